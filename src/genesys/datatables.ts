@@ -1,0 +1,266 @@
+import pLimit from 'p-limit';
+import type { Clock } from '../clock.js';
+import { systemClock } from '../clock.js';
+import { GenesysApiError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { silentLogger } from '../logger.js';
+import { csvToRows, rowsToCsv, type ParsedCsv } from './csv.js';
+import type { GenesysHttp } from './http.js';
+import type {
+  DataTable,
+  EntityListing,
+  ExportJob,
+  ImportJob,
+  ImportMode,
+  NewDataTable,
+  Row,
+  TableSchema,
+} from './types.js';
+
+const BASE = '/api/v2/flows/datatables';
+
+export interface DataTablesOptions {
+  /** Rows asked for per page when listing rows. The service's maximum is unconfirmed; 500 is tried first. */
+  rowPageSize?: number;
+  /** Page size used when the service refuses `rowPageSize`. */
+  fallbackRowPageSize?: number;
+  /** Pages of one table fetched at once (within the shared rate budget). */
+  pageConcurrency?: number;
+  /** Wait between polls of an import or export job. */
+  jobPollIntervalMs?: number;
+  /** Give up on a job that has not finished after this long. */
+  jobTimeoutMs?: number;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface ImportResult {
+  job: ImportJob;
+  updated: number;
+  deleted: number;
+  failed: number;
+}
+
+/**
+ * The data-tables resource: tables, rows, import and export jobs. Thin and typed; all rate
+ * limiting, retries and authentication happen in {@link GenesysHttp}.
+ */
+export class DataTablesApi {
+  private rowPageSize: number;
+  private readonly options: Required<Omit<DataTablesOptions, 'clock' | 'logger'>>;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly http: GenesysHttp,
+    options: DataTablesOptions = {},
+  ) {
+    this.options = {
+      rowPageSize: options.rowPageSize ?? 500,
+      fallbackRowPageSize: options.fallbackRowPageSize ?? 100,
+      pageConcurrency: options.pageConcurrency ?? 4,
+      jobPollIntervalMs: options.jobPollIntervalMs ?? 2_000,
+      jobTimeoutMs: options.jobTimeoutMs ?? 15 * 60_000,
+    };
+    this.rowPageSize = this.options.rowPageSize;
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  // ---- tables ---------------------------------------------------------------------------
+
+  /** All tables (every page). `name` is the service's case-insensitive filter with `*` wildcards. */
+  async listTables(options: { name?: string; expandSchema?: boolean; divisionIds?: string[] } = {}): Promise<DataTable[]> {
+    const query = {
+      name: options.name,
+      expand: options.expandSchema ? 'schema' : undefined,
+      // The SDKs send array parameters comma-joined.
+      divisionId: options.divisionIds?.join(','),
+      sortBy: 'name',
+    };
+    return this.collectPages<DataTable>(BASE, query, 100);
+  }
+
+  /** The table with this exact name, with its schema; undefined when there is none. */
+  async findTableByName(name: string): Promise<DataTable | undefined> {
+    // The filter is case-insensitive and treats `*` as a wildcard, so the match is checked here.
+    const candidates = await this.listTables({ name: name.replace(/\*/g, ''), expandSchema: true });
+    return candidates.find((table) => table.name === name);
+  }
+
+  async getTable(tableId: string): Promise<DataTable> {
+    return this.http.json<DataTable>({ method: 'GET', path: `${BASE}/${enc(tableId)}`, query: { expand: 'schema' } });
+  }
+
+  async createTable(table: NewDataTable): Promise<DataTable> {
+    return this.http.json<DataTable>({ method: 'POST', path: BASE, json: table });
+  }
+
+  /** Replaces the table definition. The service only accepts added columns. */
+  async updateTable(table: DataTable & { schema: TableSchema }): Promise<DataTable> {
+    return this.http.json<DataTable>({
+      method: 'PUT',
+      path: `${BASE}/${enc(table.id)}`,
+      query: { expand: 'schema' },
+      json: table,
+    });
+  }
+
+  async deleteTable(tableId: string, options: { force?: boolean } = {}): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: `${BASE}/${enc(tableId)}`, query: { force: options.force } });
+  }
+
+  // ---- rows -----------------------------------------------------------------------------
+
+  /**
+   * Every row of a table, in full. Pages are as large as the service accepts: the configured
+   * size first, the fallback size if the service refuses it (its maximum is undocumented), and
+   * whatever size it answers with if it clamps. After the first page the rest are fetched
+   * concurrently.
+   */
+  async listRows(tableId: string): Promise<Row[]> {
+    const path = `${BASE}/${enc(tableId)}/rows`;
+    let first: EntityListing<Row>;
+    try {
+      first = await this.rowPage(path, 1, this.rowPageSize);
+    } catch (error) {
+      if (!(error instanceof GenesysApiError) || error.status !== 400 || this.rowPageSize <= this.options.fallbackRowPageSize) {
+        throw error;
+      }
+      this.logger.info(
+        `the service refused pageSize=${this.rowPageSize} for rows; using ${this.options.fallbackRowPageSize} from now on`,
+      );
+      this.rowPageSize = this.options.fallbackRowPageSize;
+      first = await this.rowPage(path, 1, this.rowPageSize);
+    }
+    // If the service clamped the size, page by what it actually gives.
+    const pageSize = first.pageSize > 0 ? first.pageSize : this.rowPageSize;
+    const pageCount = first.pageCount ?? Math.ceil(first.total / pageSize);
+    const rest = await pLimit(this.options.pageConcurrency).map(range(2, pageCount), (page) =>
+      this.rowPage(path, page, pageSize),
+    );
+    return [first, ...rest].flatMap((listing) => listing.entities);
+  }
+
+  private rowPage(path: string, pageNumber: number, pageSize: number): Promise<EntityListing<Row>> {
+    // showbrief defaults to true, which returns keys only.
+    return this.http.json<EntityListing<Row>>({ method: 'GET', path, query: { pageNumber, pageSize, showbrief: false } });
+  }
+
+  /** One row in full, or undefined when the key does not exist. */
+  async getRow(tableId: string, key: string): Promise<Row | undefined> {
+    try {
+      return await this.http.json<Row>({ method: 'GET', path: rowPath(tableId, key), query: { showbrief: false } });
+    } catch (error) {
+      if (error instanceof GenesysApiError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async createRow(tableId: string, row: Row): Promise<Row> {
+    return this.http.json<Row>({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row });
+  }
+
+  /** Replaces a row: omitted columns revert to their defaults. */
+  async replaceRow(tableId: string, row: Row): Promise<Row> {
+    const key = String(row.key);
+    return this.http.json<Row>({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } });
+  }
+
+  async deleteRow(tableId: string, key: string): Promise<void> {
+    await this.http.send({ method: 'DELETE', path: rowPath(tableId, key) });
+  }
+
+  // ---- bulk: import and export jobs -----------------------------------------------------
+
+  /**
+   * Loads rows with a CSV import job (the `import/csv/jobs` flow): create the job, PUT the file
+   * to its upload URI with the headers it names, poll until it ends. `Append` upserts by key;
+   * `ReplaceAll` deletes every row first. Rows the service rejects are counted in `failed`.
+   */
+  async importRows(table: DataTable & { schema: TableSchema }, rows: readonly Row[], mode: ImportMode): Promise<ImportResult> {
+    const jobsPath = `${BASE}/${enc(table.id)}/import/csv/jobs`;
+    const created = await this.http.json<ImportJob>({ method: 'POST', path: jobsPath, json: { importMode: mode } });
+    if (!created.uploadURI) throw new Error(`import job ${created.id} has no uploadURI`);
+    // The upload URI is presigned: the bearer token is not sent to it.
+    await this.http.send({
+      method: 'PUT',
+      path: created.uploadURI,
+      body: rowsToCsv(rows, table.schema),
+      headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
+      authenticate: false,
+    });
+    const job = await this.pollJob<ImportJob>(`${BASE}/${enc(table.id)}/import/jobs/${enc(created.id)}`, 'import');
+    if (job.status === 'Failed') {
+      throw new Error(`import job ${job.id} failed: ${job.errorInformation?.message ?? 'no reason given'}`);
+    }
+    return {
+      job,
+      updated: job.countRecordsUpdated ?? 0,
+      deleted: job.countRecordsDeleted ?? 0,
+      failed: job.countRecordsFailed ?? 0,
+    };
+  }
+
+  /** Reads all rows through an export job and its CSV download. */
+  async exportRows(table: DataTable & { schema: TableSchema }): Promise<ParsedCsv> {
+    const created = await this.http.json<ExportJob>({ method: 'POST', path: `${BASE}/${enc(table.id)}/export/jobs` });
+    const job =
+      created.status === 'Processing'
+        ? await this.pollJob<ExportJob>(`${BASE}/${enc(table.id)}/export/jobs/${enc(created.id)}`, 'export')
+        : created;
+    if (job.status !== 'Succeeded' || !job.downloadURI) {
+      throw new Error(`export job ${job.id} failed: ${job.errorInformation?.message ?? 'no download URI'}`);
+    }
+    const download = await this.http.send({
+      method: 'GET',
+      path: job.downloadURI,
+      headers: { accept: 'text/csv' },
+      // Only the service's own hosts get the bearer token.
+      authenticate: sameService(job.downloadURI, this.http.apiBase),
+    });
+    return csvToRows(download.text, table.schema);
+  }
+
+  private async pollJob<T extends { id: string; status: string }>(path: string, what: string): Promise<T> {
+    const deadline = this.clock.now() + this.options.jobTimeoutMs;
+    for (;;) {
+      const job = await this.http.json<T>({ method: 'GET', path });
+      if (job.status === 'Succeeded' || job.status === 'Failed') return job;
+      if (this.clock.now() > deadline) {
+        throw new Error(`${what} job ${job.id} still ${job.status} after ${this.options.jobTimeoutMs / 1000} s`);
+      }
+      await this.clock.sleep(this.options.jobPollIntervalMs);
+    }
+  }
+
+  /** Every page of a Genesys listing, fetched one after another. */
+  private async collectPages<T>(path: string, query: Record<string, string | undefined>, pageSize: number): Promise<T[]> {
+    const all: T[] = [];
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = await this.http.json<EntityListing<T>>({ method: 'GET', path, query: { ...query, pageNumber, pageSize } });
+      all.push(...page.entities);
+      if (pageNumber >= (page.pageCount ?? 0) || page.entities.length === 0) return all;
+    }
+  }
+}
+
+/** Path parameters are percent-encoded, as the official SDKs do. */
+const enc = encodeURIComponent;
+
+function rowPath(tableId: string, key: string): string {
+  return `${BASE}/${enc(tableId)}/rows/${enc(key)}`;
+}
+
+function range(from: number, to: number): number[] {
+  return to < from ? [] : Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
+/** True when `uri` is on the API host or a sibling host of the same Genesys domain. */
+function sameService(uri: string, apiBase: string): boolean {
+  const target = new URL(uri);
+  const api = new URL(apiBase);
+  if (target.host === api.host) return true;
+  const domain = api.hostname.replace(/^api\./, '');
+  return domain !== api.hostname && (target.hostname === domain || target.hostname.endsWith(`.${domain}`));
+}
