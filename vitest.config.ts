@@ -8,5 +8,6 @@ export default defineConfig({
     // Integration and e2e files each start their own servers on random ports, so files run in
     // parallel safely; two workers match the 2-core CI machine.
     maxWorkers: 2,
+    reporters: ['default', './test/reporters/summary-line.ts'],
   },
 });

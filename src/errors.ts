@@ -56,7 +56,11 @@ export class GenesysApiError extends DatatableDeployError implements ApiFailure 
     const status = failure.status === 0 ? 'no response' : String(failure.status);
     const tries = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
     const correlation = failure.correlationId ? `, correlation id ${failure.correlationId}` : '';
-    super(`${status} ${failure.code}: ${failure.serviceMessage} (${where}${tries}${correlation})`, hint, options);
+    super(
+      `${status} ${failure.code}: ${failure.serviceMessage} (${where}${tries}${correlation})`,
+      hint,
+      options,
+    );
     this.status = failure.status;
     this.code = failure.code;
     this.serviceMessage = failure.serviceMessage;

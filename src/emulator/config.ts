@@ -66,7 +66,9 @@ export function mergeConfig(current: EmulatorConfig, patch: unknown): EmulatorCo
   const next: EmulatorConfig = { ...current };
   for (const [name, value] of Object.entries(patch)) {
     if (!(name in current)) throw new TypeError(`unknown config key "${name}"`);
-    const expected = Array.isArray(current[name as keyof EmulatorConfig]) ? 'array' : typeof current[name as keyof EmulatorConfig];
+    const expected = Array.isArray(current[name as keyof EmulatorConfig])
+      ? 'array'
+      : typeof current[name as keyof EmulatorConfig];
     const actual = Array.isArray(value) ? 'array' : typeof value;
     if (expected !== actual) throw new TypeError(`config key "${name}" must be a ${expected}`);
     (next as unknown as Record<string, unknown>)[name] = value;

@@ -32,7 +32,13 @@ export interface ActiveFault extends FaultRule {
   fired: number;
 }
 
-export type FaultAction = { delayMs: number; reset: boolean; status?: number; code?: string; retryAfterSeconds?: number };
+export type FaultAction = {
+  delayMs: number;
+  reset: boolean;
+  status?: number;
+  code?: string;
+  retryAfterSeconds?: number;
+};
 
 /** mulberry32: a tiny seeded PRNG; good enough for fault dice. */
 export function seededRandom(seed: number): () => number {
@@ -112,7 +118,10 @@ function validateRule(rule: FaultRule): void {
   if (rule.status === undefined && !rule.reset && rule.delayMs === undefined) {
     throw new TypeError('a fault rule needs status, reset or delayMs');
   }
-  if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)) {
+  if (
+    rule.status !== undefined &&
+    (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)
+  ) {
     throw new TypeError('status must be an HTTP error status (400–599)');
   }
   if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) {

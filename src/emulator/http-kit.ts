@@ -15,9 +15,13 @@ export class ServiceError extends Error {
   }
 }
 
-export const notFound = (code: string, message = 'Not found'): ServiceError => new ServiceError(404, code, message);
-export const badRequest = (message: string, code = 'bad.request', extra: Partial<ErrorBody> = {}): ServiceError =>
-  new ServiceError(400, code, message, extra);
+export const notFound = (code: string, message = 'Not found'): ServiceError =>
+  new ServiceError(404, code, message);
+export const badRequest = (
+  message: string,
+  code = 'bad.request',
+  extra: Partial<ErrorBody> = {},
+): ServiceError => new ServiceError(400, code, message, extra);
 
 /** Headers every API response carries, like the real service. */
 export function standardHeaders(correlationId: string): Record<string, string> {
@@ -44,7 +48,11 @@ export function sendJson(
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -3,7 +3,10 @@ import type { EmulatorConfig } from './config.js';
 import { badRequest } from './http-kit.js';
 
 /** Reads `pageNumber`/`pageSize`, applying the configured maximum (reject or clamp). */
-export function pageParams(query: URLSearchParams, config: EmulatorConfig): { pageNumber: number; pageSize: number } {
+export function pageParams(
+  query: URLSearchParams,
+  config: EmulatorConfig,
+): { pageNumber: number; pageSize: number } {
   const pageNumber = intParam(query, 'pageNumber', 1);
   let pageSize = intParam(query, 'pageSize', 25);
   if (pageNumber < 1) throw badRequest('pageNumber must be 1 or more', 'invalid.value');

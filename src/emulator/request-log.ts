@@ -30,8 +30,18 @@ export class RequestLog {
     if (this.entries.length > this.keep) this.entries.splice(0, this.entries.length - this.keep);
   }
 
-  snapshot(): { total: number; byRoute: Record<string, number>; byStatus: Record<string, number>; recent: LoggedRequest[] } {
-    return { total: this.total, byRoute: { ...this.counters }, byStatus: { ...this.statuses }, recent: [...this.entries] };
+  snapshot(): {
+    total: number;
+    byRoute: Record<string, number>;
+    byStatus: Record<string, number>;
+    recent: LoggedRequest[];
+  } {
+    return {
+      total: this.total,
+      byRoute: { ...this.counters },
+      byStatus: { ...this.statuses },
+      recent: [...this.entries],
+    };
   }
 
   reset(): void {

@@ -38,9 +38,13 @@ export function checkSchema(schema: unknown, config: EmulatorConfig): TableSchem
   }
   const names = Object.keys(properties);
   if (names.length > config.maxColumns) {
-    throw badRequest(`A data table may have at most ${config.maxColumns} fields; this schema has ${names.length}`, SCHEMA_ERROR, {
-      limit: { key: 'datatable.fields.max', namespace: 'flows.datatables', value: config.maxColumns },
-    });
+    throw badRequest(
+      `A data table may have at most ${config.maxColumns} fields; this schema has ${names.length}`,
+      SCHEMA_ERROR,
+      {
+        limit: { key: 'datatable.fields.max', namespace: 'flows.datatables', value: config.maxColumns },
+      },
+    );
   }
   for (const name of names) {
     const column = properties[name];
@@ -67,14 +71,22 @@ export function checkSchemaUpdate(before: TableSchema, after: TableSchema): void
   for (const [name, column] of Object.entries(before.properties)) {
     const next = after.properties[name];
     if (!next) {
-      throw badRequest(`Field "${name}" cannot be removed from a data table; only new fields may be added`, SCHEMA_ERROR, {
-        details: [{ fieldName: name }],
-      });
+      throw badRequest(
+        `Field "${name}" cannot be removed from a data table; only new fields may be added`,
+        SCHEMA_ERROR,
+        {
+          details: [{ fieldName: name }],
+        },
+      );
     }
     if (next.type !== column.type) {
-      throw badRequest(`Field "${name}" cannot change type from ${column.type} to ${next.type}`, SCHEMA_ERROR, {
-        details: [{ fieldName: name }],
-      });
+      throw badRequest(
+        `Field "${name}" cannot change type from ${column.type} to ${next.type}`,
+        SCHEMA_ERROR,
+        {
+          details: [{ fieldName: name }],
+        },
+      );
     }
   }
 }
@@ -106,20 +118,30 @@ export function checkRow(schema: TableSchema, body: unknown, config: EmulatorCon
   if (!isObject(body)) throw badRequest('The row must be a JSON object', ROW_ERROR);
   const key = pathKey ?? body.key;
   if (pathKey !== undefined && body.key !== undefined && body.key !== pathKey) {
-    throw badRequest(`The row's key "${String(body.key)}" does not match the key in the path "${pathKey}"`, ROW_ERROR);
+    throw badRequest(
+      `The row's key "${String(body.key)}" does not match the key in the path "${pathKey}"`,
+      ROW_ERROR,
+    );
   }
-  if (typeof key !== 'string' || key === '') throw badRequest('The row needs a non-empty string "key"', ROW_ERROR);
+  if (typeof key !== 'string' || key === '')
+    throw badRequest('The row needs a non-empty string "key"', ROW_ERROR);
   if (key.length > config.maxKeyLength) {
-    throw badRequest(`The key is ${key.length} characters long; at most ${config.maxKeyLength} are allowed`, ROW_ERROR, {
-      limit: { key: 'datatable.key.length.max', namespace: 'flows.datatables', value: config.maxKeyLength },
-    });
+    throw badRequest(
+      `The key is ${key.length} characters long; at most ${config.maxKeyLength} are allowed`,
+      ROW_ERROR,
+      {
+        limit: { key: 'datatable.key.length.max', namespace: 'flows.datatables', value: config.maxKeyLength },
+      },
+    );
   }
   const row: Row = { key };
   for (const [name, value] of Object.entries(body)) {
     if (name === 'key') continue;
     const column = schema.properties[name];
     if (!column) {
-      throw badRequest(`Field "${name}" is not in the table's schema`, ROW_ERROR, { details: [{ fieldName: name }] });
+      throw badRequest(`Field "${name}" is not in the table's schema`, ROW_ERROR, {
+        details: [{ fieldName: name }],
+      });
     }
     if (!valueFits(column, value)) {
       throw badRequest(`Field "${name}" must be a ${column.type}; got ${JSON.stringify(value)}`, ROW_ERROR, {
@@ -140,11 +162,15 @@ function checkConstraints(name: string, column: ColumnSchema, value: CellValue):
     throw new ServiceError(400, ROW_ERROR, `Field "${name}" ${what}`, { details: [{ fieldName: name }] });
   };
   if (typeof value === 'string') {
-    if (column.minLength !== undefined && value.length < column.minLength) fail(`is shorter than ${column.minLength}`);
-    if (column.maxLength !== undefined && value.length > column.maxLength) fail(`is longer than ${column.maxLength}`);
+    if (column.minLength !== undefined && value.length < column.minLength)
+      fail(`is shorter than ${column.minLength}`);
+    if (column.maxLength !== undefined && value.length > column.maxLength)
+      fail(`is longer than ${column.maxLength}`);
   }
   if (typeof value === 'number') {
-    if (column.minimum !== undefined && value < column.minimum) fail(`is below the minimum ${column.minimum}`);
-    if (column.maximum !== undefined && value > column.maximum) fail(`is above the maximum ${column.maximum}`);
+    if (column.minimum !== undefined && value < column.minimum)
+      fail(`is below the minimum ${column.minimum}`);
+    if (column.maximum !== undefined && value > column.maximum)
+      fail(`is above the maximum ${column.maximum}`);
   }
 }

@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { defaultConfig, mergeConfig, type EmulatorConfig } from './config.js';
 import { matchRoute, type HandlerResult, type RequestContext, type Route } from './context.js';
 import { FaultInjector } from './faults.js';
-import { errorBody, newCorrelationId, readBody, sendJson, ServiceError, standardHeaders } from './http-kit.js';
+import {
+  errorBody,
+  newCorrelationId,
+  readBody,
+  sendJson,
+  ServiceError,
+  standardHeaders,
+} from './http-kit.js';
 import { TokenRateLimiter } from './rate-limiter.js';
 import { RequestLog } from './request-log.js';
 import { adminRoutes } from './routes/admin.js';
@@ -50,14 +57,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultInjector(config.seed);
   const log = new RequestLog();
   const tokens = new TokenRegistry();
-  const limiter = new TokenRateLimiter(config.rateLimitPerMinute);
+  const limiter = new TokenRateLimiter(() => config.rateLimitPerMinute);
   const timers = new Set<NodeJS.Timeout>();
   const routes: Route[] = [
     ...oauthRoutes(tokens),
     ...tableRoutes,
     ...rowRoutes,
     ...jobRoutes,
-    ...adminRoutes({ config, faults, log, tokens, limiter }),
+    ...adminRoutes({ config, faults, log, tokens }),
   ];
   let origin = '';
 
@@ -79,7 +86,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const routeName = found.route ? `${method} ${found.route.template}` : `${method} (unmatched)`;
     let clientId: string | undefined;
     let fault = false;
-    const finish = (status: number): void =>
+    // Admin calls are not API traffic: they stay out of the counters.
+    const finish = (status: number): void => {
+      if (found.route?.access === 'admin') return;
       log.record({
         at: new Date(started).toISOString(),
         method,
@@ -91,15 +100,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         durationMs: Date.now() - started,
         ...(fault ? { fault } : {}),
       });
+    };
     const headers = standardHeaders(correlationId);
     try {
       if (!found.route) {
-        if (found.allowed.length > 0) throw new ServiceError(405, 'method.not.allowed', `${method} is not allowed here`);
+        if (found.allowed.length > 0)
+          throw new ServiceError(405, 'method.not.allowed', `${method} is not allowed here`);
         throw new ServiceError(404, 'not.found', `No resource at ${path}`);
       }
       const route = found.route;
       if (route.access === 'admin') {
-        if (!isLoopback(req.socket.remoteAddress)) throw new ServiceError(403, 'not.authorized', 'The admin API is loopback only');
+        if (!isLoopback(req.socket.remoteAddress))
+          throw new ServiceError(403, 'not.authorized', 'The admin API is loopback only');
       } else {
         const action = faults.match(method, path, route.template);
         if (action) {
@@ -110,7 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             finish(0);
             return;
           }
-          if (action.status !== undefined) throw faultError(action.status, action.code!, action.retryAfterSeconds);
+          if (action.status !== undefined)
+            throw faultError(action.status, action.code!, action.retryAfterSeconds);
           fault = false; // a pure delay: the request is then served normally
         }
       }
@@ -127,7 +140,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         config,
         correlationId,
         ...(clientId ? { clientId } : {}),
-        body: () => readBody(req, route.access === 'api' || route.access === 'public' ? config.maxBodyBytes : LARGE_BODY_BYTES),
+        body: () =>
+          readBody(
+            req,
+            route.access === 'api' || route.access === 'public' ? config.maxBodyBytes : LARGE_BODY_BYTES,
+          ),
         later,
       };
       const result: HandlerResult = await route.handler(context);
@@ -139,8 +156,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       finish(result.status);
     } catch (error) {
       const serviceError =
-        error instanceof ServiceError ? error : new ServiceError(500, 'internal.server.error', 'The emulator failed: ' + String(error));
-      sendJson(res, serviceError.status, errorBody(serviceError, correlationId), { ...headers, ...serviceError.headers });
+        error instanceof ServiceError
+          ? error
+          : new ServiceError(500, 'internal.server.error', 'The emulator failed: ' + String(error));
+      sendJson(res, serviceError.status, errorBody(serviceError, correlationId), {
+        ...headers,
+        ...serviceError.headers,
+      });
       finish(serviceError.status);
     }
   }
@@ -149,12 +171,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   function authorise(req: IncomingMessage, _correlationId: string): string {
     const header = req.headers.authorization ?? '';
     if (!/^bearer /i.test(header)) {
-      throw new ServiceError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
+      throw new ServiceError(
+        401,
+        'authentication.required',
+        'No authentication bearer token specified in authorization header.',
+      );
     }
     const token = header.slice(7).trim();
     const checked = tokens.check(token);
     if ('refused' in checked) {
-      throw new ServiceError(401, 'bad.credentials', checked.refused === 'expired' ? 'The access token has expired.' : 'Invalid login credentials.');
+      throw new ServiceError(
+        401,
+        'bad.credentials',
+        checked.refused === 'expired' ? 'The access token has expired.' : 'Invalid login credentials.',
+      );
     }
     const taken = limiter.take(token);
     if (!taken.allowed) throw faultError(429, 'too.many.requests.retry.after', taken.retryAfterSeconds);
@@ -163,7 +193,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
-      if (!res.headersSent) sendJson(res, 500, { message: String(error), code: 'internal.server.error', status: 500 });
+      if (!res.headersSent)
+        sendJson(res, 500, { message: String(error), code: 'internal.server.error', status: 500 });
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -211,5 +242,10 @@ function faultError(status: number, code: string, retryAfterSeconds?: number): S
 }
 
 function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false);
+  return (
+    address === '127.0.0.1' ||
+    address === '::1' ||
+    address === '::ffff:127.0.0.1' ||
+    (address?.startsWith('127.') ?? false)
+  );
 }

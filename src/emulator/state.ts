@@ -77,7 +77,9 @@ export class EmulatorState {
     this.tables.clear();
     this.importJobs.clear();
     this.exportJobs.clear();
-    this.divisions = dump.divisions?.length ? dump.divisions.map((division) => ({ ...division })) : [HOME_DIVISION];
+    this.divisions = dump.divisions?.length
+      ? dump.divisions.map((division) => ({ ...division }))
+      : [HOME_DIVISION];
     for (const table of dump.tables) {
       if (typeof table.name !== 'string' || !table.schema || !Array.isArray(table.rows)) {
         throw new TypeError('each table in a state dump needs name, schema and rows');

@@ -46,7 +46,10 @@ export interface GenesysClient {
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 export const DEFAULT_MAX_CONCURRENCY = 8;
 
-export function createGenesysClient(settings: ConnectionSettings, options: ClientOptions = {}): GenesysClient {
+export function createGenesysClient(
+  settings: ConnectionSettings,
+  options: ClientOptions = {},
+): GenesysClient {
   if (!settings.clientId || !settings.clientSecret) {
     throw new ConfigurationError(
       'The Genesys Cloud OAuth client id or secret is missing.',
@@ -56,10 +59,16 @@ export function createGenesysClient(settings: ConnectionSettings, options: Clien
   const rate = settings.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   const concurrency = settings.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
   if (!Number.isFinite(rate) || rate <= 0) {
-    throw new ConfigurationError(`The rate limit ${rate} per minute is not a positive number.`, 'Give e.g. 300 or 240.');
+    throw new ConfigurationError(
+      `The rate limit ${rate} per minute is not a positive number.`,
+      'Give e.g. 300 or 240.',
+    );
   }
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ConfigurationError(`The concurrency ${concurrency} is not a positive whole number.`, 'Give e.g. 8.');
+    throw new ConfigurationError(
+      `The concurrency ${concurrency} is not a positive whole number.`,
+      'Give e.g. 8.',
+    );
   }
   const endpoints = resolveEndpoints(settings);
   const clock = options.clock ?? systemClock;
@@ -72,7 +81,16 @@ export function createGenesysClient(settings: ConnectionSettings, options: Clien
     { fetch: options.fetch, clock, retry, timeoutMs, logger },
   );
   const budget = new RateBudget({ requestsPerMinute: rate, maxConcurrency: concurrency, clock });
-  const http = new GenesysHttp({ apiBase: endpoints.apiBase, tokens, budget, retry, timeoutMs, fetch: options.fetch, clock, logger });
+  const http = new GenesysHttp({
+    apiBase: endpoints.apiBase,
+    tokens,
+    budget,
+    retry,
+    timeoutMs,
+    fetch: options.fetch,
+    clock,
+    logger,
+  });
   const tables = new DataTablesApi(http, { clock, logger, ...options.tables });
   return { endpoints, tables, http, budget };
 }

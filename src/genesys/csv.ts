@@ -8,11 +8,12 @@ import type { CellValue, ColumnType, Row, TableSchema } from './types.js';
  * fills the column's default). Quoting and escaping follow RFC 4180 (csv-parse / csv-stringify).
  */
 
-/** Field ids in display order: `key` first, then by `displayOrder`, then by name. */
+/** Field ids in display order: `key` first, then by `displayOrder`, then in schema order. */
 export function columnOrder(schema: TableSchema): string[] {
   const others = Object.entries(schema.properties)
     .filter(([name]) => name !== 'key')
-    .sort(([a, left], [b, right]) => (left.displayOrder ?? 1e9) - (right.displayOrder ?? 1e9) || a.localeCompare(b))
+    // Array.prototype.sort is stable, so columns without displayOrder keep the schema's order.
+    .sort(([, left], [, right]) => (left.displayOrder ?? Infinity) - (right.displayOrder ?? Infinity) || 0)
     .map(([name]) => name);
   return ['key', ...others];
 }
@@ -59,7 +60,8 @@ export function csvToRows(text: string, schema: TableSchema): ParsedCsv {
   if (!header) return { rows: [], failures: [] };
   if (!header.includes('key')) throw new CsvFormatError('the CSV header has no "key" column');
   const unknown = header.filter((name) => !(name in schema.properties));
-  if (unknown.length > 0) throw new CsvFormatError(`the CSV header names unknown columns: ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new CsvFormatError(`the CSV header names unknown columns: ${unknown.join(', ')}`);
 
   const rows: Row[] = [];
   const failures: CsvRowFailure[] = [];
@@ -94,7 +96,8 @@ export function parseCell(type: ColumnType, text: string): ParsedCell {
     }
     case 'integer': {
       const trimmed = text.trim();
-      if (/^[-+]?\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed))) return { ok: true, value: Number(trimmed) };
+      if (/^[-+]?\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed)))
+        return { ok: true, value: Number(trimmed) };
       return { ok: false, message: `"${text}" is not an integer` };
     }
     case 'number': {

@@ -70,7 +70,9 @@ export class DataTablesApi {
   // ---- tables ---------------------------------------------------------------------------
 
   /** All tables (every page). `name` is the service's case-insensitive filter with `*` wildcards. */
-  async listTables(options: { name?: string; expandSchema?: boolean; divisionIds?: string[] } = {}): Promise<DataTable[]> {
+  async listTables(
+    options: { name?: string; expandSchema?: boolean; divisionIds?: string[] } = {},
+  ): Promise<DataTable[]> {
     const query = {
       name: options.name,
       expand: options.expandSchema ? 'schema' : undefined,
@@ -89,7 +91,11 @@ export class DataTablesApi {
   }
 
   async getTable(tableId: string): Promise<DataTable> {
-    return this.http.json<DataTable>({ method: 'GET', path: `${BASE}/${enc(tableId)}`, query: { expand: 'schema' } });
+    return this.http.json<DataTable>({
+      method: 'GET',
+      path: `${BASE}/${enc(tableId)}`,
+      query: { expand: 'schema' },
+    });
   }
 
   async createTable(table: NewDataTable): Promise<DataTable> {
@@ -107,7 +113,11 @@ export class DataTablesApi {
   }
 
   async deleteTable(tableId: string, options: { force?: boolean } = {}): Promise<void> {
-    await this.http.send({ method: 'DELETE', path: `${BASE}/${enc(tableId)}`, query: { force: options.force } });
+    await this.http.send({
+      method: 'DELETE',
+      path: `${BASE}/${enc(tableId)}`,
+      query: { force: options.force },
+    });
   }
 
   // ---- rows -----------------------------------------------------------------------------
@@ -124,7 +134,11 @@ export class DataTablesApi {
     try {
       first = await this.rowPage(path, 1, this.rowPageSize);
     } catch (error) {
-      if (!(error instanceof GenesysApiError) || error.status !== 400 || this.rowPageSize <= this.options.fallbackRowPageSize) {
+      if (
+        !(error instanceof GenesysApiError) ||
+        error.status !== 400 ||
+        this.rowPageSize <= this.options.fallbackRowPageSize
+      ) {
         throw error;
       }
       this.logger.info(
@@ -144,13 +158,21 @@ export class DataTablesApi {
 
   private rowPage(path: string, pageNumber: number, pageSize: number): Promise<EntityListing<Row>> {
     // showbrief defaults to true, which returns keys only.
-    return this.http.json<EntityListing<Row>>({ method: 'GET', path, query: { pageNumber, pageSize, showbrief: false } });
+    return this.http.json<EntityListing<Row>>({
+      method: 'GET',
+      path,
+      query: { pageNumber, pageSize, showbrief: false },
+    });
   }
 
   /** One row in full, or undefined when the key does not exist. */
   async getRow(tableId: string, key: string): Promise<Row | undefined> {
     try {
-      return await this.http.json<Row>({ method: 'GET', path: rowPath(tableId, key), query: { showbrief: false } });
+      return await this.http.json<Row>({
+        method: 'GET',
+        path: rowPath(tableId, key),
+        query: { showbrief: false },
+      });
     } catch (error) {
       if (error instanceof GenesysApiError && error.status === 404) return undefined;
       throw error;
@@ -178,9 +200,17 @@ export class DataTablesApi {
    * to its upload URI with the headers it names, poll until it ends. `Append` upserts by key;
    * `ReplaceAll` deletes every row first. Rows the service rejects are counted in `failed`.
    */
-  async importRows(table: DataTable & { schema: TableSchema }, rows: readonly Row[], mode: ImportMode): Promise<ImportResult> {
+  async importRows(
+    table: DataTable & { schema: TableSchema },
+    rows: readonly Row[],
+    mode: ImportMode,
+  ): Promise<ImportResult> {
     const jobsPath = `${BASE}/${enc(table.id)}/import/csv/jobs`;
-    const created = await this.http.json<ImportJob>({ method: 'POST', path: jobsPath, json: { importMode: mode } });
+    const created = await this.http.json<ImportJob>({
+      method: 'POST',
+      path: jobsPath,
+      json: { importMode: mode },
+    });
     if (!created.uploadURI) throw new Error(`import job ${created.id} has no uploadURI`);
     // The upload URI is presigned: the bearer token is not sent to it.
     await this.http.send({
@@ -190,7 +220,10 @@ export class DataTablesApi {
       headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
       authenticate: false,
     });
-    const job = await this.pollJob<ImportJob>(`${BASE}/${enc(table.id)}/import/jobs/${enc(created.id)}`, 'import');
+    const job = await this.pollJob<ImportJob>(
+      `${BASE}/${enc(table.id)}/import/jobs/${enc(created.id)}`,
+      'import',
+    );
     if (job.status === 'Failed') {
       throw new Error(`import job ${job.id} failed: ${job.errorInformation?.message ?? 'no reason given'}`);
     }
@@ -204,7 +237,10 @@ export class DataTablesApi {
 
   /** Reads all rows through an export job and its CSV download. */
   async exportRows(table: DataTable & { schema: TableSchema }): Promise<ParsedCsv> {
-    const created = await this.http.json<ExportJob>({ method: 'POST', path: `${BASE}/${enc(table.id)}/export/jobs` });
+    const created = await this.http.json<ExportJob>({
+      method: 'POST',
+      path: `${BASE}/${enc(table.id)}/export/jobs`,
+    });
     const job =
       created.status === 'Processing'
         ? await this.pollJob<ExportJob>(`${BASE}/${enc(table.id)}/export/jobs/${enc(created.id)}`, 'export')
@@ -228,17 +264,27 @@ export class DataTablesApi {
       const job = await this.http.json<T>({ method: 'GET', path });
       if (job.status === 'Succeeded' || job.status === 'Failed') return job;
       if (this.clock.now() > deadline) {
-        throw new Error(`${what} job ${job.id} still ${job.status} after ${this.options.jobTimeoutMs / 1000} s`);
+        throw new Error(
+          `${what} job ${job.id} still ${job.status} after ${this.options.jobTimeoutMs / 1000} s`,
+        );
       }
       await this.clock.sleep(this.options.jobPollIntervalMs);
     }
   }
 
   /** Every page of a Genesys listing, fetched one after another. */
-  private async collectPages<T>(path: string, query: Record<string, string | undefined>, pageSize: number): Promise<T[]> {
+  private async collectPages<T>(
+    path: string,
+    query: Record<string, string | undefined>,
+    pageSize: number,
+  ): Promise<T[]> {
     const all: T[] = [];
     for (let pageNumber = 1; ; pageNumber++) {
-      const page = await this.http.json<EntityListing<T>>({ method: 'GET', path, query: { ...query, pageNumber, pageSize } });
+      const page = await this.http.json<EntityListing<T>>({
+        method: 'GET',
+        path,
+        query: { ...query, pageNumber, pageSize },
+      });
       all.push(...page.entities);
       if (pageNumber >= (page.pageCount ?? 0) || page.entities.length === 0) return all;
     }

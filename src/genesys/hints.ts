@@ -6,13 +6,41 @@ import type { ApiFailure } from '../errors.js';
  */
 const PERMISSIONS: Array<{ method: string; pattern: RegExp; permissions: string }> = [
   { method: 'GET', pattern: /\/datatables\/divisionviews/, permissions: 'architect:datatable:search' },
-  { method: 'GET', pattern: /\/datatables\/[^/]+\/(import|export)\/jobs/, permissions: 'architect:datatable:view or architect:datatableRow:view' },
-  { method: 'POST', pattern: /\/datatables\/[^/]+\/import\//, permissions: 'architect:datatable:edit or architect:datatableRow:add' },
-  { method: 'POST', pattern: /\/datatables\/[^/]+\/export\//, permissions: 'architect:datatable:view or architect:datatableRow:view' },
-  { method: 'GET', pattern: /\/datatables\/[^/]+\/rows/, permissions: 'architect:datatable:view or architect:datatableRow:view' },
-  { method: 'POST', pattern: /\/datatables\/[^/]+\/rows/, permissions: 'architect:datatable:add or architect:datatableRow:add' },
-  { method: 'PUT', pattern: /\/datatables\/[^/]+\/rows/, permissions: 'architect:datatable:edit or architect:datatableRow:edit' },
-  { method: 'DELETE', pattern: /\/datatables\/[^/]+\/rows/, permissions: 'architect:datatable:delete or architect:datatableRow:delete' },
+  {
+    method: 'GET',
+    pattern: /\/datatables\/[^/]+\/(import|export)\/jobs/,
+    permissions: 'architect:datatable:view or architect:datatableRow:view',
+  },
+  {
+    method: 'POST',
+    pattern: /\/datatables\/[^/]+\/import\//,
+    permissions: 'architect:datatable:edit or architect:datatableRow:add',
+  },
+  {
+    method: 'POST',
+    pattern: /\/datatables\/[^/]+\/export\//,
+    permissions: 'architect:datatable:view or architect:datatableRow:view',
+  },
+  {
+    method: 'GET',
+    pattern: /\/datatables\/[^/]+\/rows/,
+    permissions: 'architect:datatable:view or architect:datatableRow:view',
+  },
+  {
+    method: 'POST',
+    pattern: /\/datatables\/[^/]+\/rows/,
+    permissions: 'architect:datatable:add or architect:datatableRow:add',
+  },
+  {
+    method: 'PUT',
+    pattern: /\/datatables\/[^/]+\/rows/,
+    permissions: 'architect:datatable:edit or architect:datatableRow:edit',
+  },
+  {
+    method: 'DELETE',
+    pattern: /\/datatables\/[^/]+\/rows/,
+    permissions: 'architect:datatable:delete or architect:datatableRow:delete',
+  },
   { method: 'GET', pattern: /\/datatables/, permissions: 'architect:datatable:view' },
   { method: 'POST', pattern: /\/datatables$/, permissions: 'architect:datatable:add' },
   { method: 'PUT', pattern: /\/datatables\/[^/]+$/, permissions: 'architect:datatable:edit' },
@@ -25,7 +53,9 @@ export function permissionFor(method: string, path: string): string | undefined 
 }
 
 /** One or two sentences that tell a person what to do about a failed call. */
-export function hintFor(failure: Pick<ApiFailure, 'status' | 'code' | 'method' | 'path'>): string | undefined {
+export function hintFor(
+  failure: Pick<ApiFailure, 'status' | 'code' | 'method' | 'path'>,
+): string | undefined {
   const { status, code, method, path } = failure;
   if (status === 401) {
     return 'The access token was refused twice. Check that the OAuth client is active and not deleted, then run again.';

@@ -104,7 +104,11 @@ export class GenesysHttp {
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });
         text = await response.text();
-        outcome = { kind: 'response', status: response.status, retryAfterHeader: response.headers.get('retry-after') };
+        outcome = {
+          kind: 'response',
+          status: response.status,
+          retryAfterHeader: response.headers.get('retry-after'),
+        };
       } catch (error) {
         if (error instanceof GenesysApiError) throw error; // from the token source
         const timeout = error instanceof Error && error.name === 'TimeoutError';
@@ -164,7 +168,13 @@ export class GenesysHttp {
     }
   }
 
-  private async wait(request: ApiRequest, path: string, reason: string, delayMs: number, attempt: number): Promise<void> {
+  private async wait(
+    request: ApiRequest,
+    path: string,
+    reason: string,
+    delayMs: number,
+    attempt: number,
+  ): Promise<void> {
     this.counters.retries += 1;
     this.logger.info(
       `${request.method} ${path}: ${reason}; retrying in ${formatSeconds(delayMs)} (attempt ${attempt + 1} of ${this.options.retry.maxAttempts})`,
@@ -173,7 +183,9 @@ export class GenesysHttp {
   }
 
   private url(request: ApiRequest): string {
-    const url = /^https?:\/\//.test(request.path) ? new URL(request.path) : new URL(this.options.apiBase + request.path);
+    const url = /^https?:\/\//.test(request.path)
+      ? new URL(request.path)
+      : new URL(this.options.apiBase + request.path);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }

@@ -69,7 +69,9 @@ export class ClientCredentialsTokenSource implements TokenSource {
     const clock = this.options.clock ?? systemClock;
     const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
     const logger = this.options.logger ?? silentLogger;
-    const basic = Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString('base64');
+    const basic = Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString(
+      'base64',
+    );
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
@@ -130,11 +132,19 @@ export class ClientCredentialsTokenSource implements TokenSource {
     }
     if (typeof body.access_token !== 'string' || body.access_token === '') {
       throw new AuthenticationError(
-        { status: 200, code: 'invalid.token.response', serviceMessage: 'the OAuth service answered without an access_token', method: 'POST', path: TOKEN_PATH, attempts: 1 },
+        {
+          status: 200,
+          code: 'invalid.token.response',
+          serviceMessage: 'the OAuth service answered without an access_token',
+          method: 'POST',
+          path: TOKEN_PATH,
+          attempts: 1,
+        },
         'Check that the login URL points at Genesys Cloud (or the emulator).',
       );
     }
-    const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 86_400) * 1000;
+    const lifetimeMs =
+      (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 86_400) * 1000;
     // Renew early: a tenth of the lifetime, at most a minute, so no request carries a token
     // that expires in flight.
     const marginMs = Math.min(60_000, lifetimeMs / 10);

@@ -90,7 +90,11 @@ export class RateBudget {
   }
 
   stats(): RateBudgetStats {
-    return { granted: this.granted, throttledBy429: this.throttled, currentRatePerMinute: this.ratePerMs * 60_000 };
+    return {
+      granted: this.granted,
+      throttledBy429: this.throttled,
+      currentRatePerMinute: this.ratePerMs * 60_000,
+    };
   }
 
   private refill(now: number): void {

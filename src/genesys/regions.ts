@@ -43,7 +43,11 @@ function normaliseRegion(region: string): string {
  * emulator, a proxy, tests); it serves both the API and `/oauth/token` on one origin unless a
  * separate login URL is given.
  */
-export function resolveEndpoints(options: { region?: string; apiUrl?: string; loginUrl?: string }): Endpoints {
+export function resolveEndpoints(options: {
+  region?: string;
+  apiUrl?: string;
+  loginUrl?: string;
+}): Endpoints {
   if (options.apiUrl) {
     const apiBase = parseOrigin(options.apiUrl, 'API URL');
     const loginBase = options.loginUrl ? parseOrigin(options.loginUrl, 'login URL') : apiBase;
@@ -76,10 +80,16 @@ function parseOrigin(value: string, what: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigurationError(`The ${what} "${value}" is not a URL.`, 'Give an absolute URL such as https://api.mypurecloud.com.');
+    throw new ConfigurationError(
+      `The ${what} "${value}" is not a URL.`,
+      'Give an absolute URL such as https://api.mypurecloud.com.',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(`The ${what} "${value}" must use http or https.`, 'Give an absolute http(s) URL.');
+    throw new ConfigurationError(
+      `The ${what} "${value}" must use http or https.`,
+      'Give an absolute http(s) URL.',
+    );
   }
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }

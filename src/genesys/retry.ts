@@ -31,12 +31,16 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /** What went wrong with one attempt, as far as retrying is concerned. */
 export type AttemptOutcome =
-  | { kind: 'response'; status: number; code?: string | undefined; retryAfterHeader?: string | null | undefined }
+  | {
+      kind: 'response';
+      status: number;
+      code?: string | undefined;
+      retryAfterHeader?: string | null | undefined;
+    }
   | { kind: 'network'; timeout: boolean };
 
 export type RetryDecision =
-  | { retry: false; reason: string }
-  | { retry: true; delayMs: number; rateLimited: boolean; reason: string };
+  { retry: false; reason: string } | { retry: true; delayMs: number; rateLimited: boolean; reason: string };
 
 /** Codes that mean "busy, try later" whatever the status says. */
 const BUSY_CODES = new Set(['flows.datatables.server.too.busy', 'service.unavailable']);
@@ -70,16 +74,29 @@ export function decideRetry(
   if (status === 429) {
     const retryAfter = parseRetryAfterMs(outcome.retryAfterHeader);
     if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
-      return { retry: false, reason: `Retry-After of ${retryAfter / 1000} s is longer than the ${policy.maxRetryAfterMs / 1000} s allowed` };
+      return {
+        retry: false,
+        reason: `Retry-After of ${retryAfter / 1000} s is longer than the ${policy.maxRetryAfterMs / 1000} s allowed`,
+      };
     }
     const delayMs = retryAfter !== undefined ? retryAfter * policy.timeScale : backoffMs(attempt, policy);
     return { retry: true, rateLimited: true, delayMs, reason: 'rate limited (429)' };
   }
   if (status === 503 || (code !== undefined && BUSY_CODES.has(code))) {
-    return { retry: true, rateLimited: false, delayMs: backoffMs(attempt, policy), reason: `service busy (${status})` };
+    return {
+      retry: true,
+      rateLimited: false,
+      delayMs: backoffMs(attempt, policy),
+      reason: `service busy (${status})`,
+    };
   }
   if ((status === 502 || status === 504) && idempotent) {
-    return { retry: true, rateLimited: false, delayMs: backoffMs(attempt, policy), reason: `gateway error (${status})` };
+    return {
+      retry: true,
+      rateLimited: false,
+      delayMs: backoffMs(attempt, policy),
+      reason: `gateway error (${status})`,
+    };
   }
   return { retry: false, reason: `status ${status} is not retried` };
 }
@@ -91,7 +108,10 @@ export function backoffMs(attempt: number, policy: RetryPolicy): number {
 }
 
 /** `Retry-After` as delta-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-export function parseRetryAfterMs(header: string | null | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfterMs(
+  header: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
   if (header === null || header === undefined || header.trim() === '') return undefined;
   const trimmed = header.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);

@@ -2,7 +2,6 @@ import type { RequestContext, Route } from '../context.js';
 import { mergeConfig, type EmulatorConfig } from '../config.js';
 import type { FaultInjector, FaultRule } from '../faults.js';
 import { badRequest, parseJson } from '../http-kit.js';
-import type { TokenRateLimiter } from '../rate-limiter.js';
 import type { RequestLog } from '../request-log.js';
 import type { StateDump } from '../state.js';
 import type { TokenRegistry } from '../tokens.js';
@@ -15,7 +14,6 @@ export interface AdminTargets {
   faults: FaultInjector;
   log: RequestLog;
   tokens: TokenRegistry;
-  limiter: TokenRateLimiter;
 }
 
 /**
@@ -34,7 +32,8 @@ export function adminRoutes(targets: AdminTargets): Route[] {
     try {
       return work();
     } catch (error) {
-      if (error instanceof TypeError || error instanceof SyntaxError) throw badRequest(error.message, 'invalid.value');
+      if (error instanceof TypeError || error instanceof SyntaxError)
+        throw badRequest(error.message, 'invalid.value');
       throw error;
     }
   };
@@ -47,7 +46,10 @@ export function adminRoutes(targets: AdminTargets): Route[] {
 
   const updateConfig = async (context: RequestContext) => {
     const patch = (await json(context)) ?? {};
-    return applyConfig(targets, guard(() => mergeConfig(targets.config, patch)));
+    return applyConfig(
+      targets,
+      guard(() => mergeConfig(targets.config, patch)),
+    );
   };
 
   return [
@@ -87,10 +89,8 @@ export function adminRoutes(targets: AdminTargets): Route[] {
 }
 
 function applyConfig(targets: AdminTargets, next: EmulatorConfig) {
-  const rateChanged = next.rateLimitPerMinute !== targets.config.rateLimitPerMinute;
-  // Mutated in place: handlers and pending jobs hold this object.
+  // Mutated in place: handlers, the rate limiter and pending jobs hold this object.
   Object.assign(targets.config, next);
-  if (rateChanged) targets.limiter.setLimit(next.rateLimitPerMinute);
   targets.faults.reseed(next.seed);
   return { status: 200, body: targets.config };
 }

@@ -18,7 +18,8 @@ const now = (): string => new Date().toISOString();
 
 function importMode(body: unknown): ImportMode {
   const mode = (body as { importMode?: unknown } | undefined)?.importMode;
-  if (mode !== 'Append' && mode !== 'ReplaceAll') throw badRequest('importMode must be Append or ReplaceAll', 'invalid.value');
+  if (mode !== 'Append' && mode !== 'ReplaceAll')
+    throw badRequest('importMode must be Append or ReplaceAll', 'invalid.value');
   return mode;
 }
 
@@ -33,7 +34,9 @@ async function createImportJob(context: RequestContext, legacy: boolean) {
     importMode: mode,
     dateCreated: now(),
     dateCompleted: null,
-    uploadURI: legacy ? `${context.origin}${UPLOAD_PATH}/legacy/${id}` : `${context.origin}${UPLOAD_PATH}/${id}`,
+    uploadURI: legacy
+      ? `${context.origin}${UPLOAD_PATH}/legacy/${id}`
+      : `${context.origin}${UPLOAD_PATH}/${id}`,
     countRecordsUpdated: 0,
     countRecordsDeleted: 0,
     countRecordsFailed: 0,
@@ -52,7 +55,10 @@ function listImportJobs(context: RequestContext) {
     .map((record) => record.job)
     .reverse();
   // This listing has no URIs in the real service.
-  return { status: 200, body: envelope(jobs, pageParams(context.query, context.config), context.path, context.query, false) };
+  return {
+    status: 200,
+    body: envelope(jobs, pageParams(context.query, context.config), context.path, context.query, false),
+  };
 }
 
 function getImportJob(context: RequestContext) {
@@ -64,7 +70,11 @@ function getImportJob(context: RequestContext) {
 
 function startImport(context: RequestContext, record: ImportJobRecord, csv: string) {
   if (record.job.status !== 'WaitingForUpload') {
-    throw new ServiceError(409, 'conflict', `The import job is ${record.job.status}, not waiting for an upload`);
+    throw new ServiceError(
+      409,
+      'conflict',
+      `The import job is ${record.job.status}, not waiting for an upload`,
+    );
   }
   record.job.status = 'Processing';
   context.later(context.config.jobDelayMs, () => runImport(context, record, csv));
@@ -105,7 +115,8 @@ function runImport(context: RequestContext, record: ImportJobRecord, csv: string
       const row = checkRow(table.schema, candidate, context.config);
       const key = String(row.key);
       if (seen.has(key)) throw badRequest(`duplicate key "${key}" in the file`);
-      if (!table.rows.has(key) && table.rows.size >= context.config.maxRowsPerTable) throw badRequest('row limit reached');
+      if (!table.rows.has(key) && table.rows.size >= context.config.maxRowsPerTable)
+        throw badRequest('row limit reached');
       seen.add(key);
       table.rows.set(key, row);
       updated += 1;
@@ -124,7 +135,11 @@ async function uploadCsv(context: RequestContext) {
   if (!record || record.legacy) throw notFound('not.found', 'No such upload');
   // A presigned URL fails without its signed headers; so does this one.
   if (context.req.headers[UPLOAD_SIGNATURE_HEADER] !== record.uploadSignature) {
-    throw new ServiceError(403, 'signature.does.not.match', `The upload must carry the ${UPLOAD_SIGNATURE_HEADER} header from uploadHeaders`);
+    throw new ServiceError(
+      403,
+      'signature.does.not.match',
+      `The upload must carry the ${UPLOAD_SIGNATURE_HEADER} header from uploadHeaders`,
+    );
   }
   return startImport(context, record, (await context.body()).toString('utf8'));
 }
@@ -195,9 +210,19 @@ function download(context: RequestContext) {
 }
 
 export const jobRoutes: Route[] = [
-  { method: 'POST', template: `${JOBS}/import/jobs`, handler: (c) => createImportJob(c, true), access: 'api' },
+  {
+    method: 'POST',
+    template: `${JOBS}/import/jobs`,
+    handler: (c) => createImportJob(c, true),
+    access: 'api',
+  },
   { method: 'GET', template: `${JOBS}/import/jobs`, handler: listImportJobs, access: 'api' },
-  { method: 'POST', template: `${JOBS}/import/csv/jobs`, handler: (c) => createImportJob(c, false), access: 'api' },
+  {
+    method: 'POST',
+    template: `${JOBS}/import/csv/jobs`,
+    handler: (c) => createImportJob(c, false),
+    access: 'api',
+  },
   { method: 'GET', template: `${JOBS}/import/jobs/{jobId}`, handler: getImportJob, access: 'api' },
   { method: 'POST', template: `${JOBS}/export/jobs`, handler: createExportJob, access: 'api' },
   { method: 'GET', template: `${JOBS}/export/jobs/{jobId}`, handler: getExportJob, access: 'api' },

@@ -21,14 +21,22 @@ export function oauthRoutes(tokens: TokenRegistry): Route[] {
     if (form.get('grant_type') !== 'client_credentials') {
       return {
         status: 400,
-        body: { error: 'unsupported_grant_type', description: 'only client_credentials is supported', error_description: 'only client_credentials is supported' },
+        body: {
+          error: 'unsupported_grant_type',
+          description: 'only client_credentials is supported',
+          error_description: 'only client_credentials is supported',
+        },
       };
     }
     const client = context.config.clients.find((candidate) => candidate.id === clientId);
     if (!client || client.secret !== clientSecret) {
       return {
         status: 401,
-        body: { error: 'invalid_client', description: 'client not found or bad secret', error_description: 'client not found or bad secret' },
+        body: {
+          error: 'invalid_client',
+          description: 'client not found or bad secret',
+          error_description: 'client not found or bad secret',
+        },
       };
     }
     const accessToken = randomBytes(24).toString('base64url');

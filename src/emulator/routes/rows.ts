@@ -20,11 +20,20 @@ function listRows(context: RequestContext) {
   const table = requireTable(context);
   const rows = [...table.rows.values()].sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
   const order = context.query.get('sortOrder')?.toLowerCase() ?? 'ascending';
-  if (order !== 'ascending' && order !== 'descending') throw badRequest('sortOrder must be ascending or descending', 'invalid.value');
+  if (order !== 'ascending' && order !== 'descending')
+    throw badRequest('sortOrder must be ascending or descending', 'invalid.value');
   if (order === 'descending') rows.reverse();
   const showBrief = brief(context);
   const page = pageParams(context.query, context.config);
-  return { status: 200, body: envelope(rows.map((row) => view(row, showBrief)), page, context.path, context.query) };
+  return {
+    status: 200,
+    body: envelope(
+      rows.map((row) => view(row, showBrief)),
+      page,
+      context.path,
+      context.query,
+    ),
+  };
 }
 
 function getRow(context: RequestContext) {
@@ -38,12 +47,24 @@ async function createRow(context: RequestContext) {
   const row = checkRow(table.schema, parseJson(await context.body()), context.config);
   const key = String(row.key);
   if (table.rows.has(key)) {
-    throw new ServiceError(context.config.duplicateKeyStatus, 'flows.datatables.duplicate.key', `A row with key "${key}" already exists`);
+    throw new ServiceError(
+      context.config.duplicateKeyStatus,
+      'flows.datatables.duplicate.key',
+      `A row with key "${key}" already exists`,
+    );
   }
   if (table.rows.size >= context.config.maxRowsPerTable) {
-    throw badRequest(`The table already has the maximum of ${context.config.maxRowsPerTable} rows`, 'flows.datatables.row.limit.exceeded', {
-      limit: { key: 'datatable.rows.max', namespace: 'flows.datatables', value: context.config.maxRowsPerTable },
-    });
+    throw badRequest(
+      `The table already has the maximum of ${context.config.maxRowsPerTable} rows`,
+      'flows.datatables.row.limit.exceeded',
+      {
+        limit: {
+          key: 'datatable.rows.max',
+          namespace: 'flows.datatables',
+          value: context.config.maxRowsPerTable,
+        },
+      },
+    );
   }
   table.rows.set(key, row);
   return { status: context.config.createStatus, body: { ...row } };
@@ -61,7 +82,8 @@ async function replaceRow(context: RequestContext) {
 
 function deleteRow(context: RequestContext) {
   const table = requireTable(context);
-  if (!table.rows.delete(context.params.rowId!)) throw notFound(ROW_NOT_FOUND, `No row with key "${context.params.rowId}"`);
+  if (!table.rows.delete(context.params.rowId!))
+    throw notFound(ROW_NOT_FOUND, `No row with key "${context.params.rowId}"`);
   return { status: context.config.deleteStatus };
 }
 

@@ -36,7 +36,10 @@ function listTables(context: RequestContext) {
   const name = query.get('name');
   if (name) tables = tables.filter((table) => nameFilter(name)(table.name));
   // Array parameters arrive comma-joined (the SDKs) or repeated.
-  const divisions = query.getAll('divisionId').flatMap((value) => value.split(',')).filter(Boolean);
+  const divisions = query
+    .getAll('divisionId')
+    .flatMap((value) => value.split(','))
+    .filter(Boolean);
   if (divisions.length > 0) tables = tables.filter((table) => divisions.includes(table.division.id));
   const sortBy = query.get('sortBy') ?? 'id';
   if (sortBy !== 'id' && sortBy !== 'name') throw badRequest('sortBy must be id or name', 'invalid.value');
@@ -53,10 +56,15 @@ function checkName(context: RequestContext, name: unknown, except?: string): str
   if (/[/\\]/.test(name)) throw badRequest('A data table name may not contain / or \\');
   const clash = context.state.findTableByName(name);
   if (clash && clash.id !== except) {
-    throw new ServiceError(409, 'flows.datatables.name.conflict', `A data table named "${name}" already exists`, {
-      entityId: clash.id,
-      entityName: clash.name,
-    });
+    throw new ServiceError(
+      409,
+      'flows.datatables.name.conflict',
+      `A data table named "${name}" already exists`,
+      {
+        entityId: clash.id,
+        entityName: clash.name,
+      },
+    );
   }
   return name;
 }
@@ -74,9 +82,17 @@ async function createTable(context: RequestContext) {
   if (!body || typeof body !== 'object') throw badRequest('The request needs a data table object');
   const name = checkName(context, body.name);
   if (context.state.tables.size >= context.config.maxTablesPerOrg) {
-    throw badRequest(`The org already has the maximum of ${context.config.maxTablesPerOrg} data tables`, 'flows.datatables.table.limit.exceeded', {
-      limit: { key: 'datatables.max', namespace: 'flows.datatables', value: context.config.maxTablesPerOrg },
-    });
+    throw badRequest(
+      `The org already has the maximum of ${context.config.maxTablesPerOrg} data tables`,
+      'flows.datatables.table.limit.exceeded',
+      {
+        limit: {
+          key: 'datatables.max',
+          namespace: 'flows.datatables',
+          value: context.config.maxTablesPerOrg,
+        },
+      },
+    );
   }
   const schema = checkSchema(body.schema, context.config);
   // The schema's title is overridden by the table name (SDK description of POST).
@@ -97,7 +113,8 @@ async function updateTable(context: RequestContext) {
   const table = requireTable(context);
   const body = parseJson(await context.body()) as Record<string, unknown> | undefined;
   if (!body || typeof body !== 'object') throw badRequest('The request needs a data table object');
-  if (body.id !== undefined && body.id !== table.id) throw badRequest('The id in the body does not match the path');
+  if (body.id !== undefined && body.id !== table.id)
+    throw badRequest('The id in the body does not match the path');
   const name = checkName(context, body.name ?? table.name, table.id);
   const schema = checkSchema(body.schema, context.config);
   checkSchemaUpdate(table.schema, schema);

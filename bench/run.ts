@@ -1,0 +1,25 @@
+/**
+ * Runs every benchmark and prints one JSON object of figures on stdout (progress on stderr).
+ * Benchmarks measure; they never pass or fail on a threshold.
+ *   npm run bench                 all of them
+ *   npm run bench -- readRows     only those named
+ */
+import { readRows, writeRowsAtBudget } from './client.bench.js';
+
+const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
+  readRows,
+  writeRowsAtBudget,
+};
+
+const wanted = process.argv.slice(2);
+const figures: Record<string, unknown> = {
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+  date: new Date().toISOString(),
+};
+for (const [name, benchmark] of Object.entries(BENCHMARKS)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  figures[name] = await benchmark();
+}
+process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -1,0 +1,54 @@
+import { describeError } from '../errors.js';
+import { runDemo } from '../demo/demo.js';
+import { runEmulatorCommand } from './emulator-command.js';
+import type { CliIo } from './io.js';
+import { writeLine } from './io.js';
+import { runTablesCommand } from './tables-command.js';
+import { VERSION } from '../version.js';
+
+const USAGE = `datatable-deploy ${VERSION}: deploy Genesys Cloud Architect data tables from YAML, safely.
+
+Usage: datatable-deploy <command> [options]
+
+Commands:
+  tables              list the org's data tables (a connection check)
+  emulator            run the local Genesys Cloud data-tables emulator
+  demo                run the guided demo against an in-process emulator
+
+Connection (tables): GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, and
+GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; or --region / --api-url.
+
+Run "datatable-deploy <command> --help" for the options of a command.
+Exit codes: 0 success, 1 error.`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  tables: runTablesCommand,
+  emulator: runEmulatorCommand,
+  demo: (args, io) => runDemo(args, io),
+};
+
+/** Runs one CLI invocation and returns its exit code. Never calls process.exit. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    writeLine(io.stdout, USAGE);
+    return name === undefined ? 1 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    writeLine(io.stdout, VERSION);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    writeLine(io.stderr, `error: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    return 1;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    writeLine(io.stderr, `error: ${describeError(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,34 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { ConfigurationError } from '../errors.js';
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * `parseArgs` (strict, no positionals) plus `--help`, with errors that name the command and
+ * say how to get its usage.
+ */
+export function parseOptions<T extends ParseArgsOptionsConfig>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...options, ...HELP_OPTION },
+      allowPositionals: false,
+      strict: true,
+    });
+  } catch (error) {
+    throw new ConfigurationError(
+      `${command}: ${(error as Error).message}`,
+      `Run "datatable-deploy ${command} --help".`,
+    );
+  }
+}
+
+/** Parses a whole-number option (0 or more), naming it in the error. */
+export function wholeNumber(name: string, value: string | boolean | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) {
+    throw new ConfigurationError(`--${name} must be a whole number; got "${String(value)}".`);
+  }
+  return parsed;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  backoffMs,
+  decideRetry,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfterMs,
+  type RetryPolicy,
+} from '../../src/genesys/retry.js';
+
+const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, random: () => 0.5 };
+const response = (status: number, extra: { code?: string; retryAfterHeader?: string } = {}) => ({
+  kind: 'response' as const,
+  status,
+  ...extra,
+});
+
+describe('decideRetry', () => {
+  it.each([
+    [429, true, true],
+    [429, false, true],
+    [503, false, true],
+    [502, true, true],
+    [502, false, false],
+    [504, true, true],
+    [504, false, false],
+    [500, true, false],
+    [400, true, false],
+    [403, true, false],
+    [404, true, false],
+    [409, true, false],
+  ])('status %i, idempotent %s → retry %s', (status, idempotent, expected) => {
+    expect(decideRetry(response(status), 1, idempotent, policy).retry).toBe(expected);
+  });
+
+  it('retries the data-tables "too busy" code whatever the status', () => {
+    expect(
+      decideRetry(response(500, { code: 'flows.datatables.server.too.busy' }), 1, false, policy).retry,
+    ).toBe(true);
+  });
+
+  it('retries network failures only for idempotent requests', () => {
+    expect(decideRetry({ kind: 'network', timeout: false }, 1, true, policy)).toMatchObject({
+      retry: true,
+      reason: 'connection failed',
+    });
+    expect(decideRetry({ kind: 'network', timeout: true }, 1, true, policy)).toMatchObject({
+      retry: true,
+      reason: 'timed out',
+    });
+    expect(decideRetry({ kind: 'network', timeout: false }, 1, false, policy).retry).toBe(false);
+  });
+
+  it('waits exactly Retry-After on a 429, scaled, and marks it rate-limited', () => {
+    expect(decideRetry(response(429, { retryAfterHeader: '7' }), 1, true, policy)).toEqual({
+      retry: true,
+      rateLimited: true,
+      delayMs: 7_000,
+      reason: 'rate limited (429)',
+    });
+    const fast = { ...policy, timeScale: 0.001 };
+    expect(decideRetry(response(429, { retryAfterHeader: '7' }), 1, true, fast)).toMatchObject({
+      delayMs: 7,
+    });
+  });
+
+  it('backs off exponentially on a 429 without Retry-After', () => {
+    expect(decideRetry(response(429), 3, true, policy)).toMatchObject({ retry: true, delayMs: 1_500 });
+  });
+
+  it('gives up when Retry-After is longer than allowed, and after the last attempt', () => {
+    const long = decideRetry(response(429, { retryAfterHeader: '600' }), 1, true, policy);
+    expect(long).toMatchObject({ retry: false });
+    expect((long as { reason: string }).reason).toMatch(/600 s/);
+    expect(decideRetry(response(503), policy.maxAttempts, true, policy)).toMatchObject({
+      retry: false,
+      reason: 'gave up after 6 attempts',
+    });
+  });
+});
+
+describe('backoffMs', () => {
+  it('doubles per attempt, stays between half and all of the step, and is capped', () => {
+    const low = { ...policy, random: () => 0 };
+    const high = { ...policy, random: () => 0.999999 };
+    expect(backoffMs(1, low)).toBe(250);
+    expect(backoffMs(1, high)).toBeCloseTo(500, 0);
+    expect(backoffMs(2, low)).toBe(500);
+    expect(backoffMs(4, low)).toBe(2_000);
+    expect(backoffMs(20, high)).toBeLessThanOrEqual(30_000);
+    expect(backoffMs(20, low)).toBe(15_000);
+  });
+});
+
+describe('parseRetryAfterMs', () => {
+  it('reads seconds, fractions and HTTP dates, and ignores junk', () => {
+    expect(parseRetryAfterMs('42')).toBe(42_000);
+    expect(parseRetryAfterMs(' 1.5 ')).toBe(1_500);
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    expect(parseRetryAfterMs('Sun, 22 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfterMs('Sun, 22 Nov 2026 09:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfterMs('soon')).toBeUndefined();
+    expect(parseRetryAfterMs(null)).toBeUndefined();
+    expect(parseRetryAfterMs('')).toBeUndefined();
+  });
+});
