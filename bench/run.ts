@@ -5,10 +5,12 @@
  *   npm run bench -- readRows     only those named
  */
 import { readRows, writeRowsAtBudget } from './client.bench.js';
+import { validateConfigs } from './config.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   readRows,
   writeRowsAtBudget,
+  validateConfigs,
 };
 
 const wanted = process.argv.slice(2);

@@ -4,6 +4,7 @@ import { runEmulatorCommand } from './emulator-command.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 import { runTablesCommand } from './tables-command.js';
+import { runValidateCommand } from './validate-command.js';
 import { VERSION } from '../version.js';
 
 const USAGE = `datatable-deploy ${VERSION}: deploy Genesys Cloud Architect data tables from YAML, safely.
@@ -11,6 +12,7 @@ const USAGE = `datatable-deploy ${VERSION}: deploy Genesys Cloud Architect data 
 Usage: datatable-deploy <command> [options]
 
 Commands:
+  validate            check config files (offline; --against-live also checks live schemas)
   tables              list the org's data tables (a connection check)
   emulator            run the local Genesys Cloud data-tables emulator
   demo                run the guided demo against an in-process emulator
@@ -19,11 +21,12 @@ Connection (tables): GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRE
 GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; or --region / --api-url.
 
 Run "datatable-deploy <command> --help" for the options of a command.
-Exit codes: 0 success, 1 error.`;
+Exit codes: 0 success, 1 error or findings.`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  validate: (args, io) => runValidateCommand(args, io),
   tables: runTablesCommand,
   emulator: runEmulatorCommand,
   demo: (args, io) => runDemo(args, io),

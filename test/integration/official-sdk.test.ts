@@ -12,7 +12,14 @@ import { SCHEMA, useEmulator } from '../helpers/emulator.js';
 const platformClient = createRequire(import.meta.url)('purecloud-platform-client-v2');
 const emulator = useEmulator();
 
-async function waitFor<T extends { status?: string }>(poll: () => Promise<T>): Promise<T> {
+interface Job {
+  status?: string;
+  countRecordsUpdated?: number;
+  countRecordsProcessed?: number;
+  downloadURI?: string;
+}
+
+async function waitFor(poll: () => Promise<Job>): Promise<Job> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const job = await poll();
     if (job.status === 'Succeeded' || job.status === 'Failed') return job;
@@ -79,7 +86,7 @@ it('serves all 18 data-table operations to the official SDK', async () => {
   const exportJob = await api.postFlowsDatatableExportJobs(created.id);
   const exported = await waitFor(() => api.getFlowsDatatableExportJob(created.id, exportJob.id));
   expect(exported.countRecordsProcessed).toBe(2);
-  const csv = await fetch(exported.downloadURI, {
+  const csv = await fetch(exported.downloadURI!, {
     headers: { authorization: `Bearer ${apiClient.authData.accessToken}` },
   });
   expect(await csv.text()).toContain('imported,yes');

@@ -1,0 +1,92 @@
+import { compareWithLive } from '../config/evolution.js';
+import { finding, hasErrors, sortFindings, type Finding } from '../config/findings.js';
+import { renderFindingsJson, renderFindingsText } from '../config/report.js';
+import { tableLabel, type TableConfig } from '../config/types.js';
+import { validateConfigFiles } from '../config/validate.js';
+import { ConfigurationError, describeError } from '../errors.js';
+import { connectionSettingsFromEnv, createGenesysClient } from '../genesys/client.js';
+import type { DataTablesApi } from '../genesys/datatables.js';
+import { stderrLogger } from '../logger.js';
+import type { CliIo } from './io.js';
+import { writeLine } from './io.js';
+import { parseOptions } from './options.js';
+
+const HELP = `Usage: datatable-deploy validate [--config GLOB]... [--format text|json] [--strict]
+                                 [--against-live [--region R | --api-url URL]]
+
+Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
+and value, limits, and the secret and personal-data guard. Findings name file:line:column,
+the rule and the fix.
+
+  --config GLOB    a file or a glob (expanded here, quote it or not); repeatable.
+                   Default: datatables/**/*.{yml,yaml}
+  --format F       text (default) or json
+  --strict         warnings fail too
+  --against-live   also read each table's live schema and refuse removed, renamed or
+                   retyped columns (needs the GENESYSCLOUD_* connection settings)
+
+Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
+
+export async function runValidateCommand(args: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
+  const { values } = parseOptions('validate', args, {
+    config: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    strict: { type: 'boolean' },
+    'against-live': { type: 'boolean' },
+    region: { type: 'string' },
+    'api-url': { type: 'string' },
+  });
+  if (values.help) {
+    writeLine(io.stdout, HELP);
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new ConfigurationError(`--format must be text or json; got "${format}".`);
+  }
+  const result = await validateConfigFiles(values.config ?? [], { cwd });
+  let findings = result.findings;
+  if (values['against-live'] && !hasErrors(findings)) {
+    const settings = connectionSettingsFromEnv(io.env);
+    if (values.region) settings.region = values.region;
+    if (values['api-url']) settings.apiUrl = values['api-url'];
+    const client = createGenesysClient(settings, { logger: stderrLogger() });
+    findings = sortFindings([...findings, ...(await checkAgainstLive(result.configs, client.tables))]);
+  }
+  const output =
+    format === 'json'
+      ? renderFindingsJson(findings, result.files)
+      : renderFindingsText(findings, result.files, { color: isTty(io.stdout) });
+  io.stdout.write(output);
+  const failing = hasErrors(findings) || (values.strict === true && findings.length > 0);
+  return failing ? 1 : 0;
+}
+
+/** Schema evolution against each live table; a table that does not exist yet is fine. */
+async function checkAgainstLive(configs: TableConfig[], tables: DataTablesApi): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const config of configs) {
+    try {
+      const live =
+        config.table.id !== undefined
+          ? await tables.getTable(config.table.id)
+          : await tables.findTableByName(config.table.name!);
+      if (live?.schema) findings.push(...compareWithLive(config, live.schema).findings);
+    } catch (error) {
+      findings.push(
+        finding(
+          'live-table-unreadable',
+          config.file,
+          config.position,
+          `Table ${tableLabel(config)} could not be read: ${describeError(error)}`,
+          { table: tableLabel(config) },
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+function isTty(stream: NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR;
+}

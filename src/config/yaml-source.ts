@@ -1,0 +1,233 @@
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
+import { finding, type Finding, type RuleId } from './findings.js';
+import type { SourcePosition } from './types.js';
+
+/** A parsed config file with the means to say where any node came from. */
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The document as plain data (aliases expanded within the limit). */
+  value: unknown;
+}
+
+export interface LoadOptions {
+  /** Files larger than this are refused before parsing. */
+  maxFileBytes: number;
+  /** Anchors and aliases may expand at most this many times (alias-bomb guard). */
+  maxAliasCount: number;
+  /** Deepest nesting of maps and lists allowed. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = {
+  maxFileBytes: 5 * 1024 * 1024,
+  maxAliasCount: 100,
+  maxDepth: 32,
+};
+
+/** Where a node starts; the file's start for nodes without a range. */
+export function positionOf(source: YamlSource, node: Node | null | undefined): SourcePosition {
+  const offset = node?.range?.[0] ?? 0;
+  const { line, col } = source.lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
+const YAML_CODES: Record<string, RuleId> = {
+  TAB_AS_INDENT: 'yaml-tab-indent',
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
+
+/**
+ * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
+ * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
+ * documents, alias bombs and very deep nesting.
+ */
+export function parseYamlSource(
+  file: string,
+  bytes: Buffer,
+  options: LoadOptions = DEFAULT_LOAD_OPTIONS,
+): YamlSource | Finding[] {
+  const start = { line: 1, column: 1 };
+  if (bytes.length > options.maxFileBytes) {
+    return [
+      finding(
+        'file-too-large',
+        file,
+        start,
+        `The file is ${bytes.length} bytes; at most ${options.maxFileBytes} are read.`,
+      ),
+    ];
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    return [
+      finding(
+        'file-binary',
+        file,
+        positionInBytes(bytes, nul),
+        'The file contains a NUL byte: it is not a text file.',
+      ),
+    ];
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    return [
+      finding(
+        'file-encoding',
+        file,
+        positionInBytes(bytes, offset),
+        `The file is not valid UTF-8 (byte 0x${bytes[offset]!.toString(16).padStart(2, '0')}).`,
+      ),
+    ];
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const lineCounter = new LineCounter();
+  // uniqueKeys is off: yaml's check is quadratic in the size of a map (seconds for 5,000 rows);
+  // inspectTree finds duplicates in one pass instead.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  const at = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    const findings = new Map<string, Finding>();
+    for (const error of doc.errors) {
+      const rule = YAML_CODES[error.code] ?? 'yaml-syntax';
+      const position = at(error.pos[0]);
+      // One finding per place: a broken token often makes yaml report the same spot twice.
+      const id = `${position.line}:${position.column}`;
+      if (!findings.has(id))
+        findings.set(id, finding(rule, file, position, yamlMessage(error.code, error.message)));
+    }
+    return [...findings.values()];
+  }
+  if (doc.contents === null)
+    return [finding('file-empty', file, start, 'The file has no content (only comments or whitespace).')];
+  const source: YamlSource = { file, doc, lineCounter, value: undefined };
+  const tree = inspectTree(doc.contents, options.maxDepth);
+  if (tree.tooDeep) {
+    return [
+      finding(
+        'yaml-too-deep',
+        file,
+        positionOf(source, tree.tooDeep),
+        `The value is nested more than ${options.maxDepth} levels deep.`,
+      ),
+    ];
+  }
+  if (tree.duplicateKeys.length > 0) {
+    return tree.duplicateKeys.map((key) =>
+      finding(
+        'yaml-duplicate-key',
+        file,
+        positionOf(source, key),
+        `The name "${String((key as { value?: unknown }).value)}" appears twice in the same map.`,
+      ),
+    );
+  }
+  try {
+    source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      const alias = firstAlias(doc.contents);
+      return [
+        finding(
+          'yaml-alias-limit',
+          file,
+          positionOf(source, alias),
+          `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`,
+        ),
+      ];
+    }
+    throw error;
+  }
+  return source;
+}
+
+/** yaml's messages, reworded where they speak of the library rather than the file. */
+function yamlMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'The file holds more than one YAML document (a second "---").';
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+}
+
+/**
+ * One iterative walk (no recursion limit) over every collection: the first node deeper than
+ * `maxDepth`, and keys that repeat within a map (compared as YAML does: 1 and "1" differ).
+ */
+function inspectTree(root: Node, maxDepth: number): { tooDeep?: Node; duplicateKeys: Node[] } {
+  const duplicateKeys: Node[] = [];
+  const stack: Array<[Node, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > maxDepth) return { tooDeep: node, duplicateKeys };
+    const seen = isMap(node) ? new Set<string>() : undefined;
+    for (const item of node.items) {
+      if (seen && isPair(item) && isScalar(item.key)) {
+        const identity = `${typeof item.key.value}:${String(item.key.value)}`;
+        if (seen.has(identity)) duplicateKeys.push(item.key);
+        seen.add(identity);
+      }
+      const value = isPair(item) ? item.value : item;
+      if (value && isCollection(value)) stack.push([value as Node, depth + 1]);
+    }
+  }
+  duplicateKeys.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+  return { duplicateKeys };
+}
+
+function firstAlias(root: Node): Node | undefined {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isAlias(node)) return node;
+    if (isCollection(node)) {
+      for (const item of [...node.items].reverse()) {
+        const value = isPair(item) ? item.value : item;
+        if (value) stack.push(value as Node);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
+function positionInBytes(bytes: Buffer, offset: number): SourcePosition {
+  const before = bytes.subarray(0, offset);
+  const lineStart = before.lastIndexOf(0x0a) + 1;
+  const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
+  const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, column };
+}
+
+/** Offset of the first byte that breaks UTF-8. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index]!;
+    const length =
+      byte < 0x80 ? 1 : byte >> 5 === 0b110 ? 2 : byte >> 4 === 0b1110 ? 3 : byte >> 3 === 0b11110 ? 4 : 0;
+    if (length === 0) return index;
+    for (let next = 1; next < length; next++) {
+      if (index + next >= bytes.length || bytes[index + next]! >> 6 !== 0b10) return index;
+    }
+    index += length;
+  }
+  return index;
+}
