@@ -12057,17 +12057,12 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } };
 /**
- * `parseArgs` (strict, no positionals) plus `--help`, with errors that name the command and
- * say how to get its usage.
+ * `parseArgs` (strict; positionals only where a command takes them) plus `--help`, with errors
+ * that name the command and say how to get its usage.
  */
-function parseOptions(command, args, options) {
+function parseOptions(command, args, options, { allowPositionals = false } = {}) {
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)({
-            args,
-            options: { ...options, ...HELP_OPTION },
-            allowPositionals: false,
-            strict: true,
-        });
+        return (0,external_node_util_namespaceObject.parseArgs)({ args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
     }
     catch (error) {
         throw new ConfigurationError(`${command}: ${error.message}`, `Run "datatable-deploy ${command} --help".`);
@@ -13619,7 +13614,7 @@ function duplicateTables(configs) {
 
 
 
-const validate_command_HELP = `Usage: datatable-deploy validate [--config GLOB]... [--format text|json] [--strict]
+const validate_command_HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
                                  [--against-live [--region R | --api-url URL]]
 
 Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
@@ -13627,7 +13622,7 @@ and value, limits, and the secret and personal-data guard. Findings name file:li
 the rule and the fix.
 
   --config GLOB    a file or a glob (expanded here, quote it or not); repeatable.
-                   Default: datatables/**/*.{yml,yaml}
+                   Further arguments are files too. Default: datatables/**/*.{yml,yaml}
   --format F       text (default) or json
   --strict         warnings fail too
   --against-live   also read each table's live schema and refuse removed, renamed or
@@ -13635,14 +13630,15 @@ the rule and the fix.
 
 Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
 async function runValidateCommand(args, io, cwd = process.cwd()) {
-    const { values } = parseOptions('validate', args, {
+    // Extra arguments are config paths too: an unquoted --config glob arrives expanded by the shell.
+    const { values, positionals } = parseOptions('validate', args, {
         config: { type: 'string', multiple: true },
         format: { type: 'string' },
         strict: { type: 'boolean' },
         'against-live': { type: 'boolean' },
         region: { type: 'string' },
         'api-url': { type: 'string' },
-    });
+    }, { allowPositionals: true });
     if (values.help) {
         writeLine(io.stdout, validate_command_HELP);
         return 0;
@@ -13651,7 +13647,7 @@ async function runValidateCommand(args, io, cwd = process.cwd()) {
     if (format !== 'text' && format !== 'json') {
         throw new ConfigurationError(`--format must be text or json; got "${format}".`);
     }
-    const result = await validateConfigFiles(values.config ?? [], { cwd });
+    const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
     let findings = result.findings;
     if (values['against-live'] && !hasErrors(findings)) {
         const settings = connectionSettingsFromEnv(io.env);

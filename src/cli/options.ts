@@ -4,17 +4,17 @@ import { ConfigurationError } from '../errors.js';
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 
 /**
- * `parseArgs` (strict, no positionals) plus `--help`, with errors that name the command and
- * say how to get its usage.
+ * `parseArgs` (strict; positionals only where a command takes them) plus `--help`, with errors
+ * that name the command and say how to get its usage.
  */
-export function parseOptions<T extends ParseArgsOptionsConfig>(command: string, args: string[], options: T) {
+export function parseOptions<T extends ParseArgsOptionsConfig>(
+  command: string,
+  args: string[],
+  options: T,
+  { allowPositionals = false }: { allowPositionals?: boolean } = {},
+) {
   try {
-    return parseArgs({
-      args,
-      options: { ...options, ...HELP_OPTION },
-      allowPositionals: false,
-      strict: true,
-    });
+    return parseArgs({ args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
   } catch (error) {
     throw new ConfigurationError(
       `${command}: ${(error as Error).message}`,

@@ -11,7 +11,7 @@ import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 import { parseOptions } from './options.js';
 
-const HELP = `Usage: datatable-deploy validate [--config GLOB]... [--format text|json] [--strict]
+const HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
                                  [--against-live [--region R | --api-url URL]]
 
 Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
@@ -19,7 +19,7 @@ and value, limits, and the secret and personal-data guard. Findings name file:li
 the rule and the fix.
 
   --config GLOB    a file or a glob (expanded here, quote it or not); repeatable.
-                   Default: datatables/**/*.{yml,yaml}
+                   Further arguments are files too. Default: datatables/**/*.{yml,yaml}
   --format F       text (default) or json
   --strict         warnings fail too
   --against-live   also read each table's live schema and refuse removed, renamed or
@@ -28,14 +28,20 @@ the rule and the fix.
 Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
 
 export async function runValidateCommand(args: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
-  const { values } = parseOptions('validate', args, {
-    config: { type: 'string', multiple: true },
-    format: { type: 'string' },
-    strict: { type: 'boolean' },
-    'against-live': { type: 'boolean' },
-    region: { type: 'string' },
-    'api-url': { type: 'string' },
-  });
+  // Extra arguments are config paths too: an unquoted --config glob arrives expanded by the shell.
+  const { values, positionals } = parseOptions(
+    'validate',
+    args,
+    {
+      config: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      strict: { type: 'boolean' },
+      'against-live': { type: 'boolean' },
+      region: { type: 'string' },
+      'api-url': { type: 'string' },
+    },
+    { allowPositionals: true },
+  );
   if (values.help) {
     writeLine(io.stdout, HELP);
     return 0;
@@ -44,7 +50,7 @@ export async function runValidateCommand(args: string[], io: CliIo, cwd = proces
   if (format !== 'text' && format !== 'json') {
     throw new ConfigurationError(`--format must be text or json; got "${format}".`);
   }
-  const result = await validateConfigFiles(values.config ?? [], { cwd });
+  const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
   let findings = result.findings;
   if (values['against-live'] && !hasErrors(findings)) {
     const settings = connectionSettingsFromEnv(io.env);

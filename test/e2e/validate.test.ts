@@ -123,6 +123,17 @@ describe('datatable-deploy validate', () => {
     expect(emulator.log.snapshot().total).toBeGreaterThan(0);
   });
 
+  it('takes the files of an unquoted glob that the shell expanded', async () => {
+    const run = await cli([
+      'validate',
+      '--config',
+      'examples/config/plugin_config_production.yaml',
+      'examples/config/plugin_config_staging.yaml',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('2 files valid.\n');
+  });
+
   it('explains a bad option and a glob that matches nothing', async () => {
     expect((await cli(['validate', '--format', 'xml'])).stderr).toContain(
       '--format must be text or json; got "xml".',
