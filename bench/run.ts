@@ -6,11 +6,14 @@
  */
 import { readRows, writeRowsAtBudget } from './client.bench.js';
 import { validateConfigs } from './config.bench.js';
+import { planLargeTable, planManyTables } from './plan.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   readRows,
   writeRowsAtBudget,
   validateConfigs,
+  planLargeTable,
+  planManyTables,
 };
 
 const wanted = process.argv.slice(2);

@@ -6140,7 +6140,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(507);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7974);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     env: process.env,
@@ -6153,7 +6153,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 507:
+/***/ 7974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6181,7 +6181,7 @@ class DatatableDeployError extends Error {
     }
 }
 /** A setting, input or argument is missing or malformed. Nothing was sent anywhere. */
-class ConfigurationError extends DatatableDeployError {
+class errors_ConfigurationError extends DatatableDeployError {
 }
 /** Genesys Cloud answered with an error, or could not be reached, after any retries. */
 class GenesysApiError extends DatatableDeployError {
@@ -6224,6 +6224,10 @@ function describeError(error) {
 ;// CONCATENATED MODULE: ./src/cli/io.ts
 function writeLine(stream, text = '') {
     stream.write(`${text}\n`);
+}
+/** Colours only on a terminal, and never when NO_COLOR is set. */
+function isTty(stream) {
+    return stream.isTTY === true && !process.env.NO_COLOR;
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -9756,6 +9760,30 @@ function nameFilter(pattern) {
     return (name) => regex.test(name);
 }
 
+;// CONCATENATED MODULE: ./src/genesys/schema.ts
+/**
+ * A data-table schema in the form the service requires: JSON Schema draft-04, an object whose
+ * only required property is the string `key`, and no other properties than those listed.
+ */
+function tableSchema(properties) {
+    return {
+        $schema: 'http://json-schema.org/draft-04/schema#',
+        type: 'object',
+        required: ['key'],
+        additionalProperties: false,
+        properties: { key: { type: 'string' }, ...properties },
+    };
+}
+/**
+ * The value the service stores for a column a row leaves out: the schema default, else
+ * false / 0 / "" (Terraform's provider mirrors the same rule).
+ */
+function defaultFor(column) {
+    if (column.default !== undefined)
+        return column.default;
+    return column.type === 'boolean' ? false : column.type === 'string' ? '' : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/genesys/types.ts
 /**
  * Wire types of the Genesys Cloud data-tables API (see the reference notes in the README).
@@ -9764,6 +9792,7 @@ function nameFilter(pattern) {
 const COLUMN_TYPES = ['string', 'integer', 'number', 'boolean'];
 
 ;// CONCATENATED MODULE: ./src/emulator/rules.ts
+
 
 
 /**
@@ -9840,12 +9869,6 @@ function checkSchemaUpdate(before, after) {
             });
         }
     }
-}
-/** The value the service stores for an omitted field: the schema default, else false / 0 / "". */
-function defaultFor(column) {
-    if (column.default !== undefined)
-        return column.default;
-    return column.type === 'boolean' ? false : column.type === 'string' ? '' : 0;
 }
 function valueFits(column, value) {
     switch (column.type) {
@@ -11809,11 +11832,11 @@ function resolveEndpoints(options) {
         return { apiBase, loginBase };
     }
     if (!options.region) {
-        throw new ConfigurationError('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
+        throw new errors_ConfigurationError('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
     }
     const domain = REGION_DOMAINS[normaliseRegion(options.region)];
     if (!domain) {
-        throw new ConfigurationError(`Unknown Genesys Cloud region "${options.region}".`, `Use one of: ${knownRegions()}; or give the API URL explicitly.`);
+        throw new errors_ConfigurationError(`Unknown Genesys Cloud region "${options.region}".`, `Use one of: ${knownRegions()}; or give the API URL explicitly.`);
     }
     return { apiBase: `https://api.${domain}`, loginBase: `https://login.${domain}` };
 }
@@ -11828,10 +11851,10 @@ function parseOrigin(value, what) {
         url = new URL(value);
     }
     catch {
-        throw new ConfigurationError(`The ${what} "${value}" is not a URL.`, 'Give an absolute URL such as https://api.mypurecloud.com.');
+        throw new errors_ConfigurationError(`The ${what} "${value}" is not a URL.`, 'Give an absolute URL such as https://api.mypurecloud.com.');
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigurationError(`The ${what} "${value}" must use http or https.`, 'Give an absolute http(s) URL.');
+        throw new errors_ConfigurationError(`The ${what} "${value}" must use http or https.`, 'Give an absolute http(s) URL.');
     }
     return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -11850,15 +11873,15 @@ const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 const DEFAULT_MAX_CONCURRENCY = 8;
 function createGenesysClient(settings, options = {}) {
     if (!settings.clientId || !settings.clientSecret) {
-        throw new ConfigurationError('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client).');
+        throw new errors_ConfigurationError('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client).');
     }
     const rate = settings.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
     const concurrency = settings.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
     if (!Number.isFinite(rate) || rate <= 0) {
-        throw new ConfigurationError(`The rate limit ${rate} per minute is not a positive number.`, 'Give e.g. 300 or 240.');
+        throw new errors_ConfigurationError(`The rate limit ${rate} per minute is not a positive number.`, 'Give e.g. 300 or 240.');
     }
     if (!Number.isInteger(concurrency) || concurrency < 1) {
-        throw new ConfigurationError(`The concurrency ${concurrency} is not a positive whole number.`, 'Give e.g. 8.');
+        throw new errors_ConfigurationError(`The concurrency ${concurrency} is not a positive whole number.`, 'Give e.g. 8.');
     }
     const endpoints = resolveEndpoints(settings);
     const clock = options.clock ?? systemClock;
@@ -11887,21 +11910,6 @@ function connectionSettingsFromEnv(env) {
         clientSecret: env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '',
         region: env.GENESYSCLOUD_REGION || undefined,
         apiUrl: env.GENESYSCLOUD_API_URL || undefined,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/genesys/schema.ts
-/**
- * A data-table schema in the form the service requires: JSON Schema draft-04, an object whose
- * only required property is the string `key`, and no other properties than those listed.
- */
-function tableSchema(properties) {
-    return {
-        $schema: 'http://json-schema.org/draft-04/schema#',
-        type: 'object',
-        required: ['key'],
-        additionalProperties: false,
-        properties: { key: { type: 'string' }, ...properties },
     };
 }
 
@@ -12065,7 +12073,7 @@ function parseOptions(command, args, options, { allowPositionals = false } = {})
         return (0,external_node_util_namespaceObject.parseArgs)({ args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
     }
     catch (error) {
-        throw new ConfigurationError(`${command}: ${error.message}`, `Run "datatable-deploy ${command} --help".`);
+        throw new errors_ConfigurationError(`${command}: ${error.message}`, `Run "datatable-deploy ${command} --help".`);
     }
 }
 /** Parses a whole-number option (0 or more), naming it in the error. */
@@ -12074,9 +12082,19 @@ function wholeNumber(name, value, fallback) {
         return fallback;
     const parsed = Number(value);
     if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) {
-        throw new ConfigurationError(`--${name} must be a whole number; got "${String(value)}".`);
+        throw new errors_ConfigurationError(`--${name} must be a whole number; got "${String(value)}".`);
     }
     return parsed;
+}
+/** Parses an option that takes one of a few words, naming them all in the error. */
+function oneOf(name, value, allowed, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (!allowed.includes(value)) {
+        const list = allowed.length > 2 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ');
+        throw new errors_ConfigurationError(`--${name} must be ${list}; got "${value}".`);
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/emulator-command.ts
@@ -12115,7 +12133,7 @@ async function runEmulatorCommand(args, io) {
             state = JSON.parse(await (0,promises_namespaceObject.readFile)(statePath, 'utf8'));
         }
         catch (error) {
-            throw new ConfigurationError(`--state ${statePath} is not a readable state dump: ${error.message}`);
+            throw new errors_ConfigurationError(`--state ${statePath} is not a readable state dump: ${error.message}`);
         }
     }
     const emulator = await startEmulator({
@@ -12149,24 +12167,45 @@ async function runEmulatorCommand(args, io) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./src/cli/connection.ts
+
+
+/** The connection options every command that calls Genesys Cloud takes. */
+const CONNECTION_OPTIONS = {
+    region: { type: 'string' },
+    'api-url': { type: 'string' },
+    'rate-limit': { type: 'string' },
+};
+const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 (or GENESYSCLOUD_REGION)
+  --api-url URL    explicit API origin, e.g. the emulator (or GENESYSCLOUD_API_URL)
+  --rate-limit N   requests per minute for this run (default 300)`;
+/** A client from the environment, with the command line's overrides. */
+function clientFromOptions(io, values) {
+    const settings = connectionSettingsFromEnv(io.env);
+    if (values.region)
+        settings.region = values.region;
+    if (values['api-url'])
+        settings.apiUrl = values['api-url'];
+    if (values['rate-limit'] !== undefined)
+        settings.rateLimitPerMinute = Number(values['rate-limit']);
+    return createGenesysClient(settings, { logger: stderrLogger() });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/tables-command.ts
 
 
 
-
-const tables_command_HELP = `Usage: datatable-deploy tables [--region R | --api-url URL] [--name FILTER] [--json]
+const tables_command_HELP = `Usage: datatable-deploy tables [--name FILTER] [--json] [connection options]
 
 Lists the org's data tables: name, number of columns, division and id.
 A quick check that the OAuth client, region and permissions work.
 
-  --region R      Genesys Cloud region, e.g. us-east-1 (or GENESYSCLOUD_REGION)
-  --api-url URL   explicit API origin, e.g. the emulator (or GENESYSCLOUD_API_URL)
-  --name FILTER   the service's name filter (case-insensitive, * wildcards)
-  --json          print JSON instead of a table`;
+  --name FILTER    the service's name filter (case-insensitive, * wildcards)
+  --json           print JSON instead of a table
+${CONNECTION_HELP}`;
 async function runTablesCommand(args, io) {
     const { values } = parseOptions('tables', args, {
-        region: { type: 'string' },
-        'api-url': { type: 'string' },
+        ...CONNECTION_OPTIONS,
         name: { type: 'string' },
         json: { type: 'boolean' },
     });
@@ -12174,12 +12213,7 @@ async function runTablesCommand(args, io) {
         writeLine(io.stdout, tables_command_HELP);
         return 0;
     }
-    const settings = connectionSettingsFromEnv(io.env);
-    if (values.region)
-        settings.region = values.region;
-    if (values['api-url'])
-        settings.apiUrl = values['api-url'];
-    const client = createGenesysClient(settings, { logger: stderrLogger() });
+    const client = clientFromOptions(io, values);
     const tables = await client.tables.listTables({
         name: values.name,
         expandSchema: true,
@@ -12696,7 +12730,7 @@ const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOKEN_LIKE = /^[A-Za-z0-9+/=_.-]+$/;
 /** Every guard rule the value breaks (at most one match per rule). */
-function detectSensitive(value) {
+function guard_detectSensitive(value) {
     const matches = [];
     if (PRIVATE_KEY.test(value))
         matches.push({ rule: 'secret-private-key', what: 'a private key' });
@@ -13094,7 +13128,7 @@ var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 const addFormats = (dist_default())["default"] ??
     (dist_default());
 /** An ajv instance with the standard formats (email, uri, date-time, …). */
-function createAjv(options = {}) {
+function ajv_createAjv(options = {}) {
     const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...options });
     addFormats(ajv);
     return ajv;
@@ -13141,7 +13175,7 @@ function readRows(source, context) {
         if (isSensitiveName(key) && !allowed('secret-name')) {
             report('secret-name', entry.keyPosition, `The row key "${key}" suggests the row holds credentials.`, key);
         }
-        for (const match of detectSensitive(key)) {
+        for (const match of guard_detectSensitive(key)) {
             if (!allowed(match.rule))
                 report(match.rule, entry.keyPosition, `The row key looks like ${match.what}: ${maskValue(key)}.`, key);
         }
@@ -13172,7 +13206,7 @@ function readRows(source, context) {
                 return;
             }
             if (typeof converted.value === 'string') {
-                const matches = detectSensitive(converted.value).filter((match) => !allowed(match.rule, column));
+                const matches = guard_detectSensitive(converted.value).filter((match) => !allowed(match.rule, column));
                 for (const match of matches) {
                     report(match.rule, position, `Row "${key}", column "${column.name}" looks like ${match.what}: ${maskValue(converted.value)}.`, key, column.name);
                 }
@@ -13234,7 +13268,12 @@ function readRows(source, context) {
         if (bytes > context.limits.maxRowBytes) {
             report('row-too-large', entry.keyPosition, `Row "${key}" is ${bytes} bytes as JSON; at most ${context.limits.maxRowBytes} are accepted.`, key);
         }
-        rows.push({ key, cells, position: entry.keyPosition, cellPositions });
+        // Cells in column order, whatever order they were read in.
+        const ordered = {};
+        for (const column of context.columns)
+            if (cells[column.name] !== undefined)
+                ordered[column.name] = cells[column.name];
+        rows.push({ key, cells: ordered, position: entry.keyPosition, cellPositions });
     }
     if (entries.length > context.limits.maxRows) {
         report('limit-rows', positionOf(source, rowsNode), `The table has ${entries.length} rows; at most ${context.limits.maxRows} are allowed.`);
@@ -13344,7 +13383,7 @@ class ValueSchemas {
         let validate = this.compiled.get(key);
         if (validate === undefined) {
             try {
-                this.ajv ??= createAjv();
+                this.ajv ??= ajv_createAjv();
                 validate = this.ajv.compile(this.schemas[key]);
             }
             catch (error) {
@@ -13373,7 +13412,7 @@ const datatable_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$sche
 let validator;
 /** The compiled JSON Schema of the config file format (compiled once, on first use). */
 function configValidator() {
-    validator ??= createAjv().compile(datatable_config_schema_namespaceObject);
+    validator ??= ajv_createAjv().compile(datatable_config_schema_namespaceObject);
     return validator;
 }
 /**
@@ -13559,7 +13598,7 @@ async function validateConfigFiles(patterns, options) {
     const findings = [];
     const start = { line: 1, column: 1 };
     if (files.length === 0) {
-        throw new ConfigurationError(`No config files match ${wanted.map((pattern) => `"${pattern}"`).join(', ')} (in ${options.cwd}).`, `Check the --config globs, or put files under ${DEFAULT_CONFIG_GLOB}.`);
+        throw new errors_ConfigurationError(`No config files match ${wanted.map((pattern) => `"${pattern}"`).join(', ')} (in ${options.cwd}).`, `Check the --config globs, or put files under ${DEFAULT_CONFIG_GLOB}.`);
     }
     for (const pattern of unmatched) {
         findings.push(finding('no-config-files', pattern, start, `"${pattern}" matches no file.`));
@@ -13613,9 +13652,8 @@ function duplicateTables(configs) {
 
 
 
-
 const validate_command_HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
-                                 [--against-live [--region R | --api-url URL]]
+                                 [--against-live [connection options]]
 
 Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
 and value, limits, and the secret and personal-data guard. Findings name file:line:column,
@@ -13627,6 +13665,7 @@ the rule and the fix.
   --strict         warnings fail too
   --against-live   also read each table's live schema and refuse removed, renamed or
                    retyped columns (needs the GENESYSCLOUD_* connection settings)
+${CONNECTION_HELP}
 
 Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
 async function runValidateCommand(args, io, cwd = process.cwd()) {
@@ -13636,26 +13675,17 @@ async function runValidateCommand(args, io, cwd = process.cwd()) {
         format: { type: 'string' },
         strict: { type: 'boolean' },
         'against-live': { type: 'boolean' },
-        region: { type: 'string' },
-        'api-url': { type: 'string' },
+        ...CONNECTION_OPTIONS,
     }, { allowPositionals: true });
     if (values.help) {
         writeLine(io.stdout, validate_command_HELP);
         return 0;
     }
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') {
-        throw new ConfigurationError(`--format must be text or json; got "${format}".`);
-    }
+    const format = oneOf('format', values.format, ['text', 'json'], 'text');
     const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
     let findings = result.findings;
     if (values['against-live'] && !hasErrors(findings)) {
-        const settings = connectionSettingsFromEnv(io.env);
-        if (values.region)
-            settings.region = values.region;
-        if (values['api-url'])
-            settings.apiUrl = values['api-url'];
-        const client = createGenesysClient(settings, { logger: stderrLogger() });
+        const client = clientFromOptions(io, values);
         findings = sortFindings([...findings, ...(await checkAgainstLive(result.configs, client.tables))]);
     }
     const output = format === 'json'
@@ -13682,8 +13712,1323 @@ async function checkAgainstLive(configs, tables) {
     }
     return findings;
 }
-function isTty(stream) {
-    return stream.isTTY === true && !process.env.NO_COLOR;
+
+;// CONCATENATED MODULE: ./src/plan/canonical.ts
+
+/**
+ * Canonical JSON: object keys sorted at every level, no whitespace, `undefined` members left
+ * out as JSON.stringify does. The same value always gives the same text, whatever order its
+ * keys were built in, so hashes of it are stable.
+ */
+function canonicalJson(value) {
+    const parts = [];
+    write(value, { push: (text) => parts.push(text) });
+    return parts.join('');
+}
+/** `sha256:<hex>` of the canonical JSON of a value, hashed as it is produced (no big string). */
+function sha256Of(value) {
+    const sink = new HashSink((0,external_node_crypto_namespaceObject.createHash)('sha256'));
+    write(value, sink);
+    return `sha256:${sink.digest()}`;
+}
+/**
+ * Sorted keys, cached per shape: a plan holds many rows with the same columns, and sorting the
+ * same keys again for each of them is most of the cost of hashing it.
+ */
+const shapes = new Map();
+function sortedKeys(record) {
+    const keys = Object.keys(record);
+    const shape = keys.join('\u0000');
+    let sorted = shapes.get(shape);
+    if (!sorted) {
+        if (shapes.size > 10_000)
+            shapes.clear();
+        sorted = [...keys].sort();
+        shapes.set(shape, sorted);
+    }
+    return sorted;
+}
+/** Batches small strings into ~64 KiB updates: one native call per fragment would dominate. */
+class HashSink {
+    hash;
+    buffer = '';
+    constructor(hash) {
+        this.hash = hash;
+    }
+    push(text) {
+        this.buffer += text;
+        if (this.buffer.length >= 65_536) {
+            this.hash.update(this.buffer);
+            this.buffer = '';
+        }
+    }
+    digest() {
+        this.hash.update(this.buffer);
+        return this.hash.digest('hex');
+    }
+}
+function write(value, sink) {
+    if (value === null || typeof value !== 'object') {
+        sink.push(value === undefined ? 'null' : JSON.stringify(value));
+        return;
+    }
+    if (Array.isArray(value)) {
+        sink.push('[');
+        for (let index = 0; index < value.length; index++) {
+            if (index > 0)
+                sink.push(',');
+            write(value[index] === undefined ? null : value[index], sink);
+        }
+        sink.push(']');
+        return;
+    }
+    const record = value;
+    const keys = sortedKeys(record);
+    // Rows are flat maps of scalars: copied with their keys in sorted order, one native
+    // JSON.stringify writes them canonically (it skips undefined members, as below).
+    if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
+        const ordered = {};
+        for (const key of keys)
+            ordered[key] = record[key];
+        sink.push(JSON.stringify(ordered));
+        return;
+    }
+    sink.push('{');
+    let first = true;
+    for (const key of keys) {
+        if (record[key] === undefined)
+            continue;
+        if (!first)
+            sink.push(',');
+        first = false;
+        sink.push(JSON.stringify(key));
+        sink.push(':');
+        write(record[key], sink);
+    }
+    sink.push('}');
+}
+
+;// CONCATENATED MODULE: ./src/config/desired-schema.ts
+
+/**
+ * The Genesys table schema a config asks for: the key plus every column, with the attributes
+ * the service stores (title, type, default, lengths, range) and Terraform's `$id` and
+ * `displayOrder` conventions. enum, pattern and typedBy stay client-side: they are checked
+ * before any call.
+ */
+function desiredTableSchema(config) {
+    const properties = {
+        key: {
+            title: config.keyTitle,
+            type: 'string',
+            $id: '/properties/key',
+            displayOrder: 0,
+            ...(config.keyDescription !== undefined ? { description: config.keyDescription } : {}),
+        },
+    };
+    config.columns.forEach((column, index) => {
+        const property = {
+            title: column.title ?? column.name,
+            type: column.type,
+            $id: `/properties/${column.name}`,
+            displayOrder: index + 1,
+        };
+        if (column.description !== undefined)
+            property.description = column.description;
+        if (column.default !== undefined)
+            property.default = column.default;
+        if (column.minLength !== undefined)
+            property.minLength = column.minLength;
+        if (column.maxLength !== undefined)
+            property.maxLength = column.maxLength;
+        if (column.minimum !== undefined)
+            property.minimum = column.minimum;
+        if (column.maximum !== undefined)
+            property.maximum = column.maximum;
+        properties[column.name] = property;
+    });
+    const schema = tableSchema(properties);
+    if (config.description !== undefined)
+        schema.description = config.description;
+    return schema;
+}
+
+;// CONCATENATED MODULE: ./src/plan/equality.ts
+
+
+/**
+ * Cell equality as the service sees it: a missing cell is the default the service fills; numbers
+ * compare by value (1 and 1.0 are one number); json text compares by parsed value, so that
+ * re-serialising (spacing, key order) is not a change.
+ */
+function effectiveValue(value, column) {
+    return value === undefined ? defaultFor(column) : value;
+}
+function sameCell(desired, live, column, json) {
+    const a = effectiveValue(desired, column);
+    const b = effectiveValue(live, column);
+    if (a === b)
+        return true;
+    if (column.type === 'integer' || column.type === 'number')
+        return Number(a) === Number(b);
+    if (json && typeof a === 'string' && typeof b === 'string')
+        return sameJson(a, b);
+    return false;
+}
+function sameJson(a, b) {
+    try {
+        return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/snapshot.ts
+
+
+/**
+ * The fingerprint of a live table: schema and rows, rows sorted by key, hashed canonically, so
+ * that any change to any cell (or the schema) changes it, and nothing else does.
+ */
+function fingerprintTable(schema, rows) {
+    const sorted = [...rows].sort((a, b) => compareKeys(String(a.key), String(b.key)));
+    return sha256Of({ properties: schema.properties, rows: sorted });
+}
+/** Key order everywhere in plans: by UTF-16 code units, independent of locale. */
+function compareKeys(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * Reads the live tables the configs target: one paged listing of all tables (with schemas)
+ * finds them by name or id, then each table's rows are read in pages, several tables at once,
+ * all within the client's shared rate budget.
+ */
+async function readSnapshot(tables, configs, options = {}) {
+    const all = await tables.listTables({ expandSchema: true });
+    const byId = new Map(all.map((table) => [table.id, table]));
+    const byName = new Map(all.map((table) => [table.name.toLowerCase(), table]));
+    const limit = pLimit(options.tableConcurrency ?? 4);
+    return Promise.all(configs.map((config) => limit(async () => {
+        const found = config.table.id !== undefined
+            ? byId.get(config.table.id)
+            : byName.get(config.table.name.toLowerCase());
+        if (!found)
+            return null;
+        // The listing's schema is enough; a table whose listing lacks it is read on its own.
+        const schema = found.schema ?? (await tables.getTable(found.id)).schema;
+        const rows = await tables.listRows(found.id);
+        options.onTable?.(found.name, rows.length);
+        return {
+            id: found.id,
+            name: found.name,
+            division: found.division?.name,
+            schema,
+            rows,
+            fingerprint: fingerprintTable(schema, rows),
+        };
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/plan/diff.ts
+
+
+
+
+/**
+ * Diffs one table: the config's desired state against the live table (or nothing, when the
+ * table does not exist). Pure and deterministic: rows come out sorted by key.
+ */
+function diffTable(config, live) {
+    const desiredSchema = desiredTableSchema(config);
+    const name = live?.name ?? config.table.name ?? config.table.id;
+    const blocked = [];
+    const schemaChanges = [];
+    let schema;
+    if (!live) {
+        if (config.table.id !== undefined) {
+            blocked.push({
+                rule: 'table-not-found',
+                message: `No data table has the id ${config.table.id}.`,
+                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
+            });
+        }
+        schema = desiredSchema;
+        schemaChanges.push({ kind: 'create-table', columns: Object.keys(desiredSchema.properties).length });
+    }
+    else {
+        const evolution = compareWithLive(config, live.schema);
+        for (const item of evolution.findings)
+            blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
+        // Existing columns keep their live definition: the service accepts only added fields.
+        const properties = { ...live.schema.properties };
+        for (const column of evolution.added) {
+            const definition = desiredSchema.properties[column.name];
+            properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
+            schemaChanges.push({
+                kind: 'add-column',
+                column: column.name,
+                type: column.type,
+                definition: properties[column.name],
+            });
+        }
+        schema = { ...live.schema, properties };
+    }
+    const managed = {
+        version: config.columns.find((column) => column.managed === 'version')?.name,
+        actor: config.columns.find((column) => column.managed === 'actor')?.name,
+    };
+    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
+    const compared = Object.entries(schema.properties).filter(([column]) => column !== 'key' && !managedNames.has(column));
+    const jsonColumns = jsonCellsOf(config);
+    const liveRows = new Map((live?.rows ?? []).map((row) => [String(row.key), row]));
+    const creates = [];
+    const updates = [];
+    let unchanged = 0;
+    const desiredKeys = new Set();
+    for (const desired of [...config.rows].sort((a, b) => compareKeys(a.key, b.key))) {
+        desiredKeys.add(desired.key);
+        const current = liveRows.get(desired.key);
+        if (!current) {
+            creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
+            continue;
+        }
+        const cells = [];
+        for (const [column, definition] of compared) {
+            const json = jsonColumns(desired, column);
+            if (!sameCell(desired.cells[column], current[column], definition, json)) {
+                cells.push({
+                    column,
+                    before: current[column] ?? null,
+                    after: effectiveValue(desired.cells[column], definition),
+                });
+            }
+        }
+        if (cells.length === 0) {
+            unchanged += 1;
+            continue;
+        }
+        updates.push({
+            key: desired.key,
+            cells,
+            before: current,
+            after: fullRow(desired, current, compared, managedNames),
+        });
+    }
+    const deletes = [];
+    let unmanagedRows = 0;
+    for (const [key, row] of [...liveRows].sort(([a], [b]) => compareKeys(a, b))) {
+        if (desiredKeys.has(key))
+            continue;
+        if (config.prune)
+            deletes.push({ key, row });
+        else
+            unmanagedRows += 1;
+    }
+    return {
+        name,
+        id: live?.id,
+        file: config.file,
+        division: config.division ?? live?.division,
+        description: config.description,
+        schema,
+        managed,
+        prune: config.prune,
+        schemaChanges,
+        blocked,
+        creates,
+        updates,
+        deletes,
+        unchanged,
+        unmanagedRows,
+        liveRowCount: live?.rows.length ?? 0,
+        liveFingerprint: live?.fingerprint ?? null,
+    };
+}
+/**
+ * The whole row a PUT sends: every compared column (a left-out cell would revert to its default
+ * anyway, so it is written as that default), plus the managed columns as they are live; the
+ * deploy stamps those.
+ */
+function fullRow(desired, current, compared, managed) {
+    const row = { key: desired.key };
+    for (const [column, definition] of compared)
+        row[column] = effectiveValue(desired.cells[column], definition);
+    for (const column of managed)
+        if (current[column] !== undefined)
+            row[column] = current[column];
+    return row;
+}
+/** Which cells hold json: string columns typed per row whose kind in that row is json. */
+function jsonCellsOf(config) {
+    const typed = new Map(config.columns
+        .filter((column) => column.typedBy !== undefined)
+        .map((column) => [
+        column.name,
+        {
+            by: column.typedBy,
+            fallback: config.columns.find((other) => other.name === column.typedBy)?.default,
+        },
+    ]));
+    return (row, column) => {
+        const typing = typed.get(column);
+        if (!typing)
+            return false;
+        return (row.cells[typing.by] ?? typing.fallback) === 'json';
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/thresholds.ts
+const DEFAULT_THRESHOLDS = {
+    maxChangedRows: 50,
+    maxChangedPercent: 20,
+    maxDeletedRows: 0,
+    maxTotalChangedRows: 200,
+    schemaChangesNeedApproval: true,
+};
+/** Every threshold the tables cross, with the limit and the actual figure. */
+function evaluateThresholds(tables, settings = DEFAULT_THRESHOLDS) {
+    const crossings = [];
+    let total = 0;
+    for (const table of tables) {
+        const changed = table.creates.length + table.updates.length + table.deletes.length;
+        total += changed;
+        if (changed > settings.maxChangedRows) {
+            crossings.push({
+                kind: 'changed-rows',
+                table: table.name,
+                limit: settings.maxChangedRows,
+                actual: changed,
+                message: `${table.name}: ${rows(changed)} change; the limit is ${settings.maxChangedRows}.`,
+            });
+        }
+        // A share of an empty or new table means nothing; the count and the schema rule cover it.
+        if (table.liveRowCount > 0) {
+            const percent = Math.round((changed / table.liveRowCount) * 1000) / 10;
+            if (percent > settings.maxChangedPercent) {
+                crossings.push({
+                    kind: 'changed-percent',
+                    table: table.name,
+                    limit: settings.maxChangedPercent,
+                    actual: percent,
+                    message: `${table.name}: ${percent}% of its ${table.liveRowCount} rows change; the limit is ${settings.maxChangedPercent}%.`,
+                });
+            }
+        }
+        if (table.deletes.length > settings.maxDeletedRows) {
+            crossings.push({
+                kind: 'deleted-rows',
+                table: table.name,
+                limit: settings.maxDeletedRows,
+                actual: table.deletes.length,
+                message: `${table.name}: ${rows(table.deletes.length)} ${table.deletes.length === 1 ? 'is' : 'are'} deleted; the limit is ${settings.maxDeletedRows}.`,
+            });
+        }
+        if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
+            const what = table.schemaChanges.some((change) => change.kind === 'create-table')
+                ? 'the table is created'
+                : `${table.schemaChanges.length} column${table.schemaChanges.length === 1 ? ' is' : 's are'} added`;
+            crossings.push({
+                kind: 'schema-change',
+                table: table.name,
+                limit: 0,
+                actual: table.schemaChanges.length,
+                message: `${table.name}: ${what}; schema changes need approval.`,
+            });
+        }
+    }
+    if (total > settings.maxTotalChangedRows) {
+        crossings.push({
+            kind: 'total-changed-rows',
+            limit: settings.maxTotalChangedRows,
+            actual: total,
+            message: `${rows(total)} change across all tables; the limit is ${settings.maxTotalChangedRows}.`,
+        });
+    }
+    return crossings;
+}
+const rows = (count) => `${count} row${count === 1 ? '' : 's'}`;
+
+;// CONCATENATED MODULE: ./src/plan/types.ts
+/** Version of the plan's JSON form; readers refuse other versions. */
+const types_PLAN_FORMAT_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/plan/build.ts
+
+
+
+
+/** The calls an import job takes besides its deletes: create, upload, and about three polls. */
+const IMPORT_CALLS = 5;
+/**
+ * Builds the plan: a pure function of the desired configs and the live snapshot (same inputs,
+ * same plan, same digest). Tables are ordered by name, rows by key.
+ */
+function buildPlan(configs, snapshot, options = {}) {
+    const rate = options.ratePerMinute ?? 300;
+    const tables = configs
+        .map((config, index) => diffTable(config, snapshot[index] ?? null))
+        .map((diff) => ({ ...diff, prediction: predict(diff, options, rate) }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const thresholds = evaluateThresholds(tables, options.thresholds ?? DEFAULT_THRESHOLDS);
+    const totals = totalsOf(tables, rate);
+    const verdict = tables.some((table) => table.blocked.length > 0)
+        ? 'blocked'
+        : totals.creates + totals.updates + totals.deletes + totals.schemaChanges === 0
+            ? 'no-changes'
+            : thresholds.length > 0
+                ? 'needs-approval'
+                : 'within-threshold';
+    const body = {
+        formatVersion: types_PLAN_FORMAT_VERSION,
+        environment: options.environment,
+        apiHost: options.apiHost,
+        verdict,
+        thresholds,
+        totals,
+        tables,
+    };
+    return build_deepFreeze({
+        ...body,
+        digest: build_planDigest(body),
+        createdAt: (options.now ?? new Date()).toISOString(),
+    });
+}
+/** The digest covers everything but `digest` and `createdAt`, the live fingerprints included. */
+function build_planDigest(plan) {
+    const { digest: _digest, createdAt: _createdAt, ...body } = plan;
+    return sha256Of(body);
+}
+function predict(diff, options, rate) {
+    const pageSize = options.pageSize ?? 500;
+    const upserts = diff.creates.length + diff.updates.length;
+    const wanted = options.strategy ?? 'auto';
+    const strategy = wanted === 'auto' ? (upserts >= (options.importMinRows ?? 100) ? 'import' : 'rows') : wanted;
+    const schemaCalls = diff.schemaChanges.length > 0 ? 1 : 0;
+    const writes = strategy === 'import' && upserts > 0 ? IMPORT_CALLS : upserts;
+    const finalRows = diff.liveRowCount + diff.creates.length - diff.deletes.length;
+    // The stale-plan guard re-reads the live rows; verify reads the result.
+    const reads = Math.ceil(diff.liveRowCount / pageSize) + 1 + Math.max(1, Math.ceil(finalRows / pageSize));
+    const changes = schemaCalls + upserts + diff.deletes.length;
+    const calls = changes === 0 ? 0 : schemaCalls + writes + diff.deletes.length + reads;
+    return { strategy, calls, seconds: Math.round((calls / rate) * 60 * 10) / 10 };
+}
+function totalsOf(tables, rate) {
+    const totals = {
+        tables: tables.length,
+        creates: 0,
+        updates: 0,
+        deletes: 0,
+        unchanged: 0,
+        schemaChanges: 0,
+        calls: 0,
+        seconds: 0,
+    };
+    for (const table of tables) {
+        totals.creates += table.creates.length;
+        totals.updates += table.updates.length;
+        totals.deletes += table.deletes.length;
+        totals.unchanged += table.unchanged;
+        totals.schemaChanges += table.schemaChanges.length;
+        totals.calls += table.prediction.calls;
+    }
+    totals.seconds = Math.round((totals.calls / rate) * 60 * 10) / 10;
+    return totals;
+}
+/** Freezes a value and everything in it: no stage may change the plan it was given. */
+function build_deepFreeze(value) {
+    const stack = [value];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (item === null || typeof item !== 'object' || Object.isFrozen(item))
+            continue;
+        Object.freeze(item);
+        for (const child of Object.values(item))
+            if (child !== null && typeof child === 'object')
+                stack.push(child);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan-file.ts
+
+
+
+
+/** The plan's JSON form: the contract for scripts, and what `apply --plan` reads back. */
+function serializePlan(plan) {
+    return `${JSON.stringify(plan, null, 1)}\n`;
+}
+const cell = { type: ['string', 'number', 'boolean', 'null'] };
+const row = {
+    type: 'object',
+    required: ['key'],
+    properties: { key: { type: 'string' } },
+    additionalProperties: { type: ['string', 'number', 'boolean'] },
+};
+/** Enough of the plan's shape to refuse a file that is not a plan, or is damaged. */
+const PLAN_SHAPE = {
+    type: 'object',
+    required: ['formatVersion', 'digest', 'createdAt', 'verdict', 'thresholds', 'totals', 'tables'],
+    properties: {
+        formatVersion: { type: 'integer' },
+        digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+        createdAt: { type: 'string' },
+        verdict: { enum: ['no-changes', 'within-threshold', 'needs-approval', 'blocked'] },
+        thresholds: { type: 'array' },
+        totals: { type: 'object' },
+        tables: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: [
+                    'name',
+                    'file',
+                    'schema',
+                    'managed',
+                    'prune',
+                    'schemaChanges',
+                    'blocked',
+                    'creates',
+                    'updates',
+                    'deletes',
+                    'unchanged',
+                    'liveRowCount',
+                    'liveFingerprint',
+                    'prediction',
+                ],
+                properties: {
+                    name: { type: 'string' },
+                    creates: {
+                        type: 'array',
+                        items: { type: 'object', required: ['key', 'row'], properties: { row } },
+                    },
+                    updates: {
+                        type: 'array',
+                        items: {
+                            type: 'object',
+                            required: ['key', 'cells', 'before', 'after'],
+                            properties: {
+                                cells: {
+                                    type: 'array',
+                                    items: {
+                                        type: 'object',
+                                        required: ['column', 'before', 'after'],
+                                        properties: { before: cell, after: cell },
+                                    },
+                                },
+                                before: row,
+                                after: row,
+                            },
+                        },
+                    },
+                    deletes: {
+                        type: 'array',
+                        items: { type: 'object', required: ['key', 'row'], properties: { row } },
+                    },
+                    liveFingerprint: { type: ['string', 'null'] },
+                },
+            },
+        },
+    },
+};
+let validateShape;
+/**
+ * Reads a plan file back: refuses anything that is not a plan of this format version, and any
+ * plan whose content no longer matches its digest (edited or damaged).
+ */
+function readPlan(text, source) {
+    const refuse = (why) => {
+        throw new ConfigurationError(`${source} is not a usable plan: ${why}.`, 'Write a new one with "datatable-deploy plan --out FILE".');
+    };
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        return refuse(`it is not JSON (${error.message})`);
+    }
+    const version = value?.formatVersion;
+    if (version !== PLAN_FORMAT_VERSION) {
+        return refuse(`its formatVersion is ${JSON.stringify(version)}, and this tool reads ${PLAN_FORMAT_VERSION}`);
+    }
+    validateShape ??= createAjv().compile(PLAN_SHAPE);
+    if (!validateShape(value)) {
+        const [first] = validateShape.errors ?? [];
+        return refuse(`${first?.instancePath || 'the plan'} ${first?.message ?? 'has the wrong shape'}`);
+    }
+    const plan = value;
+    const digest = planDigest(plan);
+    if (digest !== plan.digest)
+        return refuse(`its content does not match its digest (recorded ${plan.digest}, computed ${digest}); it was changed after planning`);
+    return deepFreeze(plan);
+}
+
+;// CONCATENATED MODULE: ./src/plan/display.ts
+
+/**
+ * A cell value as a person should see it in a plan: values the secret guard would flag are
+ * masked (whatever their source: live rows can hold anything), long values are shortened, and
+ * "not set" and "empty" are said in words.
+ */
+function displayValue(value, maxLength = 120) {
+    if (value === null || value === undefined)
+        return '(not set)';
+    if (typeof value !== 'string')
+        return String(value);
+    if (value === '')
+        return '(empty)';
+    if (guard_detectSensitive(value).length > 0)
+        return `(masked: ${maskValue(value)})`;
+    const characters = [...value];
+    return characters.length > maxLength
+        ? `${characters.slice(0, maxLength).join('')}…(${characters.length} characters)`
+        : value;
+}
+/** Whether a value is shown masked. */
+const isMasked = (value) => typeof value === 'string' && detectSensitive(value).length > 0;
+const CODE_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '@': '&#64;',
+    '#': '&#35;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '\n': '⏎',
+    '\r': '',
+};
+/**
+ * Text safe inside a GitHub markdown table cell as inline code: HTML-escaped (so no markup or
+ * HTML gets through), pipes escaped (so the table holds), `@` and `#` escaped (so no one is
+ * mentioned and no issue is linked), newlines shown as ⏎. One pass, so no escape is escaped.
+ */
+function markdownCode(text) {
+    return `<code>${text.replace(/[&<>|@#`\\\r\n]/g, (char) => CODE_ESCAPES[char])}</code>`;
+}
+/** Text for HTML contexts (summaries): escaped, with mentions and references neutralised. */
+function htmlText(text) {
+    return text.replace(/[&<>@#]/g, (char) => CODE_ESCAPES[char]);
+}
+/** A value for a markdown table cell: masked, shortened, escaped. */
+function markdownValue(value, maxLength = 120) {
+    if (value === null || value === undefined || value === '')
+        return `<i>${displayValue(value)}</i>`;
+    return markdownCode(displayValue(value, maxLength));
+}
+
+;// CONCATENATED MODULE: ./src/plan/render-markdown.ts
+
+/** GitHub refuses comment bodies over 65,536 characters; stay well below, for the wrappers. */
+const DEFAULT_MARKDOWN_LIMIT = 60_000;
+const VERDICTS = {
+    'no-changes': '✅ **No changes.** The live tables already match the config.',
+    'within-threshold': '✅ **Within thresholds.** This plan can be deployed without an approval.',
+    'needs-approval': '⚠️ **Needs approval.** An approval of this exact plan is required before it deploys:',
+    blocked: '⛔ **Blocked.** Genesys would refuse part of this plan; fix the config first:',
+};
+/** The hidden marker that identifies a plan comment and the digest it shows. */
+function planMarker(plan) {
+    return `<!-- datatable-deploy:plan environment=${plan.environment ?? '-'} digest=${plan.digest} -->`;
+}
+/**
+ * The plan as a PR comment. Its length never exceeds `maxLength`, by construction: the summary
+ * always fits (long lists are cut with a count), and each table's detail gets a fair share of
+ * what is left, row by row, with a note of how many rows did not fit.
+ */
+function renderMarkdown(plan, options = {}) {
+    const limit = options.maxLength ?? DEFAULT_MARKDOWN_LIMIT;
+    const location = options.fullPlanLocation ?? 'the job summary and the plan artifact';
+    const head = renderHead(plan, options.title);
+    const tail = renderTail(plan);
+    let budget = limit - head.length - tail.length - 2;
+    const changed = plan.tables.filter(hasChanges);
+    const details = [];
+    changed.forEach((table, index) => {
+        const share = Math.floor(budget / (changed.length - index));
+        const block = renderTableDetail(table, share, location);
+        if (block.length <= budget) {
+            details.push(block);
+            budget -= block.length;
+        }
+    });
+    const omitted = changed.length - details.length;
+    if (omitted > 0) {
+        const note = `\n_The detail of ${omitted} more table${omitted === 1 ? '' : 's'} is in ${location}._\n`;
+        if (note.length <= budget)
+            details.push(note);
+    }
+    return fitTo(`${head}${details.join('')}${tail}`, limit);
+}
+function hasChanges(table) {
+    return (table.creates.length +
+        table.updates.length +
+        table.deletes.length +
+        table.schemaChanges.length +
+        table.blocked.length >
+        0);
+}
+function renderHead(plan, title) {
+    const lines = [planMarker(plan)];
+    const environment = plan.environment ? ` · ${markdownCode(plan.environment)}` : '';
+    lines.push(`### 📋 datatable-deploy plan${title ? ` · ${escapeText(title)}` : ''}${environment}`, '');
+    lines.push(VERDICTS[plan.verdict]);
+    const reasons = plan.verdict === 'blocked'
+        ? plan.tables.flatMap((table) => table.blocked.map((item) => `${escapeText(table.name)}: ${escapeText(item.message)}${item.hint ? ` _Fix:_ ${escapeText(item.hint)}` : ''}`))
+        : plan.verdict === 'needs-approval'
+            ? plan.thresholds.map((crossing) => escapeText(crossing.message))
+            : [];
+    lines.push(...capped(reasons.map((reason) => `- ${reason}`), 20, (more) => `- …and ${more} more`));
+    lines.push('');
+    const { totals } = plan;
+    lines.push(`**${totals.creates}** to create · **${totals.updates}** to update · **${totals.deletes}** to delete · ${totals.unchanged} unchanged` +
+        ` · ${totals.schemaChanges} schema change${totals.schemaChanges === 1 ? '' : 's'} · about ${totals.calls} API calls (~${formatDuration(totals.seconds)})`, '');
+    if (plan.tables.length > 0) {
+        lines.push('| table | + created | ~ updated | − deleted | unchanged | schema | API calls |', '| --- | ---: | ---: | ---: | ---: | --- | ---: |');
+        const rows = plan.tables.map((table) => {
+            const schema = table.blocked.length > 0
+                ? '⛔ blocked'
+                : table.schemaChanges
+                    .map((change) => (change.kind === 'create-table' ? 'new table' : `+ ${change.column}`))
+                    .join(', ') || '—';
+            const deleted = table.deletes.length > 0 ? `**${table.deletes.length}**` : '0';
+            return `| ${markdownCode(table.name)} | ${table.creates.length} | ${table.updates.length} | ${deleted} | ${table.unchanged} | ${escapeText(shorten(schema, 80))} | ${table.prediction.calls} |`;
+        });
+        lines.push(...capped(rows, 60, (more) => `| …and ${more} more tables | | | | | | |`));
+    }
+    lines.push('');
+    return `${lines.join('\n')}\n`;
+}
+function renderTail(plan) {
+    const host = plan.apiHost ? ` against \`${plan.apiHost}\`` : '';
+    return `\n<sub>Plan \`${plan.digest.slice(0, 19)}…\` computed${host} at ${plan.createdAt}. An approval applies to this plan only; any change to the config or the live tables makes a new one.</sub>\n`;
+}
+/** One table's `<details>` block, at most `budget` characters, rows cut with a count. */
+function renderTableDetail(table, budget, location) {
+    const counts = `+${table.creates.length} ~${table.updates.length} −${table.deletes.length}`;
+    const open = `<details${table.deletes.length > 0 || table.blocked.length > 0 ? ' open' : ''}><summary><b>${htmlText(table.name)}</b> · ${counts} · ${htmlText(table.file)}</summary>\n\n`;
+    const close = '\n</details>\n';
+    // Lines are produced lazily: a 100,000-row table shows a few hundred of them.
+    const sections = [];
+    if (table.schemaChanges.length > 0) {
+        sections.push({
+            title: '**Schema**',
+            header: '| change | column | type |\n| --- | --- | --- |',
+            count: table.schemaChanges.length,
+            lines: () => table.schemaChanges.map((change) => change.kind === 'create-table'
+                ? `| create table | ${change.columns} columns | |`
+                : `| add column | ${markdownCode(change.column)} | ${change.type} |`),
+        });
+    }
+    if (table.deletes.length > 0) {
+        sections.push({
+            title: `**🗑️ Deleted (${table.deletes.length})**`,
+            header: '| key | row as it is now |\n| --- | --- |',
+            count: table.deletes.length,
+            lines: () => mapLazily(table.deletes, (item) => `| ${markdownCode(item.key)} | ${rowSummary(item.row)} |`),
+        });
+    }
+    if (table.updates.length > 0) {
+        sections.push({
+            title: `**Updated (${table.updates.length})**`,
+            header: '| key | column | before | after |\n| --- | --- | --- | --- |',
+            count: table.updates.reduce((sum, update) => sum + update.cells.length, 0),
+            lines: function* () {
+                for (const update of table.updates) {
+                    for (const [index, cell] of update.cells.entries()) {
+                        yield `| ${index === 0 ? markdownCode(update.key) : ''} | ${markdownCode(cell.column)} | ${markdownValue(cell.before)} | ${markdownValue(cell.after)} |`;
+                    }
+                }
+            },
+        });
+    }
+    if (table.creates.length > 0) {
+        sections.push({
+            title: `**Created (${table.creates.length})**`,
+            header: '| key | cells |\n| --- | --- |',
+            count: table.creates.length,
+            lines: () => mapLazily(table.creates, (item) => `| ${markdownCode(item.key)} | ${rowSummary(item.row)} |`),
+        });
+    }
+    const prediction = `\n_About ${table.prediction.calls} API calls (~${formatDuration(table.prediction.seconds)}) with ${table.prediction.strategy === 'import' ? 'a CSV import job' : 'row calls'}._\n`;
+    // Reserve room for the wrapper, the prediction and a "not shown" note in each section.
+    const reserve = open.length + close.length + prediction.length + sections.length * 120;
+    let room = budget - reserve;
+    const parts = [];
+    for (const section of sections) {
+        const intro = `${section.title}\n\n${section.header}\n`;
+        if (room < intro.length + 50) {
+            parts.push(`${section.title}: ${section.count} lines not shown; see ${location}.\n\n`);
+            continue;
+        }
+        room -= intro.length;
+        let shown = 0;
+        const lines = [];
+        for (const line of section.lines()) {
+            if (line.length + 1 > room)
+                break;
+            lines.push(line);
+            room -= line.length + 1;
+            shown += 1;
+        }
+        const rest = section.count - shown;
+        parts.push(`${intro}${lines.join('\n')}${lines.length > 0 ? '\n' : ''}${rest > 0 ? `\n_…and ${rest} more lines; see ${location}._\n` : ''}\n`);
+    }
+    const block = `${open}${parts.join('')}${prediction}${close}`;
+    return block.length <= budget ? block : '';
+}
+function rowSummary(row) {
+    const cells = Object.entries(row).filter(([column]) => column !== 'key');
+    if (cells.length === 0)
+        return '<i>(defaults)</i>';
+    const text = cells
+        .map(([column, value]) => `${markdownCode(column)}: ${markdownValue(value, 60)}`)
+        .join(', ');
+    return text.length > 600 ? `${text.slice(0, text.lastIndexOf(', ', 600))}, …` : text;
+}
+function* mapLazily(items, render) {
+    for (const item of items)
+        yield render(item);
+}
+function capped(lines, max, more) {
+    return lines.length <= max ? lines : [...lines.slice(0, max), more(lines.length - max)];
+}
+function shorten(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+/** Prose from the config (table names, messages): markup, mentions and references neutralised. */
+function escapeText(text) {
+    return htmlText(text).replace(/([\\`*_[\]|~])/g, '\\$1');
+}
+function formatDuration(seconds) {
+    if (seconds < 60)
+        return `${Math.max(1, Math.round(seconds))} s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+/** A last guard: should the estimate above ever be off, cut at a line and say so. */
+function fitTo(text, limit) {
+    if (text.length <= limit)
+        return text;
+    const note = '\n\n_The plan was cut to fit in a comment; the full plan is in the job summary._\n';
+    const cut = text.lastIndexOf('\n', limit - note.length);
+    return `${text.slice(0, cut)}${note}`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/render-text.ts
+
+
+const render_text_VERDICTS = {
+    'no-changes': 'No changes: the live tables already match the config.',
+    'within-threshold': 'Within thresholds: no approval needed.',
+    'needs-approval': 'Needs approval:',
+    blocked: 'Blocked: Genesys would refuse part of this plan:',
+};
+/** The plan for a terminal: + create, ~ update (cell by cell), - delete, then totals and verdict. */
+function renderText(plan, options = {}) {
+    const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+    const green = (text) => paint('32', text);
+    const yellow = (text) => paint('33', text);
+    const red = (text) => paint('31', text);
+    const dim = (text) => paint('2', text);
+    const bold = (text) => paint('1', text);
+    const max = options.maxLinesPerTable ?? 200;
+    const lines = [];
+    for (const table of plan.tables) {
+        lines.push(`${bold(table.name)} ${dim(`(${table.file}${table.id ? '' : ', new table'})`)}`);
+        const detail = [];
+        for (const item of table.blocked)
+            detail.push(red(`  ! ${item.message}${item.hint ? `\n      fix: ${item.hint}` : ''}`));
+        for (const change of table.schemaChanges) {
+            detail.push(yellow(change.kind === 'create-table'
+                ? `  + create table with ${change.columns} columns`
+                : `  + add column ${change.column} (${change.type})`));
+        }
+        for (const item of table.deletes)
+            detail.push(red(`  - delete ${item.key}  ${dim(rowText(item.row))}`));
+        for (const update of table.updates) {
+            detail.push(yellow(`  ~ update ${update.key}`));
+            for (const cell of update.cells)
+                detail.push(`      ${cell.column}: ${quoted(cell.before)} → ${quoted(cell.after)}`);
+        }
+        for (const item of table.creates)
+            detail.push(green(`  + create ${item.key}  ${dim(rowText(item.row))}`));
+        lines.push(...(detail.length > max
+            ? [
+                ...detail.slice(0, max),
+                dim(`  …and ${detail.length - max} more lines (--format json has everything)`),
+            ]
+            : detail));
+        lines.push(dim(`  = ${table.unchanged} unchanged${table.unmanagedRows > 0 ? `, ${table.unmanagedRows} rows not in the file left alone (prune: false)` : ''}; ${predictionText(table)}`));
+        lines.push('');
+    }
+    const { totals } = plan;
+    lines.push(bold(`Plan: ${totals.creates} to create, ${totals.updates} to update, ${totals.deletes} to delete, ${totals.unchanged} unchanged, ${totals.schemaChanges} schema changes in ${totals.tables} table${totals.tables === 1 ? '' : 's'}.`));
+    const verdict = render_text_VERDICTS[plan.verdict];
+    lines.push(plan.verdict === 'needs-approval' || plan.verdict === 'blocked' ? yellow(verdict) : green(verdict));
+    if (plan.verdict === 'needs-approval')
+        for (const crossing of plan.thresholds)
+            lines.push(`  - ${crossing.message}`);
+    if (plan.verdict === 'blocked')
+        lines.push('  (see the ! lines above)');
+    lines.push(dim(`Digest: ${plan.digest}`));
+    return `${lines.join('\n')}\n`;
+}
+function predictionText(table) {
+    if (table.prediction.calls === 0)
+        return 'no API calls';
+    const how = table.prediction.strategy === 'import' ? 'a CSV import job' : 'row calls';
+    return `about ${table.prediction.calls} API calls (~${formatDuration(table.prediction.seconds)}) with ${how}`;
+}
+function quoted(value) {
+    const shown = displayValue(value, 80);
+    return typeof value === 'string' && !shown.startsWith('(') ? JSON.stringify(shown) : shown;
+}
+function rowText(row) {
+    const cells = Object.entries(row).filter(([column]) => column !== 'key');
+    if (cells.length === 0)
+        return '(defaults)';
+    const text = cells.map(([column, value]) => `${column}=${quoted(value)}`).join(' ');
+    return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/cli/plan-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const plan_command_HELP = `Usage: datatable-deploy plan [--config GLOB]... [FILE]... [--environment E]
+                             [--format text|markdown|json] [--out FILE] [--detailed-exitcode]
+                             [threshold options] [connection options]
+
+Validates the config files, reads the live tables (in pages, within the rate budget) and shows
+what a deploy would change: tables and columns to create, rows to create, update (cell by
+cell) and delete, and whether the change needs an approval.
+
+  --config GLOB          config files (repeatable; further arguments are files too)
+  --environment E        plan only files bound to E (and files bound to none)
+  --format F             text (default), markdown (the PR comment) or json (the plan)
+  --out FILE             also write the plan as JSON, for "apply --plan FILE"
+  --detailed-exitcode    exit 2 when there are changes
+  --strategy S           auto (default), rows or import: how apply would write rows
+${CONNECTION_HELP}
+
+Thresholds (above them the plan needs an approval):
+  --max-changed-rows N        per table (default ${DEFAULT_THRESHOLDS.maxChangedRows})
+  --max-changed-percent P     per table, of its live rows (default ${DEFAULT_THRESHOLDS.maxChangedPercent})
+  --max-deleted-rows N        per table (default ${DEFAULT_THRESHOLDS.maxDeletedRows})
+  --max-total-changed-rows N  across all tables (default ${DEFAULT_THRESHOLDS.maxTotalChangedRows})
+
+Exit codes: 0 planned (no changes, with --detailed-exitcode), 2 changes (with
+--detailed-exitcode), 1 invalid config, blocked plan or error.`;
+async function runPlanCommand(args, io, cwd = process.cwd()) {
+    const { values, positionals } = parseOptions('plan', args, {
+        config: { type: 'string', multiple: true },
+        environment: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'detailed-exitcode': { type: 'boolean' },
+        strategy: { type: 'string' },
+        'max-changed-rows': { type: 'string' },
+        'max-changed-percent': { type: 'string' },
+        'max-deleted-rows': { type: 'string' },
+        'max-total-changed-rows': { type: 'string' },
+        ...CONNECTION_OPTIONS,
+    }, { allowPositionals: true });
+    if (values.help) {
+        writeLine(io.stdout, plan_command_HELP);
+        return 0;
+    }
+    const format = oneOf('format', values.format, ['text', 'markdown', 'json'], 'text');
+    const strategy = oneOf('strategy', values.strategy, ['auto', 'rows', 'import'], 'auto');
+    const thresholds = {
+        ...DEFAULT_THRESHOLDS,
+        maxChangedRows: wholeNumber('max-changed-rows', values['max-changed-rows'], DEFAULT_THRESHOLDS.maxChangedRows),
+        maxChangedPercent: wholeNumber('max-changed-percent', values['max-changed-percent'], DEFAULT_THRESHOLDS.maxChangedPercent),
+        maxDeletedRows: wholeNumber('max-deleted-rows', values['max-deleted-rows'], DEFAULT_THRESHOLDS.maxDeletedRows),
+        maxTotalChangedRows: wholeNumber('max-total-changed-rows', values['max-total-changed-rows'], DEFAULT_THRESHOLDS.maxTotalChangedRows),
+    };
+    const validation = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
+    if (hasErrors(validation.findings)) {
+        io.stderr.write(renderFindingsText(validation.findings, validation.files, { color: isTty(io.stderr) }));
+        writeLine(io.stderr, 'error: the config files are not valid; nothing was planned.');
+        return 1;
+    }
+    const environment = values.environment;
+    const configs = validation.configs.filter((config) => {
+        const included = environment === undefined || config.environment === undefined || config.environment === environment;
+        if (!included)
+            writeLine(io.stderr, `skipping ${config.file}: bound to environment "${config.environment}"`);
+        return included;
+    });
+    if (configs.length === 0) {
+        throw new errors_ConfigurationError(`No config file is bound to environment "${environment}".`, 'Check --environment, or the "environment:" of the files.');
+    }
+    const client = clientFromOptions(io, values);
+    writeLine(io.stderr, `Reading ${configs.length} table${configs.length === 1 ? '' : 's'} from ${client.endpoints.apiBase}…`);
+    const snapshot = await readSnapshot(client.tables, configs, {
+        onTable: (name, rows) => writeLine(io.stderr, `  ${name}: ${rows} rows`),
+    });
+    configs.forEach((config, index) => {
+        if (!snapshot[index])
+            writeLine(io.stderr, `  ${tableLabel(config)}: does not exist yet`);
+    });
+    const plan = buildPlan(configs, snapshot, {
+        environment,
+        apiHost: new URL(client.endpoints.apiBase).host,
+        thresholds,
+        ratePerMinute: client.budget.stats().currentRatePerMinute,
+        strategy,
+    });
+    if (values.out) {
+        await (0,promises_namespaceObject.writeFile)(values.out, serializePlan(plan));
+        writeLine(io.stderr, `Wrote the plan to ${values.out} (${plan.digest}).`);
+    }
+    const output = format === 'json'
+        ? serializePlan(plan)
+        : format === 'markdown'
+            ? renderMarkdown(plan)
+            : renderText(plan, { color: isTty(io.stdout) });
+    io.stdout.write(output);
+    if (plan.verdict === 'blocked')
+        return 1;
+    if (values['detailed-exitcode'] && plan.verdict !== 'no-changes')
+        return 2;
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/config/from-live.ts
+
+
+
+const NOWHERE = { line: 0, column: 0 };
+/**
+ * A config that describes a live table exactly: its columns in display order with their stored
+ * attributes, and every row, leaving out cells that hold the column's default (the service
+ * fills those, so a plan of the result shows no changes).
+ */
+function configFromLive(table, rows, options = {}) {
+    const entries = Object.entries(table.schema.properties)
+        .filter(([name]) => name !== 'key')
+        .sort(([, a], [, b]) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || 0);
+    const columns = entries.map(([name, property]) => ({
+        name,
+        type: property.type,
+        title: property.title !== undefined && property.title !== name ? property.title : undefined,
+        description: typeof property.description === 'string' ? property.description : undefined,
+        required: false,
+        minLength: property.type === 'string' ? property.minLength : undefined,
+        maxLength: property.type === 'string' ? property.maxLength : undefined,
+        minimum: property.type === 'integer' || property.type === 'number' ? property.minimum : undefined,
+        maximum: property.type === 'integer' || property.type === 'number' ? property.maximum : undefined,
+        default: property.default,
+        allow: [],
+        position: NOWHERE,
+    }));
+    const desired = [...rows]
+        .sort((a, b) => compareKeys(String(a.key), String(b.key)))
+        .map((row) => {
+        const cells = {};
+        for (const [name, property] of entries) {
+            const value = row[name];
+            if (value !== undefined && value !== defaultFor(property))
+                cells[name] = value;
+        }
+        return { key: String(row.key), cells, position: NOWHERE, cellPositions: {} };
+    });
+    const key = table.schema.properties.key;
+    return {
+        file: options.file ?? `${table.name}.yaml`,
+        table: { name: table.name },
+        description: table.description,
+        division: table.division?.name,
+        environment: options.environment,
+        keyTitle: key?.title ?? 'key',
+        keyDescription: typeof key?.description === 'string' ? key.description : undefined,
+        prune: true,
+        limits: {
+            ...DEFAULT_LIMITS,
+            maxRows: Math.max(DEFAULT_LIMITS.maxRows, rows.length),
+            maxColumns: Math.max(DEFAULT_LIMITS.maxColumns, entries.length + 1),
+        },
+        columns,
+        valueSchemas: {},
+        allow: [],
+        rows: desired,
+        position: NOWHERE,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/render.ts
+
+
+
+/**
+ * Renders a table config as a config file in canonical form: rows as a map, columns and cells
+ * in column order, typed values as plain YAML where that reads back to the same text, json
+ * values as YAML maps and lists. Loading the result gives the same config again.
+ */
+function renderConfig(config, options = {}) {
+    const body = { format: 1 };
+    if (config.table.name !== undefined)
+        body.table = config.table.name;
+    else
+        body.table_id = config.table.id;
+    if (config.description !== undefined)
+        body.description = config.description;
+    if (config.division !== undefined)
+        body.division = config.division;
+    if (config.environment !== undefined)
+        body.environment = config.environment;
+    body.key = {
+        title: config.keyTitle,
+        ...(config.keyDescription !== undefined ? { description: config.keyDescription } : {}),
+    };
+    body.prune = config.prune;
+    const limits = Object.fromEntries(Object.entries(config.limits).filter(([name, value]) => DEFAULT_LIMITS[name] !== value));
+    if (Object.keys(limits).length > 0)
+        body.limits = limits;
+    body.columns = Object.fromEntries(config.columns.map((column) => [column.name, columnBody(column)]));
+    if (Object.keys(config.valueSchemas).length > 0)
+        body.valueSchemas = config.valueSchemas;
+    if (config.allow.length > 0)
+        body.allow = config.allow;
+    body.rows = Object.fromEntries(config.rows.map((row) => [row.key, rowBody(config, row.cells)]));
+    const doc = new dist/* Document */.yo(body);
+    // Text that YAML 1.1 would read as a boolean is quoted, so no reader can mistake it.
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_key, node) {
+            if (typeof node.value === 'string' && YAML11_BOOLEANS.test(node.value))
+                node.type = dist/* Scalar */.X5.QUOTE_DOUBLE;
+        },
+    });
+    const header = options.header ??
+        '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json';
+    return `${header}\n${doc.toString({ lineWidth: 0 })}`;
+}
+function columnBody(column) {
+    const body = { type: column.type };
+    const optional = [
+        'title',
+        'description',
+        'enum',
+        'minLength',
+        'maxLength',
+        'minimum',
+        'maximum',
+        'pattern',
+        'default',
+        'typedBy',
+        'managed',
+    ];
+    for (const name of optional)
+        if (column[name] !== undefined)
+            body[name] = column[name];
+    if (column.required)
+        body.required = true;
+    if (column.allow.length > 0)
+        body.allow = column.allow;
+    return body;
+}
+function rowBody(config, cells) {
+    const body = {};
+    for (const column of config.columns) {
+        const value = cells[column.name];
+        if (value === undefined)
+            continue;
+        if (column.typedBy === undefined || typeof value !== 'string') {
+            body[column.name] = value;
+            continue;
+        }
+        const kind = cells[column.typedBy] ??
+            config.columns.find((candidate) => candidate.name === column.typedBy)?.default ??
+            'string';
+        body[column.name] = typedValue(String(kind), value);
+    }
+    return Object.keys(body).length > 0 ? body : null;
+}
+/** A typed value as plain YAML when it reads back as the same text, else as quoted text. */
+function typedValue(kind, text) {
+    if (kind === 'json')
+        return JSON.parse(text);
+    if (kind === 'integer' || kind === 'number')
+        return String(Number(text)) === text ? Number(text) : text;
+    if (kind === 'boolean')
+        return text === 'true' ? true : text === 'false' ? false : text;
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/cli/export-command.ts
+
+
+
+
+
+
+
+
+const export_command_HELP = `Usage: datatable-deploy export --table NAME [--out FILE] [--environment E] [connection options]
+
+Writes a live data table as a config file: its columns (in display order, with their stored
+settings) and every row. The on-ramp for existing tables: planning the file right after shows
+no changes. Cells that hold the column's default are left out (the service fills them).
+
+  --table NAME      the table's exact name
+  --out FILE        where to write (default: standard output)
+  --environment E   bind the file to an environment
+${CONNECTION_HELP}`;
+async function runExportCommand(args, io) {
+    const { values } = parseOptions('export', args, {
+        table: { type: 'string' },
+        out: { type: 'string' },
+        environment: { type: 'string' },
+        ...CONNECTION_OPTIONS,
+    });
+    if (values.help) {
+        writeLine(io.stdout, export_command_HELP);
+        return 0;
+    }
+    if (!values.table)
+        throw new errors_ConfigurationError('export needs --table NAME.', 'Run "datatable-deploy tables" to list the names.');
+    const client = clientFromOptions(io, values);
+    const table = await client.tables.findTableByName(values.table);
+    if (!table?.schema) {
+        throw new errors_ConfigurationError(`There is no data table named "${values.table}" at ${client.endpoints.apiBase}.`, 'Names are exact; run "datatable-deploy tables" to list them.');
+    }
+    const rows = await client.tables.listRows(table.id);
+    const config = configFromLive({ ...table, schema: table.schema }, rows, {
+        ...(values.environment ? { environment: values.environment } : {}),
+    });
+    const header = [
+        '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json',
+        `# Exported by datatable-deploy from ${new URL(client.endpoints.apiBase).host} (${rows.length} rows).`,
+    ].join('\n');
+    const text = renderConfig(config, { header });
+    if (values.out) {
+        await (0,promises_namespaceObject.writeFile)(values.out, text);
+        writeLine(io.stderr, `Wrote ${table.name} (${config.columns.length + 1} columns, ${rows.length} rows) to ${values.out}.`);
+    }
+    else {
+        io.stdout.write(text);
+    }
+    // Live tables can hold what config files may not (secrets, personal data, unsafe keys): say so now.
+    const findings = loadConfig(values.out ?? 'export', Buffer.from(text)).findings;
+    if (findings.length > 0) {
+        writeLine(io.stderr, `warning: the exported file has ${findings.length} finding${findings.length === 1 ? '' : 's'}; run "datatable-deploy validate" on it before planning.`);
+    }
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -13698,12 +15043,16 @@ const VERSION = '0.1.0';
 
 
 
+
+
 const USAGE = `datatable-deploy ${VERSION}: deploy Genesys Cloud Architect data tables from YAML, safely.
 
 Usage: datatable-deploy <command> [options]
 
 Commands:
   validate            check config files (offline; --against-live also checks live schemas)
+  plan                show what a deploy would change, and whether it needs approval
+  export              write a live table as a config file
   tables              list the org's data tables (a connection check)
   emulator            run the local Genesys Cloud data-tables emulator
   demo                run the guided demo against an in-process emulator
@@ -13712,9 +15061,11 @@ Connection (tables): GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRE
 GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; or --region / --api-url.
 
 Run "datatable-deploy <command> --help" for the options of a command.
-Exit codes: 0 success, 1 error or findings.`;
+Exit codes: 0 success, 1 error or findings, 2 plan has changes (plan --detailed-exitcode).`;
 const COMMANDS = {
     validate: (args, io) => runValidateCommand(args, io),
+    plan: (args, io) => runPlanCommand(args, io),
+    export: runExportCommand,
     tables: runTablesCommand,
     emulator: runEmulatorCommand,
     demo: (args, io) => runDemo(args, io),
@@ -18191,7 +19542,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -18206,7 +19557,7 @@ exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
@@ -18217,7 +19568,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

@@ -8,3 +8,8 @@ export interface CliIo {
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {
   stream.write(`${text}\n`);
 }
+
+/** Colours only on a terminal, and never when NO_COLOR is set. */
+export function isTty(stream: NodeJS.WritableStream): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR;
+}

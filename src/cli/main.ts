@@ -5,6 +5,8 @@ import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 import { runTablesCommand } from './tables-command.js';
 import { runValidateCommand } from './validate-command.js';
+import { runPlanCommand } from './plan-command.js';
+import { runExportCommand } from './export-command.js';
 import { VERSION } from '../version.js';
 
 const USAGE = `datatable-deploy ${VERSION}: deploy Genesys Cloud Architect data tables from YAML, safely.
@@ -13,6 +15,8 @@ Usage: datatable-deploy <command> [options]
 
 Commands:
   validate            check config files (offline; --against-live also checks live schemas)
+  plan                show what a deploy would change, and whether it needs approval
+  export              write a live table as a config file
   tables              list the org's data tables (a connection check)
   emulator            run the local Genesys Cloud data-tables emulator
   demo                run the guided demo against an in-process emulator
@@ -21,12 +25,14 @@ Connection (tables): GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRE
 GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; or --region / --api-url.
 
 Run "datatable-deploy <command> --help" for the options of a command.
-Exit codes: 0 success, 1 error or findings.`;
+Exit codes: 0 success, 1 error or findings, 2 plan has changes (plan --detailed-exitcode).`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   validate: (args, io) => runValidateCommand(args, io),
+  plan: (args, io) => runPlanCommand(args, io),
+  export: runExportCommand,
   tables: runTablesCommand,
   emulator: runEmulatorCommand,
   demo: (args, io) => runDemo(args, io),

@@ -32,3 +32,19 @@ export function wholeNumber(name: string, value: string | boolean | undefined, f
   }
   return parsed;
 }
+
+/** Parses an option that takes one of a few words, naming them all in the error. */
+export function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    const list =
+      allowed.length > 2 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ');
+    throw new ConfigurationError(`--${name} must be ${list}; got "${value}".`);
+  }
+  return value as T;
+}

@@ -1,23 +1,20 @@
-import { createGenesysClient, connectionSettingsFromEnv } from '../genesys/client.js';
-import { stderrLogger } from '../logger.js';
+import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 import { parseOptions } from './options.js';
 
-const HELP = `Usage: datatable-deploy tables [--region R | --api-url URL] [--name FILTER] [--json]
+const HELP = `Usage: datatable-deploy tables [--name FILTER] [--json] [connection options]
 
 Lists the org's data tables: name, number of columns, division and id.
 A quick check that the OAuth client, region and permissions work.
 
-  --region R      Genesys Cloud region, e.g. us-east-1 (or GENESYSCLOUD_REGION)
-  --api-url URL   explicit API origin, e.g. the emulator (or GENESYSCLOUD_API_URL)
-  --name FILTER   the service's name filter (case-insensitive, * wildcards)
-  --json          print JSON instead of a table`;
+  --name FILTER    the service's name filter (case-insensitive, * wildcards)
+  --json           print JSON instead of a table
+${CONNECTION_HELP}`;
 
 export async function runTablesCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseOptions('tables', args, {
-    region: { type: 'string' },
-    'api-url': { type: 'string' },
+    ...CONNECTION_OPTIONS,
     name: { type: 'string' },
     json: { type: 'boolean' },
   });
@@ -25,10 +22,7 @@ export async function runTablesCommand(args: string[], io: CliIo): Promise<numbe
     writeLine(io.stdout, HELP);
     return 0;
   }
-  const settings = connectionSettingsFromEnv(io.env);
-  if (values.region) settings.region = values.region as string;
-  if (values['api-url']) settings.apiUrl = values['api-url'] as string;
-  const client = createGenesysClient(settings, { logger: stderrLogger() });
+  const client = clientFromOptions(io, values);
   const tables = await client.tables.listTables({
     name: values.name as string | undefined,
     expandSchema: true,

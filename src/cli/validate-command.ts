@@ -3,16 +3,15 @@ import { finding, hasErrors, sortFindings, type Finding } from '../config/findin
 import { renderFindingsJson, renderFindingsText } from '../config/report.js';
 import { tableLabel, type TableConfig } from '../config/types.js';
 import { validateConfigFiles } from '../config/validate.js';
-import { ConfigurationError, describeError } from '../errors.js';
-import { connectionSettingsFromEnv, createGenesysClient } from '../genesys/client.js';
+import { describeError } from '../errors.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
-import { stderrLogger } from '../logger.js';
+import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
 import type { CliIo } from './io.js';
-import { writeLine } from './io.js';
-import { parseOptions } from './options.js';
+import { isTty, writeLine } from './io.js';
+import { oneOf, parseOptions } from './options.js';
 
 const HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
-                                 [--against-live [--region R | --api-url URL]]
+                                 [--against-live [connection options]]
 
 Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
 and value, limits, and the secret and personal-data guard. Findings name file:line:column,
@@ -24,6 +23,7 @@ the rule and the fix.
   --strict         warnings fail too
   --against-live   also read each table's live schema and refuse removed, renamed or
                    retyped columns (needs the GENESYSCLOUD_* connection settings)
+${CONNECTION_HELP}
 
 Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
 
@@ -37,8 +37,7 @@ export async function runValidateCommand(args: string[], io: CliIo, cwd = proces
       format: { type: 'string' },
       strict: { type: 'boolean' },
       'against-live': { type: 'boolean' },
-      region: { type: 'string' },
-      'api-url': { type: 'string' },
+      ...CONNECTION_OPTIONS,
     },
     { allowPositionals: true },
   );
@@ -46,17 +45,11 @@ export async function runValidateCommand(args: string[], io: CliIo, cwd = proces
     writeLine(io.stdout, HELP);
     return 0;
   }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new ConfigurationError(`--format must be text or json; got "${format}".`);
-  }
+  const format = oneOf('format', values.format, ['text', 'json'], 'text');
   const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
   let findings = result.findings;
   if (values['against-live'] && !hasErrors(findings)) {
-    const settings = connectionSettingsFromEnv(io.env);
-    if (values.region) settings.region = values.region;
-    if (values['api-url']) settings.apiUrl = values['api-url'];
-    const client = createGenesysClient(settings, { logger: stderrLogger() });
+    const client = clientFromOptions(io, values);
     findings = sortFindings([...findings, ...(await checkAgainstLive(result.configs, client.tables))]);
   }
   const output =
@@ -91,8 +84,4 @@ async function checkAgainstLive(configs: TableConfig[], tables: DataTablesApi): 
     }
   }
   return findings;
-}
-
-function isTty(stream: NodeJS.WritableStream): boolean {
-  return (stream as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR;
 }

@@ -252,7 +252,11 @@ export function readRows(
         key,
       );
     }
-    rows.push({ key, cells, position: entry.keyPosition, cellPositions });
+    // Cells in column order, whatever order they were read in.
+    const ordered: Record<string, CellValue> = {};
+    for (const column of context.columns)
+      if (cells[column.name] !== undefined) ordered[column.name] = cells[column.name]!;
+    rows.push({ key, cells: ordered, position: entry.keyPosition, cellPositions });
   }
 
   if (entries.length > context.limits.maxRows) {

@@ -1,4 +1,5 @@
 import type { CellValue, ColumnSchema, Row, TableSchema } from '../genesys/types.js';
+import { defaultFor } from '../genesys/schema.js';
 import { COLUMN_TYPES } from '../genesys/types.js';
 import type { EmulatorConfig } from './config.js';
 import { badRequest, ServiceError } from './http-kit.js';
@@ -89,12 +90,6 @@ export function checkSchemaUpdate(before: TableSchema, after: TableSchema): void
       );
     }
   }
-}
-
-/** The value the service stores for an omitted field: the schema default, else false / 0 / "". */
-export function defaultFor(column: ColumnSchema): CellValue {
-  if (column.default !== undefined) return column.default;
-  return column.type === 'boolean' ? false : column.type === 'string' ? '' : 0;
 }
 
 function valueFits(column: ColumnSchema, value: unknown): value is CellValue {

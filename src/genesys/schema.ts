@@ -1,4 +1,4 @@
-import type { ColumnSchema, TableSchema } from './types.js';
+import type { CellValue, ColumnSchema, TableSchema } from './types.js';
 
 /**
  * A data-table schema in the form the service requires: JSON Schema draft-04, an object whose
@@ -12,4 +12,13 @@ export function tableSchema(properties: Record<string, ColumnSchema>): TableSche
     additionalProperties: false,
     properties: { key: { type: 'string' }, ...properties },
   };
+}
+
+/**
+ * The value the service stores for a column a row leaves out: the schema default, else
+ * false / 0 / "" (Terraform's provider mirrors the same rule).
+ */
+export function defaultFor(column: ColumnSchema): CellValue {
+  if (column.default !== undefined) return column.default;
+  return column.type === 'boolean' ? false : column.type === 'string' ? '' : 0;
 }

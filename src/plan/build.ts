@@ -1,0 +1,131 @@
+import type { TableConfig } from '../config/types.js';
+import { sha256Of } from './canonical.js';
+import { diffTable, type TableDiff } from './diff.js';
+import type { LiveSnapshot } from './snapshot.js';
+import { DEFAULT_THRESHOLDS, evaluateThresholds, type ThresholdSettings } from './thresholds.js';
+import {
+  PLAN_FORMAT_VERSION,
+  type ApplyStrategy,
+  type Plan,
+  type PlanTotals,
+  type Prediction,
+  type TablePlan,
+  type Verdict,
+} from './types.js';
+
+export interface PlanOptions {
+  environment?: string | undefined;
+  /** The API host planned against, recorded so a plan is not applied to another org. */
+  apiHost?: string | undefined;
+  thresholds?: ThresholdSettings;
+  /** The rate budget apply will have, for predicted durations. */
+  ratePerMinute?: number;
+  /** `auto` uses CSV import jobs when a table has at least `importMinRows` creates + updates. */
+  strategy?: ApplyStrategy | 'auto';
+  importMinRows?: number;
+  /** Rows per page when reading (for predicted calls). */
+  pageSize?: number;
+  now?: Date;
+}
+
+/** The calls an import job takes besides its deletes: create, upload, and about three polls. */
+const IMPORT_CALLS = 5;
+
+/**
+ * Builds the plan: a pure function of the desired configs and the live snapshot (same inputs,
+ * same plan, same digest). Tables are ordered by name, rows by key.
+ */
+export function buildPlan(
+  configs: readonly TableConfig[],
+  snapshot: LiveSnapshot,
+  options: PlanOptions = {},
+): Plan {
+  const rate = options.ratePerMinute ?? 300;
+  const tables = configs
+    .map((config, index) => diffTable(config, snapshot[index] ?? null))
+    .map((diff): TablePlan => ({ ...diff, prediction: predict(diff, options, rate) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const thresholds = evaluateThresholds(tables, options.thresholds ?? DEFAULT_THRESHOLDS);
+  const totals = totalsOf(tables, rate);
+  const verdict: Verdict = tables.some((table) => table.blocked.length > 0)
+    ? 'blocked'
+    : totals.creates + totals.updates + totals.deletes + totals.schemaChanges === 0
+      ? 'no-changes'
+      : thresholds.length > 0
+        ? 'needs-approval'
+        : 'within-threshold';
+  const body = {
+    formatVersion: PLAN_FORMAT_VERSION,
+    environment: options.environment,
+    apiHost: options.apiHost,
+    verdict,
+    thresholds,
+    totals,
+    tables,
+  };
+  return deepFreeze({
+    ...body,
+    digest: planDigest(body),
+    createdAt: (options.now ?? new Date()).toISOString(),
+  });
+}
+
+/** The digest covers everything but `digest` and `createdAt`, the live fingerprints included. */
+export function planDigest(
+  plan: Omit<Plan, 'digest' | 'createdAt'> & { digest?: string; createdAt?: string },
+): string {
+  const { digest: _digest, createdAt: _createdAt, ...body } = plan;
+  return sha256Of(body);
+}
+
+function predict(diff: TableDiff, options: PlanOptions, rate: number): Prediction {
+  const pageSize = options.pageSize ?? 500;
+  const upserts = diff.creates.length + diff.updates.length;
+  const wanted = options.strategy ?? 'auto';
+  const strategy: ApplyStrategy =
+    wanted === 'auto' ? (upserts >= (options.importMinRows ?? 100) ? 'import' : 'rows') : wanted;
+  const schemaCalls = diff.schemaChanges.length > 0 ? 1 : 0;
+  const writes = strategy === 'import' && upserts > 0 ? IMPORT_CALLS : upserts;
+  const finalRows = diff.liveRowCount + diff.creates.length - diff.deletes.length;
+  // The stale-plan guard re-reads the live rows; verify reads the result.
+  const reads = Math.ceil(diff.liveRowCount / pageSize) + 1 + Math.max(1, Math.ceil(finalRows / pageSize));
+  const changes = schemaCalls + upserts + diff.deletes.length;
+  const calls = changes === 0 ? 0 : schemaCalls + writes + diff.deletes.length + reads;
+  return { strategy, calls, seconds: Math.round((calls / rate) * 60 * 10) / 10 };
+}
+
+function totalsOf(tables: readonly TablePlan[], rate: number): PlanTotals {
+  const totals: PlanTotals = {
+    tables: tables.length,
+    creates: 0,
+    updates: 0,
+    deletes: 0,
+    unchanged: 0,
+    schemaChanges: 0,
+    calls: 0,
+    seconds: 0,
+  };
+  for (const table of tables) {
+    totals.creates += table.creates.length;
+    totals.updates += table.updates.length;
+    totals.deletes += table.deletes.length;
+    totals.unchanged += table.unchanged;
+    totals.schemaChanges += table.schemaChanges.length;
+    totals.calls += table.prediction.calls;
+  }
+  totals.seconds = Math.round((totals.calls / rate) * 60 * 10) / 10;
+  return totals;
+}
+
+/** Freezes a value and everything in it: no stage may change the plan it was given. */
+export function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== 'object' || Object.isFrozen(item)) continue;
+    Object.freeze(item);
+    for (const child of Object.values(item))
+      if (child !== null && typeof child === 'object') stack.push(child);
+  }
+  return value;
+}

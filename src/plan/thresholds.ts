@@ -1,0 +1,99 @@
+import type { ThresholdCrossing, TablePlan } from './types.js';
+
+/**
+ * The blast-radius limits above which a plan needs an approval. Per table: changed rows as a
+ * count and as a share of the live table, deleted rows, any schema change; overall: changed
+ * rows across all tables.
+ */
+export interface ThresholdSettings {
+  /** Created + updated + deleted rows in one table. Default 50. */
+  maxChangedRows: number;
+  /** The same as a percentage of the live table's rows. Default 20. */
+  maxChangedPercent: number;
+  /** Deleted rows in one table. Default 0: any delete needs approval. */
+  maxDeletedRows: number;
+  /** Changed rows across all tables. Default 200. */
+  maxTotalChangedRows: number;
+  /** Whether creating a table or adding a column needs approval. Default true. */
+  schemaChangesNeedApproval: boolean;
+}
+
+export const DEFAULT_THRESHOLDS: ThresholdSettings = {
+  maxChangedRows: 50,
+  maxChangedPercent: 20,
+  maxDeletedRows: 0,
+  maxTotalChangedRows: 200,
+  schemaChangesNeedApproval: true,
+};
+
+type Countable = Pick<
+  TablePlan,
+  'name' | 'creates' | 'updates' | 'deletes' | 'schemaChanges' | 'liveRowCount'
+>;
+
+/** Every threshold the tables cross, with the limit and the actual figure. */
+export function evaluateThresholds(
+  tables: readonly Countable[],
+  settings: ThresholdSettings = DEFAULT_THRESHOLDS,
+): ThresholdCrossing[] {
+  const crossings: ThresholdCrossing[] = [];
+  let total = 0;
+  for (const table of tables) {
+    const changed = table.creates.length + table.updates.length + table.deletes.length;
+    total += changed;
+    if (changed > settings.maxChangedRows) {
+      crossings.push({
+        kind: 'changed-rows',
+        table: table.name,
+        limit: settings.maxChangedRows,
+        actual: changed,
+        message: `${table.name}: ${rows(changed)} change; the limit is ${settings.maxChangedRows}.`,
+      });
+    }
+    // A share of an empty or new table means nothing; the count and the schema rule cover it.
+    if (table.liveRowCount > 0) {
+      const percent = Math.round((changed / table.liveRowCount) * 1000) / 10;
+      if (percent > settings.maxChangedPercent) {
+        crossings.push({
+          kind: 'changed-percent',
+          table: table.name,
+          limit: settings.maxChangedPercent,
+          actual: percent,
+          message: `${table.name}: ${percent}% of its ${table.liveRowCount} rows change; the limit is ${settings.maxChangedPercent}%.`,
+        });
+      }
+    }
+    if (table.deletes.length > settings.maxDeletedRows) {
+      crossings.push({
+        kind: 'deleted-rows',
+        table: table.name,
+        limit: settings.maxDeletedRows,
+        actual: table.deletes.length,
+        message: `${table.name}: ${rows(table.deletes.length)} ${table.deletes.length === 1 ? 'is' : 'are'} deleted; the limit is ${settings.maxDeletedRows}.`,
+      });
+    }
+    if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
+      const what = table.schemaChanges.some((change) => change.kind === 'create-table')
+        ? 'the table is created'
+        : `${table.schemaChanges.length} column${table.schemaChanges.length === 1 ? ' is' : 's are'} added`;
+      crossings.push({
+        kind: 'schema-change',
+        table: table.name,
+        limit: 0,
+        actual: table.schemaChanges.length,
+        message: `${table.name}: ${what}; schema changes need approval.`,
+      });
+    }
+  }
+  if (total > settings.maxTotalChangedRows) {
+    crossings.push({
+      kind: 'total-changed-rows',
+      limit: settings.maxTotalChangedRows,
+      actual: total,
+      message: `${rows(total)} change across all tables; the limit is ${settings.maxTotalChangedRows}.`,
+    });
+  }
+  return crossings;
+}
+
+const rows = (count: number): string => `${count} row${count === 1 ? '' : 's'}`;

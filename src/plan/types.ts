@@ -1,0 +1,121 @@
+import type { CellValue, ColumnSchema, ColumnType, Row, TableSchema } from '../genesys/types.js';
+
+/** Version of the plan's JSON form; readers refuse other versions. */
+export const PLAN_FORMAT_VERSION = 1 as const;
+
+/** One cell that changes: `null` stands for "not set" (the column is new to the row). */
+export interface CellChange {
+  column: string;
+  before: CellValue | null;
+  after: CellValue | null;
+}
+
+export interface RowCreate {
+  key: string;
+  /** The row as it will be sent (the key included; omitted columns get the service's defaults). */
+  row: Row;
+}
+
+export interface RowUpdate {
+  key: string;
+  /** Only the cells that change, in column order. */
+  cells: CellChange[];
+  /** The live row as read. */
+  before: Row;
+  /** The whole row as it will be sent: PUT replaces the row, so every column is given. */
+  after: Row;
+}
+
+export interface RowDelete {
+  key: string;
+  /** The live row, for review and for the record. */
+  row: Row;
+}
+
+/** A schema change the service accepts. */
+export type SchemaChange =
+  | { kind: 'create-table'; columns: number }
+  | { kind: 'add-column'; column: string; type: ColumnType; definition: ColumnSchema };
+
+/** A schema change the service would refuse; a plan with any is blocked. */
+export interface BlockedChange {
+  rule: string;
+  column?: string | undefined;
+  message: string;
+  hint?: string | undefined;
+}
+
+export type ApplyStrategy = 'rows' | 'import';
+
+export interface Prediction {
+  strategy: ApplyStrategy;
+  /** API calls apply will make: writes, the stale-plan re-read and the verify read. */
+  calls: number;
+  /** At the rate budget. */
+  seconds: number;
+}
+
+export interface TablePlan {
+  name: string;
+  /** The live table's id; absent when the plan creates the table. */
+  id?: string | undefined;
+  file: string;
+  division?: string | undefined;
+  description?: string | undefined;
+  /** The schema the table will have: the live one plus added columns, or the new one. */
+  schema: TableSchema;
+  /** Columns the deploy stamps and the diff ignores. */
+  managed: { version?: string | undefined; actor?: string | undefined };
+  prune: boolean;
+  schemaChanges: SchemaChange[];
+  blocked: BlockedChange[];
+  creates: RowCreate[];
+  updates: RowUpdate[];
+  deletes: RowDelete[];
+  unchanged: number;
+  /** Live rows the file does not mention and leaves alone (prune: false). */
+  unmanagedRows: number;
+  liveRowCount: number;
+  /** sha256 of the live table as read (schema and rows); null when it does not exist yet. */
+  liveFingerprint: string | null;
+  prediction: Prediction;
+}
+
+export type ThresholdKind =
+  'changed-rows' | 'changed-percent' | 'deleted-rows' | 'schema-change' | 'total-changed-rows';
+
+export interface ThresholdCrossing {
+  kind: ThresholdKind;
+  /** The table concerned; absent for the overall total. */
+  table?: string | undefined;
+  limit: number;
+  actual: number;
+  message: string;
+}
+
+export type Verdict = 'no-changes' | 'within-threshold' | 'needs-approval' | 'blocked';
+
+export interface PlanTotals {
+  tables: number;
+  creates: number;
+  updates: number;
+  deletes: number;
+  unchanged: number;
+  schemaChanges: number;
+  calls: number;
+  seconds: number;
+}
+
+/** The plan: immutable, serialisable, identified by its digest. */
+export interface Plan {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  /** `sha256:<hex>` over the canonical form of everything below except `createdAt`. */
+  digest: string;
+  createdAt: string;
+  environment?: string | undefined;
+  apiHost?: string | undefined;
+  verdict: Verdict;
+  thresholds: ThresholdCrossing[];
+  totals: PlanTotals;
+  tables: TablePlan[];
+}
