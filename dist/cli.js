@@ -6140,7 +6140,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7974);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4941);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     env: process.env,
@@ -6153,7 +6153,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7974:
+/***/ 4941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6181,7 +6181,7 @@ class DatatableDeployError extends Error {
     }
 }
 /** A setting, input or argument is missing or malformed. Nothing was sent anywhere. */
-class errors_ConfigurationError extends DatatableDeployError {
+class ConfigurationError extends DatatableDeployError {
 }
 /** Genesys Cloud answered with an error, or could not be reached, after any retries. */
 class GenesysApiError extends DatatableDeployError {
@@ -6219,6 +6219,15 @@ function describeError(error) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+/**
+ * A deploy refused before any write: the plan is stale (the live tables changed since it was
+ * computed), or a gate said no. Exit code 3.
+ */
+class RefusedError extends DatatableDeployError {
+}
+/** A backup that cannot be used: missing, damaged, or changed after it was written. */
+class BackupError extends DatatableDeployError {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/io.ts
@@ -6636,6 +6645,92 @@ function applyConfig(targets, next) {
     targets.faults.reseed(next.seed);
     return { status: 200, body: targets.config };
 }
+
+;// CONCATENATED MODULE: ./src/emulator/listing.ts
+
+/** Reads `pageNumber`/`pageSize`, applying the configured maximum (reject or clamp). */
+function pageParams(query, config) {
+    const pageNumber = intParam(query, 'pageNumber', 1);
+    let pageSize = intParam(query, 'pageSize', 25);
+    if (pageNumber < 1)
+        throw badRequest('pageNumber must be 1 or more', 'invalid.value');
+    if (pageSize < 1)
+        throw badRequest('pageSize must be 1 or more', 'invalid.value');
+    if (pageSize > config.maxPageSize) {
+        if (config.pageSizeOverflow === 'reject') {
+            throw badRequest(`pageSize must be at most ${config.maxPageSize}`, 'invalid.value', {
+                details: [{ fieldName: 'pageSize' }],
+            });
+        }
+        pageSize = config.maxPageSize;
+    }
+    return { pageNumber, pageSize };
+}
+function intParam(query, name, fallback) {
+    const raw = query.get(name);
+    if (raw === null || raw === '')
+        return fallback;
+    if (!/^-?\d+$/.test(raw))
+        throw badRequest(`${name} must be a whole number`, 'invalid.value');
+    return Number(raw);
+}
+/**
+ * The Genesys page envelope. `path` and `query` build the first/next/previous/last/self URIs,
+ * keeping the caller's other parameters; `withUris: false` gives the bare form the import-jobs
+ * listing uses.
+ */
+function envelope(items, page, path, query, withUris = true) {
+    const total = items.length;
+    const pageCount = Math.ceil(total / page.pageSize);
+    const start = (page.pageNumber - 1) * page.pageSize;
+    const listing = {
+        entities: items.slice(start, start + page.pageSize),
+        pageSize: page.pageSize,
+        pageNumber: page.pageNumber,
+        total,
+        pageCount,
+    };
+    if (!withUris)
+        return listing;
+    const uri = (pageNumber) => {
+        const params = new URLSearchParams(query);
+        params.set('pageSize', String(page.pageSize));
+        params.set('pageNumber', String(pageNumber));
+        return `${path}?${params.toString()}`;
+    };
+    listing.firstUri = uri(1);
+    listing.selfUri = uri(page.pageNumber);
+    listing.lastUri = uri(Math.max(1, pageCount));
+    listing.nextUri = page.pageNumber < pageCount ? uri(page.pageNumber + 1) : null;
+    listing.previousUri = page.pageNumber > 1 ? uri(page.pageNumber - 1) : null;
+    return listing;
+}
+/** Genesys name filters: case-insensitive, `*` is a wildcard, otherwise an exact match. */
+function nameFilter(pattern) {
+    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+    const regex = new RegExp(`^${escaped}$`, 'i');
+    return (name) => regex.test(name);
+}
+
+;// CONCATENATED MODULE: ./src/emulator/routes/divisions.ts
+
+/**
+ * `GET /api/v2/authorization/divisions`: enough of the authorization API to find a division's
+ * id by name, which creating a table in a named division needs.
+ */
+function listDivisions(context) {
+    const name = context.query.get('name');
+    const divisions = context.state.divisions
+        .filter((division) => !name || nameFilter(name)(division.name ?? ''))
+        .map((division) => ({ ...division, selfUri: `/api/v2/authorization/divisions/${division.id}` }));
+    return {
+        status: 200,
+        body: envelope(divisions, pageParams(context.query, context.config), context.path, context.query),
+    };
+}
+const divisionRoutes = [
+    { method: 'GET', template: '/api/v2/authorization/divisions', handler: listDivisions, access: 'api' },
+];
 
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
@@ -9694,72 +9789,6 @@ function parseCell(type, text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/emulator/listing.ts
-
-/** Reads `pageNumber`/`pageSize`, applying the configured maximum (reject or clamp). */
-function pageParams(query, config) {
-    const pageNumber = intParam(query, 'pageNumber', 1);
-    let pageSize = intParam(query, 'pageSize', 25);
-    if (pageNumber < 1)
-        throw badRequest('pageNumber must be 1 or more', 'invalid.value');
-    if (pageSize < 1)
-        throw badRequest('pageSize must be 1 or more', 'invalid.value');
-    if (pageSize > config.maxPageSize) {
-        if (config.pageSizeOverflow === 'reject') {
-            throw badRequest(`pageSize must be at most ${config.maxPageSize}`, 'invalid.value', {
-                details: [{ fieldName: 'pageSize' }],
-            });
-        }
-        pageSize = config.maxPageSize;
-    }
-    return { pageNumber, pageSize };
-}
-function intParam(query, name, fallback) {
-    const raw = query.get(name);
-    if (raw === null || raw === '')
-        return fallback;
-    if (!/^-?\d+$/.test(raw))
-        throw badRequest(`${name} must be a whole number`, 'invalid.value');
-    return Number(raw);
-}
-/**
- * The Genesys page envelope. `path` and `query` build the first/next/previous/last/self URIs,
- * keeping the caller's other parameters; `withUris: false` gives the bare form the import-jobs
- * listing uses.
- */
-function envelope(items, page, path, query, withUris = true) {
-    const total = items.length;
-    const pageCount = Math.ceil(total / page.pageSize);
-    const start = (page.pageNumber - 1) * page.pageSize;
-    const listing = {
-        entities: items.slice(start, start + page.pageSize),
-        pageSize: page.pageSize,
-        pageNumber: page.pageNumber,
-        total,
-        pageCount,
-    };
-    if (!withUris)
-        return listing;
-    const uri = (pageNumber) => {
-        const params = new URLSearchParams(query);
-        params.set('pageSize', String(page.pageSize));
-        params.set('pageNumber', String(pageNumber));
-        return `${path}?${params.toString()}`;
-    };
-    listing.firstUri = uri(1);
-    listing.selfUri = uri(page.pageNumber);
-    listing.lastUri = uri(Math.max(1, pageCount));
-    listing.nextUri = page.pageNumber < pageCount ? uri(page.pageNumber + 1) : null;
-    listing.previousUri = page.pageNumber > 1 ? uri(page.pageNumber - 1) : null;
-    return listing;
-}
-/** Genesys name filters: case-insensitive, `*` is a wildcard, otherwise an exact match. */
-function nameFilter(pattern) {
-    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-    const regex = new RegExp(`^${escaped}$`, 'i');
-    return (name) => regex.test(name);
-}
-
 ;// CONCATENATED MODULE: ./src/genesys/schema.ts
 /**
  * A data-table schema in the form the service requires: JSON Schema draft-04, an object whose
@@ -10530,6 +10559,7 @@ class TokenRegistry {
 
 
 
+
 /** Bodies of admin and upload requests may be far larger than API requests. */
 const LARGE_BODY_BYTES = 256 * 1024 * 1024;
 /** Starts the Genesys Cloud data-tables emulator on loopback. */
@@ -10548,6 +10578,7 @@ async function startEmulator(options = {}) {
         ...tableRoutes,
         ...rowRoutes,
         ...jobRoutes,
+        ...divisionRoutes,
         ...adminRoutes({ config, faults, log, tokens }),
     ];
     let origin = '';
@@ -11102,16 +11133,21 @@ class DataTablesApi {
             throw error;
         }
     }
-    async createRow(tableId, row) {
-        return this.http.json({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row });
+    async createRow(tableId, row, observe) {
+        return this.http.json({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row }, observe);
     }
     /** Replaces a row: omitted columns revert to their defaults. */
-    async replaceRow(tableId, row) {
+    async replaceRow(tableId, row, observe) {
         const key = String(row.key);
-        return this.http.json({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } });
+        return this.http.json({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } }, observe);
     }
-    async deleteRow(tableId, key) {
-        await this.http.send({ method: 'DELETE', path: rowPath(tableId, key) });
+    async deleteRow(tableId, key, observe) {
+        await this.http.json({ method: 'DELETE', path: rowPath(tableId, key) }, observe);
+    }
+    /** The id of a division by its exact name (case-insensitive), or undefined. */
+    async findDivisionId(name) {
+        const divisions = await this.collectPages('/api/v2/authorization/divisions', { name }, 100);
+        return divisions.find((division) => division.name.toLowerCase() === name.toLowerCase())?.id;
     }
     // ---- bulk: import and export jobs -----------------------------------------------------
     /**
@@ -11554,8 +11590,12 @@ class GenesysHttp {
         return { ...this.counters };
     }
     /** Sends the request and parses the JSON answer; an empty body gives `undefined`. */
-    async json(request) {
+    async json(request, observe) {
         const response = await this.send(request);
+        observe?.({
+            attempts: response.attempts,
+            correlationId: response.headers.get('inin-correlation-id') ?? undefined,
+        });
         return (response.text === '' ? undefined : JSON.parse(response.text));
     }
     /** Sends the request with retries; resolves with any 2xx, throws {@link GenesysApiError} otherwise. */
@@ -11832,11 +11872,11 @@ function resolveEndpoints(options) {
         return { apiBase, loginBase };
     }
     if (!options.region) {
-        throw new errors_ConfigurationError('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
+        throw new ConfigurationError('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
     }
     const domain = REGION_DOMAINS[normaliseRegion(options.region)];
     if (!domain) {
-        throw new errors_ConfigurationError(`Unknown Genesys Cloud region "${options.region}".`, `Use one of: ${knownRegions()}; or give the API URL explicitly.`);
+        throw new ConfigurationError(`Unknown Genesys Cloud region "${options.region}".`, `Use one of: ${knownRegions()}; or give the API URL explicitly.`);
     }
     return { apiBase: `https://api.${domain}`, loginBase: `https://login.${domain}` };
 }
@@ -11851,10 +11891,10 @@ function parseOrigin(value, what) {
         url = new URL(value);
     }
     catch {
-        throw new errors_ConfigurationError(`The ${what} "${value}" is not a URL.`, 'Give an absolute URL such as https://api.mypurecloud.com.');
+        throw new ConfigurationError(`The ${what} "${value}" is not a URL.`, 'Give an absolute URL such as https://api.mypurecloud.com.');
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors_ConfigurationError(`The ${what} "${value}" must use http or https.`, 'Give an absolute http(s) URL.');
+        throw new ConfigurationError(`The ${what} "${value}" must use http or https.`, 'Give an absolute http(s) URL.');
     }
     return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -11873,15 +11913,15 @@ const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 const DEFAULT_MAX_CONCURRENCY = 8;
 function createGenesysClient(settings, options = {}) {
     if (!settings.clientId || !settings.clientSecret) {
-        throw new errors_ConfigurationError('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client).');
+        throw new ConfigurationError('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client).');
     }
     const rate = settings.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
     const concurrency = settings.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
     if (!Number.isFinite(rate) || rate <= 0) {
-        throw new errors_ConfigurationError(`The rate limit ${rate} per minute is not a positive number.`, 'Give e.g. 300 or 240.');
+        throw new ConfigurationError(`The rate limit ${rate} per minute is not a positive number.`, 'Give e.g. 300 or 240.');
     }
     if (!Number.isInteger(concurrency) || concurrency < 1) {
-        throw new errors_ConfigurationError(`The concurrency ${concurrency} is not a positive whole number.`, 'Give e.g. 8.');
+        throw new ConfigurationError(`The concurrency ${concurrency} is not a positive whole number.`, 'Give e.g. 8.');
     }
     const endpoints = resolveEndpoints(settings);
     const clock = options.clock ?? systemClock;
@@ -12073,7 +12113,7 @@ function parseOptions(command, args, options, { allowPositionals = false } = {})
         return (0,external_node_util_namespaceObject.parseArgs)({ args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
     }
     catch (error) {
-        throw new errors_ConfigurationError(`${command}: ${error.message}`, `Run "datatable-deploy ${command} --help".`);
+        throw new ConfigurationError(`${command}: ${error.message}`, `Run "datatable-deploy ${command} --help".`);
     }
 }
 /** Parses a whole-number option (0 or more), naming it in the error. */
@@ -12082,7 +12122,7 @@ function wholeNumber(name, value, fallback) {
         return fallback;
     const parsed = Number(value);
     if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) {
-        throw new errors_ConfigurationError(`--${name} must be a whole number; got "${String(value)}".`);
+        throw new ConfigurationError(`--${name} must be a whole number; got "${String(value)}".`);
     }
     return parsed;
 }
@@ -12092,7 +12132,7 @@ function oneOf(name, value, allowed, fallback) {
         return fallback;
     if (!allowed.includes(value)) {
         const list = allowed.length > 2 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ');
-        throw new errors_ConfigurationError(`--${name} must be ${list}; got "${value}".`);
+        throw new ConfigurationError(`--${name} must be ${list}; got "${value}".`);
     }
     return value;
 }
@@ -12133,7 +12173,7 @@ async function runEmulatorCommand(args, io) {
             state = JSON.parse(await (0,promises_namespaceObject.readFile)(statePath, 'utf8'));
         }
         catch (error) {
-            throw new errors_ConfigurationError(`--state ${statePath} is not a readable state dump: ${error.message}`);
+            throw new ConfigurationError(`--state ${statePath} is not a readable state dump: ${error.message}`);
         }
     }
     const emulator = await startEmulator({
@@ -13128,7 +13168,7 @@ var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 const addFormats = (dist_default())["default"] ??
     (dist_default());
 /** An ajv instance with the standard formats (email, uri, date-time, …). */
-function ajv_createAjv(options = {}) {
+function createAjv(options = {}) {
     const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...options });
     addFormats(ajv);
     return ajv;
@@ -13383,7 +13423,7 @@ class ValueSchemas {
         let validate = this.compiled.get(key);
         if (validate === undefined) {
             try {
-                this.ajv ??= ajv_createAjv();
+                this.ajv ??= createAjv();
                 validate = this.ajv.compile(this.schemas[key]);
             }
             catch (error) {
@@ -13412,15 +13452,14 @@ const datatable_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$sche
 let validator;
 /** The compiled JSON Schema of the config file format (compiled once, on first use). */
 function configValidator() {
-    validator ??= ajv_createAjv().compile(datatable_config_schema_namespaceObject);
+    validator ??= createAjv().compile(datatable_config_schema_namespaceObject);
     return validator;
 }
 /**
- * Checks a parsed file against `schema/datatable-config.schema.json` and turns each ajv error
- * into a finding at the YAML node it concerns.
+ * Checks a parsed file against a JSON Schema (by default `schema/datatable-config.schema.json`)
+ * and turns each ajv error into a finding at the YAML node it concerns.
  */
-function checkStructure(source, value) {
-    const validate = configValidator();
+function checkStructure(source, value, validate = configValidator()) {
     if (validate(value))
         return [];
     const findings = new Map();
@@ -13598,7 +13637,7 @@ async function validateConfigFiles(patterns, options) {
     const findings = [];
     const start = { line: 1, column: 1 };
     if (files.length === 0) {
-        throw new errors_ConfigurationError(`No config files match ${wanted.map((pattern) => `"${pattern}"`).join(', ')} (in ${options.cwd}).`, `Check the --config globs, or put files under ${DEFAULT_CONFIG_GLOB}.`);
+        throw new ConfigurationError(`No config files match ${wanted.map((pattern) => `"${pattern}"`).join(', ')} (in ${options.cwd}).`, `Check the --config globs, or put files under ${DEFAULT_CONFIG_GLOB}.`);
     }
     for (const pattern of unmatched) {
         findings.push(finding('no-config-files', pattern, start, `"${pattern}" matches no file.`));
@@ -13899,20 +13938,22 @@ function fingerprintTable(schema, rows) {
 function compareKeys(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** The live tables the configs target (see {@link readTables}). */
+function readSnapshot(tables, configs, options = {}) {
+    return readTables(tables, configs.map((config) => config.table), options);
+}
 /**
- * Reads the live tables the configs target: one paged listing of all tables (with schemas)
- * finds them by name or id, then each table's rows are read in pages, several tables at once,
- * all within the client's shared rate budget.
+ * Reads tables: one paged listing of all tables (with schemas) finds them by id or name, then
+ * each table's rows are read in pages, several tables at once, all within the client's shared
+ * rate budget. Null where a table does not exist.
  */
-async function readSnapshot(tables, configs, options = {}) {
+async function readTables(tables, refs, options = {}) {
     const all = await tables.listTables({ expandSchema: true });
     const byId = new Map(all.map((table) => [table.id, table]));
     const byName = new Map(all.map((table) => [table.name.toLowerCase(), table]));
     const limit = pLimit(options.tableConcurrency ?? 4);
-    return Promise.all(configs.map((config) => limit(async () => {
-        const found = config.table.id !== undefined
-            ? byId.get(config.table.id)
-            : byName.get(config.table.name.toLowerCase());
+    return Promise.all(refs.map((ref) => limit(async () => {
+        const found = ref.id !== undefined ? byId.get(ref.id) : byName.get((ref.name ?? '').toLowerCase());
         if (!found)
             return null;
         // The listing's schema is enough; a table whose listing lacks it is read on its own.
@@ -13923,6 +13964,10 @@ async function readSnapshot(tables, configs, options = {}) {
             id: found.id,
             name: found.name,
             division: found.division?.name,
+            divisionRef: found.division
+                ? { id: found.division.id, ...(found.division.name ? { name: found.division.name } : {}) }
+                : undefined,
+            description: found.description,
             schema,
             rows,
             fingerprint: fingerprintTable(schema, rows),
@@ -14151,7 +14196,7 @@ const rows = (count) => `${count} row${count === 1 ? '' : 's'}`;
 
 ;// CONCATENATED MODULE: ./src/plan/types.ts
 /** Version of the plan's JSON form; readers refuse other versions. */
-const types_PLAN_FORMAT_VERSION = 1;
+const PLAN_FORMAT_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/plan/build.ts
 
@@ -14180,7 +14225,7 @@ function buildPlan(configs, snapshot, options = {}) {
                 ? 'needs-approval'
                 : 'within-threshold';
     const body = {
-        formatVersion: types_PLAN_FORMAT_VERSION,
+        formatVersion: PLAN_FORMAT_VERSION,
         environment: options.environment,
         apiHost: options.apiHost,
         verdict,
@@ -14188,17 +14233,18 @@ function buildPlan(configs, snapshot, options = {}) {
         totals,
         tables,
     };
-    return build_deepFreeze({
+    return deepFreeze({
         ...body,
-        digest: build_planDigest(body),
+        digest: planDigest(body),
         createdAt: (options.now ?? new Date()).toISOString(),
     });
 }
 /** The digest covers everything but `digest` and `createdAt`, the live fingerprints included. */
-function build_planDigest(plan) {
+function planDigest(plan) {
     const { digest: _digest, createdAt: _createdAt, ...body } = plan;
     return sha256Of(body);
 }
+/** How apply would write a table's changes, and the calls and time that takes. */
 function predict(diff, options, rate) {
     const pageSize = options.pageSize ?? 500;
     const upserts = diff.creates.length + diff.updates.length;
@@ -14236,7 +14282,7 @@ function totalsOf(tables, rate) {
     return totals;
 }
 /** Freezes a value and everything in it: no stage may change the plan it was given. */
-function build_deepFreeze(value) {
+function deepFreeze(value) {
     const stack = [value];
     while (stack.length > 0) {
         const item = stack.pop();
@@ -14693,7 +14739,7 @@ function rowText(row) {
     return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
-;// CONCATENATED MODULE: ./src/cli/plan-command.ts
+;// CONCATENATED MODULE: ./src/cli/planning.ts
 
 
 
@@ -14705,53 +14751,32 @@ function rowText(row) {
 
 
 
-
-
-
-
-const plan_command_HELP = `Usage: datatable-deploy plan [--config GLOB]... [FILE]... [--environment E]
-                             [--format text|markdown|json] [--out FILE] [--detailed-exitcode]
-                             [threshold options] [connection options]
-
-Validates the config files, reads the live tables (in pages, within the rate budget) and shows
-what a deploy would change: tables and columns to create, rows to create, update (cell by
-cell) and delete, and whether the change needs an approval.
-
-  --config GLOB          config files (repeatable; further arguments are files too)
-  --environment E        plan only files bound to E (and files bound to none)
-  --format F             text (default), markdown (the PR comment) or json (the plan)
-  --out FILE             also write the plan as JSON, for "apply --plan FILE"
-  --detailed-exitcode    exit 2 when there are changes
-  --strategy S           auto (default), rows or import: how apply would write rows
+/** Options of every command that plans from config files (plan, apply). */
+const PLANNING_OPTIONS = {
+    config: { type: 'string', multiple: true },
+    environment: { type: 'string' },
+    strategy: { type: 'string' },
+    'max-changed-rows': { type: 'string' },
+    'max-changed-percent': { type: 'string' },
+    'max-deleted-rows': { type: 'string' },
+    'max-total-changed-rows': { type: 'string' },
+    ...CONNECTION_OPTIONS,
+};
+const PLANNING_HELP = `  --config GLOB          config files (repeatable; further arguments are files too)
+  --environment E        only files bound to E (and files bound to none)
+  --strategy S           auto (default), rows or import: how rows are written
 ${CONNECTION_HELP}
 
 Thresholds (above them the plan needs an approval):
   --max-changed-rows N        per table (default ${DEFAULT_THRESHOLDS.maxChangedRows})
   --max-changed-percent P     per table, of its live rows (default ${DEFAULT_THRESHOLDS.maxChangedPercent})
   --max-deleted-rows N        per table (default ${DEFAULT_THRESHOLDS.maxDeletedRows})
-  --max-total-changed-rows N  across all tables (default ${DEFAULT_THRESHOLDS.maxTotalChangedRows})
-
-Exit codes: 0 planned (no changes, with --detailed-exitcode), 2 changes (with
---detailed-exitcode), 1 invalid config, blocked plan or error.`;
-async function runPlanCommand(args, io, cwd = process.cwd()) {
-    const { values, positionals } = parseOptions('plan', args, {
-        config: { type: 'string', multiple: true },
-        environment: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        'detailed-exitcode': { type: 'boolean' },
-        strategy: { type: 'string' },
-        'max-changed-rows': { type: 'string' },
-        'max-changed-percent': { type: 'string' },
-        'max-deleted-rows': { type: 'string' },
-        'max-total-changed-rows': { type: 'string' },
-        ...CONNECTION_OPTIONS,
-    }, { allowPositionals: true });
-    if (values.help) {
-        writeLine(io.stdout, plan_command_HELP);
-        return 0;
-    }
-    const format = oneOf('format', values.format, ['text', 'markdown', 'json'], 'text');
+  --max-total-changed-rows N  across all tables (default ${DEFAULT_THRESHOLDS.maxTotalChangedRows})`;
+/**
+ * Validates the config files, reads their live tables and builds the plan, reporting progress
+ * and findings on stderr. `{ invalid: true }` means the files are not valid (nothing was read).
+ */
+async function planFromConfigFiles(values, files, io, cwd) {
     const strategy = oneOf('strategy', values.strategy, ['auto', 'rows', 'import'], 'auto');
     const thresholds = {
         ...DEFAULT_THRESHOLDS,
@@ -14760,11 +14785,11 @@ async function runPlanCommand(args, io, cwd = process.cwd()) {
         maxDeletedRows: wholeNumber('max-deleted-rows', values['max-deleted-rows'], DEFAULT_THRESHOLDS.maxDeletedRows),
         maxTotalChangedRows: wholeNumber('max-total-changed-rows', values['max-total-changed-rows'], DEFAULT_THRESHOLDS.maxTotalChangedRows),
     };
-    const validation = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
+    const validation = await validateConfigFiles([...(values.config ?? []), ...files], { cwd });
     if (hasErrors(validation.findings)) {
         io.stderr.write(renderFindingsText(validation.findings, validation.files, { color: isTty(io.stderr) }));
         writeLine(io.stderr, 'error: the config files are not valid; nothing was planned.');
-        return 1;
+        return { invalid: true };
     }
     const environment = values.environment;
     const configs = validation.configs.filter((config) => {
@@ -14774,7 +14799,7 @@ async function runPlanCommand(args, io, cwd = process.cwd()) {
         return included;
     });
     if (configs.length === 0) {
-        throw new errors_ConfigurationError(`No config file is bound to environment "${environment}".`, 'Check --environment, or the "environment:" of the files.');
+        throw new ConfigurationError(`No config file is bound to environment "${environment}".`, 'Check --environment, or the "environment:" of the files.');
     }
     const client = clientFromOptions(io, values);
     writeLine(io.stderr, `Reading ${configs.length} table${configs.length === 1 ? '' : 's'} from ${client.endpoints.apiBase}…`);
@@ -14792,6 +14817,48 @@ async function runPlanCommand(args, io, cwd = process.cwd()) {
         ratePerMinute: client.budget.stats().currentRatePerMinute,
         strategy,
     });
+    return { plan, client };
+}
+
+;// CONCATENATED MODULE: ./src/cli/plan-command.ts
+
+
+
+
+
+
+
+const plan_command_HELP = `Usage: datatable-deploy plan [--config GLOB]... [FILE]... [--environment E]
+                             [--format text|markdown|json] [--out FILE] [--detailed-exitcode]
+                             [threshold options] [connection options]
+
+Validates the config files, reads the live tables (in pages, within the rate budget) and shows
+what a deploy would change: tables and columns to create, rows to create, update (cell by
+cell) and delete, and whether the change needs an approval.
+
+  --format F             text (default), markdown (the PR comment) or json (the plan)
+  --out FILE             also write the plan as JSON, for "apply --plan FILE"
+  --detailed-exitcode    exit 2 when there are changes
+${PLANNING_HELP}
+
+Exit codes: 0 planned (no changes, with --detailed-exitcode), 2 changes (with
+--detailed-exitcode), 1 invalid config, blocked plan or error.`;
+async function runPlanCommand(args, io, cwd = process.cwd()) {
+    const { values, positionals } = parseOptions('plan', args, {
+        ...PLANNING_OPTIONS,
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'detailed-exitcode': { type: 'boolean' },
+    }, { allowPositionals: true });
+    if (values.help) {
+        writeLine(io.stdout, plan_command_HELP);
+        return 0;
+    }
+    const format = oneOf('format', values.format, ['text', 'markdown', 'json'], 'text');
+    const planned = await planFromConfigFiles(values, positionals, io, cwd);
+    if ('invalid' in planned)
+        return 1;
+    const { plan } = planned;
     if (values.out) {
         await (0,promises_namespaceObject.writeFile)(values.out, serializePlan(plan));
         writeLine(io.stderr, `Wrote the plan to ${values.out} (${plan.digest}).`);
@@ -15001,11 +15068,11 @@ async function runExportCommand(args, io) {
         return 0;
     }
     if (!values.table)
-        throw new errors_ConfigurationError('export needs --table NAME.', 'Run "datatable-deploy tables" to list the names.');
+        throw new ConfigurationError('export needs --table NAME.', 'Run "datatable-deploy tables" to list the names.');
     const client = clientFromOptions(io, values);
     const table = await client.tables.findTableByName(values.table);
     if (!table?.schema) {
-        throw new errors_ConfigurationError(`There is no data table named "${values.table}" at ${client.endpoints.apiBase}.`, 'Names are exact; run "datatable-deploy tables" to list them.');
+        throw new ConfigurationError(`There is no data table named "${values.table}" at ${client.endpoints.apiBase}.`, 'Names are exact; run "datatable-deploy tables" to list them.');
     }
     const rows = await client.tables.listRows(table.id);
     const config = configFromLive({ ...table, schema: table.schema }, rows, {
@@ -15031,11 +15098,1456 @@ async function runExportCommand(args, io) {
     return 0;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:readline/promises"
+const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+;// CONCATENATED MODULE: ./src/deploy/backup.ts
+
+
+
+
+const BACKUP_FORMAT_VERSION = 1;
+const MANIFEST = 'manifest.json';
+const sha256 = (bytes) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+/** Serialises a backup: one JSON file per table and a manifest with each file's checksum. */
+function backupFiles(backup) {
+    const files = new Map();
+    const entries = backup.tables.map((table, index) => {
+        if ('existed' in table)
+            return { name: table.name, existed: false };
+        const file = `tables/${String(index).padStart(3, '0')}-${table.name.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
+        const bytes = Buffer.from(`${JSON.stringify(table)}\n`);
+        files.set(file, bytes);
+        return {
+            name: table.name,
+            existed: true,
+            id: table.id,
+            rowCount: table.rows.length,
+            file,
+            sha256: sha256(bytes),
+        };
+    });
+    const manifest = {
+        formatVersion: BACKUP_FORMAT_VERSION,
+        kind: 'datatable-deploy-backup',
+        ...backup.manifest,
+        tables: entries,
+    };
+    files.set(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+    return files;
+}
+/**
+ * Reads a backup from its files, verifying everything: the manifest's format, every table
+ * file's presence and checksum, and each table's row count. A backup that was changed or cut
+ * short after it was written is refused, whole.
+ */
+function parseBackup(files, location) {
+    const refuse = (why) => {
+        throw new BackupError(`The backup at ${location} cannot be used: ${why}.`, 'Use another backup; this one is incomplete or was changed after it was written.');
+    };
+    const manifestBytes = files.get(MANIFEST) ?? refuse(`it has no ${MANIFEST}`);
+    let manifest;
+    try {
+        manifest = JSON.parse(manifestBytes.toString('utf8'));
+    }
+    catch {
+        return refuse(`${MANIFEST} is not valid JSON`);
+    }
+    if (manifest.kind !== 'datatable-deploy-backup' ||
+        manifest.formatVersion !== BACKUP_FORMAT_VERSION ||
+        !Array.isArray(manifest.tables)) {
+        return refuse(`${MANIFEST} is not a datatable-deploy backup manifest of format ${BACKUP_FORMAT_VERSION}`);
+    }
+    const tables = [];
+    for (const entry of manifest.tables) {
+        if (!entry.existed)
+            continue;
+        const bytes = files.get(entry.file ?? '') ?? refuse(`the file ${entry.file} of table ${entry.name} is missing`);
+        if (sha256(bytes) !== entry.sha256)
+            refuse(`the checksum of ${entry.file} (table ${entry.name}) does not match the manifest`);
+        let table;
+        try {
+            table = JSON.parse(bytes.toString('utf8'));
+        }
+        catch {
+            return refuse(`${entry.file} is not valid JSON`);
+        }
+        if (!table.schema || !Array.isArray(table.rows) || table.rows.length !== entry.rowCount) {
+            refuse(`${entry.file} does not hold the ${entry.rowCount} rows the manifest lists`);
+        }
+        tables.push(table);
+    }
+    return { manifest, tables };
+}
+/** Backups as directories on the local disk. */
+class LocalBackupStore {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    async save(name, files) {
+        const directory = (0,external_node_path_namespaceObject.resolve)(this.root, name);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(directory, 'tables'), { recursive: true });
+        // Tables first, the manifest last: a backup cut short has no manifest and is refused.
+        for (const [file, bytes] of files)
+            if (file !== MANIFEST)
+                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, file), bytes, { flush: true });
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, MANIFEST), files.get(MANIFEST), { flush: true });
+        return directory;
+    }
+    async load(location) {
+        const files = new Map();
+        let manifest;
+        try {
+            manifest = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, MANIFEST));
+        }
+        catch (error) {
+            throw new BackupError(`There is no backup at ${location} (${error.code ?? 'unreadable'}).`, 'Give the directory that holds manifest.json.');
+        }
+        files.set(MANIFEST, manifest);
+        let listed = [];
+        try {
+            listed = JSON.parse(manifest.toString('utf8')).tables ?? [];
+        }
+        catch {
+            return files; // parseBackup says what is wrong with it
+        }
+        for (const { file } of listed) {
+            if (!file || file.includes('..'))
+                continue;
+            try {
+                files.set(file, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, file)));
+            }
+            catch {
+                // A missing file is reported by parseBackup, with the table it belongs to.
+            }
+        }
+        return files;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/spec.ts
+
+
+
+
+const assertion = {
+    type: 'object',
+    required: ['path'],
+    additionalProperties: false,
+    properties: {
+        path: { type: 'string', pattern: '^\\$' },
+        equals: {},
+        notEquals: {},
+        gt: { type: ['number', 'string'] },
+        gte: { type: ['number', 'string'] },
+        lt: { type: ['number', 'string'] },
+        lte: { type: ['number', 'string'] },
+        exists: { type: 'boolean' },
+        matches: { type: 'string' },
+        contains: { type: 'string' },
+    },
+};
+/** The health-check file's JSON Schema (documented in the README). */
+const HEALTH_SCHEMA = {
+    type: 'object',
+    required: ['probes'],
+    additionalProperties: false,
+    properties: {
+        bakeSeconds: { type: 'number', minimum: 0 },
+        intervalSeconds: { type: 'number', exclusiveMinimum: 0 },
+        probes: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['name'],
+                additionalProperties: false,
+                oneOf: [{ required: ['http'] }, { required: ['command'] }],
+                properties: {
+                    name: { type: 'string', minLength: 1 },
+                    minPasses: { type: 'integer', minimum: 0 },
+                    maxFailures: { type: 'integer', minimum: 0 },
+                    http: {
+                        type: 'object',
+                        required: ['url'],
+                        additionalProperties: false,
+                        properties: {
+                            url: { type: 'string', minLength: 1 },
+                            method: { enum: ['GET', 'POST', 'PUT', 'HEAD'] },
+                            headers: { type: 'object', additionalProperties: { type: 'string' } },
+                            body: { type: 'string' },
+                            expectStatus: {
+                                oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' }, minItems: 1 }],
+                            },
+                            timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
+                            json: { type: 'array', items: assertion },
+                        },
+                    },
+                    command: {
+                        type: 'object',
+                        required: ['run'],
+                        additionalProperties: false,
+                        properties: {
+                            run: { type: 'string', minLength: 1 },
+                            expectExitCode: { type: 'integer' },
+                            timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
+                        },
+                    },
+                },
+            },
+        },
+    },
+};
+let spec_validator;
+/**
+ * Reads a health-check file. Every problem is reported with its line and column, and a probe
+ * that names an environment variable that is not set is refused here, before any deploy.
+ */
+function parseHealthSpec(file, bytes, env) {
+    const source = parseYamlSource(file, bytes);
+    const problems = Array.isArray(source)
+        ? source
+        : checkStructure(source, source.value, (spec_validator ??= createAjv().compile(HEALTH_SCHEMA)));
+    if (problems.length > 0) {
+        throw new ConfigurationError(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See "Health checks" in the README for the format.');
+    }
+    const spec = source.value;
+    const missing = [
+        ...new Set([...JSON.stringify(spec).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((match) => match[1])),
+    ].filter((name) => env[name] === undefined);
+    if (missing.length > 0) {
+        throw new ConfigurationError(`The health-check file ${file} uses environment variables that are not set: ${missing.join(', ')}.`, "Set them for the deploy step (secrets go in the step's env).");
+    }
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/journal.ts
+
+
+/**
+ * The journal as JSON lines in a file, each line flushed to disk before the call it announces
+ * is made: after a crash the file says what was done and what was in flight.
+ */
+class FileJournal {
+    path;
+    fd;
+    /** The file is created with the first entry, so a deploy refused early leaves none. */
+    constructor(path) {
+        this.path = path;
+    }
+    append(entry) {
+        if (this.fd === undefined) {
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
+            this.fd = (0,external_node_fs_namespaceObject.openSync)(this.path, 'a');
+        }
+        (0,external_node_fs_namespaceObject.writeSync)(this.fd, `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
+        (0,external_node_fs_namespaceObject.fdatasyncSync)(this.fd);
+    }
+    close() {
+        if (this.fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        this.fd = undefined;
+    }
+}
+/** A journal kept in memory (tests, and runs that keep no file). */
+class MemoryJournal {
+    entries = [];
+    append(entry) {
+        this.entries.push({ at: new Date().toISOString(), ...entry });
+    }
+    close() { }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/failure.ts
+/** A failure after the first write: the pipeline restores the backup when it sees one. */
+class DeployFailure extends Error {
+    phase;
+    details;
+    constructor(phase, message, details = []) {
+        super(message);
+        this.phase = phase;
+        this.details = details;
+        this.name = 'DeployFailure';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/progress.ts
+/**
+ * Progress of a long run of operations: "12,000 of 40,000 rows (30%), 98/s, about 4 min 45 s
+ * left", written at most once per interval so that CI logs stay short.
+ */
+class Progress {
+    label;
+    total;
+    logger;
+    clock;
+    intervalMs;
+    done = 0;
+    started;
+    lastReport;
+    constructor(label, total, logger, clock, intervalMs = 10_000) {
+        this.label = label;
+        this.total = total;
+        this.logger = logger;
+        this.clock = clock;
+        this.intervalMs = intervalMs;
+        this.started = clock.now();
+        this.lastReport = this.started;
+    }
+    tick(count = 1) {
+        this.done += count;
+        const now = this.clock.now();
+        if (now - this.lastReport >= this.intervalMs && this.done < this.total) {
+            this.lastReport = now;
+            this.logger.info(this.line(now));
+        }
+    }
+    /** The closing line: how many, how long, how fast. */
+    finish() {
+        if (this.total === 0)
+            return;
+        const seconds = Math.max(0.001, (this.clock.now() - this.started) / 1000);
+        this.logger.info(`${this.label}: ${this.done} of ${this.total} done in ${seconds.toFixed(1)} s (${(this.done / seconds).toFixed(1)}/s)`);
+    }
+    line(now) {
+        const seconds = Math.max(0.001, (now - this.started) / 1000);
+        const rate = this.done / seconds;
+        const left = rate > 0 ? (this.total - this.done) / rate : 0;
+        const percent = Math.floor((this.done / this.total) * 100);
+        return `${this.label}: ${this.done} of ${this.total} (${percent}%), ${rate.toFixed(1)}/s, about ${Math.ceil(left)} s left`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/apply.ts
+
+
+
+
+/**
+ * Applies table plans in the order the service needs: tables and columns first, then rows
+ * created and updated, deletes last. Every operation is journaled before and after it runs.
+ * The first operation that fails for good stops the rest (those in flight finish) and is
+ * thrown as a {@link DeployFailure}; so is an abort.
+ */
+async function applyTables(plans, live, context) {
+    const report = { operations: 0, tableIds: new Map(), createdTables: [] };
+    const journaled = async (table, op, details, work) => {
+        checkAborted(context);
+        context.journal.append({ phase: context.phase, table, op, status: 'started', ...details });
+        let meta;
+        try {
+            const result = await work((observed) => (meta = observed));
+            context.journal.append({
+                phase: context.phase,
+                table,
+                op,
+                status: 'done',
+                key: details.key,
+                rows: details.rows,
+                attempts: meta?.attempts,
+                correlationId: meta?.correlationId,
+            });
+            report.operations += 1;
+            return result;
+        }
+        catch (error) {
+            const apiError = error instanceof GenesysApiError ? error : undefined;
+            context.journal.append({
+                phase: context.phase,
+                table,
+                op,
+                status: 'failed',
+                key: details.key,
+                attempts: apiError?.attempts,
+                correlationId: apiError?.correlationId,
+                error: describeError(error),
+            });
+            throw error;
+        }
+    };
+    // 1. Tables and columns.
+    for (const [index, plan] of plans.entries()) {
+        const current = live[index] ?? null;
+        if (current)
+            report.tableIds.set(plan.name, current.id);
+        for (const change of plan.schemaChanges) {
+            if (change.kind === 'create-table') {
+                const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
+                if (plan.division && !division)
+                    throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
+                const created = await journaled(plan.name, 'create-table', {}, () => context.tables.createTable({
+                    name: plan.name,
+                    ...(plan.description ? { description: plan.description } : {}),
+                    ...(division ? { division: { id: division } } : {}),
+                    schema: plan.schema,
+                }));
+                report.tableIds.set(plan.name, created.id);
+                report.createdTables.push({ name: plan.name, id: created.id });
+                context.logger.info(`${plan.name}: created the table`);
+            }
+        }
+        const added = plan.schemaChanges.filter((change) => change.kind === 'add-column');
+        if (added.length > 0 && current) {
+            const table = {
+                id: current.id,
+                name: current.name,
+                ...(current.description ? { description: current.description } : {}),
+                ...(current.divisionRef ? { division: current.divisionRef } : {}),
+                schema: plan.schema,
+            };
+            await journaled(plan.name, 'add-columns', {}, () => context.tables.updateTable(table));
+            context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
+        }
+    }
+    // 2. Rows created and updated, table by table.
+    for (const plan of plans) {
+        const id = report.tableIds.get(plan.name);
+        const upserts = [
+            ...plan.creates.map((item) => ({
+                op: 'create',
+                key: item.key,
+                before: null,
+                after: stamped(item.row, plan, context.stamp),
+            })),
+            ...plan.updates.map((item) => ({
+                op: 'update',
+                key: item.key,
+                before: item.before,
+                after: stamped(item.after, plan, context.stamp),
+            })),
+        ];
+        if (upserts.length === 0)
+            continue;
+        if (plan.prediction.strategy === 'import') {
+            const rows = upserts.map((item) => item.after);
+            const result = await journaled(plan.name, 'import', { rows: rows.length }, () => context.tables.importRows({ id, name: plan.name, schema: plan.schema }, rows, 'Append'));
+            if (result.failed > 0 || result.updated !== rows.length) {
+                throw new DeployFailure('apply', `${plan.name}: the import job loaded ${result.updated} of ${rows.length} rows (${result.failed} failed).`);
+            }
+            context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
+            continue;
+        }
+        await inParallel(upserts, `${plan.name}: rows written`, context, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
+            ? apply_createRow(context.tables, id, item.after, observe)
+            : context.tables.replaceRow(id, item.after, observe)));
+    }
+    // 3. Deletes, last.
+    for (const plan of plans) {
+        if (plan.deletes.length === 0)
+            continue;
+        const id = report.tableIds.get(plan.name);
+        await inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, async (observe) => {
+            try {
+                await context.tables.deleteRow(id, item.key, observe);
+            }
+            catch (error) {
+                // Already gone (a re-run after a crash): the goal is reached.
+                if (!(error instanceof GenesysApiError && error.status === 404))
+                    throw error;
+            }
+        }));
+    }
+    return report;
+}
+/** The row with the deploy's stamp in its managed columns. */
+function stamped(row, plan, stamp) {
+    if (!stamp)
+        return row;
+    const result = { ...row };
+    if (plan.managed.version)
+        result[plan.managed.version] = stamp.version;
+    if (plan.managed.actor)
+        result[plan.managed.actor] = stamp.actor;
+    return result;
+}
+/**
+ * POST is not repeated when no answer came (the row may exist). Read it back instead: if it is
+ * there with what was sent, the create happened.
+ */
+async function apply_createRow(tables, tableId, row, observe) {
+    try {
+        return await tables.createRow(tableId, row, observe);
+    }
+    catch (error) {
+        if (!(error instanceof GenesysApiError) || error.status !== 0)
+            throw error;
+        const found = await tables.getRow(tableId, String(row.key));
+        if (found && Object.entries(row).every(([column, value]) => found[column] === value))
+            return found;
+        throw error;
+    }
+}
+async function inParallel(items, label, context, work) {
+    const progress = new Progress(label, items.length, context.logger, context.clock, context.progressIntervalMs);
+    const limit = pLimit(context.maxInFlight ?? 8);
+    let failure;
+    await Promise.all(items.map((item) => limit(async () => {
+        if (failure !== undefined || context.signal?.aborted)
+            return;
+        try {
+            await work(item);
+            progress.tick();
+        }
+        catch (error) {
+            failure ??= error;
+        }
+    })));
+    progress.finish();
+    if (failure !== undefined) {
+        if (failure instanceof DeployFailure)
+            throw failure;
+        throw new DeployFailure('apply', `${label.split(':')[0]}: ${describeError(failure)}`);
+    }
+    checkAborted(context);
+}
+function checkAborted(context) {
+    if (context.signal?.aborted)
+        throw new DeployFailure('interrupted', 'The deploy was interrupted.');
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
+/**
+ * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
+ * Returns `{ found: false }` when the path leads nowhere.
+ */
+function selectPath(value, path) {
+    const tokens = /^\$((?:\.[A-Za-z_$][\w$-]*|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)$/.exec(path.trim());
+    if (!tokens)
+        throw new SyntaxError(`"${path}" is not a supported JSON path (use $.a.b[0] or $['a b'])`);
+    let current = value;
+    for (const [, name, index, quoted] of tokens[1].matchAll(/\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]*)['"]\]/g)) {
+        if (current === null || typeof current !== 'object')
+            return { found: false };
+        const step = index !== undefined ? Number(index) : (name ?? quoted);
+        if (Array.isArray(current) ? typeof step !== 'number' || step >= current.length : !(String(step) in current))
+            return { found: false };
+        current = current[step];
+    }
+    return { found: true, value: current };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/probes.ts
+
+
+/**
+ * Fills `${deploy.*}` and `${env:NAME}` into a probe's text. Environment values are collected
+ * as secrets so that no message repeats them.
+ */
+function fillTemplate(text, context, secrets) {
+    return text.replace(/\$\{(env:([A-Za-z_][A-Za-z0-9_]*)|deploy\.(version|digest|environment|actor))\}/g, (_whole, _inner, envName, deployField) => {
+        if (envName) {
+            const value = context.env[envName] ?? '';
+            if (value)
+                secrets.add(value);
+            return value;
+        }
+        return String(context.deploy[deployField]);
+    });
+}
+/** Replaces every secret in a message with `***`. */
+function maskSecrets(text, secrets) {
+    let masked = text;
+    for (const secret of secrets)
+        if (secret.length >= 3)
+            masked = masked.split(secret).join('***');
+    return masked;
+}
+async function runHttpProbe(probe, context) {
+    const secrets = new Set();
+    const url = fillTemplate(probe.url, context, secrets);
+    const headers = Object.fromEntries(Object.entries(probe.headers ?? {}).map(([name, value]) => [name, fillTemplate(value, context, secrets)]));
+    const expected = probe.expectStatus === undefined
+        ? [200]
+        : Array.isArray(probe.expectStatus)
+            ? probe.expectStatus
+            : [probe.expectStatus];
+    const shown = maskSecrets(`${probe.method ?? 'GET'} ${url}`, secrets);
+    let response;
+    let text;
+    try {
+        response = await (context.fetch ?? fetch)(url, {
+            method: probe.method ?? 'GET',
+            headers,
+            body: probe.body !== undefined ? fillTemplate(probe.body, context, secrets) : undefined,
+            signal: AbortSignal.timeout((probe.timeoutSeconds ?? 10) * 1000),
+            redirect: 'manual',
+        });
+        text = await response.text();
+    }
+    catch (error) {
+        const timeout = error instanceof Error && error.name === 'TimeoutError';
+        const cause = error.cause?.code ?? error.message;
+        return {
+            ok: false,
+            detail: maskSecrets(`${shown}: ${timeout ? `no answer within ${probe.timeoutSeconds ?? 10} s` : cause}`, secrets),
+        };
+    }
+    if (!expected.includes(response.status)) {
+        return {
+            ok: false,
+            detail: maskSecrets(`${shown} answered ${response.status}, expected ${expected.join(' or ')}: ${text.slice(0, 200)}`, secrets),
+        };
+    }
+    if (probe.json && probe.json.length > 0) {
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            return { ok: false, detail: `${shown} did not answer JSON` };
+        }
+        for (const assertion of probe.json) {
+            const problem = checkAssertion(body, assertion, context, secrets);
+            if (problem)
+                return { ok: false, detail: maskSecrets(`${shown}: ${problem}`, secrets) };
+        }
+    }
+    return { ok: true, detail: `${shown} answered ${response.status}` };
+}
+/** Why the JSON body breaks an assertion, or undefined when it holds. */
+function checkAssertion(body, assertion, context, secrets) {
+    const selected = selectPath(body, assertion.path);
+    const fill = (value) => typeof value === 'string' ? fillTemplate(value, context, secrets) : value;
+    if (assertion.exists !== undefined) {
+        if (selected.found !== assertion.exists)
+            return `${assertion.path} ${assertion.exists ? 'is missing' : 'exists'}`;
+        if (!selected.found)
+            return undefined;
+    }
+    if (!selected.found)
+        return `${assertion.path} is missing`;
+    const actual = selected.value;
+    const shown = JSON.stringify(actual);
+    if (assertion.equals !== undefined && !looselyEqual(actual, fill(assertion.equals)))
+        return `${assertion.path} is ${shown}, expected ${JSON.stringify(fill(assertion.equals))}`;
+    if (assertion.notEquals !== undefined && looselyEqual(actual, fill(assertion.notEquals)))
+        return `${assertion.path} is ${shown}, which it must not be`;
+    const comparisons = [
+        ['gt', '>', (a, b) => a > b],
+        ['gte', '≥', (a, b) => a >= b],
+        ['lt', '<', (a, b) => a < b],
+        ['lte', '≤', (a, b) => a <= b],
+    ];
+    for (const [name, symbol, holds] of comparisons) {
+        if (assertion[name] === undefined)
+            continue;
+        const limit = Number(fill(assertion[name]));
+        const value = Number(actual);
+        if (!Number.isFinite(value) || !Number.isFinite(limit) || !holds(value, limit))
+            return `${assertion.path} is ${shown}, expected ${symbol} ${limit}`;
+    }
+    if (assertion.matches !== undefined && !new RegExp(String(fill(assertion.matches))).test(String(actual)))
+        return `${assertion.path} is ${shown}, which does not match ${assertion.matches}`;
+    if (assertion.contains !== undefined &&
+        !String(Array.isArray(actual) ? actual.join('\n') : actual).includes(String(fill(assertion.contains)))) {
+        return `${assertion.path} is ${shown}, which does not contain ${JSON.stringify(fill(assertion.contains))}`;
+    }
+    return undefined;
+}
+function looselyEqual(actual, expected) {
+    if (actual === expected)
+        return true;
+    // Templates give text: "7" must equal 7.
+    if (typeof expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean'))
+        return String(actual) === expected;
+    return JSON.stringify(actual) === JSON.stringify(expected);
+}
+function runCommandProbe(probe, context) {
+    const expected = probe.expectExitCode ?? 0;
+    const secrets = new Set();
+    const command = fillTemplate(probe.run, context, secrets);
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', command], {
+            env: {
+                ...context.env,
+                DATATABLE_DEPLOY_VERSION: String(context.deploy.version),
+                DATATABLE_DEPLOY_DIGEST: context.deploy.digest,
+                DATATABLE_DEPLOY_ENVIRONMENT: context.deploy.environment,
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+            timeout: (probe.timeoutSeconds ?? 60) * 1000,
+            killSignal: 'SIGKILL',
+        });
+        let output = '';
+        const keep = (chunk) => {
+            output = (output + chunk.toString('utf8')).slice(-500);
+        };
+        child.stdout.on('data', keep);
+        child.stderr.on('data', keep);
+        child.on('error', (error) => resolve({ ok: false, detail: `could not run the command: ${error.message}` }));
+        child.on('close', (code, signal) => {
+            const shown = maskSecrets(command, secrets);
+            if (signal)
+                resolve({
+                    ok: false,
+                    detail: `"${shown}" was stopped (${signal}) after ${probe.timeoutSeconds ?? 60} s or by a signal`,
+                });
+            else if (code === expected)
+                resolve({ ok: true, detail: `"${shown}" exited ${code}` });
+            else
+                resolve({
+                    ok: false,
+                    detail: maskSecrets(`"${shown}" exited ${code}, expected ${expected}${output.trim() ? `: ${output.trim()}` : ''}`, secrets),
+                });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/run.ts
+
+/**
+ * Probes in rounds for the bake time (at least one round), every probe each round. A probe
+ * that fails more than its `maxFailures` fails the check at once; at the end every probe must
+ * have passed `minPasses` times.
+ */
+async function runHealthChecks(spec, context, options) {
+    const bakeMs = (spec.bakeSeconds ?? 0) * 1000;
+    const intervalMs = (spec.intervalSeconds ?? 5) * 1000;
+    const results = spec.probes.map((probe) => ({
+        name: probe.name,
+        passes: 0,
+        failures: 0,
+        lastDetail: '',
+    }));
+    const started = options.clock.now();
+    let rounds = 0;
+    for (;;) {
+        rounds += 1;
+        const outcomes = await Promise.all(spec.probes.map((probe) => runProbe(probe, context)));
+        for (const [index, outcome] of outcomes.entries()) {
+            const result = results[index];
+            const probe = spec.probes[index];
+            result.lastDetail = outcome.detail;
+            if (outcome.ok)
+                result.passes += 1;
+            else {
+                result.failures += 1;
+                options.logger.warn(`health check "${probe.name}" failed (failure ${result.failures}; ${probe.maxFailures ?? 0} allowed): ${outcome.detail}`);
+                if (result.failures > (probe.maxFailures ?? 0)) {
+                    return {
+                        passed: false,
+                        rounds,
+                        probes: results,
+                        reason: `health check "${probe.name}" failed: ${outcome.detail}`,
+                    };
+                }
+            }
+        }
+        if (options.signal?.aborted)
+            return { passed: false, rounds, probes: results, reason: 'interrupted during the health checks' };
+        if (options.clock.now() - started + intervalMs > bakeMs)
+            break;
+        await options.clock.sleep(intervalMs);
+    }
+    const short = spec.probes.findIndex((probe, index) => results[index].passes < (probe.minPasses ?? 1));
+    if (short >= 0) {
+        const probe = spec.probes[short];
+        return {
+            passed: false,
+            rounds,
+            probes: results,
+            reason: `health check "${probe.name}" passed ${results[short].passes} times; ${probe.minPasses ?? 1} needed`,
+        };
+    }
+    options.logger.info(`health checks passed: ${results.map((result) => `${result.name} ${result.passes}/${rounds}`).join(', ')} in ${rounds} round${rounds === 1 ? '' : 's'}`);
+    return { passed: true, rounds, probes: results };
+}
+function runProbe(probe, context) {
+    if (probe.http)
+        return runHttpProbe(probe.http, context);
+    return runCommandProbe(probe.command, context);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore.ts
+
+
+
+
+
+
+/**
+ * Restores a backup: plans live → backup for every table it holds (rows created, updated and
+ * deleted back, managed columns included), applies that plan with the same engine as a deploy
+ * (an import job when that is cheaper), deletes tables the deploy had created, then reads
+ * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
+ * cannot remove them); restored rows hold their defaults there.
+ */
+async function restoreBackup(backup, context, rate = 300) {
+    const report = { restored: false, tables: [], remaining: [], operations: 0 };
+    const live = await readTables(context.tables, backup.tables.map((table) => ({ id: table.id })));
+    const plans = restorePlans(backup.tables, live, rate);
+    for (const [index, plan] of plans.entries()) {
+        if (!live[index])
+            report.remaining.push(`${plan.name}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`);
+        report.tables.push({
+            name: plan.name,
+            creates: plan.creates.length,
+            updates: plan.updates.length,
+            deletes: plan.deletes.length,
+        });
+    }
+    const present = plans.filter((_, index) => live[index]);
+    const applied = await applyTables(present, live.filter((table) => table !== null), { ...context, phase: 'restore' });
+    report.operations += applied.operations;
+    // Tables the deploy created did not exist before it: restoring means deleting them.
+    const created = backup.manifest.tables.filter((entry) => !entry.existed);
+    if (created.length > 0) {
+        const found = await readTables(context.tables, created.map((entry) => ({ name: entry.name })));
+        for (const [index, table] of found.entries()) {
+            if (!table)
+                continue;
+            context.journal.append({ phase: 'restore', table: table.name, op: 'delete-table', status: 'started' });
+            try {
+                await context.tables.deleteTable(table.id, { force: true });
+                context.journal.append({ phase: 'restore', table: table.name, op: 'delete-table', status: 'done' });
+                report.tables.push({
+                    name: created[index].name,
+                    creates: 0,
+                    updates: 0,
+                    deletes: 0,
+                    deletedTable: true,
+                });
+                report.operations += 1;
+            }
+            catch (error) {
+                context.journal.append({
+                    phase: 'restore',
+                    table: table.name,
+                    op: 'delete-table',
+                    status: 'failed',
+                    error: describeError(error),
+                });
+                report.remaining.push(`${table.name}: created by the deploy, and could not be deleted: ${describeError(error)}`);
+            }
+        }
+    }
+    // Prove it: read again and plan once more; nothing may be left to do.
+    const after = await readTables(context.tables, backup.tables.map((table) => ({ id: table.id })));
+    for (const plan of restorePlans(backup.tables, after, rate)) {
+        for (const item of plan.creates)
+            report.remaining.push(`${plan.name}: row "${item.key}" is missing`);
+        for (const item of plan.updates)
+            report.remaining.push(`${plan.name}: row "${item.key}" differs in ${item.cells.map((cell) => cell.column).join(', ')}`);
+        for (const item of plan.deletes)
+            report.remaining.push(`${plan.name}: row "${item.key}" should not be there`);
+    }
+    if (created.length > 0) {
+        const still = await readTables(context.tables, created.map((entry) => ({ name: entry.name })));
+        for (const table of still)
+            if (table)
+                report.remaining.push(`${table.name}: the table the deploy created still exists`);
+    }
+    report.restored = report.remaining.length === 0;
+    return report;
+}
+/** For each backed-up table, the plan that turns the live table back into the backup. */
+function restorePlans(tables, live, rate) {
+    return tables.map((table, index) => {
+        const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
+        const diff = diffTable(config, live[index] ?? null);
+        // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
+        const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
+        return { ...restorable, prediction: predict(restorable, {}, rate) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deploy/verify.ts
+
+
+
+/**
+ * Compares tables read back after apply with what the plans wrote: every created and updated
+ * row cell by cell (with the service's equality, stamps included), every deleted row gone, the
+ * added columns present, and the row count as expected.
+ */
+function verifyTables(plans, after, stamp) {
+    const mismatches = [];
+    plans.forEach((plan, index) => {
+        const live = after[index];
+        if (!live) {
+            mismatches.push({ table: plan.name, message: `${plan.name} does not exist after the deploy.` });
+            return;
+        }
+        for (const column of Object.keys(plan.schema.properties)) {
+            if (!(column in live.schema.properties))
+                mismatches.push({
+                    table: plan.name,
+                    column,
+                    message: `${plan.name}: the column "${column}" is missing.`,
+                });
+        }
+        const rows = new Map(live.rows.map((row) => [String(row.key), row]));
+        const expected = [
+            ...plan.creates.map((item) => [item.key, stamped(item.row, plan, stamp)]),
+            ...plan.updates.map((item) => [item.key, stamped(item.after, plan, stamp)]),
+        ];
+        for (const [key, want] of expected) {
+            const got = rows.get(key);
+            if (!got) {
+                mismatches.push({ table: plan.name, key, message: `${plan.name}: row "${key}" is missing.` });
+                continue;
+            }
+            for (const [column, definition] of Object.entries(plan.schema.properties)) {
+                if (column === 'key')
+                    continue;
+                if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor))
+                    continue;
+                if (!sameCell(want[column], got[column], definition, false)) {
+                    mismatches.push({
+                        table: plan.name,
+                        key,
+                        column,
+                        message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
+                    });
+                }
+            }
+        }
+        for (const item of plan.deletes) {
+            if (rows.has(item.key))
+                mismatches.push({
+                    table: plan.name,
+                    key: item.key,
+                    message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
+                });
+        }
+        const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
+        if (live.rows.length !== count) {
+            mismatches.push({
+                table: plan.name,
+                message: `${plan.name} has ${live.rows.length} rows; expected ${count}.`,
+            });
+        }
+    });
+    return mismatches;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/webhook.ts
+
+
+
+
+const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
+/** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
+function signBody(body, secret) {
+    return `sha256=${(0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex')}`;
+}
+/**
+ * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
+ * (a delivery id lets receivers drop repeats). Failures are reported, never thrown: a webhook
+ * that is down must not undo a healthy deploy.
+ */
+async function postInvalidation(urls, secret, event, options) {
+    const body = JSON.stringify(event);
+    const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 4, ...options.retry };
+    const headers = {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signBody(body, secret),
+        'x-datatable-deploy-event': event.event,
+        'x-datatable-deploy-delivery': (0,external_node_crypto_namespaceObject.randomUUID)(),
+        'user-agent': 'datatable-deploy',
+    };
+    return Promise.all(urls.map(async (url) => {
+        for (let attempt = 1;; attempt++) {
+            let outcome;
+            let failure;
+            let status;
+            try {
+                const response = await (options.fetch ?? fetch)(url, {
+                    method: 'POST',
+                    headers,
+                    body,
+                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+                });
+                await response.arrayBuffer();
+                if (response.ok)
+                    return { url, ok: true, status: response.status, attempts: attempt };
+                status = response.status;
+                failure = `answered ${status}`;
+                // Any 5xx is retried: the receiver may recover. Other statuses are final.
+                outcome = {
+                    kind: 'response',
+                    status: status >= 500 ? 503 : status,
+                    retryAfterHeader: response.headers.get('retry-after'),
+                };
+            }
+            catch (error) {
+                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
+                failure = networkCause(error) || describeError(error);
+            }
+            const decision = decideRetry(outcome, attempt, true, policy);
+            if (!decision.retry)
+                return {
+                    url,
+                    ok: false,
+                    ...(status !== undefined ? { status } : {}),
+                    attempts: attempt,
+                    error: failure,
+                };
+            await options.clock.sleep(decision.delayMs);
+        }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/pipeline.ts
+
+
+
+
+
+
+
+
+
+/** Exit codes of the CLI, and the action's `result`, by outcome. */
+const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, failed: 5 };
+/**
+ * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
+ * checks → (on any failure after the backup) restore → webhooks. Refuses with
+ * {@link RefusedError} before any write when the live tables no longer match the plan.
+ */
+async function runDeploy(options) {
+    const { plan, logger } = options;
+    if (plan.verdict === 'blocked') {
+        throw new ConfigurationError('The plan is blocked: Genesys would refuse part of it.', 'Run "datatable-deploy plan" to see why, and fix the config.');
+    }
+    if (plan.verdict === 'no-changes') {
+        logger.info('No changes: the live tables already match the config.');
+        return { outcome: 'no-changes', exitCode: 0, operations: 0 };
+    }
+    logger.info('▶ stale-plan guard: reading the live tables again');
+    const live = await readTables(options.tables, plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name })));
+    const stale = plan.tables
+        .filter((table, index) => (live[index]?.fingerprint ?? null) !== table.liveFingerprint)
+        .map((table) => table.name);
+    if (stale.length > 0) {
+        throw new RefusedError(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
+    }
+    const version = nextVersion(plan, live);
+    const stamp = { version, actor: options.actor };
+    logger.info('▶ backup');
+    const files = backupFiles({
+        manifest: {
+            createdAt: new Date(options.clock.now()).toISOString(),
+            environment: plan.environment,
+            apiHost: plan.apiHost,
+            gitSha: options.gitSha,
+            planDigest: plan.digest,
+        },
+        tables: plan.tables.map((table, index) => {
+            const current = live[index];
+            if (!current)
+                return { name: table.name, existed: false };
+            return {
+                id: current.id,
+                name: current.name,
+                description: current.description,
+                division: current.divisionRef,
+                schema: current.schema,
+                rows: current.rows,
+            };
+        }),
+    });
+    const backup = await options.backups.save(options.backupName, files);
+    logger.info(`backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`);
+    const context = {
+        tables: options.tables,
+        journal: options.journal,
+        logger,
+        clock: options.clock,
+        signal: options.signal,
+        progressIntervalMs: options.progressIntervalMs,
+    };
+    let operations = 0;
+    let health;
+    try {
+        logger.info(`▶ apply (deploy version ${version})`);
+        const applied = await applyTables(plan.tables, live, { ...context, phase: 'deploy', stamp });
+        operations = applied.operations;
+        logger.info('▶ verify: reading the tables back');
+        const after = await readTables(options.tables, plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) })));
+        const mismatches = verifyTables(plan.tables, after, stamp);
+        if (mismatches.length > 0) {
+            throw new DeployFailure('verify', `The tables read back differ from the plan in ${mismatches.length} place(s).`, mismatches.slice(0, 20).map((item) => item.message));
+        }
+        logger.info('verified: every written row reads back as planned');
+        if (options.health) {
+            logger.info('▶ health checks');
+            health = await runHealthChecks(options.health, {
+                deploy: { version, digest: plan.digest, environment: plan.environment ?? '', actor: options.actor },
+                env: options.env ?? process.env,
+                ...(options.fetch ? { fetch: options.fetch } : {}),
+            }, { clock: options.clock, logger, signal: options.signal });
+            if (!health.passed)
+                throw new DeployFailure(options.signal?.aborted ? 'interrupted' : 'health', health.reason ?? 'the health checks failed');
+        }
+    }
+    catch (error) {
+        const failure = error instanceof DeployFailure
+            ? error
+            : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', describeError(error));
+        logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
+        for (const detail of failure.details)
+            logger.warn(`  ${detail}`);
+        logger.info(`▶ rollback: restoring the backup ${backup}`);
+        const restore = await restoreSafely(files, backup, options, context);
+        const outcome = restore.restored ? 'rolled-back' : 'failed';
+        if (restore.restored)
+            logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
+        else
+            logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.join('\n  ')}\nThe backup is at ${backup}; restore it with "datatable-deploy rollback --backup ${backup}".`);
+        return {
+            outcome,
+            exitCode: EXIT_CODES[outcome],
+            version,
+            backup,
+            operations,
+            failure: { phase: failure.phase, message: failure.message, details: failure.details },
+            restore,
+            health,
+        };
+    }
+    let webhooks;
+    if (options.webhooks && options.webhooks.urls.length > 0) {
+        logger.info('▶ invalidation webhooks');
+        webhooks = await postInvalidation(options.webhooks.urls, options.webhooks.secret, {
+            event: 'datatables.deployed',
+            tables: plan.tables.map((table) => table.name),
+            version,
+            digest: plan.digest,
+            environment: plan.environment ?? null,
+            actor: options.actor,
+            deployedAt: new Date(options.clock.now()).toISOString(),
+        }, {
+            clock: options.clock,
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+            ...(options.webhookRetry ? { retry: options.webhookRetry } : {}),
+        });
+        for (const result of webhooks) {
+            if (result.ok)
+                logger.info(`webhook ${result.url}: delivered (${result.status})`);
+            else
+                logger.warn(`webhook ${result.url} failed after ${result.attempts} attempt(s): ${result.error}; the deploy itself succeeded`);
+        }
+    }
+    return { outcome: 'applied', exitCode: 0, version, backup, operations, health, webhooks };
+}
+/** A restore that reports, rather than throws, when it cannot finish. */
+async function restoreSafely(files, location, options, context) {
+    try {
+        // Restoring must not stop at the interruption that caused it.
+        return await restoreBackup(parseBackup(files, location), { ...context, signal: undefined }, options.ratePerMinute);
+    }
+    catch (error) {
+        return {
+            restored: false,
+            tables: [],
+            remaining: [`the restore itself failed: ${describeError(error)}`],
+            operations: 0,
+        };
+    }
+}
+/** One more than the highest version in any managed version column of the plan's tables. */
+function nextVersion(plan, live) {
+    let highest = 0;
+    plan.tables.forEach((table, index) => {
+        const column = table.managed.version;
+        if (!column)
+            return;
+        for (const row of live[index]?.rows ?? []) {
+            const value = Number(row[column]);
+            if (Number.isFinite(value) && value > highest)
+                highest = value;
+        }
+    });
+    return highest + 1;
+}
+
+;// CONCATENATED MODULE: ./src/cli/deploy-output.ts
+
+/** A one-screen summary of a deploy, for the end of `apply`. */
+function writeDeploySummary(io, result, journalPath) {
+    const lines = [''];
+    const headline = {
+        'no-changes': 'No changes: nothing was written.',
+        applied: `Deployed: version ${result.version}, ${result.operations} operations.`,
+        'rolled-back': `Rolled back: the deploy failed (${result.failure?.phase}) and the live tables equal the backup again.`,
+        failed: `FAILED: the deploy failed (${result.failure?.phase}) and the rollback did not finish. Manual action is needed.`,
+    }[result.outcome];
+    lines.push(headline);
+    if (result.failure)
+        lines.push(`  cause: ${result.failure.message}`);
+    if (result.restore)
+        lines.push(...restoreLines(result.restore));
+    if (result.health)
+        lines.push(`  health checks: ${result.health.passed ? 'passed' : 'failed'} after ${result.health.rounds} round(s)`);
+    for (const webhook of result.webhooks ?? [])
+        lines.push(`  webhook ${webhook.url}: ${webhook.ok ? 'delivered' : `failed (${webhook.error})`}`);
+    if (result.backup)
+        lines.push(`  backup: ${result.backup}`);
+    if (journalPath && result.outcome !== 'no-changes')
+        lines.push(`  journal: ${journalPath}`);
+    lines.push(`  exit code ${result.exitCode}`);
+    for (const line of lines)
+        writeLine(io.stdout, line);
+}
+function restoreLines(report) {
+    const lines = report.tables.map((table) => table.deletedTable
+        ? `  restore ${table.name}: deleted the table the deploy had created`
+        : `  restore ${table.name}: ${table.creates} rows put back, ${table.updates} reverted, ${table.deletes} removed`);
+    if (!report.restored)
+        lines.push('  still different after the restore:', ...report.remaining.map((item) => `    ${item}`));
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/cli/apply-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const apply_command_HELP = `Usage: datatable-deploy apply [--config GLOB]... [FILE]... | --plan FILE
+                              [--backup-dir DIR] [--health-checks FILE] [--webhook URL]...
+                              [--actor NAME] [--yes] [planning options]
+
+Deploys: plans (or reads --plan), refuses if the live tables changed since the plan, backs the
+tables up, applies the changes within the rate budget (journaled), reads them back, runs the
+health checks, and restores the backup when anything fails. Ctrl-C rolls back too.
+
+  --plan FILE            apply exactly this plan (from "plan --out FILE")
+  --backup-dir DIR       where backups and journals go (default .datatable-deploy/backups)
+  --health-checks FILE   probes to run after apply (see the README)
+  --webhook URL          POST a signed event here after a healthy deploy (repeatable;
+                         the HMAC secret comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
+  --actor NAME           who deploys (default: GITHUB_ACTOR or the user name)
+  --yes                  do not ask; required when not on a terminal
+${PLANNING_HELP}
+
+Exit codes: 0 deployed or no changes, 1 invalid input or error before any write, 3 refused
+(stale plan), 4 failed and rolled back (live equals the backup), 5 failed and the rollback
+did not finish (the summary says what is left and where the backup is).`;
+async function runApplyCommand(args, io, cwd = process.cwd()) {
+    const { values, positionals } = parseOptions('apply', args, {
+        ...PLANNING_OPTIONS,
+        plan: { type: 'string' },
+        'backup-dir': { type: 'string' },
+        'health-checks': { type: 'string' },
+        webhook: { type: 'string', multiple: true },
+        actor: { type: 'string' },
+        yes: { type: 'boolean' },
+    }, { allowPositionals: true });
+    if (values.help) {
+        writeLine(io.stdout, apply_command_HELP);
+        return 0;
+    }
+    if (values.plan && (values.config?.length || positionals.length)) {
+        throw new ConfigurationError('Give either --plan FILE or config files, not both.');
+    }
+    const webhookSecret = io.env.DATATABLE_DEPLOY_WEBHOOK_SECRET;
+    if (values.webhook?.length && !webhookSecret) {
+        throw new ConfigurationError('--webhook needs a signing secret.', 'Set DATATABLE_DEPLOY_WEBHOOK_SECRET to the secret the receiver checks.');
+    }
+    // Read the health checks first: a broken file must stop the deploy before any write.
+    let health;
+    if (values['health-checks']) {
+        const file = values['health-checks'];
+        const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, file)).catch(() => {
+            throw new ConfigurationError(`The health-check file ${file} cannot be read.`);
+        });
+        health = parseHealthSpec(file, bytes, io.env);
+    }
+    let plan;
+    let client;
+    if (values.plan) {
+        plan = readPlan(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, values.plan), 'utf8'), values.plan);
+        client = clientFromOptions(io, values);
+        if (plan.apiHost && plan.apiHost !== new URL(client.endpoints.apiBase).host) {
+            throw new ConfigurationError(`The plan was made against ${plan.apiHost}, not ${new URL(client.endpoints.apiBase).host}.`, 'Apply it to the org it was planned for, or plan again.');
+        }
+    }
+    else {
+        const planned = await planFromConfigFiles(values, positionals, io, cwd);
+        if ('invalid' in planned)
+            return 1;
+        ({ plan, client } = planned);
+    }
+    io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
+    if (plan.verdict === 'blocked')
+        return 1;
+    if (plan.verdict === 'no-changes')
+        return 0;
+    if (!values.yes && !(await apply_command_confirm(io)))
+        return 1;
+    const backupRoot = (0,external_node_path_namespaceObject.resolve)(cwd, values['backup-dir'] ?? '.datatable-deploy/backups');
+    const backupName = `backup-${new Date()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z')}-${plan.digest.slice(7, 15)}`;
+    const journal = new FileJournal((0,external_node_path_namespaceObject.join)(backupRoot, backupName, 'journal.jsonl'));
+    const interruption = new AbortController();
+    const interrupt = () => {
+        writeLine(io.stderr, 'interrupted: stopping after the calls in flight, then rolling back (press again to exit at once)');
+        interruption.abort();
+        process.once('SIGINT', () => process.exit(130));
+    };
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    try {
+        const result = await runDeploy({
+            plan,
+            tables: client.tables,
+            backups: new LocalBackupStore(backupRoot),
+            backupName,
+            journal,
+            logger: stderrLogger(),
+            clock: systemClock,
+            actor: values.actor ?? io.env.GITHUB_ACTOR ?? safeUserName(),
+            signal: interruption.signal,
+            health,
+            env: io.env,
+            webhooks: values.webhook?.length ? { urls: values.webhook, secret: webhookSecret } : undefined,
+            gitSha: io.env.GITHUB_SHA,
+            ratePerMinute: client.budget.stats().currentRatePerMinute,
+            progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
+        });
+        writeDeploySummary(io, result, journal.path);
+        return result.exitCode;
+    }
+    finally {
+        journal.close();
+        process.removeListener('SIGINT', interrupt);
+        process.removeListener('SIGTERM', interrupt);
+    }
+}
+/** Asks on a terminal; refuses without one, so that no script applies by accident. */
+async function apply_command_confirm(io) {
+    if (!process.stdin.isTTY || !isTty(io.stdout)) {
+        throw new ConfigurationError('Refusing to apply without --yes: there is no terminal to ask on.', 'Review the plan above, then run again with --yes.');
+    }
+    const prompt = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stdout });
+    try {
+        const answer = await prompt.question('Apply these changes? Type "yes" to go on: ');
+        if (answer.trim() === 'yes')
+            return true;
+        writeLine(io.stdout, 'Not applied.');
+        return false;
+    }
+    finally {
+        prompt.close();
+    }
+}
+function safeUserName() {
+    try {
+        return (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        return 'unknown';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/rollback-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const rollback_command_HELP = `Usage: datatable-deploy rollback --backup DIR [--yes] [connection options]
+
+Restores a backup made by apply: verifies its checksums, shows what the restore would change,
+applies it, and reads the tables back to prove they equal the backup.
+
+  --backup DIR     the backup directory (it holds manifest.json)
+  --yes            do not ask; required when not on a terminal
+${CONNECTION_HELP}
+
+Exit codes: 0 restored, 1 unusable backup or error, 5 the restore did not finish.`;
+async function runRollbackCommand(args, io, cwd = process.cwd()) {
+    const { values } = parseOptions('rollback', args, {
+        backup: { type: 'string' },
+        yes: { type: 'boolean' },
+        ...CONNECTION_OPTIONS,
+    });
+    if (values.help) {
+        writeLine(io.stdout, rollback_command_HELP);
+        return 0;
+    }
+    if (!values.backup)
+        throw new ConfigurationError('rollback needs --backup DIR.', 'Give the backup directory that apply printed.');
+    const location = (0,external_node_path_namespaceObject.resolve)(cwd, values.backup);
+    const backup = parseBackup(await new LocalBackupStore(cwd).load(location), location);
+    writeLine(io.stdout, `Backup of ${backup.manifest.createdAt}${backup.manifest.environment ? ` (${backup.manifest.environment})` : ''}, plan ${backup.manifest.planDigest ?? 'unknown'}: checksums verified.`);
+    const client = clientFromOptions(io, values);
+    const live = await readTables(client.tables, backup.tables.map((table) => ({ id: table.id })));
+    const preview = restorePlans(backup.tables, live, client.budget.stats().currentRatePerMinute);
+    let changes = 0;
+    for (const plan of preview) {
+        changes += plan.creates.length + plan.updates.length + plan.deletes.length;
+        writeLine(io.stdout, `  ${plan.name}: ${plan.creates.length} rows to put back, ${plan.updates.length} to revert, ${plan.deletes.length} to remove`);
+    }
+    for (const entry of backup.manifest.tables.filter((table) => !table.existed))
+        writeLine(io.stdout, `  ${entry.name}: did not exist before; it is deleted if it exists now`);
+    if (changes === 0 && backup.manifest.tables.every((table) => table.existed)) {
+        writeLine(io.stdout, 'The live tables already equal the backup.');
+        return 0;
+    }
+    if (!values.yes) {
+        if (!process.stdin.isTTY || !isTty(io.stdout)) {
+            throw new ConfigurationError('Refusing to restore without --yes: there is no terminal to ask on.', 'Review the preview above, then run again with --yes.');
+        }
+        const prompt = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stdout });
+        const answer = await prompt.question('Restore this backup? Type "yes" to go on: ');
+        prompt.close();
+        if (answer.trim() !== 'yes')
+            return 1;
+    }
+    const journal = new FileJournal((0,external_node_path_namespaceObject.resolve)(location, `restore-${Date.now()}.journal.jsonl`));
+    try {
+        const report = await restoreBackup(backup, { tables: client.tables, journal, logger: stderrLogger(), clock: systemClock }, client.budget.stats().currentRatePerMinute);
+        for (const line of restoreLines(report))
+            writeLine(io.stdout, line);
+        writeLine(io.stdout, report.restored
+            ? 'Restored: the live tables equal the backup.'
+            : `The restore did not finish; the backup is at ${location}.`);
+        return report.restored ? 0 : 5;
+    }
+    finally {
+        journal.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The product version, reported by the CLI and in backups and user agents. */
 const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
 
 
 
@@ -15053,6 +16565,8 @@ Commands:
   validate            check config files (offline; --against-live also checks live schemas)
   plan                show what a deploy would change, and whether it needs approval
   export              write a live table as a config file
+  apply               deploy: guard, backup, apply, verify, health checks, rollback on failure
+  rollback            restore a backup made by apply
   tables              list the org's data tables (a connection check)
   emulator            run the local Genesys Cloud data-tables emulator
   demo                run the guided demo against an in-process emulator
@@ -15061,11 +16575,14 @@ Connection (tables): GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRE
 GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; or --region / --api-url.
 
 Run "datatable-deploy <command> --help" for the options of a command.
-Exit codes: 0 success, 1 error or findings, 2 plan has changes (plan --detailed-exitcode).`;
+Exit codes: 0 success, 1 error or findings, 2 plan has changes (plan --detailed-exitcode),
+3 refused (stale plan), 4 deploy failed and rolled back, 5 deploy failed and rollback failed.`;
 const COMMANDS = {
     validate: (args, io) => runValidateCommand(args, io),
     plan: (args, io) => runPlanCommand(args, io),
     export: runExportCommand,
+    apply: (args, io) => runApplyCommand(args, io),
+    rollback: (args, io) => runRollbackCommand(args, io),
     tables: runTablesCommand,
     emulator: runEmulatorCommand,
     demo: (args, io) => runDemo(args, io),
@@ -15090,8 +16607,8 @@ async function runCli(argv, io) {
         return await command(rest, io);
     }
     catch (error) {
-        writeLine(io.stderr, `error: ${describeError(error)}`);
-        return 1;
+        writeLine(io.stderr, `${error instanceof RefusedError ? 'refused' : 'error'}: ${describeError(error)}`);
+        return error instanceof RefusedError ? 3 : 1;
     }
 }
 

@@ -31382,6 +31382,15 @@ function describeError(error) {
         return error.message;
     return String(error);
 }
+/**
+ * A deploy refused before any write: the plan is stale (the live tables changed since it was
+ * computed), or a gate said no. Exit code 3.
+ */
+class RefusedError extends (/* unused pure expression or super */ null && (DatatableDeployError)) {
+}
+/** A backup that cannot be used: missing, damaged, or changed after it was written. */
+class BackupError extends (/* unused pure expression or super */ null && (DatatableDeployError)) {
+}
 
 ;// CONCATENATED MODULE: ./src/clock.ts
 const systemClock = {
@@ -34828,16 +34837,21 @@ class DataTablesApi {
             throw error;
         }
     }
-    async createRow(tableId, row) {
-        return this.http.json({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row });
+    async createRow(tableId, row, observe) {
+        return this.http.json({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row }, observe);
     }
     /** Replaces a row: omitted columns revert to their defaults. */
-    async replaceRow(tableId, row) {
+    async replaceRow(tableId, row, observe) {
         const key = String(row.key);
-        return this.http.json({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } });
+        return this.http.json({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } }, observe);
     }
-    async deleteRow(tableId, key) {
-        await this.http.send({ method: 'DELETE', path: rowPath(tableId, key) });
+    async deleteRow(tableId, key, observe) {
+        await this.http.json({ method: 'DELETE', path: rowPath(tableId, key) }, observe);
+    }
+    /** The id of a division by its exact name (case-insensitive), or undefined. */
+    async findDivisionId(name) {
+        const divisions = await this.collectPages('/api/v2/authorization/divisions', { name }, 100);
+        return divisions.find((division) => division.name.toLowerCase() === name.toLowerCase())?.id;
     }
     // ---- bulk: import and export jobs -----------------------------------------------------
     /**
@@ -35280,8 +35294,12 @@ class GenesysHttp {
         return { ...this.counters };
     }
     /** Sends the request and parses the JSON answer; an empty body gives `undefined`. */
-    async json(request) {
+    async json(request, observe) {
         const response = await this.send(request);
+        observe?.({
+            attempts: response.attempts,
+            correlationId: response.headers.get('inin-correlation-id') ?? undefined,
+        });
         return (response.text === '' ? undefined : JSON.parse(response.text));
     }
     /** Sends the request with retries; resolves with any 2xx, throws {@link GenesysApiError} otherwise. */

@@ -81,3 +81,12 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * A deploy refused before any write: the plan is stale (the live tables changed since it was
+ * computed), or a gate said no. Exit code 3.
+ */
+export class RefusedError extends DatatableDeployError {}
+
+/** A backup that cannot be used: missing, damaged, or changed after it was written. */
+export class BackupError extends DatatableDeployError {}

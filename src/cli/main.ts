@@ -1,4 +1,4 @@
-import { describeError } from '../errors.js';
+import { describeError, RefusedError } from '../errors.js';
 import { runDemo } from '../demo/demo.js';
 import { runEmulatorCommand } from './emulator-command.js';
 import type { CliIo } from './io.js';
@@ -7,6 +7,8 @@ import { runTablesCommand } from './tables-command.js';
 import { runValidateCommand } from './validate-command.js';
 import { runPlanCommand } from './plan-command.js';
 import { runExportCommand } from './export-command.js';
+import { runApplyCommand } from './apply-command.js';
+import { runRollbackCommand } from './rollback-command.js';
 import { VERSION } from '../version.js';
 
 const USAGE = `datatable-deploy ${VERSION}: deploy Genesys Cloud Architect data tables from YAML, safely.
@@ -17,6 +19,8 @@ Commands:
   validate            check config files (offline; --against-live also checks live schemas)
   plan                show what a deploy would change, and whether it needs approval
   export              write a live table as a config file
+  apply               deploy: guard, backup, apply, verify, health checks, rollback on failure
+  rollback            restore a backup made by apply
   tables              list the org's data tables (a connection check)
   emulator            run the local Genesys Cloud data-tables emulator
   demo                run the guided demo against an in-process emulator
@@ -25,7 +29,8 @@ Connection (tables): GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRE
 GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; or --region / --api-url.
 
 Run "datatable-deploy <command> --help" for the options of a command.
-Exit codes: 0 success, 1 error or findings, 2 plan has changes (plan --detailed-exitcode).`;
+Exit codes: 0 success, 1 error or findings, 2 plan has changes (plan --detailed-exitcode),
+3 refused (stale plan), 4 deploy failed and rolled back, 5 deploy failed and rollback failed.`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -33,6 +38,8 @@ const COMMANDS: Record<string, Command> = {
   validate: (args, io) => runValidateCommand(args, io),
   plan: (args, io) => runPlanCommand(args, io),
   export: runExportCommand,
+  apply: (args, io) => runApplyCommand(args, io),
+  rollback: (args, io) => runRollbackCommand(args, io),
   tables: runTablesCommand,
   emulator: runEmulatorCommand,
   demo: (args, io) => runDemo(args, io),
@@ -57,7 +64,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command(rest, io);
   } catch (error) {
-    writeLine(io.stderr, `error: ${describeError(error)}`);
-    return 1;
+    writeLine(io.stderr, `${error instanceof RefusedError ? 'refused' : 'error'}: ${describeError(error)}`);
+    return error instanceof RefusedError ? 3 : 1;
   }
 }

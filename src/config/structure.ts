@@ -14,11 +14,14 @@ function configValidator(): ValidateFunction {
 }
 
 /**
- * Checks a parsed file against `schema/datatable-config.schema.json` and turns each ajv error
- * into a finding at the YAML node it concerns.
+ * Checks a parsed file against a JSON Schema (by default `schema/datatable-config.schema.json`)
+ * and turns each ajv error into a finding at the YAML node it concerns.
  */
-export function checkStructure(source: YamlSource, value: unknown): Finding[] {
-  const validate = configValidator();
+export function checkStructure(
+  source: YamlSource,
+  value: unknown,
+  validate: ValidateFunction = configValidator(),
+): Finding[] {
   if (validate(value)) return [];
   const findings = new Map<string, Finding>();
   const errors = validate.errors ?? [];

@@ -14,6 +14,7 @@ import {
 import { TokenRateLimiter } from './rate-limiter.js';
 import { RequestLog } from './request-log.js';
 import { adminRoutes } from './routes/admin.js';
+import { divisionRoutes } from './routes/divisions.js';
 import { jobRoutes } from './routes/jobs.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { rowRoutes } from './routes/rows.js';
@@ -64,6 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ...tableRoutes,
     ...rowRoutes,
     ...jobRoutes,
+    ...divisionRoutes,
     ...adminRoutes({ config, faults, log, tokens }),
   ];
   let origin = '';

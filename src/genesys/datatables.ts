@@ -5,7 +5,7 @@ import { GenesysApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { csvToRows, rowsToCsv, type ParsedCsv } from './csv.js';
-import type { GenesysHttp } from './http.js';
+import type { CallObserver, GenesysHttp } from './http.js';
 import type {
   DataTable,
   EntityListing,
@@ -179,18 +179,31 @@ export class DataTablesApi {
     }
   }
 
-  async createRow(tableId: string, row: Row): Promise<Row> {
-    return this.http.json<Row>({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row });
+  async createRow(tableId: string, row: Row, observe?: CallObserver): Promise<Row> {
+    return this.http.json<Row>({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row }, observe);
   }
 
   /** Replaces a row: omitted columns revert to their defaults. */
-  async replaceRow(tableId: string, row: Row): Promise<Row> {
+  async replaceRow(tableId: string, row: Row, observe?: CallObserver): Promise<Row> {
     const key = String(row.key);
-    return this.http.json<Row>({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } });
+    return this.http.json<Row>(
+      { method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } },
+      observe,
+    );
   }
 
-  async deleteRow(tableId: string, key: string): Promise<void> {
-    await this.http.send({ method: 'DELETE', path: rowPath(tableId, key) });
+  async deleteRow(tableId: string, key: string, observe?: CallObserver): Promise<void> {
+    await this.http.json<void>({ method: 'DELETE', path: rowPath(tableId, key) }, observe);
+  }
+
+  /** The id of a division by its exact name (case-insensitive), or undefined. */
+  async findDivisionId(name: string): Promise<string | undefined> {
+    const divisions = await this.collectPages<{ id: string; name: string }>(
+      '/api/v2/authorization/divisions',
+      { name },
+      100,
+    );
+    return divisions.find((division) => division.name.toLowerCase() === name.toLowerCase())?.id;
   }
 
   // ---- bulk: import and export jobs -----------------------------------------------------

@@ -32,6 +32,14 @@ export interface ApiResponse {
   attempts: number;
 }
 
+/** What a caller may want to record about a call that succeeded (the deploy journal does). */
+export interface CallMeta {
+  attempts: number;
+  correlationId?: string | undefined;
+}
+
+export type CallObserver = (meta: CallMeta) => void;
+
 export interface HttpStats {
   /** Requests sent, retries included. */
   requests: number;
@@ -77,8 +85,12 @@ export class GenesysHttp {
   }
 
   /** Sends the request and parses the JSON answer; an empty body gives `undefined`. */
-  async json<T>(request: ApiRequest): Promise<T> {
+  async json<T>(request: ApiRequest, observe?: CallObserver): Promise<T> {
     const response = await this.send(request);
+    observe?.({
+      attempts: response.attempts,
+      correlationId: response.headers.get('inin-correlation-id') ?? undefined,
+    });
     return (response.text === '' ? undefined : JSON.parse(response.text)) as T;
   }
 

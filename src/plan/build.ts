@@ -78,7 +78,8 @@ export function planDigest(
   return sha256Of(body);
 }
 
-function predict(diff: TableDiff, options: PlanOptions, rate: number): Prediction {
+/** How apply would write a table's changes, and the calls and time that takes. */
+export function predict(diff: TableDiff, options: PlanOptions, rate: number): Prediction {
   const pageSize = options.pageSize ?? 500;
   const upserts = diff.creates.length + diff.updates.length;
   const wanted = options.strategy ?? 'auto';

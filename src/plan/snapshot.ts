@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import type { TableConfig } from '../config/types.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
-import type { DataTable, Row, TableSchema } from '../genesys/types.js';
+import type { DataTable, DivisionRef, Row, TableSchema } from '../genesys/types.js';
 import { sha256Of } from './canonical.js';
 
 /** A live table as read for planning. */
@@ -9,6 +9,8 @@ export interface LiveTable {
   id: string;
   name: string;
   division?: string | undefined;
+  divisionRef?: DivisionRef | undefined;
+  description?: string | undefined;
   schema: TableSchema;
   rows: Row[];
   /** sha256 over the canonical schema and the rows sorted by key. */
@@ -32,27 +34,49 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * Reads the live tables the configs target: one paged listing of all tables (with schemas)
- * finds them by name or id, then each table's rows are read in pages, several tables at once,
- * all within the client's shared rate budget.
- */
-export async function readSnapshot(
+/** How a table is named: by id, or by its (case-insensitive) name. */
+export interface TableRef {
+  id?: string | undefined;
+  name?: string | undefined;
+}
+
+export interface SnapshotOptions {
+  tableConcurrency?: number;
+  onTable?: (name: string, rows: number) => void;
+}
+
+/** The live tables the configs target (see {@link readTables}). */
+export function readSnapshot(
   tables: DataTablesApi,
   configs: readonly TableConfig[],
-  options: { tableConcurrency?: number; onTable?: (name: string, rows: number) => void } = {},
+  options: SnapshotOptions = {},
+): Promise<LiveSnapshot> {
+  return readTables(
+    tables,
+    configs.map((config) => config.table),
+    options,
+  );
+}
+
+/**
+ * Reads tables: one paged listing of all tables (with schemas) finds them by id or name, then
+ * each table's rows are read in pages, several tables at once, all within the client's shared
+ * rate budget. Null where a table does not exist.
+ */
+export async function readTables(
+  tables: DataTablesApi,
+  refs: readonly TableRef[],
+  options: SnapshotOptions = {},
 ): Promise<LiveSnapshot> {
   const all = await tables.listTables({ expandSchema: true });
   const byId = new Map(all.map((table) => [table.id, table]));
   const byName = new Map(all.map((table) => [table.name.toLowerCase(), table]));
   const limit = pLimit(options.tableConcurrency ?? 4);
   return Promise.all(
-    configs.map((config) =>
+    refs.map((ref) =>
       limit(async () => {
         const found: DataTable | undefined =
-          config.table.id !== undefined
-            ? byId.get(config.table.id)
-            : byName.get(config.table.name!.toLowerCase());
+          ref.id !== undefined ? byId.get(ref.id) : byName.get((ref.name ?? '').toLowerCase());
         if (!found) return null;
         // The listing's schema is enough; a table whose listing lacks it is read on its own.
         const schema = found.schema ?? (await tables.getTable(found.id)).schema!;
@@ -62,6 +86,10 @@ export async function readSnapshot(
           id: found.id,
           name: found.name,
           division: found.division?.name,
+          divisionRef: found.division
+            ? { id: found.division.id, ...(found.division.name ? { name: found.division.name } : {}) }
+            : undefined,
+          description: found.description,
           schema,
           rows,
           fingerprint: fingerprintTable(schema, rows),

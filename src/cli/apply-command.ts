@@ -1,0 +1,171 @@
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { systemClock } from '../clock.js';
+import { LocalBackupStore } from '../deploy/backup.js';
+import { parseHealthSpec, type HealthSpec } from '../deploy/health/spec.js';
+import { FileJournal } from '../deploy/journal.js';
+import { runDeploy } from '../deploy/pipeline.js';
+import { ConfigurationError } from '../errors.js';
+import { stderrLogger } from '../logger.js';
+import { readPlan } from '../plan/plan-file.js';
+import { renderText } from '../plan/render-text.js';
+import type { Plan } from '../plan/types.js';
+import { clientFromOptions } from './connection.js';
+import { writeDeploySummary } from './deploy-output.js';
+import { isTty, writeLine, type CliIo } from './io.js';
+import { parseOptions } from './options.js';
+import { PLANNING_HELP, PLANNING_OPTIONS, planFromConfigFiles } from './planning.js';
+
+const HELP = `Usage: datatable-deploy apply [--config GLOB]... [FILE]... | --plan FILE
+                              [--backup-dir DIR] [--health-checks FILE] [--webhook URL]...
+                              [--actor NAME] [--yes] [planning options]
+
+Deploys: plans (or reads --plan), refuses if the live tables changed since the plan, backs the
+tables up, applies the changes within the rate budget (journaled), reads them back, runs the
+health checks, and restores the backup when anything fails. Ctrl-C rolls back too.
+
+  --plan FILE            apply exactly this plan (from "plan --out FILE")
+  --backup-dir DIR       where backups and journals go (default .datatable-deploy/backups)
+  --health-checks FILE   probes to run after apply (see the README)
+  --webhook URL          POST a signed event here after a healthy deploy (repeatable;
+                         the HMAC secret comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
+  --actor NAME           who deploys (default: GITHUB_ACTOR or the user name)
+  --yes                  do not ask; required when not on a terminal
+${PLANNING_HELP}
+
+Exit codes: 0 deployed or no changes, 1 invalid input or error before any write, 3 refused
+(stale plan), 4 failed and rolled back (live equals the backup), 5 failed and the rollback
+did not finish (the summary says what is left and where the backup is).`;
+
+export async function runApplyCommand(args: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
+  const { values, positionals } = parseOptions(
+    'apply',
+    args,
+    {
+      ...PLANNING_OPTIONS,
+      plan: { type: 'string' },
+      'backup-dir': { type: 'string' },
+      'health-checks': { type: 'string' },
+      webhook: { type: 'string', multiple: true },
+      actor: { type: 'string' },
+      yes: { type: 'boolean' },
+    },
+    { allowPositionals: true },
+  );
+  if (values.help) {
+    writeLine(io.stdout, HELP);
+    return 0;
+  }
+  if (values.plan && (values.config?.length || positionals.length)) {
+    throw new ConfigurationError('Give either --plan FILE or config files, not both.');
+  }
+  const webhookSecret = io.env.DATATABLE_DEPLOY_WEBHOOK_SECRET;
+  if (values.webhook?.length && !webhookSecret) {
+    throw new ConfigurationError(
+      '--webhook needs a signing secret.',
+      'Set DATATABLE_DEPLOY_WEBHOOK_SECRET to the secret the receiver checks.',
+    );
+  }
+  // Read the health checks first: a broken file must stop the deploy before any write.
+  let health: HealthSpec | undefined;
+  if (values['health-checks']) {
+    const file = values['health-checks'];
+    const bytes = await readFile(resolve(cwd, file)).catch(() => {
+      throw new ConfigurationError(`The health-check file ${file} cannot be read.`);
+    });
+    health = parseHealthSpec(file, bytes, io.env);
+  }
+
+  let plan: Plan;
+  let client;
+  if (values.plan) {
+    plan = readPlan(await readFile(resolve(cwd, values.plan), 'utf8'), values.plan);
+    client = clientFromOptions(io, values);
+    if (plan.apiHost && plan.apiHost !== new URL(client.endpoints.apiBase).host) {
+      throw new ConfigurationError(
+        `The plan was made against ${plan.apiHost}, not ${new URL(client.endpoints.apiBase).host}.`,
+        'Apply it to the org it was planned for, or plan again.',
+      );
+    }
+  } else {
+    const planned = await planFromConfigFiles(values, positionals, io, cwd);
+    if ('invalid' in planned) return 1;
+    ({ plan, client } = planned);
+  }
+  io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
+  if (plan.verdict === 'blocked') return 1;
+  if (plan.verdict === 'no-changes') return 0;
+  if (!values.yes && !(await confirm(io))) return 1;
+
+  const backupRoot = resolve(cwd, values['backup-dir'] ?? '.datatable-deploy/backups');
+  const backupName = `backup-${new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${plan.digest.slice(7, 15)}`;
+  const journal = new FileJournal(join(backupRoot, backupName, 'journal.jsonl'));
+  const interruption = new AbortController();
+  const interrupt = () => {
+    writeLine(
+      io.stderr,
+      'interrupted: stopping after the calls in flight, then rolling back (press again to exit at once)',
+    );
+    interruption.abort();
+    process.once('SIGINT', () => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const result = await runDeploy({
+      plan,
+      tables: client.tables,
+      backups: new LocalBackupStore(backupRoot),
+      backupName,
+      journal,
+      logger: stderrLogger(),
+      clock: systemClock,
+      actor: values.actor ?? io.env.GITHUB_ACTOR ?? safeUserName(),
+      signal: interruption.signal,
+      health,
+      env: io.env,
+      webhooks: values.webhook?.length ? { urls: values.webhook, secret: webhookSecret! } : undefined,
+      gitSha: io.env.GITHUB_SHA,
+      ratePerMinute: client.budget.stats().currentRatePerMinute,
+      progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
+    });
+    writeDeploySummary(io, result, journal.path);
+    return result.exitCode;
+  } finally {
+    journal.close();
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
+  }
+}
+
+/** Asks on a terminal; refuses without one, so that no script applies by accident. */
+async function confirm(io: CliIo): Promise<boolean> {
+  if (!process.stdin.isTTY || !isTty(io.stdout)) {
+    throw new ConfigurationError(
+      'Refusing to apply without --yes: there is no terminal to ask on.',
+      'Review the plan above, then run again with --yes.',
+    );
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await prompt.question('Apply these changes? Type "yes" to go on: ');
+    if (answer.trim() === 'yes') return true;
+    writeLine(io.stdout, 'Not applied.');
+    return false;
+  } finally {
+    prompt.close();
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,115 @@
+import { hasErrors } from '../config/findings.js';
+import { renderFindingsText } from '../config/report.js';
+import { tableLabel } from '../config/types.js';
+import { validateConfigFiles } from '../config/validate.js';
+import { ConfigurationError } from '../errors.js';
+import type { GenesysClient } from '../genesys/client.js';
+import { buildPlan } from '../plan/build.js';
+import { readSnapshot } from '../plan/snapshot.js';
+import { DEFAULT_THRESHOLDS, type ThresholdSettings } from '../plan/thresholds.js';
+import type { Plan } from '../plan/types.js';
+import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
+import { isTty, writeLine, type CliIo } from './io.js';
+import { oneOf, wholeNumber } from './options.js';
+
+/** Options of every command that plans from config files (plan, apply). */
+export const PLANNING_OPTIONS = {
+  config: { type: 'string', multiple: true },
+  environment: { type: 'string' },
+  strategy: { type: 'string' },
+  'max-changed-rows': { type: 'string' },
+  'max-changed-percent': { type: 'string' },
+  'max-deleted-rows': { type: 'string' },
+  'max-total-changed-rows': { type: 'string' },
+  ...CONNECTION_OPTIONS,
+} as const;
+
+export const PLANNING_HELP = `  --config GLOB          config files (repeatable; further arguments are files too)
+  --environment E        only files bound to E (and files bound to none)
+  --strategy S           auto (default), rows or import: how rows are written
+${CONNECTION_HELP}
+
+Thresholds (above them the plan needs an approval):
+  --max-changed-rows N        per table (default ${DEFAULT_THRESHOLDS.maxChangedRows})
+  --max-changed-percent P     per table, of its live rows (default ${DEFAULT_THRESHOLDS.maxChangedPercent})
+  --max-deleted-rows N        per table (default ${DEFAULT_THRESHOLDS.maxDeletedRows})
+  --max-total-changed-rows N  across all tables (default ${DEFAULT_THRESHOLDS.maxTotalChangedRows})`;
+
+type PlanningValues = { [name in keyof typeof PLANNING_OPTIONS]?: name extends 'config' ? string[] : string };
+
+export type Planned = { plan: Plan; client: GenesysClient } | { invalid: true };
+
+/**
+ * Validates the config files, reads their live tables and builds the plan, reporting progress
+ * and findings on stderr. `{ invalid: true }` means the files are not valid (nothing was read).
+ */
+export async function planFromConfigFiles(
+  values: PlanningValues,
+  files: string[],
+  io: CliIo,
+  cwd: string,
+): Promise<Planned> {
+  const strategy = oneOf('strategy', values.strategy, ['auto', 'rows', 'import'], 'auto');
+  const thresholds: ThresholdSettings = {
+    ...DEFAULT_THRESHOLDS,
+    maxChangedRows: wholeNumber(
+      'max-changed-rows',
+      values['max-changed-rows'],
+      DEFAULT_THRESHOLDS.maxChangedRows,
+    ),
+    maxChangedPercent: wholeNumber(
+      'max-changed-percent',
+      values['max-changed-percent'],
+      DEFAULT_THRESHOLDS.maxChangedPercent,
+    ),
+    maxDeletedRows: wholeNumber(
+      'max-deleted-rows',
+      values['max-deleted-rows'],
+      DEFAULT_THRESHOLDS.maxDeletedRows,
+    ),
+    maxTotalChangedRows: wholeNumber(
+      'max-total-changed-rows',
+      values['max-total-changed-rows'],
+      DEFAULT_THRESHOLDS.maxTotalChangedRows,
+    ),
+  };
+  const validation = await validateConfigFiles([...(values.config ?? []), ...files], { cwd });
+  if (hasErrors(validation.findings)) {
+    io.stderr.write(renderFindingsText(validation.findings, validation.files, { color: isTty(io.stderr) }));
+    writeLine(io.stderr, 'error: the config files are not valid; nothing was planned.');
+    return { invalid: true };
+  }
+  const environment = values.environment;
+  const configs = validation.configs.filter((config) => {
+    const included =
+      environment === undefined || config.environment === undefined || config.environment === environment;
+    if (!included)
+      writeLine(io.stderr, `skipping ${config.file}: bound to environment "${config.environment}"`);
+    return included;
+  });
+  if (configs.length === 0) {
+    throw new ConfigurationError(
+      `No config file is bound to environment "${environment}".`,
+      'Check --environment, or the "environment:" of the files.',
+    );
+  }
+  const client = clientFromOptions(io, values);
+  writeLine(
+    io.stderr,
+    `Reading ${configs.length} table${configs.length === 1 ? '' : 's'} from ${client.endpoints.apiBase}…`,
+  );
+  const snapshot = await readSnapshot(client.tables, configs, {
+    onTable: (name, rows) => writeLine(io.stderr, `  ${name}: ${rows} rows`),
+  });
+  configs.forEach((config, index) => {
+    if (!snapshot[index]) writeLine(io.stderr, `  ${tableLabel(config)}: does not exist yet`);
+  });
+  const plan = buildPlan(configs, snapshot, {
+    environment,
+    apiHost: new URL(client.endpoints.apiBase).host,
+    thresholds,
+    ratePerMinute: client.budget.stats().currentRatePerMinute,
+    strategy,
+  });
+  return { plan, client };
+}

@@ -1,0 +1,263 @@
+import pLimit from 'p-limit';
+import type { Clock } from '../clock.js';
+import { describeError, GenesysApiError } from '../errors.js';
+import type { DataTablesApi } from '../genesys/datatables.js';
+import type { CallMeta } from '../genesys/http.js';
+import type { DataTable, Row, TableSchema } from '../genesys/types.js';
+import type { Logger } from '../logger.js';
+import type { LiveTable } from '../plan/snapshot.js';
+import type { TablePlan } from '../plan/types.js';
+import { DeployFailure } from './failure.js';
+import type { Journal, JournalOp } from './journal.js';
+import { Progress } from './progress.js';
+
+/** Values a deploy writes into the managed columns of every row it creates or updates. */
+export interface Stamp {
+  version: number;
+  actor: string;
+}
+
+export interface ApplyContext {
+  tables: DataTablesApi;
+  journal: Journal;
+  logger: Logger;
+  clock: Clock;
+  /** `deploy` or `restore`, recorded in the journal. */
+  phase: 'deploy' | 'restore';
+  signal?: AbortSignal | undefined;
+  stamp?: Stamp | undefined;
+  /**
+   * Row operations started at once (default 8, the client's default concurrency). An abort
+   * stops the others from starting; these finish.
+   */
+  maxInFlight?: number;
+  /** How often progress lines are written. */
+  progressIntervalMs?: number;
+}
+
+export interface ApplyReport {
+  /** Row and table operations done. */
+  operations: number;
+  /** Ids of the tables, the ones created by this apply included, by table name. */
+  tableIds: Map<string, string>;
+  /** Tables this apply created (a restore deletes them). */
+  createdTables: Array<{ name: string; id: string }>;
+}
+
+/**
+ * Applies table plans in the order the service needs: tables and columns first, then rows
+ * created and updated, deletes last. Every operation is journaled before and after it runs.
+ * The first operation that fails for good stops the rest (those in flight finish) and is
+ * thrown as a {@link DeployFailure}; so is an abort.
+ */
+export async function applyTables(
+  plans: readonly TablePlan[],
+  live: ReadonlyArray<LiveTable | null>,
+  context: ApplyContext,
+): Promise<ApplyReport> {
+  const report: ApplyReport = { operations: 0, tableIds: new Map(), createdTables: [] };
+  const journaled = async <T>(
+    table: string,
+    op: JournalOp,
+    details: { key?: string; before?: Row | null; after?: Row | null; rows?: number },
+    work: (observe: (meta: CallMeta) => void) => Promise<T>,
+  ): Promise<T> => {
+    checkAborted(context);
+    context.journal.append({ phase: context.phase, table, op, status: 'started', ...details });
+    let meta: CallMeta | undefined;
+    try {
+      const result = await work((observed) => (meta = observed));
+      context.journal.append({
+        phase: context.phase,
+        table,
+        op,
+        status: 'done',
+        key: details.key,
+        rows: details.rows,
+        attempts: meta?.attempts,
+        correlationId: meta?.correlationId,
+      });
+      report.operations += 1;
+      return result;
+    } catch (error) {
+      const apiError = error instanceof GenesysApiError ? error : undefined;
+      context.journal.append({
+        phase: context.phase,
+        table,
+        op,
+        status: 'failed',
+        key: details.key,
+        attempts: apiError?.attempts,
+        correlationId: apiError?.correlationId,
+        error: describeError(error),
+      });
+      throw error;
+    }
+  };
+
+  // 1. Tables and columns.
+  for (const [index, plan] of plans.entries()) {
+    const current = live[index] ?? null;
+    if (current) report.tableIds.set(plan.name, current.id);
+    for (const change of plan.schemaChanges) {
+      if (change.kind === 'create-table') {
+        const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
+        if (plan.division && !division)
+          throw new DeployFailure(
+            'apply',
+            `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`,
+          );
+        const created = await journaled(plan.name, 'create-table', {}, () =>
+          context.tables.createTable({
+            name: plan.name,
+            ...(plan.description ? { description: plan.description } : {}),
+            ...(division ? { division: { id: division } } : {}),
+            schema: plan.schema,
+          }),
+        );
+        report.tableIds.set(plan.name, created.id);
+        report.createdTables.push({ name: plan.name, id: created.id });
+        context.logger.info(`${plan.name}: created the table`);
+      }
+    }
+    const added = plan.schemaChanges.filter((change) => change.kind === 'add-column');
+    if (added.length > 0 && current) {
+      const table: DataTable & { schema: TableSchema } = {
+        id: current.id,
+        name: current.name,
+        ...(current.description ? { description: current.description } : {}),
+        ...(current.divisionRef ? { division: current.divisionRef } : {}),
+        schema: plan.schema,
+      };
+      await journaled(plan.name, 'add-columns', {}, () => context.tables.updateTable(table));
+      context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
+    }
+  }
+
+  // 2. Rows created and updated, table by table.
+  for (const plan of plans) {
+    const id = report.tableIds.get(plan.name)!;
+    const upserts = [
+      ...plan.creates.map((item) => ({
+        op: 'create' as const,
+        key: item.key,
+        before: null,
+        after: stamped(item.row, plan, context.stamp),
+      })),
+      ...plan.updates.map((item) => ({
+        op: 'update' as const,
+        key: item.key,
+        before: item.before,
+        after: stamped(item.after, plan, context.stamp),
+      })),
+    ];
+    if (upserts.length === 0) continue;
+    if (plan.prediction.strategy === 'import') {
+      const rows = upserts.map((item) => item.after);
+      const result = await journaled(plan.name, 'import', { rows: rows.length }, () =>
+        context.tables.importRows({ id, name: plan.name, schema: plan.schema }, rows, 'Append'),
+      );
+      if (result.failed > 0 || result.updated !== rows.length) {
+        throw new DeployFailure(
+          'apply',
+          `${plan.name}: the import job loaded ${result.updated} of ${rows.length} rows (${result.failed} failed).`,
+        );
+      }
+      context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
+      continue;
+    }
+    await inParallel(upserts, `${plan.name}: rows written`, context, (item) =>
+      journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) =>
+        item.op === 'create'
+          ? createRow(context.tables, id, item.after, observe)
+          : context.tables.replaceRow(id, item.after, observe),
+      ),
+    );
+  }
+
+  // 3. Deletes, last.
+  for (const plan of plans) {
+    if (plan.deletes.length === 0) continue;
+    const id = report.tableIds.get(plan.name)!;
+    await inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) =>
+      journaled(plan.name, 'delete', { key: item.key, before: item.row }, async (observe) => {
+        try {
+          await context.tables.deleteRow(id, item.key, observe);
+        } catch (error) {
+          // Already gone (a re-run after a crash): the goal is reached.
+          if (!(error instanceof GenesysApiError && error.status === 404)) throw error;
+        }
+      }),
+    );
+  }
+  return report;
+}
+
+/** The row with the deploy's stamp in its managed columns. */
+export function stamped(row: Row, plan: TablePlan, stamp: Stamp | undefined): Row {
+  if (!stamp) return row;
+  const result: Row = { ...row };
+  if (plan.managed.version) result[plan.managed.version] = stamp.version;
+  if (plan.managed.actor) result[plan.managed.actor] = stamp.actor;
+  return result;
+}
+
+/**
+ * POST is not repeated when no answer came (the row may exist). Read it back instead: if it is
+ * there with what was sent, the create happened.
+ */
+async function createRow(
+  tables: DataTablesApi,
+  tableId: string,
+  row: Row,
+  observe: (meta: CallMeta) => void,
+): Promise<Row> {
+  try {
+    return await tables.createRow(tableId, row, observe);
+  } catch (error) {
+    if (!(error instanceof GenesysApiError) || error.status !== 0) throw error;
+    const found = await tables.getRow(tableId, String(row.key));
+    if (found && Object.entries(row).every(([column, value]) => found[column] === value)) return found;
+    throw error;
+  }
+}
+
+async function inParallel<T>(
+  items: readonly T[],
+  label: string,
+  context: ApplyContext,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
+  const progress = new Progress(
+    label,
+    items.length,
+    context.logger,
+    context.clock,
+    context.progressIntervalMs,
+  );
+  const limit = pLimit(context.maxInFlight ?? 8);
+  let failure: unknown;
+  await Promise.all(
+    items.map((item) =>
+      limit(async () => {
+        if (failure !== undefined || context.signal?.aborted) return;
+        try {
+          await work(item);
+          progress.tick();
+        } catch (error) {
+          failure ??= error;
+        }
+      }),
+    ),
+  );
+  progress.finish();
+  if (failure !== undefined) {
+    if (failure instanceof DeployFailure) throw failure;
+    throw new DeployFailure('apply', `${label.split(':')[0]}: ${describeError(failure)}`);
+  }
+  checkAborted(context);
+}
+
+function checkAborted(context: ApplyContext): void {
+  if (context.signal?.aborted) throw new DeployFailure('interrupted', 'The deploy was interrupted.');
+}

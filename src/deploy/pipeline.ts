@@ -1,0 +1,266 @@
+import type { Clock } from '../clock.js';
+import { ConfigurationError, describeError, RefusedError } from '../errors.js';
+import type { DataTablesApi } from '../genesys/datatables.js';
+import type { RetryPolicy } from '../genesys/retry.js';
+import type { Logger } from '../logger.js';
+import { readTables, type LiveTable } from '../plan/snapshot.js';
+import type { Plan } from '../plan/types.js';
+import { applyTables, type Stamp } from './apply.js';
+import { backupFiles, parseBackup, type BackupStore } from './backup.js';
+import { DeployFailure, type FailurePhase } from './failure.js';
+import { runHealthChecks, type HealthReport } from './health/run.js';
+import type { HealthSpec } from './health/spec.js';
+import type { Journal } from './journal.js';
+import { restoreBackup, type RestoreReport } from './restore.js';
+import { verifyTables } from './verify.js';
+import { postInvalidation, type WebhookResult } from './webhook.js';
+
+export type DeployOutcome = 'no-changes' | 'applied' | 'rolled-back' | 'failed';
+
+/** Exit codes of the CLI, and the action's `result`, by outcome. */
+export const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, failed: 5 } as const;
+
+export interface DeployOptions {
+  plan: Plan;
+  tables: DataTablesApi;
+  backups: BackupStore;
+  /** Name of the backup (a directory name, an artifact name). */
+  backupName: string;
+  journal: Journal;
+  logger: Logger;
+  clock: Clock;
+  /** Who deploys: written to the actor column and sent to webhooks. */
+  actor: string;
+  signal?: AbortSignal | undefined;
+  health?: HealthSpec | undefined;
+  env?: NodeJS.ProcessEnv;
+  webhooks?: { urls: string[]; secret: string } | undefined;
+  gitSha?: string | undefined;
+  /** The rate budget, for restore predictions. */
+  ratePerMinute?: number;
+  fetch?: typeof fetch;
+  progressIntervalMs?: number;
+  /** Retry timing of webhook deliveries (tests shrink it). */
+  webhookRetry?: Partial<RetryPolicy>;
+}
+
+export interface DeployResult {
+  outcome: DeployOutcome;
+  exitCode: number;
+  /** The deploy's number, written to `version` columns and sent to webhooks. */
+  version?: number | undefined;
+  /** Where the backup was stored. */
+  backup?: string | undefined;
+  operations: number;
+  failure?: { phase: FailurePhase; message: string; details: string[] } | undefined;
+  restore?: RestoreReport | undefined;
+  health?: HealthReport | undefined;
+  webhooks?: WebhookResult[] | undefined;
+}
+
+/**
+ * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
+ * checks → (on any failure after the backup) restore → webhooks. Refuses with
+ * {@link RefusedError} before any write when the live tables no longer match the plan.
+ */
+export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
+  const { plan, logger } = options;
+  if (plan.verdict === 'blocked') {
+    throw new ConfigurationError(
+      'The plan is blocked: Genesys would refuse part of it.',
+      'Run "datatable-deploy plan" to see why, and fix the config.',
+    );
+  }
+  if (plan.verdict === 'no-changes') {
+    logger.info('No changes: the live tables already match the config.');
+    return { outcome: 'no-changes', exitCode: 0, operations: 0 };
+  }
+
+  logger.info('▶ stale-plan guard: reading the live tables again');
+  const live = await readTables(
+    options.tables,
+    plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name })),
+  );
+  const stale = plan.tables
+    .filter((table, index) => (live[index]?.fingerprint ?? null) !== table.liveFingerprint)
+    .map((table) => table.name);
+  if (stale.length > 0) {
+    throw new RefusedError(
+      `The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`,
+      'Plan again against the live tables (and have the new plan approved), then deploy that plan.',
+    );
+  }
+  const version = nextVersion(plan, live);
+  const stamp: Stamp = { version, actor: options.actor };
+
+  logger.info('▶ backup');
+  const files = backupFiles({
+    manifest: {
+      createdAt: new Date(options.clock.now()).toISOString(),
+      environment: plan.environment,
+      apiHost: plan.apiHost,
+      gitSha: options.gitSha,
+      planDigest: plan.digest,
+    },
+    tables: plan.tables.map((table, index) => {
+      const current = live[index];
+      if (!current) return { name: table.name, existed: false as const };
+      return {
+        id: current.id,
+        name: current.name,
+        description: current.description,
+        division: current.divisionRef,
+        schema: current.schema,
+        rows: current.rows,
+      };
+    }),
+  });
+  const backup = await options.backups.save(options.backupName, files);
+  logger.info(
+    `backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`,
+  );
+
+  const context = {
+    tables: options.tables,
+    journal: options.journal,
+    logger,
+    clock: options.clock,
+    signal: options.signal,
+    progressIntervalMs: options.progressIntervalMs,
+  };
+  let operations = 0;
+  let health: HealthReport | undefined;
+  try {
+    logger.info(`▶ apply (deploy version ${version})`);
+    const applied = await applyTables(plan.tables, live, { ...context, phase: 'deploy', stamp });
+    operations = applied.operations;
+
+    logger.info('▶ verify: reading the tables back');
+    const after = await readTables(
+      options.tables,
+      plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) })),
+    );
+    const mismatches = verifyTables(plan.tables, after, stamp);
+    if (mismatches.length > 0) {
+      throw new DeployFailure(
+        'verify',
+        `The tables read back differ from the plan in ${mismatches.length} place(s).`,
+        mismatches.slice(0, 20).map((item) => item.message),
+      );
+    }
+    logger.info('verified: every written row reads back as planned');
+
+    if (options.health) {
+      logger.info('▶ health checks');
+      health = await runHealthChecks(
+        options.health,
+        {
+          deploy: { version, digest: plan.digest, environment: plan.environment ?? '', actor: options.actor },
+          env: options.env ?? process.env,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        },
+        { clock: options.clock, logger, signal: options.signal },
+      );
+      if (!health.passed)
+        throw new DeployFailure(
+          options.signal?.aborted ? 'interrupted' : 'health',
+          health.reason ?? 'the health checks failed',
+        );
+    }
+  } catch (error) {
+    const failure =
+      error instanceof DeployFailure
+        ? error
+        : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', describeError(error));
+    logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
+    for (const detail of failure.details) logger.warn(`  ${detail}`);
+    logger.info(`▶ rollback: restoring the backup ${backup}`);
+    const restore = await restoreSafely(files, backup, options, context);
+    const outcome: DeployOutcome = restore.restored ? 'rolled-back' : 'failed';
+    if (restore.restored)
+      logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
+    else
+      logger.warn(
+        `the rollback did not finish; still different:\n  ${restore.remaining.join('\n  ')}\nThe backup is at ${backup}; restore it with "datatable-deploy rollback --backup ${backup}".`,
+      );
+    return {
+      outcome,
+      exitCode: EXIT_CODES[outcome],
+      version,
+      backup,
+      operations,
+      failure: { phase: failure.phase, message: failure.message, details: failure.details },
+      restore,
+      health,
+    };
+  }
+
+  let webhooks: WebhookResult[] | undefined;
+  if (options.webhooks && options.webhooks.urls.length > 0) {
+    logger.info('▶ invalidation webhooks');
+    webhooks = await postInvalidation(
+      options.webhooks.urls,
+      options.webhooks.secret,
+      {
+        event: 'datatables.deployed',
+        tables: plan.tables.map((table) => table.name),
+        version,
+        digest: plan.digest,
+        environment: plan.environment ?? null,
+        actor: options.actor,
+        deployedAt: new Date(options.clock.now()).toISOString(),
+      },
+      {
+        clock: options.clock,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.webhookRetry ? { retry: options.webhookRetry } : {}),
+      },
+    );
+    for (const result of webhooks) {
+      if (result.ok) logger.info(`webhook ${result.url}: delivered (${result.status})`);
+      else
+        logger.warn(
+          `webhook ${result.url} failed after ${result.attempts} attempt(s): ${result.error}; the deploy itself succeeded`,
+        );
+    }
+  }
+  return { outcome: 'applied', exitCode: 0, version, backup, operations, health, webhooks };
+}
+
+/** A restore that reports, rather than throws, when it cannot finish. */
+async function restoreSafely(
+  files: ReturnType<typeof backupFiles>,
+  location: string,
+  options: DeployOptions,
+  context: Parameters<typeof restoreBackup>[1],
+): Promise<RestoreReport> {
+  try {
+    // Restoring must not stop at the interruption that caused it.
+    return await restoreBackup(
+      parseBackup(files, location),
+      { ...context, signal: undefined },
+      options.ratePerMinute,
+    );
+  } catch (error) {
+    return {
+      restored: false,
+      tables: [],
+      remaining: [`the restore itself failed: ${describeError(error)}`],
+      operations: 0,
+    };
+  }
+}
+
+/** One more than the highest version in any managed version column of the plan's tables. */
+function nextVersion(plan: Plan, live: ReadonlyArray<LiveTable | null>): number {
+  let highest = 0;
+  plan.tables.forEach((table, index) => {
+    const column = table.managed.version;
+    if (!column) return;
+    for (const row of live[index]?.rows ?? []) {
+      const value = Number(row[column]);
+      if (Number.isFinite(value) && value > highest) highest = value;
+    }
+  });
+  return highest + 1;
+}

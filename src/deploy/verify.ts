@@ -1,0 +1,82 @@
+import type { Row } from '../genesys/types.js';
+import { effectiveValue, sameCell } from '../plan/equality.js';
+import type { LiveTable } from '../plan/snapshot.js';
+import type { TablePlan } from '../plan/types.js';
+import { displayValue } from '../plan/display.js';
+import { stamped, type Stamp } from './apply.js';
+
+/** One way the live table differs from what the plan should have produced. */
+export interface Mismatch {
+  table: string;
+  key?: string | undefined;
+  column?: string | undefined;
+  message: string;
+}
+
+/**
+ * Compares tables read back after apply with what the plans wrote: every created and updated
+ * row cell by cell (with the service's equality, stamps included), every deleted row gone, the
+ * added columns present, and the row count as expected.
+ */
+export function verifyTables(
+  plans: readonly TablePlan[],
+  after: ReadonlyArray<LiveTable | null>,
+  stamp?: Stamp,
+): Mismatch[] {
+  const mismatches: Mismatch[] = [];
+  plans.forEach((plan, index) => {
+    const live = after[index];
+    if (!live) {
+      mismatches.push({ table: plan.name, message: `${plan.name} does not exist after the deploy.` });
+      return;
+    }
+    for (const column of Object.keys(plan.schema.properties)) {
+      if (!(column in live.schema.properties))
+        mismatches.push({
+          table: plan.name,
+          column,
+          message: `${plan.name}: the column "${column}" is missing.`,
+        });
+    }
+    const rows = new Map(live.rows.map((row) => [String(row.key), row]));
+    const expected: Array<[string, Row]> = [
+      ...plan.creates.map((item): [string, Row] => [item.key, stamped(item.row, plan, stamp)]),
+      ...plan.updates.map((item): [string, Row] => [item.key, stamped(item.after, plan, stamp)]),
+    ];
+    for (const [key, want] of expected) {
+      const got = rows.get(key);
+      if (!got) {
+        mismatches.push({ table: plan.name, key, message: `${plan.name}: row "${key}" is missing.` });
+        continue;
+      }
+      for (const [column, definition] of Object.entries(plan.schema.properties)) {
+        if (column === 'key') continue;
+        if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor)) continue;
+        if (!sameCell(want[column], got[column], definition, false)) {
+          mismatches.push({
+            table: plan.name,
+            key,
+            column,
+            message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
+          });
+        }
+      }
+    }
+    for (const item of plan.deletes) {
+      if (rows.has(item.key))
+        mismatches.push({
+          table: plan.name,
+          key: item.key,
+          message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
+        });
+    }
+    const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
+    if (live.rows.length !== count) {
+      mismatches.push({
+        table: plan.name,
+        message: `${plan.name} has ${live.rows.length} rows; expected ${count}.`,
+      });
+    }
+  });
+  return mismatches;
+}

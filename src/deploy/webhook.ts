@@ -1,0 +1,93 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import { describeError } from '../errors.js';
+import { networkCause } from '../genesys/oauth.js';
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from '../genesys/retry.js';
+
+/** What subscribers are told after a healthy deploy, so they can drop cached config. */
+export interface InvalidationEvent {
+  event: 'datatables.deployed';
+  tables: string[];
+  version: number;
+  digest: string;
+  environment: string | null;
+  actor: string;
+  deployedAt: string;
+}
+
+export interface WebhookResult {
+  url: string;
+  ok: boolean;
+  status?: number;
+  attempts: number;
+  error?: string;
+}
+
+export const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
+
+/** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
+export function signBody(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/**
+ * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
+ * (a delivery id lets receivers drop repeats). Failures are reported, never thrown: a webhook
+ * that is down must not undo a healthy deploy.
+ */
+export async function postInvalidation(
+  urls: readonly string[],
+  secret: string,
+  event: InvalidationEvent,
+  options: { clock: Clock; fetch?: typeof fetch; retry?: Partial<RetryPolicy>; timeoutMs?: number },
+): Promise<WebhookResult[]> {
+  const body = JSON.stringify(event);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 4, ...options.retry };
+  const headers = {
+    'content-type': 'application/json',
+    [SIGNATURE_HEADER]: signBody(body, secret),
+    'x-datatable-deploy-event': event.event,
+    'x-datatable-deploy-delivery': randomUUID(),
+    'user-agent': 'datatable-deploy',
+  };
+  return Promise.all(
+    urls.map(async (url): Promise<WebhookResult> => {
+      for (let attempt = 1; ; attempt++) {
+        let outcome: Parameters<typeof decideRetry>[0];
+        let failure: string;
+        let status: number | undefined;
+        try {
+          const response = await (options.fetch ?? fetch)(url, {
+            method: 'POST',
+            headers,
+            body,
+            signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+          });
+          await response.arrayBuffer();
+          if (response.ok) return { url, ok: true, status: response.status, attempts: attempt };
+          status = response.status;
+          failure = `answered ${status}`;
+          // Any 5xx is retried: the receiver may recover. Other statuses are final.
+          outcome = {
+            kind: 'response',
+            status: status >= 500 ? 503 : status,
+            retryAfterHeader: response.headers.get('retry-after'),
+          };
+        } catch (error) {
+          outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
+          failure = networkCause(error) || describeError(error);
+        }
+        const decision = decideRetry(outcome, attempt, true, policy);
+        if (!decision.retry)
+          return {
+            url,
+            ok: false,
+            ...(status !== undefined ? { status } : {}),
+            attempts: attempt,
+            error: failure,
+          };
+        await options.clock.sleep(decision.delayMs);
+      }
+    }),
+  );
+}

@@ -1,0 +1,162 @@
+import { readdir, readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableSchema } from '../../src/genesys/schema.js';
+import { useEmulator } from '../helpers/emulator.js';
+import { rowsOf } from '../helpers/deploy.js';
+import { CLI, ROOT, runNode } from '../helpers/processes.js';
+
+const emulator = useEmulator();
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'datatable-deploy-apply-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const SCHEMA = tableSchema({
+  value: { type: 'string', displayOrder: 1 },
+  count: { type: 'integer', displayOrder: 2 },
+});
+const env = () => ({
+  GENESYSCLOUD_API_URL: emulator.url,
+  GENESYSCLOUD_OAUTHCLIENT_ID: emulator.clientId,
+  GENESYSCLOUD_OAUTHCLIENT_SECRET: emulator.clientSecret,
+});
+const configText = (rows: number) =>
+  `table: jobs\ncolumns:\n  value: { type: string }\n  count: { type: integer }\nrows:\n${Array.from({ length: rows }, (_, index) => `  job-${String(index).padStart(3, '0')}: { value: run ${index}, count: ${index} }\n`).join('')}`;
+
+async function journalsIn(root: string): Promise<string[]> {
+  const entries = await readdir(root).catch(() => []);
+  return entries.map((entry) => join(root, entry, 'journal.jsonl'));
+}
+
+describe('datatable-deploy apply (the committed bundle)', () => {
+  it('converges when re-run after being killed (SIGKILL) mid-apply', async () => {
+    emulator.state.load({ tables: [{ name: 'jobs', schema: SCHEMA, rows: [] }] });
+    const file = join(dir, 'jobs.yaml');
+    await writeFile(file, configText(200));
+    const backups = join(dir, 'killed');
+    emulator.faults.add({ method: 'POST', path: '/rows$', delayMs: 15 });
+    const args = [
+      'apply',
+      file,
+      '--yes',
+      '--strategy',
+      'rows',
+      '--rate-limit',
+      '6000',
+      '--backup-dir',
+      backups,
+      '--max-changed-rows',
+      '1000',
+    ];
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH, ...env() },
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('close', (_code, signal) => resolve(signal === 'SIGKILL' ? -9 : _code)),
+    );
+    // Kill it once a good part, but not all, of the rows are written.
+    let done = 0;
+    for (let waited = 0; waited < 20_000 && done < 40; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const [journal] = await journalsIn(backups);
+      const text = journal ? await readFile(journal, 'utf8').catch(() => '') : '';
+      done = text.split('\n').filter((line) => line.includes('"status":"done"')).length;
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe(-9);
+    const written = rowsOf(emulator, 'jobs').size;
+    expect(written).toBeGreaterThanOrEqual(40);
+    expect(written).toBeLessThan(200);
+    const [journal] = await journalsIn(backups);
+    const lines = (await readFile(journal!, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { status: string; key?: string });
+    expect(lines.filter((line) => line.status === 'done').length).toBeLessThan(200);
+
+    emulator.faults.clear();
+    const rerun = await runNode(
+      CLI,
+      [
+        ...args.slice(0, 3),
+        '--rate-limit',
+        '6000',
+        '--backup-dir',
+        join(dir, 'rerun'),
+        '--max-changed-rows',
+        '1000',
+      ],
+      env(),
+    );
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toMatch(
+      new RegExp(`Plan: ${200 - written} to create, 0 to update, 0 to delete, ${written} unchanged`),
+    );
+    const rows = rowsOf(emulator, 'jobs');
+    expect(rows.size).toBe(200);
+    for (let index = 0; index < 200; index++) {
+      const key = `job-${String(index).padStart(3, '0')}`;
+      expect(rows.get(key)).toEqual({ key, value: `run ${index}`, count: index });
+    }
+  });
+
+  it('refuses a stale --plan with exit 3, and restores a backup with rollback', async () => {
+    emulator.state.load({
+      tables: [{ name: 'jobs', schema: SCHEMA, rows: [{ key: 'job-000', value: 'old', count: 0 }] }],
+    });
+    const file = join(dir, 'small.yaml');
+    await writeFile(file, configText(3));
+    const planFile = join(dir, 'plan.json');
+    expect((await runNode(CLI, ['plan', file, '--out', planFile], env())).code).toBe(0);
+    rowsOf(emulator, 'jobs'); // the table exists
+    [...emulator.state.tables.values()][0]!.rows.get('job-000')!.value = 'edited by hand';
+    const stale = await runNode(
+      CLI,
+      ['apply', '--plan', planFile, '--yes', '--backup-dir', join(dir, 'stale')],
+      env(),
+    );
+    expect(stale.code).toBe(3);
+    expect(stale.stderr).toMatch(
+      /refused: The plan is stale: jobs changed since it was computed[\s\S]*fix: Plan again/,
+    );
+    expect(rowsOf(emulator, 'jobs').get('job-000')!.value).toBe('edited by hand');
+
+    const backups = join(dir, 'applied');
+    const applied = await runNode(CLI, ['apply', file, '--yes', '--backup-dir', backups], env());
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('Deployed: version 1, 3 operations.');
+    const [backup] = await readdir(backups);
+    const restored = await runNode(CLI, ['rollback', '--backup', join(backups, backup!), '--yes'], env());
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('jobs: 0 rows to put back, 1 to revert, 2 to remove');
+    expect(restored.stdout).toContain('Restored: the live tables equal the backup.');
+    expect(rowsOf(emulator, 'jobs')).toEqual(
+      new Map([['job-000', { key: 'job-000', value: 'edited by hand', count: 0 }]]),
+    );
+
+    const tableFile = (await readdir(join(backups, backup!, 'tables')))[0]!;
+    await writeFile(join(backups, backup!, 'tables', tableFile), '{"rows":[]}');
+    const corrupted = await runNode(CLI, ['rollback', '--backup', join(backups, backup!), '--yes'], env());
+    expect(corrupted.code).toBe(1);
+    expect(corrupted.stderr).toContain('cannot be used: the checksum of tables/');
+  });
+
+  it('refuses to apply without --yes when there is no terminal to ask on', async () => {
+    emulator.state.load({ tables: [{ name: 'jobs', schema: SCHEMA, rows: [] }] });
+    const file = join(dir, 'ask.yaml');
+    await writeFile(file, configText(1));
+    emulator.log.reset();
+    const run = await runNode(CLI, ['apply', file], env());
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Refusing to apply without --yes: there is no terminal to ask on.');
+    expect(
+      Object.keys(emulator.log.snapshot().byRoute).some((route) => /^(POST|PUT|DELETE) \/api/.test(route)),
+    ).toBe(false);
+  });
+});
