@@ -7,6 +7,7 @@
 import { readRows, writeRowsAtBudget } from './client.bench.js';
 import { validateConfigs } from './config.bench.js';
 import { planLargeTable, planManyTables } from './plan.bench.js';
+import { applyThousandRows, restoreFiveThousandRows } from './deploy.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   readRows,
@@ -14,6 +15,8 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   validateConfigs,
   planLargeTable,
   planManyTables,
+  applyThousandRows,
+  restoreFiveThousandRows,
 };
 
 const wanted = process.argv.slice(2);

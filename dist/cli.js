@@ -6140,7 +6140,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4941);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4441);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     env: process.env,
@@ -6153,7 +6153,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4941:
+/***/ 4441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6230,6 +6230,16 @@ class RefusedError extends DatatableDeployError {
 class BackupError extends DatatableDeployError {
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/cli/io.ts
 function writeLine(stream, text = '') {
     stream.write(`${text}\n`);
@@ -6237,6 +6247,3646 @@ function writeLine(stream, text = '') {
 /** Colours only on a terminal, and never when NO_COLOR is set. */
 function isTty(stream) {
     return stream.isTTY === true && !process.env.NO_COLOR;
+}
+
+;// CONCATENATED MODULE: ./src/clock.ts
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve()),
+};
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/findings.ts
+/**
+ * Every rule, its default severity and the fix it suggests. The README's rule table lists the
+ * same ids (a test keeps them in step).
+ */
+const RULES = {
+    // The file itself
+    'file-unreadable': ['error', 'Check the path and the file permissions.'],
+    'file-empty': ['error', 'Write the table definition, or delete the file.'],
+    'file-too-large': ['error', 'Split the table into several files, or raise --max-file-bytes.'],
+    'file-binary': ['error', 'Config files are UTF-8 text; this looks like a binary file.'],
+    'file-encoding': ['error', 'Save the file as UTF-8.'],
+    'no-config-files': ['error', 'Check the --config globs (quote them), or add files under datatables/.'],
+    // YAML
+    'yaml-syntax': [
+        'error',
+        'Fix the YAML at this position; quote values that contain ": " or start with a special character.',
+    ],
+    'yaml-tab-indent': ['error', 'Indent with spaces: YAML does not allow tabs for indentation.'],
+    'yaml-duplicate-key': ['error', 'Remove or rename one of the two entries with the same name.'],
+    'yaml-alias-limit': [
+        'error',
+        'Write the values out instead of expanding anchors and aliases so many times.',
+    ],
+    'yaml-too-deep': ['error', 'Flatten the value: at most 32 levels of nesting are allowed.'],
+    'yaml-multiple-documents': ['error', 'Put one table in each file; remove the extra "---" documents.'],
+    'yaml11-boolean': [
+        'warning',
+        'Quote the value if you mean the text; write true or false if you mean a boolean.',
+    ],
+    // Structure (JSON Schema)
+    'schema-type': [
+        'error',
+        'Use the shape shown in the README; e.g. "columns" is a map of column name to settings.',
+    ],
+    'schema-unknown-property': [
+        'error',
+        'Remove the property or fix its spelling; the README lists every property.',
+    ],
+    'schema-required': ['error', 'Add the missing property.'],
+    'schema-value': ['error', 'Use one of the allowed values shown in the message.'],
+    // Table and columns
+    'table-duplicate': [
+        'error',
+        'Keep one file per table: merge the rows, or point one file at another table.',
+    ],
+    'column-reserved-key': [
+        'error',
+        'Remove the "key" column: the key is configured under "key:" and is always a string.',
+    ],
+    'column-invalid': ['error', 'Fix the column settings so that they agree with its type.'],
+    'typedby-invalid': [
+        'error',
+        'Point typedBy at a string column whose enum lists only string, integer, number, boolean or json.',
+    ],
+    'managed-column-type': ['error', 'Make a "version" column an integer and an "actor" column a string.'],
+    'limit-columns': [
+        'error',
+        'Use at most the allowed number of columns, or raise limits.maxColumns if Genesys raised it for your org.',
+    ],
+    'limit-rows': [
+        'error',
+        'Split the rows across tables, or raise limits.maxRows if Genesys raised it for your org.',
+    ],
+    // Rows and values
+    'key-missing': [
+        'error',
+        'Give every row a key: the map key, or "key:" / the key column title in list form.',
+    ],
+    'key-empty': ['error', 'Use a non-empty key.'],
+    'key-too-long': ['error', 'Shorten the key (at most 256 characters by default).'],
+    'key-duplicate': ['error', 'Keys must be unique in a table; remove or rename one of the rows.'],
+    'key-control-chars': ['error', 'Remove control characters (tabs, newlines, escapes) from the key.'],
+    'key-unsafe-chars': [
+        'error',
+        "Rename the key without / ? # % \\: the service's handling of them in row URLs is not dependable.",
+    ],
+    'row-not-map': ['error', 'Write the row as a map of column name to value.'],
+    'row-unknown-column': ['error', 'Add the column under "columns:", or fix the spelling in the row.'],
+    'row-managed-column': ['error', 'Remove the value: managed columns are stamped by each deploy.'],
+    'row-environment-mismatch': [
+        'error',
+        "Set the row's environment to the file's, or move the row to the file for that environment.",
+    ],
+    'row-too-large': ['error', 'Shorten the row: Genesys refuses request bodies over 512,000 bytes.'],
+    'value-required': ['error', 'Give the column a value in this row, or give the column a default.'],
+    'value-type': ['error', "Write the value as the column's type (the message says how)."],
+    'value-enum': ['error', "Use one of the values the column's enum lists."],
+    'value-length': ['error', 'Shorten or lengthen the value to fit minLength / maxLength.'],
+    'value-range': ['error', 'Keep the number within minimum / maximum.'],
+    'value-pattern': ['error', "Make the value match the column's pattern."],
+    'typed-value': [
+        'error',
+        'Make the value parse as the type its typedBy column names in this row, or change that type.',
+    ],
+    'json-value-schema': ['error', 'Make the json value match its JSON Schema under valueSchemas.'],
+    'json-value-invalid': ['error', 'Write valid JSON, or write the value as a YAML map or list.'],
+    // Secret and personal-data guard
+    'secret-name': [
+        'error',
+        "Do not keep credentials in data tables; if this name is harmless, add the rule to the column's or the row's allow list.",
+    ],
+    'secret-private-key': [
+        'error',
+        'Remove the private key: data tables are readable by every flow and admin. Keep it in a secret store.',
+    ],
+    'secret-jwt': ['error', 'Remove the token: keep credentials in a secret store, not in a data table.'],
+    'secret-cloud-key': ['error', 'Remove the cloud credential and rotate it: it has been committed to git.'],
+    'secret-high-entropy': [
+        'error',
+        'If this is not a secret (an id, a hash), add secret-high-entropy to the allow list for it.',
+    ],
+    'pii-card-number': ['error', 'Remove the card number: data tables must not hold payment data.'],
+    'pii-email': [
+        'error',
+        'Data tables are not meant for personal data; if this is a shared mailbox, allow pii-email for it.',
+    ],
+    'pii-phone': [
+        'error',
+        'Data tables are not meant for personal data; if this is a public number, allow pii-phone for it.',
+    ],
+    // Against the live table (--against-live)
+    'schema-column-removed': [
+        'error',
+        'Genesys cannot remove a column: keep it in the file, or migrate to a new table.',
+    ],
+    'schema-column-retyped': [
+        'error',
+        "Genesys cannot change a column's type: add a new column, backfill it, switch readers to it, then stop writing the old one.",
+    ],
+    'schema-column-renamed': [
+        'error',
+        'Field ids cannot be renamed: keep the old name (change its title instead), or add the new column and backfill it.',
+    ],
+    'live-table-unreadable': ['error', "Check the connection settings and the OAuth client's permissions."],
+};
+/** Builds a finding with the rule's severity and fix. */
+function finding(rule, file, position, message, context = {}) {
+    const [severity, fix] = RULES[rule];
+    return {
+        severity,
+        rule,
+        file,
+        line: position.line,
+        column: position.column,
+        ...(context.table !== undefined ? { table: context.table } : {}),
+        ...(context.key !== undefined ? { key: context.key } : {}),
+        ...(context.field !== undefined ? { field: context.field } : {}),
+        message,
+        hint: context.hint ?? fix,
+    };
+}
+/** Sorts findings by file, line and column, so reports read top to bottom. */
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+const hasErrors = (findings) => findings.some((item) => item.severity === 'error');
+
+;// CONCATENATED MODULE: ./src/config/types.ts
+const VALUE_KINDS = ['string', 'integer', 'number', 'boolean', 'json'];
+const DEFAULT_LIMITS = {
+    maxRows: 5_000,
+    maxColumns: 50,
+    maxRowBytes: 512_000,
+    maxKeyLength: 256,
+};
+/** A human-readable name of the table a config targets. */
+function tableLabel(config) {
+    return config.table.name ?? `id ${config.table.id}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/values.ts
+
+/**
+ * Words YAML 1.1 reads as booleans; YAML 1.2 (and this tool) read them as text. The single
+ * letters y and n are left out: as text they are common, and few tools still read them as booleans.
+ */
+const YAML11_BOOLEANS = /^(yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
+/** Follows an alias to the node it names. */
+function resolveNode(doc, node) {
+    return (0,dist/* isAlias */.Vj)(node) ? (node.resolve(doc) ?? node) : node;
+}
+function describeScalar(node) {
+    return node.type === 'PLAIN' ? String(node.source ?? node.value) : JSON.stringify(node.value);
+}
+function yaml11Warning(node) {
+    const text = String(node.value);
+    const result = { ok: true, value: text };
+    if (node.type === 'PLAIN' && YAML11_BOOLEANS.test(text)) {
+        result.warning = {
+            rule: 'yaml11-boolean',
+            message: `"${text}" is read as the text "${text}", not as a boolean (YAML 1.2).`,
+        };
+    }
+    return result;
+}
+/** Reads a cell of a column that is not typed per row. */
+function convertCell(column, node) {
+    if ((0,dist/* isCollection */.P3)(node)) {
+        return {
+            ok: false,
+            rule: 'value-type',
+            message: `"${column.name}" is a ${column.type} column; a ${isMapLike(node) ? 'map' : 'list'} is only allowed where typedBy says json.`,
+        };
+    }
+    if (!(0,dist/* isScalar */.jn)(node))
+        return { ok: false, rule: 'value-type', message: `"${column.name}" needs a ${column.type}.` };
+    const raw = node.value;
+    const shown = describeScalar(node);
+    switch (column.type) {
+        case 'string':
+            if (typeof raw === 'string')
+                return yaml11Warning(node);
+            return {
+                ok: false,
+                rule: 'value-type',
+                message: `"${column.name}" is a string column, but ${shown} is read as a ${typeof raw}.`,
+                hint: `Quote it: "${shown}".`,
+            };
+        case 'integer':
+            return numericCell(column, raw, shown, Number.isSafeInteger, 'a whole number');
+        case 'number':
+            return numericCell(column, raw, shown, Number.isFinite, 'a finite number');
+        case 'boolean':
+            if (typeof raw === 'boolean')
+                return { ok: true, value: raw };
+            return {
+                ok: false,
+                rule: 'value-type',
+                message: `"${column.name}" is a boolean column; ${shown} is not true or false.`,
+                hint: YAML11_BOOLEANS.test(String(raw)) || /^(true|false)$/i.test(String(raw))
+                    ? 'Write true or false without quotes (YAML 1.2 reads yes/no/on/off as text).'
+                    : 'Write true or false.',
+            };
+    }
+}
+/** An integer or number cell: a YAML number that passes `isValid`; quoted digits get a hint. */
+function numericCell(column, raw, shown, isValid, expected) {
+    if (typeof raw === 'number' && isValid(raw))
+        return { ok: true, value: raw };
+    const kind = `"${column.name}" is ${column.type === 'integer' ? 'an' : 'a'} ${column.type} column`;
+    if (typeof raw === 'string' && raw.trim() !== '' && isValid(Number(raw))) {
+        return {
+            ok: false,
+            rule: 'value-type',
+            message: `${kind}, but "${raw}" is quoted text.`,
+            hint: `Write ${raw.trim()} without quotes.`,
+        };
+    }
+    return { ok: false, rule: 'value-type', message: `${kind}; ${shown} is not ${expected}.` };
+}
+function isMapLike(node) {
+    return ('items' in node &&
+        node.items.some((item) => item && typeof item === 'object' && 'key' in item));
+}
+/**
+ * Reads a cell of a string column typed per row (`typedBy`): the stored value is text, so a
+ * YAML number or boolean becomes its text, and a YAML map or list (kind json) compact JSON.
+ */
+function convertTyped(column, kind, node, doc) {
+    if (kind === 'json') {
+        if ((0,dist/* isCollection */.P3)(node))
+            return { ok: true, value: JSON.stringify(node.toJSON(doc)) };
+        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
+            try {
+                return { ok: true, value: JSON.stringify(JSON.parse(node.value)) };
+            }
+            catch (error) {
+                return {
+                    ok: false,
+                    rule: 'json-value-invalid',
+                    message: `"${column}" is typed json here, but the text is not JSON: ${error.message}.`,
+                };
+            }
+        }
+        if ((0,dist/* isScalar */.jn)(node))
+            return { ok: true, value: JSON.stringify(node.value) };
+        return {
+            ok: false,
+            rule: 'json-value-invalid',
+            message: `"${column}" is typed json here; write a YAML map or list, or JSON text.`,
+        };
+    }
+    if ((0,dist/* isCollection */.P3)(node) || !(0,dist/* isScalar */.jn)(node)) {
+        return {
+            ok: false,
+            rule: 'typed-value',
+            message: `"${column}" is typed ${kind} here; a map or list is only allowed for json.`,
+        };
+    }
+    const raw = node.value;
+    const shown = describeScalar(node);
+    switch (kind) {
+        case 'string':
+            if (typeof raw === 'string')
+                return yaml11Warning(node);
+            return {
+                ok: false,
+                rule: 'typed-value',
+                message: `"${column}" is typed string here, but ${shown} is read as a ${typeof raw}.`,
+                hint: `Quote it: "${shown}".`,
+            };
+        case 'integer': {
+            const text = typeof raw === 'number' ? String(node.source ?? raw) : String(raw).trim();
+            if (/^[-+]?\d+$/.test(text) && Number.isSafeInteger(Number(text)))
+                return { ok: true, value: String(Number(text)) };
+            return {
+                ok: false,
+                rule: 'typed-value',
+                message: `"${column}" is typed integer here; ${shown} is not a whole number.`,
+            };
+        }
+        case 'number': {
+            const number = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+            if (Number.isFinite(number))
+                return { ok: true, value: typeof raw === 'string' ? raw.trim() : String(node.source ?? raw) };
+            return {
+                ok: false,
+                rule: 'typed-value',
+                message: `"${column}" is typed number here; ${shown} is not a finite number.`,
+            };
+        }
+        case 'boolean':
+            if (typeof raw === 'boolean')
+                return { ok: true, value: String(raw) };
+            if (raw === 'true' || raw === 'false')
+                return { ok: true, value: raw };
+            return {
+                ok: false,
+                rule: 'typed-value',
+                message: `"${column}" is typed boolean here; ${shown} is not true or false.`,
+            };
+    }
+}
+/** Checks enum, length, range and pattern; returns the broken rule, if any. */
+function checkConstraints(column, value) {
+    const name = `"${column.name}"`;
+    if (column.enum && !column.enum.some((allowed) => allowed === value)) {
+        return {
+            rule: 'value-enum',
+            message: `${name} must be one of ${column.enum.map((item) => JSON.stringify(item)).join(', ')}; got ${JSON.stringify(value)}.`,
+        };
+    }
+    if (typeof value === 'string') {
+        const length = [...value].length;
+        if (column.minLength !== undefined && length < column.minLength) {
+            return {
+                rule: 'value-length',
+                message: `${name} is ${length} characters long; at least ${column.minLength} are required.`,
+            };
+        }
+        if (column.maxLength !== undefined && length > column.maxLength) {
+            return {
+                rule: 'value-length',
+                message: `${name} is ${length} characters long; at most ${column.maxLength} are allowed.`,
+            };
+        }
+        if (column.pattern !== undefined && !new RegExp(column.pattern, 'u').test(value)) {
+            return { rule: 'value-pattern', message: `${name} does not match the pattern ${column.pattern}.` };
+        }
+    }
+    if (typeof value === 'number') {
+        if (column.minimum !== undefined && value < column.minimum) {
+            return { rule: 'value-range', message: `${name} is ${value}; the minimum is ${column.minimum}.` };
+        }
+        if (column.maximum !== undefined && value > column.maximum) {
+            return { rule: 'value-range', message: `${name} is ${value}; the maximum is ${column.maximum}.` };
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/guard.ts
+const SECRET_NAME = /(passw(or)?d|(^|[^a-z])pass($|[^a-z])|secret|token|api[-_]?key|private[-_]?key|credential)/i;
+/** True for column names and row keys that suggest a credential (`db_password`, `apiKey`, …). */
+function isSensitiveName(name) {
+    return SECRET_NAME.test(name);
+}
+const PRIVATE_KEY = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/;
+const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
+const CLOUD_KEYS = [
+    [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
+    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
+    [/\bgithub_pat_[A-Za-z0-9_]{50,}\b/, 'a GitHub token'],
+    [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
+    [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
+    [/\b[rs]k_live_[0-9A-Za-z]{16,}\b/, 'a Stripe secret key'],
+    [/AccountKey=[A-Za-z0-9+/=]{40,}/, 'an Azure storage key'],
+];
+const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TOKEN_LIKE = /^[A-Za-z0-9+/=_.-]+$/;
+/** Every guard rule the value breaks (at most one match per rule). */
+function guard_detectSensitive(value) {
+    const matches = [];
+    if (PRIVATE_KEY.test(value))
+        matches.push({ rule: 'secret-private-key', what: 'a private key' });
+    if (JWT.test(value))
+        matches.push({ rule: 'secret-jwt', what: 'a JSON Web Token' });
+    const cloud = CLOUD_KEYS.find(([pattern]) => pattern.test(value));
+    if (cloud)
+        matches.push({ rule: 'secret-cloud-key', what: cloud[1] });
+    if (matches.length === 0 && looksLikeRandomToken(value)) {
+        matches.push({ rule: 'secret-high-entropy', what: 'a random token or key' });
+    }
+    if (containsCardNumber(value))
+        matches.push({ rule: 'pii-card-number', what: 'a payment card number' });
+    if (EMAIL.test(value))
+        matches.push({ rule: 'pii-email', what: 'an e-mail address' });
+    if (containsPhoneNumber(value))
+        matches.push({ rule: 'pii-phone', what: 'a phone number' });
+    return matches;
+}
+/**
+ * A long single word of mixed letters and digits with high Shannon entropy: how API keys and
+ * generated passwords look. UUIDs and plain hex (ids, hashes) are left alone.
+ */
+function looksLikeRandomToken(value) {
+    if (value.length < 32 || value.length > 1_024 || !TOKEN_LIKE.test(value) || UUID.test(value))
+        return false;
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(value)).length;
+    if (classes < 3)
+        return false;
+    return shannonEntropy(value) >= 4.2;
+}
+function shannonEntropy(value) {
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let entropy = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy;
+}
+/** 13–19 digits, optionally grouped by spaces or dashes, that pass the Luhn check. */
+function containsCardNumber(value) {
+    for (const match of value.matchAll(/\b\d(?:[ -]?\d){12,18}\b/g)) {
+        if (luhnValid(match[0].replace(/[ -]/g, '')))
+            return true;
+    }
+    return false;
+}
+function luhnValid(digits) {
+    let sum = 0;
+    for (let index = 0; index < digits.length; index++) {
+        let digit = Number(digits[digits.length - 1 - index]);
+        if (index % 2 === 1) {
+            digit *= 2;
+            if (digit > 9)
+                digit -= 9;
+        }
+        sum += digit;
+    }
+    return sum % 10 === 0;
+}
+/**
+ * Phone numbers as people write them: an international `+` form, or 10+ digits with the usual
+ * separators. A bare run of digits is not flagged (it is more often an id or a count).
+ */
+function containsPhoneNumber(value) {
+    for (const match of value.matchAll(/(?:\+\d[\d ().-]{7,}\d|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})/g)) {
+        const digits = match[0].replace(/\D/g, '');
+        if (digits.length >= 10 && digits.length <= 15)
+            return true;
+    }
+    return false;
+}
+/** A preview that never shows the whole value: the first 4 characters and the length. */
+function maskValue(value) {
+    const shown = [...value].slice(0, 4).join('');
+    return `${shown}…(${[...value].length} characters)`;
+}
+
+;// CONCATENATED MODULE: ./src/config/yaml-source.ts
+
+
+const DEFAULT_LOAD_OPTIONS = {
+    maxFileBytes: 5 * 1024 * 1024,
+    maxAliasCount: 100,
+    maxDepth: 32,
+};
+/** Where a node starts; the file's start for nodes without a range. */
+function positionOf(source, node) {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = source.lineCounter.linePos(offset);
+    return { line, column: col };
+}
+/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
+const YAML_CODES = {
+    TAB_AS_INDENT: 'yaml-tab-indent',
+    MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
+/**
+ * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
+ * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
+ * documents, alias bombs and very deep nesting.
+ */
+function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
+    const start = { line: 1, column: 1 };
+    if (bytes.length > options.maxFileBytes) {
+        return [
+            finding('file-too-large', file, start, `The file is ${bytes.length} bytes; at most ${options.maxFileBytes} are read.`),
+        ];
+    }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        return [
+            finding('file-binary', file, positionInBytes(bytes, nul), 'The file contains a NUL byte: it is not a text file.'),
+        ];
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        const offset = firstInvalidUtf8(bytes);
+        return [
+            finding('file-encoding', file, positionInBytes(bytes, offset), `The file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, '0')}).`),
+        ];
+    }
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    const lineCounter = new dist/* LineCounter */.HN();
+    // uniqueKeys is off: yaml's check is quadratic in the size of a map (seconds for 5,000 rows);
+    // inspectTree finds duplicates in one pass instead.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+    const at = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    if (doc.errors.length > 0) {
+        const findings = new Map();
+        for (const error of doc.errors) {
+            const rule = YAML_CODES[error.code] ?? 'yaml-syntax';
+            const position = at(error.pos[0]);
+            // One finding per place: a broken token often makes yaml report the same spot twice.
+            const id = `${position.line}:${position.column}`;
+            if (!findings.has(id))
+                findings.set(id, finding(rule, file, position, yamlMessage(error.code, error.message)));
+        }
+        return [...findings.values()];
+    }
+    if (doc.contents === null)
+        return [finding('file-empty', file, start, 'The file has no content (only comments or whitespace).')];
+    const source = { file, doc, lineCounter, value: undefined };
+    const tree = inspectTree(doc.contents, options.maxDepth);
+    if (tree.tooDeep) {
+        return [
+            finding('yaml-too-deep', file, positionOf(source, tree.tooDeep), `The value is nested more than ${options.maxDepth} levels deep.`),
+        ];
+    }
+    if (tree.duplicateKeys.length > 0) {
+        return tree.duplicateKeys.map((key) => finding('yaml-duplicate-key', file, positionOf(source, key), `The name "${String(key.value)}" appears twice in the same map.`));
+    }
+    try {
+        source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
+    }
+    catch (error) {
+        if (error instanceof ReferenceError) {
+            const alias = firstAlias(doc.contents);
+            return [
+                finding('yaml-alias-limit', file, positionOf(source, alias), `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`),
+            ];
+        }
+        throw error;
+    }
+    return source;
+}
+/** yaml's messages, reworded where they speak of the library rather than the file. */
+function yamlMessage(code, message) {
+    if (code === 'MULTIPLE_DOCS')
+        return 'The file holds more than one YAML document (a second "---").';
+    return message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+}
+/**
+ * One iterative walk (no recursion limit) over every collection: the first node deeper than
+ * `maxDepth`, and keys that repeat within a map (compared as YAML does: 1 and "1" differ).
+ */
+function inspectTree(root, maxDepth) {
+    const duplicateKeys = [];
+    const stack = [[root, 1]];
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop();
+        if (!(0,dist/* isCollection */.P3)(node))
+            continue;
+        if (depth > maxDepth)
+            return { tooDeep: node, duplicateKeys };
+        const seen = (0,dist/* isMap */.jh)(node) ? new Set() : undefined;
+        for (const item of node.items) {
+            if (seen && (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key)) {
+                const identity = `${typeof item.key.value}:${String(item.key.value)}`;
+                if (seen.has(identity))
+                    duplicateKeys.push(item.key);
+                seen.add(identity);
+            }
+            const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
+            if (value && (0,dist/* isCollection */.P3)(value))
+                stack.push([value, depth + 1]);
+        }
+    }
+    duplicateKeys.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+    return { duplicateKeys };
+}
+function firstAlias(root) {
+    const stack = [root];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if ((0,dist/* isAlias */.Vj)(node))
+            return node;
+        if ((0,dist/* isCollection */.P3)(node)) {
+            for (const item of [...node.items].reverse()) {
+                const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
+                if (value)
+                    stack.push(value);
+            }
+        }
+    }
+    return undefined;
+}
+/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
+function positionInBytes(bytes, offset) {
+    const before = bytes.subarray(0, offset);
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
+    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
+    return { line, column };
+}
+/** Offset of the first byte that breaks UTF-8. */
+function firstInvalidUtf8(bytes) {
+    let index = 0;
+    while (index < bytes.length) {
+        const byte = bytes[index];
+        const length = byte < 0x80 ? 1 : byte >> 5 === 0b110 ? 2 : byte >> 4 === 0b1110 ? 3 : byte >> 3 === 0b11110 ? 4 : 0;
+        if (length === 0)
+            return index;
+        for (let next = 1; next < length; next++) {
+            if (index + next >= bytes.length || bytes[index + next] >> 6 !== 0b10)
+                return index;
+        }
+        index += length;
+    }
+    return index;
+}
+
+;// CONCATENATED MODULE: ./src/config/columns.ts
+
+
+
+
+
+
+/**
+ * Reads the `columns:` map (already shaped by the JSON Schema) into column specs, and checks
+ * what the schema cannot: settings that contradict the type, typedBy targets, managed columns,
+ * the reserved `key` name and credential-like names.
+ */
+function readColumns(source, raw, table) {
+    const findings = [];
+    const columnsNode = source.doc.contents.get('columns', true);
+    const positionOfColumn = (name) => {
+        const pair = (0,dist/* isMap */.jh)(columnsNode)
+            ? columnsNode.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === name)
+            : undefined;
+        return positionOf(source, pair?.key ?? columnsNode);
+    };
+    const columns = Object.entries(raw).map(([name, spec]) => ({
+        name,
+        type: spec.type,
+        title: spec.title,
+        description: spec.description,
+        required: spec.required ?? false,
+        enum: spec.enum,
+        minLength: spec.minLength,
+        maxLength: spec.maxLength,
+        minimum: spec.minimum,
+        maximum: spec.maximum,
+        pattern: spec.pattern,
+        default: spec.default,
+        typedBy: spec.typedBy,
+        managed: spec.managed,
+        allow: spec.allow ?? [],
+        position: positionOfColumn(name),
+    }));
+    const byName = new Map(columns.map((column) => [column.name, column]));
+    const report = (rule, column, message) => findings.push(finding(rule, source.file, column.position, message, { table, field: column.name }));
+    for (const column of columns) {
+        if (column.name === 'key') {
+            report('column-reserved-key', column, 'The column name "key" is reserved for the key column.');
+            continue;
+        }
+        if (isSensitiveName(column.name) && !column.allow.includes('secret-name')) {
+            report('secret-name', column, `The column name "${column.name}" suggests it holds credentials.`);
+        }
+        for (const problem of contradictions(column))
+            report('column-invalid', column, problem);
+        if (column.managed === 'version' && column.type !== 'integer') {
+            report('managed-column-type', column, `"${column.name}" is managed as a version, so it must be an integer column.`);
+        }
+        if (column.managed === 'actor' && column.type !== 'string') {
+            report('managed-column-type', column, `"${column.name}" is managed as an actor, so it must be a string column.`);
+        }
+        if (column.typedBy !== undefined) {
+            const problem = typedByProblem(column, byName.get(column.typedBy));
+            if (problem)
+                report('typedby-invalid', column, problem);
+        }
+    }
+    return { columns, findings };
+}
+function contradictions(column) {
+    const problems = [];
+    const name = `"${column.name}"`;
+    const isString = column.type === 'string';
+    const isNumeric = column.type === 'integer' || column.type === 'number';
+    if (!isString &&
+        (column.minLength !== undefined || column.maxLength !== undefined || column.pattern !== undefined)) {
+        problems.push(`${name} is a ${column.type} column; minLength, maxLength and pattern apply to strings only.`);
+    }
+    if (!isNumeric && (column.minimum !== undefined || column.maximum !== undefined)) {
+        problems.push(`${name} is a ${column.type} column; minimum and maximum apply to numbers only.`);
+    }
+    if (column.minLength !== undefined &&
+        column.maxLength !== undefined &&
+        column.minLength > column.maxLength) {
+        problems.push(`${name} has minLength ${column.minLength} above maxLength ${column.maxLength}.`);
+    }
+    if (column.minimum !== undefined && column.maximum !== undefined && column.minimum > column.maximum) {
+        problems.push(`${name} has minimum ${column.minimum} above maximum ${column.maximum}.`);
+    }
+    if (column.pattern !== undefined) {
+        try {
+            new RegExp(column.pattern, 'u');
+        }
+        catch (error) {
+            problems.push(`${name} has a pattern that is not a regular expression: ${error.message}.`);
+        }
+    }
+    const fits = (value) => (column.type === 'string' && typeof value === 'string') ||
+        (column.type === 'boolean' && typeof value === 'boolean') ||
+        (column.type === 'integer' && typeof value === 'number' && Number.isSafeInteger(value)) ||
+        (column.type === 'number' && typeof value === 'number' && Number.isFinite(value));
+    for (const value of column.enum ?? []) {
+        if (!fits(value))
+            problems.push(`${name} lists ${JSON.stringify(value)} in its enum, which is not a ${column.type}.`);
+    }
+    if (column.default !== undefined) {
+        if (!fits(column.default))
+            problems.push(`${name} has the default ${JSON.stringify(column.default)}, which is not a ${column.type}.`);
+        else if (problems.length === 0) {
+            const broken = checkConstraints(column, column.default);
+            if (broken)
+                problems.push(`The default of ${name} breaks its own settings: ${broken.message}`);
+        }
+    }
+    if (column.managed !== undefined && (column.required || column.default !== undefined)) {
+        problems.push(`${name} is managed; it cannot also be required or have a default.`);
+    }
+    return problems;
+}
+function typedByProblem(column, target) {
+    const name = `"${column.name}"`;
+    if (column.type !== 'string')
+        return `${name} is typed per row, so it must be a string column (values are stored as text).`;
+    if (!target)
+        return `${name} is typed by "${column.typedBy}", which is not a column of this table.`;
+    if (target.name === column.name)
+        return `${name} cannot be typed by itself.`;
+    if (target.type !== 'string')
+        return `${name} is typed by "${target.name}", which must be a string column.`;
+    const kinds = target.enum ?? [];
+    const unknown = kinds.filter((kind) => !VALUE_KINDS.includes(kind));
+    if (kinds.length === 0)
+        return `"${target.name}" types ${name}, so it needs an enum of kinds (e.g. [string, integer, number, boolean, json]).`;
+    if (unknown.length > 0)
+        return `"${target.name}" types ${name}; its enum may only list ${VALUE_KINDS.join(', ')} (not ${unknown.map((kind) => JSON.stringify(kind)).join(', ')}).`;
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./src/config/ajv.ts
+
+
+const addFormats = (dist_default())["default"] ??
+    (dist_default());
+/** An ajv instance with the standard formats (email, uri, date-time, …). */
+function createAjv(options = {}) {
+    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...options });
+    addFormats(ajv);
+    return ajv;
+}
+
+;// CONCATENATED MODULE: ./src/config/rows.ts
+
+
+
+
+
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+const UNSAFE_KEY_CHARS = /[/?#%\\]/;
+/**
+ * Reads `rows:` (a map keyed by key, or a list of rows) into desired rows, checking every key
+ * and cell. Cells that trip the secret guard are reported without their value and not checked
+ * further, so no other message can echo them.
+ */
+function readRows(source, context) {
+    const findings = [];
+    const report = (rule, position, message, key, field, hint) => findings.push(finding(rule, source.file, position, message, {
+        table: context.table,
+        key,
+        field,
+        ...(hint ? { hint } : {}),
+    }));
+    const rowsNode = source.doc.contents.get('rows', true);
+    const entries = rowEntries(source, rowsNode, context.keyTitle, report);
+    const columns = new Map(context.columns.map((column) => [column.name, column]));
+    const schemas = new ValueSchemas(context.valueSchemas);
+    const seen = new Map();
+    const rows = [];
+    for (const entry of entries) {
+        const key = entry.key;
+        if (key === undefined)
+            continue;
+        if (!checkKey(key, entry.keyPosition, seen, context, report))
+            continue;
+        const allowed = (rule, column) => column?.allow.includes(rule) ||
+            context.allow.some((allowance) => allowance.key === key &&
+                (allowance.column === undefined || allowance.column === column?.name) &&
+                allowance.rules.includes(rule));
+        if (isSensitiveName(key) && !allowed('secret-name')) {
+            report('secret-name', entry.keyPosition, `The row key "${key}" suggests the row holds credentials.`, key);
+        }
+        for (const match of guard_detectSensitive(key)) {
+            if (!allowed(match.rule))
+                report(match.rule, entry.keyPosition, `The row key looks like ${match.what}: ${maskValue(key)}.`, key);
+        }
+        const cells = {};
+        const cellPositions = {};
+        const nodes = new Map();
+        for (const pair of entry.pairs) {
+            const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+            const position = positionOf(source, pair.key);
+            const column = columns.get(name);
+            if (!column) {
+                report('row-unknown-column', position, `Row "${key}" sets "${name}", which is not a column of the table.`, key, name);
+            }
+            else if (column.managed) {
+                report('row-managed-column', position, `Row "${key}" sets "${name}", which each deploy stamps (${column.managed}).`, key, name);
+            }
+            else if (pair.value !== null && !((0,dist/* isScalar */.jn)(pair.value) && pair.value.value === null)) {
+                nodes.set(name, {
+                    node: resolveNode(source.doc, pair.value),
+                    position: positionOf(source, pair.value),
+                });
+            }
+        }
+        const guarded = new Set();
+        const accept = (column, converted, position) => {
+            if (!converted.ok) {
+                report(converted.rule, position, `Row "${key}": ${converted.message}`, key, column.name, converted.hint);
+                return;
+            }
+            if (typeof converted.value === 'string') {
+                const matches = guard_detectSensitive(converted.value).filter((match) => !allowed(match.rule, column));
+                for (const match of matches) {
+                    report(match.rule, position, `Row "${key}", column "${column.name}" looks like ${match.what}: ${maskValue(converted.value)}.`, key, column.name);
+                }
+                if (matches.length > 0) {
+                    guarded.add(column.name);
+                    return;
+                }
+            }
+            if (converted.warning)
+                report(converted.warning.rule, position, `Row "${key}": ${converted.warning.message}`, key, column.name);
+            cells[column.name] = converted.value;
+            cellPositions[column.name] = position;
+        };
+        // Plain columns first: typedBy columns read their kind from them.
+        for (const column of context.columns) {
+            const cell = nodes.get(column.name);
+            if (cell?.node && column.typedBy === undefined)
+                accept(column, convertCell(column, cell.node), cell.position);
+        }
+        for (const column of context.columns) {
+            const cell = nodes.get(column.name);
+            if (!cell?.node || column.typedBy === undefined)
+                continue;
+            const kindColumn = columns.get(column.typedBy);
+            const kind = (cells[column.typedBy] ?? kindColumn?.default ?? 'string');
+            const converted = convertTyped(column.name, kind, cell.node, source.doc);
+            accept(column, converted, cell.position);
+            if (converted.ok && kind === 'json' && !guarded.has(column.name)) {
+                const problem = schemas.check(key, String(converted.value));
+                if (problem)
+                    report('json-value-schema', cell.position, `Row "${key}", column "${column.name}": ${problem}`, key, column.name);
+            }
+        }
+        const environmentColumn = columns.get('environment');
+        if (context.environment !== undefined &&
+            environmentColumn &&
+            !environmentColumn.managed &&
+            !guarded.has('environment')) {
+            if (cells.environment === undefined && !nodes.has('environment')) {
+                cells.environment = context.environment;
+            }
+            else if (cells.environment !== undefined && cells.environment !== context.environment) {
+                report('row-environment-mismatch', cellPositions.environment ?? entry.keyPosition, `Row "${key}" says environment "${String(cells.environment)}", but the file is bound to "${context.environment}".`, key, 'environment');
+            }
+        }
+        for (const column of context.columns) {
+            const value = cells[column.name];
+            if (value === undefined) {
+                if (column.required && !nodes.has(column.name) && !guarded.has(column.name)) {
+                    report('value-required', entry.keyPosition, `Row "${key}" has no value for the required column "${column.name}".`, key, column.name);
+                }
+                continue;
+            }
+            const broken = checkConstraints(column, value);
+            if (broken)
+                report(broken.rule, cellPositions[column.name] ?? entry.keyPosition, `Row "${key}": ${broken.message}`, key, column.name);
+        }
+        const bytes = Buffer.byteLength(JSON.stringify({ key, ...cells }));
+        if (bytes > context.limits.maxRowBytes) {
+            report('row-too-large', entry.keyPosition, `Row "${key}" is ${bytes} bytes as JSON; at most ${context.limits.maxRowBytes} are accepted.`, key);
+        }
+        // Cells in column order, whatever order they were read in.
+        const ordered = {};
+        for (const column of context.columns)
+            if (cells[column.name] !== undefined)
+                ordered[column.name] = cells[column.name];
+        rows.push({ key, cells: ordered, position: entry.keyPosition, cellPositions });
+    }
+    if (entries.length > context.limits.maxRows) {
+        report('limit-rows', positionOf(source, rowsNode), `The table has ${entries.length} rows; at most ${context.limits.maxRows} are allowed.`);
+    }
+    return { rows, findings };
+}
+/** The rows with their keys, from either form. */
+function rowEntries(source, rowsNode, keyTitle, report) {
+    const entries = [];
+    if ((0,dist/* isMap */.jh)(rowsNode)) {
+        for (const pair of rowsNode.items) {
+            const keyNode = pair.key;
+            const position = positionOf(source, keyNode);
+            // A plain key such as 007 or 1e3 is a number to YAML; the key is the text as written.
+            const key = (0,dist/* isScalar */.jn)(keyNode)
+                ? keyNode.type === 'PLAIN' && keyNode.source !== undefined
+                    ? keyNode.source
+                    : String(keyNode.value)
+                : undefined;
+            if (key === undefined) {
+                report('key-missing', position, 'A row key must be a plain value, not a map or a list.');
+                continue;
+            }
+            const value = pair.value === null ? null : resolveNode(source.doc, pair.value);
+            if (value !== null && !(0,dist/* isMap */.jh)(value) && !((0,dist/* isScalar */.jn)(value) && value.value === null)) {
+                report('row-not-map', positionOf(source, value), `Row "${key}" must be a map of column → value.`, key);
+                continue;
+            }
+            entries.push({ key, keyPosition: position, pairs: (0,dist/* isMap */.jh)(value) ? value.items : [] });
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(rowsNode)) {
+        for (const item of rowsNode.items) {
+            const row = resolveNode(source.doc, item);
+            const position = positionOf(source, row);
+            if (!(0,dist/* isMap */.jh)(row)) {
+                report('row-not-map', position, 'Each row in the list must be a map of column → value.');
+                continue;
+            }
+            const pairs = row.items;
+            const keyPairs = pairs.filter((pair) => (0,dist/* isScalar */.jn)(pair.key) && (pair.key.value === 'key' || pair.key.value === keyTitle));
+            if (keyPairs.length === 0) {
+                report('key-missing', position, `The row has no key: give it "key:"${keyTitle !== 'key' ? ` or "${keyTitle}:"` : ''}.`);
+                continue;
+            }
+            if (keyPairs.length > 1) {
+                report('key-duplicate', positionOf(source, keyPairs[1].key), `The row gives its key twice, under "key" and under "${keyTitle}".`);
+                continue;
+            }
+            const keyValue = keyPairs[0].value;
+            const key = (0,dist/* isScalar */.jn)(keyValue) && keyValue.value !== null
+                ? keyValue.type === 'PLAIN' && keyValue.source !== undefined
+                    ? keyValue.source
+                    : String(keyValue.value)
+                : undefined;
+            if (key === undefined) {
+                report('key-missing', positionOf(source, keyValue ?? keyPairs[0].key), "The row's key must be a plain value.");
+                continue;
+            }
+            entries.push({
+                key,
+                keyPosition: positionOf(source, keyValue),
+                pairs: pairs.filter((pair) => pair !== keyPairs[0]),
+            });
+        }
+    }
+    return entries;
+}
+function checkKey(key, position, seen, context, report) {
+    if (key === '') {
+        report('key-empty', position, 'The row key is empty.');
+        return false;
+    }
+    const printable = JSON.stringify(key);
+    if (CONTROL_CHARS.test(key)) {
+        report('key-control-chars', position, `The row key ${printable} contains control characters.`, key);
+        return false;
+    }
+    if (UNSAFE_KEY_CHARS.test(key)) {
+        report('key-unsafe-chars', position, `The row key ${printable} contains / ? # % or \\, which are unsafe in row URLs.`, key);
+        return false;
+    }
+    if ([...key].length > context.limits.maxKeyLength) {
+        report('key-too-long', position, `The row key is ${[...key].length} characters long; at most ${context.limits.maxKeyLength} are allowed.`, key);
+        return false;
+    }
+    const first = seen.get(key);
+    if (first) {
+        report('key-duplicate', position, `The key "${key}" is used twice (first at line ${first.line}).`, key);
+        return false;
+    }
+    seen.set(key, position);
+    return true;
+}
+/** JSON Schemas for json values, compiled once per key. */
+class ValueSchemas {
+    schemas;
+    compiled = new Map();
+    ajv;
+    constructor(schemas) {
+        this.schemas = schemas;
+    }
+    /** A description of why `json` does not match the key's schema; undefined when it does (or there is none). */
+    check(key, json) {
+        if (!(key in this.schemas))
+            return undefined;
+        let validate = this.compiled.get(key);
+        if (validate === undefined) {
+            try {
+                this.ajv ??= createAjv();
+                validate = this.ajv.compile(this.schemas[key]);
+            }
+            catch (error) {
+                validate = `the JSON Schema under valueSchemas."${key}" is not valid: ${error.message}`;
+            }
+            this.compiled.set(key, validate);
+        }
+        if (typeof validate === 'string')
+            return validate;
+        if (validate(JSON.parse(json)))
+            return undefined;
+        return (validate.errors ?? [])
+            .map((error) => `${error.instancePath || 'the value'} ${error.message}`)
+            .join('; ');
+    }
+}
+
+;// CONCATENATED MODULE: ./schema/datatable-config.schema.json
+const datatable_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-config.schema.json","title":"datatable-deploy config file (format 1)","description":"One Genesys Cloud Architect data table: its identity, columns and rows.","type":"object","additionalProperties":false,"oneOf":[{"required":["table"]},{"required":["table_id"]}],"required":["columns","rows"],"properties":{"format":{"description":"Version of this file format. Only 1 exists.","const":1},"table":{"description":"Name of the data table (unique in the org, at most 256 characters, no / or \\\\).","type":"string","minLength":1,"maxLength":256,"pattern":"^[^/\\\\\\\\]+$"},"table_id":{"description":"Id of an existing data table, instead of its name.","type":"string","pattern":"^[0-9a-fA-F-]{36}$"},"description":{"type":"string"},"division":{"description":"Division of the table, by name. Used when the table is created.","type":"string","minLength":1},"environment":{"description":"Environment binding: the file deploys only where the environment setting equals this. If a column named \'environment\' exists, every row must hold this value (rows that omit it get it).","type":"string","minLength":1},"key":{"description":"The key column. Its field id is always \'key\' (a string); \'title\' is its label in the Genesys UI.","type":"object","additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string"}}},"prune":{"description":"true (default): the file owns the table, and rows missing from it are deleted. false: unknown rows are left alone.","type":"boolean"},"limits":{"description":"Limits checked before any call, for orgs where Genesys raised them.","type":"object","additionalProperties":false,"properties":{"maxRows":{"type":"integer","minimum":1},"maxColumns":{"type":"integer","minimum":1},"maxRowBytes":{"type":"integer","minimum":1},"maxKeyLength":{"type":"integer","minimum":1}}},"columns":{"description":"The table\'s columns other than the key, by field id (names may contain spaces and hyphens).","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/column"}},"valueSchemas":{"description":"JSON Schemas that json values must match, by row key.","type":"object","additionalProperties":{"type":["object","boolean"]}},"allow":{"description":"Exceptions to the secret and personal-data guard, for values that only look sensitive.","type":"array","items":{"$ref":"#/definitions/allowance"}},"rows":{"description":"The rows: a map keyed by the key value, or a list of rows that each carry the key under \'key\' or under the key column\'s title.","oneOf":[{"type":"object","additionalProperties":{"type":["object","null"]}},{"type":"array","items":{"type":"object"}}]}},"definitions":{"scalar":{"type":["string","number","boolean"]},"column":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"title":{"type":"string","minLength":1},"description":{"type":"string"},"required":{"type":"boolean"},"enum":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":0},"minimum":{"type":"number"},"maximum":{"type":"number"},"pattern":{"type":"string"},"default":{"$ref":"#/definitions/scalar"},"typedBy":{"description":"Name of another string column whose value in the same row (string, integer, number, boolean or json) says what this string column holds.","type":"string","minLength":1},"managed":{"description":"Stamped by each deploy and left out of the diff: \'version\' (integer) or \'actor\' (string).","enum":["version","actor"]},"allow":{"description":"Guard rules this column is exempt from, e.g. [pii-email].","type":"array","items":{"$ref":"#/definitions/guardRule"}}}},"allowance":{"type":"object","additionalProperties":false,"required":["key","rules"],"properties":{"key":{"type":"string","minLength":1},"column":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/guardRule"}},"reason":{"type":"string"}}},"guardRule":{"enum":["secret-name","secret-private-key","secret-jwt","secret-cloud-key","secret-high-entropy","pii-card-number","pii-email","pii-phone"]}}}');
+;// CONCATENATED MODULE: ./src/config/structure.ts
+
+
+
+
+
+let validator;
+/** The compiled JSON Schema of the config file format (compiled once, on first use). */
+function configValidator() {
+    validator ??= createAjv().compile(datatable_config_schema_namespaceObject);
+    return validator;
+}
+/**
+ * Checks a parsed file against a JSON Schema (by default `schema/datatable-config.schema.json`)
+ * and turns each ajv error into a finding at the YAML node it concerns.
+ */
+function checkStructure(source, value, validate = configValidator()) {
+    if (validate(value))
+        return [];
+    const findings = new Map();
+    const errors = validate.errors ?? [];
+    // Where a value has the wrong type, other complaints about the same value only repeat it.
+    const mistyped = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
+    for (const error of errors) {
+        if (error.keyword !== 'type' && mistyped.has(error.instancePath))
+            continue;
+        const converted = toFinding(source, error);
+        if (!converted)
+            continue;
+        findings.set(`${converted.rule}:${converted.line}:${converted.column}:${converted.message}`, converted);
+    }
+    return [...findings.values()];
+}
+function toFinding(source, error) {
+    // Errors inside oneOf branches are noise: the oneOf error itself says what is wrong.
+    if (error.schemaPath.includes('/oneOf/'))
+        return undefined;
+    const path = pointerSegments(error.instancePath);
+    const node = nodeAt(source, path);
+    const where = path.length > 0 ? `"${path.join('.')}"` : 'The file';
+    const at = positionOf(source, node);
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const name = String(error.params.additionalProperty);
+            const key = keyNode(node, name);
+            const within = path.length > 0 ? ` in "${path.join('.')}"` : '';
+            return finding('schema-unknown-property', source.file, positionOf(source, key ?? node), `Unknown property "${name}"${within}.`);
+        }
+        case 'required':
+            return finding('schema-required', source.file, at, `${where} needs the property "${String(error.params.missingProperty)}".`);
+        case 'oneOf':
+            if (path.length === 0) {
+                return finding('schema-required', source.file, at, 'The file needs exactly one of "table" (a name) or "table_id" (an id), not both.');
+            }
+            if (path.join('.') === 'rows') {
+                return finding('schema-type', source.file, at, '"rows" must be a map of key → row, or a list of rows.');
+            }
+            return finding('schema-type', source.file, at, `${where} does not have an accepted shape.`);
+        case 'type':
+            return finding('schema-type', source.file, at, `${where} must be ${article(String(error.params.type))}.`);
+        case 'enum':
+        case 'const': {
+            const allowed = error.params.allowedValues ?? [error.params.allowedValue];
+            return finding('schema-value', source.file, at, `${where} must be one of: ${allowed.map((item) => JSON.stringify(item)).join(', ')}.`);
+        }
+        case 'pattern':
+            if (path.join('.') === 'table')
+                return finding('schema-value', source.file, at, 'A table name may not contain / or \\.');
+            if (path.join('.') === 'table_id')
+                return finding('schema-value', source.file, at, '"table_id" must be a table id (a UUID such as 6a1f0c2e-3b7d-4a51-9c1e-2f4d8b7a9e10).');
+            return finding('schema-value', source.file, at, `${where} must match the pattern ${String(error.params.pattern)}.`);
+        default:
+            return finding('schema-value', source.file, at, `${where} ${error.message ?? 'is not valid'}.`);
+    }
+}
+function article(type) {
+    const names = type
+        .split(',')
+        .map((name) => (name === 'object' ? 'a map' : name === 'array' ? 'a list' : `a ${name}`));
+    return names.join(' or ');
+}
+function pointerSegments(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+/** The deepest node along the path (map keys compared as text, so `1:` matches "1"). */
+function nodeAt(source, path) {
+    let node = source.doc.contents;
+    for (const segment of path) {
+        if (!node)
+            break;
+        let next;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === segment);
+            next = pair?.value ?? pair?.key;
+        }
+        else if ('items' in node && Array.isArray(node.items)) {
+            next = node.items[Number(segment)];
+        }
+        if (!next)
+            break;
+        node = next;
+    }
+    return node ?? undefined;
+}
+function keyNode(node, name) {
+    if (!node || !(0,dist/* isMap */.jh)(node))
+        return undefined;
+    const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === name);
+    return pair?.key;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+
+
+/**
+ * Loads one config file from its bytes: YAML hazards, then the JSON Schema, then the column and
+ * row rules. Pure: no I/O, no clock. A file whose YAML or structure is broken yields findings
+ * only, since later rules would only repeat the damage.
+ */
+function loadConfig(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
+    const source = parseYamlSource(file, bytes, options);
+    if (Array.isArray(source))
+        return { findings: source };
+    const value = source.value;
+    const structure = checkStructure(source, value);
+    if (structure.length > 0)
+        return { findings: structure };
+    const raw = value;
+    const root = source.doc.contents;
+    const identity = root.get(raw.table !== undefined ? 'table' : 'table_id', true) ?? root;
+    const table = raw.table ?? `id ${raw.table_id}`;
+    const limits = { ...DEFAULT_LIMITS, ...raw.limits };
+    const keyTitle = raw.key?.title ?? 'key';
+    const { columns, findings } = readColumns(source, raw.columns, table);
+    if (columns.length + 1 > limits.maxColumns) {
+        const columnsNode = root.get('columns', true);
+        findings.push(finding('limit-columns', file, positionOf(source, (0,dist/* isMap */.jh)(columnsNode) ? columnsNode : root), `The table has ${columns.length + 1} columns with the key; at most ${limits.maxColumns} are allowed.`, { table }));
+    }
+    const rows = readRows(source, {
+        table,
+        columns,
+        keyTitle,
+        environment: raw.environment,
+        limits,
+        valueSchemas: raw.valueSchemas ?? {},
+        allow: raw.allow ?? [],
+    });
+    const config = {
+        file,
+        table: { name: raw.table, id: raw.table_id },
+        description: raw.description,
+        division: raw.division,
+        environment: raw.environment,
+        keyTitle,
+        keyDescription: raw.key?.description,
+        prune: raw.prune ?? true,
+        limits,
+        columns,
+        valueSchemas: raw.valueSchemas ?? {},
+        allow: raw.allow ?? [],
+        rows: rows.rows,
+        position: positionOf(source, identity),
+    };
+    return { config, findings: [...findings, ...rows.findings] };
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/deploy/backup.ts
+
+
+
+
+const BACKUP_FORMAT_VERSION = 1;
+const MANIFEST = 'manifest.json';
+const sha256 = (bytes) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+/** Serialises a backup: one JSON file per table and a manifest with each file's checksum. */
+function backupFiles(backup) {
+    const files = new Map();
+    const entries = backup.tables.map((table, index) => {
+        if ('existed' in table)
+            return { name: table.name, existed: false };
+        const file = `tables/${String(index).padStart(3, '0')}-${table.name.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
+        const bytes = Buffer.from(`${JSON.stringify(table)}\n`);
+        files.set(file, bytes);
+        return {
+            name: table.name,
+            existed: true,
+            id: table.id,
+            rowCount: table.rows.length,
+            file,
+            sha256: sha256(bytes),
+        };
+    });
+    const manifest = {
+        formatVersion: BACKUP_FORMAT_VERSION,
+        kind: 'datatable-deploy-backup',
+        ...backup.manifest,
+        tables: entries,
+    };
+    files.set(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+    return files;
+}
+/**
+ * Reads a backup from its files, verifying everything: the manifest's format, every table
+ * file's presence and checksum, and each table's row count. A backup that was changed or cut
+ * short after it was written is refused, whole.
+ */
+function parseBackup(files, location) {
+    const refuse = (why) => {
+        throw new BackupError(`The backup at ${location} cannot be used: ${why}.`, 'Use another backup; this one is incomplete or was changed after it was written.');
+    };
+    const manifestBytes = files.get(MANIFEST) ?? refuse(`it has no ${MANIFEST}`);
+    let manifest;
+    try {
+        manifest = JSON.parse(manifestBytes.toString('utf8'));
+    }
+    catch {
+        return refuse(`${MANIFEST} is not valid JSON`);
+    }
+    if (manifest.kind !== 'datatable-deploy-backup' ||
+        manifest.formatVersion !== BACKUP_FORMAT_VERSION ||
+        !Array.isArray(manifest.tables)) {
+        return refuse(`${MANIFEST} is not a datatable-deploy backup manifest of format ${BACKUP_FORMAT_VERSION}`);
+    }
+    const tables = [];
+    for (const entry of manifest.tables) {
+        if (!entry.existed)
+            continue;
+        const bytes = files.get(entry.file ?? '') ?? refuse(`the file ${entry.file} of table ${entry.name} is missing`);
+        if (sha256(bytes) !== entry.sha256)
+            refuse(`the checksum of ${entry.file} (table ${entry.name}) does not match the manifest`);
+        let table;
+        try {
+            table = JSON.parse(bytes.toString('utf8'));
+        }
+        catch {
+            return refuse(`${entry.file} is not valid JSON`);
+        }
+        if (!table.schema || !Array.isArray(table.rows) || table.rows.length !== entry.rowCount) {
+            refuse(`${entry.file} does not hold the ${entry.rowCount} rows the manifest lists`);
+        }
+        tables.push(table);
+    }
+    return { manifest, tables };
+}
+/** Backups as directories on the local disk. */
+class LocalBackupStore {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    async save(name, files) {
+        const directory = (0,external_node_path_namespaceObject.resolve)(this.root, name);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(directory, 'tables'), { recursive: true });
+        // Tables first, the manifest last: a backup cut short has no manifest and is refused.
+        for (const [file, bytes] of files)
+            if (file !== MANIFEST)
+                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, file), bytes, { flush: true });
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, MANIFEST), files.get(MANIFEST), { flush: true });
+        return directory;
+    }
+    async load(location) {
+        const files = new Map();
+        let manifest;
+        try {
+            manifest = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, MANIFEST));
+        }
+        catch (error) {
+            throw new BackupError(`There is no backup at ${location} (${error.code ?? 'unreadable'}).`, 'Give the directory that holds manifest.json.');
+        }
+        files.set(MANIFEST, manifest);
+        let listed = [];
+        try {
+            listed = JSON.parse(manifest.toString('utf8')).tables ?? [];
+        }
+        catch {
+            return files; // parseBackup says what is wrong with it
+        }
+        for (const { file } of listed) {
+            if (!file || file.includes('..'))
+                continue;
+            try {
+                files.set(file, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, file)));
+            }
+            catch {
+                // A missing file is reported by parseBackup, with the table it belongs to.
+            }
+        }
+        return files;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/spec.ts
+
+
+
+
+const assertion = {
+    type: 'object',
+    required: ['path'],
+    additionalProperties: false,
+    properties: {
+        path: { type: 'string', pattern: '^\\$' },
+        equals: {},
+        notEquals: {},
+        gt: { type: ['number', 'string'] },
+        gte: { type: ['number', 'string'] },
+        lt: { type: ['number', 'string'] },
+        lte: { type: ['number', 'string'] },
+        exists: { type: 'boolean' },
+        matches: { type: 'string' },
+        contains: { type: 'string' },
+    },
+};
+/** The health-check file's JSON Schema (documented in the README). */
+const HEALTH_SCHEMA = {
+    type: 'object',
+    required: ['probes'],
+    additionalProperties: false,
+    properties: {
+        bakeSeconds: { type: 'number', minimum: 0 },
+        intervalSeconds: { type: 'number', exclusiveMinimum: 0 },
+        probes: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['name'],
+                additionalProperties: false,
+                oneOf: [{ required: ['http'] }, { required: ['command'] }],
+                properties: {
+                    name: { type: 'string', minLength: 1 },
+                    minPasses: { type: 'integer', minimum: 0 },
+                    maxFailures: { type: 'integer', minimum: 0 },
+                    http: {
+                        type: 'object',
+                        required: ['url'],
+                        additionalProperties: false,
+                        properties: {
+                            url: { type: 'string', minLength: 1 },
+                            method: { enum: ['GET', 'POST', 'PUT', 'HEAD'] },
+                            headers: { type: 'object', additionalProperties: { type: 'string' } },
+                            body: { type: 'string' },
+                            expectStatus: {
+                                oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' }, minItems: 1 }],
+                            },
+                            timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
+                            json: { type: 'array', items: assertion },
+                        },
+                    },
+                    command: {
+                        type: 'object',
+                        required: ['run'],
+                        additionalProperties: false,
+                        properties: {
+                            run: { type: 'string', minLength: 1 },
+                            expectExitCode: { type: 'integer' },
+                            timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
+                        },
+                    },
+                },
+            },
+        },
+    },
+};
+let spec_validator;
+/**
+ * Reads a health-check file. Every problem is reported with its line and column, and a probe
+ * that names an environment variable that is not set is refused here, before any deploy.
+ */
+function parseHealthSpec(file, bytes, env) {
+    const source = parseYamlSource(file, bytes);
+    const problems = Array.isArray(source)
+        ? source
+        : checkStructure(source, source.value, (spec_validator ??= createAjv().compile(HEALTH_SCHEMA)));
+    if (problems.length > 0) {
+        throw new ConfigurationError(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See "Health checks" in the README for the format.');
+    }
+    const spec = source.value;
+    const missing = [
+        ...new Set([...JSON.stringify(spec).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((match) => match[1])),
+    ].filter((name) => env[name] === undefined);
+    if (missing.length > 0) {
+        throw new ConfigurationError(`The health-check file ${file} uses environment variables that are not set: ${missing.join(', ')}.`, "Set them for the deploy step (secrets go in the step's env).");
+    }
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/journal.ts
+
+
+/**
+ * The journal as JSON lines in a file, each line flushed to disk before the call it announces
+ * is made: after a crash the file says what was done and what was in flight.
+ */
+class FileJournal {
+    path;
+    fd;
+    /** The file is created with the first entry, so a deploy refused early leaves none. */
+    constructor(path) {
+        this.path = path;
+    }
+    append(entry) {
+        if (this.fd === undefined) {
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
+            this.fd = (0,external_node_fs_namespaceObject.openSync)(this.path, 'a');
+        }
+        (0,external_node_fs_namespaceObject.writeSync)(this.fd, `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
+        (0,external_node_fs_namespaceObject.fdatasyncSync)(this.fd);
+    }
+    close() {
+        if (this.fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        this.fd = undefined;
+    }
+}
+/** A journal kept in memory (tests, and runs that keep no file). */
+class MemoryJournal {
+    entries = [];
+    append(entry) {
+        this.entries.push({ at: new Date().toISOString(), ...entry });
+    }
+    close() { }
+}
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./src/plan/canonical.ts
+
+/**
+ * Canonical JSON: object keys sorted at every level, no whitespace, `undefined` members left
+ * out as JSON.stringify does. The same value always gives the same text, whatever order its
+ * keys were built in, so hashes of it are stable.
+ */
+function canonicalJson(value) {
+    const parts = [];
+    write(value, { push: (text) => parts.push(text) });
+    return parts.join('');
+}
+/** `sha256:<hex>` of the canonical JSON of a value, hashed as it is produced (no big string). */
+function sha256Of(value) {
+    const sink = new HashSink((0,external_node_crypto_namespaceObject.createHash)('sha256'));
+    write(value, sink);
+    return `sha256:${sink.digest()}`;
+}
+/**
+ * Sorted keys, cached per shape: a plan holds many rows with the same columns, and sorting the
+ * same keys again for each of them is most of the cost of hashing it.
+ */
+const shapes = new Map();
+function sortedKeys(record) {
+    const keys = Object.keys(record);
+    const shape = keys.join('\u0000');
+    let sorted = shapes.get(shape);
+    if (!sorted) {
+        if (shapes.size > 10_000)
+            shapes.clear();
+        sorted = [...keys].sort();
+        shapes.set(shape, sorted);
+    }
+    return sorted;
+}
+/** Batches small strings into ~64 KiB updates: one native call per fragment would dominate. */
+class HashSink {
+    hash;
+    buffer = '';
+    constructor(hash) {
+        this.hash = hash;
+    }
+    push(text) {
+        this.buffer += text;
+        if (this.buffer.length >= 65_536) {
+            this.hash.update(this.buffer);
+            this.buffer = '';
+        }
+    }
+    digest() {
+        this.hash.update(this.buffer);
+        return this.hash.digest('hex');
+    }
+}
+function write(value, sink) {
+    if (value === null || typeof value !== 'object') {
+        sink.push(value === undefined ? 'null' : JSON.stringify(value));
+        return;
+    }
+    if (Array.isArray(value)) {
+        sink.push('[');
+        for (let index = 0; index < value.length; index++) {
+            if (index > 0)
+                sink.push(',');
+            write(value[index] === undefined ? null : value[index], sink);
+        }
+        sink.push(']');
+        return;
+    }
+    const record = value;
+    const keys = sortedKeys(record);
+    // Rows are flat maps of scalars: copied with their keys in sorted order, one native
+    // JSON.stringify writes them canonically (it skips undefined members, as below).
+    if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
+        const ordered = {};
+        for (const key of keys)
+            ordered[key] = record[key];
+        sink.push(JSON.stringify(ordered));
+        return;
+    }
+    sink.push('{');
+    let first = true;
+    for (const key of keys) {
+        if (record[key] === undefined)
+            continue;
+        if (!first)
+            sink.push(',');
+        first = false;
+        sink.push(JSON.stringify(key));
+        sink.push(':');
+        write(record[key], sink);
+    }
+    sink.push('}');
+}
+
+;// CONCATENATED MODULE: ./src/plan/snapshot.ts
+
+
+/**
+ * The fingerprint of a live table: schema and rows, rows sorted by key, hashed canonically, so
+ * that any change to any cell (or the schema) changes it, and nothing else does.
+ */
+function fingerprintTable(schema, rows) {
+    const sorted = [...rows].sort((a, b) => compareKeys(String(a.key), String(b.key)));
+    return sha256Of({ properties: schema.properties, rows: sorted });
+}
+/** Key order everywhere in plans: by UTF-16 code units, independent of locale. */
+function compareKeys(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The live tables the configs target (see {@link readTables}). */
+function readSnapshot(tables, configs, options = {}) {
+    return readTables(tables, configs.map((config) => config.table), options);
+}
+/**
+ * Reads tables: one paged listing of all tables (with schemas) finds them by id or name, then
+ * each table's rows are read in pages, several tables at once, all within the client's shared
+ * rate budget. Null where a table does not exist.
+ */
+async function readTables(tables, refs, options = {}) {
+    const all = await tables.listTables({ expandSchema: true });
+    const byId = new Map(all.map((table) => [table.id, table]));
+    const byName = new Map(all.map((table) => [table.name.toLowerCase(), table]));
+    const limit = pLimit(options.tableConcurrency ?? 4);
+    return Promise.all(refs.map((ref) => limit(async () => {
+        const found = ref.id !== undefined ? byId.get(ref.id) : byName.get((ref.name ?? '').toLowerCase());
+        if (!found)
+            return null;
+        // The listing's schema is enough; a table whose listing lacks it is read on its own.
+        const schema = found.schema ?? (await tables.getTable(found.id)).schema;
+        const rows = await tables.listRows(found.id);
+        options.onTable?.(found.name, rows.length);
+        return {
+            id: found.id,
+            name: found.name,
+            division: found.division?.name,
+            divisionRef: found.division
+                ? { id: found.division.id, ...(found.division.name ? { name: found.division.name } : {}) }
+                : undefined,
+            description: found.description,
+            schema,
+            rows,
+            fingerprint: fingerprintTable(schema, rows),
+        };
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/failure.ts
+/** A failure after the first write: the pipeline restores the backup when it sees one. */
+class DeployFailure extends Error {
+    phase;
+    details;
+    constructor(phase, message, details = []) {
+        super(message);
+        this.phase = phase;
+        this.details = details;
+        this.name = 'DeployFailure';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/progress.ts
+/**
+ * Progress of a long run of operations: "12,000 of 40,000 rows (30%), 98/s, about 4 min 45 s
+ * left", written at most once per interval so that CI logs stay short.
+ */
+class Progress {
+    label;
+    total;
+    logger;
+    clock;
+    intervalMs;
+    done = 0;
+    started;
+    lastReport;
+    constructor(label, total, logger, clock, intervalMs = 10_000) {
+        this.label = label;
+        this.total = total;
+        this.logger = logger;
+        this.clock = clock;
+        this.intervalMs = intervalMs;
+        this.started = clock.now();
+        this.lastReport = this.started;
+    }
+    tick(count = 1) {
+        this.done += count;
+        const now = this.clock.now();
+        if (now - this.lastReport >= this.intervalMs && this.done < this.total) {
+            this.lastReport = now;
+            this.logger.info(this.line(now));
+        }
+    }
+    /** The closing line: how many, how long, how fast. */
+    finish() {
+        if (this.total === 0)
+            return;
+        const seconds = Math.max(0.001, (this.clock.now() - this.started) / 1000);
+        this.logger.info(`${this.label}: ${this.done} of ${this.total} done in ${seconds.toFixed(1)} s (${(this.done / seconds).toFixed(1)}/s)`);
+    }
+    line(now) {
+        const seconds = Math.max(0.001, (now - this.started) / 1000);
+        const rate = this.done / seconds;
+        const left = rate > 0 ? (this.total - this.done) / rate : 0;
+        const percent = Math.floor((this.done / this.total) * 100);
+        return `${this.label}: ${this.done} of ${this.total} (${percent}%), ${rate.toFixed(1)}/s, about ${Math.ceil(left)} s left`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/apply.ts
+
+
+
+
+/**
+ * Applies table plans in the order the service needs: tables and columns first, then rows
+ * created and updated, deletes last. Every operation is journaled before and after it runs.
+ * The first operation that fails for good stops the rest (those in flight finish) and is
+ * thrown as a {@link DeployFailure}; so is an abort.
+ */
+async function applyTables(plans, live, context) {
+    const report = { operations: 0, tableIds: new Map(), createdTables: [] };
+    const journaled = async (table, op, details, work) => {
+        checkAborted(context);
+        context.journal.append({ phase: context.phase, table, op, status: 'started', ...details });
+        let meta;
+        try {
+            const result = await work((observed) => (meta = observed));
+            context.journal.append({
+                phase: context.phase,
+                table,
+                op,
+                status: 'done',
+                key: details.key,
+                rows: details.rows,
+                attempts: meta?.attempts,
+                correlationId: meta?.correlationId,
+            });
+            report.operations += 1;
+            return result;
+        }
+        catch (error) {
+            const apiError = error instanceof GenesysApiError ? error : undefined;
+            context.journal.append({
+                phase: context.phase,
+                table,
+                op,
+                status: 'failed',
+                key: details.key,
+                attempts: apiError?.attempts,
+                correlationId: apiError?.correlationId,
+                error: describeError(error),
+            });
+            throw error;
+        }
+    };
+    // 1. Tables and columns.
+    for (const [index, plan] of plans.entries()) {
+        const current = live[index] ?? null;
+        if (current)
+            report.tableIds.set(plan.name, current.id);
+        for (const change of plan.schemaChanges) {
+            if (change.kind === 'create-table') {
+                const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
+                if (plan.division && !division)
+                    throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
+                const created = await journaled(plan.name, 'create-table', {}, () => context.tables.createTable({
+                    name: plan.name,
+                    ...(plan.description ? { description: plan.description } : {}),
+                    ...(division ? { division: { id: division } } : {}),
+                    schema: plan.schema,
+                }));
+                report.tableIds.set(plan.name, created.id);
+                report.createdTables.push({ name: plan.name, id: created.id });
+                context.logger.info(`${plan.name}: created the table`);
+            }
+        }
+        const added = plan.schemaChanges.filter((change) => change.kind === 'add-column');
+        if (added.length > 0 && current) {
+            const table = {
+                id: current.id,
+                name: current.name,
+                ...(current.description ? { description: current.description } : {}),
+                ...(current.divisionRef ? { division: current.divisionRef } : {}),
+                schema: plan.schema,
+            };
+            await journaled(plan.name, 'add-columns', {}, () => context.tables.updateTable(table));
+            context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
+        }
+    }
+    // 2. Rows created and updated, table by table.
+    for (const plan of plans) {
+        const id = report.tableIds.get(plan.name);
+        const upserts = [
+            ...plan.creates.map((item) => ({
+                op: 'create',
+                key: item.key,
+                before: null,
+                after: stamped(item.row, plan, context.stamp),
+            })),
+            ...plan.updates.map((item) => ({
+                op: 'update',
+                key: item.key,
+                before: item.before,
+                after: stamped(item.after, plan, context.stamp),
+            })),
+        ];
+        if (upserts.length === 0)
+            continue;
+        if (plan.prediction.strategy === 'import') {
+            const rows = upserts.map((item) => item.after);
+            const result = await journaled(plan.name, 'import', { rows: rows.length }, () => context.tables.importRows({ id, name: plan.name, schema: plan.schema }, rows, 'Append'));
+            if (result.failed > 0 || result.updated !== rows.length) {
+                throw new DeployFailure('apply', `${plan.name}: the import job loaded ${result.updated} of ${rows.length} rows (${result.failed} failed).`);
+            }
+            context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
+            continue;
+        }
+        await inParallel(upserts, `${plan.name}: rows written`, context, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
+            ? createRow(context.tables, id, item.after, observe)
+            : context.tables.replaceRow(id, item.after, observe)));
+    }
+    // 3. Deletes, last.
+    for (const plan of plans) {
+        if (plan.deletes.length === 0)
+            continue;
+        const id = report.tableIds.get(plan.name);
+        await inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, async (observe) => {
+            try {
+                await context.tables.deleteRow(id, item.key, observe);
+            }
+            catch (error) {
+                // Already gone (a re-run after a crash): the goal is reached.
+                if (!(error instanceof GenesysApiError && error.status === 404))
+                    throw error;
+            }
+        }));
+    }
+    return report;
+}
+/** The row with the deploy's stamp in its managed columns. */
+function stamped(row, plan, stamp) {
+    if (!stamp)
+        return row;
+    const result = { ...row };
+    if (plan.managed.version)
+        result[plan.managed.version] = stamp.version;
+    if (plan.managed.actor)
+        result[plan.managed.actor] = stamp.actor;
+    return result;
+}
+/**
+ * POST is not repeated when no answer came (the row may exist). Read it back instead: if it is
+ * there with what was sent, the create happened.
+ */
+async function createRow(tables, tableId, row, observe) {
+    try {
+        return await tables.createRow(tableId, row, observe);
+    }
+    catch (error) {
+        if (!(error instanceof GenesysApiError) || error.status !== 0)
+            throw error;
+        const found = await tables.getRow(tableId, String(row.key));
+        if (found && Object.entries(row).every(([column, value]) => found[column] === value))
+            return found;
+        throw error;
+    }
+}
+async function inParallel(items, label, context, work) {
+    const progress = new Progress(label, items.length, context.logger, context.clock, context.progressIntervalMs);
+    const limit = pLimit(context.maxInFlight ?? 8);
+    let failure;
+    await Promise.all(items.map((item) => limit(async () => {
+        if (failure !== undefined || context.signal?.aborted)
+            return;
+        try {
+            await work(item);
+            progress.tick();
+        }
+        catch (error) {
+            failure ??= error;
+        }
+    })));
+    progress.finish();
+    if (failure !== undefined) {
+        if (failure instanceof DeployFailure)
+            throw failure;
+        throw new DeployFailure('apply', `${label.split(':')[0]}: ${describeError(failure)}`);
+    }
+    checkAborted(context);
+}
+function checkAborted(context) {
+    if (context.signal?.aborted)
+        throw new DeployFailure('interrupted', 'The deploy was interrupted.');
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/logger.ts
+const silentLogger = { debug() { }, info() { }, warn() { } };
+/** Writes info and warnings to stderr (stdout stays free for machine-readable output). */
+function stderrLogger(options = {}) {
+    return {
+        debug: (message) => {
+            if (options.verbose)
+                process.stderr.write(`debug: ${message}\n`);
+        },
+        info: (message) => process.stderr.write(`${message}\n`),
+        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/genesys/retry.ts
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 6,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 180_000,
+    timeScale: 1,
+    random: Math.random,
+};
+/** Codes that mean "busy, try later" whatever the status says. */
+const BUSY_CODES = new Set(['flows.datatables.server.too.busy', 'service.unavailable']);
+/**
+ * Decides whether attempt number `attempt` (1-based) is retried.
+ *
+ * - 429 and 503 (and the data-tables "too busy" code) mean the request was not processed, so
+ *   every method is retried.
+ * - 502, 504, connection resets and timeouts leave it unknown whether the service acted; only
+ *   idempotent requests (GET, PUT, DELETE) are retried, so a POST never creates a row twice.
+ * - Any other status is final.
+ */
+function decideRetry(outcome, attempt, idempotent, policy) {
+    if (attempt >= policy.maxAttempts)
+        return { retry: false, reason: `gave up after ${attempt} attempts` };
+    if (outcome.kind === 'network') {
+        if (!idempotent)
+            return { retry: false, reason: 'the request may have been processed; not repeated' };
+        return {
+            retry: true,
+            rateLimited: false,
+            delayMs: backoffMs(attempt, policy),
+            reason: outcome.timeout ? 'timed out' : 'connection failed',
+        };
+    }
+    const { status, code } = outcome;
+    if (status === 429) {
+        const retryAfter = parseRetryAfterMs(outcome.retryAfterHeader);
+        if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
+            return {
+                retry: false,
+                reason: `Retry-After of ${retryAfter / 1000} s is longer than the ${policy.maxRetryAfterMs / 1000} s allowed`,
+            };
+        }
+        const delayMs = retryAfter !== undefined ? retryAfter * policy.timeScale : backoffMs(attempt, policy);
+        return { retry: true, rateLimited: true, delayMs, reason: 'rate limited (429)' };
+    }
+    if (status === 503 || (code !== undefined && BUSY_CODES.has(code))) {
+        return {
+            retry: true,
+            rateLimited: false,
+            delayMs: backoffMs(attempt, policy),
+            reason: `service busy (${status})`,
+        };
+    }
+    if ((status === 502 || status === 504) && idempotent) {
+        return {
+            retry: true,
+            rateLimited: false,
+            delayMs: backoffMs(attempt, policy),
+            reason: `gateway error (${status})`,
+        };
+    }
+    return { retry: false, reason: `status ${status} is not retried` };
+}
+/** Exponential backoff with "equal jitter": half fixed, half random, capped, then scaled. */
+function backoffMs(attempt, policy) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return (exponential / 2 + policy.random() * (exponential / 2)) * policy.timeScale;
+}
+/** `Retry-After` as delta-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+function parseRetryAfterMs(header, now = Date.now()) {
+    if (header === null || header === undefined || header.trim() === '')
+        return undefined;
+    const trimmed = header.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/genesys/oauth.ts
+
+
+
+
+const TOKEN_PATH = '/oauth/token';
+/**
+ * OAuth 2 client-credentials grant against `login.<region domain>/oauth/token`.
+ *
+ * The token is cached and renewed a little before it expires (the lifetime is set per OAuth
+ * client, 300 s to 48 h), and concurrent callers share one token request. The client secret
+ * and the token are never put in an error message or a log line.
+ */
+class ClientCredentialsTokenSource {
+    loginBase;
+    credentials;
+    options;
+    cached;
+    pending;
+    constructor(loginBase, credentials, options = {}) {
+        this.loginBase = loginBase;
+        this.credentials = credentials;
+        this.options = options;
+    }
+    async token() {
+        const clock = this.options.clock ?? systemClock;
+        if (this.cached && clock.now() < this.cached.renewAt)
+            return this.cached.value;
+        this.pending ??= this.request().finally(() => {
+            this.pending = undefined;
+        });
+        this.cached = await this.pending;
+        return this.cached.value;
+    }
+    invalidate(token) {
+        if (this.cached?.value === token)
+            this.cached = undefined;
+    }
+    async request() {
+        const fetchFn = this.options.fetch ?? fetch;
+        const clock = this.options.clock ?? systemClock;
+        const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+        const logger = this.options.logger ?? silentLogger;
+        const basic = Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString('base64');
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await fetchFn(`${this.loginBase}${TOKEN_PATH}`, {
+                    method: 'POST',
+                    headers: {
+                        authorization: `Basic ${basic}`,
+                        'content-type': 'application/x-www-form-urlencoded',
+                        accept: 'application/json',
+                    },
+                    body: 'grant_type=client_credentials',
+                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+                });
+            }
+            catch (error) {
+                const timeout = error instanceof Error && error.name === 'TimeoutError';
+                // The token request has no side effect worth protecting, so it is retried like a GET.
+                const decision = decideRetry({ kind: 'network', timeout }, attempt, true, policy);
+                if (!decision.retry) {
+                    throw new GenesysApiError({
+                        status: 0,
+                        code: timeout ? 'client.timeout' : 'network.error',
+                        serviceMessage: `could not reach the OAuth service at ${this.loginBase} (${networkCause(error)})`,
+                        method: 'POST',
+                        path: TOKEN_PATH,
+                        attempts: attempt,
+                    }, 'Check the region (or API URL) and that this machine can reach Genesys Cloud.');
+                }
+                logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
+                await clock.sleep(decision.delayMs);
+                continue;
+            }
+            const text = await response.text();
+            if (response.ok)
+                return this.parseToken(text, clock.now());
+            const decision = decideRetry({ kind: 'response', status: response.status, retryAfterHeader: response.headers.get('retry-after') }, attempt, true, policy);
+            if (decision.retry && response.status !== 400 && response.status !== 401) {
+                logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
+                await clock.sleep(decision.delayMs);
+                continue;
+            }
+            throw this.refusal(response, text, attempt);
+        }
+    }
+    parseToken(text, now) {
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            body = {};
+        }
+        if (typeof body.access_token !== 'string' || body.access_token === '') {
+            throw new AuthenticationError({
+                status: 200,
+                code: 'invalid.token.response',
+                serviceMessage: 'the OAuth service answered without an access_token',
+                method: 'POST',
+                path: TOKEN_PATH,
+                attempts: 1,
+            }, 'Check that the login URL points at Genesys Cloud (or the emulator).');
+        }
+        const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 86_400) * 1000;
+        // Renew early: a tenth of the lifetime, at most a minute, so no request carries a token
+        // that expires in flight.
+        const marginMs = Math.min(60_000, lifetimeMs / 10);
+        return { value: body.access_token, renewAt: now + lifetimeMs - marginMs };
+    }
+    refusal(response, text, attempts) {
+        let body = {};
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            // Not JSON: keep the status only.
+        }
+        // OAuth errors use {error, error_description}; Genesys errors use {code, message}.
+        const code = String(body.error ?? body.code ?? `http.${response.status}`);
+        const serviceMessage = String(body.error_description ?? body.message ?? response.statusText ?? 'refused');
+        const failure = {
+            status: response.status,
+            code,
+            serviceMessage,
+            method: 'POST',
+            path: TOKEN_PATH,
+            correlationId: response.headers.get('inin-correlation-id') ?? undefined,
+            attempts,
+            body,
+        };
+        if (response.status === 400 || response.status === 401 || response.status === 403) {
+            return new AuthenticationError(failure, `Genesys Cloud refused the OAuth client "${this.credentials.clientId}" at ${this.loginBase}. ` +
+                'Check GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, that the client uses the ' +
+                'Client Credentials grant and is active, and that the region matches the org.');
+        }
+        return new GenesysApiError(failure, 'The OAuth service failed; try again later.');
+    }
+}
+/** A short, secret-free cause of a fetch failure (undici nests the system error). */
+function networkCause(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    const cause = error.cause;
+    return cause?.code ?? cause?.message ?? error.message;
+}
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 1000 ? 3 : 1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
+/**
+ * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
+ * Returns `{ found: false }` when the path leads nowhere.
+ */
+function selectPath(value, path) {
+    const tokens = /^\$((?:\.[A-Za-z_$][\w$-]*|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)$/.exec(path.trim());
+    if (!tokens)
+        throw new SyntaxError(`"${path}" is not a supported JSON path (use $.a.b[0] or $['a b'])`);
+    let current = value;
+    for (const [, name, index, quoted] of tokens[1].matchAll(/\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]*)['"]\]/g)) {
+        if (current === null || typeof current !== 'object')
+            return { found: false };
+        const step = index !== undefined ? Number(index) : (name ?? quoted);
+        if (Array.isArray(current) ? typeof step !== 'number' || step >= current.length : !(String(step) in current))
+            return { found: false };
+        current = current[step];
+    }
+    return { found: true, value: current };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/probes.ts
+
+
+
+/**
+ * Fills `${deploy.*}` and `${env:NAME}` into a probe's text. Environment values are collected
+ * as secrets so that no message repeats them.
+ */
+function fillTemplate(text, context, secrets) {
+    return text.replace(/\$\{(env:([A-Za-z_][A-Za-z0-9_]*)|deploy\.(version|digest|environment|actor))\}/g, (_whole, _inner, envName, deployField) => {
+        if (envName) {
+            const value = context.env[envName] ?? '';
+            if (value)
+                secrets.add(value);
+            return value;
+        }
+        return String(context.deploy[deployField]);
+    });
+}
+/** Replaces every secret in a message with `***`. */
+function maskSecrets(text, secrets) {
+    let masked = text;
+    for (const secret of secrets)
+        if (secret.length >= 3)
+            masked = masked.split(secret).join('***');
+    return masked;
+}
+/**
+ * One HTTP probe. Environment values in headers and the body are treated as secrets and kept
+ * out of messages; the URL is shown as it is (put credentials in headers, not in URLs).
+ */
+async function runHttpProbe(probe, context) {
+    const secrets = new Set();
+    const url = fillTemplate(probe.url, context, new Set());
+    const headers = Object.fromEntries(Object.entries(probe.headers ?? {}).map(([name, value]) => [name, fillTemplate(value, context, secrets)]));
+    const expected = probe.expectStatus === undefined
+        ? [200]
+        : Array.isArray(probe.expectStatus)
+            ? probe.expectStatus
+            : [probe.expectStatus];
+    const shown = maskSecrets(`${probe.method ?? 'GET'} ${url}`, secrets);
+    let response;
+    let text;
+    try {
+        response = await (context.fetch ?? fetch)(url, {
+            method: probe.method ?? 'GET',
+            headers,
+            body: probe.body !== undefined ? fillTemplate(probe.body, context, secrets) : undefined,
+            signal: AbortSignal.timeout((probe.timeoutSeconds ?? 10) * 1000),
+            redirect: 'manual',
+        });
+        text = await response.text();
+    }
+    catch (error) {
+        const timeout = error instanceof Error && error.name === 'TimeoutError';
+        const cause = networkCause(error);
+        return {
+            ok: false,
+            detail: maskSecrets(`${shown}: ${timeout ? `no answer within ${probe.timeoutSeconds ?? 10} s` : cause}`, secrets),
+        };
+    }
+    if (!expected.includes(response.status)) {
+        return {
+            ok: false,
+            detail: maskSecrets(`${shown} answered ${response.status}, expected ${expected.join(' or ')}: ${text.slice(0, 200)}`, secrets),
+        };
+    }
+    if (probe.json && probe.json.length > 0) {
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            return { ok: false, detail: `${shown} did not answer JSON` };
+        }
+        for (const assertion of probe.json) {
+            const problem = checkAssertion(body, assertion, context, secrets);
+            if (problem)
+                return { ok: false, detail: maskSecrets(`${shown}: ${problem}`, secrets) };
+        }
+    }
+    return { ok: true, detail: `${shown} answered ${response.status}` };
+}
+/** Why the JSON body breaks an assertion, or undefined when it holds. */
+function checkAssertion(body, assertion, context, secrets) {
+    const selected = selectPath(body, assertion.path);
+    const fill = (value) => typeof value === 'string' ? fillTemplate(value, context, secrets) : value;
+    if (assertion.exists !== undefined) {
+        if (selected.found !== assertion.exists)
+            return `${assertion.path} ${assertion.exists ? 'is missing' : 'exists'}`;
+        if (!selected.found)
+            return undefined;
+    }
+    if (!selected.found)
+        return `${assertion.path} is missing`;
+    const actual = selected.value;
+    const shown = JSON.stringify(actual);
+    if (assertion.equals !== undefined && !looselyEqual(actual, fill(assertion.equals)))
+        return `${assertion.path} is ${shown}, expected ${JSON.stringify(fill(assertion.equals))}`;
+    if (assertion.notEquals !== undefined && looselyEqual(actual, fill(assertion.notEquals)))
+        return `${assertion.path} is ${shown}, which it must not be`;
+    const comparisons = [
+        ['gt', '>', (a, b) => a > b],
+        ['gte', '≥', (a, b) => a >= b],
+        ['lt', '<', (a, b) => a < b],
+        ['lte', '≤', (a, b) => a <= b],
+    ];
+    for (const [name, symbol, holds] of comparisons) {
+        if (assertion[name] === undefined)
+            continue;
+        const limit = Number(fill(assertion[name]));
+        const value = Number(actual);
+        if (!Number.isFinite(value) || !Number.isFinite(limit) || !holds(value, limit))
+            return `${assertion.path} is ${shown}, expected ${symbol} ${limit}`;
+    }
+    if (assertion.matches !== undefined && !new RegExp(String(fill(assertion.matches))).test(String(actual)))
+        return `${assertion.path} is ${shown}, which does not match ${assertion.matches}`;
+    if (assertion.contains !== undefined &&
+        !String(Array.isArray(actual) ? actual.join('\n') : actual).includes(String(fill(assertion.contains)))) {
+        return `${assertion.path} is ${shown}, which does not contain ${JSON.stringify(fill(assertion.contains))}`;
+    }
+    return undefined;
+}
+function looselyEqual(actual, expected) {
+    if (actual === expected)
+        return true;
+    // Templates give text: "7" must equal 7.
+    if (typeof expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean'))
+        return String(actual) === expected;
+    return JSON.stringify(actual) === JSON.stringify(expected);
+}
+function runCommandProbe(probe, context) {
+    const expected = probe.expectExitCode ?? 0;
+    const secrets = new Set();
+    const command = fillTemplate(probe.run, context, secrets);
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', command], {
+            env: {
+                ...context.env,
+                DATATABLE_DEPLOY_VERSION: String(context.deploy.version),
+                DATATABLE_DEPLOY_DIGEST: context.deploy.digest,
+                DATATABLE_DEPLOY_ENVIRONMENT: context.deploy.environment,
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+            timeout: (probe.timeoutSeconds ?? 60) * 1000,
+            killSignal: 'SIGKILL',
+        });
+        let output = '';
+        const keep = (chunk) => {
+            output = (output + chunk.toString('utf8')).slice(-500);
+        };
+        child.stdout.on('data', keep);
+        child.stderr.on('data', keep);
+        child.on('error', (error) => resolve({ ok: false, detail: `could not run the command: ${error.message}` }));
+        child.on('close', (code, signal) => {
+            const shown = maskSecrets(command, secrets);
+            if (signal)
+                resolve({
+                    ok: false,
+                    detail: `"${shown}" was stopped (${signal}) after ${probe.timeoutSeconds ?? 60} s or by a signal`,
+                });
+            else if (code === expected)
+                resolve({ ok: true, detail: `"${shown}" exited ${code}` });
+            else
+                resolve({
+                    ok: false,
+                    detail: maskSecrets(`"${shown}" exited ${code}, expected ${expected}${output.trim() ? `: ${output.trim()}` : ''}`, secrets),
+                });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/run.ts
+
+/**
+ * Probes in rounds for the bake time (at least one round), every probe each round. A probe
+ * that fails more than its `maxFailures` fails the check at once; at the end every probe must
+ * have passed `minPasses` times.
+ */
+async function runHealthChecks(spec, context, options) {
+    const bakeMs = (spec.bakeSeconds ?? 0) * 1000;
+    const intervalMs = (spec.intervalSeconds ?? 5) * 1000;
+    const results = spec.probes.map((probe) => ({
+        name: probe.name,
+        passes: 0,
+        failures: 0,
+        lastDetail: '',
+    }));
+    const started = options.clock.now();
+    let rounds = 0;
+    for (;;) {
+        rounds += 1;
+        const outcomes = await Promise.all(spec.probes.map((probe) => runProbe(probe, context)));
+        for (const [index, outcome] of outcomes.entries()) {
+            const result = results[index];
+            const probe = spec.probes[index];
+            result.lastDetail = outcome.detail;
+            if (outcome.ok)
+                result.passes += 1;
+            else {
+                result.failures += 1;
+                options.logger.warn(`health check "${probe.name}" failed (failure ${result.failures}; ${probe.maxFailures ?? 0} allowed): ${outcome.detail}`);
+                if (result.failures > (probe.maxFailures ?? 0)) {
+                    return {
+                        passed: false,
+                        rounds,
+                        probes: results,
+                        reason: `health check "${probe.name}" failed: ${outcome.detail}`,
+                    };
+                }
+            }
+        }
+        if (options.signal?.aborted)
+            return { passed: false, rounds, probes: results, reason: 'interrupted during the health checks' };
+        if (options.clock.now() - started + intervalMs > bakeMs)
+            break;
+        await options.clock.sleep(intervalMs);
+    }
+    const short = spec.probes.findIndex((probe, index) => results[index].passes < (probe.minPasses ?? 1));
+    if (short >= 0) {
+        const probe = spec.probes[short];
+        return {
+            passed: false,
+            rounds,
+            probes: results,
+            reason: `health check "${probe.name}" passed ${results[short].passes} times; ${probe.minPasses ?? 1} needed`,
+        };
+    }
+    options.logger.info(`health checks passed: ${results.map((result) => `${result.name} ${result.passes}/${rounds}`).join(', ')} in ${rounds} round${rounds === 1 ? '' : 's'}`);
+    return { passed: true, rounds, probes: results };
+}
+function runProbe(probe, context) {
+    if (probe.http)
+        return runHttpProbe(probe.http, context);
+    return runCommandProbe(probe.command, context);
+}
+
+;// CONCATENATED MODULE: ./src/genesys/schema.ts
+/**
+ * A data-table schema in the form the service requires: JSON Schema draft-04, an object whose
+ * only required property is the string `key`, and no other properties than those listed.
+ */
+function tableSchema(properties) {
+    return {
+        $schema: 'http://json-schema.org/draft-04/schema#',
+        type: 'object',
+        required: ['key'],
+        additionalProperties: false,
+        properties: { key: { type: 'string' }, ...properties },
+    };
+}
+/**
+ * The value the service stores for a column a row leaves out: the schema default, else
+ * false / 0 / "" (Terraform's provider mirrors the same rule).
+ */
+function defaultFor(column) {
+    if (column.default !== undefined)
+        return column.default;
+    return column.type === 'boolean' ? false : column.type === 'string' ? '' : 0;
+}
+
+;// CONCATENATED MODULE: ./src/config/from-live.ts
+
+
+
+const NOWHERE = { line: 0, column: 0 };
+/**
+ * A config that describes a live table exactly: its columns in display order with their stored
+ * attributes, and every row, leaving out cells that hold the column's default (the service
+ * fills those, so a plan of the result shows no changes).
+ */
+function configFromLive(table, rows, options = {}) {
+    const entries = Object.entries(table.schema.properties)
+        .filter(([name]) => name !== 'key')
+        .sort(([, a], [, b]) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || 0);
+    const columns = entries.map(([name, property]) => ({
+        name,
+        type: property.type,
+        title: property.title !== undefined && property.title !== name ? property.title : undefined,
+        description: typeof property.description === 'string' ? property.description : undefined,
+        required: false,
+        minLength: property.type === 'string' ? property.minLength : undefined,
+        maxLength: property.type === 'string' ? property.maxLength : undefined,
+        minimum: property.type === 'integer' || property.type === 'number' ? property.minimum : undefined,
+        maximum: property.type === 'integer' || property.type === 'number' ? property.maximum : undefined,
+        default: property.default,
+        allow: [],
+        position: NOWHERE,
+    }));
+    const desired = [...rows]
+        .sort((a, b) => compareKeys(String(a.key), String(b.key)))
+        .map((row) => {
+        const cells = {};
+        for (const [name, property] of entries) {
+            const value = row[name];
+            if (value !== undefined && value !== defaultFor(property))
+                cells[name] = value;
+        }
+        return { key: String(row.key), cells, position: NOWHERE, cellPositions: {} };
+    });
+    const key = table.schema.properties.key;
+    return {
+        file: options.file ?? `${table.name}.yaml`,
+        table: { name: table.name },
+        description: table.description,
+        division: table.division?.name,
+        environment: options.environment,
+        keyTitle: key?.title ?? 'key',
+        keyDescription: typeof key?.description === 'string' ? key.description : undefined,
+        prune: true,
+        limits: {
+            ...DEFAULT_LIMITS,
+            maxRows: Math.max(DEFAULT_LIMITS.maxRows, rows.length),
+            maxColumns: Math.max(DEFAULT_LIMITS.maxColumns, entries.length + 1),
+        },
+        columns,
+        valueSchemas: {},
+        allow: [],
+        rows: desired,
+        position: NOWHERE,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/desired-schema.ts
+
+/**
+ * The Genesys table schema a config asks for: the key plus every column, with the attributes
+ * the service stores (title, type, default, lengths, range) and Terraform's `$id` and
+ * `displayOrder` conventions. enum, pattern and typedBy stay client-side: they are checked
+ * before any call.
+ */
+function desiredTableSchema(config) {
+    const properties = {
+        key: {
+            title: config.keyTitle,
+            type: 'string',
+            $id: '/properties/key',
+            displayOrder: 0,
+            ...(config.keyDescription !== undefined ? { description: config.keyDescription } : {}),
+        },
+    };
+    config.columns.forEach((column, index) => {
+        const property = {
+            title: column.title ?? column.name,
+            type: column.type,
+            $id: `/properties/${column.name}`,
+            displayOrder: index + 1,
+        };
+        if (column.description !== undefined)
+            property.description = column.description;
+        if (column.default !== undefined)
+            property.default = column.default;
+        if (column.minLength !== undefined)
+            property.minLength = column.minLength;
+        if (column.maxLength !== undefined)
+            property.maxLength = column.maxLength;
+        if (column.minimum !== undefined)
+            property.minimum = column.minimum;
+        if (column.maximum !== undefined)
+            property.maximum = column.maximum;
+        properties[column.name] = property;
+    });
+    const schema = tableSchema(properties);
+    if (config.description !== undefined)
+        schema.description = config.description;
+    return schema;
+}
+
+;// CONCATENATED MODULE: ./src/config/evolution.ts
+
+
+/**
+ * Compares the columns a config wants with the live table's schema. Adding columns is the only
+ * change Genesys accepts; anything else is refused here with the way to get there instead.
+ * A removed column and an added one of the same type are reported as a likely rename.
+ */
+function compareWithLive(config, live) {
+    const table = tableLabel(config);
+    const liveColumns = Object.entries(live.properties).filter(([name]) => name !== 'key');
+    const desired = new Map(config.columns.map((column) => [column.name, column]));
+    const added = config.columns.filter((column) => !(column.name in live.properties));
+    const findings = [];
+    const renameCandidates = [...added];
+    for (const [name, column] of liveColumns) {
+        const wanted = desired.get(name);
+        if (wanted && wanted.type !== column.type) {
+            findings.push(finding('schema-column-retyped', config.file, wanted.position, `Column "${name}" is ${column.type} in the live table; the file makes it ${wanted.type}.`, {
+                table,
+                field: name,
+            }));
+            continue;
+        }
+        if (wanted)
+            continue;
+        const renameIndex = renameCandidates.findIndex((candidate) => candidate.type === column.type);
+        if (renameIndex >= 0) {
+            const [renamed] = renameCandidates.splice(renameIndex, 1);
+            findings.push(finding('schema-column-renamed', config.file, renamed.position, `Column "${name}" of the live table is missing from the file, and "${renamed.name}" (also ${column.type}) is new: a rename?`, {
+                table,
+                field: name,
+                hint: `Field ids cannot be renamed. Keep "${name}" and change its title to the new label, or keep both columns: add "${renamed.name}", backfill it, switch readers, and stop writing "${name}".`,
+            }));
+        }
+        else {
+            findings.push(finding('schema-column-removed', config.file, config.position, `Column "${name}" (${column.type}) exists in the live table but not in the file.`, {
+                table,
+                field: name,
+                hint: `Genesys cannot remove a column once it exists. Add "${name}: { type: ${column.type} }" back under columns (it can stay unused), or migrate to a new table.`,
+            }));
+        }
+    }
+    return { added, findings };
+}
+
+;// CONCATENATED MODULE: ./src/plan/equality.ts
+
+
+/**
+ * Cell equality as the service sees it: a missing cell is the default the service fills; numbers
+ * compare by value (1 and 1.0 are one number); json text compares by parsed value, so that
+ * re-serialising (spacing, key order) is not a change.
+ */
+function effectiveValue(value, column) {
+    return value === undefined ? defaultFor(column) : value;
+}
+function sameCell(desired, live, column, json) {
+    const a = effectiveValue(desired, column);
+    const b = effectiveValue(live, column);
+    if (a === b)
+        return true;
+    if (column.type === 'integer' || column.type === 'number')
+        return Number(a) === Number(b);
+    if (json && typeof a === 'string' && typeof b === 'string')
+        return sameJson(a, b);
+    return false;
+}
+function sameJson(a, b) {
+    try {
+        return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plan/diff.ts
+
+
+
+
+/**
+ * Diffs one table: the config's desired state against the live table (or nothing, when the
+ * table does not exist). Pure and deterministic: rows come out sorted by key.
+ */
+function diffTable(config, live) {
+    const desiredSchema = desiredTableSchema(config);
+    const name = live?.name ?? config.table.name ?? config.table.id;
+    const blocked = [];
+    const schemaChanges = [];
+    let schema;
+    if (!live) {
+        if (config.table.id !== undefined) {
+            blocked.push({
+                rule: 'table-not-found',
+                message: `No data table has the id ${config.table.id}.`,
+                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
+            });
+        }
+        schema = desiredSchema;
+        schemaChanges.push({ kind: 'create-table', columns: Object.keys(desiredSchema.properties).length });
+    }
+    else {
+        const evolution = compareWithLive(config, live.schema);
+        for (const item of evolution.findings)
+            blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
+        // Existing columns keep their live definition: the service accepts only added fields.
+        const properties = { ...live.schema.properties };
+        for (const column of evolution.added) {
+            const definition = desiredSchema.properties[column.name];
+            properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
+            schemaChanges.push({
+                kind: 'add-column',
+                column: column.name,
+                type: column.type,
+                definition: properties[column.name],
+            });
+        }
+        schema = { ...live.schema, properties };
+    }
+    const managed = {
+        version: config.columns.find((column) => column.managed === 'version')?.name,
+        actor: config.columns.find((column) => column.managed === 'actor')?.name,
+    };
+    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
+    const compared = Object.entries(schema.properties).filter(([column]) => column !== 'key' && !managedNames.has(column));
+    const jsonColumns = jsonCellsOf(config);
+    const liveRows = new Map((live?.rows ?? []).map((row) => [String(row.key), row]));
+    const creates = [];
+    const updates = [];
+    let unchanged = 0;
+    const desiredKeys = new Set();
+    for (const desired of [...config.rows].sort((a, b) => compareKeys(a.key, b.key))) {
+        desiredKeys.add(desired.key);
+        const current = liveRows.get(desired.key);
+        if (!current) {
+            creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
+            continue;
+        }
+        const cells = [];
+        for (const [column, definition] of compared) {
+            const json = jsonColumns(desired, column);
+            if (!sameCell(desired.cells[column], current[column], definition, json)) {
+                cells.push({
+                    column,
+                    before: current[column] ?? null,
+                    after: effectiveValue(desired.cells[column], definition),
+                });
+            }
+        }
+        if (cells.length === 0) {
+            unchanged += 1;
+            continue;
+        }
+        updates.push({
+            key: desired.key,
+            cells,
+            before: current,
+            after: fullRow(desired, current, compared, managedNames),
+        });
+    }
+    const deletes = [];
+    let unmanagedRows = 0;
+    for (const [key, row] of [...liveRows].sort(([a], [b]) => compareKeys(a, b))) {
+        if (desiredKeys.has(key))
+            continue;
+        if (config.prune)
+            deletes.push({ key, row });
+        else
+            unmanagedRows += 1;
+    }
+    return {
+        name,
+        id: live?.id,
+        file: config.file,
+        division: config.division ?? live?.division,
+        description: config.description,
+        schema,
+        managed,
+        prune: config.prune,
+        schemaChanges,
+        blocked,
+        creates,
+        updates,
+        deletes,
+        unchanged,
+        unmanagedRows,
+        liveRowCount: live?.rows.length ?? 0,
+        liveFingerprint: live?.fingerprint ?? null,
+    };
+}
+/**
+ * The whole row a PUT sends: every compared column (a left-out cell would revert to its default
+ * anyway, so it is written as that default), plus the managed columns as they are live; the
+ * deploy stamps those.
+ */
+function fullRow(desired, current, compared, managed) {
+    const row = { key: desired.key };
+    for (const [column, definition] of compared)
+        row[column] = effectiveValue(desired.cells[column], definition);
+    for (const column of managed)
+        if (current[column] !== undefined)
+            row[column] = current[column];
+    return row;
+}
+/** Which cells hold json: string columns typed per row whose kind in that row is json. */
+function jsonCellsOf(config) {
+    const typed = new Map(config.columns
+        .filter((column) => column.typedBy !== undefined)
+        .map((column) => [
+        column.name,
+        {
+            by: column.typedBy,
+            fallback: config.columns.find((other) => other.name === column.typedBy)?.default,
+        },
+    ]));
+    return (row, column) => {
+        const typing = typed.get(column);
+        if (!typing)
+            return false;
+        return (row.cells[typing.by] ?? typing.fallback) === 'json';
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/thresholds.ts
+const DEFAULT_THRESHOLDS = {
+    maxChangedRows: 50,
+    maxChangedPercent: 20,
+    maxDeletedRows: 0,
+    maxTotalChangedRows: 200,
+    schemaChangesNeedApproval: true,
+};
+/** Every threshold the tables cross, with the limit and the actual figure. */
+function evaluateThresholds(tables, settings = DEFAULT_THRESHOLDS) {
+    const crossings = [];
+    let total = 0;
+    for (const table of tables) {
+        const changed = table.creates.length + table.updates.length + table.deletes.length;
+        total += changed;
+        if (changed > settings.maxChangedRows) {
+            crossings.push({
+                kind: 'changed-rows',
+                table: table.name,
+                limit: settings.maxChangedRows,
+                actual: changed,
+                message: `${table.name}: ${rows(changed)} change; the limit is ${settings.maxChangedRows}.`,
+            });
+        }
+        // A share of an empty or new table means nothing; the count and the schema rule cover it.
+        if (table.liveRowCount > 0) {
+            const percent = Math.round((changed / table.liveRowCount) * 1000) / 10;
+            if (percent > settings.maxChangedPercent) {
+                crossings.push({
+                    kind: 'changed-percent',
+                    table: table.name,
+                    limit: settings.maxChangedPercent,
+                    actual: percent,
+                    message: `${table.name}: ${percent}% of its ${table.liveRowCount} rows change; the limit is ${settings.maxChangedPercent}%.`,
+                });
+            }
+        }
+        if (table.deletes.length > settings.maxDeletedRows) {
+            crossings.push({
+                kind: 'deleted-rows',
+                table: table.name,
+                limit: settings.maxDeletedRows,
+                actual: table.deletes.length,
+                message: `${table.name}: ${rows(table.deletes.length)} ${table.deletes.length === 1 ? 'is' : 'are'} deleted; the limit is ${settings.maxDeletedRows}.`,
+            });
+        }
+        if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
+            const what = table.schemaChanges.some((change) => change.kind === 'create-table')
+                ? 'the table is created'
+                : `${table.schemaChanges.length} column${table.schemaChanges.length === 1 ? ' is' : 's are'} added`;
+            crossings.push({
+                kind: 'schema-change',
+                table: table.name,
+                limit: 0,
+                actual: table.schemaChanges.length,
+                message: `${table.name}: ${what}; schema changes need approval.`,
+            });
+        }
+    }
+    if (total > settings.maxTotalChangedRows) {
+        crossings.push({
+            kind: 'total-changed-rows',
+            limit: settings.maxTotalChangedRows,
+            actual: total,
+            message: `${rows(total)} change across all tables; the limit is ${settings.maxTotalChangedRows}.`,
+        });
+    }
+    return crossings;
+}
+const rows = (count) => `${count} row${count === 1 ? '' : 's'}`;
+
+;// CONCATENATED MODULE: ./src/plan/types.ts
+/** Version of the plan's JSON form; readers refuse other versions. */
+const PLAN_FORMAT_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/plan/build.ts
+
+
+
+
+/** The calls an import job takes besides its deletes: create, upload, and about three polls. */
+const IMPORT_CALLS = 5;
+/**
+ * Builds the plan: a pure function of the desired configs and the live snapshot (same inputs,
+ * same plan, same digest). Tables are ordered by name, rows by key.
+ */
+function buildPlan(configs, snapshot, options = {}) {
+    const rate = options.ratePerMinute ?? 300;
+    const tables = configs
+        .map((config, index) => diffTable(config, snapshot[index] ?? null))
+        .map((diff) => ({ ...diff, prediction: predict(diff, options, rate) }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const thresholds = evaluateThresholds(tables, options.thresholds ?? DEFAULT_THRESHOLDS);
+    const totals = totalsOf(tables, rate);
+    const verdict = tables.some((table) => table.blocked.length > 0)
+        ? 'blocked'
+        : totals.creates + totals.updates + totals.deletes + totals.schemaChanges === 0
+            ? 'no-changes'
+            : thresholds.length > 0
+                ? 'needs-approval'
+                : 'within-threshold';
+    const body = {
+        formatVersion: PLAN_FORMAT_VERSION,
+        environment: options.environment,
+        apiHost: options.apiHost,
+        verdict,
+        thresholds,
+        totals,
+        tables,
+    };
+    return deepFreeze({
+        ...body,
+        digest: planDigest(body),
+        createdAt: (options.now ?? new Date()).toISOString(),
+    });
+}
+/** The digest covers everything but `digest` and `createdAt`, the live fingerprints included. */
+function planDigest(plan) {
+    const { digest: _digest, createdAt: _createdAt, ...body } = plan;
+    return sha256Of(body);
+}
+/** How apply would write a table's changes, and the calls and time that takes. */
+function predict(diff, options, rate) {
+    const pageSize = options.pageSize ?? 500;
+    const upserts = diff.creates.length + diff.updates.length;
+    const wanted = options.strategy ?? 'auto';
+    const strategy = wanted === 'auto' ? (upserts >= (options.importMinRows ?? 100) ? 'import' : 'rows') : wanted;
+    const schemaCalls = diff.schemaChanges.length > 0 ? 1 : 0;
+    const writes = strategy === 'import' && upserts > 0 ? IMPORT_CALLS : upserts;
+    const finalRows = diff.liveRowCount + diff.creates.length - diff.deletes.length;
+    // The stale-plan guard re-reads the live rows; verify reads the result.
+    const reads = Math.ceil(diff.liveRowCount / pageSize) + 1 + Math.max(1, Math.ceil(finalRows / pageSize));
+    const changes = schemaCalls + upserts + diff.deletes.length;
+    const calls = changes === 0 ? 0 : schemaCalls + writes + diff.deletes.length + reads;
+    return { strategy, calls, seconds: Math.round((calls / rate) * 60 * 10) / 10 };
+}
+function totalsOf(tables, rate) {
+    const totals = {
+        tables: tables.length,
+        creates: 0,
+        updates: 0,
+        deletes: 0,
+        unchanged: 0,
+        schemaChanges: 0,
+        calls: 0,
+        seconds: 0,
+    };
+    for (const table of tables) {
+        totals.creates += table.creates.length;
+        totals.updates += table.updates.length;
+        totals.deletes += table.deletes.length;
+        totals.unchanged += table.unchanged;
+        totals.schemaChanges += table.schemaChanges.length;
+        totals.calls += table.prediction.calls;
+    }
+    totals.seconds = Math.round((totals.calls / rate) * 60 * 10) / 10;
+    return totals;
+}
+/** Freezes a value and everything in it: no stage may change the plan it was given. */
+function deepFreeze(value) {
+    const stack = [value];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (item === null || typeof item !== 'object' || Object.isFrozen(item))
+            continue;
+        Object.freeze(item);
+        for (const child of Object.values(item))
+            if (child !== null && typeof child === 'object')
+                stack.push(child);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore.ts
+
+
+
+
+
+
+/**
+ * Restores a backup: plans live → backup for every table it holds (rows created, updated and
+ * deleted back, managed columns included), applies that plan with the same engine as a deploy
+ * (an import job when that is cheaper), deletes tables the deploy had created, then reads
+ * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
+ * cannot remove them); restored rows hold their defaults there.
+ */
+async function restoreBackup(backup, context, rate = 300, strategy = 'auto') {
+    const report = { restored: false, tables: [], remaining: [], operations: 0 };
+    const live = await readTables(context.tables, backup.tables.map((table) => ({ id: table.id })));
+    const plans = restorePlans(backup.tables, live, rate, strategy);
+    for (const [index, plan] of plans.entries()) {
+        if (!live[index])
+            report.remaining.push(`${plan.name}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`);
+        report.tables.push({
+            name: plan.name,
+            creates: plan.creates.length,
+            updates: plan.updates.length,
+            deletes: plan.deletes.length,
+        });
+    }
+    const present = plans.filter((_, index) => live[index]);
+    const applied = await applyTables(present, live.filter((table) => table !== null), { ...context, phase: 'restore' });
+    report.operations += applied.operations;
+    // Tables the deploy created did not exist before it: restoring means deleting them.
+    const created = backup.manifest.tables.filter((entry) => !entry.existed);
+    if (created.length > 0) {
+        const found = await readTables(context.tables, created.map((entry) => ({ name: entry.name })));
+        for (const [index, table] of found.entries()) {
+            if (!table)
+                continue;
+            context.journal.append({ phase: 'restore', table: table.name, op: 'delete-table', status: 'started' });
+            try {
+                await context.tables.deleteTable(table.id, { force: true });
+                context.journal.append({ phase: 'restore', table: table.name, op: 'delete-table', status: 'done' });
+                report.tables.push({
+                    name: created[index].name,
+                    creates: 0,
+                    updates: 0,
+                    deletes: 0,
+                    deletedTable: true,
+                });
+                report.operations += 1;
+            }
+            catch (error) {
+                context.journal.append({
+                    phase: 'restore',
+                    table: table.name,
+                    op: 'delete-table',
+                    status: 'failed',
+                    error: describeError(error),
+                });
+                report.remaining.push(`${table.name}: created by the deploy, and could not be deleted: ${describeError(error)}`);
+            }
+        }
+    }
+    // Prove it: read again and plan once more; nothing may be left to do.
+    const after = await readTables(context.tables, backup.tables.map((table) => ({ id: table.id })));
+    for (const plan of restorePlans(backup.tables, after, rate)) {
+        for (const item of plan.creates)
+            report.remaining.push(`${plan.name}: row "${item.key}" is missing`);
+        for (const item of plan.updates)
+            report.remaining.push(`${plan.name}: row "${item.key}" differs in ${item.cells.map((cell) => cell.column).join(', ')}`);
+        for (const item of plan.deletes)
+            report.remaining.push(`${plan.name}: row "${item.key}" should not be there`);
+    }
+    if (created.length > 0) {
+        const still = await readTables(context.tables, created.map((entry) => ({ name: entry.name })));
+        for (const table of still)
+            if (table)
+                report.remaining.push(`${table.name}: the table the deploy created still exists`);
+    }
+    report.restored = report.remaining.length === 0;
+    return report;
+}
+/** For each backed-up table, the plan that turns the live table back into the backup. */
+function restorePlans(tables, live, rate, strategy = 'auto') {
+    return tables.map((table, index) => {
+        const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
+        const diff = diffTable(config, live[index] ?? null);
+        // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
+        const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
+        return { ...restorable, prediction: predict(restorable, { strategy }, rate) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/plan/display.ts
+
+/**
+ * A cell value as a person should see it in a plan: values the secret guard would flag are
+ * masked (whatever their source: live rows can hold anything), long values are shortened, and
+ * "not set" and "empty" are said in words.
+ */
+function displayValue(value, maxLength = 120) {
+    if (value === null || value === undefined)
+        return '(not set)';
+    if (typeof value !== 'string')
+        return String(value);
+    if (value === '')
+        return '(empty)';
+    if (guard_detectSensitive(value).length > 0)
+        return `(masked: ${maskValue(value)})`;
+    const characters = [...value];
+    return characters.length > maxLength
+        ? `${characters.slice(0, maxLength).join('')}…(${characters.length} characters)`
+        : value;
+}
+/** Whether a value is shown masked. */
+const isMasked = (value) => typeof value === 'string' && detectSensitive(value).length > 0;
+const CODE_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '@': '&#64;',
+    '#': '&#35;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '\n': '⏎',
+    '\r': '',
+};
+/**
+ * Text safe inside a GitHub markdown table cell as inline code: HTML-escaped (so no markup or
+ * HTML gets through), pipes escaped (so the table holds), `@` and `#` escaped (so no one is
+ * mentioned and no issue is linked), newlines shown as ⏎. One pass, so no escape is escaped.
+ */
+function markdownCode(text) {
+    return `<code>${text.replace(/[&<>|@#`\\\r\n]/g, (char) => CODE_ESCAPES[char])}</code>`;
+}
+/** Text for HTML contexts (summaries): escaped, with mentions and references neutralised. */
+function htmlText(text) {
+    return text.replace(/[&<>@#]/g, (char) => CODE_ESCAPES[char]);
+}
+/** A value for a markdown table cell: masked, shortened, escaped. */
+function markdownValue(value, maxLength = 120) {
+    if (value === null || value === undefined || value === '')
+        return `<i>${displayValue(value)}</i>`;
+    return markdownCode(displayValue(value, maxLength));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/verify.ts
+
+
+
+/**
+ * Compares tables read back after apply with what the plans wrote: every created and updated
+ * row cell by cell (with the service's equality, stamps included), every deleted row gone, the
+ * added columns present, and the row count as expected.
+ */
+function verifyTables(plans, after, stamp) {
+    const mismatches = [];
+    plans.forEach((plan, index) => {
+        const live = after[index];
+        if (!live) {
+            mismatches.push({ table: plan.name, message: `${plan.name} does not exist after the deploy.` });
+            return;
+        }
+        for (const column of Object.keys(plan.schema.properties)) {
+            if (!(column in live.schema.properties))
+                mismatches.push({
+                    table: plan.name,
+                    column,
+                    message: `${plan.name}: the column "${column}" is missing.`,
+                });
+        }
+        const rows = new Map(live.rows.map((row) => [String(row.key), row]));
+        const expected = [
+            ...plan.creates.map((item) => [item.key, stamped(item.row, plan, stamp)]),
+            ...plan.updates.map((item) => [item.key, stamped(item.after, plan, stamp)]),
+        ];
+        for (const [key, want] of expected) {
+            const got = rows.get(key);
+            if (!got) {
+                mismatches.push({ table: plan.name, key, message: `${plan.name}: row "${key}" is missing.` });
+                continue;
+            }
+            for (const [column, definition] of Object.entries(plan.schema.properties)) {
+                if (column === 'key')
+                    continue;
+                if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor))
+                    continue;
+                if (!sameCell(want[column], got[column], definition, false)) {
+                    mismatches.push({
+                        table: plan.name,
+                        key,
+                        column,
+                        message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
+                    });
+                }
+            }
+        }
+        for (const item of plan.deletes) {
+            if (rows.has(item.key))
+                mismatches.push({
+                    table: plan.name,
+                    key: item.key,
+                    message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
+                });
+        }
+        const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
+        if (live.rows.length !== count) {
+            mismatches.push({
+                table: plan.name,
+                message: `${plan.name} has ${live.rows.length} rows; expected ${count}.`,
+            });
+        }
+    });
+    return mismatches;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/webhook.ts
+
+
+
+
+const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
+/** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
+function signBody(body, secret) {
+    return `sha256=${(0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex')}`;
+}
+/**
+ * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
+ * (a delivery id lets receivers drop repeats). Failures are reported, never thrown: a webhook
+ * that is down must not undo a healthy deploy.
+ */
+async function postInvalidation(urls, secret, event, options) {
+    const body = JSON.stringify(event);
+    const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 4, ...options.retry };
+    const headers = {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signBody(body, secret),
+        'x-datatable-deploy-event': event.event,
+        'x-datatable-deploy-delivery': (0,external_node_crypto_namespaceObject.randomUUID)(),
+        'user-agent': 'datatable-deploy',
+    };
+    return Promise.all(urls.map(async (url) => {
+        for (let attempt = 1;; attempt++) {
+            let outcome;
+            let failure;
+            let status;
+            try {
+                const response = await (options.fetch ?? fetch)(url, {
+                    method: 'POST',
+                    headers,
+                    body,
+                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+                });
+                await response.arrayBuffer();
+                if (response.ok)
+                    return { url, ok: true, status: response.status, attempts: attempt };
+                status = response.status;
+                failure = `answered ${status}`;
+                // Any 5xx is retried: the receiver may recover. Other statuses are final.
+                outcome = {
+                    kind: 'response',
+                    status: status >= 500 ? 503 : status,
+                    retryAfterHeader: response.headers.get('retry-after'),
+                };
+            }
+            catch (error) {
+                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
+                failure = networkCause(error) || describeError(error);
+            }
+            const decision = decideRetry(outcome, attempt, true, policy);
+            if (!decision.retry)
+                return {
+                    url,
+                    ok: false,
+                    ...(status !== undefined ? { status } : {}),
+                    attempts: attempt,
+                    error: failure,
+                };
+            await options.clock.sleep(decision.delayMs);
+        }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/pipeline.ts
+
+
+
+
+
+
+
+
+
+/** Exit codes of the CLI, and the action's `result`, by outcome. */
+const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, failed: 5 };
+/**
+ * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
+ * checks → (on any failure after the backup) restore → webhooks. Refuses with
+ * {@link RefusedError} before any write when the live tables no longer match the plan.
+ */
+async function runDeploy(options) {
+    const { plan, logger } = options;
+    if (plan.verdict === 'blocked') {
+        throw new ConfigurationError('The plan is blocked: Genesys would refuse part of it.', 'Run "datatable-deploy plan" to see why, and fix the config.');
+    }
+    if (plan.verdict === 'no-changes') {
+        logger.info('No changes: the live tables already match the config.');
+        return { outcome: 'no-changes', exitCode: 0, operations: 0 };
+    }
+    logger.info('▶ stale-plan guard: reading the live tables again');
+    const live = await readTables(options.tables, plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name })));
+    const stale = plan.tables
+        .filter((table, index) => (live[index]?.fingerprint ?? null) !== table.liveFingerprint)
+        .map((table) => table.name);
+    if (stale.length > 0) {
+        throw new RefusedError(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
+    }
+    const version = nextVersion(plan, live);
+    const stamp = { version, actor: options.actor };
+    logger.info('▶ backup');
+    const files = backupFiles({
+        manifest: {
+            createdAt: new Date(options.clock.now()).toISOString(),
+            environment: plan.environment,
+            apiHost: plan.apiHost,
+            gitSha: options.gitSha,
+            planDigest: plan.digest,
+        },
+        tables: plan.tables.map((table, index) => {
+            const current = live[index];
+            if (!current)
+                return { name: table.name, existed: false };
+            return {
+                id: current.id,
+                name: current.name,
+                description: current.description,
+                division: current.divisionRef,
+                schema: current.schema,
+                rows: current.rows,
+            };
+        }),
+    });
+    const backup = await options.backups.save(options.backupName, files);
+    logger.info(`backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`);
+    const context = {
+        tables: options.tables,
+        journal: options.journal,
+        logger,
+        clock: options.clock,
+        signal: options.signal,
+        progressIntervalMs: options.progressIntervalMs,
+    };
+    let operations = 0;
+    let health;
+    try {
+        logger.info(`▶ apply (deploy version ${version})`);
+        const applied = await applyTables(plan.tables, live, { ...context, phase: 'deploy', stamp });
+        operations = applied.operations;
+        logger.info('▶ verify: reading the tables back');
+        const after = await readTables(options.tables, plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) })));
+        const mismatches = verifyTables(plan.tables, after, stamp);
+        if (mismatches.length > 0) {
+            throw new DeployFailure('verify', `The tables read back differ from the plan in ${mismatches.length} place(s).`, mismatches.slice(0, 20).map((item) => item.message));
+        }
+        logger.info('verified: every written row reads back as planned');
+        if (options.health) {
+            logger.info('▶ health checks');
+            health = await runHealthChecks(options.health, {
+                deploy: { version, digest: plan.digest, environment: plan.environment ?? '', actor: options.actor },
+                env: options.env ?? process.env,
+                ...(options.fetch ? { fetch: options.fetch } : {}),
+            }, { clock: options.clock, logger, signal: options.signal });
+            if (!health.passed)
+                throw new DeployFailure(options.signal?.aborted ? 'interrupted' : 'health', health.reason ?? 'the health checks failed');
+        }
+    }
+    catch (error) {
+        const failure = error instanceof DeployFailure
+            ? error
+            : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', describeError(error));
+        logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
+        for (const detail of failure.details)
+            logger.warn(`  ${detail}`);
+        logger.info(`▶ rollback: restoring the backup ${backup}`);
+        const restore = await restoreSafely(files, backup, options, context);
+        const outcome = restore.restored ? 'rolled-back' : 'failed';
+        if (restore.restored)
+            logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
+        else
+            logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.join('\n  ')}\nThe backup is at ${backup}; restore it with "datatable-deploy rollback --backup ${backup}".`);
+        return {
+            outcome,
+            exitCode: EXIT_CODES[outcome],
+            version,
+            backup,
+            operations,
+            failure: { phase: failure.phase, message: failure.message, details: failure.details },
+            restore,
+            health,
+        };
+    }
+    let webhooks;
+    if (options.webhooks && options.webhooks.urls.length > 0) {
+        logger.info('▶ invalidation webhooks');
+        webhooks = await postInvalidation(options.webhooks.urls, options.webhooks.secret, {
+            event: 'datatables.deployed',
+            tables: plan.tables.map((table) => table.name),
+            version,
+            digest: plan.digest,
+            environment: plan.environment ?? null,
+            actor: options.actor,
+            deployedAt: new Date(options.clock.now()).toISOString(),
+        }, {
+            clock: options.clock,
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+            ...(options.webhookRetry ? { retry: options.webhookRetry } : {}),
+        });
+        for (const result of webhooks) {
+            if (result.ok)
+                logger.info(`webhook ${result.url}: delivered (${result.status})`);
+            else
+                logger.warn(`webhook ${result.url} failed after ${result.attempts} attempt(s): ${result.error}; the deploy itself succeeded`);
+        }
+    }
+    return { outcome: 'applied', exitCode: 0, version, backup, operations, health, webhooks };
+}
+/** A restore that reports, rather than throws, when it cannot finish. */
+async function restoreSafely(files, location, options, context) {
+    try {
+        // Restoring must not stop at the interruption that caused it.
+        return await restoreBackup(parseBackup(files, location), { ...context, signal: undefined }, options.ratePerMinute);
+    }
+    catch (error) {
+        return {
+            restored: false,
+            tables: [],
+            remaining: [`the restore itself failed: ${describeError(error)}`],
+            operations: 0,
+        };
+    }
+}
+/** One more than the highest version in any managed version column of the plan's tables. */
+function nextVersion(plan, live) {
+    let highest = 0;
+    plan.tables.forEach((table, index) => {
+        const column = table.managed.version;
+        if (!column)
+            return;
+        for (const row of live[index]?.rows ?? []) {
+            const value = Number(row[column]);
+            if (Number.isFinite(value) && value > highest)
+                highest = value;
+        }
+    });
+    return highest + 1;
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -6411,8 +10061,6 @@ function validateRule(rule) {
         new RegExp(rule.path); // throws SyntaxError on a bad pattern
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/emulator/http-kit.ts
 
 /** Thrown by handlers; the server turns it into an ErrorBody response. */
@@ -9789,30 +13437,6 @@ function parseCell(type, text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/genesys/schema.ts
-/**
- * A data-table schema in the form the service requires: JSON Schema draft-04, an object whose
- * only required property is the string `key`, and no other properties than those listed.
- */
-function tableSchema(properties) {
-    return {
-        $schema: 'http://json-schema.org/draft-04/schema#',
-        type: 'object',
-        required: ['key'],
-        additionalProperties: false,
-        properties: { key: { type: 'string' }, ...properties },
-    };
-}
-/**
- * The value the service stores for a column a row leaves out: the schema default, else
- * false / 0 / "" (Terraform's provider mirrors the same rule).
- */
-function defaultFor(column) {
-    if (column.default !== undefined)
-        return column.default;
-    return column.type === 'boolean' ? false : column.type === 'string' ? '' : 0;
-}
-
 ;// CONCATENATED MODULE: ./src/genesys/types.ts
 /**
  * Wire types of the Genesys Cloud data-tables API (see the reference notes in the README).
@@ -9944,7 +13568,7 @@ function checkRow(schema, body, config, pathKey) {
                 details: [{ fieldName: name }],
             });
         }
-        checkConstraints(name, column, value);
+        rules_checkConstraints(name, column, value);
         row[name] = value;
     }
     for (const [name, column] of Object.entries(schema.properties)) {
@@ -9953,7 +13577,7 @@ function checkRow(schema, body, config, pathKey) {
     }
     return row;
 }
-function checkConstraints(name, column, value) {
+function rules_checkConstraints(name, column, value) {
     const fail = (what) => {
         throw new ServiceError(400, ROW_ERROR, `Field "${name}" ${what}`, { details: [{ fieldName: name }] });
     };
@@ -10414,7 +14038,7 @@ function getRow(context) {
         throw notFound(ROW_NOT_FOUND, `No row with key "${context.params.rowId}"`);
     return { status: 200, body: view(row, brief(context)) };
 }
-async function createRow(context) {
+async function rows_createRow(context) {
     const table = requireTable(context);
     const row = checkRow(table.schema, parseJson(await context.body()), context.config);
     const key = String(row.key);
@@ -10451,7 +14075,7 @@ function deleteRow(context) {
 }
 const rowRoutes = [
     { method: 'GET', template: ROWS, handler: listRows, access: 'api' },
-    { method: 'POST', template: ROWS, handler: createRow, access: 'api' },
+    { method: 'POST', template: ROWS, handler: rows_createRow, access: 'api' },
     { method: 'GET', template: ROW, handler: getRow, access: 'api' },
     { method: 'PUT', template: ROW, handler: replaceRow, access: 'api' },
     { method: 'DELETE', template: ROW, handler: deleteRow, access: 'api' },
@@ -10743,268 +14367,6 @@ function isLoopback(address) {
         address === '::1' ||
         address === '::ffff:127.0.0.1' ||
         (address?.startsWith('127.') ?? false));
-}
-
-;// CONCATENATED MODULE: ./src/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve()),
-};
-
-;// CONCATENATED MODULE: ./src/logger.ts
-const silentLogger = { debug() { }, info() { }, warn() { } };
-/** Writes info and warnings to stderr (stdout stays free for machine-readable output). */
-function stderrLogger(options = {}) {
-    return {
-        debug: (message) => {
-            if (options.verbose)
-                process.stderr.write(`debug: ${message}\n`);
-        },
-        info: (message) => process.stderr.write(`${message}\n`),
-        warn: (message) => process.stderr.write(`warning: ${message}\n`),
-    };
-}
-
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
 }
 
 ;// CONCATENATED MODULE: ./src/genesys/datatables.ts
@@ -11324,239 +14686,6 @@ function hintFor(failure) {
         return 'Genesys Cloud failed or was unreachable; nothing is wrong with the request itself. Run again later.';
     }
     return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/genesys/retry.ts
-const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 6,
-    baseDelayMs: 500,
-    maxDelayMs: 30_000,
-    maxRetryAfterMs: 180_000,
-    timeScale: 1,
-    random: Math.random,
-};
-/** Codes that mean "busy, try later" whatever the status says. */
-const BUSY_CODES = new Set(['flows.datatables.server.too.busy', 'service.unavailable']);
-/**
- * Decides whether attempt number `attempt` (1-based) is retried.
- *
- * - 429 and 503 (and the data-tables "too busy" code) mean the request was not processed, so
- *   every method is retried.
- * - 502, 504, connection resets and timeouts leave it unknown whether the service acted; only
- *   idempotent requests (GET, PUT, DELETE) are retried, so a POST never creates a row twice.
- * - Any other status is final.
- */
-function decideRetry(outcome, attempt, idempotent, policy) {
-    if (attempt >= policy.maxAttempts)
-        return { retry: false, reason: `gave up after ${attempt} attempts` };
-    if (outcome.kind === 'network') {
-        if (!idempotent)
-            return { retry: false, reason: 'the request may have been processed; not repeated' };
-        return {
-            retry: true,
-            rateLimited: false,
-            delayMs: backoffMs(attempt, policy),
-            reason: outcome.timeout ? 'timed out' : 'connection failed',
-        };
-    }
-    const { status, code } = outcome;
-    if (status === 429) {
-        const retryAfter = parseRetryAfterMs(outcome.retryAfterHeader);
-        if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
-            return {
-                retry: false,
-                reason: `Retry-After of ${retryAfter / 1000} s is longer than the ${policy.maxRetryAfterMs / 1000} s allowed`,
-            };
-        }
-        const delayMs = retryAfter !== undefined ? retryAfter * policy.timeScale : backoffMs(attempt, policy);
-        return { retry: true, rateLimited: true, delayMs, reason: 'rate limited (429)' };
-    }
-    if (status === 503 || (code !== undefined && BUSY_CODES.has(code))) {
-        return {
-            retry: true,
-            rateLimited: false,
-            delayMs: backoffMs(attempt, policy),
-            reason: `service busy (${status})`,
-        };
-    }
-    if ((status === 502 || status === 504) && idempotent) {
-        return {
-            retry: true,
-            rateLimited: false,
-            delayMs: backoffMs(attempt, policy),
-            reason: `gateway error (${status})`,
-        };
-    }
-    return { retry: false, reason: `status ${status} is not retried` };
-}
-/** Exponential backoff with "equal jitter": half fixed, half random, capped, then scaled. */
-function backoffMs(attempt, policy) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return (exponential / 2 + policy.random() * (exponential / 2)) * policy.timeScale;
-}
-/** `Retry-After` as delta-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-function parseRetryAfterMs(header, now = Date.now()) {
-    if (header === null || header === undefined || header.trim() === '')
-        return undefined;
-    const trimmed = header.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-
-;// CONCATENATED MODULE: ./src/genesys/oauth.ts
-
-
-
-
-const TOKEN_PATH = '/oauth/token';
-/**
- * OAuth 2 client-credentials grant against `login.<region domain>/oauth/token`.
- *
- * The token is cached and renewed a little before it expires (the lifetime is set per OAuth
- * client, 300 s to 48 h), and concurrent callers share one token request. The client secret
- * and the token are never put in an error message or a log line.
- */
-class ClientCredentialsTokenSource {
-    loginBase;
-    credentials;
-    options;
-    cached;
-    pending;
-    constructor(loginBase, credentials, options = {}) {
-        this.loginBase = loginBase;
-        this.credentials = credentials;
-        this.options = options;
-    }
-    async token() {
-        const clock = this.options.clock ?? systemClock;
-        if (this.cached && clock.now() < this.cached.renewAt)
-            return this.cached.value;
-        this.pending ??= this.request().finally(() => {
-            this.pending = undefined;
-        });
-        this.cached = await this.pending;
-        return this.cached.value;
-    }
-    invalidate(token) {
-        if (this.cached?.value === token)
-            this.cached = undefined;
-    }
-    async request() {
-        const fetchFn = this.options.fetch ?? fetch;
-        const clock = this.options.clock ?? systemClock;
-        const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
-        const logger = this.options.logger ?? silentLogger;
-        const basic = Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString('base64');
-        for (let attempt = 1;; attempt++) {
-            let response;
-            try {
-                response = await fetchFn(`${this.loginBase}${TOKEN_PATH}`, {
-                    method: 'POST',
-                    headers: {
-                        authorization: `Basic ${basic}`,
-                        'content-type': 'application/x-www-form-urlencoded',
-                        accept: 'application/json',
-                    },
-                    body: 'grant_type=client_credentials',
-                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-                });
-            }
-            catch (error) {
-                const timeout = error instanceof Error && error.name === 'TimeoutError';
-                // The token request has no side effect worth protecting, so it is retried like a GET.
-                const decision = decideRetry({ kind: 'network', timeout }, attempt, true, policy);
-                if (!decision.retry) {
-                    throw new GenesysApiError({
-                        status: 0,
-                        code: timeout ? 'client.timeout' : 'network.error',
-                        serviceMessage: `could not reach the OAuth service at ${this.loginBase} (${networkCause(error)})`,
-                        method: 'POST',
-                        path: TOKEN_PATH,
-                        attempts: attempt,
-                    }, 'Check the region (or API URL) and that this machine can reach Genesys Cloud.');
-                }
-                logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
-                await clock.sleep(decision.delayMs);
-                continue;
-            }
-            const text = await response.text();
-            if (response.ok)
-                return this.parseToken(text, clock.now());
-            const decision = decideRetry({ kind: 'response', status: response.status, retryAfterHeader: response.headers.get('retry-after') }, attempt, true, policy);
-            if (decision.retry && response.status !== 400 && response.status !== 401) {
-                logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
-                await clock.sleep(decision.delayMs);
-                continue;
-            }
-            throw this.refusal(response, text, attempt);
-        }
-    }
-    parseToken(text, now) {
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            body = {};
-        }
-        if (typeof body.access_token !== 'string' || body.access_token === '') {
-            throw new AuthenticationError({
-                status: 200,
-                code: 'invalid.token.response',
-                serviceMessage: 'the OAuth service answered without an access_token',
-                method: 'POST',
-                path: TOKEN_PATH,
-                attempts: 1,
-            }, 'Check that the login URL points at Genesys Cloud (or the emulator).');
-        }
-        const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 86_400) * 1000;
-        // Renew early: a tenth of the lifetime, at most a minute, so no request carries a token
-        // that expires in flight.
-        const marginMs = Math.min(60_000, lifetimeMs / 10);
-        return { value: body.access_token, renewAt: now + lifetimeMs - marginMs };
-    }
-    refusal(response, text, attempts) {
-        let body = {};
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            // Not JSON: keep the status only.
-        }
-        // OAuth errors use {error, error_description}; Genesys errors use {code, message}.
-        const code = String(body.error ?? body.code ?? `http.${response.status}`);
-        const serviceMessage = String(body.error_description ?? body.message ?? response.statusText ?? 'refused');
-        const failure = {
-            status: response.status,
-            code,
-            serviceMessage,
-            method: 'POST',
-            path: TOKEN_PATH,
-            correlationId: response.headers.get('inin-correlation-id') ?? undefined,
-            attempts,
-            body,
-        };
-        if (response.status === 400 || response.status === 401 || response.status === 403) {
-            return new AuthenticationError(failure, `Genesys Cloud refused the OAuth client "${this.credentials.clientId}" at ${this.loginBase}. ` +
-                'Check GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, that the client uses the ' +
-                'Client Credentials grant and is active, and that the region matches the org.');
-        }
-        return new GenesysApiError(failure, 'The OAuth service failed; try again later.');
-    }
-}
-/** A short, secret-free cause of a fetch failure (undici nests the system error). */
-function networkCause(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    const cause = error.cause;
-    return cause?.code ?? cause?.message ?? error.message;
-}
-function formatSeconds(ms) {
-    return `${(ms / 1000).toFixed(ms < 1000 ? 3 : 1)} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/genesys/http.ts
@@ -11953,2517 +15082,6 @@ function connectionSettingsFromEnv(env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/demo/demo.ts
-var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
-    if (value !== null && value !== void 0) {
-        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
-        var dispose, inner;
-        if (async) {
-            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
-            dispose = value[Symbol.asyncDispose];
-        }
-        if (dispose === void 0) {
-            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
-            dispose = value[Symbol.dispose];
-            if (async) inner = dispose;
-        }
-        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
-        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
-        env.stack.push({ value: value, dispose: dispose, async: async });
-    }
-    else if (async) {
-        env.stack.push({ async: true });
-    }
-    return value;
-};
-var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
-    return function (env) {
-        function fail(e) {
-            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
-            env.hasError = true;
-        }
-        var r, s = 0;
-        function next() {
-            while (r = env.stack.pop()) {
-                try {
-                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
-                    if (r.dispose) {
-                        var result = r.dispose.call(r.value);
-                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
-                    }
-                    else s |= 1;
-                }
-                catch (e) {
-                    fail(e);
-                }
-            }
-            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
-            if (env.hasError) throw env.error;
-        }
-        return next();
-    };
-})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
-    var e = new Error(message);
-    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
-});
-
-
-
-
-/** The example table: a configuration store for dialer and routing plugins. */
-const SCHEMA = tableSchema({
-    key: { title: 'config_key', type: 'string', $id: '/properties/key', displayOrder: 0 },
-    config_value: { title: 'config_value', type: 'string', $id: '/properties/config_value', displayOrder: 1 },
-    data_type: { title: 'data_type', type: 'string', $id: '/properties/data_type', displayOrder: 2 },
-    environment: { title: 'environment', type: 'string', $id: '/properties/environment', displayOrder: 3 },
-    version: { title: 'version', type: 'integer', $id: '/properties/version', displayOrder: 4 },
-});
-const SEED = [
-    { key: 'max_concurrent_calls', config_value: '250', data_type: 'integer', environment: 'prod', version: 1 },
-    { key: 'dialer_enabled', config_value: 'true', data_type: 'boolean', environment: 'prod', version: 1 },
-    { key: 'abandon_rate_target', config_value: '0.03', data_type: 'number', environment: 'prod', version: 1 },
-    {
-        key: 'fallback_queue',
-        config_value: '{"queueId":"q123","priority":1}',
-        data_type: 'json',
-        environment: 'prod',
-        version: 1,
-    },
-    {
-        key: 'greeting_prompt',
-        config_value: 'Welcome to Example Co.',
-        data_type: 'string',
-        environment: 'prod',
-        version: 1,
-    },
-];
-/**
- * The guided demo: everything runs against an in-process emulator, so it needs no Genesys org.
- * For now it shows the client and the emulator; later stages add validate, plan and deploy.
- */
-async function runDemo(_args, io) {
-    const env_1 = { stack: [], error: void 0, hasError: false };
-    try {
-        const say = (text = '') => writeLine(io.stdout, text);
-        const started = Date.now();
-        const emulator = __addDisposableResource(env_1, await startEmulator(), true);
-        say(`1. Started the Genesys Cloud data-tables emulator at ${emulator.url}`);
-        const logger = {
-            debug() { },
-            info: (message) => say(`     client: ${message}`),
-            warn: (message) => say(`     client: ${message}`),
-        };
-        const client = createGenesysClient({ clientId: emulator.clientId, clientSecret: emulator.clientSecret, apiUrl: emulator.url }, { logger, tables: { jobPollIntervalMs: 50 } });
-        const table = await client.tables.createTable({
-            name: 'plugin_config_production',
-            description: 'Configuration store for dialer and routing plugins',
-            schema: SCHEMA,
-        });
-        say(`2. Created table "${table.name}" (${Object.keys(SCHEMA.properties).length} columns, id ${table.id})`);
-        const imported = await client.tables.importRows({ ...table, schema: SCHEMA }, SEED, 'Append');
-        say(`3. Seeded it with one CSV import job: ${imported.updated} rows loaded, ${imported.failed} failed`);
-        emulator.faults.add({ method: 'GET', path: '/rows$', status: 503, count: 1 });
-        emulator.faults.add({ method: 'GET', path: '/rows$', status: 429, retryAfterSeconds: 1, count: 1 });
-        say('4. Injected a 503 and a 429 (Retry-After: 1) into the next row reads; reading all rows back:');
-        const rows = await client.tables.listRows(table.id);
-        for (const row of rows)
-            say(`     ${String(row.key).padEnd(22)} ${String(row.config_value).padEnd(34)} ${row.data_type}`);
-        await client.tables.replaceRow(table.id, {
-            ...rows.find((row) => row.key === 'max_concurrent_calls'),
-            config_value: '300',
-            version: 2,
-        });
-        await client.tables.deleteRow(table.id, 'greeting_prompt');
-        const after = await client.tables.listRows(table.id);
-        say(`5. Replaced max_concurrent_calls (now ${after.find((row) => row.key === 'max_concurrent_calls')?.config_value}) and deleted greeting_prompt: ${after.length} rows left`);
-        const requests = emulator.log.snapshot();
-        const http = client.http.stats();
-        say();
-        say(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${http.requests} API requests (${http.retries} retried, ${http.rateLimited} rate-limited), emulator saw ${requests.total} requests in all.`);
-        say('Next: "datatable-deploy emulator" serves the same API for your own scripts (see README).');
-        return 0;
-    }
-    catch (e_1) {
-        env_1.error = e_1;
-        env_1.hasError = true;
-    }
-    finally {
-        const result_1 = __disposeResources(env_1);
-        if (result_1)
-            await result_1;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/cli/options.ts
-
-
-const HELP_OPTION = { help: { type: 'boolean', short: 'h' } };
-/**
- * `parseArgs` (strict; positionals only where a command takes them) plus `--help`, with errors
- * that name the command and say how to get its usage.
- */
-function parseOptions(command, args, options, { allowPositionals = false } = {}) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
-    }
-    catch (error) {
-        throw new ConfigurationError(`${command}: ${error.message}`, `Run "datatable-deploy ${command} --help".`);
-    }
-}
-/** Parses a whole-number option (0 or more), naming it in the error. */
-function wholeNumber(name, value, fallback) {
-    if (value === undefined)
-        return fallback;
-    const parsed = Number(value);
-    if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) {
-        throw new ConfigurationError(`--${name} must be a whole number; got "${String(value)}".`);
-    }
-    return parsed;
-}
-/** Parses an option that takes one of a few words, naming them all in the error. */
-function oneOf(name, value, allowed, fallback) {
-    if (value === undefined)
-        return fallback;
-    if (!allowed.includes(value)) {
-        const list = allowed.length > 2 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ');
-        throw new ConfigurationError(`--${name} must be ${list}; got "${value}".`);
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/cli/emulator-command.ts
-
-
-
-
-
-
-const HELP = `Usage: datatable-deploy emulator [--port N] [--state FILE] [--rate-limit N] [--seed N] [--json]
-
-Serves the Genesys Cloud data-tables API, its OAuth token endpoint and an admin API
-(/__emulator/...) on 127.0.0.1. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
-
-  --port N         port to listen on (default 0: a free one)
-  --state FILE     load the org's tables from FILE if it exists, and save them there on exit
-  --rate-limit N   requests per minute per token (default 300, as Genesys)
-  --seed N         seed for probabilistic faults (default 1)
-  --json           print one JSON line {"url","clientId","clientSecret"} once listening`;
-async function runEmulatorCommand(args, io) {
-    const { values } = parseOptions('emulator', args, {
-        port: { type: 'string' },
-        state: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        seed: { type: 'string' },
-        json: { type: 'boolean' },
-    });
-    if (values.help) {
-        writeLine(io.stdout, HELP);
-        return 0;
-    }
-    const statePath = values.state;
-    let state;
-    if (statePath && (0,external_node_fs_namespaceObject.existsSync)(statePath)) {
-        try {
-            state = JSON.parse(await (0,promises_namespaceObject.readFile)(statePath, 'utf8'));
-        }
-        catch (error) {
-            throw new ConfigurationError(`--state ${statePath} is not a readable state dump: ${error.message}`);
-        }
-    }
-    const emulator = await startEmulator({
-        port: wholeNumber('port', values.port, 0),
-        config: {
-            rateLimitPerMinute: wholeNumber('rate-limit', values['rate-limit'], 300) || 300,
-            seed: wholeNumber('seed', values.seed, 1),
-        },
-        ...(state ? { state } : {}),
-    });
-    if (values.json) {
-        writeLine(io.stdout, JSON.stringify({ url: emulator.url, clientId: emulator.clientId, clientSecret: emulator.clientSecret }));
-    }
-    else {
-        writeLine(io.stdout, `Genesys Cloud data-tables emulator listening on ${emulator.url}`);
-        writeLine(io.stdout, `  GENESYSCLOUD_API_URL=${emulator.url}`);
-        writeLine(io.stdout, `  GENESYSCLOUD_OAUTHCLIENT_ID=${emulator.clientId}`);
-        writeLine(io.stdout, `  GENESYSCLOUD_OAUTHCLIENT_SECRET=${emulator.clientSecret}`);
-        writeLine(io.stdout, `  admin API: ${emulator.url}/__emulator/health${statePath ? `; state file: ${statePath}` : ''}`);
-    }
-    await new Promise((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-    });
-    if (statePath)
-        await (0,promises_namespaceObject.writeFile)(statePath, JSON.stringify(emulator.state.dump(), null, 2));
-    await emulator.close();
-    if (!values.json)
-        writeLine(io.stderr, 'emulator stopped');
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/cli/connection.ts
-
-
-/** The connection options every command that calls Genesys Cloud takes. */
-const CONNECTION_OPTIONS = {
-    region: { type: 'string' },
-    'api-url': { type: 'string' },
-    'rate-limit': { type: 'string' },
-};
-const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 (or GENESYSCLOUD_REGION)
-  --api-url URL    explicit API origin, e.g. the emulator (or GENESYSCLOUD_API_URL)
-  --rate-limit N   requests per minute for this run (default 300)`;
-/** A client from the environment, with the command line's overrides. */
-function clientFromOptions(io, values) {
-    const settings = connectionSettingsFromEnv(io.env);
-    if (values.region)
-        settings.region = values.region;
-    if (values['api-url'])
-        settings.apiUrl = values['api-url'];
-    if (values['rate-limit'] !== undefined)
-        settings.rateLimitPerMinute = Number(values['rate-limit']);
-    return createGenesysClient(settings, { logger: stderrLogger() });
-}
-
-;// CONCATENATED MODULE: ./src/cli/tables-command.ts
-
-
-
-const tables_command_HELP = `Usage: datatable-deploy tables [--name FILTER] [--json] [connection options]
-
-Lists the org's data tables: name, number of columns, division and id.
-A quick check that the OAuth client, region and permissions work.
-
-  --name FILTER    the service's name filter (case-insensitive, * wildcards)
-  --json           print JSON instead of a table
-${CONNECTION_HELP}`;
-async function runTablesCommand(args, io) {
-    const { values } = parseOptions('tables', args, {
-        ...CONNECTION_OPTIONS,
-        name: { type: 'string' },
-        json: { type: 'boolean' },
-    });
-    if (values.help) {
-        writeLine(io.stdout, tables_command_HELP);
-        return 0;
-    }
-    const client = clientFromOptions(io, values);
-    const tables = await client.tables.listTables({
-        name: values.name,
-        expandSchema: true,
-    });
-    if (values.json) {
-        writeLine(io.stdout, JSON.stringify(tables, null, 2));
-        return 0;
-    }
-    if (tables.length === 0) {
-        writeLine(io.stdout, 'No data tables.');
-        return 0;
-    }
-    const nameWidth = Math.max(4, ...tables.map((table) => table.name.length));
-    writeLine(io.stdout, `${'NAME'.padEnd(nameWidth)}  ${'COLUMNS'.padStart(7)}  DIVISION  ID`);
-    for (const table of tables) {
-        const columns = String(Object.keys(table.schema?.properties ?? {}).length).padStart(7);
-        writeLine(io.stdout, `${table.name.padEnd(nameWidth)}  ${columns}  ${table.division?.name ?? '-'}  ${table.id}`);
-    }
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/config/findings.ts
-/**
- * Every rule, its default severity and the fix it suggests. The README's rule table lists the
- * same ids (a test keeps them in step).
- */
-const RULES = {
-    // The file itself
-    'file-unreadable': ['error', 'Check the path and the file permissions.'],
-    'file-empty': ['error', 'Write the table definition, or delete the file.'],
-    'file-too-large': ['error', 'Split the table into several files, or raise --max-file-bytes.'],
-    'file-binary': ['error', 'Config files are UTF-8 text; this looks like a binary file.'],
-    'file-encoding': ['error', 'Save the file as UTF-8.'],
-    'no-config-files': ['error', 'Check the --config globs (quote them), or add files under datatables/.'],
-    // YAML
-    'yaml-syntax': [
-        'error',
-        'Fix the YAML at this position; quote values that contain ": " or start with a special character.',
-    ],
-    'yaml-tab-indent': ['error', 'Indent with spaces: YAML does not allow tabs for indentation.'],
-    'yaml-duplicate-key': ['error', 'Remove or rename one of the two entries with the same name.'],
-    'yaml-alias-limit': [
-        'error',
-        'Write the values out instead of expanding anchors and aliases so many times.',
-    ],
-    'yaml-too-deep': ['error', 'Flatten the value: at most 32 levels of nesting are allowed.'],
-    'yaml-multiple-documents': ['error', 'Put one table in each file; remove the extra "---" documents.'],
-    'yaml11-boolean': [
-        'warning',
-        'Quote the value if you mean the text; write true or false if you mean a boolean.',
-    ],
-    // Structure (JSON Schema)
-    'schema-type': [
-        'error',
-        'Use the shape shown in the README; e.g. "columns" is a map of column name to settings.',
-    ],
-    'schema-unknown-property': [
-        'error',
-        'Remove the property or fix its spelling; the README lists every property.',
-    ],
-    'schema-required': ['error', 'Add the missing property.'],
-    'schema-value': ['error', 'Use one of the allowed values shown in the message.'],
-    // Table and columns
-    'table-duplicate': [
-        'error',
-        'Keep one file per table: merge the rows, or point one file at another table.',
-    ],
-    'column-reserved-key': [
-        'error',
-        'Remove the "key" column: the key is configured under "key:" and is always a string.',
-    ],
-    'column-invalid': ['error', 'Fix the column settings so that they agree with its type.'],
-    'typedby-invalid': [
-        'error',
-        'Point typedBy at a string column whose enum lists only string, integer, number, boolean or json.',
-    ],
-    'managed-column-type': ['error', 'Make a "version" column an integer and an "actor" column a string.'],
-    'limit-columns': [
-        'error',
-        'Use at most the allowed number of columns, or raise limits.maxColumns if Genesys raised it for your org.',
-    ],
-    'limit-rows': [
-        'error',
-        'Split the rows across tables, or raise limits.maxRows if Genesys raised it for your org.',
-    ],
-    // Rows and values
-    'key-missing': [
-        'error',
-        'Give every row a key: the map key, or "key:" / the key column title in list form.',
-    ],
-    'key-empty': ['error', 'Use a non-empty key.'],
-    'key-too-long': ['error', 'Shorten the key (at most 256 characters by default).'],
-    'key-duplicate': ['error', 'Keys must be unique in a table; remove or rename one of the rows.'],
-    'key-control-chars': ['error', 'Remove control characters (tabs, newlines, escapes) from the key.'],
-    'key-unsafe-chars': [
-        'error',
-        "Rename the key without / ? # % \\: the service's handling of them in row URLs is not dependable.",
-    ],
-    'row-not-map': ['error', 'Write the row as a map of column name to value.'],
-    'row-unknown-column': ['error', 'Add the column under "columns:", or fix the spelling in the row.'],
-    'row-managed-column': ['error', 'Remove the value: managed columns are stamped by each deploy.'],
-    'row-environment-mismatch': [
-        'error',
-        "Set the row's environment to the file's, or move the row to the file for that environment.",
-    ],
-    'row-too-large': ['error', 'Shorten the row: Genesys refuses request bodies over 512,000 bytes.'],
-    'value-required': ['error', 'Give the column a value in this row, or give the column a default.'],
-    'value-type': ['error', "Write the value as the column's type (the message says how)."],
-    'value-enum': ['error', "Use one of the values the column's enum lists."],
-    'value-length': ['error', 'Shorten or lengthen the value to fit minLength / maxLength.'],
-    'value-range': ['error', 'Keep the number within minimum / maximum.'],
-    'value-pattern': ['error', "Make the value match the column's pattern."],
-    'typed-value': [
-        'error',
-        'Make the value parse as the type its typedBy column names in this row, or change that type.',
-    ],
-    'json-value-schema': ['error', 'Make the json value match its JSON Schema under valueSchemas.'],
-    'json-value-invalid': ['error', 'Write valid JSON, or write the value as a YAML map or list.'],
-    // Secret and personal-data guard
-    'secret-name': [
-        'error',
-        "Do not keep credentials in data tables; if this name is harmless, add the rule to the column's or the row's allow list.",
-    ],
-    'secret-private-key': [
-        'error',
-        'Remove the private key: data tables are readable by every flow and admin. Keep it in a secret store.',
-    ],
-    'secret-jwt': ['error', 'Remove the token: keep credentials in a secret store, not in a data table.'],
-    'secret-cloud-key': ['error', 'Remove the cloud credential and rotate it: it has been committed to git.'],
-    'secret-high-entropy': [
-        'error',
-        'If this is not a secret (an id, a hash), add secret-high-entropy to the allow list for it.',
-    ],
-    'pii-card-number': ['error', 'Remove the card number: data tables must not hold payment data.'],
-    'pii-email': [
-        'error',
-        'Data tables are not meant for personal data; if this is a shared mailbox, allow pii-email for it.',
-    ],
-    'pii-phone': [
-        'error',
-        'Data tables are not meant for personal data; if this is a public number, allow pii-phone for it.',
-    ],
-    // Against the live table (--against-live)
-    'schema-column-removed': [
-        'error',
-        'Genesys cannot remove a column: keep it in the file, or migrate to a new table.',
-    ],
-    'schema-column-retyped': [
-        'error',
-        "Genesys cannot change a column's type: add a new column, backfill it, switch readers to it, then stop writing the old one.",
-    ],
-    'schema-column-renamed': [
-        'error',
-        'Field ids cannot be renamed: keep the old name (change its title instead), or add the new column and backfill it.',
-    ],
-    'live-table-unreadable': ['error', "Check the connection settings and the OAuth client's permissions."],
-};
-/** Builds a finding with the rule's severity and fix. */
-function finding(rule, file, position, message, context = {}) {
-    const [severity, fix] = RULES[rule];
-    return {
-        severity,
-        rule,
-        file,
-        line: position.line,
-        column: position.column,
-        ...(context.table !== undefined ? { table: context.table } : {}),
-        ...(context.key !== undefined ? { key: context.key } : {}),
-        ...(context.field !== undefined ? { field: context.field } : {}),
-        message,
-        hint: context.hint ?? fix,
-    };
-}
-/** Sorts findings by file, line and column, so reports read top to bottom. */
-function sortFindings(findings) {
-    return [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-}
-const hasErrors = (findings) => findings.some((item) => item.severity === 'error');
-
-;// CONCATENATED MODULE: ./src/config/types.ts
-const VALUE_KINDS = ['string', 'integer', 'number', 'boolean', 'json'];
-const DEFAULT_LIMITS = {
-    maxRows: 5_000,
-    maxColumns: 50,
-    maxRowBytes: 512_000,
-    maxKeyLength: 256,
-};
-/** A human-readable name of the table a config targets. */
-function tableLabel(config) {
-    return config.table.name ?? `id ${config.table.id}`;
-}
-
-;// CONCATENATED MODULE: ./src/config/evolution.ts
-
-
-/**
- * Compares the columns a config wants with the live table's schema. Adding columns is the only
- * change Genesys accepts; anything else is refused here with the way to get there instead.
- * A removed column and an added one of the same type are reported as a likely rename.
- */
-function compareWithLive(config, live) {
-    const table = tableLabel(config);
-    const liveColumns = Object.entries(live.properties).filter(([name]) => name !== 'key');
-    const desired = new Map(config.columns.map((column) => [column.name, column]));
-    const added = config.columns.filter((column) => !(column.name in live.properties));
-    const findings = [];
-    const renameCandidates = [...added];
-    for (const [name, column] of liveColumns) {
-        const wanted = desired.get(name);
-        if (wanted && wanted.type !== column.type) {
-            findings.push(finding('schema-column-retyped', config.file, wanted.position, `Column "${name}" is ${column.type} in the live table; the file makes it ${wanted.type}.`, {
-                table,
-                field: name,
-            }));
-            continue;
-        }
-        if (wanted)
-            continue;
-        const renameIndex = renameCandidates.findIndex((candidate) => candidate.type === column.type);
-        if (renameIndex >= 0) {
-            const [renamed] = renameCandidates.splice(renameIndex, 1);
-            findings.push(finding('schema-column-renamed', config.file, renamed.position, `Column "${name}" of the live table is missing from the file, and "${renamed.name}" (also ${column.type}) is new: a rename?`, {
-                table,
-                field: name,
-                hint: `Field ids cannot be renamed. Keep "${name}" and change its title to the new label, or keep both columns: add "${renamed.name}", backfill it, switch readers, and stop writing "${name}".`,
-            }));
-        }
-        else {
-            findings.push(finding('schema-column-removed', config.file, config.position, `Column "${name}" (${column.type}) exists in the live table but not in the file.`, {
-                table,
-                field: name,
-                hint: `Genesys cannot remove a column once it exists. Add "${name}: { type: ${column.type} }" back under columns (it can stay unused), or migrate to a new table.`,
-            }));
-        }
-    }
-    return { added, findings };
-}
-
-;// CONCATENATED MODULE: ./src/config/report.ts
-/** `path:line:col severity rule message` per finding, each with its fix, then a summary line. */
-function renderFindingsText(findings, files, options = {}) {
-    const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-    const lines = [];
-    for (const item of findings) {
-        const severity = item.severity === 'error' ? paint('31', 'error') : paint('33', 'warning');
-        lines.push(`${paint('1', `${item.file}:${item.line}:${item.column}`)} ${severity} ${paint('2', item.rule)} ${item.message}`);
-        if (item.hint)
-            lines.push(`  fix: ${item.hint}`);
-    }
-    lines.push(summaryLine(findings, files));
-    return `${lines.join('\n')}\n`;
-}
-function summaryLine(findings, files) {
-    const errors = findings.filter((item) => item.severity === 'error').length;
-    const warnings = findings.length - errors;
-    const fileCount = `${files.length} file${files.length === 1 ? '' : 's'}`;
-    if (findings.length === 0)
-        return `${fileCount} valid.`;
-    return `${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} in ${fileCount}.`;
-}
-/** The JSON report: a contract for scripts. */
-function renderFindingsJson(findings, files) {
-    const errors = findings.filter((item) => item.severity === 'error').length;
-    return `${JSON.stringify({ valid: errors === 0, files, errors, warnings: findings.length - errors, findings }, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/config/discover.ts
-
-const nodeFileSystem = {
-    glob: (pattern, cwd) => (0,promises_namespaceObject.glob)(pattern, { cwd }),
-    readFile: (path, cwd) => (0,promises_namespaceObject.readFile)(path.startsWith('/') ? path : `${cwd}/${path}`),
-};
-const DEFAULT_CONFIG_GLOB = 'datatables/**/*.{yml,yaml}';
-/**
- * Expands each pattern (globs are expanded here, so quoting in the shell does not matter) into
- * a sorted list of distinct files. Returns the patterns that matched nothing, too.
- */
-async function discoverConfigFiles(patterns, cwd, fs = nodeFileSystem) {
-    const files = new Set();
-    const unmatched = [];
-    for (const pattern of patterns) {
-        let matched = 0;
-        for await (const path of fs.glob(pattern, cwd)) {
-            files.add(path.replace(/\\/g, '/'));
-            matched += 1;
-        }
-        if (matched === 0)
-            unmatched.push(pattern);
-    }
-    return { files: [...files].sort(), unmatched };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/values.ts
-
-/**
- * Words YAML 1.1 reads as booleans; YAML 1.2 (and this tool) read them as text. The single
- * letters y and n are left out: as text they are common, and few tools still read them as booleans.
- */
-const YAML11_BOOLEANS = /^(yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
-/** Follows an alias to the node it names. */
-function resolveNode(doc, node) {
-    return (0,dist/* isAlias */.Vj)(node) ? (node.resolve(doc) ?? node) : node;
-}
-function describeScalar(node) {
-    return node.type === 'PLAIN' ? String(node.source ?? node.value) : JSON.stringify(node.value);
-}
-function yaml11Warning(node) {
-    const text = String(node.value);
-    const result = { ok: true, value: text };
-    if (node.type === 'PLAIN' && YAML11_BOOLEANS.test(text)) {
-        result.warning = {
-            rule: 'yaml11-boolean',
-            message: `"${text}" is read as the text "${text}", not as a boolean (YAML 1.2).`,
-        };
-    }
-    return result;
-}
-/** Reads a cell of a column that is not typed per row. */
-function convertCell(column, node) {
-    if ((0,dist/* isCollection */.P3)(node)) {
-        return {
-            ok: false,
-            rule: 'value-type',
-            message: `"${column.name}" is a ${column.type} column; a ${isMapLike(node) ? 'map' : 'list'} is only allowed where typedBy says json.`,
-        };
-    }
-    if (!(0,dist/* isScalar */.jn)(node))
-        return { ok: false, rule: 'value-type', message: `"${column.name}" needs a ${column.type}.` };
-    const raw = node.value;
-    const shown = describeScalar(node);
-    switch (column.type) {
-        case 'string':
-            if (typeof raw === 'string')
-                return yaml11Warning(node);
-            return {
-                ok: false,
-                rule: 'value-type',
-                message: `"${column.name}" is a string column, but ${shown} is read as a ${typeof raw}.`,
-                hint: `Quote it: "${shown}".`,
-            };
-        case 'integer':
-            return numericCell(column, raw, shown, Number.isSafeInteger, 'a whole number');
-        case 'number':
-            return numericCell(column, raw, shown, Number.isFinite, 'a finite number');
-        case 'boolean':
-            if (typeof raw === 'boolean')
-                return { ok: true, value: raw };
-            return {
-                ok: false,
-                rule: 'value-type',
-                message: `"${column.name}" is a boolean column; ${shown} is not true or false.`,
-                hint: YAML11_BOOLEANS.test(String(raw)) || /^(true|false)$/i.test(String(raw))
-                    ? 'Write true or false without quotes (YAML 1.2 reads yes/no/on/off as text).'
-                    : 'Write true or false.',
-            };
-    }
-}
-/** An integer or number cell: a YAML number that passes `isValid`; quoted digits get a hint. */
-function numericCell(column, raw, shown, isValid, expected) {
-    if (typeof raw === 'number' && isValid(raw))
-        return { ok: true, value: raw };
-    const kind = `"${column.name}" is ${column.type === 'integer' ? 'an' : 'a'} ${column.type} column`;
-    if (typeof raw === 'string' && raw.trim() !== '' && isValid(Number(raw))) {
-        return {
-            ok: false,
-            rule: 'value-type',
-            message: `${kind}, but "${raw}" is quoted text.`,
-            hint: `Write ${raw.trim()} without quotes.`,
-        };
-    }
-    return { ok: false, rule: 'value-type', message: `${kind}; ${shown} is not ${expected}.` };
-}
-function isMapLike(node) {
-    return ('items' in node &&
-        node.items.some((item) => item && typeof item === 'object' && 'key' in item));
-}
-/**
- * Reads a cell of a string column typed per row (`typedBy`): the stored value is text, so a
- * YAML number or boolean becomes its text, and a YAML map or list (kind json) compact JSON.
- */
-function convertTyped(column, kind, node, doc) {
-    if (kind === 'json') {
-        if ((0,dist/* isCollection */.P3)(node))
-            return { ok: true, value: JSON.stringify(node.toJSON(doc)) };
-        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
-            try {
-                return { ok: true, value: JSON.stringify(JSON.parse(node.value)) };
-            }
-            catch (error) {
-                return {
-                    ok: false,
-                    rule: 'json-value-invalid',
-                    message: `"${column}" is typed json here, but the text is not JSON: ${error.message}.`,
-                };
-            }
-        }
-        if ((0,dist/* isScalar */.jn)(node))
-            return { ok: true, value: JSON.stringify(node.value) };
-        return {
-            ok: false,
-            rule: 'json-value-invalid',
-            message: `"${column}" is typed json here; write a YAML map or list, or JSON text.`,
-        };
-    }
-    if ((0,dist/* isCollection */.P3)(node) || !(0,dist/* isScalar */.jn)(node)) {
-        return {
-            ok: false,
-            rule: 'typed-value',
-            message: `"${column}" is typed ${kind} here; a map or list is only allowed for json.`,
-        };
-    }
-    const raw = node.value;
-    const shown = describeScalar(node);
-    switch (kind) {
-        case 'string':
-            if (typeof raw === 'string')
-                return yaml11Warning(node);
-            return {
-                ok: false,
-                rule: 'typed-value',
-                message: `"${column}" is typed string here, but ${shown} is read as a ${typeof raw}.`,
-                hint: `Quote it: "${shown}".`,
-            };
-        case 'integer': {
-            const text = typeof raw === 'number' ? String(node.source ?? raw) : String(raw).trim();
-            if (/^[-+]?\d+$/.test(text) && Number.isSafeInteger(Number(text)))
-                return { ok: true, value: String(Number(text)) };
-            return {
-                ok: false,
-                rule: 'typed-value',
-                message: `"${column}" is typed integer here; ${shown} is not a whole number.`,
-            };
-        }
-        case 'number': {
-            const number = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-            if (Number.isFinite(number))
-                return { ok: true, value: typeof raw === 'string' ? raw.trim() : String(node.source ?? raw) };
-            return {
-                ok: false,
-                rule: 'typed-value',
-                message: `"${column}" is typed number here; ${shown} is not a finite number.`,
-            };
-        }
-        case 'boolean':
-            if (typeof raw === 'boolean')
-                return { ok: true, value: String(raw) };
-            if (raw === 'true' || raw === 'false')
-                return { ok: true, value: raw };
-            return {
-                ok: false,
-                rule: 'typed-value',
-                message: `"${column}" is typed boolean here; ${shown} is not true or false.`,
-            };
-    }
-}
-/** Checks enum, length, range and pattern; returns the broken rule, if any. */
-function values_checkConstraints(column, value) {
-    const name = `"${column.name}"`;
-    if (column.enum && !column.enum.some((allowed) => allowed === value)) {
-        return {
-            rule: 'value-enum',
-            message: `${name} must be one of ${column.enum.map((item) => JSON.stringify(item)).join(', ')}; got ${JSON.stringify(value)}.`,
-        };
-    }
-    if (typeof value === 'string') {
-        const length = [...value].length;
-        if (column.minLength !== undefined && length < column.minLength) {
-            return {
-                rule: 'value-length',
-                message: `${name} is ${length} characters long; at least ${column.minLength} are required.`,
-            };
-        }
-        if (column.maxLength !== undefined && length > column.maxLength) {
-            return {
-                rule: 'value-length',
-                message: `${name} is ${length} characters long; at most ${column.maxLength} are allowed.`,
-            };
-        }
-        if (column.pattern !== undefined && !new RegExp(column.pattern, 'u').test(value)) {
-            return { rule: 'value-pattern', message: `${name} does not match the pattern ${column.pattern}.` };
-        }
-    }
-    if (typeof value === 'number') {
-        if (column.minimum !== undefined && value < column.minimum) {
-            return { rule: 'value-range', message: `${name} is ${value}; the minimum is ${column.minimum}.` };
-        }
-        if (column.maximum !== undefined && value > column.maximum) {
-            return { rule: 'value-range', message: `${name} is ${value}; the maximum is ${column.maximum}.` };
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/config/guard.ts
-const SECRET_NAME = /(passw(or)?d|(^|[^a-z])pass($|[^a-z])|secret|token|api[-_]?key|private[-_]?key|credential)/i;
-/** True for column names and row keys that suggest a credential (`db_password`, `apiKey`, …). */
-function isSensitiveName(name) {
-    return SECRET_NAME.test(name);
-}
-const PRIVATE_KEY = /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----/;
-const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
-const CLOUD_KEYS = [
-    [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
-    [/\bgh[pousr]_[A-Za-z0-9]{36,}\b/, 'a GitHub token'],
-    [/\bgithub_pat_[A-Za-z0-9_]{50,}\b/, 'a GitHub token'],
-    [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
-    [/\bAIza[0-9A-Za-z_-]{35}\b/, 'a Google API key'],
-    [/\b[rs]k_live_[0-9A-Za-z]{16,}\b/, 'a Stripe secret key'],
-    [/AccountKey=[A-Za-z0-9+/=]{40,}/, 'an Azure storage key'],
-];
-const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TOKEN_LIKE = /^[A-Za-z0-9+/=_.-]+$/;
-/** Every guard rule the value breaks (at most one match per rule). */
-function guard_detectSensitive(value) {
-    const matches = [];
-    if (PRIVATE_KEY.test(value))
-        matches.push({ rule: 'secret-private-key', what: 'a private key' });
-    if (JWT.test(value))
-        matches.push({ rule: 'secret-jwt', what: 'a JSON Web Token' });
-    const cloud = CLOUD_KEYS.find(([pattern]) => pattern.test(value));
-    if (cloud)
-        matches.push({ rule: 'secret-cloud-key', what: cloud[1] });
-    if (matches.length === 0 && looksLikeRandomToken(value)) {
-        matches.push({ rule: 'secret-high-entropy', what: 'a random token or key' });
-    }
-    if (containsCardNumber(value))
-        matches.push({ rule: 'pii-card-number', what: 'a payment card number' });
-    if (EMAIL.test(value))
-        matches.push({ rule: 'pii-email', what: 'an e-mail address' });
-    if (containsPhoneNumber(value))
-        matches.push({ rule: 'pii-phone', what: 'a phone number' });
-    return matches;
-}
-/**
- * A long single word of mixed letters and digits with high Shannon entropy: how API keys and
- * generated passwords look. UUIDs and plain hex (ids, hashes) are left alone.
- */
-function looksLikeRandomToken(value) {
-    if (value.length < 32 || value.length > 1_024 || !TOKEN_LIKE.test(value) || UUID.test(value))
-        return false;
-    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((pattern) => pattern.test(value)).length;
-    if (classes < 3)
-        return false;
-    return shannonEntropy(value) >= 4.2;
-}
-function shannonEntropy(value) {
-    const counts = new Map();
-    for (const char of value)
-        counts.set(char, (counts.get(char) ?? 0) + 1);
-    let entropy = 0;
-    for (const count of counts.values()) {
-        const p = count / value.length;
-        entropy -= p * Math.log2(p);
-    }
-    return entropy;
-}
-/** 13–19 digits, optionally grouped by spaces or dashes, that pass the Luhn check. */
-function containsCardNumber(value) {
-    for (const match of value.matchAll(/\b\d(?:[ -]?\d){12,18}\b/g)) {
-        if (luhnValid(match[0].replace(/[ -]/g, '')))
-            return true;
-    }
-    return false;
-}
-function luhnValid(digits) {
-    let sum = 0;
-    for (let index = 0; index < digits.length; index++) {
-        let digit = Number(digits[digits.length - 1 - index]);
-        if (index % 2 === 1) {
-            digit *= 2;
-            if (digit > 9)
-                digit -= 9;
-        }
-        sum += digit;
-    }
-    return sum % 10 === 0;
-}
-/**
- * Phone numbers as people write them: an international `+` form, or 10+ digits with the usual
- * separators. A bare run of digits is not flagged (it is more often an id or a count).
- */
-function containsPhoneNumber(value) {
-    for (const match of value.matchAll(/(?:\+\d[\d ().-]{7,}\d|\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})/g)) {
-        const digits = match[0].replace(/\D/g, '');
-        if (digits.length >= 10 && digits.length <= 15)
-            return true;
-    }
-    return false;
-}
-/** A preview that never shows the whole value: the first 4 characters and the length. */
-function maskValue(value) {
-    const shown = [...value].slice(0, 4).join('');
-    return `${shown}…(${[...value].length} characters)`;
-}
-
-;// CONCATENATED MODULE: ./src/config/yaml-source.ts
-
-
-const DEFAULT_LOAD_OPTIONS = {
-    maxFileBytes: 5 * 1024 * 1024,
-    maxAliasCount: 100,
-    maxDepth: 32,
-};
-/** Where a node starts; the file's start for nodes without a range. */
-function positionOf(source, node) {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = source.lineCounter.linePos(offset);
-    return { line, column: col };
-}
-/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
-const YAML_CODES = {
-    TAB_AS_INDENT: 'yaml-tab-indent',
-    MULTIPLE_DOCS: 'yaml-multiple-documents',
-};
-/**
- * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
- * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
- * documents, alias bombs and very deep nesting.
- */
-function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
-    const start = { line: 1, column: 1 };
-    if (bytes.length > options.maxFileBytes) {
-        return [
-            finding('file-too-large', file, start, `The file is ${bytes.length} bytes; at most ${options.maxFileBytes} are read.`),
-        ];
-    }
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-        return [
-            finding('file-binary', file, positionInBytes(bytes, nul), 'The file contains a NUL byte: it is not a text file.'),
-        ];
-    }
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        const offset = firstInvalidUtf8(bytes);
-        return [
-            finding('file-encoding', file, positionInBytes(bytes, offset), `The file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, '0')}).`),
-        ];
-    }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const lineCounter = new dist/* LineCounter */.HN();
-    // uniqueKeys is off: yaml's check is quadratic in the size of a map (seconds for 5,000 rows);
-    // inspectTree finds duplicates in one pass instead.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
-    if (doc.errors.length > 0) {
-        const findings = new Map();
-        for (const error of doc.errors) {
-            const rule = YAML_CODES[error.code] ?? 'yaml-syntax';
-            const position = at(error.pos[0]);
-            // One finding per place: a broken token often makes yaml report the same spot twice.
-            const id = `${position.line}:${position.column}`;
-            if (!findings.has(id))
-                findings.set(id, finding(rule, file, position, yamlMessage(error.code, error.message)));
-        }
-        return [...findings.values()];
-    }
-    if (doc.contents === null)
-        return [finding('file-empty', file, start, 'The file has no content (only comments or whitespace).')];
-    const source = { file, doc, lineCounter, value: undefined };
-    const tree = inspectTree(doc.contents, options.maxDepth);
-    if (tree.tooDeep) {
-        return [
-            finding('yaml-too-deep', file, positionOf(source, tree.tooDeep), `The value is nested more than ${options.maxDepth} levels deep.`),
-        ];
-    }
-    if (tree.duplicateKeys.length > 0) {
-        return tree.duplicateKeys.map((key) => finding('yaml-duplicate-key', file, positionOf(source, key), `The name "${String(key.value)}" appears twice in the same map.`));
-    }
-    try {
-        source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
-    }
-    catch (error) {
-        if (error instanceof ReferenceError) {
-            const alias = firstAlias(doc.contents);
-            return [
-                finding('yaml-alias-limit', file, positionOf(source, alias), `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`),
-            ];
-        }
-        throw error;
-    }
-    return source;
-}
-/** yaml's messages, reworded where they speak of the library rather than the file. */
-function yamlMessage(code, message) {
-    if (code === 'MULTIPLE_DOCS')
-        return 'The file holds more than one YAML document (a second "---").';
-    return message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
-}
-/**
- * One iterative walk (no recursion limit) over every collection: the first node deeper than
- * `maxDepth`, and keys that repeat within a map (compared as YAML does: 1 and "1" differ).
- */
-function inspectTree(root, maxDepth) {
-    const duplicateKeys = [];
-    const stack = [[root, 1]];
-    while (stack.length > 0) {
-        const [node, depth] = stack.pop();
-        if (!(0,dist/* isCollection */.P3)(node))
-            continue;
-        if (depth > maxDepth)
-            return { tooDeep: node, duplicateKeys };
-        const seen = (0,dist/* isMap */.jh)(node) ? new Set() : undefined;
-        for (const item of node.items) {
-            if (seen && (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key)) {
-                const identity = `${typeof item.key.value}:${String(item.key.value)}`;
-                if (seen.has(identity))
-                    duplicateKeys.push(item.key);
-                seen.add(identity);
-            }
-            const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
-            if (value && (0,dist/* isCollection */.P3)(value))
-                stack.push([value, depth + 1]);
-        }
-    }
-    duplicateKeys.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
-    return { duplicateKeys };
-}
-function firstAlias(root) {
-    const stack = [root];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if ((0,dist/* isAlias */.Vj)(node))
-            return node;
-        if ((0,dist/* isCollection */.P3)(node)) {
-            for (const item of [...node.items].reverse()) {
-                const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
-                if (value)
-                    stack.push(value);
-            }
-        }
-    }
-    return undefined;
-}
-/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
-function positionInBytes(bytes, offset) {
-    const before = bytes.subarray(0, offset);
-    const lineStart = before.lastIndexOf(0x0a) + 1;
-    const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
-    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
-    return { line, column };
-}
-/** Offset of the first byte that breaks UTF-8. */
-function firstInvalidUtf8(bytes) {
-    let index = 0;
-    while (index < bytes.length) {
-        const byte = bytes[index];
-        const length = byte < 0x80 ? 1 : byte >> 5 === 0b110 ? 2 : byte >> 4 === 0b1110 ? 3 : byte >> 3 === 0b11110 ? 4 : 0;
-        if (length === 0)
-            return index;
-        for (let next = 1; next < length; next++) {
-            if (index + next >= bytes.length || bytes[index + next] >> 6 !== 0b10)
-                return index;
-        }
-        index += length;
-    }
-    return index;
-}
-
-;// CONCATENATED MODULE: ./src/config/columns.ts
-
-
-
-
-
-
-/**
- * Reads the `columns:` map (already shaped by the JSON Schema) into column specs, and checks
- * what the schema cannot: settings that contradict the type, typedBy targets, managed columns,
- * the reserved `key` name and credential-like names.
- */
-function readColumns(source, raw, table) {
-    const findings = [];
-    const columnsNode = source.doc.contents.get('columns', true);
-    const positionOfColumn = (name) => {
-        const pair = (0,dist/* isMap */.jh)(columnsNode)
-            ? columnsNode.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === name)
-            : undefined;
-        return positionOf(source, pair?.key ?? columnsNode);
-    };
-    const columns = Object.entries(raw).map(([name, spec]) => ({
-        name,
-        type: spec.type,
-        title: spec.title,
-        description: spec.description,
-        required: spec.required ?? false,
-        enum: spec.enum,
-        minLength: spec.minLength,
-        maxLength: spec.maxLength,
-        minimum: spec.minimum,
-        maximum: spec.maximum,
-        pattern: spec.pattern,
-        default: spec.default,
-        typedBy: spec.typedBy,
-        managed: spec.managed,
-        allow: spec.allow ?? [],
-        position: positionOfColumn(name),
-    }));
-    const byName = new Map(columns.map((column) => [column.name, column]));
-    const report = (rule, column, message) => findings.push(finding(rule, source.file, column.position, message, { table, field: column.name }));
-    for (const column of columns) {
-        if (column.name === 'key') {
-            report('column-reserved-key', column, 'The column name "key" is reserved for the key column.');
-            continue;
-        }
-        if (isSensitiveName(column.name) && !column.allow.includes('secret-name')) {
-            report('secret-name', column, `The column name "${column.name}" suggests it holds credentials.`);
-        }
-        for (const problem of contradictions(column))
-            report('column-invalid', column, problem);
-        if (column.managed === 'version' && column.type !== 'integer') {
-            report('managed-column-type', column, `"${column.name}" is managed as a version, so it must be an integer column.`);
-        }
-        if (column.managed === 'actor' && column.type !== 'string') {
-            report('managed-column-type', column, `"${column.name}" is managed as an actor, so it must be a string column.`);
-        }
-        if (column.typedBy !== undefined) {
-            const problem = typedByProblem(column, byName.get(column.typedBy));
-            if (problem)
-                report('typedby-invalid', column, problem);
-        }
-    }
-    return { columns, findings };
-}
-function contradictions(column) {
-    const problems = [];
-    const name = `"${column.name}"`;
-    const isString = column.type === 'string';
-    const isNumeric = column.type === 'integer' || column.type === 'number';
-    if (!isString &&
-        (column.minLength !== undefined || column.maxLength !== undefined || column.pattern !== undefined)) {
-        problems.push(`${name} is a ${column.type} column; minLength, maxLength and pattern apply to strings only.`);
-    }
-    if (!isNumeric && (column.minimum !== undefined || column.maximum !== undefined)) {
-        problems.push(`${name} is a ${column.type} column; minimum and maximum apply to numbers only.`);
-    }
-    if (column.minLength !== undefined &&
-        column.maxLength !== undefined &&
-        column.minLength > column.maxLength) {
-        problems.push(`${name} has minLength ${column.minLength} above maxLength ${column.maxLength}.`);
-    }
-    if (column.minimum !== undefined && column.maximum !== undefined && column.minimum > column.maximum) {
-        problems.push(`${name} has minimum ${column.minimum} above maximum ${column.maximum}.`);
-    }
-    if (column.pattern !== undefined) {
-        try {
-            new RegExp(column.pattern, 'u');
-        }
-        catch (error) {
-            problems.push(`${name} has a pattern that is not a regular expression: ${error.message}.`);
-        }
-    }
-    const fits = (value) => (column.type === 'string' && typeof value === 'string') ||
-        (column.type === 'boolean' && typeof value === 'boolean') ||
-        (column.type === 'integer' && typeof value === 'number' && Number.isSafeInteger(value)) ||
-        (column.type === 'number' && typeof value === 'number' && Number.isFinite(value));
-    for (const value of column.enum ?? []) {
-        if (!fits(value))
-            problems.push(`${name} lists ${JSON.stringify(value)} in its enum, which is not a ${column.type}.`);
-    }
-    if (column.default !== undefined) {
-        if (!fits(column.default))
-            problems.push(`${name} has the default ${JSON.stringify(column.default)}, which is not a ${column.type}.`);
-        else if (problems.length === 0) {
-            const broken = values_checkConstraints(column, column.default);
-            if (broken)
-                problems.push(`The default of ${name} breaks its own settings: ${broken.message}`);
-        }
-    }
-    if (column.managed !== undefined && (column.required || column.default !== undefined)) {
-        problems.push(`${name} is managed; it cannot also be required or have a default.`);
-    }
-    return problems;
-}
-function typedByProblem(column, target) {
-    const name = `"${column.name}"`;
-    if (column.type !== 'string')
-        return `${name} is typed per row, so it must be a string column (values are stored as text).`;
-    if (!target)
-        return `${name} is typed by "${column.typedBy}", which is not a column of this table.`;
-    if (target.name === column.name)
-        return `${name} cannot be typed by itself.`;
-    if (target.type !== 'string')
-        return `${name} is typed by "${target.name}", which must be a string column.`;
-    const kinds = target.enum ?? [];
-    const unknown = kinds.filter((kind) => !VALUE_KINDS.includes(kind));
-    if (kinds.length === 0)
-        return `"${target.name}" types ${name}, so it needs an enum of kinds (e.g. [string, integer, number, boolean, json]).`;
-    if (unknown.length > 0)
-        return `"${target.name}" types ${name}; its enum may only list ${VALUE_KINDS.join(', ')} (not ${unknown.map((kind) => JSON.stringify(kind)).join(', ')}).`;
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(2815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
-;// CONCATENATED MODULE: ./src/config/ajv.ts
-
-
-const addFormats = (dist_default())["default"] ??
-    (dist_default());
-/** An ajv instance with the standard formats (email, uri, date-time, …). */
-function createAjv(options = {}) {
-    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...options });
-    addFormats(ajv);
-    return ajv;
-}
-
-;// CONCATENATED MODULE: ./src/config/rows.ts
-
-
-
-
-
-
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-const UNSAFE_KEY_CHARS = /[/?#%\\]/;
-/**
- * Reads `rows:` (a map keyed by key, or a list of rows) into desired rows, checking every key
- * and cell. Cells that trip the secret guard are reported without their value and not checked
- * further, so no other message can echo them.
- */
-function readRows(source, context) {
-    const findings = [];
-    const report = (rule, position, message, key, field, hint) => findings.push(finding(rule, source.file, position, message, {
-        table: context.table,
-        key,
-        field,
-        ...(hint ? { hint } : {}),
-    }));
-    const rowsNode = source.doc.contents.get('rows', true);
-    const entries = rowEntries(source, rowsNode, context.keyTitle, report);
-    const columns = new Map(context.columns.map((column) => [column.name, column]));
-    const schemas = new ValueSchemas(context.valueSchemas);
-    const seen = new Map();
-    const rows = [];
-    for (const entry of entries) {
-        const key = entry.key;
-        if (key === undefined)
-            continue;
-        if (!checkKey(key, entry.keyPosition, seen, context, report))
-            continue;
-        const allowed = (rule, column) => column?.allow.includes(rule) ||
-            context.allow.some((allowance) => allowance.key === key &&
-                (allowance.column === undefined || allowance.column === column?.name) &&
-                allowance.rules.includes(rule));
-        if (isSensitiveName(key) && !allowed('secret-name')) {
-            report('secret-name', entry.keyPosition, `The row key "${key}" suggests the row holds credentials.`, key);
-        }
-        for (const match of guard_detectSensitive(key)) {
-            if (!allowed(match.rule))
-                report(match.rule, entry.keyPosition, `The row key looks like ${match.what}: ${maskValue(key)}.`, key);
-        }
-        const cells = {};
-        const cellPositions = {};
-        const nodes = new Map();
-        for (const pair of entry.pairs) {
-            const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-            const position = positionOf(source, pair.key);
-            const column = columns.get(name);
-            if (!column) {
-                report('row-unknown-column', position, `Row "${key}" sets "${name}", which is not a column of the table.`, key, name);
-            }
-            else if (column.managed) {
-                report('row-managed-column', position, `Row "${key}" sets "${name}", which each deploy stamps (${column.managed}).`, key, name);
-            }
-            else if (pair.value !== null && !((0,dist/* isScalar */.jn)(pair.value) && pair.value.value === null)) {
-                nodes.set(name, {
-                    node: resolveNode(source.doc, pair.value),
-                    position: positionOf(source, pair.value),
-                });
-            }
-        }
-        const guarded = new Set();
-        const accept = (column, converted, position) => {
-            if (!converted.ok) {
-                report(converted.rule, position, `Row "${key}": ${converted.message}`, key, column.name, converted.hint);
-                return;
-            }
-            if (typeof converted.value === 'string') {
-                const matches = guard_detectSensitive(converted.value).filter((match) => !allowed(match.rule, column));
-                for (const match of matches) {
-                    report(match.rule, position, `Row "${key}", column "${column.name}" looks like ${match.what}: ${maskValue(converted.value)}.`, key, column.name);
-                }
-                if (matches.length > 0) {
-                    guarded.add(column.name);
-                    return;
-                }
-            }
-            if (converted.warning)
-                report(converted.warning.rule, position, `Row "${key}": ${converted.warning.message}`, key, column.name);
-            cells[column.name] = converted.value;
-            cellPositions[column.name] = position;
-        };
-        // Plain columns first: typedBy columns read their kind from them.
-        for (const column of context.columns) {
-            const cell = nodes.get(column.name);
-            if (cell?.node && column.typedBy === undefined)
-                accept(column, convertCell(column, cell.node), cell.position);
-        }
-        for (const column of context.columns) {
-            const cell = nodes.get(column.name);
-            if (!cell?.node || column.typedBy === undefined)
-                continue;
-            const kindColumn = columns.get(column.typedBy);
-            const kind = (cells[column.typedBy] ?? kindColumn?.default ?? 'string');
-            const converted = convertTyped(column.name, kind, cell.node, source.doc);
-            accept(column, converted, cell.position);
-            if (converted.ok && kind === 'json' && !guarded.has(column.name)) {
-                const problem = schemas.check(key, String(converted.value));
-                if (problem)
-                    report('json-value-schema', cell.position, `Row "${key}", column "${column.name}": ${problem}`, key, column.name);
-            }
-        }
-        const environmentColumn = columns.get('environment');
-        if (context.environment !== undefined &&
-            environmentColumn &&
-            !environmentColumn.managed &&
-            !guarded.has('environment')) {
-            if (cells.environment === undefined && !nodes.has('environment')) {
-                cells.environment = context.environment;
-            }
-            else if (cells.environment !== undefined && cells.environment !== context.environment) {
-                report('row-environment-mismatch', cellPositions.environment ?? entry.keyPosition, `Row "${key}" says environment "${String(cells.environment)}", but the file is bound to "${context.environment}".`, key, 'environment');
-            }
-        }
-        for (const column of context.columns) {
-            const value = cells[column.name];
-            if (value === undefined) {
-                if (column.required && !nodes.has(column.name) && !guarded.has(column.name)) {
-                    report('value-required', entry.keyPosition, `Row "${key}" has no value for the required column "${column.name}".`, key, column.name);
-                }
-                continue;
-            }
-            const broken = values_checkConstraints(column, value);
-            if (broken)
-                report(broken.rule, cellPositions[column.name] ?? entry.keyPosition, `Row "${key}": ${broken.message}`, key, column.name);
-        }
-        const bytes = Buffer.byteLength(JSON.stringify({ key, ...cells }));
-        if (bytes > context.limits.maxRowBytes) {
-            report('row-too-large', entry.keyPosition, `Row "${key}" is ${bytes} bytes as JSON; at most ${context.limits.maxRowBytes} are accepted.`, key);
-        }
-        // Cells in column order, whatever order they were read in.
-        const ordered = {};
-        for (const column of context.columns)
-            if (cells[column.name] !== undefined)
-                ordered[column.name] = cells[column.name];
-        rows.push({ key, cells: ordered, position: entry.keyPosition, cellPositions });
-    }
-    if (entries.length > context.limits.maxRows) {
-        report('limit-rows', positionOf(source, rowsNode), `The table has ${entries.length} rows; at most ${context.limits.maxRows} are allowed.`);
-    }
-    return { rows, findings };
-}
-/** The rows with their keys, from either form. */
-function rowEntries(source, rowsNode, keyTitle, report) {
-    const entries = [];
-    if ((0,dist/* isMap */.jh)(rowsNode)) {
-        for (const pair of rowsNode.items) {
-            const keyNode = pair.key;
-            const position = positionOf(source, keyNode);
-            // A plain key such as 007 or 1e3 is a number to YAML; the key is the text as written.
-            const key = (0,dist/* isScalar */.jn)(keyNode)
-                ? keyNode.type === 'PLAIN' && keyNode.source !== undefined
-                    ? keyNode.source
-                    : String(keyNode.value)
-                : undefined;
-            if (key === undefined) {
-                report('key-missing', position, 'A row key must be a plain value, not a map or a list.');
-                continue;
-            }
-            const value = pair.value === null ? null : resolveNode(source.doc, pair.value);
-            if (value !== null && !(0,dist/* isMap */.jh)(value) && !((0,dist/* isScalar */.jn)(value) && value.value === null)) {
-                report('row-not-map', positionOf(source, value), `Row "${key}" must be a map of column → value.`, key);
-                continue;
-            }
-            entries.push({ key, keyPosition: position, pairs: (0,dist/* isMap */.jh)(value) ? value.items : [] });
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(rowsNode)) {
-        for (const item of rowsNode.items) {
-            const row = resolveNode(source.doc, item);
-            const position = positionOf(source, row);
-            if (!(0,dist/* isMap */.jh)(row)) {
-                report('row-not-map', position, 'Each row in the list must be a map of column → value.');
-                continue;
-            }
-            const pairs = row.items;
-            const keyPairs = pairs.filter((pair) => (0,dist/* isScalar */.jn)(pair.key) && (pair.key.value === 'key' || pair.key.value === keyTitle));
-            if (keyPairs.length === 0) {
-                report('key-missing', position, `The row has no key: give it "key:"${keyTitle !== 'key' ? ` or "${keyTitle}:"` : ''}.`);
-                continue;
-            }
-            if (keyPairs.length > 1) {
-                report('key-duplicate', positionOf(source, keyPairs[1].key), `The row gives its key twice, under "key" and under "${keyTitle}".`);
-                continue;
-            }
-            const keyValue = keyPairs[0].value;
-            const key = (0,dist/* isScalar */.jn)(keyValue) && keyValue.value !== null
-                ? keyValue.type === 'PLAIN' && keyValue.source !== undefined
-                    ? keyValue.source
-                    : String(keyValue.value)
-                : undefined;
-            if (key === undefined) {
-                report('key-missing', positionOf(source, keyValue ?? keyPairs[0].key), "The row's key must be a plain value.");
-                continue;
-            }
-            entries.push({
-                key,
-                keyPosition: positionOf(source, keyValue),
-                pairs: pairs.filter((pair) => pair !== keyPairs[0]),
-            });
-        }
-    }
-    return entries;
-}
-function checkKey(key, position, seen, context, report) {
-    if (key === '') {
-        report('key-empty', position, 'The row key is empty.');
-        return false;
-    }
-    const printable = JSON.stringify(key);
-    if (CONTROL_CHARS.test(key)) {
-        report('key-control-chars', position, `The row key ${printable} contains control characters.`, key);
-        return false;
-    }
-    if (UNSAFE_KEY_CHARS.test(key)) {
-        report('key-unsafe-chars', position, `The row key ${printable} contains / ? # % or \\, which are unsafe in row URLs.`, key);
-        return false;
-    }
-    if ([...key].length > context.limits.maxKeyLength) {
-        report('key-too-long', position, `The row key is ${[...key].length} characters long; at most ${context.limits.maxKeyLength} are allowed.`, key);
-        return false;
-    }
-    const first = seen.get(key);
-    if (first) {
-        report('key-duplicate', position, `The key "${key}" is used twice (first at line ${first.line}).`, key);
-        return false;
-    }
-    seen.set(key, position);
-    return true;
-}
-/** JSON Schemas for json values, compiled once per key. */
-class ValueSchemas {
-    schemas;
-    compiled = new Map();
-    ajv;
-    constructor(schemas) {
-        this.schemas = schemas;
-    }
-    /** A description of why `json` does not match the key's schema; undefined when it does (or there is none). */
-    check(key, json) {
-        if (!(key in this.schemas))
-            return undefined;
-        let validate = this.compiled.get(key);
-        if (validate === undefined) {
-            try {
-                this.ajv ??= createAjv();
-                validate = this.ajv.compile(this.schemas[key]);
-            }
-            catch (error) {
-                validate = `the JSON Schema under valueSchemas."${key}" is not valid: ${error.message}`;
-            }
-            this.compiled.set(key, validate);
-        }
-        if (typeof validate === 'string')
-            return validate;
-        if (validate(JSON.parse(json)))
-            return undefined;
-        return (validate.errors ?? [])
-            .map((error) => `${error.instancePath || 'the value'} ${error.message}`)
-            .join('; ');
-    }
-}
-
-;// CONCATENATED MODULE: ./schema/datatable-config.schema.json
-const datatable_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-config.schema.json","title":"datatable-deploy config file (format 1)","description":"One Genesys Cloud Architect data table: its identity, columns and rows.","type":"object","additionalProperties":false,"oneOf":[{"required":["table"]},{"required":["table_id"]}],"required":["columns","rows"],"properties":{"format":{"description":"Version of this file format. Only 1 exists.","const":1},"table":{"description":"Name of the data table (unique in the org, at most 256 characters, no / or \\\\).","type":"string","minLength":1,"maxLength":256,"pattern":"^[^/\\\\\\\\]+$"},"table_id":{"description":"Id of an existing data table, instead of its name.","type":"string","pattern":"^[0-9a-fA-F-]{36}$"},"description":{"type":"string"},"division":{"description":"Division of the table, by name. Used when the table is created.","type":"string","minLength":1},"environment":{"description":"Environment binding: the file deploys only where the environment setting equals this. If a column named \'environment\' exists, every row must hold this value (rows that omit it get it).","type":"string","minLength":1},"key":{"description":"The key column. Its field id is always \'key\' (a string); \'title\' is its label in the Genesys UI.","type":"object","additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string"}}},"prune":{"description":"true (default): the file owns the table, and rows missing from it are deleted. false: unknown rows are left alone.","type":"boolean"},"limits":{"description":"Limits checked before any call, for orgs where Genesys raised them.","type":"object","additionalProperties":false,"properties":{"maxRows":{"type":"integer","minimum":1},"maxColumns":{"type":"integer","minimum":1},"maxRowBytes":{"type":"integer","minimum":1},"maxKeyLength":{"type":"integer","minimum":1}}},"columns":{"description":"The table\'s columns other than the key, by field id (names may contain spaces and hyphens).","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/column"}},"valueSchemas":{"description":"JSON Schemas that json values must match, by row key.","type":"object","additionalProperties":{"type":["object","boolean"]}},"allow":{"description":"Exceptions to the secret and personal-data guard, for values that only look sensitive.","type":"array","items":{"$ref":"#/definitions/allowance"}},"rows":{"description":"The rows: a map keyed by the key value, or a list of rows that each carry the key under \'key\' or under the key column\'s title.","oneOf":[{"type":"object","additionalProperties":{"type":["object","null"]}},{"type":"array","items":{"type":"object"}}]}},"definitions":{"scalar":{"type":["string","number","boolean"]},"column":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"title":{"type":"string","minLength":1},"description":{"type":"string"},"required":{"type":"boolean"},"enum":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":0},"minimum":{"type":"number"},"maximum":{"type":"number"},"pattern":{"type":"string"},"default":{"$ref":"#/definitions/scalar"},"typedBy":{"description":"Name of another string column whose value in the same row (string, integer, number, boolean or json) says what this string column holds.","type":"string","minLength":1},"managed":{"description":"Stamped by each deploy and left out of the diff: \'version\' (integer) or \'actor\' (string).","enum":["version","actor"]},"allow":{"description":"Guard rules this column is exempt from, e.g. [pii-email].","type":"array","items":{"$ref":"#/definitions/guardRule"}}}},"allowance":{"type":"object","additionalProperties":false,"required":["key","rules"],"properties":{"key":{"type":"string","minLength":1},"column":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/guardRule"}},"reason":{"type":"string"}}},"guardRule":{"enum":["secret-name","secret-private-key","secret-jwt","secret-cloud-key","secret-high-entropy","pii-card-number","pii-email","pii-phone"]}}}');
-;// CONCATENATED MODULE: ./src/config/structure.ts
-
-
-
-
-
-let validator;
-/** The compiled JSON Schema of the config file format (compiled once, on first use). */
-function configValidator() {
-    validator ??= createAjv().compile(datatable_config_schema_namespaceObject);
-    return validator;
-}
-/**
- * Checks a parsed file against a JSON Schema (by default `schema/datatable-config.schema.json`)
- * and turns each ajv error into a finding at the YAML node it concerns.
- */
-function checkStructure(source, value, validate = configValidator()) {
-    if (validate(value))
-        return [];
-    const findings = new Map();
-    const errors = validate.errors ?? [];
-    // Where a value has the wrong type, other complaints about the same value only repeat it.
-    const mistyped = new Set(errors.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
-    for (const error of errors) {
-        if (error.keyword !== 'type' && mistyped.has(error.instancePath))
-            continue;
-        const converted = toFinding(source, error);
-        if (!converted)
-            continue;
-        findings.set(`${converted.rule}:${converted.line}:${converted.column}:${converted.message}`, converted);
-    }
-    return [...findings.values()];
-}
-function toFinding(source, error) {
-    // Errors inside oneOf branches are noise: the oneOf error itself says what is wrong.
-    if (error.schemaPath.includes('/oneOf/'))
-        return undefined;
-    const path = pointerSegments(error.instancePath);
-    const node = nodeAt(source, path);
-    const where = path.length > 0 ? `"${path.join('.')}"` : 'The file';
-    const at = positionOf(source, node);
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const name = String(error.params.additionalProperty);
-            const key = keyNode(node, name);
-            const within = path.length > 0 ? ` in "${path.join('.')}"` : '';
-            return finding('schema-unknown-property', source.file, positionOf(source, key ?? node), `Unknown property "${name}"${within}.`);
-        }
-        case 'required':
-            return finding('schema-required', source.file, at, `${where} needs the property "${String(error.params.missingProperty)}".`);
-        case 'oneOf':
-            if (path.length === 0) {
-                return finding('schema-required', source.file, at, 'The file needs exactly one of "table" (a name) or "table_id" (an id), not both.');
-            }
-            if (path.join('.') === 'rows') {
-                return finding('schema-type', source.file, at, '"rows" must be a map of key → row, or a list of rows.');
-            }
-            return finding('schema-type', source.file, at, `${where} does not have an accepted shape.`);
-        case 'type':
-            return finding('schema-type', source.file, at, `${where} must be ${article(String(error.params.type))}.`);
-        case 'enum':
-        case 'const': {
-            const allowed = error.params.allowedValues ?? [error.params.allowedValue];
-            return finding('schema-value', source.file, at, `${where} must be one of: ${allowed.map((item) => JSON.stringify(item)).join(', ')}.`);
-        }
-        case 'pattern':
-            if (path.join('.') === 'table')
-                return finding('schema-value', source.file, at, 'A table name may not contain / or \\.');
-            if (path.join('.') === 'table_id')
-                return finding('schema-value', source.file, at, '"table_id" must be a table id (a UUID such as 6a1f0c2e-3b7d-4a51-9c1e-2f4d8b7a9e10).');
-            return finding('schema-value', source.file, at, `${where} must match the pattern ${String(error.params.pattern)}.`);
-        default:
-            return finding('schema-value', source.file, at, `${where} ${error.message ?? 'is not valid'}.`);
-    }
-}
-function article(type) {
-    const names = type
-        .split(',')
-        .map((name) => (name === 'object' ? 'a map' : name === 'array' ? 'a list' : `a ${name}`));
-    return names.join(' or ');
-}
-function pointerSegments(pointer) {
-    if (pointer === '')
-        return [];
-    return pointer
-        .slice(1)
-        .split('/')
-        .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-/** The deepest node along the path (map keys compared as text, so `1:` matches "1"). */
-function nodeAt(source, path) {
-    let node = source.doc.contents;
-    for (const segment of path) {
-        if (!node)
-            break;
-        let next;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === segment);
-            next = pair?.value ?? pair?.key;
-        }
-        else if ('items' in node && Array.isArray(node.items)) {
-            next = node.items[Number(segment)];
-        }
-        if (!next)
-            break;
-        node = next;
-    }
-    return node ?? undefined;
-}
-function keyNode(node, name) {
-    if (!node || !(0,dist/* isMap */.jh)(node))
-        return undefined;
-    const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === name);
-    return pair?.key;
-}
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-
-
-
-
-
-
-
-/**
- * Loads one config file from its bytes: YAML hazards, then the JSON Schema, then the column and
- * row rules. Pure: no I/O, no clock. A file whose YAML or structure is broken yields findings
- * only, since later rules would only repeat the damage.
- */
-function loadConfig(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
-    const source = parseYamlSource(file, bytes, options);
-    if (Array.isArray(source))
-        return { findings: source };
-    const value = source.value;
-    const structure = checkStructure(source, value);
-    if (structure.length > 0)
-        return { findings: structure };
-    const raw = value;
-    const root = source.doc.contents;
-    const identity = root.get(raw.table !== undefined ? 'table' : 'table_id', true) ?? root;
-    const table = raw.table ?? `id ${raw.table_id}`;
-    const limits = { ...DEFAULT_LIMITS, ...raw.limits };
-    const keyTitle = raw.key?.title ?? 'key';
-    const { columns, findings } = readColumns(source, raw.columns, table);
-    if (columns.length + 1 > limits.maxColumns) {
-        const columnsNode = root.get('columns', true);
-        findings.push(finding('limit-columns', file, positionOf(source, (0,dist/* isMap */.jh)(columnsNode) ? columnsNode : root), `The table has ${columns.length + 1} columns with the key; at most ${limits.maxColumns} are allowed.`, { table }));
-    }
-    const rows = readRows(source, {
-        table,
-        columns,
-        keyTitle,
-        environment: raw.environment,
-        limits,
-        valueSchemas: raw.valueSchemas ?? {},
-        allow: raw.allow ?? [],
-    });
-    const config = {
-        file,
-        table: { name: raw.table, id: raw.table_id },
-        description: raw.description,
-        division: raw.division,
-        environment: raw.environment,
-        keyTitle,
-        keyDescription: raw.key?.description,
-        prune: raw.prune ?? true,
-        limits,
-        columns,
-        valueSchemas: raw.valueSchemas ?? {},
-        allow: raw.allow ?? [],
-        rows: rows.rows,
-        position: positionOf(source, identity),
-    };
-    return { config, findings: [...findings, ...rows.findings] };
-}
-
-;// CONCATENATED MODULE: ./src/config/validate.ts
-
-
-
-
-
-
-/**
- * Finds the config files, loads each, and checks what spans files: two files for one table.
- * Makes no API call.
- */
-async function validateConfigFiles(patterns, options) {
-    const fs = options.fs ?? nodeFileSystem;
-    const wanted = patterns.length > 0 ? patterns : [DEFAULT_CONFIG_GLOB];
-    const { files, unmatched } = await discoverConfigFiles(wanted, options.cwd, fs);
-    const findings = [];
-    const start = { line: 1, column: 1 };
-    if (files.length === 0) {
-        throw new ConfigurationError(`No config files match ${wanted.map((pattern) => `"${pattern}"`).join(', ')} (in ${options.cwd}).`, `Check the --config globs, or put files under ${DEFAULT_CONFIG_GLOB}.`);
-    }
-    for (const pattern of unmatched) {
-        findings.push(finding('no-config-files', pattern, start, `"${pattern}" matches no file.`));
-    }
-    const configs = [];
-    for (const file of files) {
-        let bytes;
-        try {
-            bytes = await fs.readFile(file, options.cwd);
-        }
-        catch (error) {
-            findings.push(finding('file-unreadable', file, start, `The file cannot be read: ${error.code ?? error.message}.`));
-            continue;
-        }
-        const loaded = loadConfig(file, bytes, options.load ?? DEFAULT_LOAD_OPTIONS);
-        findings.push(...loaded.findings);
-        if (loaded.config)
-            configs.push(loaded.config);
-    }
-    findings.push(...duplicateTables(configs));
-    return { files, configs, findings: sortFindings(findings) };
-}
-/** Table names are unique in an org regardless of case, so two files must not share one. */
-function duplicateTables(configs) {
-    const findings = [];
-    const seen = new Map();
-    for (const config of configs) {
-        const identity = config.table.id !== undefined
-            ? `id:${config.table.id.toLowerCase()}`
-            : `name:${config.table.name.toLowerCase()}`;
-        const first = seen.get(identity);
-        if (first) {
-            findings.push(finding('table-duplicate', config.file, config.position, `Table ${tableLabel(config)} is also defined in ${first.file} (line ${first.position.line}).`, {
-                table: tableLabel(config),
-            }));
-        }
-        else {
-            seen.set(identity, config);
-        }
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ./src/cli/validate-command.ts
-
-
-
-
-
-
-
-
-
-const validate_command_HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
-                                 [--against-live [connection options]]
-
-Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
-and value, limits, and the secret and personal-data guard. Findings name file:line:column,
-the rule and the fix.
-
-  --config GLOB    a file or a glob (expanded here, quote it or not); repeatable.
-                   Further arguments are files too. Default: datatables/**/*.{yml,yaml}
-  --format F       text (default) or json
-  --strict         warnings fail too
-  --against-live   also read each table's live schema and refuse removed, renamed or
-                   retyped columns (needs the GENESYSCLOUD_* connection settings)
-${CONNECTION_HELP}
-
-Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
-async function runValidateCommand(args, io, cwd = process.cwd()) {
-    // Extra arguments are config paths too: an unquoted --config glob arrives expanded by the shell.
-    const { values, positionals } = parseOptions('validate', args, {
-        config: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        strict: { type: 'boolean' },
-        'against-live': { type: 'boolean' },
-        ...CONNECTION_OPTIONS,
-    }, { allowPositionals: true });
-    if (values.help) {
-        writeLine(io.stdout, validate_command_HELP);
-        return 0;
-    }
-    const format = oneOf('format', values.format, ['text', 'json'], 'text');
-    const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
-    let findings = result.findings;
-    if (values['against-live'] && !hasErrors(findings)) {
-        const client = clientFromOptions(io, values);
-        findings = sortFindings([...findings, ...(await checkAgainstLive(result.configs, client.tables))]);
-    }
-    const output = format === 'json'
-        ? renderFindingsJson(findings, result.files)
-        : renderFindingsText(findings, result.files, { color: isTty(io.stdout) });
-    io.stdout.write(output);
-    const failing = hasErrors(findings) || (values.strict === true && findings.length > 0);
-    return failing ? 1 : 0;
-}
-/** Schema evolution against each live table; a table that does not exist yet is fine. */
-async function checkAgainstLive(configs, tables) {
-    const findings = [];
-    for (const config of configs) {
-        try {
-            const live = config.table.id !== undefined
-                ? await tables.getTable(config.table.id)
-                : await tables.findTableByName(config.table.name);
-            if (live?.schema)
-                findings.push(...compareWithLive(config, live.schema).findings);
-        }
-        catch (error) {
-            findings.push(finding('live-table-unreadable', config.file, config.position, `Table ${tableLabel(config)} could not be read: ${describeError(error)}`, { table: tableLabel(config) }));
-        }
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ./src/plan/canonical.ts
-
-/**
- * Canonical JSON: object keys sorted at every level, no whitespace, `undefined` members left
- * out as JSON.stringify does. The same value always gives the same text, whatever order its
- * keys were built in, so hashes of it are stable.
- */
-function canonicalJson(value) {
-    const parts = [];
-    write(value, { push: (text) => parts.push(text) });
-    return parts.join('');
-}
-/** `sha256:<hex>` of the canonical JSON of a value, hashed as it is produced (no big string). */
-function sha256Of(value) {
-    const sink = new HashSink((0,external_node_crypto_namespaceObject.createHash)('sha256'));
-    write(value, sink);
-    return `sha256:${sink.digest()}`;
-}
-/**
- * Sorted keys, cached per shape: a plan holds many rows with the same columns, and sorting the
- * same keys again for each of them is most of the cost of hashing it.
- */
-const shapes = new Map();
-function sortedKeys(record) {
-    const keys = Object.keys(record);
-    const shape = keys.join('\u0000');
-    let sorted = shapes.get(shape);
-    if (!sorted) {
-        if (shapes.size > 10_000)
-            shapes.clear();
-        sorted = [...keys].sort();
-        shapes.set(shape, sorted);
-    }
-    return sorted;
-}
-/** Batches small strings into ~64 KiB updates: one native call per fragment would dominate. */
-class HashSink {
-    hash;
-    buffer = '';
-    constructor(hash) {
-        this.hash = hash;
-    }
-    push(text) {
-        this.buffer += text;
-        if (this.buffer.length >= 65_536) {
-            this.hash.update(this.buffer);
-            this.buffer = '';
-        }
-    }
-    digest() {
-        this.hash.update(this.buffer);
-        return this.hash.digest('hex');
-    }
-}
-function write(value, sink) {
-    if (value === null || typeof value !== 'object') {
-        sink.push(value === undefined ? 'null' : JSON.stringify(value));
-        return;
-    }
-    if (Array.isArray(value)) {
-        sink.push('[');
-        for (let index = 0; index < value.length; index++) {
-            if (index > 0)
-                sink.push(',');
-            write(value[index] === undefined ? null : value[index], sink);
-        }
-        sink.push(']');
-        return;
-    }
-    const record = value;
-    const keys = sortedKeys(record);
-    // Rows are flat maps of scalars: copied with their keys in sorted order, one native
-    // JSON.stringify writes them canonically (it skips undefined members, as below).
-    if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
-        const ordered = {};
-        for (const key of keys)
-            ordered[key] = record[key];
-        sink.push(JSON.stringify(ordered));
-        return;
-    }
-    sink.push('{');
-    let first = true;
-    for (const key of keys) {
-        if (record[key] === undefined)
-            continue;
-        if (!first)
-            sink.push(',');
-        first = false;
-        sink.push(JSON.stringify(key));
-        sink.push(':');
-        write(record[key], sink);
-    }
-    sink.push('}');
-}
-
-;// CONCATENATED MODULE: ./src/config/desired-schema.ts
-
-/**
- * The Genesys table schema a config asks for: the key plus every column, with the attributes
- * the service stores (title, type, default, lengths, range) and Terraform's `$id` and
- * `displayOrder` conventions. enum, pattern and typedBy stay client-side: they are checked
- * before any call.
- */
-function desiredTableSchema(config) {
-    const properties = {
-        key: {
-            title: config.keyTitle,
-            type: 'string',
-            $id: '/properties/key',
-            displayOrder: 0,
-            ...(config.keyDescription !== undefined ? { description: config.keyDescription } : {}),
-        },
-    };
-    config.columns.forEach((column, index) => {
-        const property = {
-            title: column.title ?? column.name,
-            type: column.type,
-            $id: `/properties/${column.name}`,
-            displayOrder: index + 1,
-        };
-        if (column.description !== undefined)
-            property.description = column.description;
-        if (column.default !== undefined)
-            property.default = column.default;
-        if (column.minLength !== undefined)
-            property.minLength = column.minLength;
-        if (column.maxLength !== undefined)
-            property.maxLength = column.maxLength;
-        if (column.minimum !== undefined)
-            property.minimum = column.minimum;
-        if (column.maximum !== undefined)
-            property.maximum = column.maximum;
-        properties[column.name] = property;
-    });
-    const schema = tableSchema(properties);
-    if (config.description !== undefined)
-        schema.description = config.description;
-    return schema;
-}
-
-;// CONCATENATED MODULE: ./src/plan/equality.ts
-
-
-/**
- * Cell equality as the service sees it: a missing cell is the default the service fills; numbers
- * compare by value (1 and 1.0 are one number); json text compares by parsed value, so that
- * re-serialising (spacing, key order) is not a change.
- */
-function effectiveValue(value, column) {
-    return value === undefined ? defaultFor(column) : value;
-}
-function sameCell(desired, live, column, json) {
-    const a = effectiveValue(desired, column);
-    const b = effectiveValue(live, column);
-    if (a === b)
-        return true;
-    if (column.type === 'integer' || column.type === 'number')
-        return Number(a) === Number(b);
-    if (json && typeof a === 'string' && typeof b === 'string')
-        return sameJson(a, b);
-    return false;
-}
-function sameJson(a, b) {
-    try {
-        return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/snapshot.ts
-
-
-/**
- * The fingerprint of a live table: schema and rows, rows sorted by key, hashed canonically, so
- * that any change to any cell (or the schema) changes it, and nothing else does.
- */
-function fingerprintTable(schema, rows) {
-    const sorted = [...rows].sort((a, b) => compareKeys(String(a.key), String(b.key)));
-    return sha256Of({ properties: schema.properties, rows: sorted });
-}
-/** Key order everywhere in plans: by UTF-16 code units, independent of locale. */
-function compareKeys(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The live tables the configs target (see {@link readTables}). */
-function readSnapshot(tables, configs, options = {}) {
-    return readTables(tables, configs.map((config) => config.table), options);
-}
-/**
- * Reads tables: one paged listing of all tables (with schemas) finds them by id or name, then
- * each table's rows are read in pages, several tables at once, all within the client's shared
- * rate budget. Null where a table does not exist.
- */
-async function readTables(tables, refs, options = {}) {
-    const all = await tables.listTables({ expandSchema: true });
-    const byId = new Map(all.map((table) => [table.id, table]));
-    const byName = new Map(all.map((table) => [table.name.toLowerCase(), table]));
-    const limit = pLimit(options.tableConcurrency ?? 4);
-    return Promise.all(refs.map((ref) => limit(async () => {
-        const found = ref.id !== undefined ? byId.get(ref.id) : byName.get((ref.name ?? '').toLowerCase());
-        if (!found)
-            return null;
-        // The listing's schema is enough; a table whose listing lacks it is read on its own.
-        const schema = found.schema ?? (await tables.getTable(found.id)).schema;
-        const rows = await tables.listRows(found.id);
-        options.onTable?.(found.name, rows.length);
-        return {
-            id: found.id,
-            name: found.name,
-            division: found.division?.name,
-            divisionRef: found.division
-                ? { id: found.division.id, ...(found.division.name ? { name: found.division.name } : {}) }
-                : undefined,
-            description: found.description,
-            schema,
-            rows,
-            fingerprint: fingerprintTable(schema, rows),
-        };
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/plan/diff.ts
-
-
-
-
-/**
- * Diffs one table: the config's desired state against the live table (or nothing, when the
- * table does not exist). Pure and deterministic: rows come out sorted by key.
- */
-function diffTable(config, live) {
-    const desiredSchema = desiredTableSchema(config);
-    const name = live?.name ?? config.table.name ?? config.table.id;
-    const blocked = [];
-    const schemaChanges = [];
-    let schema;
-    if (!live) {
-        if (config.table.id !== undefined) {
-            blocked.push({
-                rule: 'table-not-found',
-                message: `No data table has the id ${config.table.id}.`,
-                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
-            });
-        }
-        schema = desiredSchema;
-        schemaChanges.push({ kind: 'create-table', columns: Object.keys(desiredSchema.properties).length });
-    }
-    else {
-        const evolution = compareWithLive(config, live.schema);
-        for (const item of evolution.findings)
-            blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
-        // Existing columns keep their live definition: the service accepts only added fields.
-        const properties = { ...live.schema.properties };
-        for (const column of evolution.added) {
-            const definition = desiredSchema.properties[column.name];
-            properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
-            schemaChanges.push({
-                kind: 'add-column',
-                column: column.name,
-                type: column.type,
-                definition: properties[column.name],
-            });
-        }
-        schema = { ...live.schema, properties };
-    }
-    const managed = {
-        version: config.columns.find((column) => column.managed === 'version')?.name,
-        actor: config.columns.find((column) => column.managed === 'actor')?.name,
-    };
-    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
-    const compared = Object.entries(schema.properties).filter(([column]) => column !== 'key' && !managedNames.has(column));
-    const jsonColumns = jsonCellsOf(config);
-    const liveRows = new Map((live?.rows ?? []).map((row) => [String(row.key), row]));
-    const creates = [];
-    const updates = [];
-    let unchanged = 0;
-    const desiredKeys = new Set();
-    for (const desired of [...config.rows].sort((a, b) => compareKeys(a.key, b.key))) {
-        desiredKeys.add(desired.key);
-        const current = liveRows.get(desired.key);
-        if (!current) {
-            creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
-            continue;
-        }
-        const cells = [];
-        for (const [column, definition] of compared) {
-            const json = jsonColumns(desired, column);
-            if (!sameCell(desired.cells[column], current[column], definition, json)) {
-                cells.push({
-                    column,
-                    before: current[column] ?? null,
-                    after: effectiveValue(desired.cells[column], definition),
-                });
-            }
-        }
-        if (cells.length === 0) {
-            unchanged += 1;
-            continue;
-        }
-        updates.push({
-            key: desired.key,
-            cells,
-            before: current,
-            after: fullRow(desired, current, compared, managedNames),
-        });
-    }
-    const deletes = [];
-    let unmanagedRows = 0;
-    for (const [key, row] of [...liveRows].sort(([a], [b]) => compareKeys(a, b))) {
-        if (desiredKeys.has(key))
-            continue;
-        if (config.prune)
-            deletes.push({ key, row });
-        else
-            unmanagedRows += 1;
-    }
-    return {
-        name,
-        id: live?.id,
-        file: config.file,
-        division: config.division ?? live?.division,
-        description: config.description,
-        schema,
-        managed,
-        prune: config.prune,
-        schemaChanges,
-        blocked,
-        creates,
-        updates,
-        deletes,
-        unchanged,
-        unmanagedRows,
-        liveRowCount: live?.rows.length ?? 0,
-        liveFingerprint: live?.fingerprint ?? null,
-    };
-}
-/**
- * The whole row a PUT sends: every compared column (a left-out cell would revert to its default
- * anyway, so it is written as that default), plus the managed columns as they are live; the
- * deploy stamps those.
- */
-function fullRow(desired, current, compared, managed) {
-    const row = { key: desired.key };
-    for (const [column, definition] of compared)
-        row[column] = effectiveValue(desired.cells[column], definition);
-    for (const column of managed)
-        if (current[column] !== undefined)
-            row[column] = current[column];
-    return row;
-}
-/** Which cells hold json: string columns typed per row whose kind in that row is json. */
-function jsonCellsOf(config) {
-    const typed = new Map(config.columns
-        .filter((column) => column.typedBy !== undefined)
-        .map((column) => [
-        column.name,
-        {
-            by: column.typedBy,
-            fallback: config.columns.find((other) => other.name === column.typedBy)?.default,
-        },
-    ]));
-    return (row, column) => {
-        const typing = typed.get(column);
-        if (!typing)
-            return false;
-        return (row.cells[typing.by] ?? typing.fallback) === 'json';
-    };
-}
-
-;// CONCATENATED MODULE: ./src/plan/thresholds.ts
-const DEFAULT_THRESHOLDS = {
-    maxChangedRows: 50,
-    maxChangedPercent: 20,
-    maxDeletedRows: 0,
-    maxTotalChangedRows: 200,
-    schemaChangesNeedApproval: true,
-};
-/** Every threshold the tables cross, with the limit and the actual figure. */
-function evaluateThresholds(tables, settings = DEFAULT_THRESHOLDS) {
-    const crossings = [];
-    let total = 0;
-    for (const table of tables) {
-        const changed = table.creates.length + table.updates.length + table.deletes.length;
-        total += changed;
-        if (changed > settings.maxChangedRows) {
-            crossings.push({
-                kind: 'changed-rows',
-                table: table.name,
-                limit: settings.maxChangedRows,
-                actual: changed,
-                message: `${table.name}: ${rows(changed)} change; the limit is ${settings.maxChangedRows}.`,
-            });
-        }
-        // A share of an empty or new table means nothing; the count and the schema rule cover it.
-        if (table.liveRowCount > 0) {
-            const percent = Math.round((changed / table.liveRowCount) * 1000) / 10;
-            if (percent > settings.maxChangedPercent) {
-                crossings.push({
-                    kind: 'changed-percent',
-                    table: table.name,
-                    limit: settings.maxChangedPercent,
-                    actual: percent,
-                    message: `${table.name}: ${percent}% of its ${table.liveRowCount} rows change; the limit is ${settings.maxChangedPercent}%.`,
-                });
-            }
-        }
-        if (table.deletes.length > settings.maxDeletedRows) {
-            crossings.push({
-                kind: 'deleted-rows',
-                table: table.name,
-                limit: settings.maxDeletedRows,
-                actual: table.deletes.length,
-                message: `${table.name}: ${rows(table.deletes.length)} ${table.deletes.length === 1 ? 'is' : 'are'} deleted; the limit is ${settings.maxDeletedRows}.`,
-            });
-        }
-        if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
-            const what = table.schemaChanges.some((change) => change.kind === 'create-table')
-                ? 'the table is created'
-                : `${table.schemaChanges.length} column${table.schemaChanges.length === 1 ? ' is' : 's are'} added`;
-            crossings.push({
-                kind: 'schema-change',
-                table: table.name,
-                limit: 0,
-                actual: table.schemaChanges.length,
-                message: `${table.name}: ${what}; schema changes need approval.`,
-            });
-        }
-    }
-    if (total > settings.maxTotalChangedRows) {
-        crossings.push({
-            kind: 'total-changed-rows',
-            limit: settings.maxTotalChangedRows,
-            actual: total,
-            message: `${rows(total)} change across all tables; the limit is ${settings.maxTotalChangedRows}.`,
-        });
-    }
-    return crossings;
-}
-const rows = (count) => `${count} row${count === 1 ? '' : 's'}`;
-
-;// CONCATENATED MODULE: ./src/plan/types.ts
-/** Version of the plan's JSON form; readers refuse other versions. */
-const PLAN_FORMAT_VERSION = 1;
-
-;// CONCATENATED MODULE: ./src/plan/build.ts
-
-
-
-
-/** The calls an import job takes besides its deletes: create, upload, and about three polls. */
-const IMPORT_CALLS = 5;
-/**
- * Builds the plan: a pure function of the desired configs and the live snapshot (same inputs,
- * same plan, same digest). Tables are ordered by name, rows by key.
- */
-function buildPlan(configs, snapshot, options = {}) {
-    const rate = options.ratePerMinute ?? 300;
-    const tables = configs
-        .map((config, index) => diffTable(config, snapshot[index] ?? null))
-        .map((diff) => ({ ...diff, prediction: predict(diff, options, rate) }))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const thresholds = evaluateThresholds(tables, options.thresholds ?? DEFAULT_THRESHOLDS);
-    const totals = totalsOf(tables, rate);
-    const verdict = tables.some((table) => table.blocked.length > 0)
-        ? 'blocked'
-        : totals.creates + totals.updates + totals.deletes + totals.schemaChanges === 0
-            ? 'no-changes'
-            : thresholds.length > 0
-                ? 'needs-approval'
-                : 'within-threshold';
-    const body = {
-        formatVersion: PLAN_FORMAT_VERSION,
-        environment: options.environment,
-        apiHost: options.apiHost,
-        verdict,
-        thresholds,
-        totals,
-        tables,
-    };
-    return deepFreeze({
-        ...body,
-        digest: planDigest(body),
-        createdAt: (options.now ?? new Date()).toISOString(),
-    });
-}
-/** The digest covers everything but `digest` and `createdAt`, the live fingerprints included. */
-function planDigest(plan) {
-    const { digest: _digest, createdAt: _createdAt, ...body } = plan;
-    return sha256Of(body);
-}
-/** How apply would write a table's changes, and the calls and time that takes. */
-function predict(diff, options, rate) {
-    const pageSize = options.pageSize ?? 500;
-    const upserts = diff.creates.length + diff.updates.length;
-    const wanted = options.strategy ?? 'auto';
-    const strategy = wanted === 'auto' ? (upserts >= (options.importMinRows ?? 100) ? 'import' : 'rows') : wanted;
-    const schemaCalls = diff.schemaChanges.length > 0 ? 1 : 0;
-    const writes = strategy === 'import' && upserts > 0 ? IMPORT_CALLS : upserts;
-    const finalRows = diff.liveRowCount + diff.creates.length - diff.deletes.length;
-    // The stale-plan guard re-reads the live rows; verify reads the result.
-    const reads = Math.ceil(diff.liveRowCount / pageSize) + 1 + Math.max(1, Math.ceil(finalRows / pageSize));
-    const changes = schemaCalls + upserts + diff.deletes.length;
-    const calls = changes === 0 ? 0 : schemaCalls + writes + diff.deletes.length + reads;
-    return { strategy, calls, seconds: Math.round((calls / rate) * 60 * 10) / 10 };
-}
-function totalsOf(tables, rate) {
-    const totals = {
-        tables: tables.length,
-        creates: 0,
-        updates: 0,
-        deletes: 0,
-        unchanged: 0,
-        schemaChanges: 0,
-        calls: 0,
-        seconds: 0,
-    };
-    for (const table of tables) {
-        totals.creates += table.creates.length;
-        totals.updates += table.updates.length;
-        totals.deletes += table.deletes.length;
-        totals.unchanged += table.unchanged;
-        totals.schemaChanges += table.schemaChanges.length;
-        totals.calls += table.prediction.calls;
-    }
-    totals.seconds = Math.round((totals.calls / rate) * 60 * 10) / 10;
-    return totals;
-}
-/** Freezes a value and everything in it: no stage may change the plan it was given. */
-function deepFreeze(value) {
-    const stack = [value];
-    while (stack.length > 0) {
-        const item = stack.pop();
-        if (item === null || typeof item !== 'object' || Object.isFrozen(item))
-            continue;
-        Object.freeze(item);
-        for (const child of Object.values(item))
-            if (child !== null && typeof child === 'object')
-                stack.push(child);
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/plan/plan-file.ts
-
-
-
-
-/** The plan's JSON form: the contract for scripts, and what `apply --plan` reads back. */
-function serializePlan(plan) {
-    return `${JSON.stringify(plan, null, 1)}\n`;
-}
-const cell = { type: ['string', 'number', 'boolean', 'null'] };
-const row = {
-    type: 'object',
-    required: ['key'],
-    properties: { key: { type: 'string' } },
-    additionalProperties: { type: ['string', 'number', 'boolean'] },
-};
-/** Enough of the plan's shape to refuse a file that is not a plan, or is damaged. */
-const PLAN_SHAPE = {
-    type: 'object',
-    required: ['formatVersion', 'digest', 'createdAt', 'verdict', 'thresholds', 'totals', 'tables'],
-    properties: {
-        formatVersion: { type: 'integer' },
-        digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
-        createdAt: { type: 'string' },
-        verdict: { enum: ['no-changes', 'within-threshold', 'needs-approval', 'blocked'] },
-        thresholds: { type: 'array' },
-        totals: { type: 'object' },
-        tables: {
-            type: 'array',
-            items: {
-                type: 'object',
-                required: [
-                    'name',
-                    'file',
-                    'schema',
-                    'managed',
-                    'prune',
-                    'schemaChanges',
-                    'blocked',
-                    'creates',
-                    'updates',
-                    'deletes',
-                    'unchanged',
-                    'liveRowCount',
-                    'liveFingerprint',
-                    'prediction',
-                ],
-                properties: {
-                    name: { type: 'string' },
-                    creates: {
-                        type: 'array',
-                        items: { type: 'object', required: ['key', 'row'], properties: { row } },
-                    },
-                    updates: {
-                        type: 'array',
-                        items: {
-                            type: 'object',
-                            required: ['key', 'cells', 'before', 'after'],
-                            properties: {
-                                cells: {
-                                    type: 'array',
-                                    items: {
-                                        type: 'object',
-                                        required: ['column', 'before', 'after'],
-                                        properties: { before: cell, after: cell },
-                                    },
-                                },
-                                before: row,
-                                after: row,
-                            },
-                        },
-                    },
-                    deletes: {
-                        type: 'array',
-                        items: { type: 'object', required: ['key', 'row'], properties: { row } },
-                    },
-                    liveFingerprint: { type: ['string', 'null'] },
-                },
-            },
-        },
-    },
-};
-let validateShape;
-/**
- * Reads a plan file back: refuses anything that is not a plan of this format version, and any
- * plan whose content no longer matches its digest (edited or damaged).
- */
-function readPlan(text, source) {
-    const refuse = (why) => {
-        throw new ConfigurationError(`${source} is not a usable plan: ${why}.`, 'Write a new one with "datatable-deploy plan --out FILE".');
-    };
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        return refuse(`it is not JSON (${error.message})`);
-    }
-    const version = value?.formatVersion;
-    if (version !== PLAN_FORMAT_VERSION) {
-        return refuse(`its formatVersion is ${JSON.stringify(version)}, and this tool reads ${PLAN_FORMAT_VERSION}`);
-    }
-    validateShape ??= createAjv().compile(PLAN_SHAPE);
-    if (!validateShape(value)) {
-        const [first] = validateShape.errors ?? [];
-        return refuse(`${first?.instancePath || 'the plan'} ${first?.message ?? 'has the wrong shape'}`);
-    }
-    const plan = value;
-    const digest = planDigest(plan);
-    if (digest !== plan.digest)
-        return refuse(`its content does not match its digest (recorded ${plan.digest}, computed ${digest}); it was changed after planning`);
-    return deepFreeze(plan);
-}
-
-;// CONCATENATED MODULE: ./src/plan/display.ts
-
-/**
- * A cell value as a person should see it in a plan: values the secret guard would flag are
- * masked (whatever their source: live rows can hold anything), long values are shortened, and
- * "not set" and "empty" are said in words.
- */
-function displayValue(value, maxLength = 120) {
-    if (value === null || value === undefined)
-        return '(not set)';
-    if (typeof value !== 'string')
-        return String(value);
-    if (value === '')
-        return '(empty)';
-    if (guard_detectSensitive(value).length > 0)
-        return `(masked: ${maskValue(value)})`;
-    const characters = [...value];
-    return characters.length > maxLength
-        ? `${characters.slice(0, maxLength).join('')}…(${characters.length} characters)`
-        : value;
-}
-/** Whether a value is shown masked. */
-const isMasked = (value) => typeof value === 'string' && detectSensitive(value).length > 0;
-const CODE_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '@': '&#64;',
-    '#': '&#35;',
-    '`': '&#96;',
-    '\\': '&#92;',
-    '\n': '⏎',
-    '\r': '',
-};
-/**
- * Text safe inside a GitHub markdown table cell as inline code: HTML-escaped (so no markup or
- * HTML gets through), pipes escaped (so the table holds), `@` and `#` escaped (so no one is
- * mentioned and no issue is linked), newlines shown as ⏎. One pass, so no escape is escaped.
- */
-function markdownCode(text) {
-    return `<code>${text.replace(/[&<>|@#`\\\r\n]/g, (char) => CODE_ESCAPES[char])}</code>`;
-}
-/** Text for HTML contexts (summaries): escaped, with mentions and references neutralised. */
-function htmlText(text) {
-    return text.replace(/[&<>@#]/g, (char) => CODE_ESCAPES[char]);
-}
-/** A value for a markdown table cell: masked, shortened, escaped. */
-function markdownValue(value, maxLength = 120) {
-    if (value === null || value === undefined || value === '')
-        return `<i>${displayValue(value)}</i>`;
-    return markdownCode(displayValue(value, maxLength));
-}
-
 ;// CONCATENATED MODULE: ./src/plan/render-markdown.ts
 
 /** GitHub refuses comment bodies over 65,536 characters; stay well below, for the wrappers. */
@@ -14739,6 +15357,699 @@ function rowText(row) {
     return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
+;// CONCATENATED MODULE: ./src/demo/plugin.ts
+
+
+/**
+ * A stand-in for a contact-center plugin that reads its settings from the data table: its
+ * /health answers 503 when a setting is out of range, and /invalidate takes the deploy's
+ * signed event. Only for the demo.
+ */
+async function startExamplePlugin(tables, tableId, secret) {
+    const events = [];
+    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+        void (async () => {
+            if (req.url === '/invalidate' && req.method === 'POST') {
+                let body = '';
+                for await (const chunk of req)
+                    body += chunk;
+                const valid = req.headers[SIGNATURE_HEADER] === signBody(body, secret);
+                events.push(valid ? `signed event for version ${JSON.parse(body).version}` : 'an event with a bad signature');
+                res.writeHead(valid ? 204 : 401).end();
+                return;
+            }
+            const rows = await tables.listRows(tableId);
+            const maxCalls = Number(rows.find((row) => row.key === 'max_concurrent_calls')?.config_value);
+            const configVersion = Math.max(0, ...rows.map((row) => Number(row.version ?? 0)));
+            const healthy = maxCalls > 0 && maxCalls <= 1_000;
+            res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ status: healthy ? 'ok' : 'degraded', configVersion, maxConcurrentCalls: maxCalls }));
+        })().catch(() => res.writeHead(500).end());
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+        url: `http://127.0.0.1:${server.address().port}`,
+        events,
+        [Symbol.asyncDispose]: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/demo/demo.ts
+var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const CONFIG = 'examples/config/plugin_config_production.yaml';
+const LIVE = 'examples/live/plugin_config_production.json';
+const HEALTH = 'examples/health-checks.yaml';
+/**
+ * The guided demo, against an in-process emulator and an example plugin: validate the example
+ * config, plan it against the live table, deploy it (backup, apply, verify, health checks,
+ * signed webhook), then deploy a bad change whose health check fails and watch the automatic
+ * rollback restore the table exactly.
+ */
+async function runDemo(_args, io, root = examplesRoot()) {
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const say = (text = '') => writeLine(io.stdout, text);
+        const indent = (text) => text.trimEnd().split('\n').map((line) => `   ${line}`).join('\n');
+        const started = Date.now();
+        const read = (path) => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(root, path));
+        const live = JSON.parse((await read(LIVE)).toString('utf8'));
+        const emulator = __addDisposableResource(env_1, await startEmulator({ state: live }), true);
+        const client = createGenesysClient({ clientId: emulator.clientId, clientSecret: emulator.clientSecret, apiUrl: emulator.url });
+        const tableId = live.tables[0].id;
+        const secret = 'demo-webhook-secret';
+        const plugin = __addDisposableResource(env_1, await startExamplePlugin(client.tables, tableId, secret), true);
+        const backupRoot = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'datatable-deploy-demo-'));
+        say(`1. The emulated org has the live table from ${LIVE}; an example plugin reads it.`);
+        const loaded = loadConfig(CONFIG, await read(CONFIG));
+        if (!loaded.config || loaded.findings.length > 0)
+            throw new Error(`${CONFIG} should be valid`);
+        say(`2. Validated ${CONFIG}: ${loaded.config.columns.length + 1} columns, ${loaded.config.rows.length} rows, no findings.`);
+        const plan = buildPlan([loaded.config], await readSnapshot(client.tables, [loaded.config]), { environment: 'prod', apiHost: 'emulator' });
+        say('3. The plan against the live table:');
+        say(indent(renderText(plan)));
+        const health = parseHealthSpec(HEALTH, await read(HEALTH), { ...io.env, PLUGIN_URL: plugin.url });
+        const lines = [];
+        const logger = { debug() { }, info: (line) => lines.push(line), warn: (line) => lines.push(`warning: ${line}`) };
+        const deploy = (planToDeploy, name) => runDeploy({
+            plan: planToDeploy,
+            tables: client.tables,
+            backups: new LocalBackupStore(backupRoot),
+            backupName: name,
+            journal: new MemoryJournal(),
+            logger,
+            clock: systemClock,
+            actor: 'demo',
+            health,
+            env: { ...io.env, PLUGIN_URL: plugin.url },
+            webhooks: { urls: [`${plugin.url}/invalidate`], secret },
+        });
+        try {
+            const first = await deploy(plan, 'first');
+            say('4. Deploy: stale-plan guard, backup, apply, verify, health checks, webhook:');
+            say(indent(lines.splice(0).join('\n')));
+            say(indent(`→ ${describe(first)}; the plugin got a ${plugin.events.at(-1)}.`));
+            const badText = (await read(CONFIG)).toString('utf8').replace('max_concurrent_calls: { config_value: 250', 'max_concurrent_calls: { config_value: 5000');
+            const bad = loadConfig('bad-change.yaml', Buffer.from(badText)).config;
+            const before = await client.tables.listRows(tableId);
+            const badPlan = buildPlan([bad], await readSnapshot(client.tables, [bad]), { environment: 'prod', apiHost: 'emulator' });
+            const second = await deploy(badPlan, 'second');
+            say('5. A bad change (max_concurrent_calls 250 → 5000), which the plugin cannot take:');
+            say(indent(lines.splice(0).join('\n')));
+            const after = await client.tables.listRows(tableId);
+            const same = JSON.stringify(sortRows(before)) === JSON.stringify(sortRows(after));
+            say(indent(`→ ${describe(second)}; the table equals its backup: ${same ? 'yes' : 'NO'} (${after.length} rows compared cell by cell).`));
+            say();
+            say(`Summary (${((Date.now() - started) / 1000).toFixed(1)} s, ${client.http.stats().requests} API calls, no Genesys org needed):`);
+            say(`  good change  ${first.outcome}, version ${first.version}, ${first.operations} operations, health checks passed`);
+            say(`  bad change   ${second.outcome} after the health check failed; live table restored exactly`);
+            say('Next: "npx datatable-deploy emulator --load examples/live/plugin_config_production.json", then plan and apply (see README).');
+            return first.outcome === 'applied' && second.outcome === 'rolled-back' && same ? 0 : 1;
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(backupRoot, { recursive: true, force: true });
+        }
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
+}
+/** The project directory that holds examples/: from the bundle (dist/) or the sources (src/demo/). */
+function examplesRoot() {
+    let directory = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    for (let depth = 0; depth < 4; depth++) {
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(directory, CONFIG)))
+            return directory;
+        directory = (0,external_node_path_namespaceObject.dirname)(directory);
+    }
+    return process.cwd();
+}
+function describe(result) {
+    return `${result.outcome} (exit code ${result.exitCode})`;
+}
+function sortRows(rows) {
+    return [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/options.ts
+
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } };
+/**
+ * `parseArgs` (strict; positionals only where a command takes them) plus `--help`, with errors
+ * that name the command and say how to get its usage.
+ */
+function parseOptions(command, args, options, { allowPositionals = false } = {}) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
+    }
+    catch (error) {
+        throw new ConfigurationError(`${command}: ${error.message}`, `Run "datatable-deploy ${command} --help".`);
+    }
+}
+/** Parses a whole-number option (0 or more), naming it in the error. */
+function wholeNumber(name, value, fallback) {
+    if (value === undefined)
+        return fallback;
+    const parsed = Number(value);
+    if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) {
+        throw new ConfigurationError(`--${name} must be a whole number; got "${String(value)}".`);
+    }
+    return parsed;
+}
+/** Parses an option that takes one of a few words, naming them all in the error. */
+function oneOf(name, value, allowed, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (!allowed.includes(value)) {
+        const list = allowed.length > 2 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ');
+        throw new ConfigurationError(`--${name} must be ${list}; got "${value}".`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/cli/emulator-command.ts
+
+
+
+
+
+
+const HELP = `Usage: datatable-deploy emulator [--port N] [--state FILE | --load FILE] [--rate-limit N] [--seed N] [--json]
+
+Serves the Genesys Cloud data-tables API, its OAuth token endpoint and an admin API
+(/__emulator/...) on 127.0.0.1. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+  --port N         port to listen on (default 0: a free one)
+  --state FILE     load the org's tables from FILE if it exists, and save them there on exit
+  --load FILE      load the org's tables from FILE, and leave the file as it is
+  --rate-limit N   requests per minute per token (default 300, as Genesys)
+  --seed N         seed for probabilistic faults (default 1)
+  --json           print one JSON line {"url","clientId","clientSecret"} once listening`;
+async function runEmulatorCommand(args, io) {
+    const { values } = parseOptions('emulator', args, {
+        port: { type: 'string' },
+        state: { type: 'string' },
+        load: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
+    });
+    if (values.help) {
+        writeLine(io.stdout, HELP);
+        return 0;
+    }
+    if (values.state && values.load)
+        throw new ConfigurationError('Give --state or --load, not both.');
+    const statePath = values.state;
+    const loadPath = values.load ?? (statePath && (0,external_node_fs_namespaceObject.existsSync)(statePath) ? statePath : undefined);
+    let state;
+    if (loadPath) {
+        try {
+            state = JSON.parse(await (0,promises_namespaceObject.readFile)(loadPath, 'utf8'));
+        }
+        catch (error) {
+            const option = values.load ? '--load' : '--state';
+            throw new ConfigurationError(`${option} ${loadPath} is not a readable state dump: ${error.message}`);
+        }
+    }
+    const emulator = await startEmulator({
+        port: wholeNumber('port', values.port, 0),
+        config: {
+            rateLimitPerMinute: wholeNumber('rate-limit', values['rate-limit'], 300) || 300,
+            seed: wholeNumber('seed', values.seed, 1),
+        },
+        ...(state ? { state } : {}),
+    });
+    if (values.json) {
+        writeLine(io.stdout, JSON.stringify({ url: emulator.url, clientId: emulator.clientId, clientSecret: emulator.clientSecret }));
+    }
+    else {
+        writeLine(io.stdout, `Genesys Cloud data-tables emulator listening on ${emulator.url}`);
+        writeLine(io.stdout, `  GENESYSCLOUD_API_URL=${emulator.url}`);
+        writeLine(io.stdout, `  GENESYSCLOUD_OAUTHCLIENT_ID=${emulator.clientId}`);
+        writeLine(io.stdout, `  GENESYSCLOUD_OAUTHCLIENT_SECRET=${emulator.clientSecret}`);
+        writeLine(io.stdout, `  admin API: ${emulator.url}/__emulator/health${statePath ? `; state file: ${statePath}` : ''}`);
+    }
+    await new Promise((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+    });
+    if (statePath)
+        await (0,promises_namespaceObject.writeFile)(statePath, JSON.stringify(emulator.state.dump(), null, 2));
+    await emulator.close();
+    if (!values.json)
+        writeLine(io.stderr, 'emulator stopped');
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/connection.ts
+
+
+/** The connection options every command that calls Genesys Cloud takes. */
+const CONNECTION_OPTIONS = {
+    region: { type: 'string' },
+    'api-url': { type: 'string' },
+    'rate-limit': { type: 'string' },
+};
+const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 (or GENESYSCLOUD_REGION)
+  --api-url URL    explicit API origin, e.g. the emulator (or GENESYSCLOUD_API_URL)
+  --rate-limit N   requests per minute for this run (default 300)`;
+/** A client from the environment, with the command line's overrides. */
+function clientFromOptions(io, values) {
+    const settings = connectionSettingsFromEnv(io.env);
+    if (values.region)
+        settings.region = values.region;
+    if (values['api-url'])
+        settings.apiUrl = values['api-url'];
+    if (values['rate-limit'] !== undefined)
+        settings.rateLimitPerMinute = Number(values['rate-limit']);
+    return createGenesysClient(settings, { logger: stderrLogger() });
+}
+
+;// CONCATENATED MODULE: ./src/cli/tables-command.ts
+
+
+
+const tables_command_HELP = `Usage: datatable-deploy tables [--name FILTER] [--json] [connection options]
+
+Lists the org's data tables: name, number of columns, division and id.
+A quick check that the OAuth client, region and permissions work.
+
+  --name FILTER    the service's name filter (case-insensitive, * wildcards)
+  --json           print JSON instead of a table
+${CONNECTION_HELP}`;
+async function runTablesCommand(args, io) {
+    const { values } = parseOptions('tables', args, {
+        ...CONNECTION_OPTIONS,
+        name: { type: 'string' },
+        json: { type: 'boolean' },
+    });
+    if (values.help) {
+        writeLine(io.stdout, tables_command_HELP);
+        return 0;
+    }
+    const client = clientFromOptions(io, values);
+    const tables = await client.tables.listTables({
+        name: values.name,
+        expandSchema: true,
+    });
+    if (values.json) {
+        writeLine(io.stdout, JSON.stringify(tables, null, 2));
+        return 0;
+    }
+    if (tables.length === 0) {
+        writeLine(io.stdout, 'No data tables.');
+        return 0;
+    }
+    const nameWidth = Math.max(4, ...tables.map((table) => table.name.length));
+    writeLine(io.stdout, `${'NAME'.padEnd(nameWidth)}  ${'COLUMNS'.padStart(7)}  DIVISION  ID`);
+    for (const table of tables) {
+        const columns = String(Object.keys(table.schema?.properties ?? {}).length).padStart(7);
+        writeLine(io.stdout, `${table.name.padEnd(nameWidth)}  ${columns}  ${table.division?.name ?? '-'}  ${table.id}`);
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/config/report.ts
+/** `path:line:col severity rule message` per finding, each with its fix, then a summary line. */
+function renderFindingsText(findings, files, options = {}) {
+    const paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+    const lines = [];
+    for (const item of findings) {
+        const severity = item.severity === 'error' ? paint('31', 'error') : paint('33', 'warning');
+        lines.push(`${paint('1', `${item.file}:${item.line}:${item.column}`)} ${severity} ${paint('2', item.rule)} ${item.message}`);
+        if (item.hint)
+            lines.push(`  fix: ${item.hint}`);
+    }
+    lines.push(summaryLine(findings, files));
+    return `${lines.join('\n')}\n`;
+}
+function summaryLine(findings, files) {
+    const errors = findings.filter((item) => item.severity === 'error').length;
+    const warnings = findings.length - errors;
+    const fileCount = `${files.length} file${files.length === 1 ? '' : 's'}`;
+    if (findings.length === 0)
+        return `${fileCount} valid.`;
+    return `${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} in ${fileCount}.`;
+}
+/** The JSON report: a contract for scripts. */
+function renderFindingsJson(findings, files) {
+    const errors = findings.filter((item) => item.severity === 'error').length;
+    return `${JSON.stringify({ valid: errors === 0, files, errors, warnings: findings.length - errors, findings }, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/config/discover.ts
+
+const nodeFileSystem = {
+    glob: (pattern, cwd) => (0,promises_namespaceObject.glob)(pattern, { cwd }),
+    readFile: (path, cwd) => (0,promises_namespaceObject.readFile)(path.startsWith('/') ? path : `${cwd}/${path}`),
+};
+const DEFAULT_CONFIG_GLOB = 'datatables/**/*.{yml,yaml}';
+/**
+ * Expands each pattern (globs are expanded here, so quoting in the shell does not matter) into
+ * a sorted list of distinct files. Returns the patterns that matched nothing, too.
+ */
+async function discoverConfigFiles(patterns, cwd, fs = nodeFileSystem) {
+    const files = new Set();
+    const unmatched = [];
+    for (const pattern of patterns) {
+        let matched = 0;
+        for await (const path of fs.glob(pattern, cwd)) {
+            files.add(path.replace(/\\/g, '/'));
+            matched += 1;
+        }
+        if (matched === 0)
+            unmatched.push(pattern);
+    }
+    return { files: [...files].sort(), unmatched };
+}
+
+;// CONCATENATED MODULE: ./src/config/validate.ts
+
+
+
+
+
+
+/**
+ * Finds the config files, loads each, and checks what spans files: two files for one table.
+ * Makes no API call.
+ */
+async function validateConfigFiles(patterns, options) {
+    const fs = options.fs ?? nodeFileSystem;
+    const wanted = patterns.length > 0 ? patterns : [DEFAULT_CONFIG_GLOB];
+    const { files, unmatched } = await discoverConfigFiles(wanted, options.cwd, fs);
+    const findings = [];
+    const start = { line: 1, column: 1 };
+    if (files.length === 0) {
+        throw new ConfigurationError(`No config files match ${wanted.map((pattern) => `"${pattern}"`).join(', ')} (in ${options.cwd}).`, `Check the --config globs, or put files under ${DEFAULT_CONFIG_GLOB}.`);
+    }
+    for (const pattern of unmatched) {
+        findings.push(finding('no-config-files', pattern, start, `"${pattern}" matches no file.`));
+    }
+    const configs = [];
+    for (const file of files) {
+        let bytes;
+        try {
+            bytes = await fs.readFile(file, options.cwd);
+        }
+        catch (error) {
+            findings.push(finding('file-unreadable', file, start, `The file cannot be read: ${error.code ?? error.message}.`));
+            continue;
+        }
+        const loaded = loadConfig(file, bytes, options.load ?? DEFAULT_LOAD_OPTIONS);
+        findings.push(...loaded.findings);
+        if (loaded.config)
+            configs.push(loaded.config);
+    }
+    findings.push(...duplicateTables(configs));
+    return { files, configs, findings: sortFindings(findings) };
+}
+/** Table names are unique in an org regardless of case, so two files must not share one. */
+function duplicateTables(configs) {
+    const findings = [];
+    const seen = new Map();
+    for (const config of configs) {
+        const identity = config.table.id !== undefined
+            ? `id:${config.table.id.toLowerCase()}`
+            : `name:${config.table.name.toLowerCase()}`;
+        const first = seen.get(identity);
+        if (first) {
+            findings.push(finding('table-duplicate', config.file, config.position, `Table ${tableLabel(config)} is also defined in ${first.file} (line ${first.position.line}).`, {
+                table: tableLabel(config),
+            }));
+        }
+        else {
+            seen.set(identity, config);
+        }
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/cli/validate-command.ts
+
+
+
+
+
+
+
+
+
+const validate_command_HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
+                                 [--against-live [connection options]]
+
+Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
+and value, limits, and the secret and personal-data guard. Findings name file:line:column,
+the rule and the fix.
+
+  --config GLOB    a file or a glob (expanded here, quote it or not); repeatable.
+                   Further arguments are files too. Default: datatables/**/*.{yml,yaml}
+  --format F       text (default) or json
+  --strict         warnings fail too
+  --against-live   also read each table's live schema and refuse removed, renamed or
+                   retyped columns (needs the GENESYSCLOUD_* connection settings)
+${CONNECTION_HELP}
+
+Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
+async function runValidateCommand(args, io, cwd = process.cwd()) {
+    // Extra arguments are config paths too: an unquoted --config glob arrives expanded by the shell.
+    const { values, positionals } = parseOptions('validate', args, {
+        config: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        strict: { type: 'boolean' },
+        'against-live': { type: 'boolean' },
+        ...CONNECTION_OPTIONS,
+    }, { allowPositionals: true });
+    if (values.help) {
+        writeLine(io.stdout, validate_command_HELP);
+        return 0;
+    }
+    const format = oneOf('format', values.format, ['text', 'json'], 'text');
+    const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
+    let findings = result.findings;
+    if (values['against-live'] && !hasErrors(findings)) {
+        const client = clientFromOptions(io, values);
+        findings = sortFindings([...findings, ...(await checkAgainstLive(result.configs, client.tables))]);
+    }
+    const output = format === 'json'
+        ? renderFindingsJson(findings, result.files)
+        : renderFindingsText(findings, result.files, { color: isTty(io.stdout) });
+    io.stdout.write(output);
+    const failing = hasErrors(findings) || (values.strict === true && findings.length > 0);
+    return failing ? 1 : 0;
+}
+/** Schema evolution against each live table; a table that does not exist yet is fine. */
+async function checkAgainstLive(configs, tables) {
+    const findings = [];
+    for (const config of configs) {
+        try {
+            const live = config.table.id !== undefined
+                ? await tables.getTable(config.table.id)
+                : await tables.findTableByName(config.table.name);
+            if (live?.schema)
+                findings.push(...compareWithLive(config, live.schema).findings);
+        }
+        catch (error) {
+            findings.push(finding('live-table-unreadable', config.file, config.position, `Table ${tableLabel(config)} could not be read: ${describeError(error)}`, { table: tableLabel(config) }));
+        }
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan-file.ts
+
+
+
+
+/** The plan's JSON form: the contract for scripts, and what `apply --plan` reads back. */
+function serializePlan(plan) {
+    return `${JSON.stringify(plan, null, 1)}\n`;
+}
+const cell = { type: ['string', 'number', 'boolean', 'null'] };
+const row = {
+    type: 'object',
+    required: ['key'],
+    properties: { key: { type: 'string' } },
+    additionalProperties: { type: ['string', 'number', 'boolean'] },
+};
+/** Enough of the plan's shape to refuse a file that is not a plan, or is damaged. */
+const PLAN_SHAPE = {
+    type: 'object',
+    required: ['formatVersion', 'digest', 'createdAt', 'verdict', 'thresholds', 'totals', 'tables'],
+    properties: {
+        formatVersion: { type: 'integer' },
+        digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+        createdAt: { type: 'string' },
+        verdict: { enum: ['no-changes', 'within-threshold', 'needs-approval', 'blocked'] },
+        thresholds: { type: 'array' },
+        totals: { type: 'object' },
+        tables: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: [
+                    'name',
+                    'file',
+                    'schema',
+                    'managed',
+                    'prune',
+                    'schemaChanges',
+                    'blocked',
+                    'creates',
+                    'updates',
+                    'deletes',
+                    'unchanged',
+                    'liveRowCount',
+                    'liveFingerprint',
+                    'prediction',
+                ],
+                properties: {
+                    name: { type: 'string' },
+                    creates: {
+                        type: 'array',
+                        items: { type: 'object', required: ['key', 'row'], properties: { row } },
+                    },
+                    updates: {
+                        type: 'array',
+                        items: {
+                            type: 'object',
+                            required: ['key', 'cells', 'before', 'after'],
+                            properties: {
+                                cells: {
+                                    type: 'array',
+                                    items: {
+                                        type: 'object',
+                                        required: ['column', 'before', 'after'],
+                                        properties: { before: cell, after: cell },
+                                    },
+                                },
+                                before: row,
+                                after: row,
+                            },
+                        },
+                    },
+                    deletes: {
+                        type: 'array',
+                        items: { type: 'object', required: ['key', 'row'], properties: { row } },
+                    },
+                    liveFingerprint: { type: ['string', 'null'] },
+                },
+            },
+        },
+    },
+};
+let validateShape;
+/**
+ * Reads a plan file back: refuses anything that is not a plan of this format version, and any
+ * plan whose content no longer matches its digest (edited or damaged).
+ */
+function readPlan(text, source) {
+    const refuse = (why) => {
+        throw new ConfigurationError(`${source} is not a usable plan: ${why}.`, 'Write a new one with "datatable-deploy plan --out FILE".');
+    };
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        return refuse(`it is not JSON (${error.message})`);
+    }
+    const version = value?.formatVersion;
+    if (version !== PLAN_FORMAT_VERSION) {
+        return refuse(`its formatVersion is ${JSON.stringify(version)}, and this tool reads ${PLAN_FORMAT_VERSION}`);
+    }
+    validateShape ??= createAjv().compile(PLAN_SHAPE);
+    if (!validateShape(value)) {
+        const [first] = validateShape.errors ?? [];
+        return refuse(`${first?.instancePath || 'the plan'} ${first?.message ?? 'has the wrong shape'}`);
+    }
+    const plan = value;
+    const digest = planDigest(plan);
+    if (digest !== plan.digest)
+        return refuse(`its content does not match its digest (recorded ${plan.digest}, computed ${digest}); it was changed after planning`);
+    return deepFreeze(plan);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/planning.ts
 
 
@@ -14874,68 +16185,6 @@ async function runPlanCommand(args, io, cwd = process.cwd()) {
     if (values['detailed-exitcode'] && plan.verdict !== 'no-changes')
         return 2;
     return 0;
-}
-
-;// CONCATENATED MODULE: ./src/config/from-live.ts
-
-
-
-const NOWHERE = { line: 0, column: 0 };
-/**
- * A config that describes a live table exactly: its columns in display order with their stored
- * attributes, and every row, leaving out cells that hold the column's default (the service
- * fills those, so a plan of the result shows no changes).
- */
-function configFromLive(table, rows, options = {}) {
-    const entries = Object.entries(table.schema.properties)
-        .filter(([name]) => name !== 'key')
-        .sort(([, a], [, b]) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || 0);
-    const columns = entries.map(([name, property]) => ({
-        name,
-        type: property.type,
-        title: property.title !== undefined && property.title !== name ? property.title : undefined,
-        description: typeof property.description === 'string' ? property.description : undefined,
-        required: false,
-        minLength: property.type === 'string' ? property.minLength : undefined,
-        maxLength: property.type === 'string' ? property.maxLength : undefined,
-        minimum: property.type === 'integer' || property.type === 'number' ? property.minimum : undefined,
-        maximum: property.type === 'integer' || property.type === 'number' ? property.maximum : undefined,
-        default: property.default,
-        allow: [],
-        position: NOWHERE,
-    }));
-    const desired = [...rows]
-        .sort((a, b) => compareKeys(String(a.key), String(b.key)))
-        .map((row) => {
-        const cells = {};
-        for (const [name, property] of entries) {
-            const value = row[name];
-            if (value !== undefined && value !== defaultFor(property))
-                cells[name] = value;
-        }
-        return { key: String(row.key), cells, position: NOWHERE, cellPositions: {} };
-    });
-    const key = table.schema.properties.key;
-    return {
-        file: options.file ?? `${table.name}.yaml`,
-        table: { name: table.name },
-        description: table.description,
-        division: table.division?.name,
-        environment: options.environment,
-        keyTitle: key?.title ?? 'key',
-        keyDescription: typeof key?.description === 'string' ? key.description : undefined,
-        prune: true,
-        limits: {
-            ...DEFAULT_LIMITS,
-            maxRows: Math.max(DEFAULT_LIMITS.maxRows, rows.length),
-            maxColumns: Math.max(DEFAULT_LIMITS.maxColumns, entries.length + 1),
-        },
-        columns,
-        valueSchemas: {},
-        allow: [],
-        rows: desired,
-        position: NOWHERE,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/config/render.ts
@@ -15098,1176 +16347,8 @@ async function runExportCommand(args, io) {
     return 0;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:readline/promises"
 const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
-;// CONCATENATED MODULE: ./src/deploy/backup.ts
-
-
-
-
-const BACKUP_FORMAT_VERSION = 1;
-const MANIFEST = 'manifest.json';
-const sha256 = (bytes) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
-/** Serialises a backup: one JSON file per table and a manifest with each file's checksum. */
-function backupFiles(backup) {
-    const files = new Map();
-    const entries = backup.tables.map((table, index) => {
-        if ('existed' in table)
-            return { name: table.name, existed: false };
-        const file = `tables/${String(index).padStart(3, '0')}-${table.name.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
-        const bytes = Buffer.from(`${JSON.stringify(table)}\n`);
-        files.set(file, bytes);
-        return {
-            name: table.name,
-            existed: true,
-            id: table.id,
-            rowCount: table.rows.length,
-            file,
-            sha256: sha256(bytes),
-        };
-    });
-    const manifest = {
-        formatVersion: BACKUP_FORMAT_VERSION,
-        kind: 'datatable-deploy-backup',
-        ...backup.manifest,
-        tables: entries,
-    };
-    files.set(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
-    return files;
-}
-/**
- * Reads a backup from its files, verifying everything: the manifest's format, every table
- * file's presence and checksum, and each table's row count. A backup that was changed or cut
- * short after it was written is refused, whole.
- */
-function parseBackup(files, location) {
-    const refuse = (why) => {
-        throw new BackupError(`The backup at ${location} cannot be used: ${why}.`, 'Use another backup; this one is incomplete or was changed after it was written.');
-    };
-    const manifestBytes = files.get(MANIFEST) ?? refuse(`it has no ${MANIFEST}`);
-    let manifest;
-    try {
-        manifest = JSON.parse(manifestBytes.toString('utf8'));
-    }
-    catch {
-        return refuse(`${MANIFEST} is not valid JSON`);
-    }
-    if (manifest.kind !== 'datatable-deploy-backup' ||
-        manifest.formatVersion !== BACKUP_FORMAT_VERSION ||
-        !Array.isArray(manifest.tables)) {
-        return refuse(`${MANIFEST} is not a datatable-deploy backup manifest of format ${BACKUP_FORMAT_VERSION}`);
-    }
-    const tables = [];
-    for (const entry of manifest.tables) {
-        if (!entry.existed)
-            continue;
-        const bytes = files.get(entry.file ?? '') ?? refuse(`the file ${entry.file} of table ${entry.name} is missing`);
-        if (sha256(bytes) !== entry.sha256)
-            refuse(`the checksum of ${entry.file} (table ${entry.name}) does not match the manifest`);
-        let table;
-        try {
-            table = JSON.parse(bytes.toString('utf8'));
-        }
-        catch {
-            return refuse(`${entry.file} is not valid JSON`);
-        }
-        if (!table.schema || !Array.isArray(table.rows) || table.rows.length !== entry.rowCount) {
-            refuse(`${entry.file} does not hold the ${entry.rowCount} rows the manifest lists`);
-        }
-        tables.push(table);
-    }
-    return { manifest, tables };
-}
-/** Backups as directories on the local disk. */
-class LocalBackupStore {
-    root;
-    constructor(root) {
-        this.root = root;
-    }
-    async save(name, files) {
-        const directory = (0,external_node_path_namespaceObject.resolve)(this.root, name);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(directory, 'tables'), { recursive: true });
-        // Tables first, the manifest last: a backup cut short has no manifest and is refused.
-        for (const [file, bytes] of files)
-            if (file !== MANIFEST)
-                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, file), bytes, { flush: true });
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, MANIFEST), files.get(MANIFEST), { flush: true });
-        return directory;
-    }
-    async load(location) {
-        const files = new Map();
-        let manifest;
-        try {
-            manifest = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, MANIFEST));
-        }
-        catch (error) {
-            throw new BackupError(`There is no backup at ${location} (${error.code ?? 'unreadable'}).`, 'Give the directory that holds manifest.json.');
-        }
-        files.set(MANIFEST, manifest);
-        let listed = [];
-        try {
-            listed = JSON.parse(manifest.toString('utf8')).tables ?? [];
-        }
-        catch {
-            return files; // parseBackup says what is wrong with it
-        }
-        for (const { file } of listed) {
-            if (!file || file.includes('..'))
-                continue;
-            try {
-                files.set(file, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, file)));
-            }
-            catch {
-                // A missing file is reported by parseBackup, with the table it belongs to.
-            }
-        }
-        return files;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy/health/spec.ts
-
-
-
-
-const assertion = {
-    type: 'object',
-    required: ['path'],
-    additionalProperties: false,
-    properties: {
-        path: { type: 'string', pattern: '^\\$' },
-        equals: {},
-        notEquals: {},
-        gt: { type: ['number', 'string'] },
-        gte: { type: ['number', 'string'] },
-        lt: { type: ['number', 'string'] },
-        lte: { type: ['number', 'string'] },
-        exists: { type: 'boolean' },
-        matches: { type: 'string' },
-        contains: { type: 'string' },
-    },
-};
-/** The health-check file's JSON Schema (documented in the README). */
-const HEALTH_SCHEMA = {
-    type: 'object',
-    required: ['probes'],
-    additionalProperties: false,
-    properties: {
-        bakeSeconds: { type: 'number', minimum: 0 },
-        intervalSeconds: { type: 'number', exclusiveMinimum: 0 },
-        probes: {
-            type: 'array',
-            minItems: 1,
-            items: {
-                type: 'object',
-                required: ['name'],
-                additionalProperties: false,
-                oneOf: [{ required: ['http'] }, { required: ['command'] }],
-                properties: {
-                    name: { type: 'string', minLength: 1 },
-                    minPasses: { type: 'integer', minimum: 0 },
-                    maxFailures: { type: 'integer', minimum: 0 },
-                    http: {
-                        type: 'object',
-                        required: ['url'],
-                        additionalProperties: false,
-                        properties: {
-                            url: { type: 'string', minLength: 1 },
-                            method: { enum: ['GET', 'POST', 'PUT', 'HEAD'] },
-                            headers: { type: 'object', additionalProperties: { type: 'string' } },
-                            body: { type: 'string' },
-                            expectStatus: {
-                                oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' }, minItems: 1 }],
-                            },
-                            timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
-                            json: { type: 'array', items: assertion },
-                        },
-                    },
-                    command: {
-                        type: 'object',
-                        required: ['run'],
-                        additionalProperties: false,
-                        properties: {
-                            run: { type: 'string', minLength: 1 },
-                            expectExitCode: { type: 'integer' },
-                            timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
-                        },
-                    },
-                },
-            },
-        },
-    },
-};
-let spec_validator;
-/**
- * Reads a health-check file. Every problem is reported with its line and column, and a probe
- * that names an environment variable that is not set is refused here, before any deploy.
- */
-function parseHealthSpec(file, bytes, env) {
-    const source = parseYamlSource(file, bytes);
-    const problems = Array.isArray(source)
-        ? source
-        : checkStructure(source, source.value, (spec_validator ??= createAjv().compile(HEALTH_SCHEMA)));
-    if (problems.length > 0) {
-        throw new ConfigurationError(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See "Health checks" in the README for the format.');
-    }
-    const spec = source.value;
-    const missing = [
-        ...new Set([...JSON.stringify(spec).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((match) => match[1])),
-    ].filter((name) => env[name] === undefined);
-    if (missing.length > 0) {
-        throw new ConfigurationError(`The health-check file ${file} uses environment variables that are not set: ${missing.join(', ')}.`, "Set them for the deploy step (secrets go in the step's env).");
-    }
-    return spec;
-}
-
-;// CONCATENATED MODULE: ./src/deploy/journal.ts
-
-
-/**
- * The journal as JSON lines in a file, each line flushed to disk before the call it announces
- * is made: after a crash the file says what was done and what was in flight.
- */
-class FileJournal {
-    path;
-    fd;
-    /** The file is created with the first entry, so a deploy refused early leaves none. */
-    constructor(path) {
-        this.path = path;
-    }
-    append(entry) {
-        if (this.fd === undefined) {
-            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
-            this.fd = (0,external_node_fs_namespaceObject.openSync)(this.path, 'a');
-        }
-        (0,external_node_fs_namespaceObject.writeSync)(this.fd, `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
-        (0,external_node_fs_namespaceObject.fdatasyncSync)(this.fd);
-    }
-    close() {
-        if (this.fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
-        this.fd = undefined;
-    }
-}
-/** A journal kept in memory (tests, and runs that keep no file). */
-class MemoryJournal {
-    entries = [];
-    append(entry) {
-        this.entries.push({ at: new Date().toISOString(), ...entry });
-    }
-    close() { }
-}
-
-;// CONCATENATED MODULE: ./src/deploy/failure.ts
-/** A failure after the first write: the pipeline restores the backup when it sees one. */
-class DeployFailure extends Error {
-    phase;
-    details;
-    constructor(phase, message, details = []) {
-        super(message);
-        this.phase = phase;
-        this.details = details;
-        this.name = 'DeployFailure';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy/progress.ts
-/**
- * Progress of a long run of operations: "12,000 of 40,000 rows (30%), 98/s, about 4 min 45 s
- * left", written at most once per interval so that CI logs stay short.
- */
-class Progress {
-    label;
-    total;
-    logger;
-    clock;
-    intervalMs;
-    done = 0;
-    started;
-    lastReport;
-    constructor(label, total, logger, clock, intervalMs = 10_000) {
-        this.label = label;
-        this.total = total;
-        this.logger = logger;
-        this.clock = clock;
-        this.intervalMs = intervalMs;
-        this.started = clock.now();
-        this.lastReport = this.started;
-    }
-    tick(count = 1) {
-        this.done += count;
-        const now = this.clock.now();
-        if (now - this.lastReport >= this.intervalMs && this.done < this.total) {
-            this.lastReport = now;
-            this.logger.info(this.line(now));
-        }
-    }
-    /** The closing line: how many, how long, how fast. */
-    finish() {
-        if (this.total === 0)
-            return;
-        const seconds = Math.max(0.001, (this.clock.now() - this.started) / 1000);
-        this.logger.info(`${this.label}: ${this.done} of ${this.total} done in ${seconds.toFixed(1)} s (${(this.done / seconds).toFixed(1)}/s)`);
-    }
-    line(now) {
-        const seconds = Math.max(0.001, (now - this.started) / 1000);
-        const rate = this.done / seconds;
-        const left = rate > 0 ? (this.total - this.done) / rate : 0;
-        const percent = Math.floor((this.done / this.total) * 100);
-        return `${this.label}: ${this.done} of ${this.total} (${percent}%), ${rate.toFixed(1)}/s, about ${Math.ceil(left)} s left`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy/apply.ts
-
-
-
-
-/**
- * Applies table plans in the order the service needs: tables and columns first, then rows
- * created and updated, deletes last. Every operation is journaled before and after it runs.
- * The first operation that fails for good stops the rest (those in flight finish) and is
- * thrown as a {@link DeployFailure}; so is an abort.
- */
-async function applyTables(plans, live, context) {
-    const report = { operations: 0, tableIds: new Map(), createdTables: [] };
-    const journaled = async (table, op, details, work) => {
-        checkAborted(context);
-        context.journal.append({ phase: context.phase, table, op, status: 'started', ...details });
-        let meta;
-        try {
-            const result = await work((observed) => (meta = observed));
-            context.journal.append({
-                phase: context.phase,
-                table,
-                op,
-                status: 'done',
-                key: details.key,
-                rows: details.rows,
-                attempts: meta?.attempts,
-                correlationId: meta?.correlationId,
-            });
-            report.operations += 1;
-            return result;
-        }
-        catch (error) {
-            const apiError = error instanceof GenesysApiError ? error : undefined;
-            context.journal.append({
-                phase: context.phase,
-                table,
-                op,
-                status: 'failed',
-                key: details.key,
-                attempts: apiError?.attempts,
-                correlationId: apiError?.correlationId,
-                error: describeError(error),
-            });
-            throw error;
-        }
-    };
-    // 1. Tables and columns.
-    for (const [index, plan] of plans.entries()) {
-        const current = live[index] ?? null;
-        if (current)
-            report.tableIds.set(plan.name, current.id);
-        for (const change of plan.schemaChanges) {
-            if (change.kind === 'create-table') {
-                const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
-                if (plan.division && !division)
-                    throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
-                const created = await journaled(plan.name, 'create-table', {}, () => context.tables.createTable({
-                    name: plan.name,
-                    ...(plan.description ? { description: plan.description } : {}),
-                    ...(division ? { division: { id: division } } : {}),
-                    schema: plan.schema,
-                }));
-                report.tableIds.set(plan.name, created.id);
-                report.createdTables.push({ name: plan.name, id: created.id });
-                context.logger.info(`${plan.name}: created the table`);
-            }
-        }
-        const added = plan.schemaChanges.filter((change) => change.kind === 'add-column');
-        if (added.length > 0 && current) {
-            const table = {
-                id: current.id,
-                name: current.name,
-                ...(current.description ? { description: current.description } : {}),
-                ...(current.divisionRef ? { division: current.divisionRef } : {}),
-                schema: plan.schema,
-            };
-            await journaled(plan.name, 'add-columns', {}, () => context.tables.updateTable(table));
-            context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
-        }
-    }
-    // 2. Rows created and updated, table by table.
-    for (const plan of plans) {
-        const id = report.tableIds.get(plan.name);
-        const upserts = [
-            ...plan.creates.map((item) => ({
-                op: 'create',
-                key: item.key,
-                before: null,
-                after: stamped(item.row, plan, context.stamp),
-            })),
-            ...plan.updates.map((item) => ({
-                op: 'update',
-                key: item.key,
-                before: item.before,
-                after: stamped(item.after, plan, context.stamp),
-            })),
-        ];
-        if (upserts.length === 0)
-            continue;
-        if (plan.prediction.strategy === 'import') {
-            const rows = upserts.map((item) => item.after);
-            const result = await journaled(plan.name, 'import', { rows: rows.length }, () => context.tables.importRows({ id, name: plan.name, schema: plan.schema }, rows, 'Append'));
-            if (result.failed > 0 || result.updated !== rows.length) {
-                throw new DeployFailure('apply', `${plan.name}: the import job loaded ${result.updated} of ${rows.length} rows (${result.failed} failed).`);
-            }
-            context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
-            continue;
-        }
-        await inParallel(upserts, `${plan.name}: rows written`, context, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
-            ? apply_createRow(context.tables, id, item.after, observe)
-            : context.tables.replaceRow(id, item.after, observe)));
-    }
-    // 3. Deletes, last.
-    for (const plan of plans) {
-        if (plan.deletes.length === 0)
-            continue;
-        const id = report.tableIds.get(plan.name);
-        await inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, async (observe) => {
-            try {
-                await context.tables.deleteRow(id, item.key, observe);
-            }
-            catch (error) {
-                // Already gone (a re-run after a crash): the goal is reached.
-                if (!(error instanceof GenesysApiError && error.status === 404))
-                    throw error;
-            }
-        }));
-    }
-    return report;
-}
-/** The row with the deploy's stamp in its managed columns. */
-function stamped(row, plan, stamp) {
-    if (!stamp)
-        return row;
-    const result = { ...row };
-    if (plan.managed.version)
-        result[plan.managed.version] = stamp.version;
-    if (plan.managed.actor)
-        result[plan.managed.actor] = stamp.actor;
-    return result;
-}
-/**
- * POST is not repeated when no answer came (the row may exist). Read it back instead: if it is
- * there with what was sent, the create happened.
- */
-async function apply_createRow(tables, tableId, row, observe) {
-    try {
-        return await tables.createRow(tableId, row, observe);
-    }
-    catch (error) {
-        if (!(error instanceof GenesysApiError) || error.status !== 0)
-            throw error;
-        const found = await tables.getRow(tableId, String(row.key));
-        if (found && Object.entries(row).every(([column, value]) => found[column] === value))
-            return found;
-        throw error;
-    }
-}
-async function inParallel(items, label, context, work) {
-    const progress = new Progress(label, items.length, context.logger, context.clock, context.progressIntervalMs);
-    const limit = pLimit(context.maxInFlight ?? 8);
-    let failure;
-    await Promise.all(items.map((item) => limit(async () => {
-        if (failure !== undefined || context.signal?.aborted)
-            return;
-        try {
-            await work(item);
-            progress.tick();
-        }
-        catch (error) {
-            failure ??= error;
-        }
-    })));
-    progress.finish();
-    if (failure !== undefined) {
-        if (failure instanceof DeployFailure)
-            throw failure;
-        throw new DeployFailure('apply', `${label.split(':')[0]}: ${describeError(failure)}`);
-    }
-    checkAborted(context);
-}
-function checkAborted(context) {
-    if (context.signal?.aborted)
-        throw new DeployFailure('interrupted', 'The deploy was interrupted.');
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
-/**
- * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
- * Returns `{ found: false }` when the path leads nowhere.
- */
-function selectPath(value, path) {
-    const tokens = /^\$((?:\.[A-Za-z_$][\w$-]*|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)$/.exec(path.trim());
-    if (!tokens)
-        throw new SyntaxError(`"${path}" is not a supported JSON path (use $.a.b[0] or $['a b'])`);
-    let current = value;
-    for (const [, name, index, quoted] of tokens[1].matchAll(/\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]*)['"]\]/g)) {
-        if (current === null || typeof current !== 'object')
-            return { found: false };
-        const step = index !== undefined ? Number(index) : (name ?? quoted);
-        if (Array.isArray(current) ? typeof step !== 'number' || step >= current.length : !(String(step) in current))
-            return { found: false };
-        current = current[step];
-    }
-    return { found: true, value: current };
-}
-
-;// CONCATENATED MODULE: ./src/deploy/health/probes.ts
-
-
-/**
- * Fills `${deploy.*}` and `${env:NAME}` into a probe's text. Environment values are collected
- * as secrets so that no message repeats them.
- */
-function fillTemplate(text, context, secrets) {
-    return text.replace(/\$\{(env:([A-Za-z_][A-Za-z0-9_]*)|deploy\.(version|digest|environment|actor))\}/g, (_whole, _inner, envName, deployField) => {
-        if (envName) {
-            const value = context.env[envName] ?? '';
-            if (value)
-                secrets.add(value);
-            return value;
-        }
-        return String(context.deploy[deployField]);
-    });
-}
-/** Replaces every secret in a message with `***`. */
-function maskSecrets(text, secrets) {
-    let masked = text;
-    for (const secret of secrets)
-        if (secret.length >= 3)
-            masked = masked.split(secret).join('***');
-    return masked;
-}
-async function runHttpProbe(probe, context) {
-    const secrets = new Set();
-    const url = fillTemplate(probe.url, context, secrets);
-    const headers = Object.fromEntries(Object.entries(probe.headers ?? {}).map(([name, value]) => [name, fillTemplate(value, context, secrets)]));
-    const expected = probe.expectStatus === undefined
-        ? [200]
-        : Array.isArray(probe.expectStatus)
-            ? probe.expectStatus
-            : [probe.expectStatus];
-    const shown = maskSecrets(`${probe.method ?? 'GET'} ${url}`, secrets);
-    let response;
-    let text;
-    try {
-        response = await (context.fetch ?? fetch)(url, {
-            method: probe.method ?? 'GET',
-            headers,
-            body: probe.body !== undefined ? fillTemplate(probe.body, context, secrets) : undefined,
-            signal: AbortSignal.timeout((probe.timeoutSeconds ?? 10) * 1000),
-            redirect: 'manual',
-        });
-        text = await response.text();
-    }
-    catch (error) {
-        const timeout = error instanceof Error && error.name === 'TimeoutError';
-        const cause = error.cause?.code ?? error.message;
-        return {
-            ok: false,
-            detail: maskSecrets(`${shown}: ${timeout ? `no answer within ${probe.timeoutSeconds ?? 10} s` : cause}`, secrets),
-        };
-    }
-    if (!expected.includes(response.status)) {
-        return {
-            ok: false,
-            detail: maskSecrets(`${shown} answered ${response.status}, expected ${expected.join(' or ')}: ${text.slice(0, 200)}`, secrets),
-        };
-    }
-    if (probe.json && probe.json.length > 0) {
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            return { ok: false, detail: `${shown} did not answer JSON` };
-        }
-        for (const assertion of probe.json) {
-            const problem = checkAssertion(body, assertion, context, secrets);
-            if (problem)
-                return { ok: false, detail: maskSecrets(`${shown}: ${problem}`, secrets) };
-        }
-    }
-    return { ok: true, detail: `${shown} answered ${response.status}` };
-}
-/** Why the JSON body breaks an assertion, or undefined when it holds. */
-function checkAssertion(body, assertion, context, secrets) {
-    const selected = selectPath(body, assertion.path);
-    const fill = (value) => typeof value === 'string' ? fillTemplate(value, context, secrets) : value;
-    if (assertion.exists !== undefined) {
-        if (selected.found !== assertion.exists)
-            return `${assertion.path} ${assertion.exists ? 'is missing' : 'exists'}`;
-        if (!selected.found)
-            return undefined;
-    }
-    if (!selected.found)
-        return `${assertion.path} is missing`;
-    const actual = selected.value;
-    const shown = JSON.stringify(actual);
-    if (assertion.equals !== undefined && !looselyEqual(actual, fill(assertion.equals)))
-        return `${assertion.path} is ${shown}, expected ${JSON.stringify(fill(assertion.equals))}`;
-    if (assertion.notEquals !== undefined && looselyEqual(actual, fill(assertion.notEquals)))
-        return `${assertion.path} is ${shown}, which it must not be`;
-    const comparisons = [
-        ['gt', '>', (a, b) => a > b],
-        ['gte', '≥', (a, b) => a >= b],
-        ['lt', '<', (a, b) => a < b],
-        ['lte', '≤', (a, b) => a <= b],
-    ];
-    for (const [name, symbol, holds] of comparisons) {
-        if (assertion[name] === undefined)
-            continue;
-        const limit = Number(fill(assertion[name]));
-        const value = Number(actual);
-        if (!Number.isFinite(value) || !Number.isFinite(limit) || !holds(value, limit))
-            return `${assertion.path} is ${shown}, expected ${symbol} ${limit}`;
-    }
-    if (assertion.matches !== undefined && !new RegExp(String(fill(assertion.matches))).test(String(actual)))
-        return `${assertion.path} is ${shown}, which does not match ${assertion.matches}`;
-    if (assertion.contains !== undefined &&
-        !String(Array.isArray(actual) ? actual.join('\n') : actual).includes(String(fill(assertion.contains)))) {
-        return `${assertion.path} is ${shown}, which does not contain ${JSON.stringify(fill(assertion.contains))}`;
-    }
-    return undefined;
-}
-function looselyEqual(actual, expected) {
-    if (actual === expected)
-        return true;
-    // Templates give text: "7" must equal 7.
-    if (typeof expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean'))
-        return String(actual) === expected;
-    return JSON.stringify(actual) === JSON.stringify(expected);
-}
-function runCommandProbe(probe, context) {
-    const expected = probe.expectExitCode ?? 0;
-    const secrets = new Set();
-    const command = fillTemplate(probe.run, context, secrets);
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', command], {
-            env: {
-                ...context.env,
-                DATATABLE_DEPLOY_VERSION: String(context.deploy.version),
-                DATATABLE_DEPLOY_DIGEST: context.deploy.digest,
-                DATATABLE_DEPLOY_ENVIRONMENT: context.deploy.environment,
-            },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            timeout: (probe.timeoutSeconds ?? 60) * 1000,
-            killSignal: 'SIGKILL',
-        });
-        let output = '';
-        const keep = (chunk) => {
-            output = (output + chunk.toString('utf8')).slice(-500);
-        };
-        child.stdout.on('data', keep);
-        child.stderr.on('data', keep);
-        child.on('error', (error) => resolve({ ok: false, detail: `could not run the command: ${error.message}` }));
-        child.on('close', (code, signal) => {
-            const shown = maskSecrets(command, secrets);
-            if (signal)
-                resolve({
-                    ok: false,
-                    detail: `"${shown}" was stopped (${signal}) after ${probe.timeoutSeconds ?? 60} s or by a signal`,
-                });
-            else if (code === expected)
-                resolve({ ok: true, detail: `"${shown}" exited ${code}` });
-            else
-                resolve({
-                    ok: false,
-                    detail: maskSecrets(`"${shown}" exited ${code}, expected ${expected}${output.trim() ? `: ${output.trim()}` : ''}`, secrets),
-                });
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/deploy/health/run.ts
-
-/**
- * Probes in rounds for the bake time (at least one round), every probe each round. A probe
- * that fails more than its `maxFailures` fails the check at once; at the end every probe must
- * have passed `minPasses` times.
- */
-async function runHealthChecks(spec, context, options) {
-    const bakeMs = (spec.bakeSeconds ?? 0) * 1000;
-    const intervalMs = (spec.intervalSeconds ?? 5) * 1000;
-    const results = spec.probes.map((probe) => ({
-        name: probe.name,
-        passes: 0,
-        failures: 0,
-        lastDetail: '',
-    }));
-    const started = options.clock.now();
-    let rounds = 0;
-    for (;;) {
-        rounds += 1;
-        const outcomes = await Promise.all(spec.probes.map((probe) => runProbe(probe, context)));
-        for (const [index, outcome] of outcomes.entries()) {
-            const result = results[index];
-            const probe = spec.probes[index];
-            result.lastDetail = outcome.detail;
-            if (outcome.ok)
-                result.passes += 1;
-            else {
-                result.failures += 1;
-                options.logger.warn(`health check "${probe.name}" failed (failure ${result.failures}; ${probe.maxFailures ?? 0} allowed): ${outcome.detail}`);
-                if (result.failures > (probe.maxFailures ?? 0)) {
-                    return {
-                        passed: false,
-                        rounds,
-                        probes: results,
-                        reason: `health check "${probe.name}" failed: ${outcome.detail}`,
-                    };
-                }
-            }
-        }
-        if (options.signal?.aborted)
-            return { passed: false, rounds, probes: results, reason: 'interrupted during the health checks' };
-        if (options.clock.now() - started + intervalMs > bakeMs)
-            break;
-        await options.clock.sleep(intervalMs);
-    }
-    const short = spec.probes.findIndex((probe, index) => results[index].passes < (probe.minPasses ?? 1));
-    if (short >= 0) {
-        const probe = spec.probes[short];
-        return {
-            passed: false,
-            rounds,
-            probes: results,
-            reason: `health check "${probe.name}" passed ${results[short].passes} times; ${probe.minPasses ?? 1} needed`,
-        };
-    }
-    options.logger.info(`health checks passed: ${results.map((result) => `${result.name} ${result.passes}/${rounds}`).join(', ')} in ${rounds} round${rounds === 1 ? '' : 's'}`);
-    return { passed: true, rounds, probes: results };
-}
-function runProbe(probe, context) {
-    if (probe.http)
-        return runHttpProbe(probe.http, context);
-    return runCommandProbe(probe.command, context);
-}
-
-;// CONCATENATED MODULE: ./src/deploy/restore.ts
-
-
-
-
-
-
-/**
- * Restores a backup: plans live → backup for every table it holds (rows created, updated and
- * deleted back, managed columns included), applies that plan with the same engine as a deploy
- * (an import job when that is cheaper), deletes tables the deploy had created, then reads
- * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
- * cannot remove them); restored rows hold their defaults there.
- */
-async function restoreBackup(backup, context, rate = 300) {
-    const report = { restored: false, tables: [], remaining: [], operations: 0 };
-    const live = await readTables(context.tables, backup.tables.map((table) => ({ id: table.id })));
-    const plans = restorePlans(backup.tables, live, rate);
-    for (const [index, plan] of plans.entries()) {
-        if (!live[index])
-            report.remaining.push(`${plan.name}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`);
-        report.tables.push({
-            name: plan.name,
-            creates: plan.creates.length,
-            updates: plan.updates.length,
-            deletes: plan.deletes.length,
-        });
-    }
-    const present = plans.filter((_, index) => live[index]);
-    const applied = await applyTables(present, live.filter((table) => table !== null), { ...context, phase: 'restore' });
-    report.operations += applied.operations;
-    // Tables the deploy created did not exist before it: restoring means deleting them.
-    const created = backup.manifest.tables.filter((entry) => !entry.existed);
-    if (created.length > 0) {
-        const found = await readTables(context.tables, created.map((entry) => ({ name: entry.name })));
-        for (const [index, table] of found.entries()) {
-            if (!table)
-                continue;
-            context.journal.append({ phase: 'restore', table: table.name, op: 'delete-table', status: 'started' });
-            try {
-                await context.tables.deleteTable(table.id, { force: true });
-                context.journal.append({ phase: 'restore', table: table.name, op: 'delete-table', status: 'done' });
-                report.tables.push({
-                    name: created[index].name,
-                    creates: 0,
-                    updates: 0,
-                    deletes: 0,
-                    deletedTable: true,
-                });
-                report.operations += 1;
-            }
-            catch (error) {
-                context.journal.append({
-                    phase: 'restore',
-                    table: table.name,
-                    op: 'delete-table',
-                    status: 'failed',
-                    error: describeError(error),
-                });
-                report.remaining.push(`${table.name}: created by the deploy, and could not be deleted: ${describeError(error)}`);
-            }
-        }
-    }
-    // Prove it: read again and plan once more; nothing may be left to do.
-    const after = await readTables(context.tables, backup.tables.map((table) => ({ id: table.id })));
-    for (const plan of restorePlans(backup.tables, after, rate)) {
-        for (const item of plan.creates)
-            report.remaining.push(`${plan.name}: row "${item.key}" is missing`);
-        for (const item of plan.updates)
-            report.remaining.push(`${plan.name}: row "${item.key}" differs in ${item.cells.map((cell) => cell.column).join(', ')}`);
-        for (const item of plan.deletes)
-            report.remaining.push(`${plan.name}: row "${item.key}" should not be there`);
-    }
-    if (created.length > 0) {
-        const still = await readTables(context.tables, created.map((entry) => ({ name: entry.name })));
-        for (const table of still)
-            if (table)
-                report.remaining.push(`${table.name}: the table the deploy created still exists`);
-    }
-    report.restored = report.remaining.length === 0;
-    return report;
-}
-/** For each backed-up table, the plan that turns the live table back into the backup. */
-function restorePlans(tables, live, rate) {
-    return tables.map((table, index) => {
-        const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
-        const diff = diffTable(config, live[index] ?? null);
-        // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
-        const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
-        return { ...restorable, prediction: predict(restorable, {}, rate) };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/deploy/verify.ts
-
-
-
-/**
- * Compares tables read back after apply with what the plans wrote: every created and updated
- * row cell by cell (with the service's equality, stamps included), every deleted row gone, the
- * added columns present, and the row count as expected.
- */
-function verifyTables(plans, after, stamp) {
-    const mismatches = [];
-    plans.forEach((plan, index) => {
-        const live = after[index];
-        if (!live) {
-            mismatches.push({ table: plan.name, message: `${plan.name} does not exist after the deploy.` });
-            return;
-        }
-        for (const column of Object.keys(plan.schema.properties)) {
-            if (!(column in live.schema.properties))
-                mismatches.push({
-                    table: plan.name,
-                    column,
-                    message: `${plan.name}: the column "${column}" is missing.`,
-                });
-        }
-        const rows = new Map(live.rows.map((row) => [String(row.key), row]));
-        const expected = [
-            ...plan.creates.map((item) => [item.key, stamped(item.row, plan, stamp)]),
-            ...plan.updates.map((item) => [item.key, stamped(item.after, plan, stamp)]),
-        ];
-        for (const [key, want] of expected) {
-            const got = rows.get(key);
-            if (!got) {
-                mismatches.push({ table: plan.name, key, message: `${plan.name}: row "${key}" is missing.` });
-                continue;
-            }
-            for (const [column, definition] of Object.entries(plan.schema.properties)) {
-                if (column === 'key')
-                    continue;
-                if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor))
-                    continue;
-                if (!sameCell(want[column], got[column], definition, false)) {
-                    mismatches.push({
-                        table: plan.name,
-                        key,
-                        column,
-                        message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
-                    });
-                }
-            }
-        }
-        for (const item of plan.deletes) {
-            if (rows.has(item.key))
-                mismatches.push({
-                    table: plan.name,
-                    key: item.key,
-                    message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
-                });
-        }
-        const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
-        if (live.rows.length !== count) {
-            mismatches.push({
-                table: plan.name,
-                message: `${plan.name} has ${live.rows.length} rows; expected ${count}.`,
-            });
-        }
-    });
-    return mismatches;
-}
-
-;// CONCATENATED MODULE: ./src/deploy/webhook.ts
-
-
-
-
-const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
-/** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
-function signBody(body, secret) {
-    return `sha256=${(0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex')}`;
-}
-/**
- * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
- * (a delivery id lets receivers drop repeats). Failures are reported, never thrown: a webhook
- * that is down must not undo a healthy deploy.
- */
-async function postInvalidation(urls, secret, event, options) {
-    const body = JSON.stringify(event);
-    const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 4, ...options.retry };
-    const headers = {
-        'content-type': 'application/json',
-        [SIGNATURE_HEADER]: signBody(body, secret),
-        'x-datatable-deploy-event': event.event,
-        'x-datatable-deploy-delivery': (0,external_node_crypto_namespaceObject.randomUUID)(),
-        'user-agent': 'datatable-deploy',
-    };
-    return Promise.all(urls.map(async (url) => {
-        for (let attempt = 1;; attempt++) {
-            let outcome;
-            let failure;
-            let status;
-            try {
-                const response = await (options.fetch ?? fetch)(url, {
-                    method: 'POST',
-                    headers,
-                    body,
-                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-                });
-                await response.arrayBuffer();
-                if (response.ok)
-                    return { url, ok: true, status: response.status, attempts: attempt };
-                status = response.status;
-                failure = `answered ${status}`;
-                // Any 5xx is retried: the receiver may recover. Other statuses are final.
-                outcome = {
-                    kind: 'response',
-                    status: status >= 500 ? 503 : status,
-                    retryAfterHeader: response.headers.get('retry-after'),
-                };
-            }
-            catch (error) {
-                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
-                failure = networkCause(error) || describeError(error);
-            }
-            const decision = decideRetry(outcome, attempt, true, policy);
-            if (!decision.retry)
-                return {
-                    url,
-                    ok: false,
-                    ...(status !== undefined ? { status } : {}),
-                    attempts: attempt,
-                    error: failure,
-                };
-            await options.clock.sleep(decision.delayMs);
-        }
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/deploy/pipeline.ts
-
-
-
-
-
-
-
-
-
-/** Exit codes of the CLI, and the action's `result`, by outcome. */
-const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, failed: 5 };
-/**
- * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
- * checks → (on any failure after the backup) restore → webhooks. Refuses with
- * {@link RefusedError} before any write when the live tables no longer match the plan.
- */
-async function runDeploy(options) {
-    const { plan, logger } = options;
-    if (plan.verdict === 'blocked') {
-        throw new ConfigurationError('The plan is blocked: Genesys would refuse part of it.', 'Run "datatable-deploy plan" to see why, and fix the config.');
-    }
-    if (plan.verdict === 'no-changes') {
-        logger.info('No changes: the live tables already match the config.');
-        return { outcome: 'no-changes', exitCode: 0, operations: 0 };
-    }
-    logger.info('▶ stale-plan guard: reading the live tables again');
-    const live = await readTables(options.tables, plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name })));
-    const stale = plan.tables
-        .filter((table, index) => (live[index]?.fingerprint ?? null) !== table.liveFingerprint)
-        .map((table) => table.name);
-    if (stale.length > 0) {
-        throw new RefusedError(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
-    }
-    const version = nextVersion(plan, live);
-    const stamp = { version, actor: options.actor };
-    logger.info('▶ backup');
-    const files = backupFiles({
-        manifest: {
-            createdAt: new Date(options.clock.now()).toISOString(),
-            environment: plan.environment,
-            apiHost: plan.apiHost,
-            gitSha: options.gitSha,
-            planDigest: plan.digest,
-        },
-        tables: plan.tables.map((table, index) => {
-            const current = live[index];
-            if (!current)
-                return { name: table.name, existed: false };
-            return {
-                id: current.id,
-                name: current.name,
-                description: current.description,
-                division: current.divisionRef,
-                schema: current.schema,
-                rows: current.rows,
-            };
-        }),
-    });
-    const backup = await options.backups.save(options.backupName, files);
-    logger.info(`backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`);
-    const context = {
-        tables: options.tables,
-        journal: options.journal,
-        logger,
-        clock: options.clock,
-        signal: options.signal,
-        progressIntervalMs: options.progressIntervalMs,
-    };
-    let operations = 0;
-    let health;
-    try {
-        logger.info(`▶ apply (deploy version ${version})`);
-        const applied = await applyTables(plan.tables, live, { ...context, phase: 'deploy', stamp });
-        operations = applied.operations;
-        logger.info('▶ verify: reading the tables back');
-        const after = await readTables(options.tables, plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) })));
-        const mismatches = verifyTables(plan.tables, after, stamp);
-        if (mismatches.length > 0) {
-            throw new DeployFailure('verify', `The tables read back differ from the plan in ${mismatches.length} place(s).`, mismatches.slice(0, 20).map((item) => item.message));
-        }
-        logger.info('verified: every written row reads back as planned');
-        if (options.health) {
-            logger.info('▶ health checks');
-            health = await runHealthChecks(options.health, {
-                deploy: { version, digest: plan.digest, environment: plan.environment ?? '', actor: options.actor },
-                env: options.env ?? process.env,
-                ...(options.fetch ? { fetch: options.fetch } : {}),
-            }, { clock: options.clock, logger, signal: options.signal });
-            if (!health.passed)
-                throw new DeployFailure(options.signal?.aborted ? 'interrupted' : 'health', health.reason ?? 'the health checks failed');
-        }
-    }
-    catch (error) {
-        const failure = error instanceof DeployFailure
-            ? error
-            : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', describeError(error));
-        logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
-        for (const detail of failure.details)
-            logger.warn(`  ${detail}`);
-        logger.info(`▶ rollback: restoring the backup ${backup}`);
-        const restore = await restoreSafely(files, backup, options, context);
-        const outcome = restore.restored ? 'rolled-back' : 'failed';
-        if (restore.restored)
-            logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
-        else
-            logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.join('\n  ')}\nThe backup is at ${backup}; restore it with "datatable-deploy rollback --backup ${backup}".`);
-        return {
-            outcome,
-            exitCode: EXIT_CODES[outcome],
-            version,
-            backup,
-            operations,
-            failure: { phase: failure.phase, message: failure.message, details: failure.details },
-            restore,
-            health,
-        };
-    }
-    let webhooks;
-    if (options.webhooks && options.webhooks.urls.length > 0) {
-        logger.info('▶ invalidation webhooks');
-        webhooks = await postInvalidation(options.webhooks.urls, options.webhooks.secret, {
-            event: 'datatables.deployed',
-            tables: plan.tables.map((table) => table.name),
-            version,
-            digest: plan.digest,
-            environment: plan.environment ?? null,
-            actor: options.actor,
-            deployedAt: new Date(options.clock.now()).toISOString(),
-        }, {
-            clock: options.clock,
-            ...(options.fetch ? { fetch: options.fetch } : {}),
-            ...(options.webhookRetry ? { retry: options.webhookRetry } : {}),
-        });
-        for (const result of webhooks) {
-            if (result.ok)
-                logger.info(`webhook ${result.url}: delivered (${result.status})`);
-            else
-                logger.warn(`webhook ${result.url} failed after ${result.attempts} attempt(s): ${result.error}; the deploy itself succeeded`);
-        }
-    }
-    return { outcome: 'applied', exitCode: 0, version, backup, operations, health, webhooks };
-}
-/** A restore that reports, rather than throws, when it cannot finish. */
-async function restoreSafely(files, location, options, context) {
-    try {
-        // Restoring must not stop at the interruption that caused it.
-        return await restoreBackup(parseBackup(files, location), { ...context, signal: undefined }, options.ratePerMinute);
-    }
-    catch (error) {
-        return {
-            restored: false,
-            tables: [],
-            remaining: [`the restore itself failed: ${describeError(error)}`],
-            operations: 0,
-        };
-    }
-}
-/** One more than the highest version in any managed version column of the plan's tables. */
-function nextVersion(plan, live) {
-    let highest = 0;
-    plan.tables.forEach((table, index) => {
-        const column = table.managed.version;
-        if (!column)
-            return;
-        for (const row of live[index]?.rows ?? []) {
-            const value = Number(row[column]);
-            if (Number.isFinite(value) && value > highest)
-                highest = value;
-        }
-    });
-    return highest + 1;
-}
-
 ;// CONCATENATED MODULE: ./src/cli/deploy-output.ts
 
 /** A one-screen summary of a deploy, for the end of `apply`. */

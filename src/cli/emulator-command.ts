@@ -7,13 +7,14 @@ import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 import { parseOptions, wholeNumber } from './options.js';
 
-const HELP = `Usage: datatable-deploy emulator [--port N] [--state FILE] [--rate-limit N] [--seed N] [--json]
+const HELP = `Usage: datatable-deploy emulator [--port N] [--state FILE | --load FILE] [--rate-limit N] [--seed N] [--json]
 
 Serves the Genesys Cloud data-tables API, its OAuth token endpoint and an admin API
 (/__emulator/...) on 127.0.0.1. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 
   --port N         port to listen on (default 0: a free one)
   --state FILE     load the org's tables from FILE if it exists, and save them there on exit
+  --load FILE      load the org's tables from FILE, and leave the file as it is
   --rate-limit N   requests per minute per token (default 300, as Genesys)
   --seed N         seed for probabilistic faults (default 1)
   --json           print one JSON line {"url","clientId","clientSecret"} once listening`;
@@ -22,6 +23,7 @@ export async function runEmulatorCommand(args: string[], io: CliIo): Promise<num
   const { values } = parseOptions('emulator', args, {
     port: { type: 'string' },
     state: { type: 'string' },
+    load: { type: 'string' },
     'rate-limit': { type: 'string' },
     seed: { type: 'string' },
     json: { type: 'boolean' },
@@ -30,15 +32,16 @@ export async function runEmulatorCommand(args: string[], io: CliIo): Promise<num
     writeLine(io.stdout, HELP);
     return 0;
   }
-  const statePath = values.state as string | undefined;
+  if (values.state && values.load) throw new ConfigurationError('Give --state or --load, not both.');
+  const statePath = values.state;
+  const loadPath = values.load ?? (statePath && existsSync(statePath) ? statePath : undefined);
   let state: StateDump | undefined;
-  if (statePath && existsSync(statePath)) {
+  if (loadPath) {
     try {
-      state = JSON.parse(await readFile(statePath, 'utf8')) as StateDump;
+      state = JSON.parse(await readFile(loadPath, 'utf8')) as StateDump;
     } catch (error) {
-      throw new ConfigurationError(
-        `--state ${statePath} is not a readable state dump: ${(error as Error).message}`,
-      );
+      const option = values.load ? '--load' : '--state';
+      throw new ConfigurationError(`${option} ${loadPath} is not a readable state dump: ${(error as Error).message}`);
     }
   }
   const emulator = await startEmulator({

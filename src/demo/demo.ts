@@ -1,94 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../cli/io.js';
 import { writeLine } from '../cli/io.js';
+import { systemClock } from '../clock.js';
+import { loadConfig } from '../config/load.js';
+import { LocalBackupStore } from '../deploy/backup.js';
+import { parseHealthSpec } from '../deploy/health/spec.js';
+import { MemoryJournal } from '../deploy/journal.js';
+import { runDeploy, type DeployResult } from '../deploy/pipeline.js';
 import { startEmulator } from '../emulator/server.js';
+import type { StateDump } from '../emulator/state.js';
 import { createGenesysClient } from '../genesys/client.js';
-import { tableSchema } from '../genesys/schema.js';
-import type { Row } from '../genesys/types.js';
 import type { Logger } from '../logger.js';
+import { buildPlan } from '../plan/build.js';
+import { renderText } from '../plan/render-text.js';
+import { readSnapshot } from '../plan/snapshot.js';
+import { startExamplePlugin } from './plugin.js';
 
-/** The example table: a configuration store for dialer and routing plugins. */
-const SCHEMA = tableSchema({
-  key: { title: 'config_key', type: 'string', $id: '/properties/key', displayOrder: 0 },
-  config_value: { title: 'config_value', type: 'string', $id: '/properties/config_value', displayOrder: 1 },
-  data_type: { title: 'data_type', type: 'string', $id: '/properties/data_type', displayOrder: 2 },
-  environment: { title: 'environment', type: 'string', $id: '/properties/environment', displayOrder: 3 },
-  version: { title: 'version', type: 'integer', $id: '/properties/version', displayOrder: 4 },
-});
-
-const SEED: Row[] = [
-  { key: 'max_concurrent_calls', config_value: '250', data_type: 'integer', environment: 'prod', version: 1 },
-  { key: 'dialer_enabled', config_value: 'true', data_type: 'boolean', environment: 'prod', version: 1 },
-  { key: 'abandon_rate_target', config_value: '0.03', data_type: 'number', environment: 'prod', version: 1 },
-  {
-    key: 'fallback_queue',
-    config_value: '{"queueId":"q123","priority":1}',
-    data_type: 'json',
-    environment: 'prod',
-    version: 1,
-  },
-  {
-    key: 'greeting_prompt',
-    config_value: 'Welcome to Example Co.',
-    data_type: 'string',
-    environment: 'prod',
-    version: 1,
-  },
-];
+const CONFIG = 'examples/config/plugin_config_production.yaml';
+const LIVE = 'examples/live/plugin_config_production.json';
+const HEALTH = 'examples/health-checks.yaml';
 
 /**
- * The guided demo: everything runs against an in-process emulator, so it needs no Genesys org.
- * For now it shows the client and the emulator; later stages add validate, plan and deploy.
+ * The guided demo, against an in-process emulator and an example plugin: validate the example
+ * config, plan it against the live table, deploy it (backup, apply, verify, health checks,
+ * signed webhook), then deploy a bad change whose health check fails and watch the automatic
+ * rollback restore the table exactly.
  */
-export async function runDemo(_args: string[], io: CliIo): Promise<number> {
+export async function runDemo(_args: string[], io: CliIo, root = examplesRoot()): Promise<number> {
   const say = (text = ''): void => writeLine(io.stdout, text);
+  const indent = (text: string) => text.trimEnd().split('\n').map((line) => `   ${line}`).join('\n');
   const started = Date.now();
-  await using emulator = await startEmulator();
-  say(`1. Started the Genesys Cloud data-tables emulator at ${emulator.url}`);
+  const read = (path: string) => readFile(resolve(root, path));
 
-  const logger: Logger = {
-    debug() {},
-    info: (message) => say(`     client: ${message}`),
-    warn: (message) => say(`     client: ${message}`),
-  };
-  const client = createGenesysClient(
-    { clientId: emulator.clientId, clientSecret: emulator.clientSecret, apiUrl: emulator.url },
-    { logger, tables: { jobPollIntervalMs: 50 } },
-  );
+  const live = JSON.parse((await read(LIVE)).toString('utf8')) as StateDump;
+  await using emulator = await startEmulator({ state: live });
+  const client = createGenesysClient({ clientId: emulator.clientId, clientSecret: emulator.clientSecret, apiUrl: emulator.url });
+  const tableId = live.tables[0]!.id!;
+  const secret = 'demo-webhook-secret';
+  await using plugin = await startExamplePlugin(client.tables, tableId, secret);
+  const backupRoot = await mkdtemp(join(tmpdir(), 'datatable-deploy-demo-'));
+  say(`1. The emulated org has the live table from ${LIVE}; an example plugin reads it.`);
 
-  const table = await client.tables.createTable({
-    name: 'plugin_config_production',
-    description: 'Configuration store for dialer and routing plugins',
-    schema: SCHEMA,
-  });
-  say(`2. Created table "${table.name}" (${Object.keys(SCHEMA.properties).length} columns, id ${table.id})`);
+  const loaded = loadConfig(CONFIG, await read(CONFIG));
+  if (!loaded.config || loaded.findings.length > 0) throw new Error(`${CONFIG} should be valid`);
+  say(`2. Validated ${CONFIG}: ${loaded.config.columns.length + 1} columns, ${loaded.config.rows.length} rows, no findings.`);
 
-  const imported = await client.tables.importRows({ ...table, schema: SCHEMA }, SEED, 'Append');
-  say(`3. Seeded it with one CSV import job: ${imported.updated} rows loaded, ${imported.failed} failed`);
+  const plan = buildPlan([loaded.config], await readSnapshot(client.tables, [loaded.config]), { environment: 'prod', apiHost: 'emulator' });
+  say('3. The plan against the live table:');
+  say(indent(renderText(plan)));
 
-  emulator.faults.add({ method: 'GET', path: '/rows$', status: 503, count: 1 });
-  emulator.faults.add({ method: 'GET', path: '/rows$', status: 429, retryAfterSeconds: 1, count: 1 });
-  say('4. Injected a 503 and a 429 (Retry-After: 1) into the next row reads; reading all rows back:');
-  const rows = await client.tables.listRows(table.id);
-  for (const row of rows)
-    say(`     ${String(row.key).padEnd(22)} ${String(row.config_value).padEnd(34)} ${row.data_type}`);
+  const health = parseHealthSpec(HEALTH, await read(HEALTH), { ...io.env, PLUGIN_URL: plugin.url });
+  const lines: string[] = [];
+  const logger: Logger = { debug() {}, info: (line) => lines.push(line), warn: (line) => lines.push(`warning: ${line}`) };
+  const deploy = (planToDeploy: typeof plan, name: string) =>
+    runDeploy({
+      plan: planToDeploy,
+      tables: client.tables,
+      backups: new LocalBackupStore(backupRoot),
+      backupName: name,
+      journal: new MemoryJournal(),
+      logger,
+      clock: systemClock,
+      actor: 'demo',
+      health,
+      env: { ...io.env, PLUGIN_URL: plugin.url },
+      webhooks: { urls: [`${plugin.url}/invalidate`], secret },
+    });
 
-  await client.tables.replaceRow(table.id, {
-    ...rows.find((row) => row.key === 'max_concurrent_calls')!,
-    config_value: '300',
-    version: 2,
-  });
-  await client.tables.deleteRow(table.id, 'greeting_prompt');
-  const after = await client.tables.listRows(table.id);
-  say(
-    `5. Replaced max_concurrent_calls (now ${after.find((row) => row.key === 'max_concurrent_calls')?.config_value}) and deleted greeting_prompt: ${after.length} rows left`,
-  );
+  try {
+    const first = await deploy(plan, 'first');
+    say('4. Deploy: stale-plan guard, backup, apply, verify, health checks, webhook:');
+    say(indent(lines.splice(0).join('\n')));
+    say(indent(`→ ${describe(first)}; the plugin got a ${plugin.events.at(-1)}.`));
 
-  const requests = emulator.log.snapshot();
-  const http = client.http.stats();
-  say();
-  say(
-    `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${http.requests} API requests (${http.retries} retried, ${http.rateLimited} rate-limited), emulator saw ${requests.total} requests in all.`,
-  );
-  say('Next: "datatable-deploy emulator" serves the same API for your own scripts (see README).');
-  return 0;
+    const badText = (await read(CONFIG)).toString('utf8').replace('max_concurrent_calls: { config_value: 250', 'max_concurrent_calls: { config_value: 5000');
+    const bad = loadConfig('bad-change.yaml', Buffer.from(badText)).config!;
+    const before = await client.tables.listRows(tableId);
+    const badPlan = buildPlan([bad], await readSnapshot(client.tables, [bad]), { environment: 'prod', apiHost: 'emulator' });
+    const second = await deploy(badPlan, 'second');
+    say('5. A bad change (max_concurrent_calls 250 → 5000), which the plugin cannot take:');
+    say(indent(lines.splice(0).join('\n')));
+    const after = await client.tables.listRows(tableId);
+    const same = JSON.stringify(sortRows(before)) === JSON.stringify(sortRows(after));
+    say(indent(`→ ${describe(second)}; the table equals its backup: ${same ? 'yes' : 'NO'} (${after.length} rows compared cell by cell).`));
+
+    say();
+    say(`Summary (${((Date.now() - started) / 1000).toFixed(1)} s, ${client.http.stats().requests} API calls, no Genesys org needed):`);
+    say(`  good change  ${first.outcome}, version ${first.version}, ${first.operations} operations, health checks passed`);
+    say(`  bad change   ${second.outcome} after the health check failed; live table restored exactly`);
+    say('Next: "npx datatable-deploy emulator --load examples/live/plugin_config_production.json", then plan and apply (see README).');
+    return first.outcome === 'applied' && second.outcome === 'rolled-back' && same ? 0 : 1;
+  } finally {
+    await rm(backupRoot, { recursive: true, force: true });
+  }
+}
+
+/** The project directory that holds examples/: from the bundle (dist/) or the sources (src/demo/). */
+function examplesRoot(): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 4; depth++) {
+    if (existsSync(join(directory, CONFIG))) return directory;
+    directory = dirname(directory);
+  }
+  return process.cwd();
+}
+
+function describe(result: DeployResult): string {
+  return `${result.outcome} (exit code ${result.exitCode})`;
+}
+
+function sortRows<T extends { key?: unknown }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
 }

@@ -3,7 +3,7 @@ import { describeError } from '../errors.js';
 import { predict } from '../plan/build.js';
 import { diffTable } from '../plan/diff.js';
 import { readTables, type LiveTable } from '../plan/snapshot.js';
-import type { TablePlan } from '../plan/types.js';
+import type { ApplyStrategy, TablePlan } from '../plan/types.js';
 import { applyTables, type ApplyContext } from './apply.js';
 import type { Backup, BackupTable } from './backup.js';
 
@@ -36,13 +36,14 @@ export async function restoreBackup(
   backup: Backup,
   context: Omit<ApplyContext, 'phase' | 'stamp'>,
   rate = 300,
+  strategy: ApplyStrategy | 'auto' = 'auto',
 ): Promise<RestoreReport> {
   const report: RestoreReport = { restored: false, tables: [], remaining: [], operations: 0 };
   const live = await readTables(
     context.tables,
     backup.tables.map((table) => ({ id: table.id })),
   );
-  const plans = restorePlans(backup.tables, live, rate);
+  const plans = restorePlans(backup.tables, live, rate, strategy);
   for (const [index, plan] of plans.entries()) {
     if (!live[index])
       report.remaining.push(
@@ -130,12 +131,13 @@ export function restorePlans(
   tables: readonly BackupTable[],
   live: ReadonlyArray<LiveTable | null>,
   rate: number,
+  strategy: ApplyStrategy | 'auto' = 'auto',
 ): TablePlan[] {
   return tables.map((table, index) => {
     const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
     const diff = diffTable(config, live[index] ?? null);
     // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
     const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
-    return { ...restorable, prediction: predict(restorable, {}, rate) };
+    return { ...restorable, prediction: predict(restorable, { strategy }, rate) };
   });
 }

@@ -62,9 +62,10 @@ describe('dist/cli.js', () => {
   it('runs the demo end to end', async () => {
     const demo = await runNode(CLI, ['demo']);
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain('Seeded it with one CSV import job: 5 rows loaded, 0 failed');
-    expect(demo.stdout).toMatch(/rate limited \(429\); retrying in 1\.0 s/);
-    expect(demo.stdout).toMatch(/Done in \d+\.\d s/);
+    expect(demo.stdout).toContain('2. Validated examples/config/plugin_config_production.yaml: 6 columns, 7 rows, no findings.');
+    expect(demo.stdout).toContain('→ applied (exit code 0); the plugin got a signed event for version 4.');
+    expect(demo.stdout).toContain('→ rolled-back (exit code 4); the table equals its backup: yes (7 rows compared cell by cell).');
+    expect(demo.stdout).toMatch(/Summary \(\d+\.\d s, \d+ API calls, no Genesys org needed\):/);
   });
 
   it('explains usage errors and connection errors, with exit code 1', async () => {

@@ -15,3 +15,17 @@ export class RecordingClock implements Clock {
     return Promise.resolve();
   }
 }
+
+/** Virtual time only: starts at 0 and moves only when slept. */
+export class FakeClock implements Clock {
+  private time = 0;
+
+  now(): number {
+    return this.time;
+  }
+
+  sleep(ms: number): Promise<void> {
+    this.time += Math.max(0, ms);
+    return Promise.resolve();
+  }
+}

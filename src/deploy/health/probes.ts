@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { networkCause } from '../../genesys/oauth.js';
 import { selectPath } from './json-path.js';
 import type { CommandProbe, HttpProbe, JsonAssertion } from './spec.js';
 
@@ -36,9 +37,13 @@ export function maskSecrets(text: string, secrets: ReadonlySet<string>): string 
   return masked;
 }
 
+/**
+ * One HTTP probe. Environment values in headers and the body are treated as secrets and kept
+ * out of messages; the URL is shown as it is (put credentials in headers, not in URLs).
+ */
 export async function runHttpProbe(probe: HttpProbe, context: ProbeContext): Promise<ProbeOutcome> {
   const secrets = new Set<string>();
-  const url = fillTemplate(probe.url, context, secrets);
+  const url = fillTemplate(probe.url, context, new Set());
   const headers = Object.fromEntries(
     Object.entries(probe.headers ?? {}).map(([name, value]) => [name, fillTemplate(value, context, secrets)]),
   );
@@ -62,7 +67,7 @@ export async function runHttpProbe(probe: HttpProbe, context: ProbeContext): Pro
     text = await response.text();
   } catch (error) {
     const timeout = error instanceof Error && error.name === 'TimeoutError';
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    const cause = networkCause(error);
     return {
       ok: false,
       detail: maskSecrets(
