@@ -16,12 +16,31 @@ import { buildPlan } from '../src/plan/build.js';
 import { readSnapshot, readTables } from '../src/plan/snapshot.js';
 
 const RATE = 6_000;
-const SCHEMA = tableSchema({ value: { type: 'string', displayOrder: 1 }, count: { type: 'integer', displayOrder: 2 } });
-const rows = (count: number, label: string): Row[] => Array.from({ length: count }, (_, index) => ({ key: `row-${String(index).padStart(5, '0')}`, value: `${label} ${index}`, count: index }));
+const SCHEMA = tableSchema({
+  value: { type: 'string', displayOrder: 1 },
+  count: { type: 'integer', displayOrder: 2 },
+});
+const rows = (count: number, label: string): Row[] =>
+  Array.from({ length: count }, (_, index) => ({
+    key: `row-${String(index).padStart(5, '0')}`,
+    value: `${label} ${index}`,
+    count: index,
+  }));
 
 async function setUp(liveRows: Row[]) {
-  const emulator = await startEmulator({ config: { rateLimitPerMinute: RATE, jobDelayMs: 50 }, state: { tables: [{ id: 'bench-table', name: 'bench', schema: SCHEMA, rows: liveRows }] } });
-  const client = createGenesysClient({ clientId: emulator.clientId, clientSecret: emulator.clientSecret, apiUrl: emulator.url, rateLimitPerMinute: RATE }, { tables: { jobPollIntervalMs: 50 } });
+  const emulator = await startEmulator({
+    config: { rateLimitPerMinute: RATE, jobDelayMs: 50 },
+    state: { tables: [{ id: 'bench-table', name: 'bench', schema: SCHEMA, rows: liveRows }] },
+  });
+  const client = createGenesysClient(
+    {
+      clientId: emulator.clientId,
+      clientSecret: emulator.clientSecret,
+      apiUrl: emulator.url,
+      rateLimitPerMinute: RATE,
+    },
+    { tables: { jobPollIntervalMs: 50 } },
+  );
   await client.tables.listTables(); // token and connection warm-up
   await new Promise((resolve) => setTimeout(resolve, 1_100)); // let the burst allowance refill
   return { emulator, client };
@@ -36,12 +55,29 @@ export async function applyThousandRows(): Promise<Record<string, number>> {
   const { emulator, client } = await setUp(rows(1_000, 'old'));
   const dir = await mkdtemp(join(tmpdir(), 'datatable-deploy-bench-'));
   try {
-    const text = `table: bench\ncolumns:\n  value: { type: string }\n  count: { type: integer }\nrows:\n${rows(1_000, 'new').map((row) => `  ${row.key}: { value: ${row.value}, count: ${row.count} }`).join('\n')}\n`;
+    const text = `table: bench\ncolumns:\n  value: { type: string }\n  count: { type: integer }\nrows:\n${rows(
+      1_000,
+      'new',
+    )
+      .map((row) => `  ${row.key}: { value: ${row.value}, count: ${row.count} }`)
+      .join('\n')}\n`;
     const config = loadConfig('bench.yaml', Buffer.from(text)).config!;
-    const plan = buildPlan([config], await readSnapshot(client.tables, [config]), { strategy: 'rows', ratePerMinute: RATE });
+    const plan = buildPlan([config], await readSnapshot(client.tables, [config]), {
+      strategy: 'rows',
+      ratePerMinute: RATE,
+    });
     const before = client.http.stats().requests;
     const started = performance.now();
-    const result = await runDeploy({ plan, tables: client.tables, backups: new LocalBackupStore(dir), backupName: 'b', journal: new MemoryJournal(), logger: silentLogger, clock: systemClock, actor: 'bench' });
+    const result = await runDeploy({
+      plan,
+      tables: client.tables,
+      backups: new LocalBackupStore(dir),
+      backupName: 'b',
+      journal: new MemoryJournal(),
+      logger: silentLogger,
+      clock: systemClock,
+      actor: 'bench',
+    });
     const wallMs = performance.now() - started;
     const calls = client.http.stats().requests - before;
     // The first second's worth of calls goes out as a burst; the rest at the budget rate.
@@ -70,10 +106,21 @@ export async function restoreFiveThousandRows(): Promise<Record<string, number>>
     const { emulator, client } = await setUp(rows(5_000, 'broken'));
     try {
       const [live] = await readTables(client.tables, [{ id: 'bench-table' }]);
-      const backup = parseBackup(backupFiles({ manifest: { createdAt: new Date().toISOString() }, tables: [{ id: live!.id, name: live!.name, schema: live!.schema, rows: original }] }), 'memory');
+      const backup = parseBackup(
+        backupFiles({
+          manifest: { createdAt: new Date().toISOString() },
+          tables: [{ id: live!.id, name: live!.name, schema: live!.schema, rows: original }],
+        }),
+        'memory',
+      );
       const before = client.http.stats().requests;
       const started = performance.now();
-      const report = await restoreBackup(backup, { tables: client.tables, journal: new MemoryJournal(), logger: silentLogger, clock: systemClock }, RATE, strategy);
+      const report = await restoreBackup(
+        backup,
+        { tables: client.tables, journal: new MemoryJournal(), logger: silentLogger, clock: systemClock },
+        RATE,
+        strategy,
+      );
       figures[`${strategy}WallMs`] = Math.round(performance.now() - started);
       figures[`${strategy}Calls`] = client.http.stats().requests - before;
       figures[`${strategy}Restored`] = report.restored ? 1 : 0;

@@ -15374,7 +15374,9 @@ async function startExamplePlugin(tables, tableId, secret) {
                 for await (const chunk of req)
                     body += chunk;
                 const valid = req.headers[SIGNATURE_HEADER] === signBody(body, secret);
-                events.push(valid ? `signed event for version ${JSON.parse(body).version}` : 'an event with a bad signature');
+                events.push(valid
+                    ? `signed event for version ${JSON.parse(body).version}`
+                    : 'an event with a bad signature');
                 res.writeHead(valid ? 204 : 401).end();
                 return;
             }
@@ -15479,12 +15481,20 @@ async function runDemo(_args, io, root = examplesRoot()) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
         const say = (text = '') => writeLine(io.stdout, text);
-        const indent = (text) => text.trimEnd().split('\n').map((line) => `   ${line}`).join('\n');
+        const indent = (text) => text
+            .trimEnd()
+            .split('\n')
+            .map((line) => `   ${line}`)
+            .join('\n');
         const started = Date.now();
         const read = (path) => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(root, path));
         const live = JSON.parse((await read(LIVE)).toString('utf8'));
         const emulator = __addDisposableResource(env_1, await startEmulator({ state: live }), true);
-        const client = createGenesysClient({ clientId: emulator.clientId, clientSecret: emulator.clientSecret, apiUrl: emulator.url });
+        const client = createGenesysClient({
+            clientId: emulator.clientId,
+            clientSecret: emulator.clientSecret,
+            apiUrl: emulator.url,
+        });
         const tableId = live.tables[0].id;
         const secret = 'demo-webhook-secret';
         const plugin = __addDisposableResource(env_1, await startExamplePlugin(client.tables, tableId, secret), true);
@@ -15494,12 +15504,19 @@ async function runDemo(_args, io, root = examplesRoot()) {
         if (!loaded.config || loaded.findings.length > 0)
             throw new Error(`${CONFIG} should be valid`);
         say(`2. Validated ${CONFIG}: ${loaded.config.columns.length + 1} columns, ${loaded.config.rows.length} rows, no findings.`);
-        const plan = buildPlan([loaded.config], await readSnapshot(client.tables, [loaded.config]), { environment: 'prod', apiHost: 'emulator' });
+        const plan = buildPlan([loaded.config], await readSnapshot(client.tables, [loaded.config]), {
+            environment: 'prod',
+            apiHost: 'emulator',
+        });
         say('3. The plan against the live table:');
         say(indent(renderText(plan)));
         const health = parseHealthSpec(HEALTH, await read(HEALTH), { ...io.env, PLUGIN_URL: plugin.url });
         const lines = [];
-        const logger = { debug() { }, info: (line) => lines.push(line), warn: (line) => lines.push(`warning: ${line}`) };
+        const logger = {
+            debug() { },
+            info: (line) => lines.push(line),
+            warn: (line) => lines.push(`warning: ${line}`),
+        };
         const deploy = (planToDeploy, name) => runDeploy({
             plan: planToDeploy,
             tables: client.tables,
@@ -15518,10 +15535,15 @@ async function runDemo(_args, io, root = examplesRoot()) {
             say('4. Deploy: stale-plan guard, backup, apply, verify, health checks, webhook:');
             say(indent(lines.splice(0).join('\n')));
             say(indent(`→ ${describe(first)}; the plugin got a ${plugin.events.at(-1)}.`));
-            const badText = (await read(CONFIG)).toString('utf8').replace('max_concurrent_calls: { config_value: 250', 'max_concurrent_calls: { config_value: 5000');
+            const badText = (await read(CONFIG))
+                .toString('utf8')
+                .replace('max_concurrent_calls: { config_value: 250', 'max_concurrent_calls: { config_value: 5000');
             const bad = loadConfig('bad-change.yaml', Buffer.from(badText)).config;
             const before = await client.tables.listRows(tableId);
-            const badPlan = buildPlan([bad], await readSnapshot(client.tables, [bad]), { environment: 'prod', apiHost: 'emulator' });
+            const badPlan = buildPlan([bad], await readSnapshot(client.tables, [bad]), {
+                environment: 'prod',
+                apiHost: 'emulator',
+            });
             const second = await deploy(badPlan, 'second');
             say('5. A bad change (max_concurrent_calls 250 → 5000), which the plugin cannot take:');
             say(indent(lines.splice(0).join('\n')));

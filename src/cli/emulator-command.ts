@@ -41,7 +41,9 @@ export async function runEmulatorCommand(args: string[], io: CliIo): Promise<num
       state = JSON.parse(await readFile(loadPath, 'utf8')) as StateDump;
     } catch (error) {
       const option = values.load ? '--load' : '--state';
-      throw new ConfigurationError(`${option} ${loadPath} is not a readable state dump: ${(error as Error).message}`);
+      throw new ConfigurationError(
+        `${option} ${loadPath} is not a readable state dump: ${(error as Error).message}`,
+      );
     }
   }
   const emulator = await startEmulator({

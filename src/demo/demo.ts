@@ -33,13 +33,22 @@ const HEALTH = 'examples/health-checks.yaml';
  */
 export async function runDemo(_args: string[], io: CliIo, root = examplesRoot()): Promise<number> {
   const say = (text = ''): void => writeLine(io.stdout, text);
-  const indent = (text: string) => text.trimEnd().split('\n').map((line) => `   ${line}`).join('\n');
+  const indent = (text: string) =>
+    text
+      .trimEnd()
+      .split('\n')
+      .map((line) => `   ${line}`)
+      .join('\n');
   const started = Date.now();
   const read = (path: string) => readFile(resolve(root, path));
 
   const live = JSON.parse((await read(LIVE)).toString('utf8')) as StateDump;
   await using emulator = await startEmulator({ state: live });
-  const client = createGenesysClient({ clientId: emulator.clientId, clientSecret: emulator.clientSecret, apiUrl: emulator.url });
+  const client = createGenesysClient({
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    apiUrl: emulator.url,
+  });
   const tableId = live.tables[0]!.id!;
   const secret = 'demo-webhook-secret';
   await using plugin = await startExamplePlugin(client.tables, tableId, secret);
@@ -48,15 +57,24 @@ export async function runDemo(_args: string[], io: CliIo, root = examplesRoot())
 
   const loaded = loadConfig(CONFIG, await read(CONFIG));
   if (!loaded.config || loaded.findings.length > 0) throw new Error(`${CONFIG} should be valid`);
-  say(`2. Validated ${CONFIG}: ${loaded.config.columns.length + 1} columns, ${loaded.config.rows.length} rows, no findings.`);
+  say(
+    `2. Validated ${CONFIG}: ${loaded.config.columns.length + 1} columns, ${loaded.config.rows.length} rows, no findings.`,
+  );
 
-  const plan = buildPlan([loaded.config], await readSnapshot(client.tables, [loaded.config]), { environment: 'prod', apiHost: 'emulator' });
+  const plan = buildPlan([loaded.config], await readSnapshot(client.tables, [loaded.config]), {
+    environment: 'prod',
+    apiHost: 'emulator',
+  });
   say('3. The plan against the live table:');
   say(indent(renderText(plan)));
 
   const health = parseHealthSpec(HEALTH, await read(HEALTH), { ...io.env, PLUGIN_URL: plugin.url });
   const lines: string[] = [];
-  const logger: Logger = { debug() {}, info: (line) => lines.push(line), warn: (line) => lines.push(`warning: ${line}`) };
+  const logger: Logger = {
+    debug() {},
+    info: (line) => lines.push(line),
+    warn: (line) => lines.push(`warning: ${line}`),
+  };
   const deploy = (planToDeploy: typeof plan, name: string) =>
     runDeploy({
       plan: planToDeploy,
@@ -78,22 +96,37 @@ export async function runDemo(_args: string[], io: CliIo, root = examplesRoot())
     say(indent(lines.splice(0).join('\n')));
     say(indent(`→ ${describe(first)}; the plugin got a ${plugin.events.at(-1)}.`));
 
-    const badText = (await read(CONFIG)).toString('utf8').replace('max_concurrent_calls: { config_value: 250', 'max_concurrent_calls: { config_value: 5000');
+    const badText = (await read(CONFIG))
+      .toString('utf8')
+      .replace('max_concurrent_calls: { config_value: 250', 'max_concurrent_calls: { config_value: 5000');
     const bad = loadConfig('bad-change.yaml', Buffer.from(badText)).config!;
     const before = await client.tables.listRows(tableId);
-    const badPlan = buildPlan([bad], await readSnapshot(client.tables, [bad]), { environment: 'prod', apiHost: 'emulator' });
+    const badPlan = buildPlan([bad], await readSnapshot(client.tables, [bad]), {
+      environment: 'prod',
+      apiHost: 'emulator',
+    });
     const second = await deploy(badPlan, 'second');
     say('5. A bad change (max_concurrent_calls 250 → 5000), which the plugin cannot take:');
     say(indent(lines.splice(0).join('\n')));
     const after = await client.tables.listRows(tableId);
     const same = JSON.stringify(sortRows(before)) === JSON.stringify(sortRows(after));
-    say(indent(`→ ${describe(second)}; the table equals its backup: ${same ? 'yes' : 'NO'} (${after.length} rows compared cell by cell).`));
+    say(
+      indent(
+        `→ ${describe(second)}; the table equals its backup: ${same ? 'yes' : 'NO'} (${after.length} rows compared cell by cell).`,
+      ),
+    );
 
     say();
-    say(`Summary (${((Date.now() - started) / 1000).toFixed(1)} s, ${client.http.stats().requests} API calls, no Genesys org needed):`);
-    say(`  good change  ${first.outcome}, version ${first.version}, ${first.operations} operations, health checks passed`);
+    say(
+      `Summary (${((Date.now() - started) / 1000).toFixed(1)} s, ${client.http.stats().requests} API calls, no Genesys org needed):`,
+    );
+    say(
+      `  good change  ${first.outcome}, version ${first.version}, ${first.operations} operations, health checks passed`,
+    );
     say(`  bad change   ${second.outcome} after the health check failed; live table restored exactly`);
-    say('Next: "npx datatable-deploy emulator --load examples/live/plugin_config_production.json", then plan and apply (see README).');
+    say(
+      'Next: "npx datatable-deploy emulator --load examples/live/plugin_config_production.json", then plan and apply (see README).',
+    );
     return first.outcome === 'applied' && second.outcome === 'rolled-back' && same ? 0 : 1;
   } finally {
     await rm(backupRoot, { recursive: true, force: true });

@@ -16,7 +16,11 @@ export async function startExamplePlugin(tables: DataTablesApi, tableId: string,
         let body = '';
         for await (const chunk of req) body += chunk;
         const valid = req.headers[SIGNATURE_HEADER] === signBody(body, secret);
-        events.push(valid ? `signed event for version ${(JSON.parse(body) as { version: number }).version}` : 'an event with a bad signature');
+        events.push(
+          valid
+            ? `signed event for version ${(JSON.parse(body) as { version: number }).version}`
+            : 'an event with a bad signature',
+        );
         res.writeHead(valid ? 204 : 401).end();
         return;
       }
@@ -25,7 +29,9 @@ export async function startExamplePlugin(tables: DataTablesApi, tableId: string,
       const configVersion = Math.max(0, ...rows.map((row) => Number(row.version ?? 0)));
       const healthy = maxCalls > 0 && maxCalls <= 1_000;
       res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: healthy ? 'ok' : 'degraded', configVersion, maxConcurrentCalls: maxCalls }));
+      res.end(
+        JSON.stringify({ status: healthy ? 'ok' : 'degraded', configVersion, maxConcurrentCalls: maxCalls }),
+      );
     })().catch(() => res.writeHead(500).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -62,9 +62,13 @@ describe('dist/cli.js', () => {
   it('runs the demo end to end', async () => {
     const demo = await runNode(CLI, ['demo']);
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain('2. Validated examples/config/plugin_config_production.yaml: 6 columns, 7 rows, no findings.');
+    expect(demo.stdout).toContain(
+      '2. Validated examples/config/plugin_config_production.yaml: 6 columns, 7 rows, no findings.',
+    );
     expect(demo.stdout).toContain('→ applied (exit code 0); the plugin got a signed event for version 4.');
-    expect(demo.stdout).toContain('→ rolled-back (exit code 4); the table equals its backup: yes (7 rows compared cell by cell).');
+    expect(demo.stdout).toContain(
+      '→ rolled-back (exit code 4); the table equals its backup: yes (7 rows compared cell by cell).',
+    );
     expect(demo.stdout).toMatch(/Summary \(\d+\.\d s, \d+ API calls, no Genesys org needed\):/);
   });
 

@@ -14,17 +14,29 @@ describe('backup files', () => {
   const schema = tableSchema({ value: { type: 'string' } });
   const files = backupFiles({
     manifest: { createdAt: '2026-11-22T00:00:00.000Z', environment: 'prod', planDigest: 'sha256:x' },
-    tables: [{ id: 'id-1', name: 'cfg/one', schema, rows: [{ key: 'a', value: 'x' }] }, { name: 'new_table', existed: false }],
+    tables: [
+      { id: 'id-1', name: 'cfg/one', schema, rows: [{ key: 'a', value: 'x' }] },
+      { name: 'new_table', existed: false },
+    ],
   });
 
   it('hold a manifest with a checksum per table file and read back whole', () => {
     expect([...files.keys()]).toEqual(['tables/000-cfg_one.json', 'manifest.json']);
     const backup = parseBackup(files, 'mem');
     expect(backup.manifest.tables).toEqual([
-      { name: 'cfg/one', existed: true, id: 'id-1', rowCount: 1, file: 'tables/000-cfg_one.json', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      {
+        name: 'cfg/one',
+        existed: true,
+        id: 'id-1',
+        rowCount: 1,
+        file: 'tables/000-cfg_one.json',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
       { name: 'new_table', existed: false },
     ]);
-    expect(backup.tables).toEqual([{ id: 'id-1', name: 'cfg/one', schema, rows: [{ key: 'a', value: 'x' }] }]);
+    expect(backup.tables).toEqual([
+      { id: 'id-1', name: 'cfg/one', schema, rows: [{ key: 'a', value: 'x' }] },
+    ]);
   });
 
   it('are refused when the manifest is not ours', () => {
@@ -37,18 +49,38 @@ describe('backup files', () => {
 });
 
 describe('verification', () => {
-  const config = loadValid('table: t\ncolumns:\n  value: { type: string }\n  n: { type: number }\n  version: { type: integer, managed: version }\nrows:\n  a: { value: new, n: 1.0 }\n  b: {}\n');
-  const schema = tableSchema({ value: { type: 'string' }, n: { type: 'number' }, version: { type: 'integer' } });
-  const plan = buildPlan([config], [liveTable('t', schema, [{ key: 'a', value: 'old', n: 1, version: 1 }, { key: 'gone', value: '', n: 0, version: 1 }])]);
+  const config = loadValid(
+    'table: t\ncolumns:\n  value: { type: string }\n  n: { type: number }\n  version: { type: integer, managed: version }\nrows:\n  a: { value: new, n: 1.0 }\n  b: {}\n',
+  );
+  const schema = tableSchema({
+    value: { type: 'string' },
+    n: { type: 'number' },
+    version: { type: 'integer' },
+  });
+  const plan = buildPlan(
+    [config],
+    [
+      liveTable('t', schema, [
+        { key: 'a', value: 'old', n: 1, version: 1 },
+        { key: 'gone', value: '', n: 0, version: 1 },
+      ]),
+    ],
+  );
   const stamp = { version: 2, actor: 'ci' };
 
   it('accepts tables that read back as planned, stamps included', () => {
-    const after = liveTable('t', schema, [{ key: 'a', value: 'new', n: 1, version: 2 }, { key: 'b', value: '', n: 0, version: 2 }]);
+    const after = liveTable('t', schema, [
+      { key: 'a', value: 'new', n: 1, version: 2 },
+      { key: 'b', value: '', n: 0, version: 2 },
+    ]);
     expect(verifyTables(plan.tables, [after], stamp)).toEqual([]);
   });
 
   it('names every difference: a wrong cell, a missing row, a row that should be gone, the count', () => {
-    const after = liveTable('t', schema, [{ key: 'a', value: 'newer', n: 1, version: 2 }, { key: 'gone', value: '', n: 0, version: 1 }]);
+    const after = liveTable('t', schema, [
+      { key: 'a', value: 'newer', n: 1, version: 2 },
+      { key: 'gone', value: '', n: 0, version: 1 },
+    ]);
     expect(verifyTables(plan.tables, [after], stamp).map((item) => item.message)).toEqual([
       't: row "b" is missing.',
       't: row "a", column "value" is newer; expected new.',
