@@ -15913,7 +15913,8 @@ the rule and the fix.
 ${CONNECTION_HELP}
 
 Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
-async function runValidateCommand(args, io, cwd = process.cwd()) {
+async function runValidateCommand(args, io) {
+    const cwd = io.cwd ?? process.cwd();
     // Extra arguments are config paths too: an unquoted --config glob arrives expanded by the shell.
     const { values, positionals } = parseOptions('validate', args, {
         config: { type: 'string', multiple: true },
@@ -16176,7 +16177,8 @@ ${PLANNING_HELP}
 
 Exit codes: 0 planned (no changes, with --detailed-exitcode), 2 changes (with
 --detailed-exitcode), 1 invalid config, blocked plan or error.`;
-async function runPlanCommand(args, io, cwd = process.cwd()) {
+async function runPlanCommand(args, io) {
+    const cwd = io.cwd ?? process.cwd();
     const { values, positionals } = parseOptions('plan', args, {
         ...PLANNING_OPTIONS,
         format: { type: 'string' },
@@ -16447,7 +16449,8 @@ ${PLANNING_HELP}
 Exit codes: 0 deployed or no changes, 1 invalid input or error before any write, 3 refused
 (stale plan), 4 failed and rolled back (live equals the backup), 5 failed and the rollback
 did not finish (the summary says what is left and where the backup is).`;
-async function runApplyCommand(args, io, cwd = process.cwd()) {
+async function runApplyCommand(args, io) {
+    const cwd = io.cwd ?? process.cwd();
     const { values, positionals } = parseOptions('apply', args, {
         ...PLANNING_OPTIONS,
         plan: { type: 'string' },
@@ -16590,7 +16593,8 @@ applies it, and reads the tables back to prove they equal the backup.
 ${CONNECTION_HELP}
 
 Exit codes: 0 restored, 1 unusable backup or error, 5 the restore did not finish.`;
-async function runRollbackCommand(args, io, cwd = process.cwd()) {
+async function runRollbackCommand(args, io) {
+    const cwd = io.cwd ?? process.cwd();
     const { values } = parseOptions('rollback', args, {
         backup: { type: 'string' },
         yes: { type: 'boolean' },
@@ -16681,11 +16685,11 @@ Run "datatable-deploy <command> --help" for the options of a command.
 Exit codes: 0 success, 1 error or findings, 2 plan has changes (plan --detailed-exitcode),
 3 refused (stale plan), 4 deploy failed and rolled back, 5 deploy failed and rollback failed.`;
 const COMMANDS = {
-    validate: (args, io) => runValidateCommand(args, io),
-    plan: (args, io) => runPlanCommand(args, io),
+    validate: runValidateCommand,
+    plan: runPlanCommand,
     export: runExportCommand,
-    apply: (args, io) => runApplyCommand(args, io),
-    rollback: (args, io) => runRollbackCommand(args, io),
+    apply: runApplyCommand,
+    rollback: runRollbackCommand,
     tables: runTablesCommand,
     emulator: runEmulatorCommand,
     demo: (args, io) => runDemo(args, io),

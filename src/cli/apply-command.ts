@@ -39,7 +39,8 @@ Exit codes: 0 deployed or no changes, 1 invalid input or error before any write,
 (stale plan), 4 failed and rolled back (live equals the backup), 5 failed and the rollback
 did not finish (the summary says what is left and where the backup is).`;
 
-export async function runApplyCommand(args: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
+export async function runApplyCommand(args: string[], io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
   const { values, positionals } = parseOptions(
     'apply',
     args,

@@ -3,6 +3,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Where relative paths start; the process's working directory when not given. */
+  cwd?: string;
 }
 
 export function writeLine(stream: NodeJS.WritableStream, text = ''): void {

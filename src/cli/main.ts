@@ -35,11 +35,11 @@ Exit codes: 0 success, 1 error or findings, 2 plan has changes (plan --detailed-
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
-  validate: (args, io) => runValidateCommand(args, io),
-  plan: (args, io) => runPlanCommand(args, io),
+  validate: runValidateCommand,
+  plan: runPlanCommand,
   export: runExportCommand,
-  apply: (args, io) => runApplyCommand(args, io),
-  rollback: (args, io) => runRollbackCommand(args, io),
+  apply: runApplyCommand,
+  rollback: runRollbackCommand,
   tables: runTablesCommand,
   emulator: runEmulatorCommand,
   demo: (args, io) => runDemo(args, io),

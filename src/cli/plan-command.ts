@@ -22,7 +22,8 @@ ${PLANNING_HELP}
 Exit codes: 0 planned (no changes, with --detailed-exitcode), 2 changes (with
 --detailed-exitcode), 1 invalid config, blocked plan or error.`;
 
-export async function runPlanCommand(args: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
+export async function runPlanCommand(args: string[], io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
   const { values, positionals } = parseOptions(
     'plan',
     args,

@@ -23,7 +23,8 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 restored, 1 unusable backup or error, 5 the restore did not finish.`;
 
-export async function runRollbackCommand(args: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
+export async function runRollbackCommand(args: string[], io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
   const { values } = parseOptions('rollback', args, {
     backup: { type: 'string' },
     yes: { type: 'boolean' },

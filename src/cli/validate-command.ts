@@ -27,7 +27,8 @@ ${CONNECTION_HELP}
 
 Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
 
-export async function runValidateCommand(args: string[], io: CliIo, cwd = process.cwd()): Promise<number> {
+export async function runValidateCommand(args: string[], io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
   // Extra arguments are config paths too: an unquoted --config glob arrives expanded by the shell.
   const { values, positionals } = parseOptions(
     'validate',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableSchema } from '../../src/genesys/schema.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { rowsOf } from '../helpers/deploy.js';
-import { CLI, ROOT, runNode } from '../helpers/processes.js';
+import { CLI, emulatorEnv, ROOT, runNode } from '../helpers/processes.js';
 
 const emulator = useEmulator();
 let dir: string;
@@ -19,11 +19,7 @@ const SCHEMA = tableSchema({
   value: { type: 'string', displayOrder: 1 },
   count: { type: 'integer', displayOrder: 2 },
 });
-const env = () => ({
-  GENESYSCLOUD_API_URL: emulator.url,
-  GENESYSCLOUD_OAUTHCLIENT_ID: emulator.clientId,
-  GENESYSCLOUD_OAUTHCLIENT_SECRET: emulator.clientSecret,
-});
+const env = () => emulatorEnv(emulator);
 const configText = (rows: number) =>
   `table: jobs\ncolumns:\n  value: { type: string }\n  count: { type: integer }\nrows:\n${Array.from({ length: rows }, (_, index) => `  job-${String(index).padStart(3, '0')}: { value: run ${index}, count: ${index} }\n`).join('')}`;
 

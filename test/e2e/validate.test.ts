@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { CLI, ROOT, runNode } from '../helpers/processes.js';
+import { CLI, emulatorEnv, runCliInProcess, runNode } from '../helpers/processes.js';
 
 const emulator = useEmulator();
 
-/** Runs the CLI in-process, capturing its output. */
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    env,
-    stdout: { write: (chunk: string) => ((stdout += chunk), true) } as unknown as NodeJS.WritableStream,
-    stderr: { write: (chunk: string) => ((stderr += chunk), true) } as unknown as NodeJS.WritableStream,
-  };
-  const previous = process.cwd();
-  process.chdir(ROOT);
-  try {
-    const code = await runCli(args, io);
-    return { code, stdout, stderr };
-  } finally {
-    process.chdir(previous);
-  }
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliInProcess(args, env);
 
 describe('datatable-deploy validate', () => {
   it('passes the examples (exit 0) from the committed bundle', async () => {
@@ -32,11 +14,7 @@ describe('datatable-deploy validate', () => {
   });
 
   it('reports every invalid fixture with file:line:col, rule and fix, and makes no API request', async () => {
-    const env = {
-      GENESYSCLOUD_API_URL: emulator.url,
-      GENESYSCLOUD_OAUTHCLIENT_ID: emulator.clientId,
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: emulator.clientSecret,
-    };
+    const env = emulatorEnv(emulator);
     const run = await cli(['validate', '--config', 'test/fixtures/invalid/*.yaml', '--against-live'], env);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
@@ -86,11 +64,7 @@ describe('datatable-deploy validate', () => {
   });
 
   it('checks schema evolution against the live table with --against-live', async () => {
-    const env = {
-      GENESYSCLOUD_API_URL: emulator.url,
-      GENESYSCLOUD_OAUTHCLIENT_ID: emulator.clientId,
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: emulator.clientSecret,
-    };
+    const env = emulatorEnv(emulator);
     emulator.state.load({
       tables: [
         {

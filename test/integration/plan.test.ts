@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { runCli } from '../../src/cli/main.js';
+import { emulatorEnv, runCliInProcess } from '../helpers/processes.js';
 import { tableSchema } from '../../src/genesys/schema.js';
 import type { Plan } from '../../src/plan/types.js';
 import { countRequests, useEmulator } from '../helpers/emulator.js';
@@ -23,21 +23,7 @@ const SCHEMA = tableSchema({
   enabled: { type: 'boolean', displayOrder: 4 },
 });
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    env: {
-      GENESYSCLOUD_API_URL: emulator.url,
-      GENESYSCLOUD_OAUTHCLIENT_ID: emulator.clientId,
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: emulator.clientSecret,
-    },
-    stdout: { write: (chunk: string) => ((stdout += chunk), true) } as unknown as NodeJS.WritableStream,
-    stderr: { write: (chunk: string) => ((stderr += chunk), true) } as unknown as NodeJS.WritableStream,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliInProcess(args, emulatorEnv(emulator));
 
 it('export → plan shows no changes; three cells edited, a row added and one removed → exactly those', async () => {
   const rows = Array.from({ length: 5_000 }, (_, index) => ({
