@@ -1,43 +1,55 @@
 import * as core from '@actions/core';
-import { describeError, DatatableDeployError } from '../errors.js';
-import { createGenesysClient } from '../genesys/client.js';
-import type { Logger } from '../logger.js';
+import { describeError } from '../errors.js';
+import { createGenesysClient, type GenesysClient } from '../genesys/client.js';
+import type { ModeContext, ModeOutcome } from './context.js';
+import { createGitHub } from './github.js';
+import { runDeployMode } from './mode-deploy.js';
+import { runDriftMode } from './mode-drift.js';
+import { runPlanMode } from './mode-plan.js';
+import { runRollbackMode } from './mode-rollback.js';
+import { validateForAction } from './planning.js';
+import { runInfo, runnerIo } from './runner.js';
+import { parseSettings, type Mode } from './settings.js';
 
-/** The job log as a Logger. */
-const actionsLogger: Logger = { debug: core.debug, info: core.info, warn: core.warning };
+const MODES: Record<Mode, (context: ModeContext) => Promise<ModeOutcome>> = {
+  validate: async (context) =>
+    (await validateForAction(context))
+      ? { result: 'no-changes', outputs: {} }
+      : { result: 'failed', outputs: {}, failure: 'The config files are not valid; see the annotations.' },
+  plan: runPlanMode,
+  deploy: runDeployMode,
+  rollback: runRollbackMode,
+  drift: runDriftMode,
+};
 
-function optionalNumber(name: string): number | undefined {
-  const raw = core.getInput(name);
-  if (raw === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new DatatableDeployError(`Input "${name}" must be a positive number; got "${raw}".`);
-  }
-  return value;
-}
-
-/**
- * The action entry. For now it checks the connection: it authenticates and lists the org's
- * data tables. Planning and deploying come with the config and deploy stages.
- */
+/** The action: settings from the inputs, the mode for the event, outputs, and the step's result. */
 export async function run(): Promise<void> {
   try {
-    const clientSecret = core.getInput('genesys-client-secret');
-    if (clientSecret) core.setSecret(clientSecret);
-    const client = createGenesysClient(
-      {
-        clientId: core.getInput('genesys-client-id'),
-        clientSecret,
-        region: core.getInput('genesys-region') || undefined,
-        apiUrl: core.getInput('genesys-api-url') || undefined,
-        rateLimitPerMinute: optionalNumber('rate-limit-per-minute'),
-      },
-      { logger: actionsLogger },
+    for (const secret of ['genesys-client-secret', 'invalidation-webhook-secret', 'github-token']) {
+      const value = core.getInput(secret);
+      if (value) core.setSecret(value);
+    }
+    const eventName = process.env.GITHUB_EVENT_NAME ?? '';
+    const settings = parseSettings((name) => core.getInput(name), eventName);
+    const run = runInfo(settings.githubToken);
+    const io = runnerIo(run.workspace);
+    core.info(
+      `datatable-deploy: mode ${settings.mode}${settings.environment ? `, environment ${settings.environment}` : ''}`,
     );
-    const tables = await client.tables.listTables();
-    core.info(`Connected to ${client.endpoints.apiBase}: ${tables.length} data tables.`);
-    core.setOutput('tables', JSON.stringify(tables.map((table) => table.name)));
+    let client: GenesysClient | undefined;
+    const context: ModeContext = {
+      settings,
+      run,
+      io,
+      github: createGitHub(settings.githubToken, run.repo),
+      genesys: () => (client ??= createGenesysClient(settings.connection, { logger: io })),
+    };
+    const outcome = await MODES[settings.mode](context);
+    core.setOutput('result', outcome.result);
+    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
+    if (outcome.failure) core.setFailed(outcome.failure);
   } catch (error) {
+    core.setOutput('result', 'failed');
     core.setFailed(describeError(error));
   }
 }

@@ -1,73 +1,263 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/server.js';
-import { emulatorWith, makeRows, seedTable } from '../helpers/emulator.js';
-import { ACTION, runNode } from '../helpers/processes.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StateDump } from '../../src/emulator/state.js';
+import { FakeGitHub } from '../fakes/github.js';
+import { pullRequestPayload, runAction, workspace } from '../helpers/action.js';
+import { rowsOf } from '../helpers/deploy.js';
+import { useEmulator } from '../helpers/emulator.js';
+import { ROOT } from '../helpers/processes.js';
 
-let emulator: RunningEmulator;
-let dir: string;
-beforeAll(async () => {
-  emulator = await emulatorWith({ clients: [{ id: 'action-client', secret: 'action-secret-123' }] });
-  dir = await mkdtemp(join(tmpdir(), 'datatable-deploy-action-'));
-});
-afterAll(async () => {
-  await emulator.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const emulator = useEmulator();
+let github: FakeGitHub;
+const LIVE = JSON.parse(
+  readFileSync(resolve(ROOT, 'examples/live/plugin_config_production.json'), 'utf8'),
+) as StateDump;
+const HEAD = 'b'.repeat(40);
+const MERGE = 'c'.repeat(40);
+const STATUS = 'datatable-deploy/prod';
 
-/** The environment a runner gives a node24 action step. */
-async function runnerEnv(inputs: Record<string, string>) {
-  const output = join(dir, `output-${Math.random()}`);
-  await writeFile(output, '');
-  const env: NodeJS.ProcessEnv = { GITHUB_OUTPUT: output, GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return { env, output };
+beforeEach(async () => {
+  github = await new FakeGitHub().start();
+  emulator.state.load(structuredClone(LIVE));
+});
+afterEach(() => github.close());
+
+const liveRows = () => [...rowsOf(emulator, 'plugin_config_production').values()];
+const writes = () =>
+  emulator.log
+    .snapshot()
+    .recent.filter(
+      (entry) => /^(POST|PUT|DELETE)$/.test(entry.method) && entry.path.startsWith('/api/v2/flows'),
+    );
+
+/** Runs the plan on PR #7 (head HEAD by alice), as the plan workflow would. */
+async function planOnPullRequest(dir: string, event = 'pull_request') {
+  return runAction({
+    emulator,
+    github,
+    workspace: dir,
+    event,
+    payload: pullRequestPayload(7, HEAD, 'alice'),
+    runId: 90,
+  });
 }
 
-describe('dist/index.js (connection check)', () => {
-  it('connects, masks the secret, and outputs the table names', async () => {
-    seedTable(emulator, 'plugin_config_production', makeRows(1));
-    const { env, output } = await runnerEnv({
-      'genesys-client-id': 'action-client',
-      'genesys-client-secret': 'action-secret-123',
-      'genesys-api-url': emulator.url,
-      'rate-limit-per-minute': '240',
+describe('the action on pull requests', () => {
+  it('(a) posts one sticky plan comment, updates it on the next run, and leaves the status pending', async () => {
+    const dir = await workspace();
+    const first = await planOnPullRequest(dir);
+    expect(first.code).toBe(0);
+    expect(first.outputs).toMatchObject({
+      result: 'planned',
+      'requires-approval': 'true',
+      approved: 'false',
+      'changed-rows': '5',
     });
-    const run = await runNode(ACTION, [], env);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('::add-mask::action-secret-123');
-    expect(run.stdout).toContain(`Connected to ${emulator.url}: 1 data tables.`);
-    const written = await readFile(output, 'utf8');
-    expect(written).toMatch(/^tables<<ghadelimiter_[\w-]+\n\["plugin_config_production"\]\n/);
+    const comments = github.comments.get(7)!;
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('<!-- datatable-deploy:comment environment=prod -->');
+    expect(comments[0]!.body).toContain(`digest=${first.outputs['plan-digest']}`);
+    expect(comments[0]!.body).toContain('⚠️ **Needs approval.**');
+    expect(github.statuses.at(-1)).toMatchObject({ sha: HEAD, state: 'pending', context: STATUS });
+    expect(first.summary).toContain('datatable-deploy plan');
+
+    const second = await planOnPullRequest(dir);
+    expect(second.code).toBe(0);
+    expect(github.comments.get(7)).toHaveLength(1);
+    expect(
+      github.log.filter((call) => call.method === 'PATCH' && call.path.includes('/issues/comments/')),
+    ).toHaveLength(1);
+    expect(writes()).toEqual([]);
   });
 
-  it('fails the step with the fix when the secret is wrong, without printing the secret', async () => {
-    const { env } = await runnerEnv({
-      'genesys-client-id': 'action-client',
-      'genesys-client-secret': 'not-the-secret',
-      'genesys-api-url': emulator.url,
+  it("(b) passes the gate only with a writer's current, standing approval from someone else", async () => {
+    const dir = await workspace();
+    github.permissions
+      .set('alice', 'write')
+      .set('bob', 'write')
+      .set('carol', 'read')
+      .set('dave', 'admin')
+      .set('erin', 'maintain');
+    const cases: Array<[string, () => void, string]> = [
+      ['the author approving', () => github.addReview(7, 'alice', 'APPROVED', HEAD), 'pending'],
+      ['a read-only user approving', () => github.addReview(7, 'carol', 'APPROVED', HEAD), 'pending'],
+      [
+        'an approval of an older head',
+        () => github.addReview(7, 'dave', 'APPROVED', 'f'.repeat(40)),
+        'pending',
+      ],
+      [
+        'an approval later dismissed',
+        () => (github.addReview(7, 'erin', 'APPROVED', HEAD), github.addReview(7, 'erin', 'DISMISSED', HEAD)),
+        'pending',
+      ],
+      ['a writer approving the head', () => github.addReview(7, 'bob', 'APPROVED', HEAD), 'success'],
+    ];
+    for (const [what, review, state] of cases) {
+      github.reviews.clear();
+      review();
+      const run = await planOnPullRequest(dir, 'pull_request_review');
+      expect(run.code, what).toBe(0);
+      expect(github.statuses.at(-1), what).toMatchObject({ sha: HEAD, context: STATUS, state });
+    }
+    expect(github.comments.get(7)![0]!.body).toContain('✅ approved by `bob`');
+  });
+});
+
+describe('the action on push', () => {
+  /** Plan on the PR, bob approves, the PR merges as MERGE. */
+  async function approvedPullRequest(dir: string) {
+    github.permissions.set('bob', 'write');
+    const planned = await planOnPullRequest(dir);
+    github.addReview(7, 'bob', 'APPROVED', HEAD);
+    github.pulls.set(7, { number: 7, headSha: HEAD, author: 'alice', mergedAt: new Date().toISOString() });
+    github.commitPulls.set(MERGE, [7]);
+    return planned;
+  }
+  const push = (dir: string, inputs: Record<string, string> = {}, runId = 101) =>
+    runAction({
+      emulator,
+      github,
+      workspace: dir,
+      event: 'push',
+      payload: { ref: 'refs/heads/main', after: MERGE },
+      sha: MERGE,
+      runId,
+      inputs,
     });
-    const run = await runNode(ACTION, [], env);
+
+  it('(c) deploys an approved, current plan: backup artifact first, live equals desired, audit artifact', async () => {
+    const dir = await workspace();
+    const planned = await approvedPullRequest(dir);
+    emulator.log.reset();
+    const run = await push(dir);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({
+      result: 'applied',
+      'plan-digest': planned.outputs['plan-digest'],
+      approved: 'true',
+      'deploy-version': '4',
+    });
+    const backup = github.artifacts.find((artifact) => artifact.name === 'datatable-backup-prod-101-1')!;
+    expect(backup.finalized).toBe(true);
+    expect(run.outputs['backup-artifact-id']).toBe(String(backup.id));
+    const finalized = github.log.find((call) => call.path.endsWith('/FinalizeArtifact'))!;
+    const firstWrite = writes()[0]!;
+    expect(finalized.at).toBeLessThanOrEqual(Date.parse(firstWrite.at));
+    expect(
+      github.artifacts.some(
+        (artifact) => artifact.name === 'datatable-journal-prod-101-1' && artifact.finalized,
+      ),
+    ).toBe(true);
+    const rows = new Map(liveRows().map((row) => [row.key, row]));
+    expect(rows.has('legacy_api_token')).toBe(false);
+    expect(rows.get('max_concurrent_calls')).toMatchObject({
+      config_value: '250',
+      version: 4,
+      updated_by: 'deployer',
+    });
+    expect(rows.get('callback_retry_minutes')).toMatchObject({
+      config_value: '15',
+      data_type: 'integer',
+      version: 4,
+    });
+    expect(run.summary).toContain('✅ Deployed version 4');
+  });
+
+  it('(d) refuses when the live table changed after the approval, and writes nothing', async () => {
+    const dir = await workspace();
+    await approvedPullRequest(dir);
+    [...emulator.state.tables.values()][0]!.rows.get('dialer_enabled')!.config_value = 'false';
+    emulator.log.reset();
+    const run = await push(dir);
     expect(run.code).toBe(1);
+    expect(run.outputs.result).toBe('refused');
     expect(run.stdout).toMatch(
-      /::error::401 invalid_client: .*fix: Genesys Cloud refused the OAuth client "action-client"/,
+      /Stale plan: #7 approved plan sha256:\w{12}…, but the config and the live tables now give/,
     );
-    expect(run.stdout.replace('::add-mask::not-the-secret', '')).not.toContain('not-the-secret');
+    expect(writes()).toEqual([]);
+    expect(github.artifacts).toEqual([]);
   });
 
-  it('refuses a bad rate limit input by name', async () => {
-    const { env } = await runnerEnv({
-      'genesys-client-id': 'a',
-      'genesys-client-secret': 'b',
-      'genesys-api-url': emulator.url,
-      'rate-limit-per-minute': 'fast',
+  it('(e) rolls back when a health check fails: live equals the backup, result rolled-back', async () => {
+    const dir = await workspace();
+    await approvedPullRequest(dir);
+    const before = structuredClone(liveRows());
+    const run = await push(dir, {
+      'health-checks': 'probes:\n  - name: always failing\n    command: { run: "exit 7" }\n',
     });
-    const run = await runNode(ACTION, [], env);
+    expect(run.code).toBe(1);
+    expect(run.outputs.result).toBe('rolled-back');
+    expect(run.stdout).toContain('health check "always failing" failed');
+    const after = liveRows();
+    // Rows equal the backup; the column the deploy added stays, holding its default.
+    expect(after.map(({ updated_by: _added, ...row }) => row)).toEqual(before);
+    expect(after.every((row) => (row.updated_by ?? '') === '')).toBe(true);
+  });
+
+  it("(f) restores an earlier run's backup on workflow_dispatch", async () => {
+    const dir = await workspace();
+    await approvedPullRequest(dir);
+    const original = structuredClone(liveRows());
+    expect((await push(dir)).code).toBe(0);
+    expect(liveRows()).not.toEqual(original);
+    const run = await runAction({
+      emulator,
+      github,
+      workspace: dir,
+      event: 'workflow_dispatch',
+      payload: { inputs: { run: '101' } },
+      runId: 202,
+      inputs: { 'backup-run-id': '101' },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.summary).toContain('✅ The live tables equal the backup again.');
+    expect(liveRows().map(({ updated_by: _added, ...row }) => row)).toEqual(original);
+  });
+});
+
+describe('the action on schedule and on bad input', () => {
+  it('(g) reports drift in the summary and one issue, and fails the job', async () => {
+    const dir = await workspace();
+    const run = await runAction({
+      emulator,
+      github,
+      workspace: dir,
+      event: 'schedule',
+      payload: {},
+      inputs: { 'drift-issue': 'true' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.summary).toContain('⚠️ Drift');
+    expect(github.issues).toHaveLength(1);
+    expect(github.issues[0]!.title).toBe('Data tables drifted from git (prod)');
+    expect(github.issues[0]!.body).toContain('legacy_api_token');
+    await runAction({
+      emulator,
+      github,
+      workspace: dir,
+      event: 'schedule',
+      payload: {},
+      inputs: { 'drift-issue': 'true' },
+    });
+    expect(github.issues).toHaveLength(1);
+    expect(writes()).toEqual([]);
+  });
+
+  it('(h) annotates an invalid config with file and line, and writes nothing', async () => {
+    const text = readFileSync(resolve(ROOT, 'examples/config/plugin_config_production.yaml'), 'utf8').replace(
+      'dialer_enabled: { config_value: true, data_type: boolean }',
+      'dialer_enabled: { config_value: maybe, data_type: boolean }',
+    );
+    const dir = await workspace(text);
+    const run = await planOnPullRequest(dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '::error::Input "rate-limit-per-minute" must be a positive number; got "fast".',
+      '::error title=typed-value,file=datatables/plugin_config_production.yaml,line=44,col=35::Row "dialer_enabled": "config_value" is typed boolean here; maybe is not true or false. Fix: ',
     );
+    expect(run.outputs.result).toBe('failed');
+    expect(writes()).toEqual([]);
+    expect(github.comments.size).toBe(0);
   });
 });

@@ -1,0 +1,52 @@
+import type { Finding } from '../config/findings.js';
+import type { GenesysClient } from '../genesys/client.js';
+import type { Logger } from '../logger.js';
+import type { GitHubPort } from './github.js';
+import type { ActionSettings } from './settings.js';
+
+/** The run the action is part of, from the runner's environment and event payload. */
+export interface RunInfo {
+  eventName: string;
+  sha: string;
+  runId: number;
+  runAttempt: number;
+  repo: { owner: string; repo: string };
+  actor: string;
+  workspace: string;
+  token: string;
+  /** The pull request of a pull_request or pull_request_review event. */
+  pullRequest?: { number: number; headSha: string; author: string; fromFork: boolean } | undefined;
+  serverUrl: string;
+}
+
+export type Result = 'no-changes' | 'planned' | 'applied' | 'rolled-back' | 'refused' | 'failed';
+
+/** What modes report back: the outputs, and whether the step fails. */
+export interface ModeOutcome {
+  result: Result;
+  outputs: Record<string, string>;
+  /** When set, the step fails with this message. */
+  failure?: string | undefined;
+}
+
+/** The runner as modes see it: logs, annotations and the job summary. */
+export interface RunnerIo extends Logger {
+  annotate(finding: Finding): void;
+  summary(markdown: string): Promise<void>;
+}
+
+export interface ModeContext {
+  settings: ActionSettings;
+  run: RunInfo;
+  io: RunnerIo;
+  github: GitHubPort;
+  genesys: () => GenesysClient;
+}
+
+/** The commit status context for an environment; branch protection can require it. */
+export const statusContext = (environment: string | undefined): string =>
+  `datatable-deploy/${environment ?? 'default'}`;
+
+/** The hidden marker of the sticky plan comment, one per environment. */
+export const commentMarker = (environment: string | undefined): string =>
+  `<!-- datatable-deploy:comment environment=${environment ?? '-'} -->`;

@@ -1,0 +1,64 @@
+import * as core from '@actions/core';
+import { context as githubContext } from '@actions/github';
+import { relative } from 'node:path';
+import type { RunInfo, RunnerIo } from './context.js';
+
+/** The run, read from the runner's environment and event payload. */
+export function runInfo(token: string): RunInfo {
+  const payload = githubContext.payload as {
+    pull_request?: {
+      number: number;
+      head: { sha: string; repo?: { full_name?: string } | null };
+      base: { repo: { full_name: string } };
+      user: { login: string };
+    };
+  };
+  const pr = payload.pull_request;
+  const { owner, repo } = githubContext.repo;
+  return {
+    eventName: githubContext.eventName,
+    sha: githubContext.sha,
+    runId: githubContext.runId,
+    runAttempt: githubContext.runAttempt || 1,
+    repo: { owner, repo },
+    actor: githubContext.actor,
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    token,
+    serverUrl: githubContext.serverUrl,
+    pullRequest: pr
+      ? {
+          number: pr.number,
+          headSha: pr.head.sha,
+          author: pr.user.login,
+          fromFork: (pr.head.repo?.full_name ?? '') !== pr.base.repo.full_name,
+        }
+      : undefined,
+  };
+}
+
+/** @actions/core as the modes' RunnerIo: logs, annotations on the right file and line, summary. */
+export function runnerIo(workspace: string): RunnerIo {
+  return {
+    debug: (message) => core.debug(message),
+    info: (message) => core.info(message),
+    warn: (message) => core.warning(message),
+    annotate(finding) {
+      const properties = {
+        title: finding.rule,
+        file: relative(
+          workspace,
+          finding.file.startsWith('/') ? finding.file : `${workspace}/${finding.file}`,
+        ),
+        startLine: finding.line,
+        startColumn: finding.column,
+      };
+      const text = finding.hint ? `${finding.message} Fix: ${finding.hint}` : finding.message;
+      if (finding.severity === 'error') core.error(text, properties);
+      else core.warning(text, properties);
+    },
+    async summary(markdown) {
+      // The runner refuses summaries over 1 MiB; renderings passed here stay far below.
+      await core.summary.addRaw(markdown, true).write();
+    },
+  };
+}

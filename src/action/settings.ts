@@ -1,0 +1,165 @@
+import { ConfigurationError } from '../errors.js';
+import { DEFAULT_THRESHOLDS, type ThresholdSettings } from '../plan/thresholds.js';
+
+export type Mode = 'validate' | 'plan' | 'deploy' | 'rollback' | 'drift';
+const MODES = ['auto', 'validate', 'plan', 'deploy', 'rollback', 'drift'] as const;
+
+/** Every input of the action, parsed once. Names match action.yml. */
+export interface ActionSettings {
+  mode: Mode;
+  config: string[];
+  environment?: string | undefined;
+  connection: {
+    clientId: string;
+    clientSecret: string;
+    region?: string | undefined;
+    apiUrl?: string | undefined;
+    rateLimitPerMinute: number;
+    maxConcurrency: number;
+  };
+  githubToken: string;
+  thresholds: ThresholdSettings;
+  approvers: string[];
+  requiredApprovals: number;
+  healthChecks?: string | undefined;
+  bakeSeconds?: number | undefined;
+  backupRetentionDays?: number | undefined;
+  backupRunId?: number | undefined;
+  backupArtifact?: string | undefined;
+  webhookUrls: string[];
+  webhookSecret?: string | undefined;
+  driftFail: boolean;
+  driftIssue: boolean;
+}
+
+/** Reads one input: what @actions/core's getInput returns (trimmed text, '' when unset). */
+export type InputReader = (name: string) => string;
+
+/**
+ * Parses the inputs. `eventName` decides the mode when `mode` is `auto`. Every refusal names
+ * the input and says what it accepts.
+ */
+export function parseSettings(read: InputReader, eventName: string): ActionSettings {
+  const mode = read('mode') || 'auto';
+  if (!(MODES as readonly string[]).includes(mode))
+    throw new ConfigurationError(`Input "mode" must be one of ${MODES.join(', ')}; got "${mode}".`);
+  const backupRunId = optionalNumber(read, 'backup-run-id', { integer: true });
+  const backupArtifact = read('backup-artifact') || undefined;
+  const clientId = read('genesys-client-id');
+  const clientSecret = read('genesys-client-secret');
+  const settings: ActionSettings = {
+    mode:
+      mode === 'auto'
+        ? modeFor(eventName, backupRunId !== undefined || backupArtifact !== undefined)
+        : (mode as Mode),
+    config: lines(read('config')),
+    environment: read('environment') || undefined,
+    connection: {
+      clientId,
+      clientSecret,
+      region: read('genesys-region') || undefined,
+      apiUrl: read('genesys-api-url') || undefined,
+      rateLimitPerMinute: optionalNumber(read, 'rate-limit-per-minute') ?? 300,
+      maxConcurrency: optionalNumber(read, 'max-concurrency', { integer: true }) ?? 8,
+    },
+    githubToken: read('github-token'),
+    thresholds: {
+      ...DEFAULT_THRESHOLDS,
+      maxChangedRows:
+        optionalNumber(read, 'max-changed-rows', { integer: true, zero: true }) ??
+        DEFAULT_THRESHOLDS.maxChangedRows,
+      maxChangedPercent:
+        optionalNumber(read, 'max-changed-percent', { zero: true }) ?? DEFAULT_THRESHOLDS.maxChangedPercent,
+      maxDeletedRows:
+        optionalNumber(read, 'max-deleted-rows', { integer: true, zero: true }) ??
+        DEFAULT_THRESHOLDS.maxDeletedRows,
+    },
+    approvers: lines(read('approvers'))
+      .flatMap((line) => line.split(/[\s,]+/))
+      .filter(Boolean)
+      .map((login) => login.replace(/^@/, '').toLowerCase()),
+    requiredApprovals: optionalNumber(read, 'required-approvals', { integer: true }) ?? 1,
+    healthChecks: read('health-checks') || undefined,
+    bakeSeconds: optionalNumber(read, 'bake-seconds', { zero: true }),
+    backupRetentionDays: optionalNumber(read, 'backup-retention-days', { integer: true }),
+    backupRunId,
+    backupArtifact,
+    webhookUrls: lines(read('invalidation-webhook-url')),
+    webhookSecret: read('invalidation-webhook-secret') || undefined,
+    driftFail: booleanInput(read, 'drift-fail', true),
+    driftIssue: booleanInput(read, 'drift-issue', false),
+  };
+  if (settings.mode !== 'validate' && (!clientId || !clientSecret)) {
+    throw new ConfigurationError(
+      'Inputs "genesys-client-id" and "genesys-client-secret" are required.',
+      'Pass them from repository or environment secrets. On pull requests from forks, secrets are not available: see "Fork pull requests" in the README.',
+    );
+  }
+  if (settings.webhookUrls.length > 0 && !settings.webhookSecret) {
+    throw new ConfigurationError(
+      'Input "invalidation-webhook-url" needs "invalidation-webhook-secret" too.',
+      'Pass the shared secret the receiver checks signatures with.',
+    );
+  }
+  if (settings.mode === 'rollback' && backupRunId === undefined && backupArtifact === undefined) {
+    throw new ConfigurationError(
+      'Mode "rollback" needs "backup-run-id" (the run whose backup to restore) or "backup-artifact".',
+    );
+  }
+  return settings;
+}
+
+/** The mode for an event when `mode` is `auto`. */
+export function modeFor(eventName: string, backupNamed: boolean): Mode {
+  switch (eventName) {
+    case 'pull_request':
+    case 'pull_request_target':
+    case 'pull_request_review':
+      return 'plan';
+    case 'push':
+      return 'deploy';
+    case 'workflow_dispatch':
+      return backupNamed ? 'rollback' : 'deploy';
+    case 'schedule':
+      return 'drift';
+    default:
+      throw new ConfigurationError(
+        `Mode "auto" does not know what to do on "${eventName}" events.`,
+        'Set the "mode" input (validate, plan, deploy, rollback or drift).',
+      );
+  }
+}
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+function optionalNumber(
+  read: InputReader,
+  name: string,
+  rules: { integer?: boolean; zero?: boolean } = {},
+): number | undefined {
+  const raw = read(name);
+  if (raw === '') return undefined;
+  const value = Number(raw);
+  const ok =
+    Number.isFinite(value) &&
+    (rules.zero ? value >= 0 : value > 0) &&
+    (!rules.integer || Number.isInteger(value));
+  if (!ok) {
+    throw new ConfigurationError(
+      `Input "${name}" must be a ${rules.integer ? 'whole ' : ''}number${rules.zero ? ' (0 or more)' : ' above 0'}; got "${raw}".`,
+    );
+  }
+  return value;
+}
+
+function booleanInput(read: InputReader, name: string, fallback: boolean): boolean {
+  const raw = read(name).toLowerCase();
+  if (raw === '') return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ConfigurationError(`Input "${name}" must be true or false; got "${raw}".`);
+}

@@ -1,0 +1,111 @@
+import { mkdir, mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { RunningEmulator } from '../../src/emulator/server.js';
+import { FakeGitHub } from '../fakes/github.js';
+import { ACTION, ROOT, runNode } from './processes.js';
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** A repository checkout with the production example config under datatables/. */
+export async function workspace(configText?: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'datatable-deploy-workspace-'));
+  await mkdir(join(dir, 'datatables'));
+  if (configText === undefined)
+    await copyFile(
+      resolve(ROOT, 'examples/config/plugin_config_production.yaml'),
+      join(dir, 'datatables/plugin_config_production.yaml'),
+    );
+  else await writeFile(join(dir, 'datatables/plugin_config_production.yaml'), configText);
+  return dir;
+}
+
+/**
+ * Runs dist/index.js the way a runner does: INPUT_* variables, the event payload file, the
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and the toolkit's service URLs pointed at the
+ * fake. Returns the exit code, the log, the outputs and the summary.
+ */
+export async function runAction(options: {
+  emulator: RunningEmulator;
+  github: FakeGitHub;
+  workspace: string;
+  event: string;
+  payload: object;
+  inputs?: Record<string, string>;
+  runId?: number;
+  sha?: string;
+  actor?: string;
+}): Promise<ActionRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'datatable-deploy-runner-'));
+  const eventPath = join(dir, 'event.json');
+  const outputPath = join(dir, 'output');
+  const summaryPath = join(dir, 'summary');
+  await writeFile(eventPath, JSON.stringify(options.payload));
+  await writeFile(outputPath, '');
+  await writeFile(summaryPath, '');
+  const runId = options.runId ?? 101;
+  const env: NodeJS.ProcessEnv = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: options.event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'acme/contact-center-config',
+    GITHUB_SHA: options.sha ?? 'a'.repeat(40),
+    GITHUB_RUN_ID: String(runId),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ACTOR: options.actor ?? 'deployer',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_API_URL: options.github.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    ACTIONS_RUNTIME_TOKEN: FakeGitHub.runtimeToken(runId),
+    ACTIONS_RESULTS_URL: `${options.github.url}/`,
+    RUNNER_TEMP: dir,
+    NO_PROXY: '127.0.0.1,localhost',
+    'INPUT_GENESYS-CLIENT-ID': options.emulator.clientId,
+    'INPUT_GENESYS-CLIENT-SECRET': options.emulator.clientSecret,
+    'INPUT_GENESYS-API-URL': options.emulator.url,
+    'INPUT_GITHUB-TOKEN': 'ghs_fake-token-for-tests',
+    INPUT_ENVIRONMENT: 'prod',
+    INPUT_MODE: 'auto',
+    'INPUT_REQUIRED-APPROVALS': '1',
+  };
+  for (const [name, value] of Object.entries(options.inputs ?? {}))
+    env[`INPUT_${name.toUpperCase()}`] = value;
+  const run = await runNode(ACTION, [], env);
+  return {
+    code: run.code,
+    stdout: run.stdout + run.stderr,
+    outputs: parseOutputs(await readFile(outputPath, 'utf8')),
+    summary: await readFile(summaryPath, 'utf8'),
+  };
+}
+
+/** The `name<<delimiter` format @actions/core writes to GITHUB_OUTPUT. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const match of text.matchAll(/^([\w-]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm))
+    outputs[match[1]!] = match[3]!;
+  return outputs;
+}
+
+/** The payload of a pull_request event from a branch of the same repository. */
+export function pullRequestPayload(number: number, headSha: string, author: string) {
+  const repo = { full_name: 'acme/contact-center-config' };
+  return {
+    action: 'synchronize',
+    number,
+    pull_request: {
+      number,
+      head: { sha: headSha, ref: 'change', repo },
+      base: { ref: 'main', repo },
+      user: { login: author },
+    },
+    repository: { ...repo, name: 'contact-center-config', owner: { login: 'acme' } },
+  };
+}
