@@ -8,6 +8,7 @@ import { readRows, writeRowsAtBudget } from './client.bench.js';
 import { validateConfigs } from './config.bench.js';
 import { planLargeTable, planManyTables } from './plan.bench.js';
 import { applyThousandRows, restoreFiveThousandRows } from './deploy.bench.js';
+import { actionColdStart } from './action.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   readRows,
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   planManyTables,
   applyThousandRows,
   restoreFiveThousandRows,
+  actionColdStart,
 };
 
 const wanted = process.argv.slice(2);

@@ -43,10 +43,9 @@ export interface ModeContext {
   genesys: () => GenesysClient;
 }
 
-/** The commit status context for an environment; branch protection can require it. */
-export const statusContext = (environment: string | undefined): string =>
-  `datatable-deploy/${environment ?? 'default'}`;
+/** The commit status context of a deployment; branch protection can require it. */
+export const statusContext = (deployment: string): string => `datatable-deploy/${deployment}`;
 
-/** The hidden marker of the sticky plan comment, one per environment. */
-export const commentMarker = (environment: string | undefined): string =>
-  `<!-- datatable-deploy:comment environment=${environment ?? '-'} -->`;
+/** The hidden marker of the sticky plan comment, one per deployment. */
+export const commentMarker = (deployment: string): string =>
+  `<!-- datatable-deploy:comment deployment=${deployment} -->`;

@@ -46,7 +46,7 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     approvedBy = refusal.approvedBy;
   }
 
-  const env = context.settings.environment ?? 'default';
+  const name = context.settings.deployment;
   const { runId, runAttempt } = context.run;
   const journal = new MemoryJournal();
   let result: DeployResult;
@@ -55,7 +55,7 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
       plan,
       tables: context.genesys().tables,
       backups: new ArtifactBackupStore({ retentionDays: context.settings.backupRetentionDays }),
-      backupName: `datatable-backup-${env}-${runId}-${runAttempt}`,
+      backupName: `datatable-backup-${name}-${runId}-${runAttempt}`,
       journal,
       logger: context.io,
       clock: systemClock,
@@ -99,7 +99,7 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     ]);
     await uploadFiles(
       new DefaultArtifactClient(),
-      `datatable-journal-${env}-${runId}-${runAttempt}`,
+      `datatable-journal-${name}-${runId}-${runAttempt}`,
       files,
       context.settings.backupRetentionDays,
     );
@@ -129,10 +129,10 @@ async function checkApproval(context: ModeContext, plan: Plan): Promise<{ approv
   const pr = await context.github.pullRequestForCommit(context.run.sha);
   if (!pr)
     return `This plan needs an approval, and no pull request was found for commit ${context.run.sha.slice(0, 7)}. Deploy through a reviewed pull request.`;
-  const comment = await context.github.findComment(pr.number, commentMarker(plan.environment));
+  const comment = await context.github.findComment(pr.number, commentMarker(context.settings.deployment));
   const approvedDigest = /digest=(sha256:[0-9a-f]{64})/.exec(comment?.body ?? '')?.[1];
   if (!approvedDigest)
-    return `Pull request #${pr.number} has no plan comment for this environment, so no plan was approved. Run the plan workflow on it.`;
+    return `Pull request #${pr.number} has no plan comment for this deployment, so no plan was approved. Run the plan workflow on it.`;
   if (approvedDigest !== plan.digest) {
     return `Stale plan: #${pr.number} approved plan ${approvedDigest.slice(0, 19)}…, but the config and the live tables now give ${plan.digest.slice(0, 19)}…. Something changed since the review (a live edit, or another deploy). Re-run the plan on a pull request and have the new plan approved.`;
   }

@@ -2,8 +2,7 @@ import { renderMarkdown } from '../plan/render-markdown.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 import { planForAction, planOutputs } from './planning.js';
 
-const DRIFT_MARKER = (environment: string | undefined) =>
-  `<!-- datatable-deploy:drift environment=${environment ?? '-'} -->`;
+const DRIFT_MARKER = (deployment: string) => `<!-- datatable-deploy:drift deployment=${deployment} -->`;
 
 /**
  * Scheduled drift check: plan the default branch against the live tables. Any change means the
@@ -25,8 +24,8 @@ export async function runDriftMode(context: ModeContext): Promise<ModeOutcome> {
   );
   if (context.settings.driftIssue) {
     const title = `Data tables drifted from git${plan.environment ? ` (${plan.environment})` : ''}`;
-    const body = `${DRIFT_MARKER(plan.environment)}\nThe scheduled drift check found live changes that are not in git. Deploying the default branch would undo them; to keep them, put them in the config files.\n\n${report}`;
-    const number = await context.github.upsertIssue(DRIFT_MARKER(plan.environment), title, body);
+    const body = `${DRIFT_MARKER(context.settings.deployment)}\nThe scheduled drift check found live changes that are not in git. Deploying the default branch would undo them; to keep them, put them in the config files.\n\n${report}`;
+    const number = await context.github.upsertIssue(DRIFT_MARKER(context.settings.deployment), title, body);
     context.io.info(`Drift reported in issue #${number}.`);
   }
   const message = `The live tables drifted from the default branch (${plan.totals.creates + plan.totals.updates + plan.totals.deletes} rows).`;

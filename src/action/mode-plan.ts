@@ -25,15 +25,19 @@ export async function runPlanMode(context: ModeContext): Promise<ModeOutcome> {
     return { result, outputs: { ...outputs, approved: 'false' } };
   }
   const gate = await gateFor(context, plan, pr);
-  const body = `${commentMarker(plan.environment)}\n${renderMarkdown(plan, { maxLength: 60_000 })}\n${gateSection(plan, gate, context.settings.requiredApprovals)}`;
-  const comment = await context.github.upsertComment(pr.number, commentMarker(plan.environment), body);
+  const body = `${commentMarker(context.settings.deployment)}\n${renderMarkdown(plan, { maxLength: 60_000 })}\n${gateSection(plan, gate, context.settings.requiredApprovals)}`;
+  const comment = await context.github.upsertComment(
+    pr.number,
+    commentMarker(context.settings.deployment),
+    body,
+  );
   context.io.info(`${comment.created ? 'Posted' : 'Updated'} the plan comment on #${pr.number}.`);
   const passed = plan.verdict !== 'needs-approval' || gate?.approved === true;
   const blocked = plan.verdict === 'blocked';
   await context.github.setStatus(
     pr.headSha,
     blocked ? 'failure' : passed ? 'success' : 'pending',
-    statusContext(plan.environment),
+    statusContext(context.settings.deployment),
     blocked
       ? 'Blocked: Genesys would refuse part of this plan'
       : passed

@@ -78,13 +78,13 @@ async function backupArtifactId(
   if (named && /^\d+$/.test(named)) return Number(named);
   const client = new DefaultArtifactClient();
   const { artifacts } = await client.listArtifacts({ latest: true, ...(findBy ? { findBy } : {}) });
-  const prefix = `datatable-backup-${context.settings.environment ?? 'default'}-`;
+  const prefix = `datatable-backup-${context.settings.deployment}-`;
   const candidates = artifacts
     .filter((artifact) => (named ? artifact.name === named : artifact.name.startsWith(prefix)))
     .sort((a, b) => b.id - a.id);
   if (candidates.length === 0) {
     throw new BackupError(
-      `No backup artifact ${named ? `named ${named}` : `for environment "${context.settings.environment ?? 'default'}"`} in run ${context.settings.backupRunId ?? 'this run'}.`,
+      `No backup artifact ${named ? `named ${named}` : `for deployment "${context.settings.deployment}"`} in run ${context.settings.backupRunId ?? 'this run'}.`,
       'Give the run id of a deploy run (its summary names the backup artifact), and make sure the workflow has "actions: read".',
     );
   }

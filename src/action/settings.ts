@@ -9,6 +9,8 @@ export interface ActionSettings {
   mode: Mode;
   config: string[];
   environment?: string | undefined;
+  /** Names the plan comment, the commit status and the artifacts: the environment unless set. */
+  deployment: string;
   connection: {
     clientId: string;
     clientSecret: string;
@@ -54,6 +56,7 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
         : (mode as Mode),
     config: lines(read('config')),
     environment: read('environment') || undefined,
+    deployment: read('deployment') || read('environment') || 'default',
     connection: {
       clientId,
       clientSecret,

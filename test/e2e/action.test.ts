@@ -56,7 +56,7 @@ describe('the action on pull requests', () => {
     });
     const comments = github.comments.get(7)!;
     expect(comments).toHaveLength(1);
-    expect(comments[0]!.body).toContain('<!-- datatable-deploy:comment environment=prod -->');
+    expect(comments[0]!.body).toContain('<!-- datatable-deploy:comment deployment=prod -->');
     expect(comments[0]!.body).toContain(`digest=${first.outputs['plan-digest']}`);
     expect(comments[0]!.body).toContain('⚠️ **Needs approval.**');
     expect(github.statuses.at(-1)).toMatchObject({ sha: HEAD, state: 'pending', context: STATUS });

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { modeFor, parseSettings } from '../../src/action/settings.js';
+
+const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+const connection = { 'genesys-client-id': 'id', 'genesys-client-secret': 'secret' };
+
+describe('action settings', () => {
+  it('pick the mode by event when mode is auto', () => {
+    expect(modeFor('pull_request', false)).toBe('plan');
+    expect(modeFor('pull_request_review', false)).toBe('plan');
+    expect(modeFor('push', false)).toBe('deploy');
+    expect(modeFor('workflow_dispatch', true)).toBe('rollback');
+    expect(modeFor('workflow_dispatch', false)).toBe('deploy');
+    expect(modeFor('schedule', false)).toBe('drift');
+    expect(() => modeFor('release', false)).toThrow(/does not know what to do on "release" events/);
+  });
+
+  it('parse every input once, with defaults', () => {
+    const settings = parseSettings(
+      inputs({
+        ...connection,
+        config: 'a/*.yaml\n\n b/*.yml ',
+        environment: 'prod',
+        approvers: '@Alice, bob\ncarol',
+        'max-deleted-rows': '0',
+        'backup-run-id': '42',
+      }),
+      'workflow_dispatch',
+    );
+    expect(settings).toMatchObject({
+      mode: 'rollback',
+      config: ['a/*.yaml', 'b/*.yml'],
+      environment: 'prod',
+      deployment: 'prod',
+      approvers: ['alice', 'bob', 'carol'],
+      requiredApprovals: 1,
+      backupRunId: 42,
+      thresholds: { maxChangedRows: 50, maxChangedPercent: 20, maxDeletedRows: 0 },
+      connection: { clientId: 'id', rateLimitPerMinute: 300, maxConcurrency: 8 },
+      driftFail: true,
+      driftIssue: false,
+    });
+  });
+
+  it('refuse bad values by input name, with the fix', () => {
+    expect(() => parseSettings(inputs({ ...connection, mode: 'yolo' }), 'push')).toThrow(
+      'Input "mode" must be one of auto, validate, plan, deploy, rollback, drift; got "yolo".',
+    );
+    expect(() => parseSettings(inputs({ ...connection, 'max-changed-rows': '-1' }), 'push')).toThrow(
+      'Input "max-changed-rows" must be a whole number (0 or more); got "-1".',
+    );
+    expect(() => parseSettings(inputs({ ...connection, 'rate-limit-per-minute': 'fast' }), 'push')).toThrow(
+      'Input "rate-limit-per-minute" must be a number above 0; got "fast".',
+    );
+    expect(() => parseSettings(inputs({ ...connection, 'drift-fail': 'yes' }), 'push')).toThrow(
+      'Input "drift-fail" must be true or false; got "yes".',
+    );
+    expect(() => parseSettings(inputs({}), 'push')).toThrow(
+      /"genesys-client-id" and "genesys-client-secret" are required/,
+    );
+    expect(() =>
+      parseSettings(inputs({ ...connection, 'invalidation-webhook-url': 'https://x' }), 'push'),
+    ).toThrow(/needs "invalidation-webhook-secret"/);
+    expect(() => parseSettings(inputs({ ...connection, mode: 'rollback' }), 'push')).toThrow(
+      /needs "backup-run-id"/,
+    );
+    expect(parseSettings(inputs({ mode: 'validate' }), 'push').mode).toBe('validate');
+  });
+});
