@@ -25,6 +25,8 @@ export interface GitHubPort {
   setStatus(sha: string, state: CommitState, context: string, description: string): Promise<void>;
   /** Updates the open issue holding `marker`, or opens one. Returns its number. */
   upsertIssue(marker: string, title: string, body: string): Promise<number>;
+  /** Other runs of the workflow this run belongs to that are still in progress. */
+  otherRunsInProgress(runId: number): Promise<Array<{ id: number; runNumber: number; url: string }>>;
 }
 
 /** The GitHub REST API through @actions/github's Octokit, with retries on 5xx and rate limits. */
@@ -113,6 +115,18 @@ export function createGitHub(token: string, repo: { owner: string; repo: string 
       }
       const { data } = await octokit.rest.issues.create({ ...repo, title, body });
       return data.number;
+    },
+    async otherRunsInProgress(runId) {
+      const { data: run } = await octokit.rest.actions.getWorkflowRun({ ...repo, run_id: runId });
+      const { data } = await octokit.rest.actions.listWorkflowRuns({
+        ...repo,
+        workflow_id: run.workflow_id,
+        status: 'in_progress',
+        per_page: 100,
+      });
+      return data.workflow_runs
+        .filter((other) => other.id !== runId)
+        .map((other) => ({ id: other.id, runNumber: other.run_number, url: other.html_url }));
     },
   };
 }

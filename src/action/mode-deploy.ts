@@ -11,6 +11,7 @@ import { renderMarkdown } from '../plan/render-markdown.js';
 import type { Plan } from '../plan/types.js';
 import { ArtifactBackupStore, uploadFiles } from './artifact-store.js';
 import { commentMarker, type ModeContext, type ModeOutcome } from './context.js';
+import { otherDeployInProgress } from './lock.js';
 import { evaluatePullRequest } from './mode-plan.js';
 import { planForAction, planOutputs } from './planning.js';
 
@@ -45,6 +46,9 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     }
     approvedBy = refusal.approvedBy;
   }
+
+  const busy = await otherDeployInProgress(context);
+  if (busy) return { result: 'refused', outputs, failure: busy };
 
   const name = context.settings.deployment;
   const { runId, runAttempt } = context.run;

@@ -7,6 +7,7 @@ import { BackupError } from '../errors.js';
 import { readTables } from '../plan/snapshot.js';
 import { ArtifactBackupStore } from './artifact-store.js';
 import type { ModeContext, ModeOutcome } from './context.js';
+import { otherDeployInProgress } from './lock.js';
 
 /**
  * Manual rollback (workflow_dispatch): download the backup artifact of the named run (or the
@@ -14,6 +15,8 @@ import type { ModeContext, ModeOutcome } from './context.js';
  */
 export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome> {
   const { settings, run } = context;
+  const busy = await otherDeployInProgress(context);
+  if (busy) return { result: 'refused', outputs: {}, failure: busy };
   const findBy =
     settings.backupRunId !== undefined
       ? {

@@ -196,6 +196,21 @@ describe('the action on push', () => {
     expect(after.every((row) => (row.updated_by ?? '') === '')).toBe(true);
   });
 
+  it('refuses to deploy while an earlier run of the same workflow is still in progress', async () => {
+    const dir = await workspace();
+    await approvedPullRequest(dir);
+    github.runs.set(100, { workflowId: 9, runNumber: 41, status: 'in_progress' });
+    github.runs.set(101, { workflowId: 9, runNumber: 42, status: 'in_progress' });
+    emulator.log.reset();
+    const run = await push(dir);
+    expect(run.code).toBe(1);
+    expect(run.outputs.result).toBe('refused');
+    expect(run.stdout).toContain(
+      'Another run of this workflow is still in progress (#41 https://github.com/acme/contact-center-config/actions/runs/100)',
+    );
+    expect(writes()).toEqual([]);
+  });
+
   it("(f) restores an earlier run's backup on workflow_dispatch", async () => {
     const dir = await workspace();
     await approvedPullRequest(dir);

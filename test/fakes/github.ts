@@ -50,6 +50,8 @@ export class FakeGitHub {
   readonly statuses: Array<{ sha: string; state: string; context: string; description: string }> = [];
   readonly issues: Array<{ number: number; title: string; body: string; state: string }> = [];
   readonly artifacts: FakeArtifact[] = [];
+  /** Workflow runs: id → workflow id, run number and status. */
+  readonly runs = new Map<number, { workflowId: number; runNumber: number; status: string }>();
   readonly log: LoggedCall[] = [];
   private readonly blocks = new Map<number, Map<string, Buffer>>();
   private nextId = 1000;
@@ -206,6 +208,33 @@ export class FakeGitHub {
       if (!issue) return send(404, { message: 'Not Found' });
       Object.assign(issue, { title: input.title ?? issue.title, body: input.body ?? issue.body });
       return send(200, issue);
+    }
+    if ((match = path.match(/^\/actions\/runs\/(\d+)$/))) {
+      const run = this.runs.get(Number(match[1]));
+      return run
+        ? send(200, {
+            id: Number(match[1]),
+            workflow_id: run.workflowId,
+            run_number: run.runNumber,
+            status: run.status,
+          })
+        : send(404, { message: 'Not Found' });
+    }
+    if ((match = path.match(/^\/actions\/workflows\/(\d+)\/runs$/))) {
+      const status = url.searchParams.get('status');
+      const list = [...this.runs.entries()].filter(
+        ([, run]) => run.workflowId === Number(match![1]) && (!status || run.status === status),
+      );
+      return send(200, {
+        total_count: list.length,
+        workflow_runs: list.map(([id, run]) => ({
+          id,
+          run_number: run.runNumber,
+          status: run.status,
+          workflow_id: run.workflowId,
+          html_url: `https://github.com/acme/contact-center-config/actions/runs/${id}`,
+        })),
+      });
     }
     if ((match = path.match(/^\/actions\/runs\/(\d+)\/artifacts$/))) {
       const name = url.searchParams.get('name');
