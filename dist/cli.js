@@ -6140,7 +6140,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4441);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8630);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     env: process.env,
@@ -6153,7 +6153,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4441:
+/***/ 8630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7037,6 +7037,101 @@ function typedByProblem(column, target) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/config/row-entries.ts
+
+
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+const UNSAFE_KEY_CHARS = /[/?#%\\]/;
+/** The rows with their keys, from either form. */
+function rowEntries(source, rowsNode, keyTitle, report) {
+    const entries = [];
+    if ((0,dist/* isMap */.jh)(rowsNode)) {
+        for (const pair of rowsNode.items) {
+            const keyNode = pair.key;
+            const position = positionOf(source, keyNode);
+            // A plain key such as 007 or 1e3 is a number to YAML; the key is the text as written.
+            const key = (0,dist/* isScalar */.jn)(keyNode)
+                ? keyNode.type === 'PLAIN' && keyNode.source !== undefined
+                    ? keyNode.source
+                    : String(keyNode.value)
+                : undefined;
+            if (key === undefined) {
+                report('key-missing', position, 'A row key must be a plain value, not a map or a list.');
+                continue;
+            }
+            const value = pair.value === null ? null : resolveNode(source.doc, pair.value);
+            if (value !== null && !(0,dist/* isMap */.jh)(value) && !((0,dist/* isScalar */.jn)(value) && value.value === null)) {
+                report('row-not-map', positionOf(source, value), `Row "${key}" must be a map of column → value.`, key);
+                continue;
+            }
+            entries.push({ key, keyPosition: position, pairs: (0,dist/* isMap */.jh)(value) ? value.items : [] });
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(rowsNode)) {
+        for (const item of rowsNode.items) {
+            const row = resolveNode(source.doc, item);
+            const position = positionOf(source, row);
+            if (!(0,dist/* isMap */.jh)(row)) {
+                report('row-not-map', position, 'Each row in the list must be a map of column → value.');
+                continue;
+            }
+            const pairs = row.items;
+            const keyPairs = pairs.filter((pair) => (0,dist/* isScalar */.jn)(pair.key) && (pair.key.value === 'key' || pair.key.value === keyTitle));
+            if (keyPairs.length === 0) {
+                report('key-missing', position, `The row has no key: give it "key:"${keyTitle !== 'key' ? ` or "${keyTitle}:"` : ''}.`);
+                continue;
+            }
+            if (keyPairs.length > 1) {
+                report('key-duplicate', positionOf(source, keyPairs[1].key), `The row gives its key twice, under "key" and under "${keyTitle}".`);
+                continue;
+            }
+            const keyValue = keyPairs[0].value;
+            const key = (0,dist/* isScalar */.jn)(keyValue) && keyValue.value !== null
+                ? keyValue.type === 'PLAIN' && keyValue.source !== undefined
+                    ? keyValue.source
+                    : String(keyValue.value)
+                : undefined;
+            if (key === undefined) {
+                report('key-missing', positionOf(source, keyValue ?? keyPairs[0].key), "The row's key must be a plain value.");
+                continue;
+            }
+            entries.push({
+                key,
+                keyPosition: positionOf(source, keyValue),
+                pairs: pairs.filter((pair) => pair !== keyPairs[0]),
+            });
+        }
+    }
+    return entries;
+}
+function checkKey(key, position, seen, context, report) {
+    if (key === '') {
+        report('key-empty', position, 'The row key is empty.');
+        return false;
+    }
+    const printable = JSON.stringify(key);
+    if (CONTROL_CHARS.test(key)) {
+        report('key-control-chars', position, `The row key ${printable} contains control characters.`, key);
+        return false;
+    }
+    if (UNSAFE_KEY_CHARS.test(key)) {
+        report('key-unsafe-chars', position, `The row key ${printable} contains / ? # % or \\, which are unsafe in row URLs.`, key);
+        return false;
+    }
+    if ([...key].length > context.limits.maxKeyLength) {
+        report('key-too-long', position, `The row key is ${[...key].length} characters long; at most ${context.limits.maxKeyLength} are allowed.`, key);
+        return false;
+    }
+    const first = seen.get(key);
+    if (first) {
+        report('key-duplicate', position, `The key "${key}" is used twice (first at line ${first.line}).`, key);
+        return false;
+    }
+    seen.set(key, position);
+    return true;
+}
+
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
@@ -7054,6 +7149,41 @@ function createAjv(options = {}) {
     return ajv;
 }
 
+;// CONCATENATED MODULE: ./src/config/value-schemas.ts
+
+/** JSON Schemas for json values (`valueSchemas:`), compiled once per key. */
+class ValueSchemas {
+    schemas;
+    compiled = new Map();
+    ajv;
+    constructor(schemas) {
+        this.schemas = schemas;
+    }
+    /** A description of why `json` does not match the key's schema; undefined when it does (or there is none). */
+    check(key, json) {
+        if (!(key in this.schemas))
+            return undefined;
+        let validate = this.compiled.get(key);
+        if (validate === undefined) {
+            try {
+                this.ajv ??= createAjv();
+                validate = this.ajv.compile(this.schemas[key]);
+            }
+            catch (error) {
+                validate = `the JSON Schema under valueSchemas."${key}" is not valid: ${error.message}`;
+            }
+            this.compiled.set(key, validate);
+        }
+        if (typeof validate === 'string')
+            return validate;
+        if (validate(JSON.parse(json)))
+            return undefined;
+        return (validate.errors ?? [])
+            .map((error) => `${error.instancePath || 'the value'} ${error.message}`)
+            .join('; ');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/rows.ts
 
 
@@ -7061,8 +7191,7 @@ function createAjv(options = {}) {
 
 
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-const UNSAFE_KEY_CHARS = /[/?#%\\]/;
+
 /**
  * Reads `rows:` (a map keyed by key, or a list of rows) into desired rows, checking every key
  * and cell. Cells that trip the secret guard are reported without their value and not checked
@@ -7199,126 +7328,6 @@ function readRows(source, context) {
         report('limit-rows', positionOf(source, rowsNode), `The table has ${entries.length} rows; at most ${context.limits.maxRows} are allowed.`);
     }
     return { rows, findings };
-}
-/** The rows with their keys, from either form. */
-function rowEntries(source, rowsNode, keyTitle, report) {
-    const entries = [];
-    if ((0,dist/* isMap */.jh)(rowsNode)) {
-        for (const pair of rowsNode.items) {
-            const keyNode = pair.key;
-            const position = positionOf(source, keyNode);
-            // A plain key such as 007 or 1e3 is a number to YAML; the key is the text as written.
-            const key = (0,dist/* isScalar */.jn)(keyNode)
-                ? keyNode.type === 'PLAIN' && keyNode.source !== undefined
-                    ? keyNode.source
-                    : String(keyNode.value)
-                : undefined;
-            if (key === undefined) {
-                report('key-missing', position, 'A row key must be a plain value, not a map or a list.');
-                continue;
-            }
-            const value = pair.value === null ? null : resolveNode(source.doc, pair.value);
-            if (value !== null && !(0,dist/* isMap */.jh)(value) && !((0,dist/* isScalar */.jn)(value) && value.value === null)) {
-                report('row-not-map', positionOf(source, value), `Row "${key}" must be a map of column → value.`, key);
-                continue;
-            }
-            entries.push({ key, keyPosition: position, pairs: (0,dist/* isMap */.jh)(value) ? value.items : [] });
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(rowsNode)) {
-        for (const item of rowsNode.items) {
-            const row = resolveNode(source.doc, item);
-            const position = positionOf(source, row);
-            if (!(0,dist/* isMap */.jh)(row)) {
-                report('row-not-map', position, 'Each row in the list must be a map of column → value.');
-                continue;
-            }
-            const pairs = row.items;
-            const keyPairs = pairs.filter((pair) => (0,dist/* isScalar */.jn)(pair.key) && (pair.key.value === 'key' || pair.key.value === keyTitle));
-            if (keyPairs.length === 0) {
-                report('key-missing', position, `The row has no key: give it "key:"${keyTitle !== 'key' ? ` or "${keyTitle}:"` : ''}.`);
-                continue;
-            }
-            if (keyPairs.length > 1) {
-                report('key-duplicate', positionOf(source, keyPairs[1].key), `The row gives its key twice, under "key" and under "${keyTitle}".`);
-                continue;
-            }
-            const keyValue = keyPairs[0].value;
-            const key = (0,dist/* isScalar */.jn)(keyValue) && keyValue.value !== null
-                ? keyValue.type === 'PLAIN' && keyValue.source !== undefined
-                    ? keyValue.source
-                    : String(keyValue.value)
-                : undefined;
-            if (key === undefined) {
-                report('key-missing', positionOf(source, keyValue ?? keyPairs[0].key), "The row's key must be a plain value.");
-                continue;
-            }
-            entries.push({
-                key,
-                keyPosition: positionOf(source, keyValue),
-                pairs: pairs.filter((pair) => pair !== keyPairs[0]),
-            });
-        }
-    }
-    return entries;
-}
-function checkKey(key, position, seen, context, report) {
-    if (key === '') {
-        report('key-empty', position, 'The row key is empty.');
-        return false;
-    }
-    const printable = JSON.stringify(key);
-    if (CONTROL_CHARS.test(key)) {
-        report('key-control-chars', position, `The row key ${printable} contains control characters.`, key);
-        return false;
-    }
-    if (UNSAFE_KEY_CHARS.test(key)) {
-        report('key-unsafe-chars', position, `The row key ${printable} contains / ? # % or \\, which are unsafe in row URLs.`, key);
-        return false;
-    }
-    if ([...key].length > context.limits.maxKeyLength) {
-        report('key-too-long', position, `The row key is ${[...key].length} characters long; at most ${context.limits.maxKeyLength} are allowed.`, key);
-        return false;
-    }
-    const first = seen.get(key);
-    if (first) {
-        report('key-duplicate', position, `The key "${key}" is used twice (first at line ${first.line}).`, key);
-        return false;
-    }
-    seen.set(key, position);
-    return true;
-}
-/** JSON Schemas for json values, compiled once per key. */
-class ValueSchemas {
-    schemas;
-    compiled = new Map();
-    ajv;
-    constructor(schemas) {
-        this.schemas = schemas;
-    }
-    /** A description of why `json` does not match the key's schema; undefined when it does (or there is none). */
-    check(key, json) {
-        if (!(key in this.schemas))
-            return undefined;
-        let validate = this.compiled.get(key);
-        if (validate === undefined) {
-            try {
-                this.ajv ??= createAjv();
-                validate = this.ajv.compile(this.schemas[key]);
-            }
-            catch (error) {
-                validate = `the JSON Schema under valueSchemas."${key}" is not valid: ${error.message}`;
-            }
-            this.compiled.set(key, validate);
-        }
-        if (typeof validate === 'string')
-            return validate;
-        if (validate(JSON.parse(json)))
-            return undefined;
-        return (validate.errors ?? [])
-            .map((error) => `${error.instancePath || 'the value'} ${error.message}`)
-            .join('; ');
-    }
 }
 
 ;// CONCATENATED MODULE: ./schema/datatable-config.schema.json

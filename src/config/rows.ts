@@ -1,7 +1,5 @@
-import type { ValidateFunction } from 'ajv';
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isScalar, type Node, type YAMLMap } from 'yaml';
 import type { CellValue } from '../genesys/types.js';
-import { createAjv } from './ajv.js';
 import { finding, type Finding, type RuleId } from './findings.js';
 import { detectSensitive, isSensitiveName, maskValue } from './guard.js';
 import type {
@@ -15,6 +13,8 @@ import type {
 } from './types.js';
 import { checkConstraints, convertCell, convertTyped, resolveNode, type Converted } from './values.js';
 import { positionOf, type YamlSource } from './yaml-source.js';
+import { checkKey, rowEntries } from './row-entries.js';
+import { ValueSchemas } from './value-schemas.js';
 
 export interface RowContext {
   table: string;
@@ -25,16 +25,6 @@ export interface RowContext {
   valueSchemas: Record<string, unknown>;
   allow: Allowance[];
 }
-
-interface RowEntry {
-  key: string | undefined;
-  keyPosition: SourcePosition;
-  /** The row's cells as YAML pairs (the key pair of the list form left out). */
-  pairs: Pair[];
-}
-
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-const UNSAFE_KEY_CHARS = /[/?#%\\]/;
 
 /**
  * Reads `rows:` (a map keyed by key, or a list of rows) into desired rows, checking every key
@@ -267,164 +257,4 @@ export function readRows(
     );
   }
   return { rows, findings };
-}
-
-type Report = (rule: RuleId, position: SourcePosition, message: string, key?: string, field?: string) => void;
-
-/** The rows with their keys, from either form. */
-function rowEntries(
-  source: YamlSource,
-  rowsNode: Node | undefined,
-  keyTitle: string,
-  report: Report,
-): RowEntry[] {
-  const entries: RowEntry[] = [];
-  if (isMap(rowsNode)) {
-    for (const pair of rowsNode.items) {
-      const keyNode = pair.key as Node;
-      const position = positionOf(source, keyNode);
-      // A plain key such as 007 or 1e3 is a number to YAML; the key is the text as written.
-      const key = isScalar(keyNode)
-        ? keyNode.type === 'PLAIN' && keyNode.source !== undefined
-          ? keyNode.source
-          : String(keyNode.value)
-        : undefined;
-      if (key === undefined) {
-        report('key-missing', position, 'A row key must be a plain value, not a map or a list.');
-        continue;
-      }
-      const value = pair.value === null ? null : resolveNode(source.doc, pair.value as Node);
-      if (value !== null && !isMap(value) && !(isScalar(value) && value.value === null)) {
-        report(
-          'row-not-map',
-          positionOf(source, value),
-          `Row "${key}" must be a map of column → value.`,
-          key,
-        );
-        continue;
-      }
-      entries.push({ key, keyPosition: position, pairs: isMap(value) ? (value.items as Pair[]) : [] });
-    }
-  } else if (isSeq(rowsNode)) {
-    for (const item of rowsNode.items) {
-      const row = resolveNode(source.doc, item as Node);
-      const position = positionOf(source, row);
-      if (!isMap(row)) {
-        report('row-not-map', position, 'Each row in the list must be a map of column → value.');
-        continue;
-      }
-      const pairs = row.items as Pair[];
-      const keyPairs = pairs.filter(
-        (pair) => isScalar(pair.key) && (pair.key.value === 'key' || pair.key.value === keyTitle),
-      );
-      if (keyPairs.length === 0) {
-        report(
-          'key-missing',
-          position,
-          `The row has no key: give it "key:"${keyTitle !== 'key' ? ` or "${keyTitle}:"` : ''}.`,
-        );
-        continue;
-      }
-      if (keyPairs.length > 1) {
-        report(
-          'key-duplicate',
-          positionOf(source, keyPairs[1]!.key as Node),
-          `The row gives its key twice, under "key" and under "${keyTitle}".`,
-        );
-        continue;
-      }
-      const keyValue = keyPairs[0]!.value as Node | null;
-      const key =
-        isScalar(keyValue) && keyValue.value !== null
-          ? keyValue.type === 'PLAIN' && keyValue.source !== undefined
-            ? keyValue.source
-            : String(keyValue.value)
-          : undefined;
-      if (key === undefined) {
-        report(
-          'key-missing',
-          positionOf(source, keyValue ?? (keyPairs[0]!.key as Node)),
-          "The row's key must be a plain value.",
-        );
-        continue;
-      }
-      entries.push({
-        key,
-        keyPosition: positionOf(source, keyValue),
-        pairs: pairs.filter((pair) => pair !== keyPairs[0]),
-      });
-    }
-  }
-  return entries;
-}
-
-function checkKey(
-  key: string,
-  position: SourcePosition,
-  seen: Map<string, SourcePosition>,
-  context: RowContext,
-  report: Report,
-): boolean {
-  if (key === '') {
-    report('key-empty', position, 'The row key is empty.');
-    return false;
-  }
-  const printable = JSON.stringify(key);
-  if (CONTROL_CHARS.test(key)) {
-    report('key-control-chars', position, `The row key ${printable} contains control characters.`, key);
-    return false;
-  }
-  if (UNSAFE_KEY_CHARS.test(key)) {
-    report(
-      'key-unsafe-chars',
-      position,
-      `The row key ${printable} contains / ? # % or \\, which are unsafe in row URLs.`,
-      key,
-    );
-    return false;
-  }
-  if ([...key].length > context.limits.maxKeyLength) {
-    report(
-      'key-too-long',
-      position,
-      `The row key is ${[...key].length} characters long; at most ${context.limits.maxKeyLength} are allowed.`,
-      key,
-    );
-    return false;
-  }
-  const first = seen.get(key);
-  if (first) {
-    report('key-duplicate', position, `The key "${key}" is used twice (first at line ${first.line}).`, key);
-    return false;
-  }
-  seen.set(key, position);
-  return true;
-}
-
-/** JSON Schemas for json values, compiled once per key. */
-class ValueSchemas {
-  private readonly compiled = new Map<string, ValidateFunction | string>();
-  private ajv: ReturnType<typeof createAjv> | undefined;
-
-  constructor(private readonly schemas: Record<string, unknown>) {}
-
-  /** A description of why `json` does not match the key's schema; undefined when it does (or there is none). */
-  check(key: string, json: string): string | undefined {
-    if (!(key in this.schemas)) return undefined;
-    let validate = this.compiled.get(key);
-    if (validate === undefined) {
-      try {
-        this.ajv ??= createAjv();
-        validate = this.ajv.compile(this.schemas[key] as object);
-      } catch (error) {
-        validate = `the JSON Schema under valueSchemas."${key}" is not valid: ${(error as Error).message}`;
-      }
-      this.compiled.set(key, validate);
-    }
-    if (typeof validate === 'string') return validate;
-    if (validate(JSON.parse(json))) return undefined;
-    return (validate.errors ?? [])
-      .map((error) => `${error.instancePath || 'the value'} ${error.message}`)
-      .join('; ');
-  }
 }
