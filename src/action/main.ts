@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { describeError } from '../errors.js';
+import { ConfigurationError, describeError } from '../errors.js';
 import { createGenesysClient, type GenesysClient } from '../genesys/client.js';
 import type { ModeContext, ModeOutcome } from './context.js';
-import { createGitHub } from './github.js';
+import { createGitHub, type GitHubPort } from './github.js';
 import { runDeployMode } from './mode-deploy.js';
 import { runDriftMode } from './mode-drift.js';
 import { runPlanMode } from './mode-plan.js';
@@ -21,6 +21,19 @@ const MODES: Record<Mode, (context: ModeContext) => Promise<ModeOutcome>> = {
   rollback: runRollbackMode,
   drift: runDriftMode,
 };
+
+/** Stands in when there is no token: any use says which input is missing. */
+function withoutGitHub(): GitHubPort {
+  return new Proxy({} as GitHubPort, {
+    get: () => () =>
+      Promise.reject(
+        new ConfigurationError(
+          'Input "github-token" is empty, and this mode needs the GitHub API.',
+          'Leave it at its default (${{ github.token }}) or pass a token.',
+        ),
+      ),
+  });
+}
 
 /** The action: settings from the inputs, the mode for the event, outputs, and the step's result. */
 export async function run(): Promise<void> {
@@ -41,7 +54,7 @@ export async function run(): Promise<void> {
       settings,
       run,
       io,
-      github: createGitHub(settings.githubToken, run.repo),
+      github: settings.githubToken ? createGitHub(settings.githubToken, run.repo) : withoutGitHub(),
       genesys: () => (client ??= createGenesysClient(settings.connection, { logger: io })),
     };
     const outcome = await MODES[settings.mode](context);

@@ -260,6 +260,23 @@ describe('the action on schedule and on bad input', () => {
     expect(writes()).toEqual([]);
   });
 
+  it('validates without any credentials or token in mode validate', async () => {
+    const dir = await workspace();
+    emulator.log.reset();
+    const run = await runAction({
+      emulator,
+      github,
+      workspace: dir,
+      event: 'push',
+      payload: {},
+      inputs: { mode: 'validate', 'github-token': '', 'genesys-client-id': '', 'genesys-client-secret': '' },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.result).toBe('no-changes');
+    expect(emulator.log.snapshot().total).toBe(0);
+    expect(github.log).toEqual([]);
+  });
+
   it('(h) annotates an invalid config with file and line, and writes nothing', async () => {
     const text = readFileSync(resolve(ROOT, 'examples/config/plugin_config_production.yaml'), 'utf8').replace(
       'dialer_enabled: { config_value: true, data_type: boolean }',
