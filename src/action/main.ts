@@ -7,15 +7,13 @@ import { runDeployMode } from './mode-deploy.js';
 import { runDriftMode } from './mode-drift.js';
 import { runPlanMode } from './mode-plan.js';
 import { runRollbackMode } from './mode-rollback.js';
-import { validateForAction } from './planning.js';
+import { INVALID_CONFIG, validateForAction } from './planning.js';
 import { runInfo, runnerIo } from './runner.js';
 import { parseSettings, type Mode } from './settings.js';
 
 const MODES: Record<Mode, (context: ModeContext) => Promise<ModeOutcome>> = {
   validate: async (context) =>
-    (await validateForAction(context))
-      ? { result: 'no-changes', outputs: {} }
-      : { result: 'failed', outputs: {}, failure: 'The config files are not valid; see the annotations.' },
+    (await validateForAction(context)) ? { result: 'no-changes', outputs: {} } : INVALID_CONFIG,
   plan: runPlanMode,
   deploy: runDeployMode,
   rollback: runRollbackMode,

@@ -13,7 +13,7 @@ import { ArtifactBackupStore, uploadFiles } from './artifact-store.js';
 import { commentMarker, type ModeContext, type ModeOutcome } from './context.js';
 import { otherDeployInProgress } from './lock.js';
 import { evaluatePullRequest } from './mode-plan.js';
-import { planForAction, planOutputs } from './planning.js';
+import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
 
 /**
  * On a push to the default branch: plan again, check the gate (the merged pull request's
@@ -22,8 +22,7 @@ import { planForAction, planOutputs } from './planning.js';
  */
 export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> {
   const plan = await planForAction(context);
-  if (!plan)
-    return { result: 'failed', outputs: {}, failure: 'The config files are not valid; see the annotations.' };
+  if (!plan) return INVALID_CONFIG;
   const outputs = planOutputs(plan);
   if (plan.verdict === 'no-changes') {
     await context.io.summary(renderMarkdown(plan));

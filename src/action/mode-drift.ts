@@ -1,6 +1,6 @@
 import { renderMarkdown } from '../plan/render-markdown.js';
 import type { ModeContext, ModeOutcome } from './context.js';
-import { planForAction, planOutputs } from './planning.js';
+import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
 
 const DRIFT_MARKER = (deployment: string) => `<!-- datatable-deploy:drift deployment=${deployment} -->`;
 
@@ -11,8 +11,7 @@ const DRIFT_MARKER = (deployment: string) => `<!-- datatable-deploy:drift deploy
  */
 export async function runDriftMode(context: ModeContext): Promise<ModeOutcome> {
   const plan = await planForAction(context);
-  if (!plan)
-    return { result: 'failed', outputs: {}, failure: 'The config files are not valid; see the annotations.' };
+  if (!plan) return INVALID_CONFIG;
   const outputs = planOutputs(plan);
   if (plan.verdict === 'no-changes') {
     await context.io.summary('### ✅ No drift\n\nThe live tables match the default branch.');

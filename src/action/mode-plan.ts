@@ -2,7 +2,7 @@ import { renderMarkdown } from '../plan/render-markdown.js';
 import type { Plan } from '../plan/types.js';
 import { commentMarker, statusContext, type ModeContext, type ModeOutcome } from './context.js';
 import { evaluateGate, type GateDecision } from './gate.js';
-import { planForAction, planOutputs } from './planning.js';
+import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
 
 /**
  * On a pull request: plan, post or update the sticky comment, and set the commit status that
@@ -11,8 +11,7 @@ import { planForAction, planOutputs } from './planning.js';
  */
 export async function runPlanMode(context: ModeContext): Promise<ModeOutcome> {
   const plan = await planForAction(context);
-  if (!plan)
-    return { result: 'failed', outputs: {}, failure: 'The config files are not valid; see the annotations.' };
+  if (!plan) return INVALID_CONFIG;
   const outputs = planOutputs(plan);
   const result = plan.verdict === 'no-changes' ? 'no-changes' : 'planned';
   await context.io.summary(renderMarkdown(plan, { maxLength: 900_000, fullPlanLocation: 'the plan JSON' }));

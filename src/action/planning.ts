@@ -4,7 +4,7 @@ import { ConfigurationError } from '../errors.js';
 import { buildPlan } from '../plan/build.js';
 import { readSnapshot } from '../plan/snapshot.js';
 import type { Plan } from '../plan/types.js';
-import type { ModeContext } from './context.js';
+import type { ModeContext, ModeOutcome } from './context.js';
 
 export const DEFAULT_CONFIG = ['datatables/**/*.{yml,yaml}'];
 
@@ -54,3 +54,10 @@ export function planOutputs(plan: Plan): Record<string, string> {
     'requires-approval': String(plan.verdict === 'needs-approval'),
   };
 }
+
+/** What a mode returns when the config files are not valid (the findings are annotations). */
+export const INVALID_CONFIG: ModeOutcome = {
+  result: 'failed',
+  outputs: {},
+  failure: 'The config files are not valid; see the annotations.',
+};
