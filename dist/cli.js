@@ -6650,7 +6650,7 @@ const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOKEN_LIKE = /^[A-Za-z0-9+/=_.-]+$/;
 /** Every guard rule the value breaks (at most one match per rule). */
-function guard_detectSensitive(value) {
+function detectSensitive(value) {
     const matches = [];
     if (PRIVATE_KEY.test(value))
         matches.push({ rule: 'secret-private-key', what: 'a private key' });
@@ -7224,7 +7224,7 @@ function readRows(source, context) {
         if (isSensitiveName(key) && !allowed('secret-name')) {
             report('secret-name', entry.keyPosition, `The row key "${key}" suggests the row holds credentials.`, key);
         }
-        for (const match of guard_detectSensitive(key)) {
+        for (const match of detectSensitive(key)) {
             if (!allowed(match.rule))
                 report(match.rule, entry.keyPosition, `The row key looks like ${match.what}: ${maskValue(key)}.`, key);
         }
@@ -7255,7 +7255,7 @@ function readRows(source, context) {
                 return;
             }
             if (typeof converted.value === 'string') {
-                const matches = guard_detectSensitive(converted.value).filter((match) => !allowed(match.rule, column));
+                const matches = detectSensitive(converted.value).filter((match) => !allowed(match.rule, column));
                 for (const match of matches) {
                     report(match.rule, position, `Row "${key}", column "${column.name}" looks like ${match.what}: ${maskValue(converted.value)}.`, key, column.name);
                 }
@@ -9547,15 +9547,13 @@ function displayValue(value, maxLength = 120) {
         return String(value);
     if (value === '')
         return '(empty)';
-    if (guard_detectSensitive(value).length > 0)
+    if (detectSensitive(value).length > 0)
         return `(masked: ${maskValue(value)})`;
     const characters = [...value];
     return characters.length > maxLength
         ? `${characters.slice(0, maxLength).join('')}…(${characters.length} characters)`
         : value;
 }
-/** Whether a value is shown masked. */
-const isMasked = (value) => typeof value === 'string' && detectSensitive(value).length > 0;
 const CODE_ESCAPES = {
     '&': '&amp;',
     '<': '&lt;',

@@ -49,15 +49,6 @@ export class ArtifactBackupStore implements BackupStore {
       await rm(directory, { recursive: true, force: true });
     }
   }
-
-  /** The id of the newest artifact with this name (in the run given by `findBy`, or this one). */
-  async findByName(name: string): Promise<number> {
-    const { artifact } = await this.client.getArtifact(
-      name,
-      this.options.source?.findBy ? { findBy: this.options.source.findBy } : {},
-    );
-    return artifact.id;
-  }
 }
 
 /** Uploads named files as one artifact (the artifact client wants real files under one root). */

@@ -24,7 +24,7 @@ export function renderFindingsText(
   return `${lines.join('\n')}\n`;
 }
 
-export function summaryLine(findings: readonly Finding[], files: readonly string[]): string {
+function summaryLine(findings: readonly Finding[], files: readonly string[]): string {
   const errors = findings.filter((item) => item.severity === 'error').length;
   const warnings = findings.length - errors;
   const fileCount = `${files.length} file${files.length === 1 ? '' : 's'}`;

@@ -17,10 +17,6 @@ export function displayValue(value: CellValue | null | undefined, maxLength = 12
     : value;
 }
 
-/** Whether a value is shown masked. */
-export const isMasked = (value: CellValue | null | undefined): boolean =>
-  typeof value === 'string' && detectSensitive(value).length > 0;
-
 const CODE_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
