@@ -92,6 +92,13 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
     driftFail: booleanInput(read, 'drift-fail', true),
     driftIssue: booleanInput(read, 'drift-issue', false),
   };
+  // A pull request's code is not reviewed yet (and may come from a fork): it never writes.
+  if ((settings.mode === 'deploy' || settings.mode === 'rollback') && eventName.startsWith('pull_request')) {
+    throw new ConfigurationError(
+      `Mode "${settings.mode}" never runs on ${eventName} events: unreviewed code must not write to Genesys.`,
+      'Use mode plan on pull requests, and deploy on push to the default branch.',
+    );
+  }
   if (settings.mode !== 'validate' && (!clientId || !clientSecret)) {
     throw new ConfigurationError(
       'Inputs "genesys-client-id" and "genesys-client-secret" are required.',

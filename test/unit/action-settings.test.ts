@@ -65,5 +65,11 @@ describe('action settings', () => {
       /needs "backup-run-id"/,
     );
     expect(parseSettings(inputs({ mode: 'validate' }), 'push').mode).toBe('validate');
+    expect(() => parseSettings(inputs({ ...connection, mode: 'deploy' }), 'pull_request')).toThrow(
+      'Mode "deploy" never runs on pull_request events',
+    );
+    expect(() =>
+      parseSettings(inputs({ ...connection, mode: 'rollback', 'backup-run-id': '1' }), 'pull_request_target'),
+    ).toThrow(/never runs on pull_request_target/);
   });
 });
