@@ -260,6 +260,29 @@ describe('the action on schedule and on bad input', () => {
     expect(writes()).toEqual([]);
   });
 
+  it('plans outside a pull request: job summary and outputs only', async () => {
+    const dir = await workspace();
+    const run = await runAction({
+      emulator,
+      github,
+      workspace: dir,
+      event: 'workflow_dispatch',
+      payload: {},
+      inputs: { mode: 'plan' },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({
+      result: 'planned',
+      'requires-approval': 'true',
+      approved: 'false',
+      'changed-rows': '5',
+    });
+    expect(run.summary).toContain('⚠️ **Needs approval.**');
+    expect(github.comments.size).toBe(0);
+    expect(github.statuses).toEqual([]);
+    expect(writes()).toEqual([]);
+  });
+
   it('validates without any credentials or token in mode validate', async () => {
     const dir = await workspace();
     emulator.log.reset();
