@@ -6140,7 +6140,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8630);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8686);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     env: process.env,
@@ -6153,7 +6153,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8630:
+/***/ 8686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6247,6 +6247,14 @@ function writeLine(stream, text = '') {
 /** Colours only on a terminal, and never when NO_COLOR is set. */
 function isTty(stream) {
     return stream.isTTY === true && !process.env.NO_COLOR;
+}
+/** Progress and warnings on the command's stderr (stdout stays for its output). */
+function ioLogger(io) {
+    return {
+        debug: () => { },
+        info: (message) => writeLine(io.stderr, message),
+        warn: (message) => writeLine(io.stderr, `warning: ${message}`),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/clock.ts
@@ -16080,10 +16088,45 @@ function readPlan(text, source) {
     return deepFreeze(plan);
 }
 
+;// CONCATENATED MODULE: ./src/plan/plan-configs.ts
+
+
+
+
+/**
+ * Plans valid configs against the live tables: picks the files for the environment, reads
+ * their tables within the client's rate budget and builds the plan. The one way the CLI and
+ * the action plan.
+ */
+async function planConfigs(configs, client, options) {
+    const { environment, logger } = options;
+    const selected = configs.filter((config) => {
+        const included = environment === undefined || config.environment === undefined || config.environment === environment;
+        if (!included)
+            logger.info(`skipping ${config.file}: bound to environment "${config.environment}"`);
+        return included;
+    });
+    if (selected.length === 0) {
+        throw new ConfigurationError(`No config file is bound to environment "${environment}".`, 'Check the environment setting, and the "environment:" of the files.');
+    }
+    logger.info(`Reading ${selected.length} table${selected.length === 1 ? '' : 's'} from ${client.endpoints.apiBase}…`);
+    const snapshot = await readSnapshot(client.tables, selected, {
+        onTable: (name, rows) => logger.info(`  ${name}: ${rows} rows`),
+    });
+    selected.forEach((config, index) => {
+        if (!snapshot[index])
+            logger.info(`  ${tableLabel(config)}: does not exist yet`);
+    });
+    return buildPlan(selected, snapshot, {
+        environment,
+        apiHost: new URL(client.endpoints.apiBase).host,
+        thresholds: options.thresholds,
+        ratePerMinute: client.budget.stats().currentRatePerMinute,
+        strategy: options.strategy,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/planning.ts
-
-
-
 
 
 
@@ -16132,31 +16175,12 @@ async function planFromConfigFiles(values, files, io, cwd) {
         writeLine(io.stderr, 'error: the config files are not valid; nothing was planned.');
         return { invalid: true };
     }
-    const environment = values.environment;
-    const configs = validation.configs.filter((config) => {
-        const included = environment === undefined || config.environment === undefined || config.environment === environment;
-        if (!included)
-            writeLine(io.stderr, `skipping ${config.file}: bound to environment "${config.environment}"`);
-        return included;
-    });
-    if (configs.length === 0) {
-        throw new ConfigurationError(`No config file is bound to environment "${environment}".`, 'Check --environment, or the "environment:" of the files.');
-    }
     const client = clientFromOptions(io, values);
-    writeLine(io.stderr, `Reading ${configs.length} table${configs.length === 1 ? '' : 's'} from ${client.endpoints.apiBase}…`);
-    const snapshot = await readSnapshot(client.tables, configs, {
-        onTable: (name, rows) => writeLine(io.stderr, `  ${name}: ${rows} rows`),
-    });
-    configs.forEach((config, index) => {
-        if (!snapshot[index])
-            writeLine(io.stderr, `  ${tableLabel(config)}: does not exist yet`);
-    });
-    const plan = buildPlan(configs, snapshot, {
-        environment,
-        apiHost: new URL(client.endpoints.apiBase).host,
+    const plan = await planConfigs(validation.configs, client, {
+        environment: values.environment,
         thresholds,
-        ratePerMinute: client.budget.stats().currentRatePerMinute,
         strategy,
+        logger: ioLogger(io),
     });
     return { plan, client };
 }
@@ -16380,6 +16404,31 @@ async function runExportCommand(args, io) {
 
 ;// CONCATENATED MODULE: external "node:readline/promises"
 const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+;// CONCATENATED MODULE: ./src/cli/confirm.ts
+
+
+
+/**
+ * Asks before a command writes. On a terminal the answer must be "yes"; without one it refuses,
+ * so that no script writes by accident (it must pass --yes).
+ */
+async function confirm_confirm(io, what) {
+    if (!process.stdin.isTTY || !isTty(io.stdout)) {
+        throw new ConfigurationError(`Refusing to ${what.verb} without --yes: there is no terminal to ask on.`, `Review ${what.reviewed} above, then run again with --yes.`);
+    }
+    const prompt = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stdout });
+    try {
+        const answer = await prompt.question(`${what.question} Type "yes" to go on: `);
+        if (answer.trim() === 'yes')
+            return true;
+        writeLine(io.stdout, 'Nothing was changed.');
+        return false;
+    }
+    finally {
+        prompt.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/deploy-output.ts
 
 /** A one-screen summary of a deploy, for the end of `apply`. */
@@ -16507,7 +16556,8 @@ async function runApplyCommand(args, io) {
         return 1;
     if (plan.verdict === 'no-changes')
         return 0;
-    if (!values.yes && !(await apply_command_confirm(io)))
+    if (!values.yes &&
+        !(await confirm_confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' })))
         return 1;
     const backupRoot = (0,external_node_path_namespaceObject.resolve)(cwd, values['backup-dir'] ?? '.datatable-deploy/backups');
     const backupName = `backup-${new Date()
@@ -16548,23 +16598,6 @@ async function runApplyCommand(args, io) {
         journal.close();
         process.removeListener('SIGINT', interrupt);
         process.removeListener('SIGTERM', interrupt);
-    }
-}
-/** Asks on a terminal; refuses without one, so that no script applies by accident. */
-async function apply_command_confirm(io) {
-    if (!process.stdin.isTTY || !isTty(io.stdout)) {
-        throw new ConfigurationError('Refusing to apply without --yes: there is no terminal to ask on.', 'Review the plan above, then run again with --yes.');
-    }
-    const prompt = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stdout });
-    try {
-        const answer = await prompt.question('Apply these changes? Type "yes" to go on: ');
-        if (answer.trim() === 'yes')
-            return true;
-        writeLine(io.stdout, 'Not applied.');
-        return false;
-    }
-    finally {
-        prompt.close();
     }
 }
 function safeUserName() {
@@ -16630,16 +16663,9 @@ async function runRollbackCommand(args, io) {
         writeLine(io.stdout, 'The live tables already equal the backup.');
         return 0;
     }
-    if (!values.yes) {
-        if (!process.stdin.isTTY || !isTty(io.stdout)) {
-            throw new ConfigurationError('Refusing to restore without --yes: there is no terminal to ask on.', 'Review the preview above, then run again with --yes.');
-        }
-        const prompt = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stdout });
-        const answer = await prompt.question('Restore this backup? Type "yes" to go on: ');
-        prompt.close();
-        if (answer.trim() !== 'yes')
-            return 1;
-    }
+    if (!values.yes &&
+        !(await confirm_confirm(io, { verb: 'restore', question: 'Restore this backup?', reviewed: 'the preview' })))
+        return 1;
     const journal = new FileJournal((0,external_node_path_namespaceObject.resolve)(location, `restore-${Date.now()}.journal.jsonl`));
     try {
         const report = await restoreBackup(backup, { tables: client.tables, journal, logger: stderrLogger(), clock: systemClock }, client.budget.stats().currentRatePerMinute);

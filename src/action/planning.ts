@@ -1,8 +1,6 @@
 import { hasErrors } from '../config/findings.js';
 import { validateConfigFiles } from '../config/validate.js';
-import { ConfigurationError } from '../errors.js';
-import { buildPlan } from '../plan/build.js';
-import { readSnapshot } from '../plan/snapshot.js';
+import { planConfigs } from '../plan/plan-configs.js';
 import type { Plan } from '../plan/types.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 
@@ -19,30 +17,14 @@ export async function validateForAction(context: ModeContext) {
   return result;
 }
 
-/** Validates, reads the live tables and builds the plan for the configured environment. */
+/** Validates the config files, then plans them for the configured environment. */
 export async function planForAction(context: ModeContext): Promise<Plan | undefined> {
   const validation = await validateForAction(context);
   if (!validation) return undefined;
-  const { environment } = context.settings;
-  const configs = validation.configs.filter(
-    (config) =>
-      environment === undefined || config.environment === undefined || config.environment === environment,
-  );
-  if (configs.length === 0)
-    throw new ConfigurationError(
-      `No config file is bound to environment "${environment}".`,
-      'Check the "environment" input and the files\' "environment:".',
-    );
-  const client = context.genesys();
-  context.io.info(`Reading ${configs.length} table(s) from ${client.endpoints.apiBase}`);
-  const snapshot = await readSnapshot(client.tables, configs, {
-    onTable: (name, rows) => context.io.info(`  ${name}: ${rows} rows`),
-  });
-  return buildPlan(configs, snapshot, {
-    environment,
-    apiHost: new URL(client.endpoints.apiBase).host,
+  return planConfigs(validation.configs, context.genesys(), {
+    environment: context.settings.environment,
     thresholds: context.settings.thresholds,
-    ratePerMinute: context.settings.connection.rateLimitPerMinute,
+    logger: context.io,
   });
 }
 

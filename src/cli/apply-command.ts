@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { systemClock } from '../clock.js';
 import { LocalBackupStore } from '../deploy/backup.js';
 import { parseHealthSpec, type HealthSpec } from '../deploy/health/spec.js';
@@ -12,6 +11,7 @@ import { stderrLogger } from '../logger.js';
 import { readPlan } from '../plan/plan-file.js';
 import { renderText } from '../plan/render-text.js';
 import type { Plan } from '../plan/types.js';
+import { confirm } from './confirm.js';
 import { clientFromOptions } from './connection.js';
 import { writeDeploySummary } from './deploy-output.js';
 import { isTty, writeLine, type CliIo } from './io.js';
@@ -98,7 +98,11 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
   io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
   if (plan.verdict === 'blocked') return 1;
   if (plan.verdict === 'no-changes') return 0;
-  if (!values.yes && !(await confirm(io))) return 1;
+  if (
+    !values.yes &&
+    !(await confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' }))
+  )
+    return 1;
 
   const backupRoot = resolve(cwd, values['backup-dir'] ?? '.datatable-deploy/backups');
   const backupName = `backup-${new Date()
@@ -141,25 +145,6 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
     journal.close();
     process.removeListener('SIGINT', interrupt);
     process.removeListener('SIGTERM', interrupt);
-  }
-}
-
-/** Asks on a terminal; refuses without one, so that no script applies by accident. */
-async function confirm(io: CliIo): Promise<boolean> {
-  if (!process.stdin.isTTY || !isTty(io.stdout)) {
-    throw new ConfigurationError(
-      'Refusing to apply without --yes: there is no terminal to ask on.',
-      'Review the plan above, then run again with --yes.',
-    );
-  }
-  const prompt = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    const answer = await prompt.question('Apply these changes? Type "yes" to go on: ');
-    if (answer.trim() === 'yes') return true;
-    writeLine(io.stdout, 'Not applied.');
-    return false;
-  } finally {
-    prompt.close();
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Logger } from '../logger.js';
+
 /** The streams and environment a command runs with (tests pass their own). */
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -14,4 +16,13 @@ export function writeLine(stream: NodeJS.WritableStream, text = ''): void {
 /** Colours only on a terminal, and never when NO_COLOR is set. */
 export function isTty(stream: NodeJS.WritableStream): boolean {
   return (stream as { isTTY?: boolean }).isTTY === true && !process.env.NO_COLOR;
+}
+
+/** Progress and warnings on the command's stderr (stdout stays for its output). */
+export function ioLogger(io: CliIo): Logger {
+  return {
+    debug: () => {},
+    info: (message) => writeLine(io.stderr, message),
+    warn: (message) => writeLine(io.stderr, `warning: ${message}`),
+  };
 }

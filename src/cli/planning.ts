@@ -1,15 +1,12 @@
 import { hasErrors } from '../config/findings.js';
 import { renderFindingsText } from '../config/report.js';
-import { tableLabel } from '../config/types.js';
 import { validateConfigFiles } from '../config/validate.js';
-import { ConfigurationError } from '../errors.js';
 import type { GenesysClient } from '../genesys/client.js';
-import { buildPlan } from '../plan/build.js';
-import { readSnapshot } from '../plan/snapshot.js';
 import { DEFAULT_THRESHOLDS, type ThresholdSettings } from '../plan/thresholds.js';
+import { planConfigs } from '../plan/plan-configs.js';
 import type { Plan } from '../plan/types.js';
 import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
-import { isTty, writeLine, type CliIo } from './io.js';
+import { ioLogger, isTty, writeLine, type CliIo } from './io.js';
 import { oneOf, wholeNumber } from './options.js';
 
 /** Options of every command that plans from config files (plan, apply). */
@@ -79,37 +76,12 @@ export async function planFromConfigFiles(
     writeLine(io.stderr, 'error: the config files are not valid; nothing was planned.');
     return { invalid: true };
   }
-  const environment = values.environment;
-  const configs = validation.configs.filter((config) => {
-    const included =
-      environment === undefined || config.environment === undefined || config.environment === environment;
-    if (!included)
-      writeLine(io.stderr, `skipping ${config.file}: bound to environment "${config.environment}"`);
-    return included;
-  });
-  if (configs.length === 0) {
-    throw new ConfigurationError(
-      `No config file is bound to environment "${environment}".`,
-      'Check --environment, or the "environment:" of the files.',
-    );
-  }
   const client = clientFromOptions(io, values);
-  writeLine(
-    io.stderr,
-    `Reading ${configs.length} table${configs.length === 1 ? '' : 's'} from ${client.endpoints.apiBase}…`,
-  );
-  const snapshot = await readSnapshot(client.tables, configs, {
-    onTable: (name, rows) => writeLine(io.stderr, `  ${name}: ${rows} rows`),
-  });
-  configs.forEach((config, index) => {
-    if (!snapshot[index]) writeLine(io.stderr, `  ${tableLabel(config)}: does not exist yet`);
-  });
-  const plan = buildPlan(configs, snapshot, {
-    environment,
-    apiHost: new URL(client.endpoints.apiBase).host,
+  const plan = await planConfigs(validation.configs, client, {
+    environment: values.environment,
     thresholds,
-    ratePerMinute: client.budget.stats().currentRatePerMinute,
     strategy,
+    logger: ioLogger(io),
   });
   return { plan, client };
 }

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { systemClock } from '../clock.js';
 import { LocalBackupStore, parseBackup } from '../deploy/backup.js';
 import { FileJournal } from '../deploy/journal.js';
@@ -7,9 +6,10 @@ import { restoreBackup, restorePlans } from '../deploy/restore.js';
 import { ConfigurationError } from '../errors.js';
 import { stderrLogger } from '../logger.js';
 import { readTables } from '../plan/snapshot.js';
+import { confirm } from './confirm.js';
 import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
 import { restoreLines } from './deploy-output.js';
-import { isTty, writeLine, type CliIo } from './io.js';
+import { writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
 
 const HELP = `Usage: datatable-deploy rollback --backup DIR [--yes] [connection options]
@@ -66,18 +66,11 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
     writeLine(io.stdout, 'The live tables already equal the backup.');
     return 0;
   }
-  if (!values.yes) {
-    if (!process.stdin.isTTY || !isTty(io.stdout)) {
-      throw new ConfigurationError(
-        'Refusing to restore without --yes: there is no terminal to ask on.',
-        'Review the preview above, then run again with --yes.',
-      );
-    }
-    const prompt = createInterface({ input: process.stdin, output: process.stdout });
-    const answer = await prompt.question('Restore this backup? Type "yes" to go on: ');
-    prompt.close();
-    if (answer.trim() !== 'yes') return 1;
-  }
+  if (
+    !values.yes &&
+    !(await confirm(io, { verb: 'restore', question: 'Restore this backup?', reviewed: 'the preview' }))
+  )
+    return 1;
   const journal = new FileJournal(resolve(location, `restore-${Date.now()}.journal.jsonl`));
   try {
     const report = await restoreBackup(

@@ -15,12 +15,14 @@ export interface RowEntry {
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const UNSAFE_KEY_CHARS = /[/?#%\\]/;
 
+/** Records a finding about a row (the rule's own fix unless `hint` is given). */
 export type Report = (
   rule: RuleId,
   position: SourcePosition,
   message: string,
   key?: string,
   field?: string,
+  hint?: string,
 ) => void;
 
 /** The rows with their keys, from either form. */

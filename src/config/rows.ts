@@ -1,6 +1,6 @@
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import type { CellValue } from '../genesys/types.js';
-import { finding, type Finding, type RuleId } from './findings.js';
+import { finding, type Finding } from './findings.js';
 import { detectSensitive, isSensitiveName, maskValue } from './guard.js';
 import type {
   Allowance,
@@ -13,7 +13,7 @@ import type {
 } from './types.js';
 import { checkConstraints, convertCell, convertTyped, resolveNode, type Converted } from './values.js';
 import { positionOf, type YamlSource } from './yaml-source.js';
-import { checkKey, rowEntries } from './row-entries.js';
+import { checkKey, rowEntries, type Report } from './row-entries.js';
 import { ValueSchemas } from './value-schemas.js';
 
 export interface RowContext {
@@ -36,14 +36,7 @@ export function readRows(
   context: RowContext,
 ): { rows: DesiredRow[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const report = (
-    rule: RuleId,
-    position: SourcePosition,
-    message: string,
-    key?: string,
-    field?: string,
-    hint?: string,
-  ) =>
+  const report: Report = (rule, position, message, key, field, hint) =>
     findings.push(
       finding(rule, source.file, position, message, {
         table: context.table,
