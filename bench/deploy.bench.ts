@@ -63,6 +63,7 @@ export async function applyThousandRows(): Promise<Record<string, number>> {
       .join('\n')}\n`;
     const config = loadConfig('bench.yaml', Buffer.from(text)).config!;
     const plan = buildPlan([config], await readSnapshot(client.tables, [config]), {
+      apiHost: new URL(emulator.url).host,
       strategy: 'rows',
       ratePerMinute: RATE,
     });
@@ -108,7 +109,12 @@ export async function restoreFiveThousandRows(): Promise<Record<string, number>>
       const [live] = await readTables(client.tables, [{ id: 'bench-table' }]);
       const backup = parseBackup(
         backupFiles({
-          manifest: { createdAt: new Date().toISOString() },
+          manifest: {
+            createdAt: new Date().toISOString(),
+            apiHost: new URL(emulator.url).host,
+            deployment: 'default',
+            planDigest: `sha256:${'0'.repeat(64)}`,
+          },
           tables: [{ id: live!.id, name: live!.name, schema: live!.schema, rows: original }],
         }),
         'memory',
@@ -119,7 +125,7 @@ export async function restoreFiveThousandRows(): Promise<Record<string, number>>
         backup,
         { tables: client.tables, journal: new MemoryJournal(), logger: silentLogger, clock: systemClock },
         RATE,
-        strategy,
+        { strategy },
       );
       figures[`${strategy}WallMs`] = Math.round(performance.now() - started);
       figures[`${strategy}Calls`] = client.http.stats().requests - before;

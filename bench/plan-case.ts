@@ -88,6 +88,7 @@ const started = performance.now();
 const plan = buildPlan(
   inputs.map((input) => input.config),
   inputs.map((input) => input.live),
+  { apiHost: 'api.mypurecloud.com' },
 );
 const planMs = performance.now() - started;
 const renderStarted = performance.now();

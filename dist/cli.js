@@ -6140,7 +6140,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8686);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8174);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     env: process.env,
@@ -6153,7 +6153,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8686:
+/***/ 8174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7516,264 +7516,251 @@ function loadConfig(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
     return { config, findings: [...findings, ...rows.findings] };
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** The product version, reported by the CLI and in backups and user agents. */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/deploy/backup.ts
+;// CONCATENATED MODULE: ./src/plan/canonical.ts
 
-
-
-
-const BACKUP_FORMAT_VERSION = 1;
-const MANIFEST = 'manifest.json';
-const sha256 = (bytes) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
-/** Serialises a backup: one JSON file per table and a manifest with each file's checksum. */
-function backupFiles(backup) {
-    const files = new Map();
-    const entries = backup.tables.map((table, index) => {
-        if ('existed' in table)
-            return { name: table.name, existed: false };
-        const file = `tables/${String(index).padStart(3, '0')}-${table.name.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
-        const bytes = Buffer.from(`${JSON.stringify(table)}\n`);
-        files.set(file, bytes);
-        return {
-            name: table.name,
-            existed: true,
-            id: table.id,
-            rowCount: table.rows.length,
-            file,
-            sha256: sha256(bytes),
-        };
-    });
-    const manifest = {
-        formatVersion: BACKUP_FORMAT_VERSION,
-        kind: 'datatable-deploy-backup',
-        ...backup.manifest,
-        tables: entries,
-    };
-    files.set(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
-    return files;
+/**
+ * Canonical JSON: object keys sorted at every level, no whitespace, `undefined` members left
+ * out as JSON.stringify does. The same value always gives the same text, whatever order its
+ * keys were built in, so hashes of it are stable.
+ */
+function canonicalJson(value) {
+    const parts = [];
+    write(value, { push: (text) => parts.push(text) });
+    return parts.join('');
+}
+/** `sha256:<hex>` of the canonical JSON of a value, hashed as it is produced (no big string). */
+function sha256Of(value) {
+    const sink = new HashSink((0,external_node_crypto_namespaceObject.createHash)('sha256'));
+    write(value, sink);
+    return `sha256:${sink.digest()}`;
 }
 /**
- * Reads a backup from its files, verifying everything: the manifest's format, every table
- * file's presence and checksum, and each table's row count. A backup that was changed or cut
- * short after it was written is refused, whole.
+ * Sorted keys, cached per shape: a plan holds many rows with the same columns, and sorting the
+ * same keys again for each of them is most of the cost of hashing it.
  */
-function parseBackup(files, location) {
-    const refuse = (why) => {
-        throw new BackupError(`The backup at ${location} cannot be used: ${why}.`, 'Use another backup; this one is incomplete or was changed after it was written.');
+const shapes = new Map();
+function sortedKeys(record) {
+    const keys = Object.keys(record);
+    const shape = keys.join('\u0000');
+    let sorted = shapes.get(shape);
+    if (!sorted) {
+        if (shapes.size > 10_000)
+            shapes.clear();
+        sorted = [...keys].sort();
+        shapes.set(shape, sorted);
+    }
+    return sorted;
+}
+/** Batches small strings into ~64 KiB updates: one native call per fragment would dominate. */
+class HashSink {
+    hash;
+    buffer = '';
+    constructor(hash) {
+        this.hash = hash;
+    }
+    push(text) {
+        this.buffer += text;
+        if (this.buffer.length >= 65_536) {
+            this.hash.update(this.buffer);
+            this.buffer = '';
+        }
+    }
+    digest() {
+        this.hash.update(this.buffer);
+        return this.hash.digest('hex');
+    }
+}
+function write(value, sink) {
+    if (value === null || typeof value !== 'object') {
+        sink.push(value === undefined ? 'null' : JSON.stringify(value));
+        return;
+    }
+    if (Array.isArray(value)) {
+        sink.push('[');
+        for (let index = 0; index < value.length; index++) {
+            if (index > 0)
+                sink.push(',');
+            write(value[index] === undefined ? null : value[index], sink);
+        }
+        sink.push(']');
+        return;
+    }
+    const record = value;
+    const keys = sortedKeys(record);
+    // Rows are flat maps of scalars: copied with their keys in sorted order, one native
+    // JSON.stringify writes them canonically (it skips undefined members, as below).
+    if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
+        const ordered = {};
+        for (const key of keys)
+            ordered[key] = record[key];
+        sink.push(JSON.stringify(ordered));
+        return;
+    }
+    sink.push('{');
+    let first = true;
+    for (const key of keys) {
+        if (record[key] === undefined)
+            continue;
+        if (!first)
+            sink.push(',');
+        first = false;
+        sink.push(JSON.stringify(key));
+        sink.push(':');
+        write(record[key], sink);
+    }
+    sink.push('}');
+}
+
+;// CONCATENATED MODULE: ./src/genesys/schema.ts
+/**
+ * A data-table schema in the form the service requires: JSON Schema draft-04, an object whose
+ * only required property is the string `key`, and no other properties than those listed.
+ */
+function tableSchema(properties) {
+    return {
+        $schema: 'http://json-schema.org/draft-04/schema#',
+        type: 'object',
+        required: ['key'],
+        additionalProperties: false,
+        properties: { key: { type: 'string' }, ...properties },
     };
-    const manifestBytes = files.get(MANIFEST) ?? refuse(`it has no ${MANIFEST}`);
-    let manifest;
+}
+/**
+ * The value the service stores for a column a row leaves out: the schema default, else
+ * false / 0 / "" (Terraform's provider mirrors the same rule).
+ */
+function defaultFor(column) {
+    if (column.default !== undefined)
+        return column.default;
+    return column.type === 'boolean' ? false : column.type === 'string' ? '' : 0;
+}
+
+;// CONCATENATED MODULE: ./src/config/desired-schema.ts
+
+/**
+ * The Genesys table schema a config asks for: the key plus every column, with the attributes
+ * the service stores (title, type, default, lengths, range) and Terraform's `$id` and
+ * `displayOrder` conventions. enum, pattern and typedBy stay client-side: they are checked
+ * before any call.
+ */
+function desiredTableSchema(config) {
+    const properties = {
+        key: {
+            title: config.keyTitle,
+            type: 'string',
+            $id: '/properties/key',
+            displayOrder: 0,
+            ...(config.keyDescription !== undefined ? { description: config.keyDescription } : {}),
+        },
+    };
+    config.columns.forEach((column, index) => {
+        const property = {
+            title: column.title ?? column.name,
+            type: column.type,
+            $id: `/properties/${column.name}`,
+            displayOrder: index + 1,
+        };
+        if (column.description !== undefined)
+            property.description = column.description;
+        if (column.default !== undefined)
+            property.default = column.default;
+        if (column.minLength !== undefined)
+            property.minLength = column.minLength;
+        if (column.maxLength !== undefined)
+            property.maxLength = column.maxLength;
+        if (column.minimum !== undefined)
+            property.minimum = column.minimum;
+        if (column.maximum !== undefined)
+            property.maximum = column.maximum;
+        properties[column.name] = property;
+    });
+    const schema = tableSchema(properties);
+    if (config.description !== undefined)
+        schema.description = config.description;
+    return schema;
+}
+
+;// CONCATENATED MODULE: ./src/config/evolution.ts
+
+
+/**
+ * Compares the columns a config wants with the live table's schema. Adding columns is the only
+ * change Genesys accepts; anything else is refused here with the way to get there instead.
+ * A removed column and an added one of the same type are reported as a likely rename.
+ */
+function compareWithLive(config, live) {
+    const table = tableLabel(config);
+    const liveColumns = Object.entries(live.properties).filter(([name]) => name !== 'key');
+    const desired = new Map(config.columns.map((column) => [column.name, column]));
+    const added = config.columns.filter((column) => !(column.name in live.properties));
+    const findings = [];
+    const renameCandidates = [...added];
+    for (const [name, column] of liveColumns) {
+        const wanted = desired.get(name);
+        if (wanted && wanted.type !== column.type) {
+            findings.push(finding('schema-column-retyped', config.file, wanted.position, `Column "${name}" is ${column.type} in the live table; the file makes it ${wanted.type}.`, {
+                table,
+                field: name,
+            }));
+            continue;
+        }
+        if (wanted)
+            continue;
+        const renameIndex = renameCandidates.findIndex((candidate) => candidate.type === column.type);
+        if (renameIndex >= 0) {
+            const [renamed] = renameCandidates.splice(renameIndex, 1);
+            findings.push(finding('schema-column-renamed', config.file, renamed.position, `Column "${name}" of the live table is missing from the file, and "${renamed.name}" (also ${column.type}) is new: a rename?`, {
+                table,
+                field: name,
+                hint: `Field ids cannot be renamed. Keep "${name}" and change its title to the new label, or keep both columns: add "${renamed.name}", backfill it, switch readers, and stop writing "${name}".`,
+            }));
+        }
+        else {
+            findings.push(finding('schema-column-removed', config.file, config.position, `Column "${name}" (${column.type}) exists in the live table but not in the file.`, {
+                table,
+                field: name,
+                hint: `Genesys cannot remove a column once it exists. Add "${name}: { type: ${column.type} }" back under columns (it can stay unused), or migrate to a new table.`,
+            }));
+        }
+    }
+    return { added, findings };
+}
+
+;// CONCATENATED MODULE: ./src/plan/equality.ts
+
+
+/**
+ * Cell equality as the service sees it: a missing cell is the default the service fills; numbers
+ * compare by value (1 and 1.0 are one number); json text compares by parsed value, so that
+ * re-serialising (spacing, key order) is not a change.
+ */
+function effectiveValue(value, column) {
+    return value === undefined ? defaultFor(column) : value;
+}
+function sameCell(desired, live, column, json) {
+    const a = effectiveValue(desired, column);
+    const b = effectiveValue(live, column);
+    if (a === b)
+        return true;
+    if (column.type === 'integer' || column.type === 'number')
+        return Number(a) === Number(b);
+    if (json && typeof a === 'string' && typeof b === 'string')
+        return sameJson(a, b);
+    return false;
+}
+function sameJson(a, b) {
     try {
-        manifest = JSON.parse(manifestBytes.toString('utf8'));
+        return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
     }
     catch {
-        return refuse(`${MANIFEST} is not valid JSON`);
+        return false;
     }
-    if (manifest.kind !== 'datatable-deploy-backup' ||
-        manifest.formatVersion !== BACKUP_FORMAT_VERSION ||
-        !Array.isArray(manifest.tables)) {
-        return refuse(`${MANIFEST} is not a datatable-deploy backup manifest of format ${BACKUP_FORMAT_VERSION}`);
-    }
-    const tables = [];
-    for (const entry of manifest.tables) {
-        if (!entry.existed)
-            continue;
-        const bytes = files.get(entry.file ?? '') ?? refuse(`the file ${entry.file} of table ${entry.name} is missing`);
-        if (sha256(bytes) !== entry.sha256)
-            refuse(`the checksum of ${entry.file} (table ${entry.name}) does not match the manifest`);
-        let table;
-        try {
-            table = JSON.parse(bytes.toString('utf8'));
-        }
-        catch {
-            return refuse(`${entry.file} is not valid JSON`);
-        }
-        if (!table.schema || !Array.isArray(table.rows) || table.rows.length !== entry.rowCount) {
-            refuse(`${entry.file} does not hold the ${entry.rowCount} rows the manifest lists`);
-        }
-        tables.push(table);
-    }
-    return { manifest, tables };
-}
-/** Backups as directories on the local disk. */
-class LocalBackupStore {
-    root;
-    constructor(root) {
-        this.root = root;
-    }
-    async save(name, files) {
-        const directory = (0,external_node_path_namespaceObject.resolve)(this.root, name);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(directory, 'tables'), { recursive: true });
-        // Tables first, the manifest last: a backup cut short has no manifest and is refused.
-        for (const [file, bytes] of files)
-            if (file !== MANIFEST)
-                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, file), bytes, { flush: true });
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, MANIFEST), files.get(MANIFEST), { flush: true });
-        return directory;
-    }
-    async load(location) {
-        const files = new Map();
-        let manifest;
-        try {
-            manifest = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, MANIFEST));
-        }
-        catch (error) {
-            throw new BackupError(`There is no backup at ${location} (${error.code ?? 'unreadable'}).`, 'Give the directory that holds manifest.json.');
-        }
-        files.set(MANIFEST, manifest);
-        let listed = [];
-        try {
-            listed = JSON.parse(manifest.toString('utf8')).tables ?? [];
-        }
-        catch {
-            return files; // parseBackup says what is wrong with it
-        }
-        for (const { file } of listed) {
-            if (!file || file.includes('..'))
-                continue;
-            try {
-                files.set(file, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, file)));
-            }
-            catch {
-                // A missing file is reported by parseBackup, with the table it belongs to.
-            }
-        }
-        return files;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy/health/spec.ts
-
-
-
-
-const assertion = {
-    type: 'object',
-    required: ['path'],
-    additionalProperties: false,
-    properties: {
-        path: { type: 'string', pattern: '^\\$' },
-        equals: {},
-        notEquals: {},
-        gt: { type: ['number', 'string'] },
-        gte: { type: ['number', 'string'] },
-        lt: { type: ['number', 'string'] },
-        lte: { type: ['number', 'string'] },
-        exists: { type: 'boolean' },
-        matches: { type: 'string' },
-        contains: { type: 'string' },
-    },
-};
-/** The health-check file's JSON Schema (documented in the README). */
-const HEALTH_SCHEMA = {
-    type: 'object',
-    required: ['probes'],
-    additionalProperties: false,
-    properties: {
-        bakeSeconds: { type: 'number', minimum: 0 },
-        intervalSeconds: { type: 'number', exclusiveMinimum: 0 },
-        probes: {
-            type: 'array',
-            minItems: 1,
-            items: {
-                type: 'object',
-                required: ['name'],
-                additionalProperties: false,
-                oneOf: [{ required: ['http'] }, { required: ['command'] }],
-                properties: {
-                    name: { type: 'string', minLength: 1 },
-                    minPasses: { type: 'integer', minimum: 0 },
-                    maxFailures: { type: 'integer', minimum: 0 },
-                    http: {
-                        type: 'object',
-                        required: ['url'],
-                        additionalProperties: false,
-                        properties: {
-                            url: { type: 'string', minLength: 1 },
-                            method: { enum: ['GET', 'POST', 'PUT', 'HEAD'] },
-                            headers: { type: 'object', additionalProperties: { type: 'string' } },
-                            body: { type: 'string' },
-                            expectStatus: {
-                                oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' }, minItems: 1 }],
-                            },
-                            timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
-                            json: { type: 'array', items: assertion },
-                        },
-                    },
-                    command: {
-                        type: 'object',
-                        required: ['run'],
-                        additionalProperties: false,
-                        properties: {
-                            run: { type: 'string', minLength: 1 },
-                            expectExitCode: { type: 'integer' },
-                            timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
-                        },
-                    },
-                },
-            },
-        },
-    },
-};
-let spec_validator;
-/**
- * Reads a health-check file. Every problem is reported with its line and column, and a probe
- * that names an environment variable that is not set is refused here, before any deploy.
- */
-function parseHealthSpec(file, bytes, env) {
-    const source = parseYamlSource(file, bytes);
-    const problems = Array.isArray(source)
-        ? source
-        : checkStructure(source, source.value, (spec_validator ??= createAjv().compile(HEALTH_SCHEMA)));
-    if (problems.length > 0) {
-        throw new ConfigurationError(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See "Health checks" in the README for the format.');
-    }
-    const spec = source.value;
-    const missing = [
-        ...new Set([...JSON.stringify(spec).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((match) => match[1])),
-    ].filter((name) => env[name] === undefined);
-    if (missing.length > 0) {
-        throw new ConfigurationError(`The health-check file ${file} uses environment variables that are not set: ${missing.join(', ')}.`, "Set them for the deploy step (secrets go in the step's env).");
-    }
-    return spec;
-}
-
-;// CONCATENATED MODULE: ./src/deploy/journal.ts
-
-
-/**
- * The journal as JSON lines in a file, each line flushed to disk before the call it announces
- * is made: after a crash the file says what was done and what was in flight.
- */
-class FileJournal {
-    path;
-    fd;
-    /** The file is created with the first entry, so a deploy refused early leaves none. */
-    constructor(path) {
-        this.path = path;
-    }
-    append(entry) {
-        if (this.fd === undefined) {
-            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
-            this.fd = (0,external_node_fs_namespaceObject.openSync)(this.path, 'a');
-        }
-        (0,external_node_fs_namespaceObject.writeSync)(this.fd, `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
-        (0,external_node_fs_namespaceObject.fdatasyncSync)(this.fd);
-    }
-    close() {
-        if (this.fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
-        this.fd = undefined;
-    }
-}
-/** A journal kept in memory (tests, and runs that keep no file). */
-class MemoryJournal {
-    entries = [];
-    append(entry) {
-        this.entries.push({ at: new Date().toISOString(), ...entry });
-    }
-    close() { }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -8018,101 +8005,6 @@ function validateConcurrency(concurrency) {
 	}
 }
 
-;// CONCATENATED MODULE: ./src/plan/canonical.ts
-
-/**
- * Canonical JSON: object keys sorted at every level, no whitespace, `undefined` members left
- * out as JSON.stringify does. The same value always gives the same text, whatever order its
- * keys were built in, so hashes of it are stable.
- */
-function canonicalJson(value) {
-    const parts = [];
-    write(value, { push: (text) => parts.push(text) });
-    return parts.join('');
-}
-/** `sha256:<hex>` of the canonical JSON of a value, hashed as it is produced (no big string). */
-function sha256Of(value) {
-    const sink = new HashSink((0,external_node_crypto_namespaceObject.createHash)('sha256'));
-    write(value, sink);
-    return `sha256:${sink.digest()}`;
-}
-/**
- * Sorted keys, cached per shape: a plan holds many rows with the same columns, and sorting the
- * same keys again for each of them is most of the cost of hashing it.
- */
-const shapes = new Map();
-function sortedKeys(record) {
-    const keys = Object.keys(record);
-    const shape = keys.join('\u0000');
-    let sorted = shapes.get(shape);
-    if (!sorted) {
-        if (shapes.size > 10_000)
-            shapes.clear();
-        sorted = [...keys].sort();
-        shapes.set(shape, sorted);
-    }
-    return sorted;
-}
-/** Batches small strings into ~64 KiB updates: one native call per fragment would dominate. */
-class HashSink {
-    hash;
-    buffer = '';
-    constructor(hash) {
-        this.hash = hash;
-    }
-    push(text) {
-        this.buffer += text;
-        if (this.buffer.length >= 65_536) {
-            this.hash.update(this.buffer);
-            this.buffer = '';
-        }
-    }
-    digest() {
-        this.hash.update(this.buffer);
-        return this.hash.digest('hex');
-    }
-}
-function write(value, sink) {
-    if (value === null || typeof value !== 'object') {
-        sink.push(value === undefined ? 'null' : JSON.stringify(value));
-        return;
-    }
-    if (Array.isArray(value)) {
-        sink.push('[');
-        for (let index = 0; index < value.length; index++) {
-            if (index > 0)
-                sink.push(',');
-            write(value[index] === undefined ? null : value[index], sink);
-        }
-        sink.push(']');
-        return;
-    }
-    const record = value;
-    const keys = sortedKeys(record);
-    // Rows are flat maps of scalars: copied with their keys in sorted order, one native
-    // JSON.stringify writes them canonically (it skips undefined members, as below).
-    if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
-        const ordered = {};
-        for (const key of keys)
-            ordered[key] = record[key];
-        sink.push(JSON.stringify(ordered));
-        return;
-    }
-    sink.push('{');
-    let first = true;
-    for (const key of keys) {
-        if (record[key] === undefined)
-            continue;
-        if (!first)
-            sink.push(',');
-        first = false;
-        sink.push(JSON.stringify(key));
-        sink.push(':');
-        write(record[key], sink);
-    }
-    sink.push('}');
-}
-
 ;// CONCATENATED MODULE: ./src/plan/snapshot.ts
 
 
@@ -8163,6 +8055,1061 @@ async function readTables(tables, refs, options = {}) {
             fingerprint: fingerprintTable(schema, rows),
         };
     })));
+}
+
+;// CONCATENATED MODULE: ./src/plan/diff.ts
+
+
+
+
+/**
+ * Diffs one table: the config's desired state against the live table (or nothing, when the
+ * table does not exist). Pure and deterministic: rows come out sorted by key.
+ */
+function diffTable(config, live) {
+    const desiredSchema = desiredTableSchema(config);
+    const name = live?.name ?? config.table.name ?? config.table.id;
+    const blocked = [];
+    const schemaChanges = [];
+    let schema;
+    if (!live) {
+        if (config.table.id !== undefined) {
+            blocked.push({
+                rule: 'table-not-found',
+                message: `No data table has the id ${config.table.id}.`,
+                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
+            });
+        }
+        schema = desiredSchema;
+        schemaChanges.push({ kind: 'create-table', columns: Object.keys(desiredSchema.properties).length });
+    }
+    else {
+        const evolution = compareWithLive(config, live.schema);
+        for (const item of evolution.findings)
+            blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
+        // Existing columns keep their live definition: the service accepts only added fields.
+        const properties = { ...live.schema.properties };
+        for (const column of evolution.added) {
+            const definition = desiredSchema.properties[column.name];
+            properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
+            schemaChanges.push({
+                kind: 'add-column',
+                column: column.name,
+                type: column.type,
+                definition: properties[column.name],
+            });
+        }
+        schema = { ...live.schema, properties };
+    }
+    const managed = {
+        version: config.columns.find((column) => column.managed === 'version')?.name,
+        actor: config.columns.find((column) => column.managed === 'actor')?.name,
+    };
+    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
+    const compared = Object.entries(schema.properties).filter(([column]) => column !== 'key' && !managedNames.has(column));
+    const jsonColumns = jsonCellsOf(config);
+    const liveRows = new Map((live?.rows ?? []).map((row) => [String(row.key), row]));
+    const creates = [];
+    const updates = [];
+    let unchanged = 0;
+    const desiredKeys = new Set();
+    for (const desired of [...config.rows].sort((a, b) => compareKeys(a.key, b.key))) {
+        desiredKeys.add(desired.key);
+        const current = liveRows.get(desired.key);
+        if (!current) {
+            creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
+            continue;
+        }
+        const cells = [];
+        for (const [column, definition] of compared) {
+            const json = jsonColumns(desired, column);
+            if (!sameCell(desired.cells[column], current[column], definition, json)) {
+                cells.push({
+                    column,
+                    before: current[column] ?? null,
+                    after: effectiveValue(desired.cells[column], definition),
+                });
+            }
+        }
+        if (cells.length === 0) {
+            unchanged += 1;
+            continue;
+        }
+        updates.push({
+            key: desired.key,
+            cells,
+            before: current,
+            after: fullRow(desired, current, compared, managedNames),
+        });
+    }
+    const deletes = [];
+    let unmanagedRows = 0;
+    for (const [key, row] of [...liveRows].sort(([a], [b]) => compareKeys(a, b))) {
+        if (desiredKeys.has(key))
+            continue;
+        if (config.prune)
+            deletes.push({ key, row });
+        else
+            unmanagedRows += 1;
+    }
+    return {
+        name,
+        id: live?.id,
+        file: config.file,
+        division: config.division ?? live?.division,
+        description: config.description,
+        schema,
+        managed,
+        prune: config.prune,
+        schemaChanges,
+        blocked,
+        creates,
+        updates,
+        deletes,
+        unchanged,
+        unmanagedRows,
+        liveRowCount: live?.rows.length ?? 0,
+        liveFingerprint: live?.fingerprint ?? null,
+    };
+}
+/**
+ * The whole row a PUT sends: every compared column (a left-out cell would revert to its default
+ * anyway, so it is written as that default), plus the managed columns as they are live; the
+ * deploy stamps those.
+ */
+function fullRow(desired, current, compared, managed) {
+    const row = { key: desired.key };
+    for (const [column, definition] of compared)
+        row[column] = effectiveValue(desired.cells[column], definition);
+    for (const column of managed)
+        if (current[column] !== undefined)
+            row[column] = current[column];
+    return row;
+}
+/** Which cells hold json: string columns typed per row whose kind in that row is json. */
+function jsonCellsOf(config) {
+    const typed = new Map(config.columns
+        .filter((column) => column.typedBy !== undefined)
+        .map((column) => [
+        column.name,
+        {
+            by: column.typedBy,
+            fallback: config.columns.find((other) => other.name === column.typedBy)?.default,
+        },
+    ]));
+    return (row, column) => {
+        const typing = typed.get(column);
+        if (!typing)
+            return false;
+        return (row.cells[typing.by] ?? typing.fallback) === 'json';
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/thresholds.ts
+const DEFAULT_THRESHOLDS = {
+    maxChangedRows: 50,
+    maxChangedPercent: 20,
+    maxDeletedRows: 0,
+    maxTotalChangedRows: 200,
+    schemaChangesNeedApproval: true,
+};
+/** Every threshold the tables cross, with the limit and the actual figure. */
+function evaluateThresholds(tables, settings = DEFAULT_THRESHOLDS) {
+    const crossings = [];
+    let total = 0;
+    for (const table of tables) {
+        const changed = table.creates.length + table.updates.length + table.deletes.length;
+        total += changed;
+        if (changed > settings.maxChangedRows) {
+            crossings.push({
+                kind: 'changed-rows',
+                table: table.name,
+                limit: settings.maxChangedRows,
+                actual: changed,
+                message: `${table.name}: ${rows(changed)} change; the limit is ${settings.maxChangedRows}.`,
+            });
+        }
+        // A share of an empty or new table means nothing; the count and the schema rule cover it.
+        if (table.liveRowCount > 0) {
+            const percent = Math.round((changed / table.liveRowCount) * 1000) / 10;
+            if (percent > settings.maxChangedPercent) {
+                crossings.push({
+                    kind: 'changed-percent',
+                    table: table.name,
+                    limit: settings.maxChangedPercent,
+                    actual: percent,
+                    message: `${table.name}: ${percent}% of its ${table.liveRowCount} rows change; the limit is ${settings.maxChangedPercent}%.`,
+                });
+            }
+        }
+        if (table.deletes.length > settings.maxDeletedRows) {
+            crossings.push({
+                kind: 'deleted-rows',
+                table: table.name,
+                limit: settings.maxDeletedRows,
+                actual: table.deletes.length,
+                message: `${table.name}: ${rows(table.deletes.length)} ${table.deletes.length === 1 ? 'is' : 'are'} deleted; the limit is ${settings.maxDeletedRows}.`,
+            });
+        }
+        if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
+            const what = table.schemaChanges.some((change) => change.kind === 'create-table')
+                ? 'the table is created'
+                : `${table.schemaChanges.length} column${table.schemaChanges.length === 1 ? ' is' : 's are'} added`;
+            crossings.push({
+                kind: 'schema-change',
+                table: table.name,
+                limit: 0,
+                actual: table.schemaChanges.length,
+                message: `${table.name}: ${what}; schema changes need approval.`,
+            });
+        }
+    }
+    if (total > settings.maxTotalChangedRows) {
+        crossings.push({
+            kind: 'total-changed-rows',
+            limit: settings.maxTotalChangedRows,
+            actual: total,
+            message: `${rows(total)} change across all tables; the limit is ${settings.maxTotalChangedRows}.`,
+        });
+    }
+    return crossings;
+}
+const rows = (count) => `${count} row${count === 1 ? '' : 's'}`;
+
+;// CONCATENATED MODULE: ./src/plan/types.ts
+/**
+ * Version of the plan's JSON form; readers refuse other versions. 2: the plan is bound to its
+ * org (`apiHost`, required), environment and deployment, and names its producer.
+ */
+const PLAN_FORMAT_VERSION = 2;
+
+;// CONCATENATED MODULE: ./src/plan/build.ts
+
+
+
+
+
+/** The calls an import job takes besides its deletes: create, upload, and about three polls. */
+const IMPORT_CALLS = 5;
+/**
+ * Builds the plan: a pure function of the desired configs and the live snapshot (same inputs,
+ * same plan, same digest). Tables are ordered by name, rows by key.
+ */
+function buildPlan(configs, snapshot, options) {
+    const rate = options.ratePerMinute ?? 300;
+    const tables = configs
+        .map((config, index) => diffTable(config, snapshot[index] ?? null))
+        .map((diff) => ({ ...diff, prediction: predict(diff, options, rate) }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const thresholds = evaluateThresholds(tables, options.thresholds ?? DEFAULT_THRESHOLDS);
+    const totals = totalsOf(tables, rate);
+    const verdict = tables.some((table) => table.blocked.length > 0)
+        ? 'blocked'
+        : totals.creates + totals.updates + totals.deletes + totals.schemaChanges === 0
+            ? 'no-changes'
+            : thresholds.length > 0
+                ? 'needs-approval'
+                : 'within-threshold';
+    const body = {
+        formatVersion: PLAN_FORMAT_VERSION,
+        producer: { name: 'datatable-deploy', version: VERSION },
+        apiHost: options.apiHost,
+        environment: options.environment,
+        deployment: options.deployment ?? defaultDeployment(options.environment),
+        verdict,
+        thresholds,
+        totals,
+        tables,
+    };
+    return deepFreeze({
+        ...body,
+        digest: planDigest(body),
+        createdAt: (options.now ?? new Date()).toISOString(),
+    });
+}
+/** A deployment's name when none is given: the environment's, else "default" (as the action's). */
+function defaultDeployment(environment) {
+    return environment ?? 'default';
+}
+/**
+ * The digest covers everything but `digest`, `signature` and `createdAt`: the binding (org,
+ * environment, deployment), the producer and the tables, live fingerprints included. The time
+ * is left out so that planning the same change twice gives the same digest (approvals bind to it).
+ */
+function planDigest(plan) {
+    const { digest: _digest, createdAt: _createdAt, signature: _signature, ...body } = plan;
+    return sha256Of(body);
+}
+/** How apply would write a table's changes, and the calls and time that takes. */
+function predict(diff, options, rate) {
+    const pageSize = options.pageSize ?? 500;
+    const upserts = diff.creates.length + diff.updates.length;
+    const wanted = options.strategy ?? 'auto';
+    const strategy = wanted === 'auto' ? (upserts >= (options.importMinRows ?? 100) ? 'import' : 'rows') : wanted;
+    const schemaCalls = diff.schemaChanges.length > 0 ? 1 : 0;
+    const writes = strategy === 'import' && upserts > 0 ? IMPORT_CALLS : upserts;
+    const finalRows = diff.liveRowCount + diff.creates.length - diff.deletes.length;
+    // The stale-plan guard re-reads the live rows; verify reads the result.
+    const reads = Math.ceil(diff.liveRowCount / pageSize) + 1 + Math.max(1, Math.ceil(finalRows / pageSize));
+    const changes = schemaCalls + upserts + diff.deletes.length;
+    const calls = changes === 0 ? 0 : schemaCalls + writes + diff.deletes.length + reads;
+    return { strategy, calls, seconds: Math.round((calls / rate) * 60 * 10) / 10 };
+}
+function totalsOf(tables, rate) {
+    const totals = {
+        tables: tables.length,
+        creates: 0,
+        updates: 0,
+        deletes: 0,
+        unchanged: 0,
+        schemaChanges: 0,
+        calls: 0,
+        seconds: 0,
+    };
+    for (const table of tables) {
+        totals.creates += table.creates.length;
+        totals.updates += table.updates.length;
+        totals.deletes += table.deletes.length;
+        totals.unchanged += table.unchanged;
+        totals.schemaChanges += table.schemaChanges.length;
+        totals.calls += table.prediction.calls;
+    }
+    totals.seconds = Math.round((totals.calls / rate) * 60 * 10) / 10;
+    return totals;
+}
+/** Freezes a value and everything in it: no stage may change the plan it was given. */
+function deepFreeze(value) {
+    const stack = [value];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (item === null || typeof item !== 'object' || Object.isFrozen(item))
+            continue;
+        Object.freeze(item);
+        for (const child of Object.values(item))
+            if (child !== null && typeof child === 'object')
+                stack.push(child);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/plan/signing.ts
+
+
+
+/**
+ * Keyed integrity for plan files and backup manifests.
+ *
+ * A digest or checksum (sha256) proves a file was not damaged, not that we wrote it: anyone who
+ * can edit the file can recompute it. With a signing key configured, files also carry
+ * `hmac-sha256:<hex>`, which only a holder of the key can produce, and files read back must
+ * carry a valid one. Without a key, signatures are not checked (the caller says so once).
+ */
+const SIGNATURE_PREFIX = 'hmac-sha256:';
+/** The environment variable the CLI reads the key from; the action has an input of its own. */
+const SIGNING_KEY_VARIABLE = 'DATATABLE_DEPLOY_SIGNING_KEY';
+/** Keys shorter than this can be guessed offline from one signed file. */
+const MIN_KEY_LENGTH = 16;
+/** What to say on stderr when a signed file is read without a key to check it. */
+const UNCHECKED_SIGNATURE_WARNING = 'signature not checked: no signing key configured';
+/**
+ * `hmac-sha256:<hex>` over the kind and the sha256 of the value's canonical JSON (hash, then
+ * MAC: the value can be megabytes of rows and is hashed as it is serialised).
+ */
+function signatureOf(kind, value, key) {
+    const mac = (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(`datatable-deploy ${kind}\n${sha256Of(value)}`);
+    return `${SIGNATURE_PREFIX}${mac.digest('hex')}`;
+}
+/**
+ * Checks a value's signature. With a key, the value must carry a signature made with that key
+ * (compared in constant time). Without one, any value passes on its sha256 alone.
+ */
+function verifySignature(kind, value, signature, key) {
+    if (key === undefined)
+        return { ok: true, unchecked: signature !== undefined };
+    if (signature === undefined)
+        return {
+            ok: false,
+            why: 'it is not signed, and a signing key is configured',
+            hint: `Use a ${kind === 'plan' ? 'plan' : 'backup'} written with the same signing key (${SIGNING_KEY_VARIABLE}); an unsigned one may have been forged.`,
+        };
+    const expected = Buffer.from(signatureOf(kind, value, key));
+    const actual = Buffer.from(typeof signature === 'string' ? signature : '');
+    if (actual.length !== expected.length || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(actual, expected))
+        return {
+            ok: false,
+            why: 'its signature does not match its content with the configured signing key; it was changed after it was written, or signed with another key',
+            hint: `Use a ${kind === 'plan' ? 'plan' : 'backup'} written with this signing key, or check that ${SIGNING_KEY_VARIABLE} (or the action's signing-key input) is the key it was signed with.`,
+        };
+    return { ok: true, unchecked: false };
+}
+/**
+ * The signing key as configured: `undefined` when none is, refused when it is set but empty or
+ * short (an empty secret in a workflow expands to "", which must not silently turn checks off).
+ */
+function signingKeyFrom(value, source) {
+    if (value === undefined)
+        return undefined;
+    if (value.length < MIN_KEY_LENGTH)
+        throw new ConfigurationError(`${source} is set but ${value === '' ? 'empty' : `only ${value.length} characters long`}; a signing key needs at least ${MIN_KEY_LENGTH}.`, `Set it to a long random secret (e.g. the output of "openssl rand -hex 32"), or unset it to work without signatures.`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan-file.ts
+
+
+
+
+
+/**
+ * The plan's JSON form: the contract for scripts, and what `apply --plan` reads back. With a
+ * signing key the file carries `signature`, over everything else in it.
+ */
+function serializePlan(plan, signingKey) {
+    const { signature: _old, ...unsigned } = plan;
+    const signed = signingKey === undefined
+        ? unsigned
+        : { ...unsigned, signature: signatureOf('plan', unsigned, signingKey) };
+    return `${JSON.stringify(signed, null, 1)}\n`;
+}
+const cell = { type: ['string', 'number', 'boolean', 'null'] };
+const row = {
+    type: 'object',
+    required: ['key'],
+    properties: { key: { type: 'string' } },
+    additionalProperties: { type: ['string', 'number', 'boolean'] },
+};
+/** Enough of the plan's shape to refuse a file that is not a plan, or is damaged. */
+const PLAN_SHAPE = {
+    type: 'object',
+    required: [
+        'formatVersion',
+        'digest',
+        'createdAt',
+        'producer',
+        'apiHost',
+        'deployment',
+        'verdict',
+        'thresholds',
+        'totals',
+        'tables',
+    ],
+    properties: {
+        formatVersion: { type: 'integer' },
+        digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+        signature: { type: 'string' },
+        createdAt: { type: 'string' },
+        producer: {
+            type: 'object',
+            required: ['name', 'version'],
+            properties: { name: { const: 'datatable-deploy' }, version: { type: 'string' } },
+        },
+        apiHost: { type: 'string', minLength: 1 },
+        environment: { type: 'string', minLength: 1 },
+        deployment: { type: 'string', minLength: 1 },
+        verdict: { enum: ['no-changes', 'within-threshold', 'needs-approval', 'blocked'] },
+        thresholds: { type: 'array' },
+        totals: { type: 'object' },
+        tables: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: [
+                    'name',
+                    'file',
+                    'schema',
+                    'managed',
+                    'prune',
+                    'schemaChanges',
+                    'blocked',
+                    'creates',
+                    'updates',
+                    'deletes',
+                    'unchanged',
+                    'liveRowCount',
+                    'liveFingerprint',
+                    'prediction',
+                ],
+                properties: {
+                    name: { type: 'string', minLength: 1 },
+                    id: { type: 'string', minLength: 1 },
+                    creates: {
+                        type: 'array',
+                        items: { type: 'object', required: ['key', 'row'], properties: { row } },
+                    },
+                    updates: {
+                        type: 'array',
+                        items: {
+                            type: 'object',
+                            required: ['key', 'cells', 'before', 'after'],
+                            properties: {
+                                cells: {
+                                    type: 'array',
+                                    items: {
+                                        type: 'object',
+                                        required: ['column', 'before', 'after'],
+                                        properties: { before: cell, after: cell },
+                                    },
+                                },
+                                before: row,
+                                after: row,
+                            },
+                        },
+                    },
+                    deletes: {
+                        type: 'array',
+                        items: { type: 'object', required: ['key', 'row'], properties: { row } },
+                    },
+                    liveFingerprint: { type: ['string', 'null'] },
+                },
+            },
+        },
+    },
+};
+let validateShape;
+/**
+ * Reads a plan file back: refuses anything that is not a plan of this format version, a plan
+ * that does not name its org, a plan whose content no longer matches its digest (edited or
+ * damaged) and, with a signing key, one that is unsigned or not signed with that key.
+ */
+function readPlan(text, source, options = {}) {
+    const refuse = (why, hint = 'Write a new one with "datatable-deploy plan --out FILE".') => {
+        throw new ConfigurationError(`${source} is not a usable plan: ${why}.`, hint);
+    };
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        return refuse(`it is not JSON (${error.message})`);
+    }
+    const version = value?.formatVersion;
+    if (version !== PLAN_FORMAT_VERSION) {
+        return refuse(`its formatVersion is ${JSON.stringify(version)}, and this tool reads ${PLAN_FORMAT_VERSION}`, `Plan again with this version of datatable-deploy ("datatable-deploy plan --out FILE").`);
+    }
+    // With a key, authenticate the file before reading anything else in it.
+    const { signature, ...unsigned } = value;
+    const verdict = verifySignature('plan', unsigned, signature, options.signingKey);
+    if (!verdict.ok)
+        return refuse(verdict.why, verdict.hint);
+    // Named apart from the shape errors: a plan that does not say which org it is for could be
+    // applied to any org, so this is the refusal to recognise.
+    if (typeof value.apiHost !== 'string')
+        return refuse('it does not name the org it was planned against (apiHost)');
+    validateShape ??= createAjv().compile(PLAN_SHAPE);
+    if (!validateShape(value)) {
+        const [first] = validateShape.errors ?? [];
+        return refuse(`${first?.instancePath || 'the plan'} ${first?.message ?? 'has the wrong shape'}`);
+    }
+    const plan = value;
+    const digest = planDigest(plan);
+    if (digest !== plan.digest)
+        return refuse(`its content does not match its digest (recorded ${plan.digest}, computed ${digest}); it was changed after planning`);
+    if (verdict.unchecked)
+        options.warn?.(UNCHECKED_SIGNATURE_WARNING);
+    // Tables are applied by id; only a table the plan creates (or a blocked one) may lack one.
+    const creates = (table) => table.schemaChanges.some((change) => change.kind === 'create-table');
+    const unidentified = plan.tables.find((table) => table.id === undefined ? !creates(table) && table.blocked.length === 0 : creates(table));
+    if (unidentified)
+        return refuse(`table ${unidentified.name} ${unidentified.id === undefined ? 'has no id, and the plan does not create it' : 'has an id, and the plan creates it'}`);
+    return deepFreeze(plan);
+}
+/** What differs between a recorded binding and the expected one; empty when it matches. */
+function bindingMismatches(recorded, expected) {
+    const problems = [];
+    if (recorded.apiHost !== expected.apiHost)
+        problems.push(`it was made against the org at ${recorded.apiHost}, not ${expected.apiHost}`);
+    if (expected.environment !== undefined && recorded.environment !== expected.environment)
+        problems.push(`it is for ${recorded.environment === undefined ? 'no environment' : `environment "${recorded.environment}"`}, not "${expected.environment}"`);
+    if (expected.deployment !== undefined && recorded.deployment !== expected.deployment)
+        problems.push(`it is for deployment "${recorded.deployment}", not "${expected.deployment}"`);
+    return problems;
+}
+/**
+ * Refuses a plan bound to another org, environment or deployment than the one about to be
+ * written to, with a {@link ConfigurationError}.
+ */
+function checkPlanBinding(plan, expected, source = 'the plan') {
+    const problems = bindingMismatches(plan, expected);
+    if (problems.length === 0)
+        return;
+    throw new ConfigurationError(`Refusing to apply ${source}: ${problems.join('; ')}. Nothing was written.`, 'Apply a plan made for this org, environment and deployment: run "datatable-deploy plan --out FILE" with the same --environment and --deployment (and connection settings) as the apply.');
+}
+/** One line naming a binding, shown before anything asks for confirmation. */
+function describeBinding(binding) {
+    return `org ${binding.apiHost}, environment ${binding.environment ?? '(none)'}, deployment ${binding.deployment}`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/backup-checks.ts
+
+
+
+const sha256Hex = (bytes) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+/** What the checksum and the signature cover: the manifest without either of them. */
+function manifestBody(manifest) {
+    const { checksum: _checksum, signature: _signature, ...body } = manifest;
+    return body;
+}
+/** `sha256:<hex>` of the manifest's canonical form, checksum and signature left out. */
+function manifestChecksum(manifest) {
+    return sha256Of(manifestBody(manifest));
+}
+/** Where table files may be: plain names under tables/, so a manifest cannot point elsewhere. */
+const TABLE_FILE = /^tables\/[A-Za-z0-9_-][A-Za-z0-9._-]*\.json$/;
+const existedEntry = {
+    required: ['name', 'existed', 'id', 'rowCount', 'file', 'sha256'],
+    properties: {
+        existed: { const: true },
+        id: { type: 'string', minLength: 1 },
+        rowCount: { type: 'integer', minimum: 0 },
+        file: { type: 'string', pattern: TABLE_FILE.source },
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    },
+};
+const MANIFEST_SHAPE = {
+    type: 'object',
+    required: ['producer', 'createdAt', 'apiHost', 'deployment', 'planDigest', 'tables'],
+    properties: {
+        producer: {
+            type: 'object',
+            required: ['name', 'version'],
+            properties: { name: { const: 'datatable-deploy' }, version: { type: 'string' } },
+        },
+        createdAt: { type: 'string' },
+        apiHost: { type: 'string', minLength: 1 },
+        environment: { type: 'string', minLength: 1 },
+        deployment: { type: 'string', minLength: 1 },
+        gitSha: { type: 'string' },
+        planDigest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
+        tables: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['name', 'existed'],
+                properties: { name: { type: 'string', minLength: 1 }, existed: { type: 'boolean' } },
+                if: { properties: { existed: { const: true } } },
+                then: existedEntry,
+                else: { not: { anyOf: [{ required: ['id'] }, { required: ['file'] }] } },
+            },
+        },
+    },
+};
+let validateManifest;
+/** Refuses a manifest that does not have the shape of ours, or lists no table, or one twice. */
+function checkManifestShape(manifest, refuse) {
+    if (Array.isArray(manifest.tables) && manifest.tables.length === 0)
+        refuse('its manifest lists no tables, so there is nothing it could restore');
+    validateManifest ??= createAjv().compile(MANIFEST_SHAPE);
+    if (!validateManifest(manifest)) {
+        const [first] = validateManifest.errors ?? [];
+        refuse(`its manifest${first?.instancePath ?? ''} ${first?.message ?? 'has the wrong shape'}`);
+    }
+    const names = new Set();
+    const ids = new Set();
+    for (const entry of manifest.tables) {
+        if (names.has(entry.name))
+            refuse(`its manifest lists table ${entry.name} twice`);
+        if (entry.id !== undefined && ids.has(entry.id))
+            refuse(`its manifest lists table id ${entry.id} twice`);
+        names.add(entry.name);
+        if (entry.id !== undefined)
+            ids.add(entry.id);
+    }
+}
+/**
+ * Parses one table file and refuses it unless it is the table the manifest entry names, with a
+ * schema that has the key column and exactly the listed number of rows, each with a distinct,
+ * non-empty string key and only scalar cells of the schema's columns.
+ */
+function checkTableFile(bytes, entry, refuse) {
+    const where = `${entry.file} (table ${entry.name})`;
+    if (sha256Hex(bytes) !== entry.sha256)
+        refuse(`the checksum of ${where} does not match the manifest`);
+    let table;
+    try {
+        table = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        return refuse(`${entry.file} is not valid JSON`);
+    }
+    if (table === null || typeof table !== 'object')
+        return refuse(`${where} does not hold a table`);
+    if (table.id !== entry.id || table.name !== entry.name)
+        refuse(`${entry.file} holds table ${JSON.stringify(table.name)} (id ${JSON.stringify(table.id)}), but the manifest lists ${entry.name} (id ${entry.id})`);
+    const columns = table.schema?.properties;
+    if (columns === null || typeof columns !== 'object' || !('key' in columns))
+        refuse(`the schema in ${where} has no key column`);
+    if (!Array.isArray(table.rows) || table.rows.length !== entry.rowCount)
+        refuse(`${where} does not hold the ${entry.rowCount} rows the manifest lists`);
+    checkRows(table, where, refuse);
+    return table;
+}
+function checkRows(table, where, refuse) {
+    const columns = table.schema.properties;
+    const keys = new Set();
+    table.rows.forEach((row, index) => {
+        if (row === null || typeof row !== 'object' || Array.isArray(row))
+            refuse(`row ${index + 1} of ${where} is not an object`);
+        const record = row;
+        // A row without a string key would be restored under a key like "undefined".
+        if (typeof record.key !== 'string' || record.key === '')
+            refuse(`row ${index + 1} of ${where} has no key (a non-empty string)`);
+        const key = record.key;
+        if (keys.has(key))
+            refuse(`${where} holds the row "${key}" twice`);
+        keys.add(key);
+        for (const [column, value] of Object.entries(record)) {
+            if (!Object.hasOwn(columns, column))
+                refuse(`row "${key}" of ${where} has a column "${column}" its schema does not have`);
+            if (!['string', 'number', 'boolean'].includes(typeof value))
+                refuse(`row "${key}" of ${where} has a value in "${column}" that is not a string, number or boolean`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deploy/backup.ts
+
+
+
+
+
+
+
+/**
+ * 2: the manifest is bound to its org, environment and deployment, names its producer and plan,
+ * and carries its own checksum (and, with a signing key, a signature).
+ */
+const BACKUP_FORMAT_VERSION = 2;
+const MANIFEST = 'manifest.json';
+/**
+ * Serialises a backup: one JSON file per table, and a manifest that lists each file's sha256,
+ * carries its own checksum and, with a signing key, its signature.
+ */
+function backupFiles(backup, signingKey) {
+    const files = new Map();
+    const entries = backup.tables.map((table, index) => {
+        if ('existed' in table)
+            return { name: table.name, existed: false };
+        const file = `tables/${String(index).padStart(3, '0')}-${table.name.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
+        const bytes = Buffer.from(`${JSON.stringify(table)}\n`);
+        files.set(file, bytes);
+        return {
+            name: table.name,
+            existed: true,
+            id: table.id,
+            rowCount: table.rows.length,
+            file,
+            sha256: sha256Hex(bytes),
+        };
+    });
+    const body = {
+        formatVersion: BACKUP_FORMAT_VERSION,
+        kind: 'datatable-deploy-backup',
+        producer: { name: 'datatable-deploy', version: VERSION },
+        ...backup.manifest,
+        tables: entries,
+    };
+    const manifest = {
+        ...body,
+        checksum: manifestChecksum(body),
+        ...(signingKey === undefined ? {} : { signature: signatureOf('backup-manifest', body, signingKey) }),
+    };
+    files.set(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+    return files;
+}
+/**
+ * Reads a backup from its files, verifying everything: the manifest's format, checksum and (with
+ * a key) signature, its binding fields, and every table file: present, with the checksum the
+ * manifest lists, the table the manifest names, a key column, and the listed number of rows,
+ * each with a distinct non-empty key. A backup that fails any check is refused whole, with a
+ * {@link BackupError}. Whether it belongs to this org is {@link checkBackupBinding}'s question.
+ */
+function parseBackup(files, location, options = {}) {
+    const refuse = (why) => {
+        throw new BackupError(`The backup at ${location} cannot be used: ${why}.`, 'Use another backup; this one is incomplete, was changed after it was written, or was written by another version.');
+    };
+    const manifest = readManifest(files, refuse);
+    const verdict = verifySignature('backup-manifest', manifestBody(manifest), manifest.signature, options.signingKey);
+    if (!verdict.ok)
+        throw new BackupError(`The backup at ${location} cannot be used: ${verdict.why}.`, verdict.hint);
+    checkManifestShape(manifest, refuse);
+    if (verdict.unchecked)
+        options.warn?.(UNCHECKED_SIGNATURE_WARNING);
+    const tables = [];
+    for (const entry of manifest.tables) {
+        if (!entry.existed)
+            continue;
+        const bytes = files.get(entry.file) ?? refuse(`the file ${entry.file} of table ${entry.name} is missing`);
+        tables.push(checkTableFile(bytes, entry, refuse));
+    }
+    return { manifest, tables, location };
+}
+/** The manifest, once it is known to be ours, of this format, and unchanged since written. */
+function readManifest(files, refuse) {
+    const bytes = files.get(MANIFEST) ?? refuse(`it has no ${MANIFEST}`);
+    let manifest;
+    try {
+        manifest = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        return refuse(`${MANIFEST} is not valid JSON`);
+    }
+    if (manifest === null ||
+        manifest.kind !== 'datatable-deploy-backup' ||
+        manifest.formatVersion !== BACKUP_FORMAT_VERSION) {
+        return refuse(`${MANIFEST} is not a datatable-deploy backup manifest of format ${BACKUP_FORMAT_VERSION}`);
+    }
+    if (typeof manifest.checksum !== 'string')
+        return refuse(`${MANIFEST} carries no checksum`);
+    const checksum = manifestChecksum(manifest);
+    if (checksum !== manifest.checksum)
+        refuse(`${MANIFEST} does not match its checksum (recorded ${manifest.checksum}, computed ${checksum})`);
+    return manifest;
+}
+/**
+ * Refuses, with a {@link BackupError}, a backup made against another org, or for another
+ * environment or deployment than the one given. The action calls it with its own inputs.
+ */
+function checkBackupBinding(backup, expected) {
+    const problems = bindingMismatches(backup.manifest, expected);
+    if (problems.length === 0)
+        return;
+    throw new BackupError(`Refusing to restore the backup at ${backup.location}: ${problems.join('; ')}. Nothing was written.`, "Restore a backup made for this org, environment and deployment: check the connection settings (--api-url, --region), --environment and --deployment (or the action's inputs).");
+}
+/** Backups as directories on the local disk. */
+class LocalBackupStore {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    async save(name, files) {
+        const directory = (0,external_node_path_namespaceObject.resolve)(this.root, name);
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(directory, 'tables'), { recursive: true });
+        // Tables first, the manifest last: a backup cut short has no manifest and is refused.
+        for (const [file, bytes] of files)
+            if (file !== MANIFEST)
+                await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, file), bytes, { flush: true });
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, MANIFEST), files.get(MANIFEST), { flush: true });
+        return directory;
+    }
+    async load(location) {
+        const files = new Map();
+        let manifest;
+        try {
+            manifest = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, MANIFEST));
+        }
+        catch (error) {
+            throw new BackupError(`There is no backup at ${location} (${error.code ?? 'unreadable'}).`, 'Give the directory that holds manifest.json.');
+        }
+        files.set(MANIFEST, manifest);
+        let listed;
+        try {
+            listed = JSON.parse(manifest.toString('utf8')).tables;
+        }
+        catch {
+            return files; // parseBackup says what is wrong with it
+        }
+        for (const entry of Array.isArray(listed) ? listed : []) {
+            const file = entry?.file;
+            // Only plain names under tables/ are read; parseBackup refuses a manifest naming others.
+            if (typeof file !== 'string' || !TABLE_FILE.test(file))
+                continue;
+            try {
+                files.set(file, await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, file)));
+            }
+            catch {
+                // A missing file is reported by parseBackup, with the table it belongs to.
+            }
+        }
+        return files;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/spec.ts
+
+
+
+
+const assertion = {
+    type: 'object',
+    required: ['path'],
+    additionalProperties: false,
+    properties: {
+        path: { type: 'string', pattern: '^\\$' },
+        equals: {},
+        notEquals: {},
+        gt: { type: ['number', 'string'] },
+        gte: { type: ['number', 'string'] },
+        lt: { type: ['number', 'string'] },
+        lte: { type: ['number', 'string'] },
+        exists: { type: 'boolean' },
+        matches: { type: 'string' },
+        contains: { type: 'string' },
+    },
+};
+/** The health-check file's JSON Schema (documented in the README). */
+const HEALTH_SCHEMA = {
+    type: 'object',
+    required: ['probes'],
+    additionalProperties: false,
+    properties: {
+        bakeSeconds: { type: 'number', minimum: 0 },
+        intervalSeconds: { type: 'number', exclusiveMinimum: 0 },
+        probes: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['name'],
+                additionalProperties: false,
+                oneOf: [{ required: ['http'] }, { required: ['command'] }],
+                properties: {
+                    name: { type: 'string', minLength: 1 },
+                    minPasses: { type: 'integer', minimum: 0 },
+                    maxFailures: { type: 'integer', minimum: 0 },
+                    http: {
+                        type: 'object',
+                        required: ['url'],
+                        additionalProperties: false,
+                        properties: {
+                            url: { type: 'string', minLength: 1 },
+                            method: { enum: ['GET', 'POST', 'PUT', 'HEAD'] },
+                            headers: { type: 'object', additionalProperties: { type: 'string' } },
+                            body: { type: 'string' },
+                            expectStatus: {
+                                oneOf: [{ type: 'integer' }, { type: 'array', items: { type: 'integer' }, minItems: 1 }],
+                            },
+                            timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
+                            json: { type: 'array', items: assertion },
+                        },
+                    },
+                    command: {
+                        type: 'object',
+                        required: ['run'],
+                        additionalProperties: false,
+                        properties: {
+                            run: { type: 'string', minLength: 1 },
+                            expectExitCode: { type: 'integer' },
+                            timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
+                        },
+                    },
+                },
+            },
+        },
+    },
+};
+let spec_validator;
+/**
+ * Reads a health-check file. Every problem is reported with its line and column, and a probe
+ * that names an environment variable that is not set is refused here, before any deploy.
+ */
+function parseHealthSpec(file, bytes, env) {
+    const source = parseYamlSource(file, bytes);
+    const problems = Array.isArray(source)
+        ? source
+        : checkStructure(source, source.value, (spec_validator ??= createAjv().compile(HEALTH_SCHEMA)));
+    if (problems.length > 0) {
+        throw new ConfigurationError(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See "Health checks" in the README for the format.');
+    }
+    const spec = source.value;
+    const missing = [
+        ...new Set([...JSON.stringify(spec).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((match) => match[1])),
+    ].filter((name) => env[name] === undefined);
+    if (missing.length > 0) {
+        throw new ConfigurationError(`The health-check file ${file} uses environment variables that are not set: ${missing.join(', ')}.`, "Set them for the deploy step (secrets go in the step's env).");
+    }
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/journal.ts
+
+
+/** The journal's file name in a backup directory (the CLI writes it there). */
+const JOURNAL_FILE = 'journal.jsonl';
+/**
+ * The tables a deploy's journal shows it created: `create-table` lines of the deploy phase that
+ * are done and record an id. This is the evidence a restore needs to delete a table.
+ */
+function createdTablesOf(entries) {
+    const created = new Map();
+    for (const entry of entries)
+        if (entry.phase === 'deploy' &&
+            entry.op === 'create-table' &&
+            entry.status === 'done' &&
+            typeof entry.tableId === 'string')
+            created.set(entry.table, entry.tableId);
+    return created;
+}
+/**
+ * Journal lines from a journal file's text. A last line cut short by a crash is skipped; so is
+ * any other line that is not an entry (the journal is evidence, not something to fail on).
+ */
+function parseJournal(text) {
+    const entries = [];
+    for (const line of text.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        try {
+            const entry = JSON.parse(line);
+            if (entry !== null && typeof entry === 'object' && typeof entry.table === 'string')
+                entries.push(entry);
+        }
+        catch {
+            // A torn write; the lines before it still count.
+        }
+    }
+    return entries;
+}
+/**
+ * A journal that passes every entry on and keeps the tables created in it, so that a rollback
+ * knows what its own deploy created even when the apply failed half-way.
+ */
+class CreatedTablesRecorder {
+    inner;
+    created = new Map();
+    constructor(inner) {
+        this.inner = inner;
+    }
+    append(entry) {
+        this.inner.append(entry);
+        for (const [name, id] of createdTablesOf([{ at: '', ...entry }]))
+            this.created.set(name, id);
+    }
+    close() {
+        this.inner.close();
+    }
+}
+/**
+ * The journal as JSON lines in a file, each line flushed to disk before the call it announces
+ * is made: after a crash the file says what was done and what was in flight.
+ */
+class FileJournal {
+    path;
+    fd;
+    /** The file is created with the first entry, so a deploy refused early leaves none. */
+    constructor(path) {
+        this.path = path;
+    }
+    append(entry) {
+        if (this.fd === undefined) {
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(this.path), { recursive: true });
+            this.fd = (0,external_node_fs_namespaceObject.openSync)(this.path, 'a');
+        }
+        (0,external_node_fs_namespaceObject.writeSync)(this.fd, `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
+        (0,external_node_fs_namespaceObject.fdatasyncSync)(this.fd);
+    }
+    close() {
+        if (this.fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        this.fd = undefined;
+    }
+}
+/** A journal kept in memory (tests, and runs that keep no file). */
+class MemoryJournal {
+    entries = [];
+    append(entry) {
+        this.entries.push({ at: new Date().toISOString(), ...entry });
+    }
+    close() { }
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/failure.ts
@@ -8238,7 +9185,9 @@ class Progress {
  */
 async function applyTables(plans, live, context) {
     const report = { operations: 0, tableIds: new Map(), createdTables: [] };
-    const journaled = async (table, op, details, work) => {
+    const journaled = async (table, op, details, work, 
+    /** What the done line records of the result (the id of a created table). */
+    recorded = () => ({})) => {
         checkAborted(context);
         context.journal.append({ phase: context.phase, table, op, status: 'started', ...details });
         let meta;
@@ -8251,6 +9200,7 @@ async function applyTables(plans, live, context) {
                 status: 'done',
                 key: details.key,
                 rows: details.rows,
+                ...recorded(result),
                 attempts: meta?.attempts,
                 correlationId: meta?.correlationId,
             });
@@ -8282,12 +9232,14 @@ async function applyTables(plans, live, context) {
                 const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
                 if (plan.division && !division)
                     throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
+                // The done line records the new id: it is what allows a restore to delete this table
+                // (by id) and nothing else.
                 const created = await journaled(plan.name, 'create-table', {}, () => context.tables.createTable({
                     name: plan.name,
                     ...(plan.description ? { description: plan.description } : {}),
                     ...(division ? { division: { id: division } } : {}),
                     schema: plan.schema,
-                }));
+                }), (table) => ({ tableId: table.id }));
                 report.tableIds.set(plan.name, created.id);
                 report.createdTables.push({ name: plan.name, id: created.id });
                 context.logger.info(`${plan.name}: created the table`);
@@ -8919,30 +9871,6 @@ function runProbe(probe, context) {
     return runCommandProbe(probe.command, context);
 }
 
-;// CONCATENATED MODULE: ./src/genesys/schema.ts
-/**
- * A data-table schema in the form the service requires: JSON Schema draft-04, an object whose
- * only required property is the string `key`, and no other properties than those listed.
- */
-function tableSchema(properties) {
-    return {
-        $schema: 'http://json-schema.org/draft-04/schema#',
-        type: 'object',
-        required: ['key'],
-        additionalProperties: false,
-        properties: { key: { type: 'string' }, ...properties },
-    };
-}
-/**
- * The value the service stores for a column a row leaves out: the schema default, else
- * false / 0 / "" (Terraform's provider mirrors the same rule).
- */
-function defaultFor(column) {
-    if (column.default !== undefined)
-        return column.default;
-    return column.type === 'boolean' ? false : column.type === 'string' ? '' : 0;
-}
-
 ;// CONCATENATED MODULE: ./src/config/from-live.ts
 
 
@@ -9005,449 +9933,6 @@ function configFromLive(table, rows, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/desired-schema.ts
-
-/**
- * The Genesys table schema a config asks for: the key plus every column, with the attributes
- * the service stores (title, type, default, lengths, range) and Terraform's `$id` and
- * `displayOrder` conventions. enum, pattern and typedBy stay client-side: they are checked
- * before any call.
- */
-function desiredTableSchema(config) {
-    const properties = {
-        key: {
-            title: config.keyTitle,
-            type: 'string',
-            $id: '/properties/key',
-            displayOrder: 0,
-            ...(config.keyDescription !== undefined ? { description: config.keyDescription } : {}),
-        },
-    };
-    config.columns.forEach((column, index) => {
-        const property = {
-            title: column.title ?? column.name,
-            type: column.type,
-            $id: `/properties/${column.name}`,
-            displayOrder: index + 1,
-        };
-        if (column.description !== undefined)
-            property.description = column.description;
-        if (column.default !== undefined)
-            property.default = column.default;
-        if (column.minLength !== undefined)
-            property.minLength = column.minLength;
-        if (column.maxLength !== undefined)
-            property.maxLength = column.maxLength;
-        if (column.minimum !== undefined)
-            property.minimum = column.minimum;
-        if (column.maximum !== undefined)
-            property.maximum = column.maximum;
-        properties[column.name] = property;
-    });
-    const schema = tableSchema(properties);
-    if (config.description !== undefined)
-        schema.description = config.description;
-    return schema;
-}
-
-;// CONCATENATED MODULE: ./src/config/evolution.ts
-
-
-/**
- * Compares the columns a config wants with the live table's schema. Adding columns is the only
- * change Genesys accepts; anything else is refused here with the way to get there instead.
- * A removed column and an added one of the same type are reported as a likely rename.
- */
-function compareWithLive(config, live) {
-    const table = tableLabel(config);
-    const liveColumns = Object.entries(live.properties).filter(([name]) => name !== 'key');
-    const desired = new Map(config.columns.map((column) => [column.name, column]));
-    const added = config.columns.filter((column) => !(column.name in live.properties));
-    const findings = [];
-    const renameCandidates = [...added];
-    for (const [name, column] of liveColumns) {
-        const wanted = desired.get(name);
-        if (wanted && wanted.type !== column.type) {
-            findings.push(finding('schema-column-retyped', config.file, wanted.position, `Column "${name}" is ${column.type} in the live table; the file makes it ${wanted.type}.`, {
-                table,
-                field: name,
-            }));
-            continue;
-        }
-        if (wanted)
-            continue;
-        const renameIndex = renameCandidates.findIndex((candidate) => candidate.type === column.type);
-        if (renameIndex >= 0) {
-            const [renamed] = renameCandidates.splice(renameIndex, 1);
-            findings.push(finding('schema-column-renamed', config.file, renamed.position, `Column "${name}" of the live table is missing from the file, and "${renamed.name}" (also ${column.type}) is new: a rename?`, {
-                table,
-                field: name,
-                hint: `Field ids cannot be renamed. Keep "${name}" and change its title to the new label, or keep both columns: add "${renamed.name}", backfill it, switch readers, and stop writing "${name}".`,
-            }));
-        }
-        else {
-            findings.push(finding('schema-column-removed', config.file, config.position, `Column "${name}" (${column.type}) exists in the live table but not in the file.`, {
-                table,
-                field: name,
-                hint: `Genesys cannot remove a column once it exists. Add "${name}: { type: ${column.type} }" back under columns (it can stay unused), or migrate to a new table.`,
-            }));
-        }
-    }
-    return { added, findings };
-}
-
-;// CONCATENATED MODULE: ./src/plan/equality.ts
-
-
-/**
- * Cell equality as the service sees it: a missing cell is the default the service fills; numbers
- * compare by value (1 and 1.0 are one number); json text compares by parsed value, so that
- * re-serialising (spacing, key order) is not a change.
- */
-function effectiveValue(value, column) {
-    return value === undefined ? defaultFor(column) : value;
-}
-function sameCell(desired, live, column, json) {
-    const a = effectiveValue(desired, column);
-    const b = effectiveValue(live, column);
-    if (a === b)
-        return true;
-    if (column.type === 'integer' || column.type === 'number')
-        return Number(a) === Number(b);
-    if (json && typeof a === 'string' && typeof b === 'string')
-        return sameJson(a, b);
-    return false;
-}
-function sameJson(a, b) {
-    try {
-        return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/plan/diff.ts
-
-
-
-
-/**
- * Diffs one table: the config's desired state against the live table (or nothing, when the
- * table does not exist). Pure and deterministic: rows come out sorted by key.
- */
-function diffTable(config, live) {
-    const desiredSchema = desiredTableSchema(config);
-    const name = live?.name ?? config.table.name ?? config.table.id;
-    const blocked = [];
-    const schemaChanges = [];
-    let schema;
-    if (!live) {
-        if (config.table.id !== undefined) {
-            blocked.push({
-                rule: 'table-not-found',
-                message: `No data table has the id ${config.table.id}.`,
-                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
-            });
-        }
-        schema = desiredSchema;
-        schemaChanges.push({ kind: 'create-table', columns: Object.keys(desiredSchema.properties).length });
-    }
-    else {
-        const evolution = compareWithLive(config, live.schema);
-        for (const item of evolution.findings)
-            blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
-        // Existing columns keep their live definition: the service accepts only added fields.
-        const properties = { ...live.schema.properties };
-        for (const column of evolution.added) {
-            const definition = desiredSchema.properties[column.name];
-            properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
-            schemaChanges.push({
-                kind: 'add-column',
-                column: column.name,
-                type: column.type,
-                definition: properties[column.name],
-            });
-        }
-        schema = { ...live.schema, properties };
-    }
-    const managed = {
-        version: config.columns.find((column) => column.managed === 'version')?.name,
-        actor: config.columns.find((column) => column.managed === 'actor')?.name,
-    };
-    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
-    const compared = Object.entries(schema.properties).filter(([column]) => column !== 'key' && !managedNames.has(column));
-    const jsonColumns = jsonCellsOf(config);
-    const liveRows = new Map((live?.rows ?? []).map((row) => [String(row.key), row]));
-    const creates = [];
-    const updates = [];
-    let unchanged = 0;
-    const desiredKeys = new Set();
-    for (const desired of [...config.rows].sort((a, b) => compareKeys(a.key, b.key))) {
-        desiredKeys.add(desired.key);
-        const current = liveRows.get(desired.key);
-        if (!current) {
-            creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
-            continue;
-        }
-        const cells = [];
-        for (const [column, definition] of compared) {
-            const json = jsonColumns(desired, column);
-            if (!sameCell(desired.cells[column], current[column], definition, json)) {
-                cells.push({
-                    column,
-                    before: current[column] ?? null,
-                    after: effectiveValue(desired.cells[column], definition),
-                });
-            }
-        }
-        if (cells.length === 0) {
-            unchanged += 1;
-            continue;
-        }
-        updates.push({
-            key: desired.key,
-            cells,
-            before: current,
-            after: fullRow(desired, current, compared, managedNames),
-        });
-    }
-    const deletes = [];
-    let unmanagedRows = 0;
-    for (const [key, row] of [...liveRows].sort(([a], [b]) => compareKeys(a, b))) {
-        if (desiredKeys.has(key))
-            continue;
-        if (config.prune)
-            deletes.push({ key, row });
-        else
-            unmanagedRows += 1;
-    }
-    return {
-        name,
-        id: live?.id,
-        file: config.file,
-        division: config.division ?? live?.division,
-        description: config.description,
-        schema,
-        managed,
-        prune: config.prune,
-        schemaChanges,
-        blocked,
-        creates,
-        updates,
-        deletes,
-        unchanged,
-        unmanagedRows,
-        liveRowCount: live?.rows.length ?? 0,
-        liveFingerprint: live?.fingerprint ?? null,
-    };
-}
-/**
- * The whole row a PUT sends: every compared column (a left-out cell would revert to its default
- * anyway, so it is written as that default), plus the managed columns as they are live; the
- * deploy stamps those.
- */
-function fullRow(desired, current, compared, managed) {
-    const row = { key: desired.key };
-    for (const [column, definition] of compared)
-        row[column] = effectiveValue(desired.cells[column], definition);
-    for (const column of managed)
-        if (current[column] !== undefined)
-            row[column] = current[column];
-    return row;
-}
-/** Which cells hold json: string columns typed per row whose kind in that row is json. */
-function jsonCellsOf(config) {
-    const typed = new Map(config.columns
-        .filter((column) => column.typedBy !== undefined)
-        .map((column) => [
-        column.name,
-        {
-            by: column.typedBy,
-            fallback: config.columns.find((other) => other.name === column.typedBy)?.default,
-        },
-    ]));
-    return (row, column) => {
-        const typing = typed.get(column);
-        if (!typing)
-            return false;
-        return (row.cells[typing.by] ?? typing.fallback) === 'json';
-    };
-}
-
-;// CONCATENATED MODULE: ./src/plan/thresholds.ts
-const DEFAULT_THRESHOLDS = {
-    maxChangedRows: 50,
-    maxChangedPercent: 20,
-    maxDeletedRows: 0,
-    maxTotalChangedRows: 200,
-    schemaChangesNeedApproval: true,
-};
-/** Every threshold the tables cross, with the limit and the actual figure. */
-function evaluateThresholds(tables, settings = DEFAULT_THRESHOLDS) {
-    const crossings = [];
-    let total = 0;
-    for (const table of tables) {
-        const changed = table.creates.length + table.updates.length + table.deletes.length;
-        total += changed;
-        if (changed > settings.maxChangedRows) {
-            crossings.push({
-                kind: 'changed-rows',
-                table: table.name,
-                limit: settings.maxChangedRows,
-                actual: changed,
-                message: `${table.name}: ${rows(changed)} change; the limit is ${settings.maxChangedRows}.`,
-            });
-        }
-        // A share of an empty or new table means nothing; the count and the schema rule cover it.
-        if (table.liveRowCount > 0) {
-            const percent = Math.round((changed / table.liveRowCount) * 1000) / 10;
-            if (percent > settings.maxChangedPercent) {
-                crossings.push({
-                    kind: 'changed-percent',
-                    table: table.name,
-                    limit: settings.maxChangedPercent,
-                    actual: percent,
-                    message: `${table.name}: ${percent}% of its ${table.liveRowCount} rows change; the limit is ${settings.maxChangedPercent}%.`,
-                });
-            }
-        }
-        if (table.deletes.length > settings.maxDeletedRows) {
-            crossings.push({
-                kind: 'deleted-rows',
-                table: table.name,
-                limit: settings.maxDeletedRows,
-                actual: table.deletes.length,
-                message: `${table.name}: ${rows(table.deletes.length)} ${table.deletes.length === 1 ? 'is' : 'are'} deleted; the limit is ${settings.maxDeletedRows}.`,
-            });
-        }
-        if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
-            const what = table.schemaChanges.some((change) => change.kind === 'create-table')
-                ? 'the table is created'
-                : `${table.schemaChanges.length} column${table.schemaChanges.length === 1 ? ' is' : 's are'} added`;
-            crossings.push({
-                kind: 'schema-change',
-                table: table.name,
-                limit: 0,
-                actual: table.schemaChanges.length,
-                message: `${table.name}: ${what}; schema changes need approval.`,
-            });
-        }
-    }
-    if (total > settings.maxTotalChangedRows) {
-        crossings.push({
-            kind: 'total-changed-rows',
-            limit: settings.maxTotalChangedRows,
-            actual: total,
-            message: `${rows(total)} change across all tables; the limit is ${settings.maxTotalChangedRows}.`,
-        });
-    }
-    return crossings;
-}
-const rows = (count) => `${count} row${count === 1 ? '' : 's'}`;
-
-;// CONCATENATED MODULE: ./src/plan/types.ts
-/** Version of the plan's JSON form; readers refuse other versions. */
-const PLAN_FORMAT_VERSION = 1;
-
-;// CONCATENATED MODULE: ./src/plan/build.ts
-
-
-
-
-/** The calls an import job takes besides its deletes: create, upload, and about three polls. */
-const IMPORT_CALLS = 5;
-/**
- * Builds the plan: a pure function of the desired configs and the live snapshot (same inputs,
- * same plan, same digest). Tables are ordered by name, rows by key.
- */
-function buildPlan(configs, snapshot, options = {}) {
-    const rate = options.ratePerMinute ?? 300;
-    const tables = configs
-        .map((config, index) => diffTable(config, snapshot[index] ?? null))
-        .map((diff) => ({ ...diff, prediction: predict(diff, options, rate) }))
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const thresholds = evaluateThresholds(tables, options.thresholds ?? DEFAULT_THRESHOLDS);
-    const totals = totalsOf(tables, rate);
-    const verdict = tables.some((table) => table.blocked.length > 0)
-        ? 'blocked'
-        : totals.creates + totals.updates + totals.deletes + totals.schemaChanges === 0
-            ? 'no-changes'
-            : thresholds.length > 0
-                ? 'needs-approval'
-                : 'within-threshold';
-    const body = {
-        formatVersion: PLAN_FORMAT_VERSION,
-        environment: options.environment,
-        apiHost: options.apiHost,
-        verdict,
-        thresholds,
-        totals,
-        tables,
-    };
-    return deepFreeze({
-        ...body,
-        digest: planDigest(body),
-        createdAt: (options.now ?? new Date()).toISOString(),
-    });
-}
-/** The digest covers everything but `digest` and `createdAt`, the live fingerprints included. */
-function planDigest(plan) {
-    const { digest: _digest, createdAt: _createdAt, ...body } = plan;
-    return sha256Of(body);
-}
-/** How apply would write a table's changes, and the calls and time that takes. */
-function predict(diff, options, rate) {
-    const pageSize = options.pageSize ?? 500;
-    const upserts = diff.creates.length + diff.updates.length;
-    const wanted = options.strategy ?? 'auto';
-    const strategy = wanted === 'auto' ? (upserts >= (options.importMinRows ?? 100) ? 'import' : 'rows') : wanted;
-    const schemaCalls = diff.schemaChanges.length > 0 ? 1 : 0;
-    const writes = strategy === 'import' && upserts > 0 ? IMPORT_CALLS : upserts;
-    const finalRows = diff.liveRowCount + diff.creates.length - diff.deletes.length;
-    // The stale-plan guard re-reads the live rows; verify reads the result.
-    const reads = Math.ceil(diff.liveRowCount / pageSize) + 1 + Math.max(1, Math.ceil(finalRows / pageSize));
-    const changes = schemaCalls + upserts + diff.deletes.length;
-    const calls = changes === 0 ? 0 : schemaCalls + writes + diff.deletes.length + reads;
-    return { strategy, calls, seconds: Math.round((calls / rate) * 60 * 10) / 10 };
-}
-function totalsOf(tables, rate) {
-    const totals = {
-        tables: tables.length,
-        creates: 0,
-        updates: 0,
-        deletes: 0,
-        unchanged: 0,
-        schemaChanges: 0,
-        calls: 0,
-        seconds: 0,
-    };
-    for (const table of tables) {
-        totals.creates += table.creates.length;
-        totals.updates += table.updates.length;
-        totals.deletes += table.deletes.length;
-        totals.unchanged += table.unchanged;
-        totals.schemaChanges += table.schemaChanges.length;
-        totals.calls += table.prediction.calls;
-    }
-    totals.seconds = Math.round((totals.calls / rate) * 60 * 10) / 10;
-    return totals;
-}
-/** Freezes a value and everything in it: no stage may change the plan it was given. */
-function deepFreeze(value) {
-    const stack = [value];
-    while (stack.length > 0) {
-        const item = stack.pop();
-        if (item === null || typeof item !== 'object' || Object.isFrozen(item))
-            continue;
-        Object.freeze(item);
-        for (const child of Object.values(item))
-            if (child !== null && typeof child === 'object')
-                stack.push(child);
-    }
-    return value;
-}
-
 ;// CONCATENATED MODULE: ./src/deploy/restore.ts
 
 
@@ -9455,17 +9940,25 @@ function deepFreeze(value) {
 
 
 
+const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
 /**
  * Restores a backup: plans live → backup for every table it holds (rows created, updated and
  * deleted back, managed columns included), applies that plan with the same engine as a deploy
- * (an import job when that is cheaper), deletes tables the deploy had created, then reads
+ * (an import job when that is cheaper), deletes the tables the deploy created, then reads
  * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
- * cannot remove them); restored rows hold their defaults there.
+ * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
+ * before any write, when a table the backup names by id now has another name.
  */
-async function restoreBackup(backup, context, rate = 300, strategy = 'auto') {
-    const report = { restored: false, tables: [], remaining: [], operations: 0 };
-    const live = await readTables(context.tables, backup.tables.map((table) => ({ id: table.id })));
-    const plans = restorePlans(backup.tables, live, rate, strategy);
+async function restoreBackup(backup, context, rate = 300, options = {}) {
+    const preview = await previewRestore(backup, context.tables, rate, options);
+    const { live, plans, deletions } = preview;
+    const report = {
+        restored: false,
+        tables: [],
+        remaining: [],
+        leftInPlace: [...preview.leftInPlace],
+        operations: 0,
+    };
     for (const [index, plan] of plans.entries()) {
         if (!live[index])
             report.remaining.push(`${plan.name}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`);
@@ -9476,44 +9969,89 @@ async function restoreBackup(backup, context, rate = 300, strategy = 'auto') {
             deletes: plan.deletes.length,
         });
     }
-    const present = plans.filter((_, index) => live[index]);
-    const applied = await applyTables(present, live.filter((table) => table !== null), { ...context, phase: 'restore' });
+    const applied = await applyTables(plans.filter((_, index) => live[index]), live.filter((table) => table !== null), { ...context, phase: 'restore' });
     report.operations += applied.operations;
-    // Tables the deploy created did not exist before it: restoring means deleting them.
+    for (const table of deletions)
+        await deleteCreatedTable(table, context, report);
+    await proveRestored(backup, deletions, context, rate, report);
+    report.restored = report.remaining.length === 0;
+    return report;
+}
+/**
+ * What a restore would do, read without writing: the backed-up tables (by id) and their
+ * restore plans, and which tables the manifest says the deploy created may be deleted: those
+ * the journal shows it created, by the recorded id, still under that name. Throws a
+ * {@link BackupError} when a backed-up id now names another table.
+ */
+async function previewRestore(backup, tables, rate = 300, options = {}) {
+    const createdTables = options.createdTables ?? new Map();
     const created = backup.manifest.tables.filter((entry) => !entry.existed);
-    if (created.length > 0) {
-        const found = await readTables(context.tables, created.map((entry) => ({ name: entry.name })));
-        for (const [index, table] of found.entries()) {
-            if (!table)
-                continue;
-            context.journal.append({ phase: 'restore', table: table.name, op: 'delete-table', status: 'started' });
-            try {
-                await context.tables.deleteTable(table.id, { force: true });
-                context.journal.append({ phase: 'restore', table: table.name, op: 'delete-table', status: 'done' });
-                report.tables.push({
-                    name: created[index].name,
-                    creates: 0,
-                    updates: 0,
-                    deletes: 0,
-                    deletedTable: true,
-                });
-                report.operations += 1;
-            }
-            catch (error) {
-                context.journal.append({
-                    phase: 'restore',
-                    table: table.name,
-                    op: 'delete-table',
-                    status: 'failed',
-                    error: describeError(error),
-                });
-                report.remaining.push(`${table.name}: created by the deploy, and could not be deleted: ${describeError(error)}`);
-            }
-        }
+    // Without journal evidence a table is looked up by name only to say that it is left alone.
+    const found = await readTables(tables, [
+        ...backup.tables.map((table) => ({ id: table.id })),
+        ...created.map((entry) => createdTables.has(entry.name) ? { id: createdTables.get(entry.name) } : { name: entry.name }),
+    ]);
+    const live = found.slice(0, backup.tables.length);
+    for (const [index, table] of backup.tables.entries()) {
+        const current = live[index];
+        if (current && current.name !== table.name)
+            throw new BackupError(`The backup at ${backup.location} holds table ${table.name} (id ${table.id}), but that id is now table ${current.name}. Nothing was written.`, 'Check that this backup belongs to this org; if the table was renamed since, rename it back before restoring.');
     }
-    // Prove it: read again and plan once more; nothing may be left to do.
-    const after = await readTables(context.tables, backup.tables.map((table) => ({ id: table.id })));
-    for (const plan of restorePlans(backup.tables, after, rate)) {
+    const deletions = [];
+    const leftInPlace = [];
+    for (const [index, entry] of created.entries()) {
+        const current = found[backup.tables.length + index];
+        if (!current)
+            continue;
+        if (!createdTables.has(entry.name))
+            leftInPlace.push(`${entry.name}: ${LEFT_IN_PLACE}`);
+        else if (current.name !== entry.name)
+            leftInPlace.push(`${entry.name}: the id its journal entry records (${current.id}) is now table ${current.name}; left in place`);
+        else
+            deletions.push(current);
+    }
+    return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
+}
+/** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
+async function deleteCreatedTable(table, context, report) {
+    context.journal.append({
+        phase: 'restore',
+        table: table.name,
+        op: 'delete-table',
+        status: 'started',
+        tableId: table.id,
+    });
+    try {
+        await context.tables.deleteTable(table.id, { force: true });
+        context.journal.append({
+            phase: 'restore',
+            table: table.name,
+            op: 'delete-table',
+            status: 'done',
+            tableId: table.id,
+        });
+        report.tables.push({ name: table.name, creates: 0, updates: 0, deletes: 0, deletedTable: true });
+        report.operations += 1;
+    }
+    catch (error) {
+        context.journal.append({
+            phase: 'restore',
+            table: table.name,
+            op: 'delete-table',
+            status: 'failed',
+            tableId: table.id,
+            error: describeError(error),
+        });
+        report.remaining.push(`${table.name}: created by the deploy, and could not be deleted: ${describeError(error)}`);
+    }
+}
+/** Reads everything again and plans once more: nothing may be left to do. */
+async function proveRestored(backup, deletions, context, rate, report) {
+    const after = await readTables(context.tables, [
+        ...backup.tables.map((table) => ({ id: table.id })),
+        ...deletions.map((table) => ({ id: table.id })),
+    ]);
+    for (const plan of restorePlans(backup.tables, after.slice(0, backup.tables.length), rate)) {
         for (const item of plan.creates)
             report.remaining.push(`${plan.name}: row "${item.key}" is missing`);
         for (const item of plan.updates)
@@ -9521,14 +10059,9 @@ async function restoreBackup(backup, context, rate = 300, strategy = 'auto') {
         for (const item of plan.deletes)
             report.remaining.push(`${plan.name}: row "${item.key}" should not be there`);
     }
-    if (created.length > 0) {
-        const still = await readTables(context.tables, created.map((entry) => ({ name: entry.name })));
-        for (const table of still)
-            if (table)
-                report.remaining.push(`${table.name}: the table the deploy created still exists`);
-    }
-    report.restored = report.remaining.length === 0;
-    return report;
+    for (const table of after.slice(backup.tables.length))
+        if (table)
+            report.remaining.push(`${table.name}: the table the deploy created still exists`);
 }
 /** For each backed-up table, the plan that turns the live table back into the backup. */
 function restorePlans(tables, live, rate, strategy = 'auto') {
@@ -9740,6 +10273,7 @@ async function postInvalidation(urls, secret, event, options) {
 
 
 
+
 /** Exit codes of the CLI, and the action's `result`, by outcome. */
 const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, failed: 5 };
 /**
@@ -9767,33 +10301,14 @@ async function runDeploy(options) {
     const version = nextVersion(plan, live);
     const stamp = { version, actor: options.actor };
     logger.info('▶ backup');
-    const files = backupFiles({
-        manifest: {
-            createdAt: new Date(options.clock.now()).toISOString(),
-            environment: plan.environment,
-            apiHost: plan.apiHost,
-            gitSha: options.gitSha,
-            planDigest: plan.digest,
-        },
-        tables: plan.tables.map((table, index) => {
-            const current = live[index];
-            if (!current)
-                return { name: table.name, existed: false };
-            return {
-                id: current.id,
-                name: current.name,
-                description: current.description,
-                division: current.divisionRef,
-                schema: current.schema,
-                rows: current.rows,
-            };
-        }),
-    });
+    const files = backupFilesOf(plan, live, options);
     const backup = await options.backups.save(options.backupName, files);
     logger.info(`backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`);
+    // The rollback below may delete only the tables this deploy created: the journal says which.
+    const journal = new CreatedTablesRecorder(options.journal);
     const context = {
         tables: options.tables,
-        journal: options.journal,
+        journal,
         logger,
         clock: options.clock,
         signal: options.signal,
@@ -9831,7 +10346,7 @@ async function runDeploy(options) {
         for (const detail of failure.details)
             logger.warn(`  ${detail}`);
         logger.info(`▶ rollback: restoring the backup ${backup}`);
-        const restore = await restoreSafely(files, backup, options, context);
+        const restore = await restoreSafely(files, backup, options, context, journal.created);
         const outcome = restore.restored ? 'rolled-back' : 'failed';
         if (restore.restored)
             logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
@@ -9874,19 +10389,49 @@ async function runDeploy(options) {
     return { outcome: 'applied', exitCode: 0, version, backup, operations, health, webhooks };
 }
 /** A restore that reports, rather than throws, when it cannot finish. */
-async function restoreSafely(files, location, options, context) {
+async function restoreSafely(files, location, options, context, createdTables) {
     try {
         // Restoring must not stop at the interruption that caused it.
-        return await restoreBackup(parseBackup(files, location), { ...context, signal: undefined }, options.ratePerMinute);
+        return await restoreBackup(parseBackup(files, location, { signingKey: options.signingKey }), { ...context, signal: undefined }, options.ratePerMinute, { createdTables });
     }
     catch (error) {
         return {
             restored: false,
             tables: [],
             remaining: [`the restore itself failed: ${describeError(error)}`],
+            leftInPlace: [],
             operations: 0,
         };
     }
+}
+/**
+ * The backup of the live tables as read by the stale-plan guard, bound to the plan's org,
+ * environment and deployment, and signed when a key is given.
+ */
+function backupFilesOf(plan, live, options) {
+    return backupFiles({
+        manifest: {
+            createdAt: new Date(options.clock.now()).toISOString(),
+            apiHost: plan.apiHost,
+            environment: plan.environment,
+            deployment: plan.deployment,
+            gitSha: options.gitSha,
+            planDigest: plan.digest,
+        },
+        tables: plan.tables.map((table, index) => {
+            const current = live[index];
+            if (!current)
+                return { name: table.name, existed: false };
+            return {
+                id: current.id,
+                name: current.name,
+                description: current.description,
+                division: current.divisionRef,
+                schema: current.schema,
+                rows: current.rows,
+            };
+        }),
+    }, options.signingKey);
 }
 /** One more than the highest version in any managed version column of the plan's tables. */
 function nextVersion(plan, live) {
@@ -15974,118 +16519,370 @@ async function checkAgainstLive(configs, tables) {
     return findings;
 }
 
-;// CONCATENATED MODULE: ./src/plan/plan-file.ts
+;// CONCATENATED MODULE: ./src/policy/windows.ts
 
-
-
-
-/** The plan's JSON form: the contract for scripts, and what `apply --plan` reads back. */
-function serializePlan(plan) {
-    return `${JSON.stringify(plan, null, 1)}\n`;
-}
-const cell = { type: ['string', 'number', 'boolean', 'null'] };
-const row = {
-    type: 'object',
-    required: ['key'],
-    properties: { key: { type: 'string' } },
-    additionalProperties: { type: ['string', 'number', 'boolean'] },
-};
-/** Enough of the plan's shape to refuse a file that is not a plan, or is damaged. */
-const PLAN_SHAPE = {
-    type: 'object',
-    required: ['formatVersion', 'digest', 'createdAt', 'verdict', 'thresholds', 'totals', 'tables'],
-    properties: {
-        formatVersion: { type: 'integer' },
-        digest: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' },
-        createdAt: { type: 'string' },
-        verdict: { enum: ['no-changes', 'within-threshold', 'needs-approval', 'blocked'] },
-        thresholds: { type: 'array' },
-        totals: { type: 'object' },
-        tables: {
-            type: 'array',
-            items: {
-                type: 'object',
-                required: [
-                    'name',
-                    'file',
-                    'schema',
-                    'managed',
-                    'prune',
-                    'schemaChanges',
-                    'blocked',
-                    'creates',
-                    'updates',
-                    'deletes',
-                    'unchanged',
-                    'liveRowCount',
-                    'liveFingerprint',
-                    'prediction',
-                ],
-                properties: {
-                    name: { type: 'string' },
-                    creates: {
-                        type: 'array',
-                        items: { type: 'object', required: ['key', 'row'], properties: { row } },
-                    },
-                    updates: {
-                        type: 'array',
-                        items: {
-                            type: 'object',
-                            required: ['key', 'cells', 'before', 'after'],
-                            properties: {
-                                cells: {
-                                    type: 'array',
-                                    items: {
-                                        type: 'object',
-                                        required: ['column', 'before', 'after'],
-                                        properties: { before: cell, after: cell },
-                                    },
-                                },
-                                before: row,
-                                after: row,
-                            },
-                        },
-                    },
-                    deletes: {
-                        type: 'array',
-                        items: { type: 'object', required: ['key', 'row'], properties: { row } },
-                    },
-                    liveFingerprint: { type: ['string', 'null'] },
-                },
-            },
-        },
-    },
-};
-let validateShape;
+/** How far ahead `nextOpen` is searched. */
+const NEXT_OPEN_SEARCH_DAYS = 400;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Indexed like `Date.prototype.getUTCDay`: 0 is Sunday. */
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
+const WEEKDAY_LIST = 'mon, tue, wed, thu, fri, sat, sun';
+// ---------------------------------------------------------------------------------------------
+// Validation
 /**
- * Reads a plan file back: refuses anything that is not a plan of this format version, and any
- * plan whose content no longer matches its digest (edited or damaged).
+ * Throws ConfigurationError naming `where` and the fix, for a bad timezone, weekday, time
+ * ("25:00", "9:5"), date (2026-02-30), from > to in a freeze, empty days, or a missing list.
+ * `where` locates the object that holds `windows` and `freezes` (e.g.
+ * 'policy.yaml environments.prod'); messages append the path below it, such as
+ * `.windows[0].from`.
  */
-function readPlan(text, source) {
-    const refuse = (why) => {
-        throw new ConfigurationError(`${source} is not a usable plan: ${why}.`, 'Write a new one with "datatable-deploy plan --out FILE".');
+function checkSchedule(schedule, where) {
+    compileSchedule(schedule, where);
+}
+function compileSchedule(schedule, where) {
+    const windows = requireList(schedule?.windows, `${where}.windows`, 'change windows');
+    const freezes = requireList(schedule?.freezes, `${where}.freezes`, 'freezes');
+    return {
+        windows: windows.map((window, index) => compileWindow(window, `${where}.windows[${index}]`)),
+        freezes: freezes.map((freeze, index) => compileFreeze(freeze, `${where}.freezes[${index}]`)),
     };
-    let value;
+}
+function requireList(value, location, what) {
+    if (Array.isArray(value))
+        return value;
+    throw new ConfigurationError(`${location}: expected a list of ${what}, got ${shown(value)}.`, `Give a list, or [] for none.`);
+}
+function compileWindow(window, location) {
+    requireObject(window, location, 'a change window with days, from, to and timezone');
+    checkTimeZone(window.timezone, `${location}.timezone`);
+    return {
+        source: window,
+        days: parseDays(window.days, `${location}.days`),
+        from: parseTime(window.from, `${location}.from`, false),
+        to: parseTime(window.to, `${location}.to`, true),
+    };
+}
+function compileFreeze(freeze, location) {
+    requireObject(freeze, location, 'a freeze with from, to, reason and timezone');
+    checkTimeZone(freeze.timezone, `${location}.timezone`);
+    const firstDay = parseDate(freeze.from, `${location}.from`);
+    const lastDay = parseDate(freeze.to, `${location}.to`);
+    if (firstDay > lastDay) {
+        throw new ConfigurationError(`${location}: from ${freeze.from} is after to ${freeze.to}; expected from on or before to.`, 'Swap the two dates; for a one-day freeze give the same date twice.');
+    }
+    if (typeof freeze.reason !== 'string' || freeze.reason.trim() === '') {
+        throw new ConfigurationError(`${location}.reason: expected a short text saying why deploys are frozen, got ${shown(freeze.reason)}.`, 'Add a reason, e.g. reason: "Year-end"; it is shown to whoever is refused.');
+    }
+    return { source: freeze, firstDay, lastDay };
+}
+function requireObject(value, location, expected) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+        return;
+    throw new ConfigurationError(`${location}: expected ${expected}, got ${shown(value)}.`, `Write it as a map.`);
+}
+function checkTimeZone(zone, location) {
+    // Intl also accepts offsets such as "+01:00" on newer Node, but they know nothing of DST.
+    const known = typeof zone === 'string' && /^[A-Za-z]/.test(zone) && isKnownTimeZone(zone);
+    if (known)
+        return;
+    throw new ConfigurationError(`${location}: ${shown(zone)} is not a known IANA time zone; expected a name such as "Europe/Berlin".`, 'Use a name from the IANA time-zone database, e.g. "Europe/Berlin", "America/New_York", "Asia/Kolkata" or "UTC".');
+}
+function isKnownTimeZone(zone) {
     try {
-        value = JSON.parse(text);
+        formatterFor(zone);
+        return true;
     }
-    catch (error) {
-        return refuse(`it is not JSON (${error.message})`);
+    catch {
+        return false;
     }
-    const version = value?.formatVersion;
-    if (version !== PLAN_FORMAT_VERSION) {
-        return refuse(`its formatVersion is ${JSON.stringify(version)}, and this tool reads ${PLAN_FORMAT_VERSION}`);
+}
+function parseDays(days, location) {
+    if (!Array.isArray(days) || days.length === 0) {
+        throw new ConfigurationError(`${location}: expected at least one weekday (${WEEKDAY_LIST}), got ${shown(days)}.`, 'List the days on which the window opens, e.g. days: [mon, tue, wed, thu]; to allow any time, remove all windows.');
     }
-    validateShape ??= createAjv().compile(PLAN_SHAPE);
-    if (!validateShape(value)) {
-        const [first] = validateShape.errors ?? [];
-        return refuse(`${first?.instancePath || 'the plan'} ${first?.message ?? 'has the wrong shape'}`);
+    return new Set(days.map((day, index) => {
+        const weekday = WEEKDAYS.indexOf(day);
+        if (weekday >= 0)
+            return weekday;
+        throw new ConfigurationError(`${location}[${index}]: ${shown(day)} is not a weekday; expected one of ${WEEKDAY_LIST}.`, 'Write weekdays as three lower-case letters, e.g. [mon, tue, wed, thu].');
+    }));
+}
+/** Minutes after midnight for "HH:MM"; "24:00" only where `allowMidnightEnd`. */
+function parseTime(value, location, allowMidnightEnd) {
+    const match = typeof value === 'string' ? /^(\d\d):(\d\d)$/.exec(value) : null;
+    const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+    const valid = match !== null && Number(match[2]) < 60 && (minutes < 1440 || (allowMidnightEnd && minutes === 1440));
+    if (valid)
+        return minutes;
+    const range = allowMidnightEnd ? '00:00 to 24:00' : '00:00 to 23:59';
+    throw new ConfigurationError(`${location}: ${shown(value)} is not a time; expected "HH:MM" in 24-hour form, ${range}.`, 'Write two-digit hours and minutes, e.g. "09:00" or "16:30", and quote the value in YAML.');
+}
+/** Days since 1970-01-01 for a real calendar date "YYYY-MM-DD". */
+function parseDate(value, location) {
+    const match = typeof value === 'string' ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(value) : null;
+    if (match) {
+        const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+        const date = new Date(Date.UTC(year, month - 1, day));
+        // Date.UTC rolls 2026-02-30 over into March; a real date survives the round trip.
+        if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) {
+            return date.getTime() / DAY;
+        }
     }
-    const plan = value;
-    const digest = planDigest(plan);
-    if (digest !== plan.digest)
-        return refuse(`its content does not match its digest (recorded ${plan.digest}, computed ${digest}); it was changed after planning`);
-    return deepFreeze(plan);
+    throw new ConfigurationError(`${location}: ${shown(value)} is not a date; expected a calendar date written YYYY-MM-DD.`, 'Write a date that exists, e.g. "2026-12-20", and quote it in YAML.');
+}
+function shown(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value instanceof Date)
+        return `a timestamp (${value.toISOString()})`;
+    return JSON.stringify(value) ?? String(value);
+}
+// ---------------------------------------------------------------------------------------------
+// Zone arithmetic. A "wall" value is a local date and time written as milliseconds since the
+// epoch as if it were UTC, so that day and minute fall out by division.
+const formatters = new Map();
+function formatterFor(zone) {
+    let formatter = formatters.get(zone);
+    if (!formatter) {
+        formatter = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+        });
+        formatters.set(zone, formatter);
+    }
+    return formatter;
+}
+/** The last answer per zone: a step of the search asks the same of every freeze in a zone. */
+const lastWallClock = new Map();
+/** The local wall clock in `zone` at `instant`, to the second. */
+function wallClockAt(instant, zone) {
+    const last = lastWallClock.get(zone);
+    if (last?.instant === instant)
+        return last.wall;
+    const wall = formatWallClock(instant, zone);
+    lastWallClock.set(zone, { instant, wall });
+    return wall;
+}
+function formatWallClock(instant, zone) {
+    const fields = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
+    for (const part of formatterFor(zone).formatToParts(instant)) {
+        if (part.type in fields)
+            fields[part.type] = Number(part.value);
+    }
+    const { year, month, day, hour, minute, second } = fields;
+    return Date.UTC(year, month - 1, day, hour % 24, minute, second);
+}
+/** The zone's UTC offset at `instant`, in milliseconds. */
+function offsetAt(instant, zone) {
+    return wallClockAt(instant, zone) - Math.floor(instant / 1000) * 1000;
+}
+/**
+ * Every instant at which the wall clock in `zone` reads `wall`: one normally, two in a repeated
+ * (autumn) hour. A time skipped by a spring-forward jump never shows on the clock; the instant of
+ * the jump stands in for it, as the first moment at or after that local time.
+ */
+function instantsOfWall(wall, zone) {
+    const offsetBefore = offsetAt(wall - DAY, zone);
+    const offsetAfter = offsetAt(wall + DAY, zone);
+    const instants = [...new Set([wall - offsetBefore, wall - offsetAfter])]
+        .filter((instant) => wallClockAt(instant, zone) === wall)
+        .sort((a, b) => a - b);
+    if (instants.length > 0)
+        return instants;
+    return [firstInstantWithNewOffset(wall - offsetAfter, wall - offsetBefore, zone)];
+}
+/**
+ * The instant at which the zone's offset changes between `low` (old offset) and `high` (new
+ * offset), by bisection. Offsets change only on whole minutes, so minute steps find it exactly.
+ */
+function firstInstantWithNewOffset(low, high, zone) {
+    let before = Math.floor(low / MINUTE);
+    let after = Math.ceil(high / MINUTE);
+    const oldOffset = offsetAt(before * MINUTE, zone);
+    while (after - before > 1) {
+        const middle = Math.floor((before + after) / 2);
+        if (offsetAt(middle * MINUTE, zone) === oldOffset)
+            before = middle;
+        else
+            after = middle;
+    }
+    return after * MINUTE;
+}
+/** The first offset change (DST jump) in (start, end], or undefined. Assumes at most one a day. */
+function firstOffsetChangeBetween(start, end, zone) {
+    const startOffset = offsetAt(start, zone);
+    for (let low = start; low < end; low += DAY) {
+        const high = Math.min(low + DAY, end);
+        if (offsetAt(high, zone) !== startOffset)
+            return firstInstantWithNewOffset(low, high, zone);
+    }
+    return undefined;
+}
+function dayOf(wall) {
+    return Math.floor(wall / DAY);
+}
+/** 0 is Sunday; day 0 (1970-01-01) was a Thursday. */
+function weekdayOf(day) {
+    return (((day + 4) % 7) + 7) % 7;
+}
+// ---------------------------------------------------------------------------------------------
+// Membership and search
+function isInsideWindow(window, instant) {
+    const wall = wallClockAt(instant, window.source.timezone);
+    const day = dayOf(wall);
+    const minute = Math.floor((wall - day * DAY) / MINUTE);
+    const startsToday = window.days.has(weekdayOf(day)) && minute >= window.from;
+    if (window.from < window.to)
+        return startsToday && minute < window.to;
+    const startedYesterday = window.days.has(weekdayOf(day - 1)) && minute < window.to;
+    return startsToday || startedYesterday;
+}
+function windowAt(windows, instant) {
+    return windows.find((window) => isInsideWindow(window, instant));
+}
+function isInsideWindows(windows, instant) {
+    return windows.length === 0 || windowAt(windows, instant) !== undefined;
+}
+function freezeAt(freezes, instant) {
+    return freezes.find((freeze) => {
+        const day = dayOf(wallClockAt(instant, freeze.source.timezone));
+        return day >= freeze.firstDay && day <= freeze.lastDay;
+    });
+}
+/** The first instant after `instant` at which the freeze's last local date is over. */
+function freezeEndAfter(freeze, instant) {
+    const midnights = instantsOfWall((freeze.lastDay + 1) * DAY, freeze.source.timezone);
+    return midnights.find((midnight) => midnight > instant) ?? instant + MINUTE;
+}
+/**
+ * The first instant after `instant` at which the window may open: its start time on one of its
+ * days, or a DST jump (which can move the wall clock into the window).
+ */
+function nextStartOfWindow(window, instant) {
+    const zone = window.source.timezone;
+    const today = dayOf(wallClockAt(instant, zone));
+    let start;
+    for (let day = today - 1; day <= today + 8 && start === undefined; day++) {
+        if (!window.days.has(weekdayOf(day)))
+            continue;
+        start = instantsOfWall(day * DAY + window.from * MINUTE, zone).find((candidate) => candidate > instant);
+    }
+    const jump = firstOffsetChangeBetween(instant, start ?? instant + 9 * DAY, zone);
+    return jump !== undefined && (start === undefined || jump < start) ? jump : start;
+}
+function nextStartOfAnyWindow(windows, instant) {
+    let earliest;
+    for (const window of windows) {
+        const start = nextStartOfWindow(window, instant);
+        if (start !== undefined && (earliest === undefined || start < earliest))
+            earliest = start;
+    }
+    return earliest;
+}
+/**
+ * The earliest instant >= `now` inside a window and inside no freeze, at minute resolution, or
+ * undefined if none within the search horizon. Jumps from candidate to candidate (window starts,
+ * freeze ends, DST jumps), so a freeze costs one step however long it lasts.
+ */
+function findNextOpen(schedule, now) {
+    const horizon = now + NEXT_OPEN_SEARCH_DAYS * DAY;
+    let moment = now;
+    while (moment <= horizon) {
+        const freeze = freezeAt(schedule.freezes, moment);
+        if (freeze) {
+            moment = freezeEndAfter(freeze, moment);
+            continue;
+        }
+        if (isInsideWindows(schedule.windows, moment))
+            return moment;
+        const next = nextStartOfAnyWindow(schedule.windows, moment);
+        if (next === undefined)
+            return undefined;
+        moment = next;
+    }
+    return undefined;
+}
+// ---------------------------------------------------------------------------------------------
+// Status and text
+/**
+ * Whether a deploy may start at `now` under `schedule`, and if not, why and when it next may.
+ * Checks the schedule first (as `checkSchedule(schedule, 'schedule')`), so a bad schedule throws
+ * ConfigurationError rather than answering wrongly.
+ */
+function windowStatus(schedule, now) {
+    const compiled = compileSchedule(schedule, 'schedule');
+    const instant = now.getTime();
+    if (Number.isNaN(instant))
+        throw new RangeError('windowStatus: `now` is an invalid Date.');
+    const freeze = freezeAt(compiled.freezes, instant);
+    const window = windowAt(compiled.windows, instant);
+    if (!freeze && (window || compiled.windows.length === 0)) {
+        const where = window ? `window ${describeWindow(window)}` : 'no change windows set, no freeze in force';
+        return { open: true, window: window?.source, text: `open now (${where})` };
+    }
+    const found = findNextOpen(compiled, instant);
+    const nextOpen = found === undefined ? undefined : new Date(found);
+    const nextWindow = found === undefined ? undefined : windowAt(compiled.windows, found);
+    const zone = nextWindow?.source.timezone ?? freeze?.source.timezone ?? 'UTC';
+    const closed = { open: false, nextOpen, window: nextWindow?.source };
+    if (freeze) {
+        const then = nextOpen
+            ? `deploys open again ${describeMoment(nextOpen, zone)}`
+            : `deploys do not open again within ${NEXT_OPEN_SEARCH_DAYS} days`;
+        const text = `closed: freeze ${describeFreeze(freeze)}; ${then}`;
+        return { ...closed, closedBy: 'freeze', freeze: freeze.source, text };
+    }
+    const then = nextOpen
+        ? `the next window opens ${describeMoment(nextOpen, zone)}`
+        : `no window opens within ${NEXT_OPEN_SEARCH_DAYS} days outside the freezes`;
+    const text = `closed: outside the change windows (${compiled.windows.map(describeWindow).join('; ')}); ${then}`;
+    return { ...closed, closedBy: 'outside-window', text };
+}
+/** "Mon–Thu 09:00–16:00 Europe/Berlin". */
+function describeWindow(window) {
+    const { from, to, timezone } = window.source;
+    return `${describeDays(window.days)} ${from}–${to} ${timezone}`;
+}
+/** Runs of three or more days as "Mon–Thu", others listed: "Mon, Wed, Fri–Sun". */
+function describeDays(days) {
+    const runs = [];
+    for (const day of WEEK_ORDER.filter((weekday) => days.has(weekday))) {
+        const run = runs.at(-1);
+        const previous = run?.at(-1);
+        if (run && previous !== undefined && WEEK_ORDER.indexOf(previous) + 1 === WEEK_ORDER.indexOf(day)) {
+            run.push(day);
+        }
+        else
+            runs.push([day]);
+    }
+    return runs
+        .flatMap((run) => (run.length >= 3 ? [`${dayName(run[0])}–${dayName(run.at(-1))}`] : run.map(dayName)))
+        .join(', ');
+}
+function dayName(weekday) {
+    const name = WEEKDAYS[weekday];
+    return name[0].toUpperCase() + name.slice(1);
+}
+/** "\"Year-end\" 2026-12-20 to 2027-01-04 (Europe/Berlin)". */
+function describeFreeze(freeze) {
+    const { from, to, reason, timezone } = freeze.source;
+    const dates = from === to ? from : `${from} to ${to}`;
+    return `${JSON.stringify(reason)} ${dates} (${timezone})`;
+}
+/** "Tue 2026-11-24 09:00 Europe/Berlin (2026-11-24T08:00:00Z)". */
+function describeMoment(moment, zone) {
+    const wall = wallClockAt(moment.getTime(), zone);
+    const local = new Date(wall).toISOString();
+    const utc = moment.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return `${dayName(weekdayOf(dayOf(wall)))} ${local.slice(0, 10)} ${local.slice(11, 16)} ${zone} (${utc})`;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/plan-configs.ts
@@ -16095,11 +16892,14 @@ function readPlan(text, source) {
 
 /**
  * Plans valid configs against the live tables: picks the files for the environment, reads
- * their tables within the client's rate budget and builds the plan. The one way the CLI and
- * the action plan.
+ * their tables within the client's rate budget and builds the plan, bound to the client's org
+ * (API host), the environment and the deployment. The one way the CLI and the action plan.
+ * Throws a {@link ConfigurationError} when no environment is given and the files bind to more
+ * than one.
  */
 async function planConfigs(configs, client, options) {
-    const { environment, logger } = options;
+    const { logger } = options;
+    const environment = options.environment ?? soleEnvironment(configs);
     const selected = configs.filter((config) => {
         const included = environment === undefined || config.environment === undefined || config.environment === environment;
         if (!included)
@@ -16118,15 +16918,277 @@ async function planConfigs(configs, client, options) {
             logger.info(`  ${tableLabel(config)}: does not exist yet`);
     });
     return buildPlan(selected, snapshot, {
+        apiHost: apiHostOf(client),
         environment,
-        apiHost: new URL(client.endpoints.apiBase).host,
+        deployment: options.deployment,
         thresholds: options.thresholds,
         ratePerMinute: client.budget.stats().currentRatePerMinute,
         strategy: options.strategy,
     });
 }
+/** The host plans and backups record, and are checked against: `api.mypurecloud.com`, `127.0.0.1:8080`. */
+function apiHostOf(client) {
+    return new URL(client.endpoints.apiBase).host;
+}
+/**
+ * The one environment the files bind to, when no environment was given. Files bound to several
+ * would otherwise deploy together, each to whatever org the credentials reach: refused.
+ */
+function soleEnvironment(configs) {
+    const bound = [...new Set(configs.flatMap((config) => config.environment ?? []))].sort();
+    if (bound.length <= 1)
+        return bound[0];
+    const names = `${bound.slice(0, -1).join(', ')} and ${bound.at(-1)}`;
+    throw new ConfigurationError(`The config files bind to ${names}; a deploy goes to one environment.`, 'Pass --environment (CLI) or the environment input (action) to choose one; files bound to other environments are skipped.');
+}
+
+;// CONCATENATED MODULE: ./src/policy/limits.ts
+
+/**
+ * The threshold settings a command-line option or an action input may set, by name (the same
+ * names in both), with the rules their values follow. The one parser of thresholds: the CLI,
+ * the action and the policy file's schema accept the same values.
+ */
+const THRESHOLD_NAMES = {
+    'max-changed-rows': { field: 'maxChangedRows', integer: true },
+    'max-changed-percent': { field: 'maxChangedPercent', integer: false },
+    'max-deleted-rows': { field: 'maxDeletedRows', integer: true },
+    'max-total-changed-rows': { field: 'maxTotalChangedRows', integer: true },
+};
+/**
+ * Parses one limit. `label` names it for people (`--max-changed-rows`, `Input "max-changed-rows"`).
+ * Whole numbers for counts; percentages may have decimals (12.5) and are at most 100.
+ */
+function parseLimit(label, raw, rules) {
+    const text = raw.trim();
+    const pattern = rules.integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
+    const value = Number(text);
+    const ok = pattern.test(text) && Number.isSafeInteger(Math.trunc(value)) && (!rules.percent || value <= 100);
+    if (!ok) {
+        const what = rules.integer ? 'a whole number (0 or more)' : 'a number from 0 to 100 (decimals allowed)';
+        throw new ConfigurationError(`${label} must be ${what}; got "${raw}".`);
+    }
+    return value;
+}
+/**
+ * The threshold limits given as options or inputs, read through `read` (undefined or '' when
+ * not given). `label` turns a name into how it is shown. What is not given is left out.
+ */
+function parseThresholdLimits(read, label) {
+    const limits = {};
+    for (const [name, rule] of Object.entries(THRESHOLD_NAMES)) {
+        const raw = read(name);
+        if (raw === undefined || raw === '')
+            continue;
+        limits[rule.field] = parseLimit(label(name), raw, {
+            integer: rule.integer,
+            percent: name === 'max-changed-percent',
+        });
+    }
+    return limits;
+}
+
+;// CONCATENATED MODULE: ./schema/datatable-policy.schema.json
+const datatable_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-policy.schema.json","title":"datatable-deploy policy file (format 1)","description":"The deploy policy: approval thresholds, required approvals and approvers, change windows, freezes and emergency approvers, with per-environment sections. The action reads it as it is on the base branch, so a pull request is judged by the policy it would change.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of this file format. Only 1 exists.","const":1},"defaults":{"description":"What applies to every environment, unless its own section says otherwise.","$ref":"#/definitions/section"},"environments":{"description":"Per environment (the environment setting of the action or CLI): settings that replace the defaults. Thresholds are merged one by one; every other setting is replaced whole.","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/section"}}},"definitions":{"login":{"description":"A GitHub login (case does not matter; a leading @ is allowed).","type":"string","pattern":"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\\\[bot\\\\])?$"},"section":{"type":"object","additionalProperties":false,"properties":{"thresholds":{"description":"Above any of these a plan needs an approval.","type":"object","additionalProperties":false,"properties":{"maxChangedRows":{"description":"Rows created, updated and deleted in one table. Default 50.","type":"integer","minimum":0},"maxChangedPercent":{"description":"The same as a percentage of the table\'s live rows. Default 20.","type":"number","minimum":0,"maximum":100},"maxDeletedRows":{"description":"Rows deleted in one table. Default 0: any delete needs approval.","type":"integer","minimum":0},"maxTotalChangedRows":{"description":"Rows changed across all tables. Default 200.","type":"integer","minimum":0},"schemaChangesNeedApproval":{"description":"Whether creating a table or adding a column needs approval. Default true.","type":"boolean"}}},"approvals":{"description":"Who may approve a plan that needs approval, and how many must.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Approvals of the current plan needed. Default 1; at least 1.","type":"integer","minimum":1,"maximum":20},"approvers":{"description":"When given, only these logins may approve (never the pull request\'s author). When empty or absent, anyone with write, maintain or admin permission may.","type":"array","items":{"$ref":"#/definitions/login"},"uniqueItems":true}}},"timezone":{"description":"IANA time zone of the windows and freezes that do not name their own. Default UTC.","type":"string","minLength":1},"windows":{"description":"Weekly windows in which a deploy or rollback may start. None: any time (except freezes).","type":"array","items":{"type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"from":{"description":"Local start time, HH:MM (inclusive).","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"to":{"description":"Local end time, HH:MM (exclusive; 24:00 allowed). Earlier than from: the window runs past midnight.","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"timezone":{"type":"string","minLength":1}}}},"freezes":{"description":"Periods in which no deploy or rollback may start (whole local dates, inclusive).","type":"array","items":{"type":"object","additionalProperties":false,"required":["from","to","reason"],"properties":{"from":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"},"to":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"},"reason":{"type":"string","minLength":1,"maxLength":200},"timezone":{"type":"string","minLength":1}}}},"emergency":{"description":"The emergency override of windows and freezes.","type":"object","additionalProperties":false,"properties":{"approvers":{"description":"Logins who may grant an emergency override. Empty or absent: no override is possible.","type":"array","items":{"$ref":"#/definitions/login"},"uniqueItems":true}}}}}}}');
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+
+
+
+
+
+
+/**
+ * Where the policy lives in the repository. Fixed on purpose: were it an input, a change to a
+ * workflow file could point the gate at a looser file. Under .github/ so that the CODEOWNERS
+ * rule that protects the workflows protects it too.
+ */
+const POLICY_PATH = '.github/datatable-deploy/policy.yaml';
+let policy_validator;
+/** Parses and checks a policy file; a broken one is refused with every finding's place and fix. */
+function parsePolicy(file, bytes) {
+    const source = parseYamlSource(file, bytes);
+    const findings = Array.isArray(source)
+        ? source
+        : checkStructure(source, source.value, (policy_validator ??= createAjv().compile(datatable_policy_schema_namespaceObject)));
+    if (findings.length > 0 || Array.isArray(source)) {
+        throw new ConfigurationError(`The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}${item.hint ? ` (fix: ${item.hint})` : ''}`).join('\n')}`, 'Correct it against schema/datatable-policy.schema.json (see "The policy file" in the README).');
+    }
+    const policy = source.value;
+    for (const [name, section] of sections(policy))
+        checkSchedule(scheduleOf(section, 'UTC'), `${file} ${name}`);
+    return policy;
+}
+/** The policy for `environment`: the defaults, with the environment's own section over them. */
+function policyFor(file, environment, source) {
+    const defaults = file?.defaults ?? {};
+    const own = (environment !== undefined && file?.environments?.[environment]) || {};
+    const merged = { ...defaults, ...own };
+    const timezone = merged.timezone ?? 'UTC';
+    return {
+        source,
+        environment,
+        thresholds: { ...DEFAULT_THRESHOLDS, ...defaults.thresholds, ...own.thresholds },
+        approvals: {
+            required: merged.approvals?.required ?? 1,
+            approvers: logins(merged.approvals?.approvers),
+            narrowedTo: [],
+        },
+        schedule: scheduleOf({ ...merged, timezone }, timezone),
+        emergencyApprovers: logins(merged.emergency?.approvers),
+    };
+}
+/**
+ * Applies inputs to a policy, only ever tightening it: a lower limit wins, more approvals win,
+ * and an approver list narrows who may approve, never widens it.
+ */
+function tighten(policy, tightening) {
+    const thresholds = { ...policy.thresholds };
+    for (const [field, value] of Object.entries(tightening.thresholds ?? {}))
+        thresholds[field] = Math.min(thresholds[field], value);
+    return {
+        ...policy,
+        thresholds,
+        approvals: {
+            ...policy.approvals,
+            required: Math.max(policy.approvals.required, tightening.requiredApprovals ?? 0),
+            narrowedTo: logins(tightening.approvers),
+        },
+    };
+}
+/** Logins as compared: lower case, without a leading @. */
+function logins(list) {
+    return (list ?? []).map((login) => login.replace(/^@/, '').toLowerCase());
+}
+function sections(policy) {
+    return [
+        ['defaults', policy.defaults ?? {}],
+        ...Object.entries(policy.environments ?? {}).map(([name, section]) => [
+            `environments.${name}`,
+            section,
+        ]),
+    ];
+}
+function scheduleOf(section, fallbackZone) {
+    const timezone = section.timezone ?? fallbackZone;
+    return {
+        windows: (section.windows ?? []).map((window) => ({
+            ...window,
+            days: window.days,
+            timezone: window.timezone ?? timezone,
+        })),
+        freezes: (section.freezes ?? []).map((freeze) => ({ ...freeze, timezone: freeze.timezone ?? timezone })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/local-policy.ts
+
+
+
+
+/**
+ * The policy for the CLI: the file named (which must exist), else the repository's policy file
+ * under the working directory when there is one, else the built-in defaults.
+ */
+async function readLocalPolicy(cwd, named) {
+    const path = (0,external_node_path_namespaceObject.resolve)(cwd, named ?? POLICY_PATH);
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (error) {
+        if (named === undefined && error.code === 'ENOENT')
+            return (environment) => policyFor(undefined, environment, 'built-in defaults');
+        throw new ConfigurationError(`The policy file ${named ?? POLICY_PATH} cannot be read (${error.code ?? 'unreadable'}).`, 'Check the --policy path.');
+    }
+    const label = named ?? POLICY_PATH;
+    const file = parsePolicy(label, bytes);
+    return (environment) => policyFor(file, environment, label);
+}
+
+;// CONCATENATED MODULE: ./src/policy/window-gate.ts
+
+
+/**
+ * May a deploy or rollback start now? Inside a window (and no freeze): yes. Outside: only with
+ * an emergency override: a reason, and one of the policy's emergency approvers among
+ * `grantors` (who asked, or who approved this exact plan). A rollback that a failing deploy
+ * starts is never judged here: it always runs.
+ */
+function judgeWindow(policy, now, request) {
+    const status = windowStatus(policy.schedule, now);
+    if (status.open)
+        return { allowed: true, status };
+    const where = policy.environment ? `environment "${policy.environment}"` : 'this deploy';
+    const approvers = policy.emergencyApprovers;
+    const grantedBy = logins(request.grantors).filter((login) => approvers.includes(login));
+    if (request.reason && grantedBy.length > 0)
+        return { allowed: true, status, override: { reason: request.reason, grantedBy } };
+    const howToOverride = approvers.length === 0
+        ? `The policy (${policy.source}) names no emergency approvers for ${where}, so no override is possible.`
+        : request.reason
+            ? `The emergency override was asked, but none of the emergency approvers (${approvers.join(', ')}) asked for it or approved this exact plan (those who did: ${logins(request.grantors).join(', ') || 'nobody'}).`
+            : `In an emergency, one of ${approvers.join(', ')} may override it with an emergency reason.`;
+    return {
+        allowed: false,
+        status,
+        refusal: `Refused: ${where} is ${status.text}. Nothing was written. ${howToOverride}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/policy-options.ts
+
+
+
+
+
+
+
+const POLICY_OPTION = { policy: { type: 'string' } };
+const EMERGENCY_OPTION = { 'emergency-reason': { type: 'string' } };
+const POLICY_HELP = `  --policy FILE          the deploy policy (default ${POLICY_PATH} when it exists, else
+                         the built-in thresholds): thresholds and change windows`;
+const EMERGENCY_HELP = `  --emergency-reason R   start outside the policy's change windows or in a freeze; granted
+                         only when the actor is one of the environment's emergency approvers`;
+/**
+ * The policy of each environment, tightened by the threshold options (they never loosen it).
+ * The file and the options are read at once, so that a mistake in either stops the command
+ * before anything else.
+ */
+async function policyFromOptions(values, cwd) {
+    const policyOf = await readLocalPolicy(cwd, values.policy);
+    const thresholds = parseThresholdLimits((name) => values[name], (name) => `--${name}`);
+    return (environment) => tighten(policyOf(environment), { thresholds });
+}
+/** Who runs the command: --actor, else GITHUB_ACTOR, else the user name. */
+function actorOf(values, io) {
+    if (values.actor)
+        return values.actor;
+    if (io.env.GITHUB_ACTOR)
+        return io.env.GITHUB_ACTOR;
+    try {
+        return (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        return 'unknown';
+    }
+}
+/**
+ * Refuses (exit 3) a deploy or restore that would start outside the change windows, unless an
+ * emergency approver asks for the override with a reason. On a workstation the actor is who
+ * the person says they are: the org's credentials are the real gate there.
+ */
+function requireOpenWindow(policy, values, actor, io) {
+    const decision = judgeWindow(policy, new Date(), { reason: values['emergency-reason'], grantors: [actor] });
+    if (!decision.allowed)
+        throw new RefusedError(decision.refusal, 'Wait for the window, or ask an emergency approver.');
+    if (decision.override)
+        writeLine(io.stderr, `warning: emergency override of the change window by ${decision.override.grantedBy.join(', ')}: ${decision.override.reason}`);
+}
 
 ;// CONCATENATED MODULE: ./src/cli/planning.ts
+
+
 
 
 
@@ -16139,21 +17201,27 @@ async function planConfigs(configs, client, options) {
 const PLANNING_OPTIONS = {
     config: { type: 'string', multiple: true },
     environment: { type: 'string' },
+    deployment: { type: 'string' },
     strategy: { type: 'string' },
     'max-changed-rows': { type: 'string' },
     'max-changed-percent': { type: 'string' },
     'max-deleted-rows': { type: 'string' },
     'max-total-changed-rows': { type: 'string' },
+    ...POLICY_OPTION,
     ...CONNECTION_OPTIONS,
 };
 const PLANNING_HELP = `  --config GLOB          config files (repeatable; further arguments are files too)
-  --environment E        only files bound to E (and files bound to none)
+  --environment E        only files bound to E (and files bound to none); required when
+                         the files bind to more than one environment
+  --deployment NAME      the deployment the plan is bound to (default: the environment,
+                         else "default"); "apply --plan" refuses a plan of another one
   --strategy S           auto (default), rows or import: how rows are written
+${POLICY_HELP}
 ${CONNECTION_HELP}
 
-Thresholds (above them the plan needs an approval):
+Thresholds (above them the plan needs an approval); they only tighten the policy's:
   --max-changed-rows N        per table (default ${DEFAULT_THRESHOLDS.maxChangedRows})
-  --max-changed-percent P     per table, of its live rows (default ${DEFAULT_THRESHOLDS.maxChangedPercent})
+  --max-changed-percent P     per table, of its live rows; decimals allowed (default ${DEFAULT_THRESHOLDS.maxChangedPercent})
   --max-deleted-rows N        per table (default ${DEFAULT_THRESHOLDS.maxDeletedRows})
   --max-total-changed-rows N  across all tables (default ${DEFAULT_THRESHOLDS.maxTotalChangedRows})`;
 /**
@@ -16162,13 +17230,9 @@ Thresholds (above them the plan needs an approval):
  */
 async function planFromConfigFiles(values, files, io, cwd) {
     const strategy = oneOf('strategy', values.strategy, ['auto', 'rows', 'import'], 'auto');
-    const thresholds = {
-        ...DEFAULT_THRESHOLDS,
-        maxChangedRows: wholeNumber('max-changed-rows', values['max-changed-rows'], DEFAULT_THRESHOLDS.maxChangedRows),
-        maxChangedPercent: wholeNumber('max-changed-percent', values['max-changed-percent'], DEFAULT_THRESHOLDS.maxChangedPercent),
-        maxDeletedRows: wholeNumber('max-deleted-rows', values['max-deleted-rows'], DEFAULT_THRESHOLDS.maxDeletedRows),
-        maxTotalChangedRows: wholeNumber('max-total-changed-rows', values['max-total-changed-rows'], DEFAULT_THRESHOLDS.maxTotalChangedRows),
-    };
+    const environment = nonEmpty('environment', values.environment);
+    // Read before the config files: a broken policy or option stops the command first.
+    const policyOf = await policyFromOptions(values, cwd);
     const validation = await validateConfigFiles([...(values.config ?? []), ...files], { cwd });
     if (hasErrors(validation.findings)) {
         io.stderr.write(renderFindingsText(validation.findings, validation.files, { color: isTty(io.stderr) }));
@@ -16176,13 +17240,43 @@ async function planFromConfigFiles(values, files, io, cwd) {
         return { invalid: true };
     }
     const client = clientFromOptions(io, values);
+    // The files bound to one environment name it when the option does not.
+    const bound = new Set(validation.configs.flatMap((config) => (config.environment ? [config.environment] : [])));
+    const policy = policyOf(environment ?? (bound.size === 1 ? [...bound][0] : undefined));
     const plan = await planConfigs(validation.configs, client, {
-        environment: values.environment,
-        thresholds,
+        environment,
+        deployment: nonEmpty('deployment', values.deployment),
+        thresholds: policy.thresholds,
         strategy,
         logger: ioLogger(io),
     });
-    return { plan, client };
+    return { plan, client, policy };
+}
+/** An option that names something: absent, or a non-empty name. */
+function nonEmpty(name, value) {
+    if (value !== undefined && value.trim() === '')
+        throw new ConfigurationError(`--${name} needs a name; got an empty one.`, `Give --${name} NAME, or leave it out.`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/cli/signing-key.ts
+
+
+const SIGNING_HELP = `Integrity: with ${SIGNING_KEY_VARIABLE} set, plan files and backups are written with an
+HMAC signature, and plans and backups read back must carry a valid one.`;
+/** The signing key from the environment; refused when set but empty or short. */
+function signingKeyOf(io) {
+    return signingKeyFrom(io.env[SIGNING_KEY_VARIABLE], SIGNING_KEY_VARIABLE);
+}
+/** Writes a warning to the command's stderr, each text once per command. */
+function warnOnce(io) {
+    const said = new Set();
+    return (message) => {
+        if (said.has(message))
+            return;
+        said.add(message);
+        writeLine(io.stderr, `warning: ${message}`);
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/plan-command.ts
@@ -16193,21 +17287,28 @@ async function planFromConfigFiles(values, files, io, cwd) {
 
 
 
+
+
+
 const plan_command_HELP = `Usage: datatable-deploy plan [--config GLOB]... [FILE]... [--environment E]
-                             [--format text|markdown|json] [--out FILE] [--detailed-exitcode]
-                             [threshold options] [connection options]
+                             [--deployment NAME] [--format text|markdown|json] [--out FILE]
+                             [--detailed-exitcode] [threshold options] [connection options]
 
 Validates the config files, reads the live tables (in pages, within the rate budget) and shows
 what a deploy would change: tables and columns to create, rows to create, update (cell by
-cell) and delete, and whether the change needs an approval.
+cell) and delete, and whether the change needs an approval. The plan is bound to the org it
+read (API host), the environment and the deployment; "apply --plan" refuses it elsewhere.
 
   --format F             text (default), markdown (the PR comment) or json (the plan)
   --out FILE             also write the plan as JSON, for "apply --plan FILE"
   --detailed-exitcode    exit 2 when there are changes
 ${PLANNING_HELP}
 
+${SIGNING_HELP}
+
 Exit codes: 0 planned (no changes, with --detailed-exitcode), 2 changes (with
---detailed-exitcode), 1 invalid config, blocked plan or error.`;
+--detailed-exitcode), 1 invalid config, files bound to several environments without
+--environment, blocked plan or error.`;
 async function runPlanCommand(args, io) {
     const cwd = io.cwd ?? process.cwd();
     const { values, positionals } = parseOptions('plan', args, {
@@ -16221,20 +17322,25 @@ async function runPlanCommand(args, io) {
         return 0;
     }
     const format = oneOf('format', values.format, ['text', 'markdown', 'json'], 'text');
+    const signingKey = signingKeyOf(io);
     const planned = await planFromConfigFiles(values, positionals, io, cwd);
     if ('invalid' in planned)
         return 1;
     const { plan } = planned;
+    writeLine(io.stderr, `Plan for ${describeBinding(plan)}.`);
     if (values.out) {
-        await (0,promises_namespaceObject.writeFile)(values.out, serializePlan(plan));
-        writeLine(io.stderr, `Wrote the plan to ${values.out} (${plan.digest}).`);
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(cwd, values.out), serializePlan(plan, signingKey));
+        writeLine(io.stderr, `Wrote the plan to ${values.out} (${plan.digest}${signingKey === undefined ? '' : ', signed'}).`);
     }
     const output = format === 'json'
-        ? serializePlan(plan)
+        ? serializePlan(plan, signingKey)
         : format === 'markdown'
             ? renderMarkdown(plan)
             : renderText(plan, { color: isTty(io.stdout) });
     io.stdout.write(output);
+    // Whether a deploy would fall in a change window now; not part of a plan file's JSON.
+    const window = windowStatus(planned.policy.schedule, new Date());
+    writeLine(format === 'text' ? io.stdout : io.stderr, `Change window${plan.environment ? ` (${plan.environment})` : ''}: ${window.text}.`);
     if (plan.verdict === 'blocked')
         return 1;
     if (values['detailed-exitcode'] && plan.verdict !== 'no-changes')
@@ -16461,6 +17567,8 @@ function restoreLines(report) {
     const lines = report.tables.map((table) => table.deletedTable
         ? `  restore ${table.name}: deleted the table the deploy had created`
         : `  restore ${table.name}: ${table.creates} rows put back, ${table.updates} reverted, ${table.deletes} removed`);
+    for (const item of report.leftInPlace)
+        lines.push(`  restore ${item}`);
     if (!report.restored)
         lines.push('  still different after the restore:', ...report.remaining.map((item) => `    ${item}`));
     return lines;
@@ -16485,26 +17593,38 @@ function restoreLines(report) {
 
 
 
+
+
 const apply_command_HELP = `Usage: datatable-deploy apply [--config GLOB]... [FILE]... | --plan FILE
+                              [--environment E] [--deployment NAME]
                               [--backup-dir DIR] [--health-checks FILE] [--webhook URL]...
                               [--actor NAME] [--yes] [planning options]
 
 Deploys: plans (or reads --plan), refuses if the live tables changed since the plan, backs the
 tables up, applies the changes within the rate budget (journaled), reads them back, runs the
-health checks, and restores the backup when anything fails. Ctrl-C rolls back too.
+health checks, and restores the backup when anything fails. Ctrl-C rolls back too. The org,
+environment and deployment are shown before it asks; the backup records them.
 
-  --plan FILE            apply exactly this plan (from "plan --out FILE")
+  --plan FILE            apply exactly this plan (from "plan --out FILE"); refused when it
+                         was made against another org (API host), or for another
+                         environment or deployment than --environment / --deployment
   --backup-dir DIR       where backups and journals go (default .datatable-deploy/backups)
   --health-checks FILE   probes to run after apply (see the README)
   --webhook URL          POST a signed event here after a healthy deploy (repeatable;
                          the HMAC secret comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
   --actor NAME           who deploys (default: GITHUB_ACTOR or the user name)
+${EMERGENCY_HELP}
   --yes                  do not ask; required when not on a terminal
 ${PLANNING_HELP}
 
-Exit codes: 0 deployed or no changes, 1 invalid input or error before any write, 3 refused
-(stale plan), 4 failed and rolled back (live equals the backup), 5 failed and the rollback
-did not finish (the summary says what is left and where the backup is).`;
+${SIGNING_HELP}
+
+Exit codes: 0 deployed or no changes, 1 invalid input, an unusable plan file (damaged,
+forged, unsigned or wrongly signed with a key set) or a plan of another org, environment
+or deployment, or an error before any write, 3 refused (stale plan, or outside the
+policy's change windows), 4 failed and rolled
+back (live equals the backup), 5 failed and the rollback did not finish (the summary says
+what is left and where the backup is).`;
 async function runApplyCommand(args, io) {
     const cwd = io.cwd ?? process.cwd();
     const { values, positionals } = parseOptions('apply', args, {
@@ -16515,6 +17635,7 @@ async function runApplyCommand(args, io) {
         webhook: { type: 'string', multiple: true },
         actor: { type: 'string' },
         yes: { type: 'boolean' },
+        ...EMERGENCY_OPTION,
     }, { allowPositionals: true });
     if (values.help) {
         writeLine(io.stdout, apply_command_HELP);
@@ -16536,26 +17657,29 @@ async function runApplyCommand(args, io) {
         });
         health = parseHealthSpec(file, bytes, io.env);
     }
+    const signingKey = signingKeyOf(io);
     let plan;
     let client;
+    let policy;
     if (values.plan) {
-        plan = readPlan(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, values.plan), 'utf8'), values.plan);
-        client = clientFromOptions(io, values);
-        if (plan.apiHost && plan.apiHost !== new URL(client.endpoints.apiBase).host) {
-            throw new ConfigurationError(`The plan was made against ${plan.apiHost}, not ${new URL(client.endpoints.apiBase).host}.`, 'Apply it to the org it was planned for, or plan again.');
-        }
+        const policyOf = await policyFromOptions(values, cwd);
+        ({ plan, client } = await readPlanFile(values.plan, values, io, signingKey));
+        policy = policyOf(plan.environment);
     }
     else {
         const planned = await planFromConfigFiles(values, positionals, io, cwd);
         if ('invalid' in planned)
             return 1;
-        ({ plan, client } = planned);
+        ({ plan, client, policy } = planned);
     }
     io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
+    writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
     if (plan.verdict === 'blocked')
         return 1;
     if (plan.verdict === 'no-changes')
         return 0;
+    const actor = actorOf(values, io);
+    requireOpenWindow(policy, values, actor, io);
     if (!values.yes &&
         !(await confirm_confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' })))
         return 1;
@@ -16582,12 +17706,13 @@ async function runApplyCommand(args, io) {
             journal,
             logger: stderrLogger(),
             clock: systemClock,
-            actor: values.actor ?? io.env.GITHUB_ACTOR ?? safeUserName(),
+            actor,
             signal: interruption.signal,
             health,
             env: io.env,
             webhooks: values.webhook?.length ? { urls: values.webhook, secret: webhookSecret } : undefined,
             gitSha: io.env.GITHUB_SHA,
+            signingKey,
             ratePerMinute: client.budget.stats().currentRatePerMinute,
             progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
         });
@@ -16600,13 +17725,22 @@ async function runApplyCommand(args, io) {
         process.removeListener('SIGTERM', interrupt);
     }
 }
-function safeUserName() {
-    try {
-        return (0,external_node_os_namespaceObject.userInfo)().username;
-    }
-    catch {
-        return 'unknown';
-    }
+/**
+ * Reads --plan FILE: its integrity (digest, and the signature when a key is set), then its
+ * binding: the org the client would write to, and --environment / --deployment when given.
+ */
+async function readPlanFile(file, values, io, signingKey) {
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(io.cwd ?? process.cwd(), file), 'utf8').catch((error) => {
+        throw new ConfigurationError(`The plan file ${file} cannot be read (${error.code ?? error.message}).`, 'Give the file "datatable-deploy plan --out FILE" wrote.');
+    });
+    const plan = readPlan(text, file, { signingKey, warn: warnOnce(io) });
+    const client = clientFromOptions(io, values);
+    checkPlanBinding(plan, {
+        apiHost: apiHostOf(client),
+        environment: nonEmpty('environment', values.environment),
+        deployment: nonEmpty('deployment', values.deployment),
+    }, file);
+    return { plan, client };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/rollback-command.ts
@@ -16623,21 +17757,45 @@ function safeUserName() {
 
 
 
-const rollback_command_HELP = `Usage: datatable-deploy rollback --backup DIR [--yes] [connection options]
 
-Restores a backup made by apply: verifies its checksums, shows what the restore would change,
-applies it, and reads the tables back to prove they equal the backup.
 
-  --backup DIR     the backup directory (it holds manifest.json)
-  --yes            do not ask; required when not on a terminal
+
+
+
+const rollback_command_HELP = `Usage: datatable-deploy rollback --backup DIR [--environment E] [--deployment NAME]
+                                 [--yes] [connection options]
+
+Restores a backup made by apply: verifies its manifest (checksum, and signature when a key
+is set) and every table file, refuses a backup of another org (API host), environment or
+deployment, shows what the restore would change, applies it, and reads the tables back to
+prove they equal the backup. A table the deploy created is deleted only when DIR/${JOURNAL_FILE}
+(written by apply) shows that deploy created it, and only by the id recorded there.
+
+  --backup DIR        the backup directory (it holds manifest.json)
+  --environment E     refuse the backup unless it was made for environment E
+  --deployment NAME   refuse the backup unless it was made for deployment NAME
+  --actor NAME        who restores (default: GITHUB_ACTOR or the user name)
+${POLICY_HELP}
+${EMERGENCY_HELP}
+  --yes               do not ask; required when not on a terminal
 ${CONNECTION_HELP}
 
-Exit codes: 0 restored, 1 unusable backup or error, 5 the restore did not finish.`;
+${SIGNING_HELP}
+
+Exit codes: 0 restored (or nothing to restore), 1 unusable backup (damaged, forged, empty,
+unsigned or wrongly signed with a key set), a backup of another org, environment or
+deployment, or an error before any write, 3 refused (outside the policy's change windows),
+5 the restore did not finish.`;
 async function runRollbackCommand(args, io) {
     const cwd = io.cwd ?? process.cwd();
     const { values } = parseOptions('rollback', args, {
         backup: { type: 'string' },
+        environment: { type: 'string' },
+        deployment: { type: 'string' },
+        actor: { type: 'string' },
         yes: { type: 'boolean' },
+        ...POLICY_OPTION,
+        ...EMERGENCY_OPTION,
         ...CONNECTION_OPTIONS,
     });
     if (values.help) {
@@ -16646,20 +17804,26 @@ async function runRollbackCommand(args, io) {
     }
     if (!values.backup)
         throw new ConfigurationError('rollback needs --backup DIR.', 'Give the backup directory that apply printed.');
+    const policyOf = await policyFromOptions(values, cwd);
+    const signingKey = signingKeyOf(io);
     const location = (0,external_node_path_namespaceObject.resolve)(cwd, values.backup);
-    const backup = parseBackup(await new LocalBackupStore(cwd).load(location), location);
-    writeLine(io.stdout, `Backup of ${backup.manifest.createdAt}${backup.manifest.environment ? ` (${backup.manifest.environment})` : ''}, plan ${backup.manifest.planDigest ?? 'unknown'}: checksums verified.`);
+    const backup = parseBackup(await new LocalBackupStore(cwd).load(location), location, {
+        signingKey,
+        warn: warnOnce(io),
+    });
     const client = clientFromOptions(io, values);
-    const live = await readTables(client.tables, backup.tables.map((table) => ({ id: table.id })));
-    const preview = restorePlans(backup.tables, live, client.budget.stats().currentRatePerMinute);
-    let changes = 0;
-    for (const plan of preview) {
-        changes += plan.creates.length + plan.updates.length + plan.deletes.length;
-        writeLine(io.stdout, `  ${plan.name}: ${plan.creates.length} rows to put back, ${plan.updates.length} to revert, ${plan.deletes.length} to remove`);
-    }
-    for (const entry of backup.manifest.tables.filter((table) => !table.existed))
-        writeLine(io.stdout, `  ${entry.name}: did not exist before; it is deleted if it exists now`);
-    if (changes === 0 && backup.manifest.tables.every((table) => table.existed)) {
+    checkBackupBinding(backup, {
+        apiHost: apiHostOf(client),
+        environment: nonEmpty('environment', values.environment),
+        deployment: nonEmpty('deployment', values.deployment),
+    });
+    writeLine(io.stdout, `Backup of ${backup.manifest.createdAt}, plan ${backup.manifest.planDigest}: ${signingKey === undefined ? 'checksums' : 'signature and checksums'} verified.`);
+    writeLine(io.stdout, `Target: ${describeBinding(backup.manifest)}.`);
+    requireOpenWindow(policyOf(backup.manifest.environment), values, actorOf(values, io), io);
+    const createdTables = createdTablesOf(await readJournal(location, io));
+    const rate = client.budget.stats().currentRatePerMinute;
+    const preview = await previewRestore(backup, client.tables, rate, { createdTables });
+    if (!showPreview(io, preview)) {
         writeLine(io.stdout, 'The live tables already equal the backup.');
         return 0;
     }
@@ -16668,7 +17832,7 @@ async function runRollbackCommand(args, io) {
         return 1;
     const journal = new FileJournal((0,external_node_path_namespaceObject.resolve)(location, `restore-${Date.now()}.journal.jsonl`));
     try {
-        const report = await restoreBackup(backup, { tables: client.tables, journal, logger: stderrLogger(), clock: systemClock }, client.budget.stats().currentRatePerMinute);
+        const report = await restoreBackup(backup, { tables: client.tables, journal, logger: stderrLogger(), clock: systemClock }, rate, { createdTables });
         for (const line of restoreLines(report))
             writeLine(io.stdout, line);
         writeLine(io.stdout, report.restored
@@ -16680,10 +17844,33 @@ async function runRollbackCommand(args, io) {
         journal.close();
     }
 }
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The product version, reported by the CLI and in backups and user agents. */
-const VERSION = '0.1.0';
+/**
+ * The apply's journal, next to the backup: the only evidence of which tables that deploy
+ * created. Without it, no table is deleted.
+ */
+async function readJournal(location, io) {
+    try {
+        return parseJournal(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, JOURNAL_FILE), 'utf8'));
+    }
+    catch {
+        writeLine(io.stderr, `note: there is no ${JOURNAL_FILE} in ${location}; tables the deploy may have created are left in place.`);
+        return [];
+    }
+}
+/** Prints what the restore would do; false when there is nothing to do. */
+function showPreview(io, preview) {
+    let changes = 0;
+    for (const plan of preview.plans) {
+        changes += plan.creates.length + plan.updates.length + plan.deletes.length;
+        writeLine(io.stdout, `  ${plan.name}: ${plan.creates.length} rows to put back, ${plan.updates.length} to revert, ${plan.deletes.length} to remove`);
+    }
+    for (const table of preview.deletions)
+        writeLine(io.stdout, `  ${table.name}: created by the deploy (id ${table.id}); the table is deleted`);
+    for (const item of preview.leftInPlace)
+        writeLine(io.stdout, `  ${item}`);
+    const missing = preview.live.some((table) => table === null);
+    return changes > 0 || preview.deletions.length > 0 || missing;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
@@ -16715,7 +17902,8 @@ Connection (tables): GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRE
 GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; or --region / --api-url.
 
 Run "datatable-deploy <command> --help" for the options of a command.
-Exit codes: 0 success, 1 error or findings, 2 plan has changes (plan --detailed-exitcode),
+Exit codes: 0 success, 1 error or findings (an unusable plan or backup, or one of another org,
+environment or deployment, included), 2 plan has changes (plan --detailed-exitcode),
 3 refused (stale plan), 4 deploy failed and rolled back, 5 deploy failed and rollback failed.`;
 const COMMANDS = {
     validate: runValidateCommand,

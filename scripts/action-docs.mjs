@@ -1,5 +1,6 @@
-// Keeps the README true to the action: the inputs and outputs table comes from action.yml, and
-// the quick-start workflows are the files in examples/workflows/. `--write` updates README.md;
+// Keeps the README true to the action: the inputs and outputs table comes from action.yml, the
+// policy file reference from its JSON Schema, and the quick-start workflows are the files in
+// examples/workflows/. `--write` updates README.md;
 // without it the script only checks, and fails (CI) when the README is out of date.
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -26,6 +27,35 @@ const inputs = [
   ...Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`),
 ].join('\n');
 
+const policySchema = JSON.parse(await readFile(resolve(root, 'schema/datatable-policy.schema.json'), 'utf8'));
+
+/** One row per setting of a policy section, nested settings as dotted paths. */
+function policyRows(properties, prefix) {
+  return Object.entries(properties).flatMap(([name, property]) => {
+    const path = `${prefix}${name}`;
+    if (property.type === 'object' && property.properties)
+      return [
+        `| \`${path}\` | object | ${cell(property.description)} |`,
+        ...policyRows(property.properties, `${path}.`),
+      ];
+    const items = property.items;
+    const type =
+      property.type === 'array'
+        ? `list of ${items?.enum ? items.enum.join(' / ') : items?.type === 'object' ? `{ ${Object.keys(items.properties).join(', ')} }` : 'logins'}`
+        : (property.type ?? 'login');
+    const pattern = property.pattern && property.type === 'string' ? ` (\`${property.pattern}\`)` : '';
+    return [`| \`${path}\` | ${cell(type)}${cell(pattern)} | ${cell(property.description)} |`];
+  });
+}
+const policyReference = [
+  '| setting | type | description |',
+  '| --- | --- | --- |',
+  `| \`version\` | 1 | ${cell(policySchema.properties.version.description)} |`,
+  `| \`defaults\` | section | ${cell(policySchema.properties.defaults.description)} |`,
+  `| \`environments.<name>\` | section | ${cell(policySchema.properties.environments.description)} |`,
+  ...policyRows(policySchema.definitions.section.properties, '<section>.'),
+].join('\n');
+
 let readme = await readFile(readmePath, 'utf8');
 const original = readme;
 readme = replaceBetween(
@@ -33,6 +63,12 @@ readme = replaceBetween(
   '<!-- action-inputs:start -->',
   '<!-- action-inputs:end -->',
   `\n${inputs}\n`,
+);
+readme = replaceBetween(
+  readme,
+  '<!-- policy-reference:start -->',
+  '<!-- policy-reference:end -->',
+  `\n${policyReference}\n`,
 );
 for (const match of original.matchAll(/<!-- example:([\w.-]+) -->/g)) {
   const file = match[1];

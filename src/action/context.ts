@@ -15,8 +15,14 @@ export interface RunInfo {
   workspace: string;
   token: string;
   /** The pull request of a pull_request or pull_request_review event. */
-  pullRequest?: { number: number; headSha: string; author: string; fromFork: boolean } | undefined;
+  pullRequest?:
+    { number: number; headSha: string; baseSha: string; author: string; fromFork: boolean } | undefined;
   serverUrl: string;
+  /** The ref the run is for (refs/heads/main), and the repository's default branch. */
+  ref: string;
+  defaultBranch?: string | undefined;
+  /** Push events: the commit the branch pointed at before the push. */
+  before?: string | undefined;
 }
 
 export type Result = 'no-changes' | 'planned' | 'applied' | 'rolled-back' | 'refused' | 'failed';

@@ -6,53 +6,106 @@ export interface PullRequestRef {
   number: number;
   headSha: string;
   author: string;
+  /** The branch it merges into, and that branch's commit GitHub compares against. */
+  baseRef: string;
+  baseSha: string;
+  mergedAt: string | null;
+  /** The merge, squash or last rebased commit, once merged. */
+  mergeCommitSha: string | null;
 }
 
 export type CommitState = 'pending' | 'success' | 'failure' | 'error';
 
+/** A commit status as GitHub lists it: who created it and when cannot be changed afterwards. */
+export interface CommitStatus {
+  context: string;
+  state: string;
+  description: string;
+  creator: string;
+  createdAt: string;
+}
+
 /** What the action needs from GitHub; one adapter over Octokit, one fake in tests. */
 export interface GitHubPort {
-  /** The comment holding `marker`, looked for on every page. */
-  findComment(issue: number, marker: string): Promise<{ id: number; body: string } | undefined>;
-  /** Updates the comment holding `marker`, or creates it. */
-  upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; created: boolean }>;
+  /** The comment holding `marker` written by `author`, looked for on every page. */
+  findComment(
+    issue: number,
+    marker: string,
+    author: string,
+  ): Promise<{ id: number; body: string } | undefined>;
+  /** Updates the comment holding `marker` written by `author`, or creates one. */
+  upsertComment(
+    issue: number,
+    marker: string,
+    author: string,
+    body: string,
+  ): Promise<{ id: number; created: boolean }>;
   listReviews(pull: number): Promise<Review[]>;
-  /** The reviewer's repository permission (admin, write, read, none…). */
+  /** The reviewer's repository permission (admin, maintain, write, triage, read, none). */
   permissionOf(user: string): Promise<string>;
   getPullRequest(pull: number): Promise<PullRequestRef>;
-  /** The pull request a pushed commit came from, if GitHub knows one. */
-  pullRequestForCommit(sha: string): Promise<PullRequestRef | undefined>;
-  setStatus(sha: string, state: CommitState, context: string, description: string): Promise<void>;
+  /** Pull requests GitHub associates with a commit (merged ones, and open ones off the default branch). */
+  pullRequestsForCommit(sha: string): Promise<PullRequestRef[]>;
+  /** Creates a commit status; returns it as GitHub recorded it (its creator is this token's identity). */
+  createStatus(
+    sha: string,
+    state: CommitState,
+    context: string,
+    description: string,
+    targetUrl?: string,
+  ): Promise<CommitStatus>;
+  /** Every status of a commit, newest first. */
+  listStatuses(sha: string): Promise<CommitStatus[]>;
+  /** A file's bytes at a commit, or undefined when it does not exist there. */
+  fileAt(path: string, ref: string): Promise<Buffer | undefined>;
+  /** The parents of a commit. */
+  parentsOf(sha: string): Promise<string[]>;
+  /** How `head` relates to `base`: identical, behind (contained in base), ahead or diverged. */
+  compareCommits(base: string, head: string): Promise<string>;
   /** Updates the open issue holding `marker`, or opens one. Returns its number. */
   upsertIssue(marker: string, title: string, body: string): Promise<number>;
   /** Other runs of the workflow this run belongs to that are still in progress. */
   otherRunsInProgress(runId: number): Promise<Array<{ id: number; runNumber: number; url: string }>>;
 }
 
+interface PullData {
+  number: number;
+  head: { sha: string };
+  base: { ref: string; sha: string };
+  user: { login: string } | null;
+  merged_at?: string | null;
+  merge_commit_sha?: string | null;
+}
+
+const pullRef = (data: PullData): PullRequestRef => ({
+  number: data.number,
+  headSha: data.head.sha,
+  author: data.user?.login ?? '',
+  baseRef: data.base.ref,
+  baseSha: data.base.sha,
+  mergedAt: data.merged_at ?? null,
+  mergeCommitSha: data.merge_commit_sha ?? null,
+});
+
 /** The GitHub REST API through @actions/github's Octokit, with retries on 5xx and rate limits. */
 export function createGitHub(token: string, repo: { owner: string; repo: string }): GitHubPort {
   const octokit = getOctokit(token, {}, retry);
-  const pull = (data: {
-    number: number;
-    head: { sha: string };
-    user: { login: string } | null;
-  }): PullRequestRef => ({
-    number: data.number,
-    headSha: data.head.sha,
-    author: data.user?.login ?? '',
-  });
+  const notFound = (error: unknown) => (error as { status?: number }).status === 404;
   return {
-    async findComment(issue, marker) {
+    async findComment(issue, marker, author) {
       const comments = await octokit.paginate(octokit.rest.issues.listComments, {
         ...repo,
         issue_number: issue,
         per_page: 100,
       });
-      const found = comments.find((comment) => comment.body?.includes(marker));
+      // Only our own comment: anybody can post a comment holding the marker.
+      const found = comments.find(
+        (comment) => comment.user?.login === author && comment.body?.includes(marker),
+      );
       return found ? { id: found.id, body: found.body ?? '' } : undefined;
     },
-    async upsertComment(issue, marker, body) {
-      const existing = await this.findComment(issue, marker);
+    async upsertComment(issue, marker, author, body) {
+      const existing = await this.findComment(issue, marker, author);
       if (existing) {
         await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
         return { id: existing.id, created: false };
@@ -70,6 +123,7 @@ export function createGitHub(token: string, repo: { owner: string; repo: string 
         user: review.user?.login ?? '',
         state: review.state,
         commitId: review.commit_id ?? '',
+        submittedAt: review.submitted_at ?? '',
       }));
     },
     async permissionOf(user) {
@@ -77,30 +131,75 @@ export function createGitHub(token: string, repo: { owner: string; repo: string 
         const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: user });
         return data.role_name === 'maintain' ? 'maintain' : data.permission;
       } catch (error) {
-        if ((error as { status?: number }).status === 404) return 'none';
+        if (notFound(error)) return 'none';
         throw error;
       }
     },
     async getPullRequest(number) {
       const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
-      return pull(data);
+      return pullRef(data);
     },
-    async pullRequestForCommit(sha) {
+    async pullRequestsForCommit(sha) {
       const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
         ...repo,
         commit_sha: sha,
       });
-      const merged = data.find((candidate) => candidate.merged_at) ?? data[0];
-      return merged ? pull(merged) : undefined;
+      return data.map(pullRef);
     },
-    async setStatus(sha, state, context, description) {
-      await octokit.rest.repos.createCommitStatus({
+    async createStatus(sha, state, context, description, targetUrl) {
+      const { data } = await octokit.rest.repos.createCommitStatus({
         ...repo,
         sha,
         state,
         context,
         description: description.slice(0, 140),
+        ...(targetUrl ? { target_url: targetUrl } : {}),
       });
+      return {
+        context: data.context,
+        state: data.state,
+        description: data.description ?? '',
+        creator: data.creator?.login ?? '',
+        createdAt: data.created_at,
+      };
+    },
+    async listStatuses(sha) {
+      const statuses = await octokit.paginate(octokit.rest.repos.listCommitStatusesForRef, {
+        ...repo,
+        ref: sha,
+        per_page: 100,
+      });
+      return statuses.map((status) => ({
+        context: status.context,
+        state: status.state,
+        description: status.description ?? '',
+        creator: status.creator?.login ?? '',
+        createdAt: status.created_at,
+      }));
+    },
+    async fileAt(path, ref) {
+      try {
+        const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref });
+        if (Array.isArray(data) || data.type !== 'file')
+          throw new Error(`${path} at ${ref.slice(0, 7)} is not a file`);
+        // The contents API inlines files up to 1 MB; a policy file is far smaller.
+        return Buffer.from(data.content, 'base64');
+      } catch (error) {
+        if (notFound(error)) return undefined;
+        throw error;
+      }
+    },
+    async parentsOf(sha) {
+      const { data } = await octokit.rest.repos.getCommit({ ...repo, ref: sha });
+      return data.parents.map((parent) => parent.sha);
+    },
+    async compareCommits(base, head) {
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        ...repo,
+        basehead: `${base}...${head}`,
+        per_page: 1,
+      });
+      return data.status;
     },
     async upsertIssue(marker, title, body) {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {

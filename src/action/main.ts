@@ -36,7 +36,12 @@ function withoutGitHub(): GitHubPort {
 /** The action: settings from the inputs, the mode for the event, outputs, and the step's result. */
 export async function run(): Promise<void> {
   try {
-    for (const secret of ['genesys-client-secret', 'invalidation-webhook-secret', 'github-token']) {
+    for (const secret of [
+      'genesys-client-secret',
+      'invalidation-webhook-secret',
+      'github-token',
+      'signing-key',
+    ]) {
       const value = core.getInput(secret);
       if (value) core.setSecret(value);
     }

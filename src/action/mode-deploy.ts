@@ -10,18 +10,27 @@ import { describeError, RefusedError } from '../errors.js';
 import { renderMarkdown } from '../plan/render-markdown.js';
 import type { Plan } from '../plan/types.js';
 import { ArtifactBackupStore, uploadFiles } from './artifact-store.js';
-import { commentMarker, type ModeContext, type ModeOutcome } from './context.js';
+import { setDeployStatus } from './approval.js';
+import type { ModeContext, ModeOutcome } from './context.js';
+import { checkOrigin, clearDeploy, policyBase, type Clearance } from './deploy-gate.js';
 import { otherDeployInProgress } from './lock.js';
-import { evaluatePullRequest } from './mode-plan.js';
 import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
+import { policyForAction } from './policy-source.js';
 
 /**
- * On a push to the default branch: plan again, check the gate (the merged pull request's
- * approval must be of this exact plan), then the deploy pipeline with the backup as an
- * artifact, and the journal and an audit record as a second artifact.
+ * On a push to the default branch (or a manual run of it): plan again under the policy of the
+ * commit before, clear the gate (the merged pull request approved this exact plan, when needed;
+ * the change window), then the deploy pipeline with the backup as an artifact, and the journal
+ * and an audit record as a second artifact. The deployed commit gets a status of its own.
  */
 export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> {
-  const plan = await planForAction(context);
+  const origin = await checkOrigin(context);
+  if (origin) {
+    await context.io.summary(`### ⛔ Deploy refused\n\n${origin}`);
+    return { result: 'refused', outputs: { approved: 'false' }, failure: origin };
+  }
+  const policy = await policyForAction(context, { base: await policyBase(context), head: context.run.sha });
+  const plan = await planForAction(context, policy.policy);
   if (!plan) return INVALID_CONFIG;
   const outputs = planOutputs(plan);
   if (plan.verdict === 'no-changes') {
@@ -36,18 +45,21 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
         'The plan is blocked: Genesys would refuse part of it. Run the plan on a pull request to see why.',
     };
 
-  let approvedBy: string[] = [];
-  if (plan.verdict === 'needs-approval') {
-    const refusal = await checkApproval(context, plan);
-    if (typeof refusal === 'string') {
-      await context.io.summary(`### ⛔ Deploy refused\n\n${refusal}\n\n${renderMarkdown(plan)}`);
-      return { result: 'refused', outputs: { ...outputs, approved: 'false' }, failure: refusal };
-    }
-    approvedBy = refusal.approvedBy;
+  const sha = context.run.sha;
+  const identity = await setDeployStatus(context, sha, 'pending', plan.digest, 'Checking the gate');
+  const clearance = await clearDeploy(context, plan, policy, identity);
+  if (typeof clearance === 'string') {
+    await setDeployStatus(context, sha, 'failure', plan.digest, 'Refused by the gate');
+    await context.io.summary(`### ⛔ Deploy refused\n\n${clearance}\n\n${renderMarkdown(plan)}`);
+    return { result: 'refused', outputs: { ...outputs, approved: 'false' }, failure: clearance };
   }
+  const approvedBy = clearance.approvedBy;
 
   const busy = await otherDeployInProgress(context);
-  if (busy) return { result: 'refused', outputs, failure: busy };
+  if (busy) {
+    await setDeployStatus(context, sha, 'failure', plan.digest, 'Refused: another deploy is running');
+    return { result: 'refused', outputs, failure: busy };
+  }
 
   const name = context.settings.deployment;
   const { runId, runAttempt } = context.run;
@@ -71,9 +83,11 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
           : undefined,
       gitSha: context.run.sha,
       ratePerMinute: context.settings.connection.rateLimitPerMinute,
+      signingKey: context.settings.signingKey,
     });
   } catch (error) {
     if (error instanceof RefusedError) {
+      await setDeployStatus(context, sha, 'failure', plan.digest, 'Refused: the plan is stale');
       await context.io.summary(`### ⛔ Deploy refused\n\n${error.describe()}`);
       return { result: 'refused', outputs, failure: error.describe() };
     }
@@ -84,6 +98,11 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     digest: plan.digest,
     environment: plan.environment ?? null,
     approvedBy,
+    pullRequest: clearance.pullRequest ?? null,
+    policy: policy.policy.source,
+    policyChanged: policy.changed,
+    window: clearance.window.status.text,
+    emergencyOverride: clearance.window.override ?? null,
     actor: context.run.actor,
     commit: context.run.sha,
     run: { id: runId, attempt: runAttempt },
@@ -109,7 +128,14 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
   } catch (error) {
     context.io.warn(`The journal and audit record could not be uploaded: ${describeError(error)}`);
   }
-  await context.io.summary(deploySummary(plan, result, approvedBy));
+  await context.io.summary(deploySummary(plan, result, clearance));
+  await setDeployStatus(
+    context,
+    sha,
+    result.outcome === 'applied' ? 'success' : 'failure',
+    plan.digest,
+    result.outcome === 'applied' ? `Deployed version ${result.version}` : `Failed and ${result.outcome}`,
+  );
   const mapped = result.outcome === 'applied' ? 'applied' : result.outcome;
   return {
     result: mapped,
@@ -125,26 +151,6 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
         }
       : {}),
   };
-}
-
-/** The approvers, or why the deploy is refused. */
-async function checkApproval(context: ModeContext, plan: Plan): Promise<{ approvedBy: string[] } | string> {
-  const pr = await context.github.pullRequestForCommit(context.run.sha);
-  if (!pr)
-    return `This plan needs an approval, and no pull request was found for commit ${context.run.sha.slice(0, 7)}. Deploy through a reviewed pull request.`;
-  const comment = await context.github.findComment(pr.number, commentMarker(context.settings.deployment));
-  const approvedDigest = /digest=(sha256:[0-9a-f]{64})/.exec(comment?.body ?? '')?.[1];
-  if (!approvedDigest)
-    return `Pull request #${pr.number} has no plan comment for this deployment, so no plan was approved. Run the plan workflow on it.`;
-  if (approvedDigest !== plan.digest) {
-    return `Stale plan: #${pr.number} approved plan ${approvedDigest.slice(0, 19)}…, but the config and the live tables now give ${plan.digest.slice(0, 19)}…. Something changed since the review (a live edit, or another deploy). Re-run the plan on a pull request and have the new plan approved.`;
-  }
-  const gate = await evaluatePullRequest(context, pr);
-  if (!gate.approved) {
-    const ignored = gate.ignored.map((item) => `${item.user}: ${item.reason}`).join('; ');
-    return `Pull request #${pr.number} lacks the ${context.settings.requiredApprovals} approval(s) this plan needs${ignored ? ` (${ignored})` : ''}.`;
-  }
-  return { approvedBy: gate.approvedBy };
 }
 
 /** The health-check input: a path in the repository, or the YAML itself. */
@@ -163,7 +169,7 @@ async function healthChecks(context: ModeContext): Promise<HealthSpec | undefine
     : spec;
 }
 
-function deploySummary(plan: Plan, result: DeployResult, approvedBy: string[]): string {
+function deploySummary(plan: Plan, result: DeployResult, { approvedBy, window }: Clearance): string {
   const headline = {
     'no-changes': '✅ No changes',
     applied: `✅ Deployed version ${result.version}`,
@@ -173,6 +179,10 @@ function deploySummary(plan: Plan, result: DeployResult, approvedBy: string[]): 
   const lines = [`### ${headline}`, ''];
   if (result.failure) lines.push(`**Cause:** ${result.failure.message}`, '');
   if (approvedBy.length > 0) lines.push(`Approved by ${approvedBy.join(', ')}.`);
+  if (window.override)
+    lines.push(
+      `Emergency override by ${window.override.grantedBy.join(', ')}: ${window.override.reason} (the change window was ${window.status.text}).`,
+    );
   lines.push(`Backup artifact: ${result.backup ?? '—'} · ${result.operations} operations.`);
   if (result.restore && !result.restore.restored)
     lines.push(

@@ -1,6 +1,7 @@
 import { renderMarkdown } from '../plan/render-markdown.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
+import { policyForAction } from './policy-source.js';
 
 const DRIFT_MARKER = (deployment: string) => `<!-- datatable-deploy:drift deployment=${deployment} -->`;
 
@@ -10,7 +11,8 @@ const DRIFT_MARKER = (deployment: string) => `<!-- datatable-deploy:drift deploy
  * the job (or only warn).
  */
 export async function runDriftMode(context: ModeContext): Promise<ModeOutcome> {
-  const plan = await planForAction(context);
+  const { policy } = await policyForAction(context, { base: undefined, head: context.run.sha });
+  const plan = await planForAction(context, policy);
   if (!plan) return INVALID_CONFIG;
   const outputs = planOutputs(plan);
   if (plan.verdict === 'no-changes') {

@@ -1,92 +1,100 @@
+import { ConfigurationError } from '../errors.js';
 import { renderMarkdown } from '../plan/render-markdown.js';
 import type { Plan } from '../plan/types.js';
-import { commentMarker, statusContext, type ModeContext, type ModeOutcome } from './context.js';
-import { evaluateGate, type GateDecision } from './gate.js';
+import { judgeWindow } from '../policy/window-gate.js';
+import { announcePlan, judgeApproval } from './approval.js';
+import { commentMarker, type ModeContext, type ModeOutcome } from './context.js';
+import type { GateDecision } from './gate.js';
+import { gateSection, windowSection } from './plan-comment.js';
 import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
+import { policyForAction, type ActionPolicy } from './policy-source.js';
 
 /**
- * On a pull request: plan, post or update the sticky comment, and set the commit status that
- * branch protection can require (pending while an approval is missing, success once the gate
- * passes). Elsewhere: the job summary and outputs only.
+ * On a pull request: plan under the base branch's policy, announce the plan's digest as the
+ * deployment's commit status on the head (pending while an approval is missing, success once
+ * the gate passes: branch protection can require it), and post or update the sticky comment.
+ * Elsewhere: the job summary and outputs only.
  */
 export async function runPlanMode(context: ModeContext): Promise<ModeOutcome> {
-  const plan = await planForAction(context);
+  const pr = context.run.pullRequest;
+  const base = pr ? pr.baseSha || context.run.defaultBranch : undefined;
+  if (pr && !base)
+    throw new ConfigurationError(
+      'The event names no base commit for the pull request, so the policy cannot be read as it is on the base.',
+      'Run the plan mode on pull_request or pull_request_review events.',
+    );
+  const policy = await policyForAction(
+    context,
+    pr ? { base, head: pr.headSha } : { base: undefined, head: context.run.sha },
+  );
+  const plan = await planForAction(context, policy.policy);
   if (!plan) return INVALID_CONFIG;
   const outputs = planOutputs(plan);
   const result = plan.verdict === 'no-changes' ? 'no-changes' : 'planned';
-  await context.io.summary(renderMarkdown(plan, { maxLength: 900_000, fullPlanLocation: 'the plan JSON' }));
-  const pr = context.run.pullRequest;
-  if (!pr) return { result, outputs: { ...outputs, approved: String(plan.verdict !== 'needs-approval') } };
+  const needsApproval = plan.verdict === 'needs-approval' || policy.changed;
+  const window = windowSection(judgeWindow(policy.policy, new Date(), { grantors: [] }).status, context);
+  await context.io.summary(
+    `${renderMarkdown(plan, { maxLength: 900_000, fullPlanLocation: 'the plan JSON' })}\n${window}`,
+  );
+  if (!pr) return { result, outputs: { ...outputs, approved: String(!needsApproval) } };
   if (pr.fromFork) {
     context.io.warn(
       'This pull request comes from a fork: its token is read-only, so no comment or status is written. The plan is in the job summary.',
     );
     return { result, outputs: { ...outputs, approved: 'false' } };
   }
-  const gate = await gateFor(context, plan, pr);
-  const body = `${commentMarker(context.settings.deployment)}\n${renderMarkdown(plan, { maxLength: 60_000 })}\n${gateSection(plan, gate, context.settings.requiredApprovals)}`;
-  const comment = await context.github.upsertComment(
-    pr.number,
-    commentMarker(context.settings.deployment),
-    body,
-  );
+  const { gate, identity } = await announceAndJudge(context, plan, policy, pr, needsApproval);
+  const marker = commentMarker(context.settings.deployment);
+  const body = `${marker}\n${renderMarkdown(plan, { maxLength: 58_000 })}\n${gateSection(plan, policy, gate, { deployment: context.settings.deployment, headSha: pr.headSha })}\n${window}`;
+  const comment = await context.github.upsertComment(pr.number, marker, identity, body);
   context.io.info(`${comment.created ? 'Posted' : 'Updated'} the plan comment on #${pr.number}.`);
-  const passed = plan.verdict !== 'needs-approval' || gate?.approved === true;
-  const blocked = plan.verdict === 'blocked';
-  await context.github.setStatus(
-    pr.headSha,
-    blocked ? 'failure' : passed ? 'success' : 'pending',
-    statusContext(context.settings.deployment),
-    blocked
-      ? 'Blocked: Genesys would refuse part of this plan'
-      : passed
-        ? plan.verdict === 'needs-approval'
-          ? `Approved by ${gate!.approvedBy.join(', ')}`
-          : 'No approval needed'
-        : `Waiting for ${context.settings.requiredApprovals} approval(s) of this plan`,
-  );
+  const passed = !needsApproval || gate?.approved === true;
   return {
     result,
-    outputs: { ...outputs, approved: String(passed) },
-    ...(blocked ? { failure: 'The plan is blocked; see the comment.' } : {}),
+    outputs: { ...outputs, approved: String(passed && plan.verdict !== 'blocked') },
+    ...(plan.verdict === 'blocked' ? { failure: 'The plan is blocked; see the comment.' } : {}),
   };
 }
 
-async function gateFor(
+/**
+ * Announces the plan on the head commit first, then judges the reviews: an approval can only
+ * bind to a digest that was announced before it, and this announcement ends every approval of
+ * another digest. When the gate passes, a second status says so.
+ */
+async function announceAndJudge(
   context: ModeContext,
   plan: Plan,
+  policy: ActionPolicy,
   pr: { number: number; headSha: string; author: string },
-): Promise<GateDecision | undefined> {
-  if (plan.verdict !== 'needs-approval') return undefined;
-  return evaluatePullRequest(context, pr);
-}
-
-/** Evaluates the approval rule on a pull request's reviews. */
-export async function evaluatePullRequest(
-  context: ModeContext,
-  pr: { number: number; headSha: string; author: string },
-): Promise<GateDecision> {
-  const reviews = await context.github.listReviews(pr.number);
-  const users = [...new Set(reviews.map((review) => review.user.toLowerCase()))];
-  const permissions = new Map(
-    await Promise.all(users.map(async (user) => [user, await context.github.permissionOf(user)] as const)),
+  needsApproval: boolean,
+): Promise<{ gate: GateDecision | undefined; identity: string }> {
+  const required = policy.policy.approvals.required;
+  if (plan.verdict === 'blocked' || !needsApproval) {
+    const blocked = plan.verdict === 'blocked';
+    const identity = await announcePlan(
+      context,
+      pr.headSha,
+      blocked ? 'failure' : 'success',
+      plan.digest,
+      blocked ? 'Blocked: Genesys would refuse part of this plan' : 'No approval needed',
+    );
+    return { gate: undefined, identity };
+  }
+  const identity = await announcePlan(
+    context,
+    pr.headSha,
+    'pending',
+    plan.digest,
+    `Waiting for ${required} approval(s) of this plan`,
   );
-  return evaluateGate({
-    reviews,
-    permissions,
-    author: pr.author,
-    headSha: pr.headSha,
-    approvers: context.settings.approvers,
-    required: context.settings.requiredApprovals,
-  });
-}
-
-function gateSection(plan: Plan, gate: GateDecision | undefined, required: number): string {
-  if (plan.verdict !== 'needs-approval' || !gate) return '';
-  const lines = [
-    `**Approval:** ${gate.approved ? `✅ approved by ${gate.approvedBy.map((user) => `\`${user}\``).join(', ')}` : `⏳ ${gate.approvedBy.length} of ${required} approval(s) on the current commit`}.`,
-  ];
-  for (const item of gate.ignored)
-    lines.push(`- \`${item.user}\`'s approval does not count: ${item.reason}.`);
-  return `\n${lines.join('\n')}\n`;
+  const gate = await judgeApproval(context, { digest: plan.digest, pr, policy: policy.policy, identity });
+  if (gate.approved)
+    await announcePlan(
+      context,
+      pr.headSha,
+      'success',
+      plan.digest,
+      `Approved by ${gate.approvedBy.join(', ')}`,
+    );
+  return { gate, identity };
 }

@@ -1,13 +1,22 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import { systemClock } from '../clock.js';
-import { parseBackup } from '../deploy/backup.js';
-import { MemoryJournal } from '../deploy/journal.js';
-import { restoreBackup, restorePlans } from '../deploy/restore.js';
-import { BackupError } from '../errors.js';
-import { readTables } from '../plan/snapshot.js';
+import { checkBackupBinding, parseBackup } from '../deploy/backup.js';
+import {
+  createdTablesOf,
+  JOURNAL_FILE,
+  MemoryJournal,
+  parseJournal,
+  type CreatedTables,
+} from '../deploy/journal.js';
+import { previewRestore, restoreBackup } from '../deploy/restore.js';
+import { BackupError, describeError } from '../errors.js';
+import { apiHostOf } from '../plan/plan-configs.js';
+import { describeBinding } from '../plan/plan-file.js';
 import { ArtifactBackupStore } from './artifact-store.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 import { otherDeployInProgress } from './lock.js';
+import { policyForAction } from './policy-source.js';
+import { judgeWindow } from '../policy/window-gate.js';
 
 /**
  * Manual rollback (workflow_dispatch): download the backup artifact of the named run (or the
@@ -15,6 +24,19 @@ import { otherDeployInProgress } from './lock.js';
  */
 export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome> {
   const { settings, run } = context;
+  // A manual restore is a change like any other: it keeps to the windows of the policy on the
+  // default branch, whichever branch the run was started from. (The rollback a failing deploy
+  // starts is never held back.)
+  const { policy } = await policyForAction(context, { base: undefined, head: run.defaultBranch ?? run.sha });
+  const window = judgeWindow(policy, new Date(), { reason: settings.emergencyReason, grantors: [run.actor] });
+  if (!window.allowed) {
+    await context.io.summary(`### ⛔ Restore refused\n\n${window.refusal}`);
+    return { result: 'refused', outputs: {}, failure: window.refusal };
+  }
+  if (window.override)
+    context.io.warn(
+      `Emergency override of the change window by ${window.override.grantedBy.join(', ')}: ${window.override.reason}`,
+    );
   const busy = await otherDeployInProgress(context);
   if (busy) return { result: 'refused', outputs: {}, failure: busy };
   const findBy =
@@ -27,34 +49,43 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
         }
       : undefined;
   const store = new ArtifactBackupStore({ source: findBy ? { findBy } : {} });
-  const id = await backupArtifactId(context, findBy);
-  const location = String(id);
-  const backup = parseBackup(await store.load(location), `artifact ${location}`);
-  context.io.info(
-    `Backup of ${backup.manifest.createdAt} (plan ${backup.manifest.planDigest ?? 'unknown'}): checksums verified.`,
-  );
+  const artifacts = await findArtifacts(context, findBy);
+  const location = String(artifacts.backup);
+  const backup = parseBackup(await store.load(location), `artifact ${location}`, {
+    signingKey: settings.signingKey,
+    warn: (message) => context.io.warn(message),
+  });
   const client = context.genesys();
-  const live = await readTables(
-    client.tables,
-    backup.tables.map((table) => ({ id: table.id })),
+  checkBackupBinding(backup, {
+    apiHost: apiHostOf(client),
+    environment: settings.environment,
+    deployment: settings.deployment,
+  });
+  context.io.info(
+    `Backup of ${backup.manifest.createdAt} (plan ${backup.manifest.planDigest}, ${describeBinding(backup.manifest)}): ${settings.signingKey ? 'signature and checksums' : 'checksums'} verified.`,
   );
-  const preview = restorePlans(backup.tables, live, settings.connection.rateLimitPerMinute);
+  const createdTables = await createdTablesFromJournal(context, store, artifacts.journal);
+  const rate = settings.connection.rateLimitPerMinute;
+  const preview = await previewRestore(backup, client.tables, rate, { createdTables });
   const lines = [
     '### ↩️ Restore',
     '',
-    `Backup artifact ${location} from ${backup.manifest.createdAt}.`,
+    `Backup artifact ${location} from ${backup.manifest.createdAt} (${describeBinding(backup.manifest)}).`,
     '',
     '| table | rows put back | reverted | removed |',
     '| --- | ---: | ---: | ---: |',
+    ...preview.plans.map(
+      (plan) =>
+        `| \`${plan.name}\` | ${plan.creates.length} | ${plan.updates.length} | ${plan.deletes.length} |`,
+    ),
+    ...preview.deletions.map((table) => `- \`${table.name}\`: created by the deploy; the table is deleted.`),
+    ...preview.leftInPlace.map((item) => `- ${item}`),
   ];
-  for (const plan of preview)
-    lines.push(
-      `| \`${plan.name}\` | ${plan.creates.length} | ${plan.updates.length} | ${plan.deletes.length} |`,
-    );
   const report = await restoreBackup(
     backup,
     { tables: client.tables, journal: new MemoryJournal(), logger: context.io, clock: systemClock },
-    settings.connection.rateLimitPerMinute,
+    rate,
+    { createdTables },
   );
   lines.push(
     '',
@@ -72,13 +103,18 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
       };
 }
 
-async function backupArtifactId(
+type FindBy = { token: string; workflowRunId: number; repositoryOwner: string; repositoryName: string };
+
+/**
+ * The backup artifact to restore, and the journal artifact of the same deploy (its
+ * `datatable-journal-…` twin) when there is one: the only evidence of tables the deploy created.
+ */
+async function findArtifacts(
   context: ModeContext,
-  findBy:
-    { token: string; workflowRunId: number; repositoryOwner: string; repositoryName: string } | undefined,
-): Promise<number> {
+  findBy: FindBy | undefined,
+): Promise<{ backup: number; journal?: number | undefined }> {
   const named = context.settings.backupArtifact;
-  if (named && /^\d+$/.test(named)) return Number(named);
+  if (named && /^\d+$/.test(named)) return { backup: Number(named) };
   const client = new DefaultArtifactClient();
   const { artifacts } = await client.listArtifacts({ latest: true, ...(findBy ? { findBy } : {}) });
   const prefix = `datatable-backup-${context.settings.deployment}-`;
@@ -91,5 +127,27 @@ async function backupArtifactId(
       'Give the run id of a deploy run (its summary names the backup artifact), and make sure the workflow has "actions: read".',
     );
   }
-  return candidates[0]!.id;
+  const backup = candidates[0]!;
+  const journalName = backup.name.replace(/^datatable-backup-/, 'datatable-journal-');
+  return { backup: backup.id, journal: artifacts.find((artifact) => artifact.name === journalName)?.id };
+}
+
+/** Tables the deploy's journal shows it created (name → id); none without a journal. */
+async function createdTablesFromJournal(
+  context: ModeContext,
+  store: ArtifactBackupStore,
+  journalId: number | undefined,
+): Promise<CreatedTables> {
+  const none = new Map<string, string>();
+  if (journalId === undefined) return none;
+  try {
+    const files = await store.load(String(journalId));
+    const text = files.get(JOURNAL_FILE)?.toString('utf8');
+    return text ? createdTablesOf(parseJournal(text)) : none;
+  } catch (error) {
+    context.io.warn(
+      `The deploy's journal could not be read (${describeError(error)}); tables it created are left in place.`,
+    );
+    return none;
+  }
 }

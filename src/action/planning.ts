@@ -2,6 +2,7 @@ import { hasErrors } from '../config/findings.js';
 import { validateConfigFiles } from '../config/validate.js';
 import { planConfigs } from '../plan/plan-configs.js';
 import type { Plan } from '../plan/types.js';
+import type { EnvironmentPolicy } from '../policy/policy.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 
 export const DEFAULT_CONFIG = ['datatables/**/*.{yml,yaml}'];
@@ -17,13 +18,17 @@ export async function validateForAction(context: ModeContext) {
   return result;
 }
 
-/** Validates the config files, then plans them for the configured environment. */
-export async function planForAction(context: ModeContext): Promise<Plan | undefined> {
+/** Validates the config files, then plans them for the configured environment under the policy. */
+export async function planForAction(
+  context: ModeContext,
+  policy: EnvironmentPolicy,
+): Promise<Plan | undefined> {
   const validation = await validateForAction(context);
   if (!validation) return undefined;
   return planConfigs(validation.configs, context.genesys(), {
     environment: context.settings.environment,
-    thresholds: context.settings.thresholds,
+    deployment: context.settings.deployment,
+    thresholds: policy.thresholds,
     logger: context.io,
   });
 }

@@ -9,9 +9,11 @@ export function runInfo(token: string): RunInfo {
     pull_request?: {
       number: number;
       head: { sha: string; repo?: { full_name?: string } | null };
-      base: { repo: { full_name: string } };
+      base: { sha?: string; repo: { full_name: string } };
       user: { login: string };
     };
+    before?: string;
+    repository?: { default_branch?: string };
   };
   const pr = payload.pull_request;
   const { owner, repo } = githubContext.repo;
@@ -25,10 +27,15 @@ export function runInfo(token: string): RunInfo {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     token,
     serverUrl: githubContext.serverUrl,
+    ref: githubContext.ref,
+    defaultBranch: payload.repository?.default_branch,
+    // A branch's first push has an all-zero `before`: there is no earlier commit.
+    before: payload.before && !/^0+$/.test(payload.before) ? payload.before : undefined,
     pullRequest: pr
       ? {
           number: pr.number,
           headSha: pr.head.sha,
+          baseSha: pr.base.sha ?? '',
           author: pr.user.login,
           fromFork: (pr.head.repo?.full_name ?? '') !== pr.base.repo.full_name,
         }

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { DEFAULT_THRESHOLDS, type ThresholdSettings } from '../plan/thresholds.js';
+import { parseLimit, parseThresholdLimits, type NumericThresholds } from '../policy/limits.js';
 
 export type Mode = 'validate' | 'plan' | 'deploy' | 'rollback' | 'drift';
 const MODES = ['auto', 'validate', 'plan', 'deploy', 'rollback', 'drift'] as const;
@@ -20,9 +20,16 @@ export interface ActionSettings {
     maxConcurrency: number;
   };
   githubToken: string;
-  thresholds: ThresholdSettings;
+  /** Threshold limits given as inputs: they only tighten the policy file's. */
+  thresholdLimits: Partial<NumericThresholds>;
+  /** Narrows who may approve (lower case); it never widens the policy's approvers. */
   approvers: string[];
-  requiredApprovals: number;
+  /** At least this many approvals (the policy's number when higher). */
+  requiredApprovals?: number | undefined;
+  /** Asks for the emergency override of change windows and freezes, with this reason. */
+  emergencyReason?: string | undefined;
+  /** HMAC key that signs backups (and checks them on rollback). */
+  signingKey?: string | undefined;
   healthChecks?: string | undefined;
   bakeSeconds?: number | undefined;
   backupRetentionDays?: number | undefined;
@@ -66,22 +73,16 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
       maxConcurrency: optionalNumber(read, 'max-concurrency', { integer: true }) ?? 8,
     },
     githubToken: read('github-token'),
-    thresholds: {
-      ...DEFAULT_THRESHOLDS,
-      maxChangedRows:
-        optionalNumber(read, 'max-changed-rows', { integer: true, zero: true }) ??
-        DEFAULT_THRESHOLDS.maxChangedRows,
-      maxChangedPercent:
-        optionalNumber(read, 'max-changed-percent', { zero: true }) ?? DEFAULT_THRESHOLDS.maxChangedPercent,
-      maxDeletedRows:
-        optionalNumber(read, 'max-deleted-rows', { integer: true, zero: true }) ??
-        DEFAULT_THRESHOLDS.maxDeletedRows,
-    },
+    thresholdLimits: parseThresholdLimits(read, (name) => `Input "${name}"`),
     approvers: lines(read('approvers'))
       .flatMap((line) => line.split(/[\s,]+/))
       .filter(Boolean)
       .map((login) => login.replace(/^@/, '').toLowerCase()),
-    requiredApprovals: optionalNumber(read, 'required-approvals', { integer: true }) ?? 1,
+    requiredApprovals: read('required-approvals')
+      ? parseLimit('Input "required-approvals"', read('required-approvals'), { integer: true })
+      : undefined,
+    emergencyReason: read('emergency-reason') || undefined,
+    signingKey: read('signing-key') || undefined,
     healthChecks: read('health-checks') || undefined,
     bakeSeconds: optionalNumber(read, 'bake-seconds', { zero: true }),
     backupRetentionDays: optionalNumber(read, 'backup-retention-days', { integer: true }),

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { systemClock } from '../clock.js';
 import { LocalBackupStore } from '../deploy/backup.js';
@@ -8,7 +7,9 @@ import { FileJournal } from '../deploy/journal.js';
 import { runDeploy } from '../deploy/pipeline.js';
 import { ConfigurationError } from '../errors.js';
 import { stderrLogger } from '../logger.js';
-import { readPlan } from '../plan/plan-file.js';
+import type { GenesysClient } from '../genesys/client.js';
+import { apiHostOf } from '../plan/plan-configs.js';
+import { checkPlanBinding, describeBinding, readPlan } from '../plan/plan-file.js';
 import { renderText } from '../plan/render-text.js';
 import type { Plan } from '../plan/types.js';
 import { confirm } from './confirm.js';
@@ -16,28 +17,47 @@ import { clientFromOptions } from './connection.js';
 import { writeDeploySummary } from './deploy-output.js';
 import { isTty, writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
-import { PLANNING_HELP, PLANNING_OPTIONS, planFromConfigFiles } from './planning.js';
+import { nonEmpty, PLANNING_HELP, PLANNING_OPTIONS, planFromConfigFiles } from './planning.js';
+import {
+  actorOf,
+  EMERGENCY_HELP,
+  EMERGENCY_OPTION,
+  policyFromOptions,
+  requireOpenWindow,
+} from './policy-options.js';
+import { SIGNING_HELP, signingKeyOf, warnOnce } from './signing-key.js';
+import type { EnvironmentPolicy } from '../policy/policy.js';
 
 const HELP = `Usage: datatable-deploy apply [--config GLOB]... [FILE]... | --plan FILE
+                              [--environment E] [--deployment NAME]
                               [--backup-dir DIR] [--health-checks FILE] [--webhook URL]...
                               [--actor NAME] [--yes] [planning options]
 
 Deploys: plans (or reads --plan), refuses if the live tables changed since the plan, backs the
 tables up, applies the changes within the rate budget (journaled), reads them back, runs the
-health checks, and restores the backup when anything fails. Ctrl-C rolls back too.
+health checks, and restores the backup when anything fails. Ctrl-C rolls back too. The org,
+environment and deployment are shown before it asks; the backup records them.
 
-  --plan FILE            apply exactly this plan (from "plan --out FILE")
+  --plan FILE            apply exactly this plan (from "plan --out FILE"); refused when it
+                         was made against another org (API host), or for another
+                         environment or deployment than --environment / --deployment
   --backup-dir DIR       where backups and journals go (default .datatable-deploy/backups)
   --health-checks FILE   probes to run after apply (see the README)
   --webhook URL          POST a signed event here after a healthy deploy (repeatable;
                          the HMAC secret comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
   --actor NAME           who deploys (default: GITHUB_ACTOR or the user name)
+${EMERGENCY_HELP}
   --yes                  do not ask; required when not on a terminal
 ${PLANNING_HELP}
 
-Exit codes: 0 deployed or no changes, 1 invalid input or error before any write, 3 refused
-(stale plan), 4 failed and rolled back (live equals the backup), 5 failed and the rollback
-did not finish (the summary says what is left and where the backup is).`;
+${SIGNING_HELP}
+
+Exit codes: 0 deployed or no changes, 1 invalid input, an unusable plan file (damaged,
+forged, unsigned or wrongly signed with a key set) or a plan of another org, environment
+or deployment, or an error before any write, 3 refused (stale plan, or outside the
+policy's change windows), 4 failed and rolled
+back (live equals the backup), 5 failed and the rollback did not finish (the summary says
+what is left and where the backup is).`;
 
 export async function runApplyCommand(args: string[], io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
@@ -52,6 +72,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       webhook: { type: 'string', multiple: true },
       actor: { type: 'string' },
       yes: { type: 'boolean' },
+      ...EMERGENCY_OPTION,
     },
     { allowPositionals: true },
   );
@@ -79,25 +100,25 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
     health = parseHealthSpec(file, bytes, io.env);
   }
 
+  const signingKey = signingKeyOf(io);
   let plan: Plan;
   let client;
+  let policy: EnvironmentPolicy;
   if (values.plan) {
-    plan = readPlan(await readFile(resolve(cwd, values.plan), 'utf8'), values.plan);
-    client = clientFromOptions(io, values);
-    if (plan.apiHost && plan.apiHost !== new URL(client.endpoints.apiBase).host) {
-      throw new ConfigurationError(
-        `The plan was made against ${plan.apiHost}, not ${new URL(client.endpoints.apiBase).host}.`,
-        'Apply it to the org it was planned for, or plan again.',
-      );
-    }
+    const policyOf = await policyFromOptions(values, cwd);
+    ({ plan, client } = await readPlanFile(values.plan, values, io, signingKey));
+    policy = policyOf(plan.environment);
   } else {
     const planned = await planFromConfigFiles(values, positionals, io, cwd);
     if ('invalid' in planned) return 1;
-    ({ plan, client } = planned);
+    ({ plan, client, policy } = planned);
   }
   io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
+  writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
   if (plan.verdict === 'blocked') return 1;
   if (plan.verdict === 'no-changes') return 0;
+  const actor = actorOf(values, io);
+  requireOpenWindow(policy, values, actor, io);
   if (
     !values.yes &&
     !(await confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' }))
@@ -130,12 +151,13 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       journal,
       logger: stderrLogger(),
       clock: systemClock,
-      actor: values.actor ?? io.env.GITHUB_ACTOR ?? safeUserName(),
+      actor,
       signal: interruption.signal,
       health,
       env: io.env,
       webhooks: values.webhook?.length ? { urls: values.webhook, secret: webhookSecret! } : undefined,
       gitSha: io.env.GITHUB_SHA,
+      signingKey,
       ratePerMinute: client.budget.stats().currentRatePerMinute,
       progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
     });
@@ -148,10 +170,40 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
   }
 }
 
-function safeUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
+/**
+ * Reads --plan FILE: its integrity (digest, and the signature when a key is set), then its
+ * binding: the org the client would write to, and --environment / --deployment when given.
+ */
+async function readPlanFile(
+  file: string,
+  values: {
+    environment?: string;
+    deployment?: string;
+    region?: string;
+    'api-url'?: string;
+    'rate-limit'?: string;
+  },
+  io: CliIo,
+  signingKey: string | undefined,
+): Promise<{ plan: Plan; client: GenesysClient }> {
+  const text = await readFile(resolve(io.cwd ?? process.cwd(), file), 'utf8').catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new ConfigurationError(
+        `The plan file ${file} cannot be read (${error.code ?? error.message}).`,
+        'Give the file "datatable-deploy plan --out FILE" wrote.',
+      );
+    },
+  );
+  const plan = readPlan(text, file, { signingKey, warn: warnOnce(io) });
+  const client = clientFromOptions(io, values);
+  checkPlanBinding(
+    plan,
+    {
+      apiHost: apiHostOf(client),
+      environment: nonEmpty('environment', values.environment),
+      deployment: nonEmpty('deployment', values.deployment),
+    },
+    file,
+  );
+  return { plan, client };
 }

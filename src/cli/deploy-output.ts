@@ -32,6 +32,7 @@ export function restoreLines(report: RestoreReport): string[] {
       ? `  restore ${table.name}: deleted the table the deploy had created`
       : `  restore ${table.name}: ${table.creates} rows put back, ${table.updates} reverted, ${table.deletes} removed`,
   );
+  for (const item of report.leftInPlace) lines.push(`  restore ${item}`);
   if (!report.restored)
     lines.push('  still different after the restore:', ...report.remaining.map((item) => `    ${item}`));
   return lines;

@@ -29,7 +29,8 @@ Connection (tables): GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRE
 GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; or --region / --api-url.
 
 Run "datatable-deploy <command> --help" for the options of a command.
-Exit codes: 0 success, 1 error or findings, 2 plan has changes (plan --detailed-exitcode),
+Exit codes: 0 success, 1 error or findings (an unusable plan or backup, or one of another org,
+environment or deployment, included), 2 plan has changes (plan --detailed-exitcode),
 3 refused (stale plan), 4 deploy failed and rolled back, 5 deploy failed and rollback failed.`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;

@@ -1,40 +1,49 @@
 import { hasErrors } from '../config/findings.js';
+import { ConfigurationError } from '../errors.js';
 import { renderFindingsText } from '../config/report.js';
 import { validateConfigFiles } from '../config/validate.js';
 import type { GenesysClient } from '../genesys/client.js';
-import { DEFAULT_THRESHOLDS, type ThresholdSettings } from '../plan/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../plan/thresholds.js';
 import { planConfigs } from '../plan/plan-configs.js';
 import type { Plan } from '../plan/types.js';
+import type { EnvironmentPolicy } from '../policy/policy.js';
 import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
 import { ioLogger, isTty, writeLine, type CliIo } from './io.js';
-import { oneOf, wholeNumber } from './options.js';
+import { oneOf } from './options.js';
+import { POLICY_HELP, POLICY_OPTION, policyFromOptions } from './policy-options.js';
 
 /** Options of every command that plans from config files (plan, apply). */
 export const PLANNING_OPTIONS = {
   config: { type: 'string', multiple: true },
   environment: { type: 'string' },
+  deployment: { type: 'string' },
   strategy: { type: 'string' },
   'max-changed-rows': { type: 'string' },
   'max-changed-percent': { type: 'string' },
   'max-deleted-rows': { type: 'string' },
   'max-total-changed-rows': { type: 'string' },
+  ...POLICY_OPTION,
   ...CONNECTION_OPTIONS,
 } as const;
 
 export const PLANNING_HELP = `  --config GLOB          config files (repeatable; further arguments are files too)
-  --environment E        only files bound to E (and files bound to none)
+  --environment E        only files bound to E (and files bound to none); required when
+                         the files bind to more than one environment
+  --deployment NAME      the deployment the plan is bound to (default: the environment,
+                         else "default"); "apply --plan" refuses a plan of another one
   --strategy S           auto (default), rows or import: how rows are written
+${POLICY_HELP}
 ${CONNECTION_HELP}
 
-Thresholds (above them the plan needs an approval):
+Thresholds (above them the plan needs an approval); they only tighten the policy's:
   --max-changed-rows N        per table (default ${DEFAULT_THRESHOLDS.maxChangedRows})
-  --max-changed-percent P     per table, of its live rows (default ${DEFAULT_THRESHOLDS.maxChangedPercent})
+  --max-changed-percent P     per table, of its live rows; decimals allowed (default ${DEFAULT_THRESHOLDS.maxChangedPercent})
   --max-deleted-rows N        per table (default ${DEFAULT_THRESHOLDS.maxDeletedRows})
   --max-total-changed-rows N  across all tables (default ${DEFAULT_THRESHOLDS.maxTotalChangedRows})`;
 
 type PlanningValues = { [name in keyof typeof PLANNING_OPTIONS]?: name extends 'config' ? string[] : string };
 
-export type Planned = { plan: Plan; client: GenesysClient } | { invalid: true };
+export type Planned = { plan: Plan; client: GenesysClient; policy: EnvironmentPolicy } | { invalid: true };
 
 /**
  * Validates the config files, reads their live tables and builds the plan, reporting progress
@@ -47,29 +56,9 @@ export async function planFromConfigFiles(
   cwd: string,
 ): Promise<Planned> {
   const strategy = oneOf('strategy', values.strategy, ['auto', 'rows', 'import'], 'auto');
-  const thresholds: ThresholdSettings = {
-    ...DEFAULT_THRESHOLDS,
-    maxChangedRows: wholeNumber(
-      'max-changed-rows',
-      values['max-changed-rows'],
-      DEFAULT_THRESHOLDS.maxChangedRows,
-    ),
-    maxChangedPercent: wholeNumber(
-      'max-changed-percent',
-      values['max-changed-percent'],
-      DEFAULT_THRESHOLDS.maxChangedPercent,
-    ),
-    maxDeletedRows: wholeNumber(
-      'max-deleted-rows',
-      values['max-deleted-rows'],
-      DEFAULT_THRESHOLDS.maxDeletedRows,
-    ),
-    maxTotalChangedRows: wholeNumber(
-      'max-total-changed-rows',
-      values['max-total-changed-rows'],
-      DEFAULT_THRESHOLDS.maxTotalChangedRows,
-    ),
-  };
+  const environment = nonEmpty('environment', values.environment);
+  // Read before the config files: a broken policy or option stops the command first.
+  const policyOf = await policyFromOptions(values, cwd);
   const validation = await validateConfigFiles([...(values.config ?? []), ...files], { cwd });
   if (hasErrors(validation.findings)) {
     io.stderr.write(renderFindingsText(validation.findings, validation.files, { color: isTty(io.stderr) }));
@@ -77,11 +66,27 @@ export async function planFromConfigFiles(
     return { invalid: true };
   }
   const client = clientFromOptions(io, values);
+  // The files bound to one environment name it when the option does not.
+  const bound = new Set(
+    validation.configs.flatMap((config) => (config.environment ? [config.environment] : [])),
+  );
+  const policy = policyOf(environment ?? (bound.size === 1 ? [...bound][0] : undefined));
   const plan = await planConfigs(validation.configs, client, {
-    environment: values.environment,
-    thresholds,
+    environment,
+    deployment: nonEmpty('deployment', values.deployment),
+    thresholds: policy.thresholds,
     strategy,
     logger: ioLogger(io),
   });
-  return { plan, client };
+  return { plan, client, policy };
+}
+
+/** An option that names something: absent, or a non-empty name. */
+export function nonEmpty(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '')
+    throw new ConfigurationError(
+      `--${name} needs a name; got an empty one.`,
+      `Give --${name} NAME, or leave it out.`,
+    );
+  return value;
 }

@@ -1,33 +1,65 @@
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { systemClock } from '../clock.js';
-import { LocalBackupStore, parseBackup } from '../deploy/backup.js';
-import { FileJournal } from '../deploy/journal.js';
-import { restoreBackup, restorePlans } from '../deploy/restore.js';
+import { checkBackupBinding, LocalBackupStore, parseBackup } from '../deploy/backup.js';
+import { createdTablesOf, FileJournal, JOURNAL_FILE, parseJournal } from '../deploy/journal.js';
+import { previewRestore, restoreBackup, type RestorePreview } from '../deploy/restore.js';
 import { ConfigurationError } from '../errors.js';
 import { stderrLogger } from '../logger.js';
-import { readTables } from '../plan/snapshot.js';
+import { apiHostOf } from '../plan/plan-configs.js';
+import { describeBinding } from '../plan/plan-file.js';
 import { confirm } from './confirm.js';
 import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
 import { restoreLines } from './deploy-output.js';
 import { writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
+import { nonEmpty } from './planning.js';
+import {
+  actorOf,
+  EMERGENCY_HELP,
+  EMERGENCY_OPTION,
+  POLICY_HELP,
+  POLICY_OPTION,
+  policyFromOptions,
+  requireOpenWindow,
+} from './policy-options.js';
+import { SIGNING_HELP, signingKeyOf, warnOnce } from './signing-key.js';
 
-const HELP = `Usage: datatable-deploy rollback --backup DIR [--yes] [connection options]
+const HELP = `Usage: datatable-deploy rollback --backup DIR [--environment E] [--deployment NAME]
+                                 [--yes] [connection options]
 
-Restores a backup made by apply: verifies its checksums, shows what the restore would change,
-applies it, and reads the tables back to prove they equal the backup.
+Restores a backup made by apply: verifies its manifest (checksum, and signature when a key
+is set) and every table file, refuses a backup of another org (API host), environment or
+deployment, shows what the restore would change, applies it, and reads the tables back to
+prove they equal the backup. A table the deploy created is deleted only when DIR/${JOURNAL_FILE}
+(written by apply) shows that deploy created it, and only by the id recorded there.
 
-  --backup DIR     the backup directory (it holds manifest.json)
-  --yes            do not ask; required when not on a terminal
+  --backup DIR        the backup directory (it holds manifest.json)
+  --environment E     refuse the backup unless it was made for environment E
+  --deployment NAME   refuse the backup unless it was made for deployment NAME
+  --actor NAME        who restores (default: GITHUB_ACTOR or the user name)
+${POLICY_HELP}
+${EMERGENCY_HELP}
+  --yes               do not ask; required when not on a terminal
 ${CONNECTION_HELP}
 
-Exit codes: 0 restored, 1 unusable backup or error, 5 the restore did not finish.`;
+${SIGNING_HELP}
+
+Exit codes: 0 restored (or nothing to restore), 1 unusable backup (damaged, forged, empty,
+unsigned or wrongly signed with a key set), a backup of another org, environment or
+deployment, or an error before any write, 3 refused (outside the policy's change windows),
+5 the restore did not finish.`;
 
 export async function runRollbackCommand(args: string[], io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const { values } = parseOptions('rollback', args, {
     backup: { type: 'string' },
+    environment: { type: 'string' },
+    deployment: { type: 'string' },
+    actor: { type: 'string' },
     yes: { type: 'boolean' },
+    ...POLICY_OPTION,
+    ...EMERGENCY_OPTION,
     ...CONNECTION_OPTIONS,
   });
   if (values.help) {
@@ -39,30 +71,30 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
       'rollback needs --backup DIR.',
       'Give the backup directory that apply printed.',
     );
+  const policyOf = await policyFromOptions(values, cwd);
+  const signingKey = signingKeyOf(io);
   const location = resolve(cwd, values.backup);
-  const backup = parseBackup(await new LocalBackupStore(cwd).load(location), location);
+  const backup = parseBackup(await new LocalBackupStore(cwd).load(location), location, {
+    signingKey,
+    warn: warnOnce(io),
+  });
+  const client = clientFromOptions(io, values);
+  checkBackupBinding(backup, {
+    apiHost: apiHostOf(client),
+    environment: nonEmpty('environment', values.environment),
+    deployment: nonEmpty('deployment', values.deployment),
+  });
   writeLine(
     io.stdout,
-    `Backup of ${backup.manifest.createdAt}${backup.manifest.environment ? ` (${backup.manifest.environment})` : ''}, plan ${backup.manifest.planDigest ?? 'unknown'}: checksums verified.`,
+    `Backup of ${backup.manifest.createdAt}, plan ${backup.manifest.planDigest}: ${signingKey === undefined ? 'checksums' : 'signature and checksums'} verified.`,
   );
+  writeLine(io.stdout, `Target: ${describeBinding(backup.manifest)}.`);
+  requireOpenWindow(policyOf(backup.manifest.environment), values, actorOf(values, io), io);
 
-  const client = clientFromOptions(io, values);
-  const live = await readTables(
-    client.tables,
-    backup.tables.map((table) => ({ id: table.id })),
-  );
-  const preview = restorePlans(backup.tables, live, client.budget.stats().currentRatePerMinute);
-  let changes = 0;
-  for (const plan of preview) {
-    changes += plan.creates.length + plan.updates.length + plan.deletes.length;
-    writeLine(
-      io.stdout,
-      `  ${plan.name}: ${plan.creates.length} rows to put back, ${plan.updates.length} to revert, ${plan.deletes.length} to remove`,
-    );
-  }
-  for (const entry of backup.manifest.tables.filter((table) => !table.existed))
-    writeLine(io.stdout, `  ${entry.name}: did not exist before; it is deleted if it exists now`);
-  if (changes === 0 && backup.manifest.tables.every((table) => table.existed)) {
+  const createdTables = createdTablesOf(await readJournal(location, io));
+  const rate = client.budget.stats().currentRatePerMinute;
+  const preview = await previewRestore(backup, client.tables, rate, { createdTables });
+  if (!showPreview(io, preview)) {
     writeLine(io.stdout, 'The live tables already equal the backup.');
     return 0;
   }
@@ -76,7 +108,8 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
     const report = await restoreBackup(
       backup,
       { tables: client.tables, journal, logger: stderrLogger(), clock: systemClock },
-      client.budget.stats().currentRatePerMinute,
+      rate,
+      { createdTables },
     );
     for (const line of restoreLines(report)) writeLine(io.stdout, line);
     writeLine(
@@ -89,4 +122,37 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
   } finally {
     journal.close();
   }
+}
+
+/**
+ * The apply's journal, next to the backup: the only evidence of which tables that deploy
+ * created. Without it, no table is deleted.
+ */
+async function readJournal(location: string, io: CliIo) {
+  try {
+    return parseJournal(await readFile(join(location, JOURNAL_FILE), 'utf8'));
+  } catch {
+    writeLine(
+      io.stderr,
+      `note: there is no ${JOURNAL_FILE} in ${location}; tables the deploy may have created are left in place.`,
+    );
+    return [];
+  }
+}
+
+/** Prints what the restore would do; false when there is nothing to do. */
+function showPreview(io: CliIo, preview: RestorePreview): boolean {
+  let changes = 0;
+  for (const plan of preview.plans) {
+    changes += plan.creates.length + plan.updates.length + plan.deletes.length;
+    writeLine(
+      io.stdout,
+      `  ${plan.name}: ${plan.creates.length} rows to put back, ${plan.updates.length} to revert, ${plan.deletes.length} to remove`,
+    );
+  }
+  for (const table of preview.deletions)
+    writeLine(io.stdout, `  ${table.name}: created by the deploy (id ${table.id}); the table is deleted`);
+  for (const item of preview.leftInPlace) writeLine(io.stdout, `  ${item}`);
+  const missing = preview.live.some((table) => table === null);
+  return changes > 0 || preview.deletions.length > 0 || missing;
 }

@@ -61,6 +61,8 @@ export async function applyTables(
     op: JournalOp,
     details: { key?: string; before?: Row | null; after?: Row | null; rows?: number },
     work: (observe: (meta: CallMeta) => void) => Promise<T>,
+    /** What the done line records of the result (the id of a created table). */
+    recorded: (result: T) => { tableId?: string } = () => ({}),
   ): Promise<T> => {
     checkAborted(context);
     context.journal.append({ phase: context.phase, table, op, status: 'started', ...details });
@@ -74,6 +76,7 @@ export async function applyTables(
         status: 'done',
         key: details.key,
         rows: details.rows,
+        ...recorded(result),
         attempts: meta?.attempts,
         correlationId: meta?.correlationId,
       });
@@ -107,13 +110,20 @@ export async function applyTables(
             'apply',
             `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`,
           );
-        const created = await journaled(plan.name, 'create-table', {}, () =>
-          context.tables.createTable({
-            name: plan.name,
-            ...(plan.description ? { description: plan.description } : {}),
-            ...(division ? { division: { id: division } } : {}),
-            schema: plan.schema,
-          }),
+        // The done line records the new id: it is what allows a restore to delete this table
+        // (by id) and nothing else.
+        const created = await journaled(
+          plan.name,
+          'create-table',
+          {},
+          () =>
+            context.tables.createTable({
+              name: plan.name,
+              ...(plan.description ? { description: plan.description } : {}),
+              ...(division ? { division: { id: division } } : {}),
+              schema: plan.schema,
+            }),
+          (table) => ({ tableId: table.id }),
         );
         report.tableIds.set(plan.name, created.id);
         report.createdTables.push({ name: plan.name, id: created.id });

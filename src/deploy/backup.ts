@@ -1,10 +1,26 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BackupError } from '../errors.js';
 import type { DivisionRef, Row, TableSchema } from '../genesys/types.js';
+import { bindingMismatches, type ExpectedBinding } from '../plan/plan-file.js';
+import { signatureOf, UNCHECKED_SIGNATURE_WARNING, verifySignature } from '../plan/signing.js';
+import type { Producer } from '../plan/types.js';
+import { VERSION } from '../version.js';
+import {
+  checkManifestShape,
+  checkTableFile,
+  manifestBody,
+  manifestChecksum,
+  sha256Hex,
+  TABLE_FILE,
+  type Refuse,
+} from './backup-checks.js';
 
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * 2: the manifest is bound to its org, environment and deployment, names its producer and plan,
+ * and carries its own checksum (and, with a signing key, a signature).
+ */
+export const BACKUP_FORMAT_VERSION = 2;
 
 /** One table as it was before a deploy. */
 export interface BackupTable {
@@ -18,7 +34,10 @@ export interface BackupTable {
 
 export interface ManifestTable {
   name: string;
-  /** False for a table the deploy creates: restoring means deleting it again. */
+  /**
+   * False for a table the deploy was to create. A restore deletes such a table only when the
+   * deploy's journal shows that it created it (and with which id).
+   */
   existed: boolean;
   id?: string | undefined;
   rowCount?: number;
@@ -30,18 +49,33 @@ export interface ManifestTable {
 export interface BackupManifest {
   formatVersion: number;
   kind: 'datatable-deploy-backup';
+  producer: Producer;
   createdAt: string;
+  /** The org the tables were read from (the API host), as in the plan. */
+  apiHost: string;
   environment?: string | undefined;
-  apiHost?: string | undefined;
+  deployment: string;
   gitSha?: string | undefined;
-  planDigest?: string | undefined;
+  planDigest: string;
   tables: ManifestTable[];
+  /** `sha256:<hex>` of the canonical manifest without `checksum` and `signature`. */
+  checksum: string;
+  /** `hmac-sha256:<hex>` over the same, when written with a signing key. */
+  signature?: string | undefined;
 }
+
+/** What the deploy tells the backup about itself; the rest of the manifest is derived. */
+export type BackupBinding = Pick<
+  BackupManifest,
+  'createdAt' | 'apiHost' | 'environment' | 'deployment' | 'gitSha' | 'planDigest'
+>;
 
 export interface Backup {
   manifest: BackupManifest;
   /** The tables that existed, in manifest order. */
   tables: BackupTable[];
+  /** Where it was read from, for messages. */
+  location: string;
 }
 
 /** Where backups are kept: a local directory now, a workflow artifact in the action. */
@@ -57,13 +91,14 @@ export type BackupFiles = Map<string, Buffer>;
 
 export const MANIFEST = 'manifest.json';
 
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
-
-/** Serialises a backup: one JSON file per table and a manifest with each file's checksum. */
-export function backupFiles(backup: {
-  manifest: Omit<BackupManifest, 'tables' | 'formatVersion' | 'kind'>;
-  tables: Array<BackupTable | { name: string; existed: false }>;
-}): BackupFiles {
+/**
+ * Serialises a backup: one JSON file per table, and a manifest that lists each file's sha256,
+ * carries its own checksum and, with a signing key, its signature.
+ */
+export function backupFiles(
+  backup: { manifest: BackupBinding; tables: Array<BackupTable | { name: string; existed: false }> },
+  signingKey?: string,
+): BackupFiles {
   const files: BackupFiles = new Map();
   const entries: ManifestTable[] = backup.tables.map((table, index) => {
     if ('existed' in table) return { name: table.name, existed: false };
@@ -76,64 +111,101 @@ export function backupFiles(backup: {
       id: table.id,
       rowCount: table.rows.length,
       file,
-      sha256: sha256(bytes),
+      sha256: sha256Hex(bytes),
     };
   });
-  const manifest: BackupManifest = {
+  const body = {
     formatVersion: BACKUP_FORMAT_VERSION,
-    kind: 'datatable-deploy-backup',
+    kind: 'datatable-deploy-backup' as const,
+    producer: { name: 'datatable-deploy' as const, version: VERSION },
     ...backup.manifest,
     tables: entries,
+  };
+  const manifest: BackupManifest = {
+    ...body,
+    checksum: manifestChecksum(body),
+    ...(signingKey === undefined ? {} : { signature: signatureOf('backup-manifest', body, signingKey) }),
   };
   files.set(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
   return files;
 }
 
+export interface ParseBackupOptions {
+  /** With a key, the manifest must be signed with it (see plan/signing.ts). */
+  signingKey?: string | undefined;
+  /** Told when the manifest is signed and there is no key to check it with. */
+  warn?: (message: string) => void;
+}
+
 /**
- * Reads a backup from its files, verifying everything: the manifest's format, every table
- * file's presence and checksum, and each table's row count. A backup that was changed or cut
- * short after it was written is refused, whole.
+ * Reads a backup from its files, verifying everything: the manifest's format, checksum and (with
+ * a key) signature, its binding fields, and every table file: present, with the checksum the
+ * manifest lists, the table the manifest names, a key column, and the listed number of rows,
+ * each with a distinct non-empty key. A backup that fails any check is refused whole, with a
+ * {@link BackupError}. Whether it belongs to this org is {@link checkBackupBinding}'s question.
  */
-export function parseBackup(files: BackupFiles, location: string): Backup {
-  const refuse = (why: string): never => {
+export function parseBackup(files: BackupFiles, location: string, options: ParseBackupOptions = {}): Backup {
+  const refuse: Refuse = (why) => {
     throw new BackupError(
       `The backup at ${location} cannot be used: ${why}.`,
-      'Use another backup; this one is incomplete or was changed after it was written.',
+      'Use another backup; this one is incomplete, was changed after it was written, or was written by another version.',
     );
   };
-  const manifestBytes = files.get(MANIFEST) ?? refuse(`it has no ${MANIFEST}`);
-  let manifest: BackupManifest;
-  try {
-    manifest = JSON.parse(manifestBytes.toString('utf8')) as BackupManifest;
-  } catch {
-    return refuse(`${MANIFEST} is not valid JSON`);
-  }
-  if (
-    manifest.kind !== 'datatable-deploy-backup' ||
-    manifest.formatVersion !== BACKUP_FORMAT_VERSION ||
-    !Array.isArray(manifest.tables)
-  ) {
-    return refuse(`${MANIFEST} is not a datatable-deploy backup manifest of format ${BACKUP_FORMAT_VERSION}`);
-  }
+  const manifest = readManifest(files, refuse);
+  const verdict = verifySignature(
+    'backup-manifest',
+    manifestBody(manifest),
+    manifest.signature,
+    options.signingKey,
+  );
+  if (!verdict.ok)
+    throw new BackupError(`The backup at ${location} cannot be used: ${verdict.why}.`, verdict.hint);
+  checkManifestShape(manifest, refuse);
+  if (verdict.unchecked) options.warn?.(UNCHECKED_SIGNATURE_WARNING);
   const tables: BackupTable[] = [];
   for (const entry of manifest.tables) {
     if (!entry.existed) continue;
     const bytes =
-      files.get(entry.file ?? '') ?? refuse(`the file ${entry.file} of table ${entry.name} is missing`);
-    if (sha256(bytes) !== entry.sha256)
-      refuse(`the checksum of ${entry.file} (table ${entry.name}) does not match the manifest`);
-    let table: BackupTable;
-    try {
-      table = JSON.parse(bytes.toString('utf8')) as BackupTable;
-    } catch {
-      return refuse(`${entry.file} is not valid JSON`);
-    }
-    if (!table.schema || !Array.isArray(table.rows) || table.rows.length !== entry.rowCount) {
-      refuse(`${entry.file} does not hold the ${entry.rowCount} rows the manifest lists`);
-    }
-    tables.push(table);
+      files.get(entry.file!) ?? refuse(`the file ${entry.file} of table ${entry.name} is missing`);
+    tables.push(checkTableFile(bytes, entry, refuse));
   }
-  return { manifest, tables };
+  return { manifest, tables, location };
+}
+
+/** The manifest, once it is known to be ours, of this format, and unchanged since written. */
+function readManifest(files: BackupFiles, refuse: Refuse): BackupManifest {
+  const bytes = files.get(MANIFEST) ?? refuse(`it has no ${MANIFEST}`);
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(bytes.toString('utf8')) as BackupManifest;
+  } catch {
+    return refuse(`${MANIFEST} is not valid JSON`);
+  }
+  if (
+    manifest === null ||
+    manifest.kind !== 'datatable-deploy-backup' ||
+    manifest.formatVersion !== BACKUP_FORMAT_VERSION
+  ) {
+    return refuse(`${MANIFEST} is not a datatable-deploy backup manifest of format ${BACKUP_FORMAT_VERSION}`);
+  }
+  if (typeof manifest.checksum !== 'string') return refuse(`${MANIFEST} carries no checksum`);
+  const checksum = manifestChecksum(manifest);
+  if (checksum !== manifest.checksum)
+    refuse(`${MANIFEST} does not match its checksum (recorded ${manifest.checksum}, computed ${checksum})`);
+  return manifest;
+}
+
+/**
+ * Refuses, with a {@link BackupError}, a backup made against another org, or for another
+ * environment or deployment than the one given. The action calls it with its own inputs.
+ */
+export function checkBackupBinding(backup: Backup, expected: ExpectedBinding): void {
+  const problems = bindingMismatches(backup.manifest, expected);
+  if (problems.length === 0) return;
+  throw new BackupError(
+    `Refusing to restore the backup at ${backup.location}: ${problems.join('; ')}. Nothing was written.`,
+    "Restore a backup made for this org, environment and deployment: check the connection settings (--api-url, --region), --environment and --deployment (or the action's inputs).",
+  );
 }
 
 /** Backups as directories on the local disk. */
@@ -162,14 +234,16 @@ export class LocalBackupStore implements BackupStore {
       );
     }
     files.set(MANIFEST, manifest);
-    let listed: Array<{ file?: string }> = [];
+    let listed: unknown;
     try {
-      listed = (JSON.parse(manifest.toString('utf8')) as { tables?: Array<{ file?: string }> }).tables ?? [];
+      listed = (JSON.parse(manifest.toString('utf8')) as { tables?: unknown }).tables;
     } catch {
       return files; // parseBackup says what is wrong with it
     }
-    for (const { file } of listed) {
-      if (!file || file.includes('..')) continue;
+    for (const entry of Array.isArray(listed) ? (listed as unknown[]) : []) {
+      const file = (entry as { file?: unknown } | null)?.file;
+      // Only plain names under tables/ are read; parseBackup refuses a manifest naming others.
+      if (typeof file !== 'string' || !TABLE_FILE.test(file)) continue;
       try {
         files.set(file, await readFile(join(location, file)));
       } catch {

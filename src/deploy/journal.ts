@@ -17,6 +17,8 @@ export interface JournalEntry {
   before?: Row | null | undefined;
   after?: Row | null | undefined;
   rows?: number | undefined;
+  /** The table's id: on `create-table` done lines (the id the service gave it) and `delete-table`. */
+  tableId?: string | undefined;
   attempts?: number | undefined;
   correlationId?: string | undefined;
   error?: string | undefined;
@@ -25,6 +27,66 @@ export interface JournalEntry {
 export interface Journal {
   append(entry: Omit<JournalEntry, 'at'>): void;
   close(): void;
+}
+
+/** Tables a deploy created, by name → id. */
+export type CreatedTables = ReadonlyMap<string, string>;
+
+/** The journal's file name in a backup directory (the CLI writes it there). */
+export const JOURNAL_FILE = 'journal.jsonl';
+
+/**
+ * The tables a deploy's journal shows it created: `create-table` lines of the deploy phase that
+ * are done and record an id. This is the evidence a restore needs to delete a table.
+ */
+export function createdTablesOf(entries: readonly JournalEntry[]): Map<string, string> {
+  const created = new Map<string, string>();
+  for (const entry of entries)
+    if (
+      entry.phase === 'deploy' &&
+      entry.op === 'create-table' &&
+      entry.status === 'done' &&
+      typeof entry.tableId === 'string'
+    )
+      created.set(entry.table, entry.tableId);
+  return created;
+}
+
+/**
+ * Journal lines from a journal file's text. A last line cut short by a crash is skipped; so is
+ * any other line that is not an entry (the journal is evidence, not something to fail on).
+ */
+export function parseJournal(text: string): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const entry = JSON.parse(line) as JournalEntry;
+      if (entry !== null && typeof entry === 'object' && typeof entry.table === 'string') entries.push(entry);
+    } catch {
+      // A torn write; the lines before it still count.
+    }
+  }
+  return entries;
+}
+
+/**
+ * A journal that passes every entry on and keeps the tables created in it, so that a rollback
+ * knows what its own deploy created even when the apply failed half-way.
+ */
+export class CreatedTablesRecorder implements Journal {
+  readonly created = new Map<string, string>();
+
+  constructor(private readonly inner: Journal) {}
+
+  append(entry: Omit<JournalEntry, 'at'>): void {
+    this.inner.append(entry);
+    for (const [name, id] of createdTablesOf([{ at: '', ...entry }])) this.created.set(name, id);
+  }
+
+  close(): void {
+    this.inner.close();
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { backupFiles, parseBackup, type BackupStore } from './backup.js';
 import { DeployFailure, type FailurePhase } from './failure.js';
 import { runHealthChecks, type HealthReport } from './health/run.js';
 import type { HealthSpec } from './health/spec.js';
-import type { Journal } from './journal.js';
+import { CreatedTablesRecorder, type CreatedTables, type Journal } from './journal.js';
 import { restoreBackup, type RestoreReport } from './restore.js';
 import { verifyTables } from './verify.js';
 import { postInvalidation, type WebhookResult } from './webhook.js';
@@ -42,6 +42,8 @@ export interface DeployOptions {
   progressIntervalMs?: number;
   /** Retry timing of webhook deliveries (tests shrink it). */
   webhookRetry?: Partial<RetryPolicy>;
+  /** Signs the backup's manifest (HMAC, see plan/signing.ts) when given. */
+  signingKey?: string | undefined;
 }
 
 export interface DeployResult {
@@ -94,35 +96,17 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
   const stamp: Stamp = { version, actor: options.actor };
 
   logger.info('▶ backup');
-  const files = backupFiles({
-    manifest: {
-      createdAt: new Date(options.clock.now()).toISOString(),
-      environment: plan.environment,
-      apiHost: plan.apiHost,
-      gitSha: options.gitSha,
-      planDigest: plan.digest,
-    },
-    tables: plan.tables.map((table, index) => {
-      const current = live[index];
-      if (!current) return { name: table.name, existed: false as const };
-      return {
-        id: current.id,
-        name: current.name,
-        description: current.description,
-        division: current.divisionRef,
-        schema: current.schema,
-        rows: current.rows,
-      };
-    }),
-  });
+  const files = backupFilesOf(plan, live, options);
   const backup = await options.backups.save(options.backupName, files);
   logger.info(
     `backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`,
   );
 
+  // The rollback below may delete only the tables this deploy created: the journal says which.
+  const journal = new CreatedTablesRecorder(options.journal);
   const context = {
     tables: options.tables,
-    journal: options.journal,
+    journal,
     logger,
     clock: options.clock,
     signal: options.signal,
@@ -175,7 +159,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
     logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
     for (const detail of failure.details) logger.warn(`  ${detail}`);
     logger.info(`▶ rollback: restoring the backup ${backup}`);
-    const restore = await restoreSafely(files, backup, options, context);
+    const restore = await restoreSafely(files, backup, options, context, journal.created);
     const outcome: DeployOutcome = restore.restored ? 'rolled-back' : 'failed';
     if (restore.restored)
       logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
@@ -233,22 +217,57 @@ async function restoreSafely(
   location: string,
   options: DeployOptions,
   context: Parameters<typeof restoreBackup>[1],
+  createdTables: CreatedTables,
 ): Promise<RestoreReport> {
   try {
     // Restoring must not stop at the interruption that caused it.
     return await restoreBackup(
-      parseBackup(files, location),
+      parseBackup(files, location, { signingKey: options.signingKey }),
       { ...context, signal: undefined },
       options.ratePerMinute,
+      { createdTables },
     );
   } catch (error) {
     return {
       restored: false,
       tables: [],
       remaining: [`the restore itself failed: ${describeError(error)}`],
+      leftInPlace: [],
       operations: 0,
     };
   }
+}
+
+/**
+ * The backup of the live tables as read by the stale-plan guard, bound to the plan's org,
+ * environment and deployment, and signed when a key is given.
+ */
+function backupFilesOf(plan: Plan, live: ReadonlyArray<LiveTable | null>, options: DeployOptions) {
+  return backupFiles(
+    {
+      manifest: {
+        createdAt: new Date(options.clock.now()).toISOString(),
+        apiHost: plan.apiHost,
+        environment: plan.environment,
+        deployment: plan.deployment,
+        gitSha: options.gitSha,
+        planDigest: plan.digest,
+      },
+      tables: plan.tables.map((table, index) => {
+        const current = live[index];
+        if (!current) return { name: table.name, existed: false as const };
+        return {
+          id: current.id,
+          name: current.name,
+          description: current.description,
+          division: current.divisionRef,
+          schema: current.schema,
+          rows: current.rows,
+        };
+      }),
+    },
+    options.signingKey,
+  );
 }
 
 /** One more than the highest version in any managed version column of the plan's tables. */

@@ -1,11 +1,13 @@
 import { configFromLive } from '../config/from-live.js';
-import { describeError } from '../errors.js';
+import { BackupError, describeError } from '../errors.js';
+import type { DataTablesApi } from '../genesys/datatables.js';
 import { predict } from '../plan/build.js';
 import { diffTable } from '../plan/diff.js';
 import { readTables, type LiveTable } from '../plan/snapshot.js';
 import type { ApplyStrategy, TablePlan } from '../plan/types.js';
 import { applyTables, type ApplyContext } from './apply.js';
 import type { Backup, BackupTable } from './backup.js';
+import type { CreatedTables } from './journal.js';
 
 export interface RestoredTable {
   name: string;
@@ -22,28 +24,51 @@ export interface RestoreReport {
   tables: RestoredTable[];
   /** What still differs after the restore (empty when restored). */
   remaining: string[];
+  /**
+   * Tables the manifest says did not exist before the deploy, which exist and were not deleted
+   * because no journal of this deploy shows that it created them (a manifest alone is not
+   * evidence enough to delete a table).
+   */
+  leftInPlace: string[];
   operations: number;
 }
+
+export interface RestoreOptions {
+  strategy?: ApplyStrategy | 'auto';
+  /**
+   * The tables this backup's deploy created, as its journal recorded them (name → id; see
+   * {@link createdTablesOf} in journal.ts). Only these are deleted, and only by id. Default: none.
+   */
+  createdTables?: CreatedTables;
+}
+
+export const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
+
+type Context = Omit<ApplyContext, 'phase' | 'stamp'>;
 
 /**
  * Restores a backup: plans live → backup for every table it holds (rows created, updated and
  * deleted back, managed columns included), applies that plan with the same engine as a deploy
- * (an import job when that is cheaper), deletes tables the deploy had created, then reads
+ * (an import job when that is cheaper), deletes the tables the deploy created, then reads
  * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
- * cannot remove them); restored rows hold their defaults there.
+ * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
+ * before any write, when a table the backup names by id now has another name.
  */
 export async function restoreBackup(
   backup: Backup,
-  context: Omit<ApplyContext, 'phase' | 'stamp'>,
+  context: Context,
   rate = 300,
-  strategy: ApplyStrategy | 'auto' = 'auto',
+  options: RestoreOptions = {},
 ): Promise<RestoreReport> {
-  const report: RestoreReport = { restored: false, tables: [], remaining: [], operations: 0 };
-  const live = await readTables(
-    context.tables,
-    backup.tables.map((table) => ({ id: table.id })),
-  );
-  const plans = restorePlans(backup.tables, live, rate, strategy);
+  const preview = await previewRestore(backup, context.tables, rate, options);
+  const { live, plans, deletions } = preview;
+  const report: RestoreReport = {
+    restored: false,
+    tables: [],
+    remaining: [],
+    leftInPlace: [...preview.leftInPlace],
+    operations: 0,
+  };
   for (const [index, plan] of plans.entries()) {
     if (!live[index])
       report.remaining.push(
@@ -56,56 +81,122 @@ export async function restoreBackup(
       deletes: plan.deletes.length,
     });
   }
-  const present = plans.filter((_, index) => live[index]);
   const applied = await applyTables(
-    present,
+    plans.filter((_, index) => live[index]),
     live.filter((table): table is LiveTable => table !== null),
     { ...context, phase: 'restore' },
   );
   report.operations += applied.operations;
+  for (const table of deletions) await deleteCreatedTable(table, context, report);
+  await proveRestored(backup, deletions, context, rate, report);
+  report.restored = report.remaining.length === 0;
+  return report;
+}
 
-  // Tables the deploy created did not exist before it: restoring means deleting them.
+export interface RestorePreview {
+  /** The backed-up tables as they are now, in backup order; null where one no longer exists. */
+  live: Array<LiveTable | null>;
+  /** For each backed-up table, what the restore would write. */
+  plans: TablePlan[];
+  /** Tables the deploy created that the restore would delete (by id). */
+  deletions: LiveTable[];
+  /** Tables the manifest says did not exist, which exist and would be left alone, and why. */
+  leftInPlace: string[];
+}
+
+/**
+ * What a restore would do, read without writing: the backed-up tables (by id) and their
+ * restore plans, and which tables the manifest says the deploy created may be deleted: those
+ * the journal shows it created, by the recorded id, still under that name. Throws a
+ * {@link BackupError} when a backed-up id now names another table.
+ */
+export async function previewRestore(
+  backup: Backup,
+  tables: DataTablesApi,
+  rate = 300,
+  options: RestoreOptions = {},
+): Promise<RestorePreview> {
+  const createdTables = options.createdTables ?? new Map<string, string>();
   const created = backup.manifest.tables.filter((entry) => !entry.existed);
-  if (created.length > 0) {
-    const found = await readTables(
-      context.tables,
-      created.map((entry) => ({ name: entry.name })),
-    );
-    for (const [index, table] of found.entries()) {
-      if (!table) continue;
-      context.journal.append({ phase: 'restore', table: table.name, op: 'delete-table', status: 'started' });
-      try {
-        await context.tables.deleteTable(table.id, { force: true });
-        context.journal.append({ phase: 'restore', table: table.name, op: 'delete-table', status: 'done' });
-        report.tables.push({
-          name: created[index]!.name,
-          creates: 0,
-          updates: 0,
-          deletes: 0,
-          deletedTable: true,
-        });
-        report.operations += 1;
-      } catch (error) {
-        context.journal.append({
-          phase: 'restore',
-          table: table.name,
-          op: 'delete-table',
-          status: 'failed',
-          error: describeError(error),
-        });
-        report.remaining.push(
-          `${table.name}: created by the deploy, and could not be deleted: ${describeError(error)}`,
-        );
-      }
-    }
+  // Without journal evidence a table is looked up by name only to say that it is left alone.
+  const found = await readTables(tables, [
+    ...backup.tables.map((table) => ({ id: table.id })),
+    ...created.map((entry) =>
+      createdTables.has(entry.name) ? { id: createdTables.get(entry.name) } : { name: entry.name },
+    ),
+  ]);
+  const live = found.slice(0, backup.tables.length);
+  for (const [index, table] of backup.tables.entries()) {
+    const current = live[index];
+    if (current && current.name !== table.name)
+      throw new BackupError(
+        `The backup at ${backup.location} holds table ${table.name} (id ${table.id}), but that id is now table ${current.name}. Nothing was written.`,
+        'Check that this backup belongs to this org; if the table was renamed since, rename it back before restoring.',
+      );
   }
+  const deletions: LiveTable[] = [];
+  const leftInPlace: string[] = [];
+  for (const [index, entry] of created.entries()) {
+    const current = found[backup.tables.length + index];
+    if (!current) continue;
+    if (!createdTables.has(entry.name)) leftInPlace.push(`${entry.name}: ${LEFT_IN_PLACE}`);
+    else if (current.name !== entry.name)
+      leftInPlace.push(
+        `${entry.name}: the id its journal entry records (${current.id}) is now table ${current.name}; left in place`,
+      );
+    else deletions.push(current);
+  }
+  return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
+}
 
-  // Prove it: read again and plan once more; nothing may be left to do.
-  const after = await readTables(
-    context.tables,
-    backup.tables.map((table) => ({ id: table.id })),
-  );
-  for (const plan of restorePlans(backup.tables, after, rate)) {
+/** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
+async function deleteCreatedTable(table: LiveTable, context: Context, report: RestoreReport): Promise<void> {
+  context.journal.append({
+    phase: 'restore',
+    table: table.name,
+    op: 'delete-table',
+    status: 'started',
+    tableId: table.id,
+  });
+  try {
+    await context.tables.deleteTable(table.id, { force: true });
+    context.journal.append({
+      phase: 'restore',
+      table: table.name,
+      op: 'delete-table',
+      status: 'done',
+      tableId: table.id,
+    });
+    report.tables.push({ name: table.name, creates: 0, updates: 0, deletes: 0, deletedTable: true });
+    report.operations += 1;
+  } catch (error) {
+    context.journal.append({
+      phase: 'restore',
+      table: table.name,
+      op: 'delete-table',
+      status: 'failed',
+      tableId: table.id,
+      error: describeError(error),
+    });
+    report.remaining.push(
+      `${table.name}: created by the deploy, and could not be deleted: ${describeError(error)}`,
+    );
+  }
+}
+
+/** Reads everything again and plans once more: nothing may be left to do. */
+async function proveRestored(
+  backup: Backup,
+  deletions: readonly LiveTable[],
+  context: Context,
+  rate: number,
+  report: RestoreReport,
+): Promise<void> {
+  const after = await readTables(context.tables, [
+    ...backup.tables.map((table) => ({ id: table.id })),
+    ...deletions.map((table) => ({ id: table.id })),
+  ]);
+  for (const plan of restorePlans(backup.tables, after.slice(0, backup.tables.length), rate)) {
     for (const item of plan.creates) report.remaining.push(`${plan.name}: row "${item.key}" is missing`);
     for (const item of plan.updates)
       report.remaining.push(
@@ -114,16 +205,8 @@ export async function restoreBackup(
     for (const item of plan.deletes)
       report.remaining.push(`${plan.name}: row "${item.key}" should not be there`);
   }
-  if (created.length > 0) {
-    const still = await readTables(
-      context.tables,
-      created.map((entry) => ({ name: entry.name })),
-    );
-    for (const table of still)
-      if (table) report.remaining.push(`${table.name}: the table the deploy created still exists`);
-  }
-  report.restored = report.remaining.length === 0;
-  return report;
+  for (const table of after.slice(backup.tables.length))
+    if (table) report.remaining.push(`${table.name}: the table the deploy created still exists`);
 }
 
 /** For each backed-up table, the plan that turns the live table back into the backup. */

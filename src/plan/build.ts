@@ -1,4 +1,5 @@
 import type { TableConfig } from '../config/types.js';
+import { VERSION } from '../version.js';
 import { sha256Of } from './canonical.js';
 import { diffTable, type TableDiff } from './diff.js';
 import type { LiveSnapshot } from './snapshot.js';
@@ -14,9 +15,11 @@ import {
 } from './types.js';
 
 export interface PlanOptions {
-  environment?: string | undefined;
   /** The API host planned against, recorded so a plan is not applied to another org. */
-  apiHost?: string | undefined;
+  apiHost: string;
+  environment?: string | undefined;
+  /** The deployment's name (default: the environment, else "default"). */
+  deployment?: string | undefined;
   thresholds?: ThresholdSettings;
   /** The rate budget apply will have, for predicted durations. */
   ratePerMinute?: number;
@@ -38,7 +41,7 @@ const IMPORT_CALLS = 5;
 export function buildPlan(
   configs: readonly TableConfig[],
   snapshot: LiveSnapshot,
-  options: PlanOptions = {},
+  options: PlanOptions,
 ): Plan {
   const rate = options.ratePerMinute ?? 300;
   const tables = configs
@@ -56,8 +59,10 @@ export function buildPlan(
         : 'within-threshold';
   const body = {
     formatVersion: PLAN_FORMAT_VERSION,
-    environment: options.environment,
+    producer: { name: 'datatable-deploy' as const, version: VERSION },
     apiHost: options.apiHost,
+    environment: options.environment,
+    deployment: options.deployment ?? defaultDeployment(options.environment),
     verdict,
     thresholds,
     totals,
@@ -70,16 +75,33 @@ export function buildPlan(
   });
 }
 
-/** The digest covers everything but `digest` and `createdAt`, the live fingerprints included. */
+/** A deployment's name when none is given: the environment's, else "default" (as the action's). */
+export function defaultDeployment(environment: string | undefined): string {
+  return environment ?? 'default';
+}
+
+/**
+ * The digest covers everything but `digest`, `signature` and `createdAt`: the binding (org,
+ * environment, deployment), the producer and the tables, live fingerprints included. The time
+ * is left out so that planning the same change twice gives the same digest (approvals bind to it).
+ */
 export function planDigest(
-  plan: Omit<Plan, 'digest' | 'createdAt'> & { digest?: string; createdAt?: string },
+  plan: Omit<Plan, 'digest' | 'createdAt' | 'signature'> & {
+    digest?: string;
+    createdAt?: string;
+    signature?: string | undefined;
+  },
 ): string {
-  const { digest: _digest, createdAt: _createdAt, ...body } = plan;
+  const { digest: _digest, createdAt: _createdAt, signature: _signature, ...body } = plan;
   return sha256Of(body);
 }
 
 /** How apply would write a table's changes, and the calls and time that takes. */
-export function predict(diff: TableDiff, options: PlanOptions, rate: number): Prediction {
+export function predict(
+  diff: TableDiff,
+  options: Pick<PlanOptions, 'pageSize' | 'strategy' | 'importMinRows'>,
+  rate: number,
+): Prediction {
   const pageSize = options.pageSize ?? 500;
   const upserts = diff.creates.length + diff.updates.length;
   const wanted = options.strategy ?? 'auto';

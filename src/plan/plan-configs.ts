@@ -8,8 +8,13 @@ import type { ThresholdSettings } from './thresholds.js';
 import type { ApplyStrategy, Plan } from './types.js';
 
 export interface PlanConfigsOptions {
-  /** Only files bound to this environment (and files bound to none) are planned. */
+  /**
+   * Only files bound to this environment (and files bound to none) are planned. Required when
+   * the files bind to more than one environment; when they bind to one, that one is recorded.
+   */
   environment?: string | undefined;
+  /** The deployment's name, recorded in the plan (default: the environment, else "default"). */
+  deployment?: string | undefined;
   thresholds?: ThresholdSettings;
   strategy?: ApplyStrategy | 'auto';
   /** Where progress goes: skipped files, tables read, tables that do not exist yet. */
@@ -18,15 +23,18 @@ export interface PlanConfigsOptions {
 
 /**
  * Plans valid configs against the live tables: picks the files for the environment, reads
- * their tables within the client's rate budget and builds the plan. The one way the CLI and
- * the action plan.
+ * their tables within the client's rate budget and builds the plan, bound to the client's org
+ * (API host), the environment and the deployment. The one way the CLI and the action plan.
+ * Throws a {@link ConfigurationError} when no environment is given and the files bind to more
+ * than one.
  */
 export async function planConfigs(
   configs: readonly TableConfig[],
   client: GenesysClient,
   options: PlanConfigsOptions,
 ): Promise<Plan> {
-  const { environment, logger } = options;
+  const { logger } = options;
+  const environment = options.environment ?? soleEnvironment(configs);
   const selected = configs.filter((config) => {
     const included =
       environment === undefined || config.environment === undefined || config.environment === environment;
@@ -49,10 +57,30 @@ export async function planConfigs(
     if (!snapshot[index]) logger.info(`  ${tableLabel(config)}: does not exist yet`);
   });
   return buildPlan(selected, snapshot, {
+    apiHost: apiHostOf(client),
     environment,
-    apiHost: new URL(client.endpoints.apiBase).host,
+    deployment: options.deployment,
     thresholds: options.thresholds,
     ratePerMinute: client.budget.stats().currentRatePerMinute,
     strategy: options.strategy,
   });
+}
+
+/** The host plans and backups record, and are checked against: `api.mypurecloud.com`, `127.0.0.1:8080`. */
+export function apiHostOf(client: Pick<GenesysClient, 'endpoints'>): string {
+  return new URL(client.endpoints.apiBase).host;
+}
+
+/**
+ * The one environment the files bind to, when no environment was given. Files bound to several
+ * would otherwise deploy together, each to whatever org the credentials reach: refused.
+ */
+function soleEnvironment(configs: readonly TableConfig[]): string | undefined {
+  const bound = [...new Set(configs.flatMap((config) => config.environment ?? []))].sort();
+  if (bound.length <= 1) return bound[0];
+  const names = `${bound.slice(0, -1).join(', ')} and ${bound.at(-1)}`;
+  throw new ConfigurationError(
+    `The config files bind to ${names}; a deploy goes to one environment.`,
+    'Pass --environment (CLI) or the environment input (action) to choose one; files bound to other environments are skipped.',
+  );
 }

@@ -1,7 +1,16 @@
 import type { CellValue, ColumnSchema, ColumnType, Row, TableSchema } from '../genesys/types.js';
 
-/** Version of the plan's JSON form; readers refuse other versions. */
-export const PLAN_FORMAT_VERSION = 1 as const;
+/**
+ * Version of the plan's JSON form; readers refuse other versions. 2: the plan is bound to its
+ * org (`apiHost`, required), environment and deployment, and names its producer.
+ */
+export const PLAN_FORMAT_VERSION = 2 as const;
+
+/** The tool and version that wrote a plan or a backup. */
+export interface Producer {
+  name: 'datatable-deploy';
+  version: string;
+}
 
 /** One cell that changes: `null` stands for "not set" (the column is new to the row). */
 export interface CellChange {
@@ -106,14 +115,30 @@ export interface PlanTotals {
   seconds: number;
 }
 
-/** The plan: immutable, serialisable, identified by its digest. */
+/**
+ * The plan: immutable, serialisable, identified by its digest, and bound to the org,
+ * environment and deployment it was computed for.
+ */
 export interface Plan {
   formatVersion: typeof PLAN_FORMAT_VERSION;
-  /** `sha256:<hex>` over the canonical form of everything below except `createdAt`. */
+  /**
+   * `sha256:<hex>` over the canonical form of everything but `digest`, `signature` and
+   * `createdAt`: the binding, the producer, every table and row, the live fingerprints.
+   */
   digest: string;
+  /**
+   * `hmac-sha256:<hex>` over everything else, present in plan files written with a signing key
+   * (see plan/signing.ts); never part of the digest.
+   */
+  signature?: string | undefined;
   createdAt: string;
+  producer: Producer;
+  /** The API host the live tables were read from (`api.mypurecloud.com`, `127.0.0.1:8080`). */
+  apiHost: string;
+  /** The environment the files were selected for; absent when no file is bound to one. */
   environment?: string | undefined;
-  apiHost?: string | undefined;
+  /** The deployment's name: given, else the environment, else "default". */
+  deployment: string;
   verdict: Verdict;
   thresholds: ThresholdCrossing[];
   totals: PlanTotals;

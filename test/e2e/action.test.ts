@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StateDump } from '../../src/emulator/state.js';
 import { FakeGitHub } from '../fakes/github.js';
-import { pullRequestPayload, runAction, workspace } from '../helpers/action.js';
+import { BASE_SHA, pullRequestPayload, REPOSITORY, runAction, workspace } from '../helpers/action.js';
 import { rowsOf } from '../helpers/deploy.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { ROOT } from '../helpers/processes.js';
@@ -111,7 +111,13 @@ describe('the action on push', () => {
     github.permissions.set('bob', 'write');
     const planned = await planOnPullRequest(dir);
     github.addReview(7, 'bob', 'APPROVED', HEAD);
-    github.pulls.set(7, { number: 7, headSha: HEAD, author: 'alice', mergedAt: new Date().toISOString() });
+    github.pulls.set(7, {
+      number: 7,
+      headSha: HEAD,
+      author: 'alice',
+      mergedAt: new Date().toISOString(),
+      mergeCommitSha: MERGE,
+    });
     github.commitPulls.set(MERGE, [7]);
     return planned;
   }
@@ -121,7 +127,7 @@ describe('the action on push', () => {
       github,
       workspace: dir,
       event: 'push',
-      payload: { ref: 'refs/heads/main', after: MERGE },
+      payload: { ref: 'refs/heads/main', before: BASE_SHA, after: MERGE, repository: REPOSITORY },
       sha: MERGE,
       runId,
       inputs,
@@ -174,7 +180,7 @@ describe('the action on push', () => {
     expect(run.code).toBe(1);
     expect(run.outputs.result).toBe('refused');
     expect(run.stdout).toMatch(
-      /Stale plan: #7 approved plan sha256:\w{12}…, but the config and the live tables now give/,
+      /This plan crosses a threshold, so it needs an approval\. Pull request #7 has 0 of the 1 approval\(s\) of this exact plan it needs \(bob: approved plan sha256:\w{12}…, not this plan\)/,
     );
     expect(writes()).toEqual([]);
     expect(github.artifacts).toEqual([]);
@@ -222,7 +228,7 @@ describe('the action on push', () => {
       github,
       workspace: dir,
       event: 'workflow_dispatch',
-      payload: { inputs: { run: '101' } },
+      payload: { inputs: { run: '101' }, ref: 'refs/heads/main', repository: REPOSITORY },
       runId: 202,
       inputs: { 'backup-run-id': '101' },
     });

@@ -12,6 +12,7 @@ import { renderMarkdown } from '../../src/plan/render-markdown.js';
 import { readSnapshot } from '../../src/plan/snapshot.js';
 import { clientFor, useEmulator } from '../helpers/emulator.js';
 import { ROOT } from '../helpers/processes.js';
+import { ORG } from '../helpers/plan.js';
 
 const emulator = useEmulator();
 const COMMENT = resolve(ROOT, 'examples/plan-comment.md');
@@ -28,6 +29,7 @@ it("renders the README's example plan comment from the examples", async () => {
   expect(findings).toEqual([]);
   const snapshot = await readSnapshot(clientFor(emulator).tables, configs);
   const plan = buildPlan(configs, snapshot, {
+    ...ORG,
     environment: 'prod',
     now: new Date('2026-11-20T09:30:00.000Z'),
   });

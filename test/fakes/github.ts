@@ -11,18 +11,37 @@ export interface FakeComment {
   id: number;
   body: string;
   user: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Who last edited it (GitHub shows it in the UI and GraphQL; REST does not return it). */
+  lastEditor?: string | undefined;
 }
 export interface FakeReview {
   id: number;
   user: string;
   state: string;
   commit_id: string;
+  submitted_at: string;
+}
+export interface FakeStatus {
+  id: number;
+  sha: string;
+  state: string;
+  context: string;
+  description: string;
+  targetUrl: string | null;
+  creator: string;
+  createdAt: string;
 }
 export interface FakePull {
   number: number;
   headSha: string;
   author: string;
   mergedAt?: string | null;
+  /** The merge, squash or last rebased commit, once merged. */
+  mergeCommitSha?: string | null;
+  baseRef?: string;
+  baseSha?: string;
 }
 export interface FakeArtifact {
   id: number;
@@ -47,7 +66,17 @@ export class FakeGitHub {
   readonly permissions = new Map<string, string>();
   readonly pulls = new Map<number, FakePull>();
   readonly commitPulls = new Map<string, number[]>();
-  readonly statuses: Array<{ sha: string; state: string; context: string; description: string }> = [];
+  readonly statuses: FakeStatus[] = [];
+  /** Tokens and the identity each acts as; any other token gets 401 Bad credentials. */
+  readonly tokens = new Map<string, string>([['ghs_fake-token-for-tests', 'github-actions[bot]']]);
+  /** Files per commit (or branch name): ref → path → text. The contents API serves them. */
+  readonly files = new Map<string, Map<string, string>>();
+  /** Commit → its parents. */
+  readonly parents = new Map<string, string[]>();
+  /** Branch → its commits, oldest first (the last is its head). */
+  readonly branches = new Map<string, string[]>();
+  /** Seconds added to the fake's clock: GitHub's times have whole seconds. */
+  private clockOffset = 0;
   readonly issues: Array<{ number: number; title: string; body: string; state: string }> = [];
   readonly artifacts: FakeArtifact[] = [];
   /** Workflow runs: id → workflow id, run number and status. */
@@ -75,10 +104,55 @@ export class FakeGitHub {
     return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ scp: `Actions.Results:run-${runId}:job-1` })}.signature`;
   }
 
-  addReview(pull: number, user: string, state: string, commitId: string): void {
+  /** GitHub's clock as the fake keeps it: ISO time with whole seconds. */
+  now(): string {
+    return new Date(Date.now() + this.clockOffset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  /** Moves the fake's clock on, so that what follows happens in a later second. */
+  tick(seconds = 1): void {
+    this.clockOffset += seconds;
+  }
+
+  addReview(pull: number, user: string, state: string, commitId: string): FakeReview {
     const list = this.reviews.get(pull) ?? [];
-    list.push({ id: this.nextId++, user, state, commit_id: commitId });
+    const review = { id: this.nextId++, user, state, commit_id: commitId, submitted_at: this.now() };
+    list.push(review);
     this.reviews.set(pull, list);
+    return review;
+  }
+
+  /** Dismisses a reviewer's latest review, as GitHub does: that review's state becomes DISMISSED. */
+  dismissReview(pull: number, user: string): void {
+    const review = (this.reviews.get(pull) ?? []).filter((item) => item.user === user).at(-1);
+    if (review) review.state = 'DISMISSED';
+  }
+
+  /** Edits a comment as `editor` would in the UI (anyone with write access may edit any comment). */
+  editComment(id: number, body: string, editor: string): void {
+    const comment = [...this.comments.values()].flat().find((candidate) => candidate.id === id);
+    if (!comment) throw new Error(`no comment ${id}`);
+    Object.assign(comment, { body, updatedAt: this.now(), lastEditor: editor });
+  }
+
+  /** Posts a comment as `user`. */
+  addComment(issue: number, user: string, body: string): FakeComment {
+    const at = this.now();
+    const comment = { id: this.nextId++, body, user, createdAt: at, updatedAt: at };
+    this.comments.set(issue, [...(this.comments.get(issue) ?? []), comment]);
+    return comment;
+  }
+
+  /** Creates a commit status as `creator` (e.g. a user with a personal token). */
+  addStatus(status: Omit<FakeStatus, 'id' | 'createdAt' | 'targetUrl'>): FakeStatus {
+    const created = { ...status, id: this.nextId++, targetUrl: null, createdAt: this.now() };
+    this.statuses.push(created);
+    return created;
+  }
+
+  /** A branch name stands for its head commit. */
+  private resolve(ref: string): string {
+    return this.branches.get(ref)?.at(-1) ?? ref;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -93,7 +167,17 @@ export class FakeGitHub {
       if (url.pathname.startsWith('/twirp/'))
         return this.twirp(url.pathname.split('/').at(-1)!, JSON.parse(body.toString() || '{}'), send);
       if (url.pathname.startsWith('/blob/')) return this.blob(req, url, body, res);
-      return this.rest(req.method ?? 'GET', url, body.length ? JSON.parse(body.toString()) : {}, send);
+      const token = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      const caller = this.tokens.get(token);
+      if (!caller)
+        return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+      return this.rest(
+        req.method ?? 'GET',
+        url,
+        body.length ? JSON.parse(body.toString()) : {},
+        send,
+        caller,
+      );
     } catch (error) {
       send(500, { message: String(error) });
     }
@@ -104,6 +188,7 @@ export class FakeGitHub {
     url: URL,
     input: Record<string, unknown>,
     send: (status: number, payload?: unknown, headers?: Record<string, string>) => void,
+    caller: string,
   ): void {
     const path = url.pathname.replace(/^\/repos\/[^/]+\/[^/]+/, '');
     const user = (login: string) => ({
@@ -127,11 +212,22 @@ export class FakeGitHub {
     if ((match = path.match(/^\/issues\/(\d+)\/comments$/))) {
       const issue = Number(match[1]);
       const list = this.comments.get(issue) ?? [];
-      if (method === 'GET')
-        return page(
-          list.map((comment) => ({ id: comment.id, body: comment.body, user: user(comment.user) })),
-        );
-      const comment = { id: this.nextId++, body: String(input.body), user: 'github-actions[bot]' };
+      const json = (comment: FakeComment) => ({
+        id: comment.id,
+        body: comment.body,
+        user: user(comment.user),
+        created_at: comment.createdAt,
+        updated_at: comment.updatedAt,
+      });
+      if (method === 'GET') return page(list.map(json));
+      const at = this.now();
+      const comment = {
+        id: this.nextId++,
+        body: String(input.body),
+        user: caller,
+        createdAt: at,
+        updatedAt: at,
+      };
       if (comment.body.length > 65_536)
         return send(422, {
           message: 'Validation Failed',
@@ -145,15 +241,21 @@ export class FakeGitHub {
           ],
         });
       this.comments.set(issue, [...list, comment]);
-      return send(201, { id: comment.id, body: comment.body, user: user(comment.user) });
+      return send(201, json(comment));
     }
     if ((match = path.match(/^\/issues\/comments\/(\d+)$/)) && method === 'PATCH') {
       const comment = [...this.comments.values()]
         .flat()
         .find((candidate) => candidate.id === Number(match![1]));
       if (!comment) return send(404, { message: 'Not Found' });
-      comment.body = String(input.body);
-      return send(200, { id: comment.id, body: comment.body, user: user(comment.user) });
+      Object.assign(comment, { body: String(input.body), updatedAt: this.now(), lastEditor: caller });
+      return send(200, {
+        id: comment.id,
+        body: comment.body,
+        user: user(comment.user),
+        created_at: comment.createdAt,
+        updated_at: comment.updatedAt,
+      });
     }
     if ((match = path.match(/^\/pulls\/(\d+)\/reviews$/))) {
       return page(
@@ -162,6 +264,7 @@ export class FakeGitHub {
           user: user(review.user),
           state: review.state,
           commit_id: review.commit_id,
+          submitted_at: review.submitted_at,
           body: '',
         })),
       );
@@ -183,13 +286,51 @@ export class FakeGitHub {
       );
     }
     if ((match = path.match(/^\/statuses\/([0-9a-f]+)$/)) && method === 'POST') {
-      this.statuses.push({
+      const status = this.addStatus({
         sha: match[1]!,
         state: String(input.state),
-        context: String(input.context),
+        context: String(input.context ?? 'default'),
         description: String(input.description ?? ''),
+        creator: caller,
       });
-      return send(201, { id: this.nextId++, state: input.state, context: input.context });
+      status.targetUrl = input.target_url ? String(input.target_url) : null;
+      return send(201, statusJson(status, user));
+    }
+    if ((match = path.match(/^\/commits\/([^/]+)\/statuses$/))) {
+      const sha = this.resolve(decodeURIComponent(match[1]!));
+      // Newest first, as GitHub lists them.
+      return page(
+        this.statuses
+          .filter((status) => status.sha === sha)
+          .reverse()
+          .map((status) => statusJson(status, user)),
+      );
+    }
+    if ((match = path.match(/^\/contents\/(.+)$/))) {
+      const file = decodeURIComponent(match[1]!);
+      const ref = this.resolve(url.searchParams.get('ref') ?? 'main');
+      const text = this.files.get(ref)?.get(file);
+      if (text === undefined) return send(404, { message: 'Not Found' });
+      return send(200, {
+        type: 'file',
+        encoding: 'base64',
+        path: file,
+        name: file.split('/').at(-1),
+        size: Buffer.byteLength(text),
+        content: Buffer.from(text).toString('base64'),
+      });
+    }
+    if ((match = path.match(/^\/compare\/(.+)\.\.\.(.+)$/))) {
+      const base = decodeURIComponent(match[1]!);
+      const head = this.resolve(decodeURIComponent(match[2]!));
+      const commits = this.branches.get(base) ?? [];
+      const status = commits.at(-1) === head ? 'identical' : commits.includes(head) ? 'behind' : 'diverged';
+      return send(200, { status, ahead_by: status === 'diverged' ? 1 : 0, commits: [], files: [] });
+    }
+    if ((match = path.match(/^\/commits\/([0-9a-f]{40})$/))) {
+      const parents = this.parents.get(match[1]!);
+      if (!parents) return send(404, { message: 'No commit found for SHA' });
+      return send(200, { sha: match[1], parents: parents.map((sha) => ({ sha })) });
     }
     if (path === '/issues' && method === 'GET')
       return page(this.issues.filter((issue) => issue.state === (url.searchParams.get('state') ?? 'open')));
@@ -368,10 +509,24 @@ function pullJson(pull: FakePull) {
   return {
     number: pull.number,
     head: { sha: pull.headSha, ref: 'feature' },
-    base: { ref: 'main' },
+    base: { ref: pull.baseRef ?? 'main', sha: pull.baseSha ?? '0'.repeat(40) },
     user: { login: pull.author },
     merged_at: pull.mergedAt ?? null,
+    merge_commit_sha: pull.mergeCommitSha ?? null,
     state: pull.mergedAt ? 'closed' : 'open',
+  };
+}
+
+function statusJson(status: FakeStatus, user: (login: string) => object) {
+  return {
+    id: status.id,
+    state: status.state,
+    context: status.context,
+    description: status.description,
+    target_url: status.targetUrl,
+    creator: user(status.creator),
+    created_at: status.createdAt,
+    updated_at: status.createdAt,
   };
 }
 

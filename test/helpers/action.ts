@@ -40,6 +40,8 @@ export async function runAction(options: {
   runId?: number;
   sha?: string;
   actor?: string;
+  /** GITHUB_REF (default refs/heads/main). */
+  ref?: string;
 }): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'datatable-deploy-runner-'));
   const eventPath = join(dir, 'event.json');
@@ -55,6 +57,7 @@ export async function runAction(options: {
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: 'acme/contact-center-config',
     GITHUB_SHA: options.sha ?? 'a'.repeat(40),
+    GITHUB_REF: options.ref ?? 'refs/heads/main',
     GITHUB_RUN_ID: String(runId),
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_ACTOR: options.actor ?? 'deployer',
@@ -94,18 +97,28 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
+export const REPOSITORY = {
+  full_name: 'acme/contact-center-config',
+  name: 'contact-center-config',
+  owner: { login: 'acme' },
+  default_branch: 'main',
+};
+
 /** The payload of a pull_request event from a branch of the same repository. */
-export function pullRequestPayload(number: number, headSha: string, author: string) {
-  const repo = { full_name: 'acme/contact-center-config' };
+export function pullRequestPayload(number: number, headSha: string, author: string, baseSha = BASE_SHA) {
+  const repo = { full_name: REPOSITORY.full_name };
   return {
     action: 'synchronize',
     number,
     pull_request: {
       number,
       head: { sha: headSha, ref: 'change', repo },
-      base: { ref: 'main', repo },
+      base: { ref: 'main', sha: baseSha, repo },
       user: { login: author },
     },
-    repository: { ...repo, name: 'contact-center-config', owner: { login: 'acme' } },
+    repository: REPOSITORY,
   };
 }
+
+/** The commit main pointed at before the pull request merged. */
+export const BASE_SHA = 'e'.repeat(40);

@@ -13,16 +13,20 @@ import { readSnapshot } from '../../src/plan/snapshot.js';
 import { loadValid } from './config.js';
 import { captureLogger, clientFor } from './emulator.js';
 
-/** Plans a config (YAML text) against the emulator, with a client whose waits are shrunk. */
+/**
+ * Plans a config (YAML text) against the emulator, with a client whose waits are shrunk; the
+ * plan is bound to the emulator's host unless the options say otherwise.
+ */
 export async function planAgainst(
   emulator: RunningEmulator,
   configText: string,
-  options: PlanOptions = {},
+  options: Partial<PlanOptions> = {},
   client = clientFor(emulator),
 ) {
   const config = loadValid(configText);
   const snapshot = await readSnapshot(client.tables, [config]);
-  return { config, client, plan: buildPlan([config], snapshot, options) };
+  const plan = buildPlan([config], snapshot, { apiHost: new URL(emulator.url).host, ...options });
+  return { config, client, plan };
 }
 
 /** Runs the deploy pipeline with a local backup store in a temp dir and an in-memory journal. */

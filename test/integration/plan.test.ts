@@ -90,7 +90,10 @@ it('export → plan shows no changes; three cells edited, a row added and one re
 
   const text = await cli(['plan', file]);
   expect(text.stdout).toContain('  ~ update setting_0001\n      config_value: "value 1" → "edited one"\n');
-  expect(text.stderr).toBe(`Reading 1 table from ${emulator.url}…\n  routing_config: 5000 rows\n`);
+  expect(text.stderr).toBe(
+    `Reading 1 table from ${emulator.url}…\n  routing_config: 5000 rows\n` +
+      `Plan for org ${new URL(emulator.url).host}, environment (none), deployment default.\n`,
+  );
 });
 
 it('plans a table that does not exist yet as a create, and refuses invalid configs before any call', async () => {

@@ -23,7 +23,9 @@ describe('action settings', () => {
         environment: 'prod',
         approvers: '@Alice, bob\ncarol',
         'max-deleted-rows': '0',
+        'max-changed-percent': '12.5',
         'backup-run-id': '42',
+        'emergency-reason': 'incident 42',
       }),
       'workflow_dispatch',
     );
@@ -33,13 +35,15 @@ describe('action settings', () => {
       environment: 'prod',
       deployment: 'prod',
       approvers: ['alice', 'bob', 'carol'],
-      requiredApprovals: 1,
       backupRunId: 42,
-      thresholds: { maxChangedRows: 50, maxChangedPercent: 20, maxDeletedRows: 0 },
+      emergencyReason: 'incident 42',
       connection: { clientId: 'id', rateLimitPerMinute: 300, maxConcurrency: 8 },
       driftFail: true,
       driftIssue: false,
     });
+    // Limits only tighten the policy: what is not given is left out, not defaulted.
+    expect(settings.thresholdLimits).toEqual({ maxDeletedRows: 0, maxChangedPercent: 12.5 });
+    expect(settings.requiredApprovals).toBeUndefined();
   });
 
   it('refuse bad values by input name, with the fix', () => {
@@ -48,6 +52,12 @@ describe('action settings', () => {
     );
     expect(() => parseSettings(inputs({ ...connection, 'max-changed-rows': '-1' }), 'push')).toThrow(
       'Input "max-changed-rows" must be a whole number (0 or more); got "-1".',
+    );
+    expect(() => parseSettings(inputs({ ...connection, 'max-changed-percent': '120' }), 'push')).toThrow(
+      'Input "max-changed-percent" must be a number from 0 to 100 (decimals allowed); got "120".',
+    );
+    expect(() => parseSettings(inputs({ ...connection, 'required-approvals': 'two' }), 'push')).toThrow(
+      'Input "required-approvals" must be a whole number (0 or more); got "two".',
     );
     expect(() => parseSettings(inputs({ ...connection, 'rate-limit-per-minute': 'fast' }), 'push')).toThrow(
       'Input "rate-limit-per-minute" must be a number above 0; got "fast".',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backupFiles, parseBackup } from '../../src/deploy/backup.js';
 import { Progress } from '../../src/deploy/progress.js';
+import { VERSION } from '../../src/version.js';
 import { verifyTables } from '../../src/deploy/verify.js';
 import { signBody } from '../../src/deploy/webhook.js';
 import { tableSchema } from '../../src/genesys/schema.js';
@@ -8,12 +9,18 @@ import { buildPlan } from '../../src/plan/build.js';
 import { captureLogger } from '../helpers/emulator.js';
 import { FakeClock } from '../helpers/clock.js';
 import { loadValid } from '../helpers/config.js';
-import { liveTable } from '../helpers/plan.js';
+import { liveTable, ORG } from '../helpers/plan.js';
 
 describe('backup files', () => {
   const schema = tableSchema({ value: { type: 'string' } });
   const files = backupFiles({
-    manifest: { createdAt: '2026-11-22T00:00:00.000Z', environment: 'prod', planDigest: 'sha256:x' },
+    manifest: {
+      createdAt: '2026-11-22T00:00:00.000Z',
+      apiHost: 'api.mypurecloud.com',
+      environment: 'prod',
+      deployment: 'prod',
+      planDigest: `sha256:${'a'.repeat(64)}`,
+    },
     tables: [
       { id: 'id-1', name: 'cfg/one', schema, rows: [{ key: 'a', value: 'x' }] },
       { name: 'new_table', existed: false },
@@ -23,6 +30,16 @@ describe('backup files', () => {
   it('hold a manifest with a checksum per table file and read back whole', () => {
     expect([...files.keys()]).toEqual(['tables/000-cfg_one.json', 'manifest.json']);
     const backup = parseBackup(files, 'mem');
+    expect(backup.manifest).toMatchObject({
+      formatVersion: 2,
+      kind: 'datatable-deploy-backup',
+      producer: { name: 'datatable-deploy', version: VERSION },
+      apiHost: 'api.mypurecloud.com',
+      environment: 'prod',
+      deployment: 'prod',
+      checksum: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    });
+    expect(backup.manifest.signature).toBeUndefined();
     expect(backup.manifest.tables).toEqual([
       {
         name: 'cfg/one',
@@ -42,7 +59,7 @@ describe('backup files', () => {
   it('are refused when the manifest is not ours', () => {
     const other = new Map(files);
     other.set('manifest.json', Buffer.from('{"kind":"something-else","tables":[]}'));
-    expect(() => parseBackup(other, 'mem')).toThrow('is not a datatable-deploy backup manifest of format 1');
+    expect(() => parseBackup(other, 'mem')).toThrow('is not a datatable-deploy backup manifest of format 2');
     other.set('manifest.json', Buffer.from('{'));
     expect(() => parseBackup(other, 'mem')).toThrow('manifest.json is not valid JSON');
   });
@@ -65,6 +82,7 @@ describe('verification', () => {
         { key: 'gone', value: '', n: 0, version: 1 },
       ]),
     ],
+    ORG,
   );
   const stamp = { version: 2, actor: 'ci' };
 

@@ -4,8 +4,9 @@ import { readPlan, serializePlan } from '../../src/plan/plan-file.js';
 import { DEFAULT_THRESHOLDS, evaluateThresholds } from '../../src/plan/thresholds.js';
 import { desiredTableSchema } from '../../src/config/desired-schema.js';
 import { loadValid } from '../helpers/config.js';
-import { liveTable } from '../helpers/plan.js';
+import { liveTable, ORG } from '../helpers/plan.js';
 import type { Row } from '../../src/genesys/types.js';
+import { VERSION } from '../../src/version.js';
 
 const HEAD = 'table: t\ncolumns:\n  value: { type: string }\n  count: { type: integer }\n';
 const rowsYaml = (count: number, from = 0) =>
@@ -92,34 +93,36 @@ describe('thresholds', () => {
 describe('the plan', () => {
   it('has a verdict and totals', () => {
     const live = liveTable('t', schema, liveRows(10));
-    expect(buildPlan([config], [live]).verdict).toBe('no-changes');
+    expect(buildPlan([config], [live], ORG).verdict).toBe('no-changes');
     const changed = loadValid(`${HEAD}rows:\n${rowsYaml(9)}  extra: {}\n`);
-    const plan = buildPlan([changed], [live]);
+    const plan = buildPlan([changed], [live], ORG);
     expect(plan.verdict).toBe('needs-approval');
     expect(plan.totals).toMatchObject({ tables: 1, creates: 1, updates: 0, deletes: 1, unchanged: 9 });
     expect(plan.thresholds.map((crossing) => crossing.kind)).toEqual(['deleted-rows']);
-    const small = buildPlan([loadValid(`${HEAD}rows:\n${rowsYaml(10)}  extra: {}\n`)], [live]);
+    const small = buildPlan([loadValid(`${HEAD}rows:\n${rowsYaml(10)}  extra: {}\n`)], [live], ORG);
     expect(small.verdict).toBe('within-threshold');
   });
 
   it('predicts API calls for row writes and for an import job', () => {
     const live = liveTable('t', schema, []);
     const big = loadValid(`${HEAD}rows:\n${rowsYaml(300)}`);
-    expect(buildPlan([big], [live], { strategy: 'rows' }).tables[0]!.prediction).toEqual({
+    expect(buildPlan([big], [live], { ...ORG, strategy: 'rows' }).tables[0]!.prediction).toEqual({
       strategy: 'rows',
       calls: 300 + 1 + 1,
       seconds: 60.4,
     });
-    expect(buildPlan([big], [live]).tables[0]!.prediction).toEqual({
+    expect(buildPlan([big], [live], ORG).tables[0]!.prediction).toEqual({
       strategy: 'import',
       calls: 5 + 1 + 1,
       seconds: 1.4,
     });
-    expect(buildPlan([config], [liveTable('t', schema, liveRows(10))]).tables[0]!.prediction.calls).toBe(0);
+    expect(buildPlan([config], [liveTable('t', schema, liveRows(10))], ORG).tables[0]!.prediction.calls).toBe(
+      0,
+    );
   });
 
   it('is frozen', () => {
-    const plan = buildPlan([config], [liveTable('t', schema, liveRows(3))]);
+    const plan = buildPlan([config], [liveTable('t', schema, liveRows(3))], ORG);
     expect(() => {
       (plan.tables[0]!.creates as unknown[]).push({});
     }).toThrow(TypeError);
@@ -132,8 +135,8 @@ describe('the digest', () => {
   const edited = loadValid(`${HEAD}rows:\n${rowsYaml(8)}  k0008: { value: changed, count: 8 }\n  new: {}\n`);
 
   it('is the same for the same inputs, at any time and in any order of rows or keys', () => {
-    const first = buildPlan([edited], [live], { now: new Date('2026-01-01') });
-    const second = buildPlan([edited], [live], { now: new Date('2026-06-01') });
+    const first = buildPlan([edited], [live], { ...ORG, now: new Date('2026-01-01') });
+    const second = buildPlan([edited], [live], { ...ORG, now: new Date('2026-06-01') });
     expect(second.digest).toBe(first.digest);
     expect(second.createdAt).not.toBe(first.createdAt);
     const reversedLive = liveTable(
@@ -144,23 +147,43 @@ describe('the digest', () => {
     const reordered = loadValid(
       `${HEAD}rows:\n  new: {}\n  k0008: { count: 8, value: changed }\n${rowsYaml(8).split('\n').reverse().join('\n')}\n`,
     );
-    const third = buildPlan([reordered], [reversedLive]);
+    const third = buildPlan([reordered], [reversedLive], ORG);
     expect(reversedLive.fingerprint).toBe(live.fingerprint);
     expect(third.digest).toBe(first.digest);
   });
 
   it('changes with any cell, desired or live', () => {
-    const base = buildPlan([edited], [live]).digest;
+    const base = buildPlan([edited], [live], ORG).digest;
     const otherCell = loadValid(
       `${HEAD}rows:\n${rowsYaml(8)}  k0008: { value: changed!, count: 8 }\n  new: {}\n`,
     );
-    expect(buildPlan([otherCell], [live]).digest).not.toBe(base);
+    expect(buildPlan([otherCell], [live], ORG).digest).not.toBe(base);
     const liveEdit = liveRows(10);
     liveEdit[0]!.value = 'edited live';
-    expect(buildPlan([edited], [liveTable('t', schema, liveEdit)]).digest).not.toBe(base);
+    expect(buildPlan([edited], [liveTable('t', schema, liveEdit)], ORG).digest).not.toBe(base);
     const unchangedRowLiveEdit = liveRows(10);
     unchangedRowLiveEdit[9]!.count = 10; // k0009 is deleted by the plan either way; the fingerprint still moves
-    expect(buildPlan([edited], [liveTable('t', schema, unchangedRowLiveEdit)]).digest).not.toBe(base);
+    expect(buildPlan([edited], [liveTable('t', schema, unchangedRowLiveEdit)], ORG).digest).not.toBe(base);
+  });
+
+  it('covers the binding: org, environment and deployment, and names its producer', () => {
+    const base = buildPlan([edited], [live], ORG);
+    expect(base).toMatchObject({
+      formatVersion: 2,
+      producer: { name: 'datatable-deploy', version: VERSION },
+      apiHost: 'api.mypurecloud.com',
+      deployment: 'default',
+    });
+    expect(base.environment).toBeUndefined();
+    const prod = buildPlan([edited], [live], { ...ORG, environment: 'prod' });
+    expect(prod.deployment).toBe('prod');
+    const digests = [
+      base,
+      prod,
+      buildPlan([edited], [live], { apiHost: 'api.usw2.pure.cloud' }),
+      buildPlan([edited], [live], { ...ORG, environment: 'prod', deployment: 'shard-2' }),
+    ].map((plan) => plan.digest);
+    expect(new Set(digests).size).toBe(4);
   });
 });
 
@@ -182,10 +205,10 @@ describe('the plan file', () => {
     expect(() => readPlan(JSON.stringify(tampered), 'plan.json')).toThrow(
       /plan\.json is not a usable plan: its content does not match its digest/,
     );
-    expect(() => readPlan(JSON.stringify({ ...plan, formatVersion: 2 }), 'plan.json')).toThrow(
-      /formatVersion is 2, and this tool reads 1/,
+    expect(() => readPlan(JSON.stringify({ ...plan, formatVersion: 1 }), 'plan.json')).toThrow(
+      /formatVersion is 1, and this tool reads 2/,
     );
-    expect(() => readPlan('{"formatVersion":1,"tables":"no"}', 'plan.json')).toThrow(
+    expect(() => readPlan('{"formatVersion":2,"apiHost":"h","tables":"no"}', 'plan.json')).toThrow(
       /must have required property/,
     );
     expect(() => readPlan('not json', 'plan.json')).toThrow(/it is not JSON/);

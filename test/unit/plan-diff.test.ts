@@ -4,7 +4,7 @@ import { tableSchema } from '../../src/genesys/schema.js';
 import { buildPlan } from '../../src/plan/build.js';
 import { diffTable } from '../../src/plan/diff.js';
 import { loadValid } from '../helpers/config.js';
-import { liveTable } from '../helpers/plan.js';
+import { liveTable, ORG } from '../helpers/plan.js';
 
 const CONFIG = `table: cfg
 key: { title: config_key }
@@ -171,6 +171,6 @@ describe('the diff', () => {
     ).toEqual(['schema-column-retyped']);
     const byId = loadValid('table_id: 6a1f0c2e-3b7d-4a51-9c1e-2f4d8b7a9e10\ncolumns: {}\nrows: {}\n');
     expect(diffTable(byId, null).blocked.map((item) => item.rule)).toEqual(['table-not-found']);
-    expect(buildPlan([byId], [null]).verdict).toBe('blocked');
+    expect(buildPlan([byId], [null], ORG).verdict).toBe('blocked');
   });
 });

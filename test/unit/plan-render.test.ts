@@ -6,7 +6,7 @@ import { markdownCode } from '../../src/plan/display.js';
 import { renderMarkdown, planMarker } from '../../src/plan/render-markdown.js';
 import { renderText } from '../../src/plan/render-text.js';
 import { loadValid } from '../helpers/config.js';
-import { liveTable } from '../helpers/plan.js';
+import { liveTable, ORG } from '../helpers/plan.js';
 
 const HEAD = 'columns:\n  value: { type: string }\n  count: { type: integer }\n';
 function tablePlanInput(
@@ -34,6 +34,7 @@ describe('the markdown comment', () => {
     const plan = buildPlan(
       [config],
       [liveTable('t', desiredTableSchema(config), [{ key: 'k', value: hostile, count: 0 }])],
+      ORG,
     );
     const markdown = renderMarkdown(plan);
     const line = markdown.split('\n').find((text) => text.includes('alert'))!;
@@ -56,6 +57,7 @@ describe('the markdown comment', () => {
           { key: 'gone', value: 'jane@example.com', count: 0 },
         ]),
       ],
+      ORG,
     );
     const markdown = renderMarkdown(plan);
     expect(markdown).toContain('<code>(masked: q8Vd…(33 characters))</code>');
@@ -75,7 +77,7 @@ describe('the markdown comment', () => {
           { key: 'b', value: '', count: 0 },
         ]),
       ],
-      { environment: 'prod' },
+      { ...ORG, environment: 'prod' },
     );
     const markdown = renderMarkdown(plan);
     expect(
@@ -93,7 +95,11 @@ describe('the markdown comment', () => {
   it('says "no changes" plainly', () => {
     const config = loadValid(`table: t\n${HEAD}rows:\n  a: {}\n`);
     const markdown = renderMarkdown(
-      buildPlan([config], [liveTable('t', desiredTableSchema(config), [{ key: 'a', value: '', count: 0 }])]),
+      buildPlan(
+        [config],
+        [liveTable('t', desiredTableSchema(config), [{ key: 'a', value: '', count: 0 }])],
+        ORG,
+      ),
     );
     expect(markdown).toContain('✅ **No changes.**');
     expect(markdown).not.toContain('<details');
@@ -106,7 +112,7 @@ describe('the markdown comment', () => {
       (index) => `old value number ${index} ${'x'.repeat(40)}`,
       (index) => `new value ${index}`,
     );
-    const plan = buildPlan([config], [live]);
+    const plan = buildPlan([config], [live], ORG);
     expect(plan.totals.updates).toBe(5_000);
     const markdown = renderMarkdown(plan);
     expect(markdown.length).toBeLessThanOrEqual(60_000);
@@ -131,6 +137,7 @@ describe('the markdown comment', () => {
     const plan = buildPlan(
       inputs.map((input) => input.config),
       inputs.map((input) => input.live),
+      ORG,
     );
     const markdown = renderMarkdown(plan);
     expect(markdown.length).toBeLessThanOrEqual(60_000);
@@ -156,6 +163,7 @@ describe('the terminal rendering', () => {
         { key: 'b', value: 'x', count: 0 },
       ]),
     ],
+    ORG,
   );
 
   it('shows each change and the totals, without colour unless asked', () => {

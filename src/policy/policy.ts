@@ -1,0 +1,150 @@
+import type { ValidateFunction } from 'ajv';
+import policySchema from '../../schema/datatable-policy.schema.json' with { type: 'json' };
+import { createAjv } from '../config/ajv.js';
+import type { Finding } from '../config/findings.js';
+import { checkStructure } from '../config/structure.js';
+import { parseYamlSource } from '../config/yaml-source.js';
+import { ConfigurationError } from '../errors.js';
+import { DEFAULT_THRESHOLDS, type ThresholdSettings } from '../plan/thresholds.js';
+import type { NumericThresholds } from './limits.js';
+import { checkSchedule, type ChangeWindow, type Freeze, type Schedule, type Weekday } from './windows.js';
+
+/**
+ * Where the policy lives in the repository. Fixed on purpose: were it an input, a change to a
+ * workflow file could point the gate at a looser file. Under .github/ so that the CODEOWNERS
+ * rule that protects the workflows protects it too.
+ */
+export const POLICY_PATH = '.github/datatable-deploy/policy.yaml';
+
+/** One section of the policy file (defaults, or an environment's), as written. */
+export interface PolicySection {
+  thresholds?: Partial<ThresholdSettings>;
+  approvals?: { required?: number; approvers?: string[] };
+  timezone?: string;
+  windows?: Array<Omit<ChangeWindow, 'timezone'> & { timezone?: string }>;
+  freezes?: Array<Omit<Freeze, 'timezone'> & { timezone?: string }>;
+  emergency?: { approvers?: string[] };
+}
+
+export interface PolicyFile {
+  version: 1;
+  defaults?: PolicySection;
+  environments?: Record<string, PolicySection>;
+}
+
+/** The policy that applies to one environment: defaults and its section merged, then tightened. */
+export interface EnvironmentPolicy {
+  /** Where it came from, for messages: "<file> at <commit>", or "built-in defaults". */
+  source: string;
+  environment?: string | undefined;
+  thresholds: ThresholdSettings;
+  approvals: {
+    required: number;
+    /** Lower-case logins; empty: anyone with write, maintain or admin permission. */
+    approvers: string[];
+    /** Lower-case logins the action's `approvers` input narrows the approvers to (empty: no narrowing). */
+    narrowedTo: string[];
+  };
+  schedule: Schedule;
+  /** Lower-case logins who may grant an emergency override; empty: none can. */
+  emergencyApprovers: string[];
+}
+
+let validator: ValidateFunction | undefined;
+
+/** Parses and checks a policy file; a broken one is refused with every finding's place and fix. */
+export function parsePolicy(file: string, bytes: Buffer): PolicyFile {
+  const source = parseYamlSource(file, bytes);
+  const findings: Finding[] = Array.isArray(source)
+    ? source
+    : checkStructure(source, source.value, (validator ??= createAjv().compile(policySchema)));
+  if (findings.length > 0 || Array.isArray(source)) {
+    throw new ConfigurationError(
+      `The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}${item.hint ? ` (fix: ${item.hint})` : ''}`).join('\n')}`,
+      'Correct it against schema/datatable-policy.schema.json (see "The policy file" in the README).',
+    );
+  }
+  const policy = source.value as PolicyFile;
+  for (const [name, section] of sections(policy))
+    checkSchedule(scheduleOf(section, 'UTC'), `${file} ${name}`);
+  return policy;
+}
+
+/** The policy for `environment`: the defaults, with the environment's own section over them. */
+export function policyFor(
+  file: PolicyFile | undefined,
+  environment: string | undefined,
+  source: string,
+): EnvironmentPolicy {
+  const defaults = file?.defaults ?? {};
+  const own = (environment !== undefined && file?.environments?.[environment]) || {};
+  const merged: PolicySection = { ...defaults, ...own };
+  const timezone = merged.timezone ?? 'UTC';
+  return {
+    source,
+    environment,
+    thresholds: { ...DEFAULT_THRESHOLDS, ...defaults.thresholds, ...own.thresholds },
+    approvals: {
+      required: merged.approvals?.required ?? 1,
+      approvers: logins(merged.approvals?.approvers),
+      narrowedTo: [],
+    },
+    schedule: scheduleOf({ ...merged, timezone }, timezone),
+    emergencyApprovers: logins(merged.emergency?.approvers),
+  };
+}
+
+/** What the action's inputs or the CLI's options ask; they may only make the policy stricter. */
+export interface PolicyTightening {
+  thresholds?: Partial<NumericThresholds>;
+  requiredApprovals?: number | undefined;
+  approvers?: readonly string[];
+}
+
+/**
+ * Applies inputs to a policy, only ever tightening it: a lower limit wins, more approvals win,
+ * and an approver list narrows who may approve, never widens it.
+ */
+export function tighten(policy: EnvironmentPolicy, tightening: PolicyTightening): EnvironmentPolicy {
+  const thresholds = { ...policy.thresholds };
+  for (const [field, value] of Object.entries(tightening.thresholds ?? {}) as Array<
+    [keyof NumericThresholds, number]
+  >)
+    thresholds[field] = Math.min(thresholds[field], value);
+  return {
+    ...policy,
+    thresholds,
+    approvals: {
+      ...policy.approvals,
+      required: Math.max(policy.approvals.required, tightening.requiredApprovals ?? 0),
+      narrowedTo: logins(tightening.approvers),
+    },
+  };
+}
+
+/** Logins as compared: lower case, without a leading @. */
+export function logins(list: readonly string[] | undefined): string[] {
+  return (list ?? []).map((login) => login.replace(/^@/, '').toLowerCase());
+}
+
+function sections(policy: PolicyFile): Array<[string, PolicySection]> {
+  return [
+    ['defaults', policy.defaults ?? {}],
+    ...Object.entries(policy.environments ?? {}).map(([name, section]): [string, PolicySection] => [
+      `environments.${name}`,
+      section,
+    ]),
+  ];
+}
+
+function scheduleOf(section: PolicySection, fallbackZone: string): Schedule {
+  const timezone = section.timezone ?? fallbackZone;
+  return {
+    windows: (section.windows ?? []).map((window) => ({
+      ...window,
+      days: window.days as Weekday[],
+      timezone: window.timezone ?? timezone,
+    })),
+    freezes: (section.freezes ?? []).map((freeze) => ({ ...freeze, timezone: freeze.timezone ?? timezone })),
+  };
+}

@@ -1,0 +1,43 @@
+import type { EnvironmentPolicy } from './policy.js';
+import { logins } from './policy.js';
+import { windowStatus, type WindowStatus } from './windows.js';
+
+export interface WindowDecision {
+  allowed: boolean;
+  status: WindowStatus;
+  /** The emergency override that let a deploy start outside the windows, for the audit record. */
+  override?: { reason: string; grantedBy: string[] } | undefined;
+  /** Why it may not start now, and what to do (when not allowed). */
+  refusal?: string | undefined;
+}
+
+/**
+ * May a deploy or rollback start now? Inside a window (and no freeze): yes. Outside: only with
+ * an emergency override: a reason, and one of the policy's emergency approvers among
+ * `grantors` (who asked, or who approved this exact plan). A rollback that a failing deploy
+ * starts is never judged here: it always runs.
+ */
+export function judgeWindow(
+  policy: EnvironmentPolicy,
+  now: Date,
+  request: { reason?: string | undefined; grantors: readonly string[] },
+): WindowDecision {
+  const status = windowStatus(policy.schedule, now);
+  if (status.open) return { allowed: true, status };
+  const where = policy.environment ? `environment "${policy.environment}"` : 'this deploy';
+  const approvers = policy.emergencyApprovers;
+  const grantedBy = logins(request.grantors).filter((login) => approvers.includes(login));
+  if (request.reason && grantedBy.length > 0)
+    return { allowed: true, status, override: { reason: request.reason, grantedBy } };
+  const howToOverride =
+    approvers.length === 0
+      ? `The policy (${policy.source}) names no emergency approvers for ${where}, so no override is possible.`
+      : request.reason
+        ? `The emergency override was asked, but none of the emergency approvers (${approvers.join(', ')}) asked for it or approved this exact plan (those who did: ${logins(request.grantors).join(', ') || 'nobody'}).`
+        : `In an emergency, one of ${approvers.join(', ')} may override it with an emergency reason.`;
+  return {
+    allowed: false,
+    status,
+    refusal: `Refused: ${where} is ${status.text}. Nothing was written. ${howToOverride}`,
+  };
+}
