@@ -17119,7 +17119,7 @@ function judgeWindow(policy, now, request) {
     const status = windowStatus(policy.schedule, now);
     if (status.open)
         return { allowed: true, status };
-    const where = policy.environment ? `environment "${policy.environment}"` : 'this deploy';
+    const where = policy.environment ? `environment "${policy.environment}"` : 'deploys';
     const approvers = policy.emergencyApprovers;
     const grantedBy = logins(request.grantors).filter((login) => approvers.includes(login));
     if (request.reason && grantedBy.length > 0)
@@ -17132,7 +17132,7 @@ function judgeWindow(policy, now, request) {
     return {
         allowed: false,
         status,
-        refusal: `Refused: ${where} is ${status.text}. Nothing was written. ${howToOverride}`,
+        refusal: `The change window of ${where} is ${status.text}. Nothing was written. ${howToOverride}`,
     };
 }
 

@@ -24,7 +24,7 @@ export function judgeWindow(
 ): WindowDecision {
   const status = windowStatus(policy.schedule, now);
   if (status.open) return { allowed: true, status };
-  const where = policy.environment ? `environment "${policy.environment}"` : 'this deploy';
+  const where = policy.environment ? `environment "${policy.environment}"` : 'deploys';
   const approvers = policy.emergencyApprovers;
   const grantedBy = logins(request.grantors).filter((login) => approvers.includes(login));
   if (request.reason && grantedBy.length > 0)
@@ -38,6 +38,6 @@ export function judgeWindow(
   return {
     allowed: false,
     status,
-    refusal: `Refused: ${where} is ${status.text}. Nothing was written. ${howToOverride}`,
+    refusal: `The change window of ${where} is ${status.text}. Nothing was written. ${howToOverride}`,
   };
 }

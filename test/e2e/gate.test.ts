@@ -243,16 +243,21 @@ describe('a plan that changed after the approval', () => {
   });
 
   it('does not adopt a comment with the marker planted by a user before the first plan', async () => {
-    const planted = github.addComment(
-      PR,
-      'mallory',
-      '<!-- datatable-deploy:comment deployment=prod -->\nplan digest=sha256:' + '0'.repeat(64),
-    );
+    const marker = '<!-- datatable-deploy:comment deployment=prod -->';
+    const planted = github.addComment(PR, 'mallory', `${marker}\nplan digest=sha256:${'0'.repeat(64)}`);
     await plan();
     const comments = github.comments.get(PR)!;
     expect(comments).toHaveLength(2);
     expect(comments[0]).toEqual(planted);
     expect(comments[1]!.user).toBe('github-actions[bot]');
+    // Her own comment, edited to the digest after a live edit, still deploys nothing.
+    github.tick();
+    github.addReview(PR, 'bob', 'APPROVED', HEAD);
+    editLiveTable();
+    github.editComment(planted.id, `${marker}\nplan digest=${await currentDigest()}`, 'mallory');
+    merge();
+    emulator.log.reset();
+    await expectRefused(await push(), /bob: approved plan sha256:\w{12}…, not this plan/);
   });
 
   it('ignores a status announcing another digest created by a non-bot identity', async () => {
@@ -393,7 +398,7 @@ describe('change windows', () => {
     const run = await reviewAndDeploy(() => github.addReview(PR, 'bob', 'APPROVED', HEAD));
     await expectRefused(
       run,
-      /environment "prod" is closed: outside the change windows .*the next window opens/,
+      /The change window of environment "prod" is closed: outside the change windows .*the next window opens/,
     );
     expect(github.comments.get(PR)![0]!.body).toMatch(/\*\*Change window \(prod\):\*\* 🚫 closed/);
   });
