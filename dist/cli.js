@@ -7547,7 +7547,9 @@ function sha256Of(value) {
 const shapes = new Map();
 function sortedKeys(record) {
     const keys = Object.keys(record);
-    const shape = keys.join('\u0000');
+    // JSON of the list, not a join: keys may hold any character, and two different key lists
+    // must never share a cache entry (a collision would leave values out of a digest).
+    const shape = JSON.stringify(keys);
     let sorted = shapes.get(shape);
     if (!sorted) {
         if (shapes.size > 10_000)
@@ -7596,7 +7598,8 @@ function write(value, sink) {
     // Rows are flat maps of scalars: copied with their keys in sorted order, one native
     // JSON.stringify writes them canonically (it skips undefined members, as below).
     if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
-        const ordered = {};
+        // No prototype: a key named __proto__ must be copied as data, not set the prototype.
+        const ordered = Object.create(null);
         for (const key of keys)
             ordered[key] = record[key];
         sink.push(JSON.stringify(ordered));
@@ -8230,17 +8233,16 @@ function evaluateThresholds(tables, settings = DEFAULT_THRESHOLDS) {
             });
         }
         // A share of an empty or new table means nothing; the count and the schema rule cover it.
-        if (table.liveRowCount > 0) {
-            const percent = Math.round((changed / table.liveRowCount) * 1000) / 10;
-            if (percent > settings.maxChangedPercent) {
-                crossings.push({
-                    kind: 'changed-percent',
-                    table: table.name,
-                    limit: settings.maxChangedPercent,
-                    actual: percent,
-                    message: `${table.name}: ${percent}% of its ${table.liveRowCount} rows change; the limit is ${settings.maxChangedPercent}%.`,
-                });
-            }
+        // Compared exactly: 500 of 2,495 rows (20.04 %) crosses a 20 % limit; rounding is for display.
+        if (table.liveRowCount > 0 && changed * 100 > settings.maxChangedPercent * table.liveRowCount) {
+            const percent = shownAbove((changed / table.liveRowCount) * 100, settings.maxChangedPercent);
+            crossings.push({
+                kind: 'changed-percent',
+                table: table.name,
+                limit: settings.maxChangedPercent,
+                actual: percent,
+                message: `${table.name}: ${percent}% of its ${table.liveRowCount} rows change; the limit is ${settings.maxChangedPercent}%.`,
+            });
         }
         if (table.deletes.length > settings.maxDeletedRows) {
             crossings.push({
@@ -8273,6 +8275,15 @@ function evaluateThresholds(tables, settings = DEFAULT_THRESHOLDS) {
         });
     }
     return crossings;
+}
+/** A percentage with as few decimals as still show it above the limit (20.04, not 20.0). */
+function shownAbove(percent, limit) {
+    for (const decimals of [1, 2, 3, 4, 6]) {
+        const shown = Math.round(percent * 10 ** decimals) / 10 ** decimals;
+        if (shown > limit)
+            return shown;
+    }
+    return percent;
 }
 const rows = (count) => `${count} row${count === 1 ? '' : 's'}`;
 
@@ -16519,6 +16530,8 @@ async function checkAgainstLive(configs, tables) {
     return findings;
 }
 
+;// CONCATENATED MODULE: ./schema/datatable-policy.schema.json
+const datatable_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-policy.schema.json","title":"datatable-deploy policy file (format 1)","description":"The deploy policy: approval thresholds, required approvals and approvers, change windows, freezes and emergency approvers, with per-environment sections. The action reads it as it is on the base branch, so a pull request is judged by the policy it would change.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of this file format. Only 1 exists.","const":1},"defaults":{"description":"What applies to every environment, unless its own section says otherwise.","$ref":"#/definitions/section"},"environments":{"description":"Per environment (the environment setting of the action or CLI): settings that replace the defaults. Thresholds are merged one by one; every other setting is replaced whole.","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/section"}}},"definitions":{"login":{"description":"A GitHub login (case does not matter; a leading @ is allowed).","type":"string","pattern":"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\\\[bot\\\\])?$"},"section":{"type":"object","additionalProperties":false,"properties":{"thresholds":{"description":"Above any of these a plan needs an approval.","type":"object","additionalProperties":false,"properties":{"maxChangedRows":{"description":"Rows created, updated and deleted in one table. Default 50.","type":"integer","minimum":0},"maxChangedPercent":{"description":"The same as a percentage of the table\'s live rows. Default 20.","type":"number","minimum":0,"maximum":100},"maxDeletedRows":{"description":"Rows deleted in one table. Default 0: any delete needs approval.","type":"integer","minimum":0},"maxTotalChangedRows":{"description":"Rows changed across all tables. Default 200.","type":"integer","minimum":0},"schemaChangesNeedApproval":{"description":"Whether creating a table or adding a column needs approval. Default true.","type":"boolean"}}},"approvals":{"description":"Who may approve a plan that needs approval, and how many must.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Approvals of the current plan needed. Default 1; at least 1.","type":"integer","minimum":1,"maximum":20},"approvers":{"description":"When given, only these logins may approve (never the pull request\'s author). When empty or absent, anyone with write, maintain or admin permission may.","type":"array","items":{"$ref":"#/definitions/login"},"uniqueItems":true}}},"timezone":{"description":"IANA time zone of the windows and freezes that do not name their own. Default UTC.","type":"string","minLength":1},"windows":{"description":"Weekly windows in which a deploy or rollback may start. None: any time (except freezes).","type":"array","items":{"type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"from":{"description":"Local start time, HH:MM (inclusive).","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"to":{"description":"Local end time, HH:MM (exclusive; 24:00 allowed). Earlier than from: the window runs past midnight.","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"timezone":{"type":"string","minLength":1}}}},"freezes":{"description":"Periods in which no deploy or rollback may start (whole local dates, inclusive).","type":"array","items":{"type":"object","additionalProperties":false,"required":["from","to","reason"],"properties":{"from":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"},"to":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"},"reason":{"type":"string","minLength":1,"maxLength":200},"timezone":{"type":"string","minLength":1}}}},"emergency":{"description":"The emergency override of windows and freezes.","type":"object","additionalProperties":false,"properties":{"approvers":{"description":"Logins who may grant an emergency override. Empty or absent: no override is possible.","type":"array","items":{"$ref":"#/definitions/login"},"uniqueItems":true}}}}}}}');
 ;// CONCATENATED MODULE: ./src/policy/windows.ts
 
 /** How far ahead `nextOpen` is searched. */
@@ -16885,6 +16898,164 @@ function describeMoment(moment, zone) {
     return `${dayName(weekdayOf(dayOf(wall)))} ${local.slice(0, 10)} ${local.slice(11, 16)} ${zone} (${utc})`;
 }
 
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+
+
+
+
+
+
+/**
+ * Where the policy lives in the repository. Fixed on purpose: were it an input, a change to a
+ * workflow file could point the gate at a looser file. Under .github/ so that the CODEOWNERS
+ * rule that protects the workflows protects it too.
+ */
+const POLICY_PATH = '.github/datatable-deploy/policy.yaml';
+let policy_validator;
+/** Parses and checks a policy file; a broken one is refused with every finding's place and fix. */
+function parsePolicy(file, bytes) {
+    const source = parseYamlSource(file, bytes);
+    const findings = Array.isArray(source)
+        ? source
+        : checkStructure(source, source.value, (policy_validator ??= createAjv().compile(datatable_policy_schema_namespaceObject)));
+    if (findings.length > 0 || Array.isArray(source)) {
+        throw new ConfigurationError(
+        // The findings' own hints speak of config files; the schema reference is the fix here.
+        `The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'Correct it against schema/datatable-policy.schema.json (see "The policy file" in the README).');
+    }
+    const policy = source.value;
+    for (const [name, section] of sections(policy))
+        checkSchedule(scheduleOf(section, 'UTC'), `${file} ${name}`);
+    return policy;
+}
+/** The policy for `environment`: the defaults, with the environment's own section over them. */
+function policyFor(file, environment, source) {
+    const defaults = file?.defaults ?? {};
+    const own = (environment !== undefined && file?.environments?.[environment]) || {};
+    const merged = { ...defaults, ...own };
+    const timezone = merged.timezone ?? 'UTC';
+    return {
+        source,
+        environment,
+        thresholds: { ...DEFAULT_THRESHOLDS, ...defaults.thresholds, ...own.thresholds },
+        approvals: {
+            required: merged.approvals?.required ?? 1,
+            approvers: logins(merged.approvals?.approvers),
+            narrowedTo: [],
+        },
+        schedules: [scheduleOf({ ...merged, timezone }, timezone)],
+        emergencyApprovers: logins(merged.emergency?.approvers),
+    };
+}
+/**
+ * Applies inputs to a policy, only ever tightening it: a lower limit wins, more approvals win,
+ * and an approver list narrows who may approve, never widens it.
+ */
+function tighten(policy, tightening) {
+    const thresholds = { ...policy.thresholds };
+    for (const [field, value] of Object.entries(tightening.thresholds ?? {}))
+        thresholds[field] = Math.min(thresholds[field], value);
+    return {
+        ...policy,
+        thresholds,
+        approvals: {
+            ...policy.approvals,
+            required: Math.max(policy.approvals.required, tightening.requiredApprovals ?? 0),
+            narrowedTo: logins(tightening.approvers),
+        },
+    };
+}
+/**
+ * The strictest of several policies of one environment (the base's, and others a deploy must
+ * also honour): the lowest limits, the most approvals, and every window and freeze. Who may
+ * approve or override stays the primary's: a list from another commit (the change itself,
+ * say) must not name new people.
+ */
+function strictest(primary, others) {
+    return others.reduce((strict, other) => {
+        const thresholds = { ...strict.thresholds };
+        for (const field of [
+            'maxChangedRows',
+            'maxChangedPercent',
+            'maxDeletedRows',
+            'maxTotalChangedRows',
+        ])
+            thresholds[field] = Math.min(thresholds[field], other.thresholds[field]);
+        thresholds.schemaChangesNeedApproval ||= other.thresholds.schemaChangesNeedApproval;
+        return {
+            ...strict,
+            source: strict.source === other.source ? strict.source : `${strict.source}, and ${other.source}`,
+            thresholds,
+            approvals: {
+                ...strict.approvals,
+                required: Math.max(strict.approvals.required, other.approvals.required),
+            },
+            schedules: [...strict.schedules, ...other.schedules],
+        };
+    }, primary);
+}
+/** Logins as compared: lower case, without a leading @. */
+function logins(list) {
+    return (list ?? []).map((login) => login.replace(/^@/, '').toLowerCase());
+}
+function sections(policy) {
+    return [
+        ['defaults', policy.defaults ?? {}],
+        ...Object.entries(policy.environments ?? {}).map(([name, section]) => [
+            `environments.${name}`,
+            section,
+        ]),
+    ];
+}
+function scheduleOf(section, fallbackZone) {
+    const timezone = section.timezone ?? fallbackZone;
+    return {
+        windows: (section.windows ?? []).map((window) => ({
+            ...window,
+            days: window.days,
+            timezone: window.timezone ?? timezone,
+        })),
+        freezes: (section.freezes ?? []).map((freeze) => ({ ...freeze, timezone: freeze.timezone ?? timezone })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/policy/window-gate.ts
+
+
+/** Whether a deploy may start now under every schedule of a policy: the first that is closed, else the first. */
+function policyWindowStatus(policy, now) {
+    const statuses = (policy.schedules.length > 0 ? policy.schedules : [{ windows: [], freezes: [] }]).map((schedule) => windowStatus(schedule, now));
+    return statuses.find((status) => !status.open) ?? statuses[0];
+}
+/**
+ * May a deploy or rollback start now? Inside a window (and no freeze): yes. Outside: only with
+ * an emergency override: a reason, and one of the policy's emergency approvers among
+ * `grantors` (who asked, or who approved this exact plan). A rollback that a failing deploy
+ * starts is never judged here: it always runs.
+ */
+function judgeWindow(policy, now, request) {
+    const status = policyWindowStatus(policy, now);
+    if (status.open)
+        return { allowed: true, status };
+    const where = policy.environment ? `environment "${policy.environment}"` : 'deploys';
+    const approvers = policy.emergencyApprovers;
+    const grantedBy = logins(request.grantors).filter((login) => approvers.includes(login));
+    const reason = request.reason?.trim();
+    if (reason && grantedBy.length > 0)
+        return { allowed: true, status, override: { reason, grantedBy } };
+    const howToOverride = approvers.length === 0
+        ? `The policy (${policy.source}) names no emergency approvers for ${where}, so no override is possible.`
+        : reason
+            ? `The emergency override was asked, but none of the emergency approvers (${approvers.join(', ')}) asked for it or approved this exact plan (those who did: ${logins(request.grantors).join(', ') || 'nobody'}).`
+            : `In an emergency, one of ${approvers.join(', ')} may override it with an emergency reason.`;
+    return {
+        allowed: false,
+        status,
+        refusal: `The change window of ${where} is ${status.text}. Nothing was written. ${howToOverride}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/plan-configs.ts
 
 
@@ -16899,7 +17070,7 @@ function describeMoment(moment, zone) {
  */
 async function planConfigs(configs, client, options) {
     const { logger } = options;
-    const environment = options.environment ?? soleEnvironment(configs);
+    const environment = environmentOf(configs, options.environment);
     const selected = configs.filter((config) => {
         const included = environment === undefined || config.environment === undefined || config.environment === environment;
         if (!included)
@@ -16929,6 +17100,10 @@ async function planConfigs(configs, client, options) {
 /** The host plans and backups record, and are checked against: `api.mypurecloud.com`, `127.0.0.1:8080`. */
 function apiHostOf(client) {
     return new URL(client.endpoints.apiBase).host;
+}
+/** The environment given, else the one the files bind to (the policy and the plan's binding). */
+function environmentOf(configs, given) {
+    return given ?? soleEnvironment(configs);
 }
 /**
  * The one environment the files bind to, when no environment was given. Files bound to several
@@ -16988,99 +17163,6 @@ function parseThresholdLimits(read, label) {
     return limits;
 }
 
-;// CONCATENATED MODULE: ./schema/datatable-policy.schema.json
-const datatable_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-policy.schema.json","title":"datatable-deploy policy file (format 1)","description":"The deploy policy: approval thresholds, required approvals and approvers, change windows, freezes and emergency approvers, with per-environment sections. The action reads it as it is on the base branch, so a pull request is judged by the policy it would change.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of this file format. Only 1 exists.","const":1},"defaults":{"description":"What applies to every environment, unless its own section says otherwise.","$ref":"#/definitions/section"},"environments":{"description":"Per environment (the environment setting of the action or CLI): settings that replace the defaults. Thresholds are merged one by one; every other setting is replaced whole.","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/section"}}},"definitions":{"login":{"description":"A GitHub login (case does not matter; a leading @ is allowed).","type":"string","pattern":"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\\\[bot\\\\])?$"},"section":{"type":"object","additionalProperties":false,"properties":{"thresholds":{"description":"Above any of these a plan needs an approval.","type":"object","additionalProperties":false,"properties":{"maxChangedRows":{"description":"Rows created, updated and deleted in one table. Default 50.","type":"integer","minimum":0},"maxChangedPercent":{"description":"The same as a percentage of the table\'s live rows. Default 20.","type":"number","minimum":0,"maximum":100},"maxDeletedRows":{"description":"Rows deleted in one table. Default 0: any delete needs approval.","type":"integer","minimum":0},"maxTotalChangedRows":{"description":"Rows changed across all tables. Default 200.","type":"integer","minimum":0},"schemaChangesNeedApproval":{"description":"Whether creating a table or adding a column needs approval. Default true.","type":"boolean"}}},"approvals":{"description":"Who may approve a plan that needs approval, and how many must.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Approvals of the current plan needed. Default 1; at least 1.","type":"integer","minimum":1,"maximum":20},"approvers":{"description":"When given, only these logins may approve (never the pull request\'s author). When empty or absent, anyone with write, maintain or admin permission may.","type":"array","items":{"$ref":"#/definitions/login"},"uniqueItems":true}}},"timezone":{"description":"IANA time zone of the windows and freezes that do not name their own. Default UTC.","type":"string","minLength":1},"windows":{"description":"Weekly windows in which a deploy or rollback may start. None: any time (except freezes).","type":"array","items":{"type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"from":{"description":"Local start time, HH:MM (inclusive).","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"to":{"description":"Local end time, HH:MM (exclusive; 24:00 allowed). Earlier than from: the window runs past midnight.","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"timezone":{"type":"string","minLength":1}}}},"freezes":{"description":"Periods in which no deploy or rollback may start (whole local dates, inclusive).","type":"array","items":{"type":"object","additionalProperties":false,"required":["from","to","reason"],"properties":{"from":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"},"to":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"},"reason":{"type":"string","minLength":1,"maxLength":200},"timezone":{"type":"string","minLength":1}}}},"emergency":{"description":"The emergency override of windows and freezes.","type":"object","additionalProperties":false,"properties":{"approvers":{"description":"Logins who may grant an emergency override. Empty or absent: no override is possible.","type":"array","items":{"$ref":"#/definitions/login"},"uniqueItems":true}}}}}}}');
-;// CONCATENATED MODULE: ./src/policy/policy.ts
-
-
-
-
-
-
-
-/**
- * Where the policy lives in the repository. Fixed on purpose: were it an input, a change to a
- * workflow file could point the gate at a looser file. Under .github/ so that the CODEOWNERS
- * rule that protects the workflows protects it too.
- */
-const POLICY_PATH = '.github/datatable-deploy/policy.yaml';
-let policy_validator;
-/** Parses and checks a policy file; a broken one is refused with every finding's place and fix. */
-function parsePolicy(file, bytes) {
-    const source = parseYamlSource(file, bytes);
-    const findings = Array.isArray(source)
-        ? source
-        : checkStructure(source, source.value, (policy_validator ??= createAjv().compile(datatable_policy_schema_namespaceObject)));
-    if (findings.length > 0 || Array.isArray(source)) {
-        throw new ConfigurationError(`The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}${item.hint ? ` (fix: ${item.hint})` : ''}`).join('\n')}`, 'Correct it against schema/datatable-policy.schema.json (see "The policy file" in the README).');
-    }
-    const policy = source.value;
-    for (const [name, section] of sections(policy))
-        checkSchedule(scheduleOf(section, 'UTC'), `${file} ${name}`);
-    return policy;
-}
-/** The policy for `environment`: the defaults, with the environment's own section over them. */
-function policyFor(file, environment, source) {
-    const defaults = file?.defaults ?? {};
-    const own = (environment !== undefined && file?.environments?.[environment]) || {};
-    const merged = { ...defaults, ...own };
-    const timezone = merged.timezone ?? 'UTC';
-    return {
-        source,
-        environment,
-        thresholds: { ...DEFAULT_THRESHOLDS, ...defaults.thresholds, ...own.thresholds },
-        approvals: {
-            required: merged.approvals?.required ?? 1,
-            approvers: logins(merged.approvals?.approvers),
-            narrowedTo: [],
-        },
-        schedule: scheduleOf({ ...merged, timezone }, timezone),
-        emergencyApprovers: logins(merged.emergency?.approvers),
-    };
-}
-/**
- * Applies inputs to a policy, only ever tightening it: a lower limit wins, more approvals win,
- * and an approver list narrows who may approve, never widens it.
- */
-function tighten(policy, tightening) {
-    const thresholds = { ...policy.thresholds };
-    for (const [field, value] of Object.entries(tightening.thresholds ?? {}))
-        thresholds[field] = Math.min(thresholds[field], value);
-    return {
-        ...policy,
-        thresholds,
-        approvals: {
-            ...policy.approvals,
-            required: Math.max(policy.approvals.required, tightening.requiredApprovals ?? 0),
-            narrowedTo: logins(tightening.approvers),
-        },
-    };
-}
-/** Logins as compared: lower case, without a leading @. */
-function logins(list) {
-    return (list ?? []).map((login) => login.replace(/^@/, '').toLowerCase());
-}
-function sections(policy) {
-    return [
-        ['defaults', policy.defaults ?? {}],
-        ...Object.entries(policy.environments ?? {}).map(([name, section]) => [
-            `environments.${name}`,
-            section,
-        ]),
-    ];
-}
-function scheduleOf(section, fallbackZone) {
-    const timezone = section.timezone ?? fallbackZone;
-    return {
-        windows: (section.windows ?? []).map((window) => ({
-            ...window,
-            days: window.days,
-            timezone: window.timezone ?? timezone,
-        })),
-        freezes: (section.freezes ?? []).map((freeze) => ({ ...freeze, timezone: freeze.timezone ?? timezone })),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/policy/local-policy.ts
 
 
@@ -17104,36 +17186,6 @@ async function readLocalPolicy(cwd, named) {
     const label = named ?? POLICY_PATH;
     const file = parsePolicy(label, bytes);
     return (environment) => policyFor(file, environment, label);
-}
-
-;// CONCATENATED MODULE: ./src/policy/window-gate.ts
-
-
-/**
- * May a deploy or rollback start now? Inside a window (and no freeze): yes. Outside: only with
- * an emergency override: a reason, and one of the policy's emergency approvers among
- * `grantors` (who asked, or who approved this exact plan). A rollback that a failing deploy
- * starts is never judged here: it always runs.
- */
-function judgeWindow(policy, now, request) {
-    const status = windowStatus(policy.schedule, now);
-    if (status.open)
-        return { allowed: true, status };
-    const where = policy.environment ? `environment "${policy.environment}"` : 'deploys';
-    const approvers = policy.emergencyApprovers;
-    const grantedBy = logins(request.grantors).filter((login) => approvers.includes(login));
-    if (request.reason && grantedBy.length > 0)
-        return { allowed: true, status, override: { reason: request.reason, grantedBy } };
-    const howToOverride = approvers.length === 0
-        ? `The policy (${policy.source}) names no emergency approvers for ${where}, so no override is possible.`
-        : request.reason
-            ? `The emergency override was asked, but none of the emergency approvers (${approvers.join(', ')}) asked for it or approved this exact plan (those who did: ${logins(request.grantors).join(', ') || 'nobody'}).`
-            : `In an emergency, one of ${approvers.join(', ')} may override it with an emergency reason.`;
-    return {
-        allowed: false,
-        status,
-        refusal: `The change window of ${where} is ${status.text}. Nothing was written. ${howToOverride}`,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/policy-options.ts
@@ -17240,9 +17292,7 @@ async function planFromConfigFiles(values, files, io, cwd) {
         return { invalid: true };
     }
     const client = clientFromOptions(io, values);
-    // The files bound to one environment name it when the option does not.
-    const bound = new Set(validation.configs.flatMap((config) => (config.environment ? [config.environment] : [])));
-    const policy = policyOf(environment ?? (bound.size === 1 ? [...bound][0] : undefined));
+    const policy = policyOf(environmentOf(validation.configs, environment));
     const plan = await planConfigs(validation.configs, client, {
         environment,
         deployment: nonEmpty('deployment', values.deployment),
@@ -17339,7 +17389,7 @@ async function runPlanCommand(args, io) {
             : renderText(plan, { color: isTty(io.stdout) });
     io.stdout.write(output);
     // Whether a deploy would fall in a change window now; not part of a plan file's JSON.
-    const window = windowStatus(planned.policy.schedule, new Date());
+    const window = policyWindowStatus(planned.policy, new Date());
     writeLine(format === 'text' ? io.stdout : io.stderr, `Change window${plan.environment ? ` (${plan.environment})` : ''}: ${window.text}.`);
     if (plan.verdict === 'blocked')
         return 1;

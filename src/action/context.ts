@@ -12,6 +12,8 @@ export interface RunInfo {
   runAttempt: number;
   repo: { owner: string; repo: string };
   actor: string;
+  /** Who started this attempt: a re-run keeps the first run's actor, not the one who re-ran it. */
+  triggeringActor: string;
   workspace: string;
   token: string;
   /** The pull request of a pull_request or pull_request_review event. */

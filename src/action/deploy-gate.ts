@@ -15,13 +15,15 @@ export interface Clearance {
 const branchOf = (ref: string) => ref.replace(/^refs\/heads\//, '');
 
 /**
- * The commit whose policy judges this deploy: for a push, where the branch pointed before it
- * (for a merge, its first parent); for a manual run, the commit's first parent.
+ * The commits whose policy judges this deploy, the one whose approvers count first: for a push,
+ * where the branch pointed before it; for a manual run, the base of the merged pull request
+ * (after a rebase merge the commit's parent belongs to the change itself), else its parent.
  */
-export async function policyBase(context: ModeContext): Promise<string | undefined> {
-  if (context.run.eventName === 'push' && context.run.before) return context.run.before;
-  const [first] = await context.github.parentsOf(context.run.sha);
-  return first;
+export async function policyBases(context: ModeContext, pr: PullRequestRef | undefined): Promise<string[]> {
+  const { run } = context;
+  if (run.eventName === 'push' && run.before) return [run.before];
+  const [parent] = await context.github.parentsOf(run.sha);
+  return [pr?.baseSha, parent].filter((sha): sha is string => Boolean(sha));
 }
 
 /**
@@ -32,9 +34,9 @@ export async function clearDeploy(
   context: ModeContext,
   plan: Plan,
   policy: ActionPolicy,
+  pr: PullRequestRef | undefined,
   identity: string,
 ): Promise<Clearance | string> {
-  const pr = await mergedPullRequest(context);
   const needsApproval = plan.verdict === 'needs-approval' || policy.changed;
   const gate = pr
     ? await judgeApproval(context, { digest: plan.digest, pr, policy: policy.policy, identity })
@@ -49,8 +51,9 @@ export async function clearDeploy(
   const { run, settings } = context;
   const window = judgeWindow(policy.policy, new Date(), {
     reason: settings.emergencyReason,
+    // Who asked: the one who started this attempt (a re-run keeps the first run's actor).
     grantors: [
-      ...(run.eventName === 'workflow_dispatch' ? [run.actor] : []),
+      ...(run.eventName === 'workflow_dispatch' ? [run.triggeringActor] : []),
       ...(gate?.boundApprovals ?? []),
     ],
   });
@@ -62,16 +65,24 @@ export async function clearDeploy(
   return { pullRequest: pr?.number, approvedBy: gate?.approved ? gate.approvedBy : [], window };
 }
 
-/** A manual run deploys only the default branch, and only a commit it contains; why not, else undefined. */
+/**
+ * Where a deploy may come from: a push, or a manual run of the default branch, of the commit
+ * that is the branch's head now. A re-run of an older run (GitHub keeps its commit) would put
+ * back a superseded config, judged by a superseded policy: refused. Why not, else undefined.
+ */
 export async function checkOrigin(context: ModeContext): Promise<string | undefined> {
   const { run } = context;
-  if (run.eventName !== 'workflow_dispatch') return undefined;
+  if (run.eventName !== 'push' && run.eventName !== 'workflow_dispatch')
+    return `Deploys run on push or workflow_dispatch events, not ${run.eventName}. Nothing was written.`;
   const main = run.defaultBranch;
-  if (!main || branchOf(run.ref) !== main)
+  if (run.eventName === 'workflow_dispatch' && (!main || branchOf(run.ref) !== main))
     return `A manual deploy runs only from the default branch${main ? ` (${main})` : ''}, not ${run.ref}. Merge the change through a reviewed pull request. Nothing was written.`;
-  const relation = await context.github.compareCommits(main, run.sha);
-  if (relation !== 'identical' && relation !== 'behind')
-    return `Commit ${run.sha.slice(0, 7)} is not on ${main} (${relation}); only commits of the default branch are deployed. Nothing was written.`;
+  const branch = branchOf(run.ref);
+  const relation = await context.github.compareCommits(branch, run.sha);
+  if (relation === 'behind')
+    return `Commit ${run.sha.slice(0, 7)} is no longer the head of ${branch}: a newer commit's deploy deploys it too (a re-run of an older run would put back a superseded config). Nothing was written.`;
+  if (relation !== 'identical')
+    return `Commit ${run.sha.slice(0, 7)} is not on ${branch} (${relation}); only the head of the branch is deployed. Nothing was written.`;
   return undefined;
 }
 
@@ -80,7 +91,7 @@ export async function checkOrigin(context: ModeContext): Promise<string | undefi
  * as its merge (or squash, or last rebased) commit, or as its merged head. Open pull requests
  * that merely contain the commit never count.
  */
-async function mergedPullRequest(context: ModeContext): Promise<PullRequestRef | undefined> {
+export async function mergedPullRequest(context: ModeContext): Promise<PullRequestRef | undefined> {
   const { sha, ref } = context.run;
   const branch = branchOf(ref);
   const candidates = await context.github.pullRequestsForCommit(sha);

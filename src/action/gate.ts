@@ -77,7 +77,7 @@ export function evaluateGate(input: GateInput): GateDecision {
   for (const [user, review] of latest) {
     if (review.state === 'CHANGES_REQUESTED' && eligible(user)) decision.changesRequestedBy.push(review.user);
     if (review.state === 'DISMISSED')
-      decision.ignored.push({ user: review.user, reason: 'the approval was dismissed' });
+      decision.ignored.push({ user: review.user, reason: 'the review was dismissed' });
     if (review.state !== 'APPROVED') continue;
     const unbound = whyNotBound(review, input);
     if (unbound) {
@@ -100,8 +100,9 @@ export function evaluateGate(input: GateInput): GateDecision {
 function latestReviews(reviews: readonly Review[]): Map<string, Review> {
   const latest = new Map<string, Review>();
   for (const review of reviews) {
-    if (review.state === 'COMMENTED' || review.state === 'PENDING') continue;
-    latest.set(review.user.toLowerCase(), review);
+    const state = review.state.toUpperCase();
+    if (state === 'COMMENTED' || state === 'PENDING') continue;
+    latest.set(review.user.toLowerCase(), { ...review, state });
   }
   return latest;
 }
@@ -127,17 +128,23 @@ export function boundDigest(
   announcements: readonly Announcement[],
   at: string,
 ): { digest: string | undefined; changedAfter: boolean } {
-  const time = Date.parse(at);
+  const time = second(at);
   if (!Number.isFinite(time)) return { digest: undefined, changedAfter: false };
-  const sorted = [...announcements].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const before = sorted.filter((item) => Date.parse(item.at) < time).at(-1);
-  const same = sorted.filter((item) => Date.parse(item.at) === time);
-  const after = sorted.filter((item) => Date.parse(item.at) > time);
+  const timed = announcements
+    .map((item) => ({ ...item, second: second(item.at) }))
+    .filter((item) => Number.isFinite(item.second))
+    .sort((a, b) => a.second - b.second);
+  const before = timed.filter((item) => item.second < time).at(-1);
+  const same = timed.filter((item) => item.second === time);
+  const after = timed.filter((item) => item.second > time);
   const digest = same.at(-1)?.digest ?? before?.digest;
   if (digest === undefined) return { digest, changedAfter: false };
   const possible = new Set([...(before ? [before.digest] : []), ...same.map((item) => item.digest)]);
   return { digest, changedAfter: possible.size > 1 || after.some((item) => item.digest !== digest) };
 }
+
+/** The whole second of an ISO time: GitHub's resolution, whatever precision a time is given in. */
+const second = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 
 function whyNotEligible(user: string, input: GateInput): string {
   if (input.narrowedTo.length > 0 && !input.narrowedTo.includes(user))

@@ -56,8 +56,8 @@ export interface GitHubPort {
   ): Promise<CommitStatus>;
   /** Every status of a commit, newest first. */
   listStatuses(sha: string): Promise<CommitStatus[]>;
-  /** A file's bytes at a commit, or undefined when it does not exist there. */
-  fileAt(path: string, ref: string): Promise<Buffer | undefined>;
+  /** A file's bytes at a commit, undefined when it does not exist there, 'too-large' over 1 MB. */
+  fileAt(path: string, ref: string): Promise<Buffer | 'too-large' | undefined>;
   /** The parents of a commit. */
   parentsOf(sha: string): Promise<string[]>;
   /** How `head` relates to `base`: identical, behind (contained in base), ahead or diverged. */
@@ -182,7 +182,9 @@ export function createGitHub(token: string, repo: { owner: string; repo: string 
         const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref });
         if (Array.isArray(data) || data.type !== 'file')
           throw new Error(`${path} at ${ref.slice(0, 7)} is not a file`);
-        // The contents API inlines files up to 1 MB; a policy file is far smaller.
+        // The contents API inlines files up to 1 MB; past that it answers encoding "none" and no
+        // content, which must not read as an empty file.
+        if ((data as { encoding?: string }).encoding === 'none') return 'too-large';
         return Buffer.from(data.content, 'base64');
       } catch (error) {
         if (notFound(error)) return undefined;

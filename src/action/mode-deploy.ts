@@ -12,10 +12,10 @@ import type { Plan } from '../plan/types.js';
 import { ArtifactBackupStore, uploadFiles } from './artifact-store.js';
 import { setDeployStatus } from './approval.js';
 import type { ModeContext, ModeOutcome } from './context.js';
-import { checkOrigin, clearDeploy, policyBase, type Clearance } from './deploy-gate.js';
+import { checkOrigin, clearDeploy, mergedPullRequest, policyBases, type Clearance } from './deploy-gate.js';
 import { otherDeployInProgress } from './lock.js';
 import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
-import { policyForAction } from './policy-source.js';
+import { policyForAction, type ActionPolicy } from './policy-source.js';
 
 /**
  * On a push to the default branch (or a manual run of it): plan again under the policy of the
@@ -29,9 +29,16 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     await context.io.summary(`### ⛔ Deploy refused\n\n${origin}`);
     return { result: 'refused', outputs: { approved: 'false' }, failure: origin };
   }
-  const policy = await policyForAction(context, { base: await policyBase(context), head: context.run.sha });
-  const plan = await planForAction(context, policy.policy);
-  if (!plan) return INVALID_CONFIG;
+  const pr = await mergedPullRequest(context);
+  const source = await policyForAction(context, {
+    bases: await policyBases(context, pr),
+    head: context.run.sha,
+    alsoHead: true,
+  });
+  const planned = await planForAction(context, source);
+  if (!planned) return INVALID_CONFIG;
+  const { plan } = planned;
+  const policy: ActionPolicy = { policy: planned.policy, changed: source.changed };
   const outputs = planOutputs(plan);
   if (plan.verdict === 'no-changes') {
     await context.io.summary(renderMarkdown(plan));
@@ -47,7 +54,7 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
 
   const sha = context.run.sha;
   const identity = await setDeployStatus(context, sha, 'pending', plan.digest, 'Checking the gate');
-  const clearance = await clearDeploy(context, plan, policy, identity);
+  const clearance = await clearDeploy(context, plan, policy, pr, identity);
   if (typeof clearance === 'string') {
     await setDeployStatus(context, sha, 'failure', plan.digest, 'Refused by the gate');
     await context.io.summary(`### ⛔ Deploy refused\n\n${clearance}\n\n${renderMarkdown(plan)}`);
@@ -104,6 +111,7 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     window: clearance.window.status.text,
     emergencyOverride: clearance.window.override ?? null,
     actor: context.run.actor,
+    triggeredBy: context.run.triggeringActor,
     commit: context.run.sha,
     run: { id: runId, attempt: runAttempt },
     backupArtifactId: result.backup ?? null,

@@ -11,9 +11,12 @@ const DRIFT_MARKER = (deployment: string) => `<!-- datatable-deploy:drift deploy
  * the job (or only warn).
  */
 export async function runDriftMode(context: ModeContext): Promise<ModeOutcome> {
-  const { policy } = await policyForAction(context, { base: undefined, head: context.run.sha });
-  const plan = await planForAction(context, policy);
-  if (!plan) return INVALID_CONFIG;
+  const planned = await planForAction(
+    context,
+    await policyForAction(context, { bases: [], head: context.run.sha }),
+  );
+  if (!planned) return INVALID_CONFIG;
+  const { plan } = planned;
   const outputs = planOutputs(plan);
   if (plan.verdict === 'no-changes') {
     await context.io.summary('### ✅ No drift\n\nThe live tables match the default branch.');

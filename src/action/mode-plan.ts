@@ -23,12 +23,14 @@ export async function runPlanMode(context: ModeContext): Promise<ModeOutcome> {
       'The event names no base commit for the pull request, so the policy cannot be read as it is on the base.',
       'Run the plan mode on pull_request or pull_request_review events.',
     );
-  const policy = await policyForAction(
+  const source = await policyForAction(
     context,
-    pr ? { base, head: pr.headSha } : { base: undefined, head: context.run.sha },
+    pr ? { bases: [base!], head: pr.headSha } : { bases: [], head: context.run.sha },
   );
-  const plan = await planForAction(context, policy.policy);
-  if (!plan) return INVALID_CONFIG;
+  const planned = await planForAction(context, source);
+  if (!planned) return INVALID_CONFIG;
+  const { plan } = planned;
+  const policy: ActionPolicy = { policy: planned.policy, changed: source.changed };
   const outputs = planOutputs(plan);
   const result = plan.verdict === 'no-changes' ? 'no-changes' : 'planned';
   const needsApproval = plan.verdict === 'needs-approval' || policy.changed;

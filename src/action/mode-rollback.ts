@@ -27,8 +27,12 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
   // A manual restore is a change like any other: it keeps to the windows of the policy on the
   // default branch, whichever branch the run was started from. (The rollback a failing deploy
   // starts is never held back.)
-  const { policy } = await policyForAction(context, { base: undefined, head: run.defaultBranch ?? run.sha });
-  const window = judgeWindow(policy, new Date(), { reason: settings.emergencyReason, grantors: [run.actor] });
+  const source = await policyForAction(context, { bases: [], head: run.defaultBranch ?? run.sha });
+  const policy = source.of(settings.environment);
+  const window = judgeWindow(policy, new Date(), {
+    reason: settings.emergencyReason,
+    grantors: [run.triggeringActor],
+  });
   if (!window.allowed) {
     await context.io.summary(`### ⛔ Restore refused\n\n${window.refusal}`);
     return { result: 'refused', outputs: {}, failure: window.refusal };
@@ -117,9 +121,10 @@ async function findArtifacts(
   if (named && /^\d+$/.test(named)) return { backup: Number(named) };
   const client = new DefaultArtifactClient();
   const { artifacts } = await client.listArtifacts({ latest: true, ...(findBy ? { findBy } : {}) });
-  const prefix = `datatable-backup-${context.settings.deployment}-`;
+  // Exactly this deployment's: a prefix match would take shard "prod-eu" for "prod".
+  const ours = new RegExp(`^datatable-backup-${escapeRegExp(context.settings.deployment)}-\\d+-\\d+$`);
   const candidates = artifacts
-    .filter((artifact) => (named ? artifact.name === named : artifact.name.startsWith(prefix)))
+    .filter((artifact) => (named ? artifact.name === named : ours.test(artifact.name)))
     .sort((a, b) => b.id - a.id);
   if (candidates.length === 0) {
     throw new BackupError(
@@ -151,3 +156,5 @@ async function createdTablesFromJournal(
     return none;
   }
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,8 +1,9 @@
 import { hasErrors } from '../config/findings.js';
 import { validateConfigFiles } from '../config/validate.js';
-import { planConfigs } from '../plan/plan-configs.js';
+import { environmentOf, planConfigs } from '../plan/plan-configs.js';
 import type { Plan } from '../plan/types.js';
 import type { EnvironmentPolicy } from '../policy/policy.js';
+import type { PolicySource } from './policy-source.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 
 export const DEFAULT_CONFIG = ['datatables/**/*.{yml,yaml}'];
@@ -18,19 +19,24 @@ export async function validateForAction(context: ModeContext) {
   return result;
 }
 
-/** Validates the config files, then plans them for the configured environment under the policy. */
+/**
+ * Validates the config files, then plans them under the policy of their environment (the
+ * input, else the one the files bind to). `undefined` when the files are not valid.
+ */
 export async function planForAction(
   context: ModeContext,
-  policy: EnvironmentPolicy,
-): Promise<Plan | undefined> {
+  source: PolicySource,
+): Promise<{ plan: Plan; policy: EnvironmentPolicy } | undefined> {
   const validation = await validateForAction(context);
   if (!validation) return undefined;
-  return planConfigs(validation.configs, context.genesys(), {
+  const policy = source.of(environmentOf(validation.configs, context.settings.environment));
+  const plan = await planConfigs(validation.configs, context.genesys(), {
     environment: context.settings.environment,
     deployment: context.settings.deployment,
     thresholds: policy.thresholds,
     logger: context.io,
   });
+  return { plan, policy };
 }
 
 /** Outputs every mode that planned sets. */

@@ -24,6 +24,7 @@ export function runInfo(token: string): RunInfo {
     runAttempt: githubContext.runAttempt || 1,
     repo: { owner, repo },
     actor: githubContext.actor,
+    triggeringActor: process.env.GITHUB_TRIGGERING_ACTOR || githubContext.actor,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     token,
     serverUrl: githubContext.serverUrl,

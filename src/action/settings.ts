@@ -93,6 +93,12 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
     driftFail: booleanInput(read, 'drift-fail', true),
     driftIssue: booleanInput(read, 'drift-issue', false),
   };
+  // Names the commit statuses and artifacts; "prod/deploy" would collide with prod's deploy status.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(settings.deployment))
+    throw new ConfigurationError(
+      `The deployment name "${settings.deployment}" (from the "deployment" or "environment" input) must be letters, digits, ".", "_" or "-", at most 64.`,
+      'Give the deployment input a plain name, such as prod or prod-routing.',
+    );
   // A pull request's code is not reviewed yet (and may come from a fork): it never writes.
   if ((settings.mode === 'deploy' || settings.mode === 'rollback') && eventName.startsWith('pull_request')) {
     throw new ConfigurationError(
@@ -155,9 +161,10 @@ function optionalNumber(
 ): number | undefined {
   const raw = read(name);
   if (raw === '') return undefined;
-  const value = Number(raw);
+  // Plain decimal digits only: Number() would also take 0x10, 1e2 or 1e-9.
+  const value = (rules.integer ? /^\d+$/ : /^\d+(\.\d+)?$/).test(raw) ? Number(raw) : NaN;
   const ok =
-    Number.isFinite(value) &&
+    Number.isSafeInteger(Math.trunc(value)) &&
     (rules.zero ? value >= 0 : value > 0) &&
     (!rules.integer || Number.isInteger(value));
   if (!ok) {

@@ -4,7 +4,7 @@ import { describeBinding, serializePlan } from '../plan/plan-file.js';
 import { renderMarkdown } from '../plan/render-markdown.js';
 import { renderText } from '../plan/render-text.js';
 import { isTty, writeLine, type CliIo } from './io.js';
-import { windowStatus } from '../policy/windows.js';
+import { policyWindowStatus } from '../policy/window-gate.js';
 import { oneOf, parseOptions } from './options.js';
 import { PLANNING_HELP, PLANNING_OPTIONS, planFromConfigFiles } from './planning.js';
 import { SIGNING_HELP, signingKeyOf } from './signing-key.js';
@@ -67,7 +67,7 @@ export async function runPlanCommand(args: string[], io: CliIo): Promise<number>
         : renderText(plan, { color: isTty(io.stdout) });
   io.stdout.write(output);
   // Whether a deploy would fall in a change window now; not part of a plan file's JSON.
-  const window = windowStatus(planned.policy.schedule, new Date());
+  const window = policyWindowStatus(planned.policy, new Date());
   writeLine(
     format === 'text' ? io.stdout : io.stderr,
     `Change window${plan.environment ? ` (${plan.environment})` : ''}: ${window.text}.`,

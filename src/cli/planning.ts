@@ -4,7 +4,7 @@ import { renderFindingsText } from '../config/report.js';
 import { validateConfigFiles } from '../config/validate.js';
 import type { GenesysClient } from '../genesys/client.js';
 import { DEFAULT_THRESHOLDS } from '../plan/thresholds.js';
-import { planConfigs } from '../plan/plan-configs.js';
+import { environmentOf, planConfigs } from '../plan/plan-configs.js';
 import type { Plan } from '../plan/types.js';
 import type { EnvironmentPolicy } from '../policy/policy.js';
 import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
@@ -66,11 +66,7 @@ export async function planFromConfigFiles(
     return { invalid: true };
   }
   const client = clientFromOptions(io, values);
-  // The files bound to one environment name it when the option does not.
-  const bound = new Set(
-    validation.configs.flatMap((config) => (config.environment ? [config.environment] : [])),
-  );
-  const policy = policyOf(environment ?? (bound.size === 1 ? [...bound][0] : undefined));
+  const policy = policyOf(environmentOf(validation.configs, environment));
   const plan = await planConfigs(validation.configs, client, {
     environment,
     deployment: nonEmpty('deployment', values.deployment),

@@ -25,7 +25,9 @@ export function sha256Of(value: unknown): string {
 const shapes = new Map<string, string[]>();
 function sortedKeys(record: Record<string, unknown>): string[] {
   const keys = Object.keys(record);
-  const shape = keys.join('\u0000');
+  // JSON of the list, not a join: keys may hold any character, and two different key lists
+  // must never share a cache entry (a collision would leave values out of a digest).
+  const shape = JSON.stringify(keys);
   let sorted = shapes.get(shape);
   if (!sorted) {
     if (shapes.size > 10_000) shapes.clear();
@@ -78,7 +80,8 @@ function write(value: unknown, sink: Sink): void {
   // Rows are flat maps of scalars: copied with their keys in sorted order, one native
   // JSON.stringify writes them canonically (it skips undefined members, as below).
   if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
-    const ordered: Record<string, unknown> = {};
+    // No prototype: a key named __proto__ must be copied as data, not set the prototype.
+    const ordered = Object.create(null) as Record<string, unknown>;
     for (const key of keys) ordered[key] = record[key];
     sink.push(JSON.stringify(ordered));
     return;

@@ -34,7 +34,7 @@ export async function planConfigs(
   options: PlanConfigsOptions,
 ): Promise<Plan> {
   const { logger } = options;
-  const environment = options.environment ?? soleEnvironment(configs);
+  const environment = environmentOf(configs, options.environment);
   const selected = configs.filter((config) => {
     const included =
       environment === undefined || config.environment === undefined || config.environment === environment;
@@ -69,6 +69,14 @@ export async function planConfigs(
 /** The host plans and backups record, and are checked against: `api.mypurecloud.com`, `127.0.0.1:8080`. */
 export function apiHostOf(client: Pick<GenesysClient, 'endpoints'>): string {
   return new URL(client.endpoints.apiBase).host;
+}
+
+/** The environment given, else the one the files bind to (the policy and the plan's binding). */
+export function environmentOf(
+  configs: readonly TableConfig[],
+  given: string | undefined,
+): string | undefined {
+  return given ?? soleEnvironment(configs);
 }
 
 /**

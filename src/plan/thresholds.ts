@@ -51,17 +51,16 @@ export function evaluateThresholds(
       });
     }
     // A share of an empty or new table means nothing; the count and the schema rule cover it.
-    if (table.liveRowCount > 0) {
-      const percent = Math.round((changed / table.liveRowCount) * 1000) / 10;
-      if (percent > settings.maxChangedPercent) {
-        crossings.push({
-          kind: 'changed-percent',
-          table: table.name,
-          limit: settings.maxChangedPercent,
-          actual: percent,
-          message: `${table.name}: ${percent}% of its ${table.liveRowCount} rows change; the limit is ${settings.maxChangedPercent}%.`,
-        });
-      }
+    // Compared exactly: 500 of 2,495 rows (20.04 %) crosses a 20 % limit; rounding is for display.
+    if (table.liveRowCount > 0 && changed * 100 > settings.maxChangedPercent * table.liveRowCount) {
+      const percent = shownAbove((changed / table.liveRowCount) * 100, settings.maxChangedPercent);
+      crossings.push({
+        kind: 'changed-percent',
+        table: table.name,
+        limit: settings.maxChangedPercent,
+        actual: percent,
+        message: `${table.name}: ${percent}% of its ${table.liveRowCount} rows change; the limit is ${settings.maxChangedPercent}%.`,
+      });
     }
     if (table.deletes.length > settings.maxDeletedRows) {
       crossings.push({
@@ -94,6 +93,15 @@ export function evaluateThresholds(
     });
   }
   return crossings;
+}
+
+/** A percentage with as few decimals as still show it above the limit (20.04, not 20.0). */
+function shownAbove(percent: number, limit: number): number {
+  for (const decimals of [1, 2, 3, 4, 6]) {
+    const shown = Math.round(percent * 10 ** decimals) / 10 ** decimals;
+    if (shown > limit) return shown;
+  }
+  return percent;
 }
 
 const rows = (count: number): string => `${count} row${count === 1 ? '' : 's'}`;

@@ -45,7 +45,8 @@ export interface EnvironmentPolicy {
     /** Lower-case logins the action's `approvers` input narrows the approvers to (empty: no narrowing). */
     narrowedTo: string[];
   };
-  schedule: Schedule;
+  /** Change windows and freezes: a deploy may start only when every one of them is open. */
+  schedules: Schedule[];
   /** Lower-case logins who may grant an emergency override; empty: none can. */
   emergencyApprovers: string[];
 }
@@ -60,7 +61,8 @@ export function parsePolicy(file: string, bytes: Buffer): PolicyFile {
     : checkStructure(source, source.value, (validator ??= createAjv().compile(policySchema)));
   if (findings.length > 0 || Array.isArray(source)) {
     throw new ConfigurationError(
-      `The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}${item.hint ? ` (fix: ${item.hint})` : ''}`).join('\n')}`,
+      // The findings' own hints speak of config files; the schema reference is the fix here.
+      `The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`,
       'Correct it against schema/datatable-policy.schema.json (see "The policy file" in the README).',
     );
   }
@@ -89,7 +91,7 @@ export function policyFor(
       approvers: logins(merged.approvals?.approvers),
       narrowedTo: [],
     },
-    schedule: scheduleOf({ ...merged, timezone }, timezone),
+    schedules: [scheduleOf({ ...merged, timezone }, timezone)],
     emergencyApprovers: logins(merged.emergency?.approvers),
   };
 }
@@ -120,6 +122,39 @@ export function tighten(policy: EnvironmentPolicy, tightening: PolicyTightening)
       narrowedTo: logins(tightening.approvers),
     },
   };
+}
+
+/**
+ * The strictest of several policies of one environment (the base's, and others a deploy must
+ * also honour): the lowest limits, the most approvals, and every window and freeze. Who may
+ * approve or override stays the primary's: a list from another commit (the change itself,
+ * say) must not name new people.
+ */
+export function strictest(
+  primary: EnvironmentPolicy,
+  others: readonly EnvironmentPolicy[],
+): EnvironmentPolicy {
+  return others.reduce((strict, other) => {
+    const thresholds = { ...strict.thresholds };
+    for (const field of [
+      'maxChangedRows',
+      'maxChangedPercent',
+      'maxDeletedRows',
+      'maxTotalChangedRows',
+    ] as const)
+      thresholds[field] = Math.min(thresholds[field], other.thresholds[field]);
+    thresholds.schemaChangesNeedApproval ||= other.thresholds.schemaChangesNeedApproval;
+    return {
+      ...strict,
+      source: strict.source === other.source ? strict.source : `${strict.source}, and ${other.source}`,
+      thresholds,
+      approvals: {
+        ...strict.approvals,
+        required: Math.max(strict.approvals.required, other.approvals.required),
+      },
+      schedules: [...strict.schedules, ...other.schedules],
+    };
+  }, primary);
 }
 
 /** Logins as compared: lower case, without a leading @. */

@@ -1,18 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StateDump } from '../../src/emulator/state.js';
 import { FakeGitHub } from '../fakes/github.js';
-import { BASE_SHA, pullRequestPayload, REPOSITORY, runAction, workspace } from '../helpers/action.js';
+import {
+  BASE_SHA,
+  pullRequestPayload,
+  REPOSITORY,
+  runAction,
+  workspace,
+  LIVE_EXAMPLE,
+  tableWrites,
+} from '../helpers/action.js';
 import { rowsOf } from '../helpers/deploy.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { ROOT } from '../helpers/processes.js';
 
 const emulator = useEmulator();
 let github: FakeGitHub;
-const LIVE = JSON.parse(
-  readFileSync(resolve(ROOT, 'examples/live/plugin_config_production.json'), 'utf8'),
-) as StateDump;
+const LIVE = LIVE_EXAMPLE;
 const HEAD = 'b'.repeat(40);
 const MERGE = 'c'.repeat(40);
 const STATUS = 'datatable-deploy/prod';
@@ -24,12 +29,7 @@ beforeEach(async () => {
 afterEach(() => github.close());
 
 const liveRows = () => [...rowsOf(emulator, 'plugin_config_production').values()];
-const writes = () =>
-  emulator.log
-    .snapshot()
-    .recent.filter(
-      (entry) => /^(POST|PUT|DELETE)$/.test(entry.method) && entry.path.startsWith('/api/v2/flows'),
-    );
+const writes = () => tableWrites(emulator);
 
 /** Runs the plan on PR #7 (head HEAD by alice), as the plan workflow would. */
 async function planOnPullRequest(dir: string, event = 'pull_request') {
@@ -119,6 +119,7 @@ describe('the action on push', () => {
       mergeCommitSha: MERGE,
     });
     github.commitPulls.set(MERGE, [7]);
+    github.branches.set('main', [BASE_SHA, MERGE]);
     return planned;
   }
   const push = (dir: string, inputs: Record<string, string> = {}, runId = 101) =>

@@ -2,22 +2,24 @@
  * The gate, attacked: the committed dist/index.js against the emulator and the GitHub fake.
  * Every refusal must write nothing to Genesys (asserted from the emulator's request log).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StateDump } from '../../src/emulator/state.js';
 import { POLICY_PATH } from '../../src/policy/policy.js';
 import { FakeGitHub } from '../fakes/github.js';
-import { BASE_SHA, pullRequestPayload, REPOSITORY, runAction, workspace } from '../helpers/action.js';
+import {
+  BASE_SHA,
+  pullRequestPayload,
+  REPOSITORY,
+  runAction,
+  workspace,
+  LIVE_EXAMPLE,
+  tableWrites,
+} from '../helpers/action.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { ROOT } from '../helpers/processes.js';
 
 const emulator = useEmulator();
 let github: FakeGitHub;
 let dir: string;
-const LIVE = JSON.parse(
-  readFileSync(resolve(ROOT, 'examples/live/plugin_config_production.json'), 'utf8'),
-) as StateDump;
+const LIVE = LIVE_EXAMPLE;
 const HEAD = 'b'.repeat(40);
 const MERGE = 'c'.repeat(40);
 const PR = 7;
@@ -34,12 +36,7 @@ beforeEach(async () => {
 });
 afterEach(() => github.close());
 
-const writes = () =>
-  emulator.log
-    .snapshot()
-    .recent.filter(
-      (entry) => /^(POST|PUT|DELETE)$/.test(entry.method) && entry.path.startsWith('/api/v2/flows'),
-    );
+const writes = () => tableWrites(emulator);
 const editLiveTable = () => {
   [...emulator.state.tables.values()][0]!.rows.get('dialer_enabled')!.config_value = 'false';
 };
@@ -183,7 +180,7 @@ describe('approvals that do not count', () => {
     [
       'a dismissed approval',
       () => (github.addReview(PR, 'bob', 'APPROVED', HEAD), github.dismissReview(PR, 'bob')),
-      /bob: the approval was dismissed/,
+      /bob: the review was dismissed/,
     ],
     [
       'CHANGES_REQUESTED after APPROVED by the same reviewer',

@@ -311,13 +311,15 @@ export class FakeGitHub {
       const ref = this.resolve(url.searchParams.get('ref') ?? 'main');
       const text = this.files.get(ref)?.get(file);
       if (text === undefined) return send(404, { message: 'Not Found' });
+      // Over 1 MB GitHub answers encoding "none" and no content.
+      const large = Buffer.byteLength(text) > 1024 * 1024;
       return send(200, {
         type: 'file',
-        encoding: 'base64',
+        encoding: large ? 'none' : 'base64',
         path: file,
         name: file.split('/').at(-1),
         size: Buffer.byteLength(text),
-        content: Buffer.from(text).toString('base64'),
+        content: large ? '' : Buffer.from(text).toString('base64'),
       });
     }
     if ((match = path.match(/^\/compare\/(.+)\.\.\.(.+)$/))) {

@@ -1,9 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/server.js';
+import type { StateDump } from '../../src/emulator/state.js';
 import { FakeGitHub } from '../fakes/github.js';
 import { ACTION, ROOT, runNode } from './processes.js';
+
+/** The production table as it stands before the example deploy (examples/live/). */
+export const LIVE_EXAMPLE = JSON.parse(
+  readFileSync(resolve(ROOT, 'examples/live/plugin_config_production.json'), 'utf8'),
+) as StateDump;
+
+/** The data-table writes (POST, PUT, DELETE) in the emulator's recent request log. */
+export const tableWrites = (emulator: RunningEmulator) =>
+  emulator.log
+    .snapshot()
+    .recent.filter(
+      (entry) => /^(POST|PUT|DELETE)$/.test(entry.method) && entry.path.startsWith('/api/v2/flows'),
+    );
 
 export interface ActionRun {
   code: number | null;
@@ -42,6 +57,8 @@ export async function runAction(options: {
   actor?: string;
   /** GITHUB_REF (default refs/heads/main). */
   ref?: string;
+  /** More runner variables, set last (e.g. GITHUB_RUN_ATTEMPT and GITHUB_TRIGGERING_ACTOR of a re-run). */
+  env?: Record<string, string>;
 }): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'datatable-deploy-runner-'));
   const eventPath = join(dir, 'event.json');
@@ -80,6 +97,7 @@ export async function runAction(options: {
   };
   for (const [name, value] of Object.entries(options.inputs ?? {}))
     env[`INPUT_${name.toUpperCase()}`] = value;
+  Object.assign(env, options.env);
   const run = await runNode(ACTION, [], env);
   return {
     code: run.code,

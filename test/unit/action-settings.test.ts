@@ -59,6 +59,16 @@ describe('action settings', () => {
     expect(() => parseSettings(inputs({ ...connection, 'required-approvals': 'two' }), 'push')).toThrow(
       'Input "required-approvals" must be a whole number (0 or more); got "two".',
     );
+    for (const odd of ['0x10', '1e2', '0b11', ' 1'])
+      expect(() =>
+        parseSettings(inputs({ ...connection, 'backup-run-id': odd }), 'workflow_dispatch'),
+      ).toThrow(`Input "backup-run-id" must be a whole number above 0; got "${odd}".`);
+    expect(() => parseSettings(inputs({ ...connection, 'rate-limit-per-minute': '1e-9' }), 'push')).toThrow(
+      'Input "rate-limit-per-minute" must be a number above 0',
+    );
+    expect(() => parseSettings(inputs({ ...connection, deployment: 'prod/deploy' }), 'push')).toThrow(
+      'The deployment name "prod/deploy"',
+    );
     expect(() => parseSettings(inputs({ ...connection, 'rate-limit-per-minute': 'fast' }), 'push')).toThrow(
       'Input "rate-limit-per-minute" must be a number above 0; got "fast".',
     );

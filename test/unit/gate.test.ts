@@ -57,7 +57,7 @@ describe('the approval gate', () => {
       { user: 'alice', reason: 'authors cannot approve their own change' },
       { user: 'carol', reason: 'has read permission; write, maintain or admin is needed' },
       { user: 'dave', reason: 'approved an older commit (ooooooo)' },
-      { user: 'erin', reason: 'the approval was dismissed' },
+      { user: 'erin', reason: 'the review was dismissed' },
     ]);
   });
 

@@ -24,7 +24,7 @@ describe('the policy file', () => {
     const prod = policyFor(example(), 'prod', 'policy.yaml');
     expect(prod.thresholds).toEqual({ ...DEFAULT_THRESHOLDS });
     expect(prod.approvals).toEqual({ required: 2, approvers: ['alice', 'bob', 'carol'], narrowedTo: [] });
-    expect(prod.schedule.windows[0]).toEqual({
+    expect(prod.schedules[0]!.windows[0]).toEqual({
       days: ['mon', 'tue', 'wed', 'thu'],
       from: '09:00',
       to: '16:00',
@@ -38,7 +38,7 @@ describe('the policy file', () => {
       maxDeletedRows: 0,
     });
     expect(staging.approvals.required).toBe(1);
-    expect(staging.schedule).toEqual({ windows: [], freezes: [] });
+    expect(staging.schedules).toEqual([{ windows: [], freezes: [] }]);
     // An environment without a section, and no file at all, get the defaults.
     expect(policyFor(example(), 'dev', 'x').thresholds.maxChangedRows).toBe(50);
     expect(policyFor(undefined, 'prod', 'built-in defaults')).toMatchObject({
@@ -117,10 +117,12 @@ describe('threshold limits from options and inputs (one parser)', () => {
 describe('change windows as a gate', () => {
   const policy = (emergency: string[]) => ({
     ...policyFor(undefined, 'prod', 'policy.yaml'),
-    schedule: {
-      windows: [{ days: ['mon' as const], from: '09:00', to: '10:00', timezone: 'UTC' }],
-      freezes: [],
-    },
+    schedules: [
+      {
+        windows: [{ days: ['mon' as const], from: '09:00', to: '10:00', timezone: 'UTC' }],
+        freezes: [],
+      },
+    ],
     emergencyApprovers: emergency,
   });
   const tuesday = new Date('2026-11-24T12:00:00Z');
