@@ -16458,76 +16458,50 @@ function duplicateTables(configs) {
     return findings;
 }
 
-;// CONCATENATED MODULE: ./src/cli/validate-command.ts
+;// CONCATENATED MODULE: ./src/policy/limits.ts
 
-
-
-
-
-
-
-
-
-const validate_command_HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
-                                 [--against-live [connection options]]
-
-Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
-and value, limits, and the secret and personal-data guard. Findings name file:line:column,
-the rule and the fix.
-
-  --config GLOB    a file or a glob (expanded here, quote it or not); repeatable.
-                   Further arguments are files too. Default: datatables/**/*.{yml,yaml}
-  --format F       text (default) or json
-  --strict         warnings fail too
-  --against-live   also read each table's live schema and refuse removed, renamed or
-                   retyped columns (needs the GENESYSCLOUD_* connection settings)
-${CONNECTION_HELP}
-
-Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
-async function runValidateCommand(args, io) {
-    const cwd = io.cwd ?? process.cwd();
-    // Extra arguments are config paths too: an unquoted --config glob arrives expanded by the shell.
-    const { values, positionals } = parseOptions('validate', args, {
-        config: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        strict: { type: 'boolean' },
-        'against-live': { type: 'boolean' },
-        ...CONNECTION_OPTIONS,
-    }, { allowPositionals: true });
-    if (values.help) {
-        writeLine(io.stdout, validate_command_HELP);
-        return 0;
+/**
+ * The threshold settings a command-line option or an action input may set, by name (the same
+ * names in both), with the rules their values follow. The one parser of thresholds: the CLI,
+ * the action and the policy file's schema accept the same values.
+ */
+const THRESHOLD_NAMES = {
+    'max-changed-rows': { field: 'maxChangedRows', integer: true },
+    'max-changed-percent': { field: 'maxChangedPercent', integer: false },
+    'max-deleted-rows': { field: 'maxDeletedRows', integer: true },
+    'max-total-changed-rows': { field: 'maxTotalChangedRows', integer: true },
+};
+/**
+ * Parses one limit. `label` names it for people (`--max-changed-rows`, `Input "max-changed-rows"`).
+ * Whole numbers for counts; percentages may have decimals (12.5) and are at most 100.
+ */
+function parseLimit(label, raw, rules) {
+    const text = raw.trim();
+    const pattern = rules.integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
+    const value = Number(text);
+    const ok = pattern.test(text) && Number.isSafeInteger(Math.trunc(value)) && (!rules.percent || value <= 100);
+    if (!ok) {
+        const what = rules.integer ? 'a whole number (0 or more)' : 'a number from 0 to 100 (decimals allowed)';
+        throw new ConfigurationError(`${label} must be ${what}; got "${raw}".`);
     }
-    const format = oneOf('format', values.format, ['text', 'json'], 'text');
-    const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
-    let findings = result.findings;
-    if (values['against-live'] && !hasErrors(findings)) {
-        const client = clientFromOptions(io, values);
-        findings = sortFindings([...findings, ...(await checkAgainstLive(result.configs, client.tables))]);
-    }
-    const output = format === 'json'
-        ? renderFindingsJson(findings, result.files)
-        : renderFindingsText(findings, result.files, { color: isTty(io.stdout) });
-    io.stdout.write(output);
-    const failing = hasErrors(findings) || (values.strict === true && findings.length > 0);
-    return failing ? 1 : 0;
+    return value;
 }
-/** Schema evolution against each live table; a table that does not exist yet is fine. */
-async function checkAgainstLive(configs, tables) {
-    const findings = [];
-    for (const config of configs) {
-        try {
-            const live = config.table.id !== undefined
-                ? await tables.getTable(config.table.id)
-                : await tables.findTableByName(config.table.name);
-            if (live?.schema)
-                findings.push(...compareWithLive(config, live.schema).findings);
-        }
-        catch (error) {
-            findings.push(finding('live-table-unreadable', config.file, config.position, `Table ${tableLabel(config)} could not be read: ${describeError(error)}`, { table: tableLabel(config) }));
-        }
+/**
+ * The threshold limits given as options or inputs, read through `read` (undefined or '' when
+ * not given). `label` turns a name into how it is shown. What is not given is left out.
+ */
+function parseThresholdLimits(read, label) {
+    const limits = {};
+    for (const [name, rule] of Object.entries(THRESHOLD_NAMES)) {
+        const raw = read(name);
+        if (raw === undefined || raw === '')
+            continue;
+        limits[rule.field] = parseLimit(label(name), raw, {
+            integer: rule.integer,
+            percent: name === 'max-changed-percent',
+        });
     }
-    return findings;
+    return limits;
 }
 
 ;// CONCATENATED MODULE: ./schema/datatable-policy.schema.json
@@ -16906,6 +16880,7 @@ function describeMoment(moment, zone) {
 
 
 
+
 /**
  * Where the policy lives in the repository. Fixed on purpose: were it an input, a change to a
  * workflow file could point the gate at a looser file. Under .github/ so that the CODEOWNERS
@@ -16913,21 +16888,39 @@ function describeMoment(moment, zone) {
  */
 const POLICY_PATH = '.github/datatable-deploy/policy.yaml';
 let policy_validator;
-/** Parses and checks a policy file; a broken one is refused with every finding's place and fix. */
-function parsePolicy(file, bytes) {
+/**
+ * Everything wrong with a policy file, each at its line and column: YAML, the schema
+ * (schema/datatable-policy.schema.json), and the windows and freezes (zones, dates, times).
+ */
+function policyFindings(file, bytes) {
     const source = parseYamlSource(file, bytes);
-    const findings = Array.isArray(source)
-        ? source
-        : checkStructure(source, source.value, (policy_validator ??= createAjv().compile(datatable_policy_schema_namespaceObject)));
-    if (findings.length > 0 || Array.isArray(source)) {
-        throw new ConfigurationError(
-        // The findings' own hints speak of config files; the schema reference is the fix here.
-        `The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'Correct it against schema/datatable-policy.schema.json (see "The policy file" in the README).');
-    }
+    if (Array.isArray(source))
+        return { findings: source };
+    const findings = checkStructure(source, source.value, (policy_validator ??= createAjv().compile(datatable_policy_schema_namespaceObject)));
+    if (findings.length > 0)
+        return { findings };
     const policy = source.value;
-    for (const [name, section] of sections(policy))
-        checkSchedule(scheduleOf(section, 'UTC'), `${file} ${name}`);
-    return policy;
+    for (const [name, section] of sections(policy)) {
+        try {
+            checkSchedule(scheduleOf(section, 'UTC'), `${file} ${name}`);
+        }
+        catch (error) {
+            if (!(error instanceof ConfigurationError))
+                throw error;
+            const node = source.doc.getIn(name.split('.'), true);
+            findings.push(finding('schema-value', file, positionOf(source, node), error.message, error.hint ? { hint: error.hint } : {}));
+        }
+    }
+    return findings.length > 0 ? { findings } : { policy, findings };
+}
+/** Parses and checks a policy file; a broken one is refused with every finding's place. */
+function parsePolicy(file, bytes) {
+    const { policy, findings } = policyFindings(file, bytes);
+    if (policy)
+        return policy;
+    throw new ConfigurationError(
+    // The findings' own hints speak of config files; the schema reference is the fix here.
+    `The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'Correct it against schema/datatable-policy.schema.json (see "The policy file" in the README).');
 }
 /** The policy for `environment`: the defaults, with the environment's own section over them. */
 function policyFor(file, environment, source) {
@@ -17020,6 +17013,51 @@ function scheduleOf(section, fallbackZone) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/policy/local-policy.ts
+
+
+
+
+
+/**
+ * The policy for the CLI: the file named (which must exist), else the repository's policy file
+ * under the working directory when there is one, else the built-in defaults.
+ */
+async function readLocalPolicy(cwd, named) {
+    const path = (0,external_node_path_namespaceObject.resolve)(cwd, named ?? POLICY_PATH);
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (error) {
+        if (named === undefined && error.code === 'ENOENT')
+            return (environment) => policyFor(undefined, environment, 'built-in defaults');
+        throw new ConfigurationError(`The policy file ${named ?? POLICY_PATH} cannot be read (${error.code ?? 'unreadable'}).`, 'Check the --policy path.');
+    }
+    const label = named ?? POLICY_PATH;
+    const file = parsePolicy(label, bytes);
+    return (environment) => policyFor(file, environment, label);
+}
+/**
+ * The findings of the policy file named, or of the repository's when there is one (validate):
+ * reported like a config file's, each at its line and column.
+ */
+async function localPolicyFindings(cwd, named) {
+    const file = named ?? POLICY_PATH;
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, file));
+    }
+    catch (error) {
+        if (named === undefined && error.code === 'ENOENT')
+            return { findings: [], files: [] };
+        const code = error.code ?? 'unreadable';
+        const unreadable = finding('file-unreadable', file, { line: 1, column: 1 }, `The policy file cannot be read (${code}).`);
+        return { findings: [unreadable], files: [file] };
+    }
+    return { findings: policyFindings(file, bytes).findings, files: [file] };
+}
+
 ;// CONCATENATED MODULE: ./src/policy/window-gate.ts
 
 
@@ -17054,6 +17092,134 @@ function judgeWindow(policy, now, request) {
         status,
         refusal: `The change window of ${where} is ${status.text}. Nothing was written. ${howToOverride}`,
     };
+}
+
+;// CONCATENATED MODULE: ./src/cli/policy-options.ts
+
+
+
+
+
+
+
+const POLICY_OPTION = { policy: { type: 'string' } };
+const EMERGENCY_OPTION = { 'emergency-reason': { type: 'string' } };
+const POLICY_HELP = `  --policy FILE          the deploy policy (default ${POLICY_PATH} when it exists, else
+                         the built-in thresholds): thresholds and change windows`;
+const EMERGENCY_HELP = `  --emergency-reason R   start outside the policy's change windows or in a freeze; granted
+                         only when the actor is one of the environment's emergency approvers`;
+/**
+ * The policy of each environment, tightened by the threshold options (they never loosen it).
+ * The file and the options are read at once, so that a mistake in either stops the command
+ * before anything else.
+ */
+async function policyFromOptions(values, cwd) {
+    const policyOf = await readLocalPolicy(cwd, values.policy);
+    const thresholds = parseThresholdLimits((name) => values[name], (name) => `--${name}`);
+    return (environment) => tighten(policyOf(environment), { thresholds });
+}
+/** Who runs the command: --actor, else GITHUB_ACTOR, else the user name. */
+function actorOf(values, io) {
+    if (values.actor)
+        return values.actor;
+    if (io.env.GITHUB_ACTOR)
+        return io.env.GITHUB_ACTOR;
+    try {
+        return (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        return 'unknown';
+    }
+}
+/**
+ * Refuses (exit 3) a deploy or restore that would start outside the change windows, unless an
+ * emergency approver asks for the override with a reason. On a workstation the actor is who
+ * the person says they are: the org's credentials are the real gate there.
+ */
+function requireOpenWindow(policy, values, actor, io) {
+    const decision = judgeWindow(policy, new Date(), { reason: values['emergency-reason'], grantors: [actor] });
+    if (!decision.allowed)
+        throw new RefusedError(decision.refusal, 'Wait for the window, or ask an emergency approver.');
+    if (decision.override)
+        writeLine(io.stderr, `warning: emergency override of the change window by ${decision.override.grantedBy.join(', ')}: ${decision.override.reason}`);
+}
+
+;// CONCATENATED MODULE: ./src/cli/validate-command.ts
+
+
+
+
+
+
+
+
+
+
+
+const validate_command_HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
+                                 [--against-live [connection options]]
+
+Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
+and value, limits, and the secret and personal-data guard; and the policy file, when there is
+one. Findings name file:line:column, the rule and the fix.
+
+  --config GLOB    a file or a glob (expanded here, quote it or not); repeatable.
+                   Further arguments are files too. Default: datatables/**/*.{yml,yaml}
+  --format F       text (default) or json
+  --strict         warnings fail too
+  --against-live   also read each table's live schema and refuse removed, renamed or
+                   retyped columns (needs the GENESYSCLOUD_* connection settings)
+${POLICY_HELP}
+${CONNECTION_HELP}
+
+Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
+async function runValidateCommand(args, io) {
+    const cwd = io.cwd ?? process.cwd();
+    // Extra arguments are config paths too: an unquoted --config glob arrives expanded by the shell.
+    const { values, positionals } = parseOptions('validate', args, {
+        config: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        strict: { type: 'boolean' },
+        'against-live': { type: 'boolean' },
+        ...POLICY_OPTION,
+        ...CONNECTION_OPTIONS,
+    }, { allowPositionals: true });
+    if (values.help) {
+        writeLine(io.stdout, validate_command_HELP);
+        return 0;
+    }
+    const format = oneOf('format', values.format, ['text', 'json'], 'text');
+    const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
+    const policy = await localPolicyFindings(cwd, values.policy);
+    let findings = sortFindings([...result.findings, ...policy.findings]);
+    const files = [...result.files, ...policy.files];
+    if (values['against-live'] && !hasErrors(findings)) {
+        const client = clientFromOptions(io, values);
+        findings = sortFindings([...findings, ...(await checkAgainstLive(result.configs, client.tables))]);
+    }
+    const output = format === 'json'
+        ? renderFindingsJson(findings, files)
+        : renderFindingsText(findings, files, { color: isTty(io.stdout) });
+    io.stdout.write(output);
+    const failing = hasErrors(findings) || (values.strict === true && findings.length > 0);
+    return failing ? 1 : 0;
+}
+/** Schema evolution against each live table; a table that does not exist yet is fine. */
+async function checkAgainstLive(configs, tables) {
+    const findings = [];
+    for (const config of configs) {
+        try {
+            const live = config.table.id !== undefined
+                ? await tables.getTable(config.table.id)
+                : await tables.findTableByName(config.table.name);
+            if (live?.schema)
+                findings.push(...compareWithLive(config, live.schema).findings);
+        }
+        catch (error) {
+            findings.push(finding('live-table-unreadable', config.file, config.position, `Table ${tableLabel(config)} could not be read: ${describeError(error)}`, { table: tableLabel(config) }));
+        }
+    }
+    return findings;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/plan-configs.ts
@@ -17115,127 +17281,6 @@ function soleEnvironment(configs) {
         return bound[0];
     const names = `${bound.slice(0, -1).join(', ')} and ${bound.at(-1)}`;
     throw new ConfigurationError(`The config files bind to ${names}; a deploy goes to one environment.`, 'Pass --environment (CLI) or the environment input (action) to choose one; files bound to other environments are skipped.');
-}
-
-;// CONCATENATED MODULE: ./src/policy/limits.ts
-
-/**
- * The threshold settings a command-line option or an action input may set, by name (the same
- * names in both), with the rules their values follow. The one parser of thresholds: the CLI,
- * the action and the policy file's schema accept the same values.
- */
-const THRESHOLD_NAMES = {
-    'max-changed-rows': { field: 'maxChangedRows', integer: true },
-    'max-changed-percent': { field: 'maxChangedPercent', integer: false },
-    'max-deleted-rows': { field: 'maxDeletedRows', integer: true },
-    'max-total-changed-rows': { field: 'maxTotalChangedRows', integer: true },
-};
-/**
- * Parses one limit. `label` names it for people (`--max-changed-rows`, `Input "max-changed-rows"`).
- * Whole numbers for counts; percentages may have decimals (12.5) and are at most 100.
- */
-function parseLimit(label, raw, rules) {
-    const text = raw.trim();
-    const pattern = rules.integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
-    const value = Number(text);
-    const ok = pattern.test(text) && Number.isSafeInteger(Math.trunc(value)) && (!rules.percent || value <= 100);
-    if (!ok) {
-        const what = rules.integer ? 'a whole number (0 or more)' : 'a number from 0 to 100 (decimals allowed)';
-        throw new ConfigurationError(`${label} must be ${what}; got "${raw}".`);
-    }
-    return value;
-}
-/**
- * The threshold limits given as options or inputs, read through `read` (undefined or '' when
- * not given). `label` turns a name into how it is shown. What is not given is left out.
- */
-function parseThresholdLimits(read, label) {
-    const limits = {};
-    for (const [name, rule] of Object.entries(THRESHOLD_NAMES)) {
-        const raw = read(name);
-        if (raw === undefined || raw === '')
-            continue;
-        limits[rule.field] = parseLimit(label(name), raw, {
-            integer: rule.integer,
-            percent: name === 'max-changed-percent',
-        });
-    }
-    return limits;
-}
-
-;// CONCATENATED MODULE: ./src/policy/local-policy.ts
-
-
-
-
-/**
- * The policy for the CLI: the file named (which must exist), else the repository's policy file
- * under the working directory when there is one, else the built-in defaults.
- */
-async function readLocalPolicy(cwd, named) {
-    const path = (0,external_node_path_namespaceObject.resolve)(cwd, named ?? POLICY_PATH);
-    let bytes;
-    try {
-        bytes = await (0,promises_namespaceObject.readFile)(path);
-    }
-    catch (error) {
-        if (named === undefined && error.code === 'ENOENT')
-            return (environment) => policyFor(undefined, environment, 'built-in defaults');
-        throw new ConfigurationError(`The policy file ${named ?? POLICY_PATH} cannot be read (${error.code ?? 'unreadable'}).`, 'Check the --policy path.');
-    }
-    const label = named ?? POLICY_PATH;
-    const file = parsePolicy(label, bytes);
-    return (environment) => policyFor(file, environment, label);
-}
-
-;// CONCATENATED MODULE: ./src/cli/policy-options.ts
-
-
-
-
-
-
-
-const POLICY_OPTION = { policy: { type: 'string' } };
-const EMERGENCY_OPTION = { 'emergency-reason': { type: 'string' } };
-const POLICY_HELP = `  --policy FILE          the deploy policy (default ${POLICY_PATH} when it exists, else
-                         the built-in thresholds): thresholds and change windows`;
-const EMERGENCY_HELP = `  --emergency-reason R   start outside the policy's change windows or in a freeze; granted
-                         only when the actor is one of the environment's emergency approvers`;
-/**
- * The policy of each environment, tightened by the threshold options (they never loosen it).
- * The file and the options are read at once, so that a mistake in either stops the command
- * before anything else.
- */
-async function policyFromOptions(values, cwd) {
-    const policyOf = await readLocalPolicy(cwd, values.policy);
-    const thresholds = parseThresholdLimits((name) => values[name], (name) => `--${name}`);
-    return (environment) => tighten(policyOf(environment), { thresholds });
-}
-/** Who runs the command: --actor, else GITHUB_ACTOR, else the user name. */
-function actorOf(values, io) {
-    if (values.actor)
-        return values.actor;
-    if (io.env.GITHUB_ACTOR)
-        return io.env.GITHUB_ACTOR;
-    try {
-        return (0,external_node_os_namespaceObject.userInfo)().username;
-    }
-    catch {
-        return 'unknown';
-    }
-}
-/**
- * Refuses (exit 3) a deploy or restore that would start outside the change windows, unless an
- * emergency approver asks for the override with a reason. On a workstation the actor is who
- * the person says they are: the org's credentials are the real gate there.
- */
-function requireOpenWindow(policy, values, actor, io) {
-    const decision = judgeWindow(policy, new Date(), { reason: values['emergency-reason'], grantors: [actor] });
-    if (!decision.allowed)
-        throw new RefusedError(decision.refusal, 'Wait for the window, or ask an emergency approver.');
-    if (decision.override)
-        writeLine(io.stderr, `warning: emergency override of the change window by ${decision.override.grantedBy.join(', ')}: ${decision.override.reason}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/planning.ts

@@ -2,20 +2,26 @@ import { hasErrors } from '../config/findings.js';
 import { validateConfigFiles } from '../config/validate.js';
 import { environmentOf, planConfigs } from '../plan/plan-configs.js';
 import type { Plan } from '../plan/types.js';
+import { localPolicyFindings } from '../policy/local-policy.js';
 import type { EnvironmentPolicy } from '../policy/policy.js';
 import type { PolicySource } from './policy-source.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 
 export const DEFAULT_CONFIG = ['datatables/**/*.{yml,yaml}'];
 
-/** Validates the config files, annotating every finding; `undefined` when they are invalid. */
+/**
+ * Validates the config files and the checked-out policy file, annotating every finding;
+ * `undefined` when they are invalid.
+ */
 export async function validateForAction(context: ModeContext) {
   const result = await validateConfigFiles(
     context.settings.config.length > 0 ? context.settings.config : DEFAULT_CONFIG,
     { cwd: context.run.workspace },
   );
-  for (const item of result.findings) context.io.annotate(item);
-  if (hasErrors(result.findings)) return undefined;
+  const policy = await localPolicyFindings(context.run.workspace, undefined);
+  const findings = [...result.findings, ...policy.findings];
+  for (const item of findings) context.io.annotate(item);
+  if (hasErrors(findings)) return undefined;
   return result;
 }
 

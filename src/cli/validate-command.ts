@@ -9,13 +9,15 @@ import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connec
 import type { CliIo } from './io.js';
 import { isTty, writeLine } from './io.js';
 import { oneOf, parseOptions } from './options.js';
+import { POLICY_HELP, POLICY_OPTION } from './policy-options.js';
+import { localPolicyFindings } from '../policy/local-policy.js';
 
 const HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
                                  [--against-live [connection options]]
 
 Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
-and value, limits, and the secret and personal-data guard. Findings name file:line:column,
-the rule and the fix.
+and value, limits, and the secret and personal-data guard; and the policy file, when there is
+one. Findings name file:line:column, the rule and the fix.
 
   --config GLOB    a file or a glob (expanded here, quote it or not); repeatable.
                    Further arguments are files too. Default: datatables/**/*.{yml,yaml}
@@ -23,6 +25,7 @@ the rule and the fix.
   --strict         warnings fail too
   --against-live   also read each table's live schema and refuse removed, renamed or
                    retyped columns (needs the GENESYSCLOUD_* connection settings)
+${POLICY_HELP}
 ${CONNECTION_HELP}
 
 Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
@@ -38,6 +41,7 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
       format: { type: 'string' },
       strict: { type: 'boolean' },
       'against-live': { type: 'boolean' },
+      ...POLICY_OPTION,
       ...CONNECTION_OPTIONS,
     },
     { allowPositionals: true },
@@ -48,15 +52,17 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
   }
   const format = oneOf('format', values.format, ['text', 'json'], 'text');
   const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
-  let findings = result.findings;
+  const policy = await localPolicyFindings(cwd, values.policy);
+  let findings = sortFindings([...result.findings, ...policy.findings]);
+  const files = [...result.files, ...policy.files];
   if (values['against-live'] && !hasErrors(findings)) {
     const client = clientFromOptions(io, values);
     findings = sortFindings([...findings, ...(await checkAgainstLive(result.configs, client.tables))]);
   }
   const output =
     format === 'json'
-      ? renderFindingsJson(findings, result.files)
-      : renderFindingsText(findings, result.files, { color: isTty(io.stdout) });
+      ? renderFindingsJson(findings, files)
+      : renderFindingsText(findings, files, { color: isTty(io.stdout) });
   io.stdout.write(output);
   const failing = hasErrors(findings) || (values.strict === true && findings.length > 0);
   return failing ? 1 : 0;

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
-import { parsePolicy, policyFor, POLICY_PATH, type EnvironmentPolicy } from './policy.js';
+import { finding, type Finding } from '../config/findings.js';
+import { parsePolicy, policyFindings, policyFor, POLICY_PATH, type EnvironmentPolicy } from './policy.js';
 
 /** The policy of each environment. */
 export type PolicyOf = (environment: string | undefined) => EnvironmentPolicy;
@@ -26,4 +27,31 @@ export async function readLocalPolicy(cwd: string, named: string | undefined): P
   const label = named ?? POLICY_PATH;
   const file = parsePolicy(label, bytes);
   return (environment) => policyFor(file, environment, label);
+}
+
+/**
+ * The findings of the policy file named, or of the repository's when there is one (validate):
+ * reported like a config file's, each at its line and column.
+ */
+export async function localPolicyFindings(
+  cwd: string,
+  named: string | undefined,
+): Promise<{ findings: Finding[]; files: string[] }> {
+  const file = named ?? POLICY_PATH;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolve(cwd, file));
+  } catch (error) {
+    if (named === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { findings: [], files: [] };
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    const unreadable = finding(
+      'file-unreadable',
+      file,
+      { line: 1, column: 1 },
+      `The policy file cannot be read (${code}).`,
+    );
+    return { findings: [unreadable], files: [file] };
+  }
+  return { findings: policyFindings(file, bytes).findings, files: [file] };
 }

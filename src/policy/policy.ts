@@ -1,9 +1,10 @@
 import type { ValidateFunction } from 'ajv';
 import policySchema from '../../schema/datatable-policy.schema.json' with { type: 'json' };
 import { createAjv } from '../config/ajv.js';
-import type { Finding } from '../config/findings.js';
+import type { Node } from 'yaml';
+import { finding, type Finding } from '../config/findings.js';
 import { checkStructure } from '../config/structure.js';
-import { parseYamlSource } from '../config/yaml-source.js';
+import { parseYamlSource, positionOf } from '../config/yaml-source.js';
 import { ConfigurationError } from '../errors.js';
 import { DEFAULT_THRESHOLDS, type ThresholdSettings } from '../plan/thresholds.js';
 import type { NumericThresholds } from './limits.js';
@@ -53,23 +54,45 @@ export interface EnvironmentPolicy {
 
 let validator: ValidateFunction | undefined;
 
-/** Parses and checks a policy file; a broken one is refused with every finding's place and fix. */
-export function parsePolicy(file: string, bytes: Buffer): PolicyFile {
+/**
+ * Everything wrong with a policy file, each at its line and column: YAML, the schema
+ * (schema/datatable-policy.schema.json), and the windows and freezes (zones, dates, times).
+ */
+export function policyFindings(file: string, bytes: Buffer): { policy?: PolicyFile; findings: Finding[] } {
   const source = parseYamlSource(file, bytes);
-  const findings: Finding[] = Array.isArray(source)
-    ? source
-    : checkStructure(source, source.value, (validator ??= createAjv().compile(policySchema)));
-  if (findings.length > 0 || Array.isArray(source)) {
-    throw new ConfigurationError(
-      // The findings' own hints speak of config files; the schema reference is the fix here.
-      `The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`,
-      'Correct it against schema/datatable-policy.schema.json (see "The policy file" in the README).',
-    );
-  }
+  if (Array.isArray(source)) return { findings: source };
+  const findings = checkStructure(source, source.value, (validator ??= createAjv().compile(policySchema)));
+  if (findings.length > 0) return { findings };
   const policy = source.value as PolicyFile;
-  for (const [name, section] of sections(policy))
-    checkSchedule(scheduleOf(section, 'UTC'), `${file} ${name}`);
-  return policy;
+  for (const [name, section] of sections(policy)) {
+    try {
+      checkSchedule(scheduleOf(section, 'UTC'), `${file} ${name}`);
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      const node = source.doc.getIn(name.split('.'), true) as Node | undefined;
+      findings.push(
+        finding(
+          'schema-value',
+          file,
+          positionOf(source, node),
+          error.message,
+          error.hint ? { hint: error.hint } : {},
+        ),
+      );
+    }
+  }
+  return findings.length > 0 ? { findings } : { policy, findings };
+}
+
+/** Parses and checks a policy file; a broken one is refused with every finding's place. */
+export function parsePolicy(file: string, bytes: Buffer): PolicyFile {
+  const { policy, findings } = policyFindings(file, bytes);
+  if (policy) return policy;
+  throw new ConfigurationError(
+    // The findings' own hints speak of config files; the schema reference is the fix here.
+    `The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`,
+    'Correct it against schema/datatable-policy.schema.json (see "The policy file" in the README).',
+  );
 }
 
 /** The policy for `environment`: the defaults, with the environment's own section over them. */

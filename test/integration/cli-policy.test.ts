@@ -95,6 +95,37 @@ describe('the CLI under the policy file', () => {
     expect(writes()).toBe(0);
   });
 
+  it('validates the policy file with the config files, each finding at its place', async () => {
+    await writePolicy(
+      'version: 1\nenvironments:\n  prod:\n    timezone: Mars/Olympus\n    windows: [{ days: [mon], from: "09:00", to: "17:00" }]\n    approvals: { required: 0 }\n',
+    );
+    const run = await cli(['validate', 'jobs.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${POLICY_PATH}:6:`);
+    expect(run.stdout).toContain('2 files');
+    await writePolicy(
+      'version: 1\nenvironments:\n  prod:\n    timezone: Mars/Olympus\n    windows: [{ days: [mon], from: "09:00", to: "17:00" }]\n',
+    );
+    const zone = await cli(['validate', 'jobs.yaml', '--format', 'json']);
+    expect(zone.code).toBe(1);
+    const report = JSON.parse(zone.stdout) as {
+      findings: Array<{ file: string; line: number; message: string }>;
+    };
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        file: POLICY_PATH,
+        line: 4,
+        message: expect.stringContaining('Mars/Olympus'),
+      }),
+    ]);
+    await writePolicy(undefined);
+    expect((await cli(['validate', 'jobs.yaml'])).code).toBe(0);
+    expect((await cli(['validate', 'jobs.yaml', '--policy', 'none.yaml'])).stdout).toContain(
+      'The policy file cannot be read (ENOENT)',
+    );
+    expect(emulator.log.snapshot().total).toBe(0);
+  });
+
   it('refuses a broken policy file or a bad limit before reading anything', async () => {
     await writePolicy('version: 1\nenvironments:\n  prod:\n    approvals: { required: 0 }\n');
     const broken = await cli(['plan', 'jobs.yaml']);
