@@ -4,9 +4,6 @@ import { statusContext, type ModeContext } from './context.js';
 import { evaluateGate, type Announcement, type GateDecision } from './gate.js';
 import type { CommitState, PullRequestRef } from './github.js';
 
-/** The identity GITHUB_TOKEN acts as; used when the token's own cannot be learnt. */
-export const WORKFLOW_TOKEN_IDENTITY = 'github-actions[bot]';
-
 const ANNOUNCED_DIGEST = /^plan (sha256:[0-9a-f]{64})(?:\s|$)/;
 const STATUS_DESCRIPTION_LIMIT = 140;
 
@@ -43,9 +40,10 @@ export async function announcePlan(
 export const deployStatusContext = (deployment: string): string => `${statusContext(deployment)}/deploy`;
 
 /**
- * Like {@link announcePlan}, for the deploy's own status on the deployed commit: without
- * `statuses: write` it warns and assumes the workflow token's identity. That can only make the
- * gate stricter: with another token, no announcement would match and the deploy is refused.
+ * Like {@link announcePlan}, for the deploy's own status on the deployed commit. Returns the
+ * token's identity, or undefined (with a warning) when the status cannot be set: then no
+ * announcement can be trusted, and a deploy that needs an approval is refused. (Guessing the
+ * workflow token's identity would trust exactly what any writer's branch workflow can write.)
  */
 export async function setDeployStatus(
   context: ModeContext,
@@ -53,14 +51,12 @@ export async function setDeployStatus(
   state: CommitState,
   digest: string,
   text: string,
-): Promise<string> {
+): Promise<string | undefined> {
   try {
     return await announcePlan(context, sha, state, digest, text, 'deploy');
   } catch (error) {
-    context.io.warn(
-      `Could not set the commit status (grant "statuses: write"): ${describeError(error)}. Plans announced by ${WORKFLOW_TOKEN_IDENTITY} are trusted.`,
-    );
-    return WORKFLOW_TOKEN_IDENTITY;
+    context.io.warn(`Could not set the commit status (grant "statuses: write"): ${describeError(error)}.`);
+    return undefined;
   }
 }
 
@@ -113,10 +109,14 @@ export async function judgeApproval(
   });
 }
 
-/** Why the gate is shut, in one sentence with the reviewers' reasons. */
+/** Why the gate is shut, with the reviewers' reasons and what to do. */
 export function gateRefusal(gate: GateDecision, pr: { number: number }): string {
   const reasons = gate.ignored.map((item) => `${item.user}: ${item.reason}`);
   if (gate.changesRequestedBy.length > 0)
     return `Pull request #${pr.number} has changes requested by ${gate.changesRequestedBy.join(', ')}; they must approve, or their review be dismissed.`;
-  return `Pull request #${pr.number} has ${gate.approvedBy.length} of the ${gate.required} approval(s) of this exact plan it needs${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.`;
+  const stale = gate.ignored.some((item) => /not this plan|a different plan was announced/.test(item.reason));
+  const advice = stale
+    ? ' The plan changed since it was approved (a live edit, another deploy or merge, or a policy change). A merged pull request takes no new reviews: open a follow-up pull request that touches the config files, have its plan approved, and merge it.'
+    : '';
+  return `Pull request #${pr.number} has ${gate.approvedBy.length} of the ${gate.required} approval(s) of this exact plan it needs${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.${advice}`;
 }

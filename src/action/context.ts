@@ -18,7 +18,16 @@ export interface RunInfo {
   token: string;
   /** The pull request of a pull_request or pull_request_review event. */
   pullRequest?:
-    { number: number; headSha: string; baseSha: string; author: string; fromFork: boolean } | undefined;
+    | {
+        number: number;
+        headSha: string;
+        /** The branch it merges into, and that branch's commit when the event was made. */
+        baseRef: string;
+        baseSha: string;
+        author: string;
+        fromFork: boolean;
+      }
+    | undefined;
   serverUrl: string;
   /** The ref the run is for (refs/heads/main), and the repository's default branch. */
   ref: string;

@@ -16,14 +16,43 @@ const branchOf = (ref: string) => ref.replace(/^refs\/heads\//, '');
 
 /**
  * The commits whose policy judges this deploy, the one whose approvers count first: for a push,
- * where the branch pointed before it; for a manual run, the base of the merged pull request
- * (after a rebase merge the commit's parent belongs to the change itself), else its parent.
+ * where the branch pointed before it; for a manual run, the commit before the merged pull
+ * request landed (see {@link commitBeforePullRequest}). The pull request's recorded base is
+ * added as a further, only stricter, base.
  */
 export async function policyBases(context: ModeContext, pr: PullRequestRef | undefined): Promise<string[]> {
   const { run } = context;
-  if (run.eventName === 'push' && run.before) return [run.before];
-  const [parent] = await context.github.parentsOf(run.sha);
-  return [pr?.baseSha, parent].filter((sha): sha is string => Boolean(sha));
+  const primary =
+    run.eventName === 'push' && run.before
+      ? run.before
+      : await commitBeforePullRequest(context, run.sha, pr?.number);
+  return [primary, pr?.baseSha].filter((sha): sha is string => Boolean(sha));
+}
+
+/** How far back a rebase merge is followed: GitHub rebases at most 100 commits. */
+const MAX_REBASED_COMMITS = 100;
+
+/**
+ * The commit the branch pointed at before `sha` landed: the first parent of a merge commit; for
+ * a squash or rebase merge, the first ancestor that is not one of the pull request's own
+ * commits. (A pull request's recorded base is where it was opened or last updated, which may be
+ * long before it merged, so it cannot serve as the base whose approvers count.)
+ */
+async function commitBeforePullRequest(
+  context: ModeContext,
+  sha: string,
+  pull: number | undefined,
+): Promise<string | undefined> {
+  let current = sha;
+  for (let step = 0; step < MAX_REBASED_COMMITS; step++) {
+    const parents = await context.github.parentsOf(current);
+    const first = parents[0];
+    if (!first || parents.length > 1 || pull === undefined) return first;
+    const owners = await context.github.pullRequestsForCommit(first);
+    if (!owners.some((candidate) => candidate.number === pull)) return first;
+    current = first;
+  }
+  return undefined;
 }
 
 /**
@@ -35,14 +64,17 @@ export async function clearDeploy(
   plan: Plan,
   policy: ActionPolicy,
   pr: PullRequestRef | undefined,
-  identity: string,
+  identity: string | undefined,
 ): Promise<Clearance | string> {
   const needsApproval = plan.verdict === 'needs-approval' || policy.changed;
-  const gate = pr
-    ? await judgeApproval(context, { digest: plan.digest, pr, policy: policy.policy, identity })
-    : undefined;
+  const gate =
+    pr && identity
+      ? await judgeApproval(context, { digest: plan.digest, pr, policy: policy.policy, identity })
+      : undefined;
   if (needsApproval) {
     const why = policy.changed ? 'The policy file changes' : 'This plan crosses a threshold';
+    if (!identity)
+      return `${why}, so it needs an approval, and this run could not set its commit status, so it cannot tell which plan announcements are its own. Grant the workflow "statuses: write". Nothing was written.`;
     if (!pr)
       return `${why}, so it needs an approval, and no pull request was merged into commit ${context.run.sha.slice(0, 7)}. Deploy through a reviewed pull request. Nothing was written.`;
     if (!gate!.approved)
@@ -75,14 +107,14 @@ export async function checkOrigin(context: ModeContext): Promise<string | undefi
   if (run.eventName !== 'push' && run.eventName !== 'workflow_dispatch')
     return `Deploys run on push or workflow_dispatch events, not ${run.eventName}. Nothing was written.`;
   const main = run.defaultBranch;
-  if (run.eventName === 'workflow_dispatch' && (!main || branchOf(run.ref) !== main))
-    return `A manual deploy runs only from the default branch${main ? ` (${main})` : ''}, not ${run.ref}. Merge the change through a reviewed pull request. Nothing was written.`;
-  const branch = branchOf(run.ref);
-  const relation = await context.github.compareCommits(branch, run.sha);
+  const kind = run.eventName === 'push' ? 'A push deploy' : 'A manual deploy';
+  if (!main || branchOf(run.ref) !== main)
+    return `${kind} runs only for the default branch${main ? ` (${main})` : ''}, not ${run.ref}. Merge the change through a reviewed pull request. Nothing was written.`;
+  const relation = await context.github.compareCommits(main, run.sha);
   if (relation === 'behind')
-    return `Commit ${run.sha.slice(0, 7)} is no longer the head of ${branch}: a newer commit's deploy deploys it too (a re-run of an older run would put back a superseded config). Nothing was written.`;
+    return `Commit ${run.sha.slice(0, 7)} is no longer the head of ${main}: a newer commit landed, and its deploy deploys this change too (where an approval is needed, of the combined plan). An older run is not deployed again, so that it cannot put back a superseded config. Nothing was written.`;
   if (relation !== 'identical')
-    return `Commit ${run.sha.slice(0, 7)} is not on ${branch} (${relation}); only the head of the branch is deployed. Nothing was written.`;
+    return `Commit ${run.sha.slice(0, 7)} is not on ${main} (${relation}); only the head of the default branch is deployed. Nothing was written.`;
   return undefined;
 }
 

@@ -188,6 +188,14 @@ export function createGitHub(token: string, repo: { owner: string; repo: string 
         return Buffer.from(data.content, 'base64');
       } catch (error) {
         if (notFound(error)) return undefined;
+        // Some API versions refuse files over 1 MB with 403 too_large rather than encoding none.
+        const errors = (error as { response?: { data?: { errors?: Array<{ code?: string }> } } }).response
+          ?.data?.errors;
+        if (
+          (error as { status?: number }).status === 403 &&
+          errors?.some((item) => item.code === 'too_large')
+        )
+          return 'too-large';
         throw error;
       }
     },

@@ -17,16 +17,19 @@ import { policyForAction, type ActionPolicy } from './policy-source.js';
  */
 export async function runPlanMode(context: ModeContext): Promise<ModeOutcome> {
   const pr = context.run.pullRequest;
-  const base = pr ? pr.baseSha || context.run.defaultBranch : undefined;
-  if (pr && !base)
+  // The base branch as it is now, whose approvers count; the event's base commit (where the
+  // pull request was opened or last updated) may only make it stricter.
+  const bases = pr ? [pr.baseRef || context.run.defaultBranch, pr.baseSha].filter(Boolean) : [];
+  if (pr && bases.length === 0)
     throw new ConfigurationError(
-      'The event names no base commit for the pull request, so the policy cannot be read as it is on the base.',
+      'The event names no base branch for the pull request, so the policy cannot be read as it is on the base.',
       'Run the plan mode on pull_request or pull_request_review events.',
     );
-  const source = await policyForAction(
-    context,
-    pr ? { bases: [base!], head: pr.headSha } : { bases: [], head: context.run.sha },
-  );
+  const source = await policyForAction(context, {
+    bases: bases as string[],
+    head: pr ? pr.headSha : context.run.sha,
+    alsoHead: true,
+  });
   const planned = await planForAction(context, source);
   if (!planned) return INVALID_CONFIG;
   const { plan } = planned;

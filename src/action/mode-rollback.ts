@@ -17,6 +17,7 @@ import type { ModeContext, ModeOutcome } from './context.js';
 import { otherDeployInProgress } from './lock.js';
 import { policyForAction } from './policy-source.js';
 import { judgeWindow } from '../policy/window-gate.js';
+import type { EnvironmentPolicy } from '../policy/policy.js';
 
 /**
  * Manual rollback (workflow_dispatch): download the backup artifact of the named run (or the
@@ -24,23 +25,7 @@ import { judgeWindow } from '../policy/window-gate.js';
  */
 export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome> {
   const { settings, run } = context;
-  // A manual restore is a change like any other: it keeps to the windows of the policy on the
-  // default branch, whichever branch the run was started from. (The rollback a failing deploy
-  // starts is never held back.)
   const source = await policyForAction(context, { bases: [], head: run.defaultBranch ?? run.sha });
-  const policy = source.of(settings.environment);
-  const window = judgeWindow(policy, new Date(), {
-    reason: settings.emergencyReason,
-    grantors: [run.triggeringActor],
-  });
-  if (!window.allowed) {
-    await context.io.summary(`### ⛔ Restore refused\n\n${window.refusal}`);
-    return { result: 'refused', outputs: {}, failure: window.refusal };
-  }
-  if (window.override)
-    context.io.warn(
-      `Emergency override of the change window by ${window.override.grantedBy.join(', ')}: ${window.override.reason}`,
-    );
   const busy = await otherDeployInProgress(context);
   if (busy) return { result: 'refused', outputs: {}, failure: busy };
   const findBy =
@@ -68,6 +53,14 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
   context.io.info(
     `Backup of ${backup.manifest.createdAt} (plan ${backup.manifest.planDigest}, ${describeBinding(backup.manifest)}): ${settings.signingKey ? 'signature and checksums' : 'checksums'} verified.`,
   );
+  const refusal = restoreWindowRefusal(
+    context,
+    source.of(settings.environment ?? backup.manifest.environment),
+  );
+  if (refusal) {
+    await context.io.summary(`### ⛔ Restore refused\n\n${refusal}`);
+    return { result: 'refused', outputs: {}, failure: refusal };
+  }
   const createdTables = await createdTablesFromJournal(context, store, artifacts.journal);
   const rate = settings.connection.rateLimitPerMinute;
   const preview = await previewRestore(backup, client.tables, rate, { createdTables });
@@ -105,6 +98,23 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
         outputs: { 'backup-artifact-id': location },
         failure: 'The restore did not finish; see the job summary.',
       };
+}
+
+/**
+ * A manual restore is a change like any other: it keeps to the windows of the policy on the
+ * default branch for the backup's environment, whichever branch the run was started from. (The
+ * rollback a failing deploy starts is never held back.) Why not now, else undefined.
+ */
+function restoreWindowRefusal(context: ModeContext, policy: EnvironmentPolicy): string | undefined {
+  const window = judgeWindow(policy, new Date(), {
+    reason: context.settings.emergencyReason,
+    grantors: [context.run.triggeringActor],
+  });
+  if (window.override)
+    context.io.warn(
+      `Emergency override of the change window by ${window.override.grantedBy.join(', ')}: ${window.override.reason}`,
+    );
+  return window.allowed ? undefined : window.refusal;
 }
 
 type FindBy = { token: string; workflowRunId: number; repositoryOwner: string; repositoryName: string };

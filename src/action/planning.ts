@@ -58,5 +58,5 @@ export function planOutputs(plan: Plan): Record<string, string> {
 export const INVALID_CONFIG: ModeOutcome = {
   result: 'failed',
   outputs: {},
-  failure: 'The config files are not valid; see the annotations.',
+  failure: 'The config files or the policy file are not valid; see the annotations.',
 };

@@ -9,7 +9,7 @@ export function runInfo(token: string): RunInfo {
     pull_request?: {
       number: number;
       head: { sha: string; repo?: { full_name?: string } | null };
-      base: { sha?: string; repo: { full_name: string } };
+      base: { sha?: string; ref?: string; repo: { full_name: string } };
       user: { login: string };
     };
     before?: string;
@@ -37,6 +37,7 @@ export function runInfo(token: string): RunInfo {
           number: pr.number,
           headSha: pr.head.sha,
           baseSha: pr.base.sha ?? '',
+          baseRef: pr.base.ref ?? '',
           author: pr.user.login,
           fromFork: (pr.head.repo?.full_name ?? '') !== pr.base.repo.full_name,
         }

@@ -29,7 +29,8 @@ beforeEach(async () => {
   github.permissions.set('alice', 'write').set('bob', 'write').set('carol', 'read').set('dave', 'admin');
   github.permissions.set('mallory', 'write');
   github.tokens.set('ghp_mallory', 'mallory');
-  github.branches.set('main', [BASE_SHA, MERGE]);
+  // Until the pull request merges, main is BASE_SHA; merging it lands MERGE (a merge commit).
+  github.branches.set('main', [BASE_SHA]);
   github.parents.set(MERGE, [BASE_SHA, HEAD]);
   emulator.state.load(structuredClone(LIVE));
   dir = await workspace();
@@ -69,6 +70,7 @@ async function currentDigest(): Promise<string> {
 
 /** PR #7 merged as MERGE (a merge commit into main). */
 function merge(extra: Partial<Parameters<FakeGitHub['pulls']['set']>[1]> = {}) {
+  github.branches.set('main', [BASE_SHA, MERGE]);
   github.pulls.set(PR, {
     number: PR,
     headSha: HEAD,
@@ -289,6 +291,7 @@ describe('where a deploy comes from', () => {
     github.addReview(PR, 'bob', 'APPROVED', HEAD);
     github.pulls.set(PR, { number: PR, headSha: HEAD, author: 'alice', mergedAt: null });
     github.commitPulls.set(MERGE, [PR]);
+    github.branches.set('main', [BASE_SHA, MERGE]); // pushed to main some other way
     emulator.log.reset();
     await expectRefused(await push(), /no pull request was merged into commit ccccccc/);
   });
@@ -312,7 +315,7 @@ describe('where a deploy comes from', () => {
     emulator.log.reset();
     await expectRefused(
       await dispatch({ ref: 'refs/heads/feature', sha: HEAD }),
-      'A manual deploy runs only from the default branch (main), not refs/heads/feature.',
+      'A manual deploy runs only for the default branch (main), not refs/heads/feature.',
     );
     github.parents.set(HEAD, [BASE_SHA]);
     await expectRefused(await dispatch({ sha: HEAD }), /Commit bbbbbbb is not on main \(diverged\)/);
@@ -421,6 +424,8 @@ describe('change windows', () => {
 
   it('refuses a manual restore during a freeze', async () => {
     const frozen = `version: 1\ndefaults:\n  freezes:\n    - { from: "${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}", to: "${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}", reason: Year-end }\n`;
+    const deployed = await reviewAndDeploy(() => github.addReview(PR, 'bob', 'APPROVED', HEAD));
+    expect(deployed.outputs.result, deployed.stdout).toBe('applied');
     setPolicy(MERGE, frozen); // the head of main
     emulator.log.reset();
     const run = await runAction({

@@ -122,10 +122,16 @@ export class FakeGitHub {
     return review;
   }
 
-  /** Dismisses a reviewer's latest review, as GitHub does: that review's state becomes DISMISSED. */
+  /** Dismisses a reviewer's latest approval or change request, as GitHub does: that review's state becomes DISMISSED. */
   dismissReview(pull: number, user: string): void {
-    const review = (this.reviews.get(pull) ?? []).filter((item) => item.user === user).at(-1);
-    if (review) review.state = 'DISMISSED';
+    // Only approvals and change requests can be dismissed.
+    const review = (this.reviews.get(pull) ?? [])
+      .filter(
+        (item) => item.user === user && (item.state === 'APPROVED' || item.state === 'CHANGES_REQUESTED'),
+      )
+      .at(-1);
+    if (!review) throw new Error(`${user} has no review on #${pull} that can be dismissed`);
+    review.state = 'DISMISSED';
   }
 
   /** Edits a comment as `editor` would in the UI (anyone with write access may edit any comment). */
