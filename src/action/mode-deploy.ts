@@ -60,8 +60,19 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     await context.io.summary(`### ⛔ Deploy refused\n\n${clearance}\n\n${renderMarkdown(plan)}`);
     return { result: 'refused', outputs: { ...outputs, approved: 'false' }, failure: clearance };
   }
-  const approvedBy = clearance.approvedBy;
+  return deployCleared(context, { plan, policy, clearance, outputs });
+}
 
+/**
+ * A deploy the gate cleared: the lock, the pipeline with the backup as an artifact, the journal
+ * and audit record as a second artifact, the summary and the deployed commit's status.
+ */
+async function deployCleared(
+  context: ModeContext,
+  cleared: { plan: Plan; policy: ActionPolicy; clearance: Clearance; outputs: Record<string, string> },
+): Promise<ModeOutcome> {
+  const { plan, clearance, outputs } = cleared;
+  const sha = context.run.sha;
   const busy = await otherDeployInProgress(context);
   if (busy) {
     await setDeployStatus(context, sha, 'failure', plan.digest, 'Refused: another deploy is running');
@@ -100,42 +111,7 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     }
     throw error;
   }
-  const audit = {
-    result: result.outcome,
-    digest: plan.digest,
-    environment: plan.environment ?? null,
-    approvedBy,
-    pullRequest: clearance.pullRequest ?? null,
-    policy: policy.policy.source,
-    policyChanged: policy.changed,
-    window: clearance.window.status.text,
-    emergencyOverride: clearance.window.override ?? null,
-    actor: context.run.actor,
-    triggeredBy: context.run.triggeringActor,
-    commit: context.run.sha,
-    run: { id: runId, attempt: runAttempt },
-    backupArtifactId: result.backup ?? null,
-    version: result.version ?? null,
-    operations: result.operations,
-    apiCalls: context.genesys().http.stats().requests,
-    totals: plan.totals,
-    failure: result.failure ?? null,
-    restored: result.restore?.restored ?? null,
-  };
-  try {
-    const files = new Map([
-      ['journal.jsonl', Buffer.from(journal.entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n')],
-      ['audit.json', Buffer.from(`${JSON.stringify(audit, null, 2)}\n`)],
-    ]);
-    await uploadFiles(
-      new DefaultArtifactClient(),
-      `datatable-journal-${name}-${runId}-${runAttempt}`,
-      files,
-      context.settings.backupRetentionDays,
-    );
-  } catch (error) {
-    context.io.warn(`The journal and audit record could not be uploaded: ${describeError(error)}`);
-  }
+  await uploadJournal(context, journal, auditRecord(context, cleared, result));
   await context.io.summary(deploySummary(plan, result, clearance));
   await setDeployStatus(
     context,
@@ -158,6 +134,57 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
           failure: `The deploy failed (${result.failure?.phase}: ${result.failure?.message}) and ${result.outcome === 'rolled-back' ? 'was rolled back' : 'the rollback did not finish'}.`,
         }
       : {}),
+  };
+}
+
+/** Uploads the journal and the audit record as the run's second artifact; a failure only warns. */
+async function uploadJournal(context: ModeContext, journal: MemoryJournal, audit: object): Promise<void> {
+  const { runId, runAttempt } = context.run;
+  const name = context.settings.deployment;
+  try {
+    const files = new Map([
+      ['journal.jsonl', Buffer.from(journal.entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n')],
+      ['audit.json', Buffer.from(`${JSON.stringify(audit, null, 2)}\n`)],
+    ]);
+    await uploadFiles(
+      new DefaultArtifactClient(),
+      `datatable-journal-${name}-${runId}-${runAttempt}`,
+      files,
+      context.settings.backupRetentionDays,
+    );
+  } catch (error) {
+    context.io.warn(`The journal and audit record could not be uploaded: ${describeError(error)}`);
+  }
+}
+
+/** What the audit.json artifact records of a deploy: who, what, under which policy, and how it went. */
+function auditRecord(
+  context: ModeContext,
+  cleared: { plan: Plan; policy: ActionPolicy; clearance: Clearance },
+  result: DeployResult,
+) {
+  const { plan, clearance } = cleared;
+  return {
+    result: result.outcome,
+    digest: plan.digest,
+    environment: plan.environment ?? null,
+    approvedBy: clearance.approvedBy,
+    pullRequest: clearance.pullRequest ?? null,
+    policy: cleared.policy.policy.source,
+    policyChanged: cleared.policy.changed,
+    window: clearance.window.status.text,
+    emergencyOverride: clearance.window.override ?? null,
+    actor: context.run.actor,
+    triggeredBy: context.run.triggeringActor,
+    commit: context.run.sha,
+    run: { id: context.run.runId, attempt: context.run.runAttempt },
+    backupArtifactId: result.backup ?? null,
+    version: result.version ?? null,
+    operations: result.operations,
+    apiCalls: context.genesys().http.stats().requests,
+    totals: plan.totals,
+    failure: result.failure ?? null,
+    restored: result.restore?.restored ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import { systemClock } from '../clock.js';
-import { checkBackupBinding, parseBackup } from '../deploy/backup.js';
+import { checkBackupBinding, parseBackup, type Backup } from '../deploy/backup.js';
 import {
   createdTablesOf,
   JOURNAL_FILE,
@@ -8,7 +8,7 @@ import {
   parseJournal,
   type CreatedTables,
 } from '../deploy/journal.js';
-import { previewRestore, restoreBackup } from '../deploy/restore.js';
+import { previewRestore, restoreBackup, type RestorePreview, type RestoreReport } from '../deploy/restore.js';
 import { BackupError, describeError } from '../errors.js';
 import { apiHostOf } from '../plan/plan-configs.js';
 import { describeBinding } from '../plan/plan-file.js';
@@ -28,6 +28,41 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
   const source = await policyForAction(context, { bases: [], head: run.defaultBranch ?? run.sha });
   const busy = await otherDeployInProgress(context);
   if (busy) return { result: 'refused', outputs: {}, failure: busy };
+  const client = context.genesys();
+  const { backup, location, store, journal } = await loadBackup(context, apiHostOf(client));
+  const refusal = restoreWindowRefusal(
+    context,
+    source.of(settings.environment ?? backup.manifest.environment),
+  );
+  if (refusal) {
+    await context.io.summary(`### ⛔ Restore refused\n\n${refusal}`);
+    return { result: 'refused', outputs: {}, failure: refusal };
+  }
+  const createdTables = await createdTablesFromJournal(context, store, journal);
+  const rate = settings.connection.rateLimitPerMinute;
+  const preview = await previewRestore(backup, client.tables, rate, { createdTables });
+  const report = await restoreBackup(
+    backup,
+    { tables: client.tables, journal: new MemoryJournal(), logger: context.io, clock: systemClock },
+    rate,
+    { createdTables },
+  );
+  await context.io.summary(restoreSummary(location, backup, preview, report));
+  return report.restored
+    ? { result: 'applied', outputs: { 'backup-artifact-id': location } }
+    : {
+        result: 'failed',
+        outputs: { 'backup-artifact-id': location },
+        failure: 'The restore did not finish; see the job summary.',
+      };
+}
+
+/**
+ * The backup artifact named by the inputs (from this run or another), checked whole: checksums,
+ * signature when a key is set, and its binding to this org, environment and deployment.
+ */
+async function loadBackup(context: ModeContext, apiHost: string) {
+  const { settings, run } = context;
   const findBy =
     settings.backupRunId !== undefined
       ? {
@@ -44,27 +79,20 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
     signingKey: settings.signingKey,
     warn: (message) => context.io.warn(message),
   });
-  const client = context.genesys();
-  checkBackupBinding(backup, {
-    apiHost: apiHostOf(client),
-    environment: settings.environment,
-    deployment: settings.deployment,
-  });
+  checkBackupBinding(backup, { apiHost, environment: settings.environment, deployment: settings.deployment });
   context.io.info(
     `Backup of ${backup.manifest.createdAt} (plan ${backup.manifest.planDigest}, ${describeBinding(backup.manifest)}): ${settings.signingKey ? 'signature and checksums' : 'checksums'} verified.`,
   );
-  const refusal = restoreWindowRefusal(
-    context,
-    source.of(settings.environment ?? backup.manifest.environment),
-  );
-  if (refusal) {
-    await context.io.summary(`### ⛔ Restore refused\n\n${refusal}`);
-    return { result: 'refused', outputs: {}, failure: refusal };
-  }
-  const createdTables = await createdTablesFromJournal(context, store, artifacts.journal);
-  const rate = settings.connection.rateLimitPerMinute;
-  const preview = await previewRestore(backup, client.tables, rate, { createdTables });
-  const lines = [
+  return { backup, location, store, journal: artifacts.journal };
+}
+
+function restoreSummary(
+  location: string,
+  backup: Backup,
+  preview: RestorePreview,
+  report: RestoreReport,
+): string {
+  return [
     '### ↩️ Restore',
     '',
     `Backup artifact ${location} from ${backup.manifest.createdAt} (${describeBinding(backup.manifest)}).`,
@@ -77,27 +105,11 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
     ),
     ...preview.deletions.map((table) => `- \`${table.name}\`: created by the deploy; the table is deleted.`),
     ...preview.leftInPlace.map((item) => `- ${item}`),
-  ];
-  const report = await restoreBackup(
-    backup,
-    { tables: client.tables, journal: new MemoryJournal(), logger: context.io, clock: systemClock },
-    rate,
-    { createdTables },
-  );
-  lines.push(
     '',
     report.restored
       ? '✅ The live tables equal the backup again.'
       : `❌ The restore did not finish:\n${report.remaining.map((item) => `- ${item}`).join('\n')}`,
-  );
-  await context.io.summary(lines.join('\n'));
-  return report.restored
-    ? { result: 'applied', outputs: { 'backup-artifact-id': location } }
-    : {
-        result: 'failed',
-        outputs: { 'backup-artifact-id': location },
-        failure: 'The restore did not finish; see the job summary.',
-      };
+  ].join('\n');
 }
 
 /**
