@@ -6140,7 +6140,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8174);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(711);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     env: process.env,
@@ -6153,7 +6153,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8174:
+/***/ 711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16506,18 +16506,111 @@ function parseThresholdLimits(read, label) {
 
 ;// CONCATENATED MODULE: ./schema/datatable-policy.schema.json
 const datatable_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-policy.schema.json","title":"datatable-deploy policy file (format 1)","description":"The deploy policy: approval thresholds, required approvals and approvers, change windows, freezes and emergency approvers, with per-environment sections. The action reads it as it is on the base branch, so a pull request is judged by the policy it would change.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version of this file format. Only 1 exists.","const":1},"defaults":{"description":"What applies to every environment, unless its own section says otherwise.","$ref":"#/definitions/section"},"environments":{"description":"Per environment (the environment setting of the action or CLI): settings that replace the defaults. Thresholds are merged one by one; every other setting is replaced whole.","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/section"}}},"definitions":{"login":{"description":"A GitHub login (case does not matter; a leading @ is allowed).","type":"string","pattern":"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\\\[bot\\\\])?$"},"section":{"type":"object","additionalProperties":false,"properties":{"thresholds":{"description":"Above any of these a plan needs an approval.","type":"object","additionalProperties":false,"properties":{"maxChangedRows":{"description":"Rows created, updated and deleted in one table. Default 50.","type":"integer","minimum":0},"maxChangedPercent":{"description":"The same as a percentage of the table\'s live rows. Default 20.","type":"number","minimum":0,"maximum":100},"maxDeletedRows":{"description":"Rows deleted in one table. Default 0: any delete needs approval.","type":"integer","minimum":0},"maxTotalChangedRows":{"description":"Rows changed across all tables. Default 200.","type":"integer","minimum":0},"schemaChangesNeedApproval":{"description":"Whether creating a table or adding a column needs approval. Default true.","type":"boolean"}}},"approvals":{"description":"Who may approve a plan that needs approval, and how many must.","type":"object","additionalProperties":false,"properties":{"required":{"description":"Approvals of the current plan needed. Default 1; at least 1.","type":"integer","minimum":1,"maximum":20},"approvers":{"description":"When given, only these logins may approve (never the pull request\'s author). When empty or absent, anyone with write, maintain or admin permission may.","type":"array","items":{"$ref":"#/definitions/login"},"uniqueItems":true}}},"timezone":{"description":"IANA time zone of the windows and freezes that do not name their own. Default UTC.","type":"string","minLength":1},"windows":{"description":"Weekly windows in which a deploy or rollback may start. None: any time (except freezes).","type":"array","items":{"type":"object","additionalProperties":false,"required":["days","from","to"],"properties":{"days":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"from":{"description":"Local start time, HH:MM (inclusive).","type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"to":{"description":"Local end time, HH:MM (exclusive; 24:00 allowed). Earlier than from: the window runs past midnight.","type":"string","pattern":"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"},"timezone":{"type":"string","minLength":1}}}},"freezes":{"description":"Periods in which no deploy or rollback may start (whole local dates, inclusive).","type":"array","items":{"type":"object","additionalProperties":false,"required":["from","to","reason"],"properties":{"from":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"},"to":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$"},"reason":{"type":"string","minLength":1,"maxLength":200},"timezone":{"type":"string","minLength":1}}}},"emergency":{"description":"The emergency override of windows and freezes.","type":"object","additionalProperties":false,"properties":{"approvers":{"description":"Logins who may grant an emergency override. Empty or absent: no override is possible.","type":"array","items":{"$ref":"#/definitions/login"},"uniqueItems":true}}}}}}}');
-;// CONCATENATED MODULE: ./src/policy/windows.ts
-
-/** How far ahead `nextOpen` is searched. */
-const NEXT_OPEN_SEARCH_DAYS = 400;
+;// CONCATENATED MODULE: ./src/policy/zone-clock.ts
+// The time-zone clock for schedules: local wall-clock times and UTC offsets via Intl, with caches.
+// Zone arithmetic. A "wall" value is a local date and time written as milliseconds since the
+// epoch as if it were UTC, so that day and minute fall out by division.
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+const formatters = new Map();
+function formatterFor(zone) {
+    let formatter = formatters.get(zone);
+    if (!formatter) {
+        formatter = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+        });
+        formatters.set(zone, formatter);
+    }
+    return formatter;
+}
+/** The last answer per zone: a step of the search asks the same of every freeze in a zone. */
+const lastWallClock = new Map();
+/** The local wall clock in `zone` at `instant`, to the second. */
+function wallClockAt(instant, zone) {
+    const last = lastWallClock.get(zone);
+    if (last?.instant === instant)
+        return last.wall;
+    const wall = formatWallClock(instant, zone);
+    lastWallClock.set(zone, { instant, wall });
+    return wall;
+}
+function formatWallClock(instant, zone) {
+    const fields = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
+    for (const part of formatterFor(zone).formatToParts(instant)) {
+        if (part.type in fields)
+            fields[part.type] = Number(part.value);
+    }
+    const { year, month, day, hour, minute, second } = fields;
+    return Date.UTC(year, month - 1, day, hour % 24, minute, second);
+}
+/** The zone's UTC offset at `instant`, in milliseconds. */
+function offsetAt(instant, zone) {
+    return wallClockAt(instant, zone) - Math.floor(instant / 1000) * 1000;
+}
+/**
+ * Every instant at which the wall clock in `zone` reads `wall`: one normally, two in a repeated
+ * (autumn) hour. A time skipped by a spring-forward jump never shows on the clock; the instant of
+ * the jump stands in for it, as the first moment at or after that local time.
+ */
+function instantsOfWall(wall, zone) {
+    const offsetBefore = offsetAt(wall - DAY, zone);
+    const offsetAfter = offsetAt(wall + DAY, zone);
+    const instants = [...new Set([wall - offsetBefore, wall - offsetAfter])]
+        .filter((instant) => wallClockAt(instant, zone) === wall)
+        .sort((a, b) => a - b);
+    if (instants.length > 0)
+        return instants;
+    return [firstInstantWithNewOffset(wall - offsetAfter, wall - offsetBefore, zone)];
+}
+/**
+ * The instant at which the zone's offset changes between `low` (old offset) and `high` (new
+ * offset), by bisection. Offsets change only on whole minutes, so minute steps find it exactly.
+ */
+function firstInstantWithNewOffset(low, high, zone) {
+    let before = Math.floor(low / MINUTE);
+    let after = Math.ceil(high / MINUTE);
+    const oldOffset = offsetAt(before * MINUTE, zone);
+    while (after - before > 1) {
+        const middle = Math.floor((before + after) / 2);
+        if (offsetAt(middle * MINUTE, zone) === oldOffset)
+            before = middle;
+        else
+            after = middle;
+    }
+    return after * MINUTE;
+}
+/** The first offset change (DST jump) in (start, end], or undefined. Assumes at most one a day. */
+function firstOffsetChangeBetween(start, end, zone) {
+    const startOffset = offsetAt(start, zone);
+    for (let low = start; low < end; low += DAY) {
+        const high = Math.min(low + DAY, end);
+        if (offsetAt(high, zone) !== startOffset)
+            return firstInstantWithNewOffset(low, high, zone);
+    }
+    return undefined;
+}
+function dayOf(wall) {
+    return Math.floor(wall / DAY);
+}
+/** 0 is Sunday; day 0 (1970-01-01) was a Thursday. */
+function weekdayOf(day) {
+    return (((day + 4) % 7) + 7) % 7;
+}
+
+;// CONCATENATED MODULE: ./src/policy/schedule-check.ts
+// Schedule validation: checkSchedule, and the compiling of times, dates, days, zones and lists it checks.
+
+
 /** Indexed like `Date.prototype.getUTCDay`: 0 is Sunday. */
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 const WEEKDAY_LIST = 'mon, tue, wed, thu, fri, sat, sun';
-// ---------------------------------------------------------------------------------------------
-// Validation
 /**
  * Throws ConfigurationError naming `where` and the fix, for a bad timezone, weekday, time
  * ("25:00", "9:5"), date (2026-02-30), from > to in a freeze, empty days, or a missing list.
@@ -16528,6 +16621,7 @@ const WEEKDAY_LIST = 'mon, tue, wed, thu, fri, sat, sun';
 function checkSchedule(schedule, where) {
     compileSchedule(schedule, where);
 }
+/** Checks `schedule` as `checkSchedule` does, and returns it compiled for matching and search. */
 function compileSchedule(schedule, where) {
     const windows = requireList(schedule?.windows, `${where}.windows`, 'change windows');
     const freezes = requireList(schedule?.freezes, `${where}.freezes`, 'freezes');
@@ -16626,100 +16720,14 @@ function shown(value) {
         return `a timestamp (${value.toISOString()})`;
     return JSON.stringify(value) ?? String(value);
 }
-// ---------------------------------------------------------------------------------------------
-// Zone arithmetic. A "wall" value is a local date and time written as milliseconds since the
-// epoch as if it were UTC, so that day and minute fall out by division.
-const formatters = new Map();
-function formatterFor(zone) {
-    let formatter = formatters.get(zone);
-    if (!formatter) {
-        formatter = new Intl.DateTimeFormat('en-US', {
-            timeZone: zone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: 'numeric',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: 'numeric',
-            second: 'numeric',
-        });
-        formatters.set(zone, formatter);
-    }
-    return formatter;
-}
-/** The last answer per zone: a step of the search asks the same of every freeze in a zone. */
-const lastWallClock = new Map();
-/** The local wall clock in `zone` at `instant`, to the second. */
-function wallClockAt(instant, zone) {
-    const last = lastWallClock.get(zone);
-    if (last?.instant === instant)
-        return last.wall;
-    const wall = formatWallClock(instant, zone);
-    lastWallClock.set(zone, { instant, wall });
-    return wall;
-}
-function formatWallClock(instant, zone) {
-    const fields = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
-    for (const part of formatterFor(zone).formatToParts(instant)) {
-        if (part.type in fields)
-            fields[part.type] = Number(part.value);
-    }
-    const { year, month, day, hour, minute, second } = fields;
-    return Date.UTC(year, month - 1, day, hour % 24, minute, second);
-}
-/** The zone's UTC offset at `instant`, in milliseconds. */
-function offsetAt(instant, zone) {
-    return wallClockAt(instant, zone) - Math.floor(instant / 1000) * 1000;
-}
-/**
- * Every instant at which the wall clock in `zone` reads `wall`: one normally, two in a repeated
- * (autumn) hour. A time skipped by a spring-forward jump never shows on the clock; the instant of
- * the jump stands in for it, as the first moment at or after that local time.
- */
-function instantsOfWall(wall, zone) {
-    const offsetBefore = offsetAt(wall - DAY, zone);
-    const offsetAfter = offsetAt(wall + DAY, zone);
-    const instants = [...new Set([wall - offsetBefore, wall - offsetAfter])]
-        .filter((instant) => wallClockAt(instant, zone) === wall)
-        .sort((a, b) => a - b);
-    if (instants.length > 0)
-        return instants;
-    return [firstInstantWithNewOffset(wall - offsetAfter, wall - offsetBefore, zone)];
-}
-/**
- * The instant at which the zone's offset changes between `low` (old offset) and `high` (new
- * offset), by bisection. Offsets change only on whole minutes, so minute steps find it exactly.
- */
-function firstInstantWithNewOffset(low, high, zone) {
-    let before = Math.floor(low / MINUTE);
-    let after = Math.ceil(high / MINUTE);
-    const oldOffset = offsetAt(before * MINUTE, zone);
-    while (after - before > 1) {
-        const middle = Math.floor((before + after) / 2);
-        if (offsetAt(middle * MINUTE, zone) === oldOffset)
-            before = middle;
-        else
-            after = middle;
-    }
-    return after * MINUTE;
-}
-/** The first offset change (DST jump) in (start, end], or undefined. Assumes at most one a day. */
-function firstOffsetChangeBetween(start, end, zone) {
-    const startOffset = offsetAt(start, zone);
-    for (let low = start; low < end; low += DAY) {
-        const high = Math.min(low + DAY, end);
-        if (offsetAt(high, zone) !== startOffset)
-            return firstInstantWithNewOffset(low, high, zone);
-    }
-    return undefined;
-}
-function dayOf(wall) {
-    return Math.floor(wall / DAY);
-}
-/** 0 is Sunday; day 0 (1970-01-01) was a Thursday. */
-function weekdayOf(day) {
-    return (((day + 4) % 7) + 7) % 7;
-}
+
+;// CONCATENATED MODULE: ./src/policy/windows.ts
+
+
+
+/** How far ahead `nextOpen` is searched. */
+const NEXT_OPEN_SEARCH_DAYS = 400;
+const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 // ---------------------------------------------------------------------------------------------
 // Membership and search
 function isInsideWindow(window, instant) {
