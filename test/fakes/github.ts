@@ -332,6 +332,8 @@ export class FakeGitHub {
       const base = decodeURIComponent(match[1]!);
       const head = this.resolve(decodeURIComponent(match[2]!));
       const commits = this.branches.get(base) ?? [];
+      const known = this.parents.has(head) || [...this.branches.values()].some((list) => list.includes(head));
+      if (!known) return send(404, { message: 'Not Found' });
       const status = commits.at(-1) === head ? 'identical' : commits.includes(head) ? 'behind' : 'diverged';
       return send(200, { status, ahead_by: status === 'diverged' ? 1 : 0, commits: [], files: [] });
     }
