@@ -8155,6 +8155,16 @@ function diffTable(config, live) {
         else
             unmanagedRows += 1;
     }
+    // The service refuses a create past the table's row limit, so the rows the table ends with
+    // must fit (unmanaged rows count too); apply orders deletes first when only they make room.
+    const liveRowCount = live?.rows.length ?? 0;
+    const finalRows = liveRowCount + creates.length - deletes.length;
+    if (finalRows > config.limits.maxRows)
+        blocked.push({
+            rule: 'row-limit',
+            message: `After this deploy the table would hold ${finalRows} rows (${liveRowCount} now, ${creates.length} created, ${deletes.length} deleted${unmanagedRows > 0 ? `, ${unmanagedRows} of them not in the file` : ''}); at most ${config.limits.maxRows} fit.`,
+            hint: 'Remove rows from the file, set prune: true so that rows missing from it are deleted, or raise limits.maxRows if Genesys raised the limit for your org.',
+        });
     return {
         name,
         id: live?.id,
@@ -8171,7 +8181,8 @@ function diffTable(config, live) {
         deletes,
         unchanged,
         unmanagedRows,
-        liveRowCount: live?.rows.length ?? 0,
+        liveRowCount,
+        rowLimit: config.limits.maxRows,
         liveFingerprint: live?.fingerprint ?? null,
     };
 }
@@ -8537,6 +8548,7 @@ const PLAN_SHAPE = {
                     'deletes',
                     'unchanged',
                     'liveRowCount',
+                    'rowLimit',
                     'liveFingerprint',
                     'prediction',
                 ],
@@ -9190,7 +9202,8 @@ class Progress {
 
 /**
  * Applies table plans in the order the service needs: tables and columns first, then rows
- * created and updated, deletes last. Every operation is journaled before and after it runs.
+ * created and updated, deletes last (first, for a table that would otherwise pass its row
+ * limit). Every operation is journaled before and after it runs.
  * The first operation that fails for good stops the rest (those in flight finish) and is
  * thrown as a {@link DeployFailure}; so is an abort.
  */
@@ -9269,55 +9282,66 @@ async function applyTables(plans, live, context) {
             context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
         }
     }
-    // 2. Rows created and updated, table by table.
+    // 2. Rows created and updated, table by table; deletes last, except where the table would
+    // pass its row limit before them (the service refuses that create): then its deletes first.
+    const deletesFirst = (plan) => plan.liveRowCount + plan.creates.length > plan.rowLimit;
     for (const plan of plans) {
         const id = report.tableIds.get(plan.name);
-        const upserts = [
-            ...plan.creates.map((item) => ({
-                op: 'create',
-                key: item.key,
-                before: null,
-                after: stamped(item.row, plan, context.stamp),
-            })),
-            ...plan.updates.map((item) => ({
-                op: 'update',
-                key: item.key,
-                before: item.before,
-                after: stamped(item.after, plan, context.stamp),
-            })),
-        ];
-        if (upserts.length === 0)
-            continue;
-        if (plan.prediction.strategy === 'import') {
-            const rows = upserts.map((item) => item.after);
-            const result = await journaled(plan.name, 'import', { rows: rows.length }, () => context.tables.importRows({ id, name: plan.name, schema: plan.schema }, rows, 'Append'));
-            if (result.failed > 0 || result.updated !== rows.length) {
-                throw new DeployFailure('apply', `${plan.name}: the import job loaded ${result.updated} of ${rows.length} rows (${result.failed} failed).`);
-            }
-            context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
-            continue;
-        }
-        await inParallel(upserts, `${plan.name}: rows written`, context, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
-            ? createRow(context.tables, id, item.after, observe)
-            : context.tables.replaceRow(id, item.after, observe)));
+        if (deletesFirst(plan))
+            await deleteRows(plan, id, context, journaled);
+        await upsertRows(plan, id, context, journaled);
     }
-    // 3. Deletes, last.
-    for (const plan of plans) {
-        if (plan.deletes.length === 0)
-            continue;
-        const id = report.tableIds.get(plan.name);
-        await inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, async (observe) => {
-            try {
-                await context.tables.deleteRow(id, item.key, observe);
-            }
-            catch (error) {
-                // Already gone (a re-run after a crash): the goal is reached.
-                if (!(error instanceof GenesysApiError && error.status === 404))
-                    throw error;
-            }
-        }));
-    }
+    // 3. Deletes.
+    for (const plan of plans)
+        if (!deletesFirst(plan))
+            await deleteRows(plan, report.tableIds.get(plan.name), context, journaled);
     return report;
+}
+/** A table's creates and updates: row by row, or as one CSV import job. */
+async function upsertRows(plan, id, context, journaled) {
+    const upserts = [
+        ...plan.creates.map((item) => ({
+            op: 'create',
+            key: item.key,
+            before: null,
+            after: stamped(item.row, plan, context.stamp),
+        })),
+        ...plan.updates.map((item) => ({
+            op: 'update',
+            key: item.key,
+            before: item.before,
+            after: stamped(item.after, plan, context.stamp),
+        })),
+    ];
+    if (upserts.length === 0)
+        return;
+    if (plan.prediction.strategy === 'import') {
+        const rows = upserts.map((item) => item.after);
+        const result = await journaled(plan.name, 'import', { rows: rows.length }, () => context.tables.importRows({ id, name: plan.name, schema: plan.schema }, rows, 'Append'));
+        if (result.failed > 0 || result.updated !== rows.length) {
+            throw new DeployFailure('apply', `${plan.name}: the import job loaded ${result.updated} of ${rows.length} rows (${result.failed} failed).`);
+        }
+        context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
+        return;
+    }
+    await inParallel(upserts, `${plan.name}: rows written`, context, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
+        ? createRow(context.tables, id, item.after, observe)
+        : context.tables.replaceRow(id, item.after, observe)));
+}
+/** A table's deletes, row by row (there is no bulk delete but ReplaceAll). */
+async function deleteRows(plan, id, context, journaled) {
+    if (plan.deletes.length === 0)
+        return;
+    await inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, async (observe) => {
+        try {
+            await context.tables.deleteRow(id, item.key, observe);
+        }
+        catch (error) {
+            // Already gone (a re-run after a crash): the goal is reached.
+            if (!(error instanceof GenesysApiError && error.status === 404))
+                throw error;
+        }
+    }));
 }
 /** The row with the deploy's stamp in its managed columns. */
 function stamped(row, plan, stamp) {

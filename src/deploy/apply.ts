@@ -46,7 +46,8 @@ export interface ApplyReport {
 
 /**
  * Applies table plans in the order the service needs: tables and columns first, then rows
- * created and updated, deletes last. Every operation is journaled before and after it runs.
+ * created and updated, deletes last (first, for a table that would otherwise pass its row
+ * limit). Every operation is journaled before and after it runs.
  * The first operation that fails for good stops the rest (those in flight finish) and is
  * thrown as a {@link DeployFailure}; so is an abort.
  */
@@ -144,63 +145,93 @@ export async function applyTables(
     }
   }
 
-  // 2. Rows created and updated, table by table.
+  // 2. Rows created and updated, table by table; deletes last, except where the table would
+  // pass its row limit before them (the service refuses that create): then its deletes first.
+  const deletesFirst = (plan: TablePlan) => plan.liveRowCount + plan.creates.length > plan.rowLimit;
   for (const plan of plans) {
     const id = report.tableIds.get(plan.name)!;
-    const upserts = [
-      ...plan.creates.map((item) => ({
-        op: 'create' as const,
-        key: item.key,
-        before: null,
-        after: stamped(item.row, plan, context.stamp),
-      })),
-      ...plan.updates.map((item) => ({
-        op: 'update' as const,
-        key: item.key,
-        before: item.before,
-        after: stamped(item.after, plan, context.stamp),
-      })),
-    ];
-    if (upserts.length === 0) continue;
-    if (plan.prediction.strategy === 'import') {
-      const rows = upserts.map((item) => item.after);
-      const result = await journaled(plan.name, 'import', { rows: rows.length }, () =>
-        context.tables.importRows({ id, name: plan.name, schema: plan.schema }, rows, 'Append'),
-      );
-      if (result.failed > 0 || result.updated !== rows.length) {
-        throw new DeployFailure(
-          'apply',
-          `${plan.name}: the import job loaded ${result.updated} of ${rows.length} rows (${result.failed} failed).`,
-        );
-      }
-      context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
-      continue;
-    }
-    await inParallel(upserts, `${plan.name}: rows written`, context, (item) =>
-      journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) =>
-        item.op === 'create'
-          ? createRow(context.tables, id, item.after, observe)
-          : context.tables.replaceRow(id, item.after, observe),
-      ),
-    );
+    if (deletesFirst(plan)) await deleteRows(plan, id, context, journaled);
+    await upsertRows(plan, id, context, journaled);
   }
 
-  // 3. Deletes, last.
-  for (const plan of plans) {
-    if (plan.deletes.length === 0) continue;
-    const id = report.tableIds.get(plan.name)!;
-    await inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) =>
-      journaled(plan.name, 'delete', { key: item.key, before: item.row }, async (observe) => {
-        try {
-          await context.tables.deleteRow(id, item.key, observe);
-        } catch (error) {
-          // Already gone (a re-run after a crash): the goal is reached.
-          if (!(error instanceof GenesysApiError && error.status === 404)) throw error;
-        }
-      }),
-    );
-  }
+  // 3. Deletes.
+  for (const plan of plans)
+    if (!deletesFirst(plan)) await deleteRows(plan, report.tableIds.get(plan.name)!, context, journaled);
   return report;
+}
+
+/** Journals one operation around its call (the function inside {@link applyTables}). */
+type Journaled = <T>(
+  table: string,
+  op: JournalOp,
+  details: { key?: string; before?: Row | null; after?: Row | null; rows?: number },
+  work: (observe: (meta: CallMeta) => void) => Promise<T>,
+  recorded?: (result: T) => { tableId?: string },
+) => Promise<T>;
+
+/** A table's creates and updates: row by row, or as one CSV import job. */
+async function upsertRows(
+  plan: TablePlan,
+  id: string,
+  context: ApplyContext,
+  journaled: Journaled,
+): Promise<void> {
+  const upserts = [
+    ...plan.creates.map((item) => ({
+      op: 'create' as const,
+      key: item.key,
+      before: null,
+      after: stamped(item.row, plan, context.stamp),
+    })),
+    ...plan.updates.map((item) => ({
+      op: 'update' as const,
+      key: item.key,
+      before: item.before,
+      after: stamped(item.after, plan, context.stamp),
+    })),
+  ];
+  if (upserts.length === 0) return;
+  if (plan.prediction.strategy === 'import') {
+    const rows = upserts.map((item) => item.after);
+    const result = await journaled(plan.name, 'import', { rows: rows.length }, () =>
+      context.tables.importRows({ id, name: plan.name, schema: plan.schema }, rows, 'Append'),
+    );
+    if (result.failed > 0 || result.updated !== rows.length) {
+      throw new DeployFailure(
+        'apply',
+        `${plan.name}: the import job loaded ${result.updated} of ${rows.length} rows (${result.failed} failed).`,
+      );
+    }
+    context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
+    return;
+  }
+  await inParallel(upserts, `${plan.name}: rows written`, context, (item) =>
+    journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) =>
+      item.op === 'create'
+        ? createRow(context.tables, id, item.after, observe)
+        : context.tables.replaceRow(id, item.after, observe),
+    ),
+  );
+}
+
+/** A table's deletes, row by row (there is no bulk delete but ReplaceAll). */
+async function deleteRows(
+  plan: TablePlan,
+  id: string,
+  context: ApplyContext,
+  journaled: Journaled,
+): Promise<void> {
+  if (plan.deletes.length === 0) return;
+  await inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) =>
+    journaled(plan.name, 'delete', { key: item.key, before: item.row }, async (observe) => {
+      try {
+        await context.tables.deleteRow(id, item.key, observe);
+      } catch (error) {
+        // Already gone (a re-run after a crash): the goal is reached.
+        if (!(error instanceof GenesysApiError && error.status === 404)) throw error;
+      }
+    }),
+  );
 }
 
 /** The row with the deploy's stamp in its managed columns. */

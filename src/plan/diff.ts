@@ -112,6 +112,17 @@ export function diffTable(config: TableConfig, live: LiveTable | null): TableDif
     else unmanagedRows += 1;
   }
 
+  // The service refuses a create past the table's row limit, so the rows the table ends with
+  // must fit (unmanaged rows count too); apply orders deletes first when only they make room.
+  const liveRowCount = live?.rows.length ?? 0;
+  const finalRows = liveRowCount + creates.length - deletes.length;
+  if (finalRows > config.limits.maxRows)
+    blocked.push({
+      rule: 'row-limit',
+      message: `After this deploy the table would hold ${finalRows} rows (${liveRowCount} now, ${creates.length} created, ${deletes.length} deleted${unmanagedRows > 0 ? `, ${unmanagedRows} of them not in the file` : ''}); at most ${config.limits.maxRows} fit.`,
+      hint: 'Remove rows from the file, set prune: true so that rows missing from it are deleted, or raise limits.maxRows if Genesys raised the limit for your org.',
+    });
+
   return {
     name,
     id: live?.id,
@@ -128,7 +139,8 @@ export function diffTable(config: TableConfig, live: LiveTable | null): TableDif
     deletes,
     unchanged,
     unmanagedRows,
-    liveRowCount: live?.rows.length ?? 0,
+    liveRowCount,
+    rowLimit: config.limits.maxRows,
     liveFingerprint: live?.fingerprint ?? null,
   };
 }

@@ -72,6 +72,7 @@ const PLAN_SHAPE = {
           'deletes',
           'unchanged',
           'liveRowCount',
+          'rowLimit',
           'liveFingerprint',
           'prediction',
         ],

@@ -85,6 +85,8 @@ export interface TablePlan {
   /** Live rows the file does not mention and leaves alone (prune: false). */
   unmanagedRows: number;
   liveRowCount: number;
+  /** Rows the table may hold (the config's limits.maxRows): apply never goes past it mid-way. */
+  rowLimit: number;
   /** sha256 of the live table as read (schema and rows); null when it does not exist yet. */
   liveFingerprint: string | null;
   prediction: Prediction;
