@@ -9433,9 +9433,11 @@ const BUSY_CODES = new Set(['flows.datatables.server.too.busy', 'service.unavail
  *   every method is retried.
  * - 502, 504, connection resets and timeouts leave it unknown whether the service acted; only
  *   idempotent requests (GET, PUT, DELETE) are retried, so a POST never creates a row twice.
+ * - Other 5xx answers to a read (GET) are retried too: a read changes nothing, and one failed
+ *   read (a verify, an import-job poll) must not fail a deploy.
  * - Any other status is final.
  */
-function decideRetry(outcome, attempt, idempotent, policy) {
+function decideRetry(outcome, attempt, idempotent, policy, readOnly = false) {
     if (attempt >= policy.maxAttempts)
         return { retry: false, reason: `gave up after ${attempt} attempts` };
     if (outcome.kind === 'network') {
@@ -9468,7 +9470,7 @@ function decideRetry(outcome, attempt, idempotent, policy) {
             reason: `service busy (${status})`,
         };
     }
-    if ((status === 502 || status === 504) && idempotent) {
+    if (((status === 502 || status === 504) && idempotent) || (status >= 500 && readOnly)) {
         return {
             retry: true,
             rateLimited: false,
@@ -10356,7 +10358,10 @@ async function runDeploy(options) {
         const applied = await applyTables(plan.tables, live, { ...context, phase: 'deploy', stamp });
         operations = applied.operations;
         logger.info('▶ verify: reading the tables back');
-        const after = await readTables(options.tables, plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) })));
+        // A read that fails (after its own retries) fails the verify, not the apply: the writes are done.
+        const after = await readTables(options.tables, plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) }))).catch((error) => {
+            throw new DeployFailure('verify', `The tables could not be read back: ${describeError(error)}`);
+        });
         const mismatches = verifyTables(plan.tables, after, stamp);
         if (mismatches.length > 0) {
             throw new DeployFailure('verify', `The tables read back differ from the plan in ${mismatches.length} place(s).`, mismatches.slice(0, 20).map((item) => item.message));
@@ -15355,7 +15360,7 @@ class GenesysHttp {
                     throw error; // from the token source
                 const timeout = error instanceof Error && error.name === 'TimeoutError';
                 outcome = { kind: 'network', timeout };
-                const decision = decideRetry(outcome, attempt, idempotent, this.options.retry);
+                const decision = decideRetry(outcome, attempt, idempotent, this.options.retry, request.method === 'GET');
                 if (!decision.retry) {
                     throw new GenesysApiError({
                         status: 0,
@@ -15384,7 +15389,7 @@ class GenesysHttp {
                 this.logger.info(`${request.method} ${pathOnly}: token refused (401); renewing it once`);
                 continue;
             }
-            const decision = decideRetry({ ...outcome, code: body.code }, attempt, idempotent, this.options.retry);
+            const decision = decideRetry({ ...outcome, code: body.code }, attempt, idempotent, this.options.retry, request.method === 'GET');
             if (decision.retry) {
                 if (decision.rateLimited) {
                     this.counters.rateLimited += 1;

@@ -120,10 +120,13 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
     operations = applied.operations;
 
     logger.info('▶ verify: reading the tables back');
+    // A read that fails (after its own retries) fails the verify, not the apply: the writes are done.
     const after = await readTables(
       options.tables,
       plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) })),
-    );
+    ).catch((error: unknown) => {
+      throw new DeployFailure('verify', `The tables could not be read back: ${describeError(error)}`);
+    });
     const mismatches = verifyTables(plan.tables, after, stamp);
     if (mismatches.length > 0) {
       throw new DeployFailure(

@@ -125,7 +125,13 @@ export class GenesysHttp {
         if (error instanceof GenesysApiError) throw error; // from the token source
         const timeout = error instanceof Error && error.name === 'TimeoutError';
         outcome = { kind: 'network', timeout };
-        const decision = decideRetry(outcome, attempt, idempotent, this.options.retry);
+        const decision = decideRetry(
+          outcome,
+          attempt,
+          idempotent,
+          this.options.retry,
+          request.method === 'GET',
+        );
         if (!decision.retry) {
           throw new GenesysApiError(
             {
@@ -157,7 +163,13 @@ export class GenesysHttp {
         this.logger.info(`${request.method} ${pathOnly}: token refused (401); renewing it once`);
         continue;
       }
-      const decision = decideRetry({ ...outcome, code: body.code }, attempt, idempotent, this.options.retry);
+      const decision = decideRetry(
+        { ...outcome, code: body.code },
+        attempt,
+        idempotent,
+        this.options.retry,
+        request.method === 'GET',
+      );
       if (decision.retry) {
         if (decision.rateLimited) {
           this.counters.rateLimited += 1;

@@ -52,6 +52,8 @@ const BUSY_CODES = new Set(['flows.datatables.server.too.busy', 'service.unavail
  *   every method is retried.
  * - 502, 504, connection resets and timeouts leave it unknown whether the service acted; only
  *   idempotent requests (GET, PUT, DELETE) are retried, so a POST never creates a row twice.
+ * - Other 5xx answers to a read (GET) are retried too: a read changes nothing, and one failed
+ *   read (a verify, an import-job poll) must not fail a deploy.
  * - Any other status is final.
  */
 export function decideRetry(
@@ -59,6 +61,7 @@ export function decideRetry(
   attempt: number,
   idempotent: boolean,
   policy: RetryPolicy,
+  readOnly = false,
 ): RetryDecision {
   if (attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempts` };
   if (outcome.kind === 'network') {
@@ -90,7 +93,7 @@ export function decideRetry(
       reason: `service busy (${status})`,
     };
   }
-  if ((status === 502 || status === 504) && idempotent) {
+  if (((status === 502 || status === 504) && idempotent) || (status >= 500 && readOnly)) {
     return {
       retry: true,
       rateLimited: false,

@@ -32,6 +32,14 @@ describe('decideRetry', () => {
     expect(decideRetry(response(status), 1, idempotent, policy).retry).toBe(expected);
   });
 
+  it('retries any 5xx answer to a read, and no 500 to a write', () => {
+    for (const status of [500, 501, 505])
+      expect(decideRetry(response(status), 1, true, policy, true).retry, String(status)).toBe(true);
+    expect(decideRetry(response(500), 1, true, policy, false).retry).toBe(false);
+    expect(decideRetry(response(500), 1, false, policy, false).retry).toBe(false);
+    expect(decideRetry(response(404), 1, true, policy, true).retry).toBe(false);
+  });
+
   it('retries the data-tables "too busy" code whatever the status', () => {
     expect(
       decideRetry(response(500, { code: 'flows.datatables.server.too.busy' }), 1, false, policy).retry,

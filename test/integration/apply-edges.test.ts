@@ -4,9 +4,9 @@ import { deploy, planAgainst, rowsOf } from '../helpers/deploy.js';
 import { useEmulator } from '../helpers/emulator.js';
 
 /**
- * A table at its row limit (5,000 here, as in Genesys): the service refuses a create that would
- * pass it, so a deploy that swaps rows must delete first; and a config that cannot fit is
- * blocked at plan time.
+ * Edges of the apply: a table at its row limit (5,000 here, as in Genesys), where the service
+ * refuses a create that would pass it, so a deploy that swaps rows must delete first and a
+ * config that cannot fit is blocked at plan time; and read-backs that fail.
  */
 const emulator = useEmulator();
 const SCHEMA = tableSchema({ value: { type: 'string', displayOrder: 1 } });
@@ -56,5 +56,29 @@ describe('a table at its row limit', () => {
           'After this deploy the table would hold 5001 rows (4999 now, 2 created, 0 deleted, 4999 of them not in the file); at most 5000 fit.',
       }),
     ]);
+  });
+});
+
+describe('a read that fails during verify', () => {
+  const CONFIG = config(['a', 'b']);
+  it('is retried: one 500 on the read-back does not roll a complete deploy back', async () => {
+    emulator.state.load({ tables: [{ name: 'full', schema: SCHEMA, rows: [{ key: 'a', value: 'old' }] }] });
+    const { plan } = await planAgainst(emulator, CONFIG);
+    // The stale-plan guard reads the rows first; the verify read is the second.
+    emulator.faults.add({ method: 'GET', path: '/rows$', status: 500, count: 1, after: 1 });
+    const { result } = await deploy(emulator, { plan });
+    expect(result.outcome, JSON.stringify(result.failure)).toBe('applied');
+    expect(rowsOf(emulator, 'full').get('b')).toEqual({ key: 'b', value: 'v' });
+  });
+
+  it('that keeps failing fails the verify phase (not apply), and the restore is proven', async () => {
+    emulator.state.load({ tables: [{ name: 'full', schema: SCHEMA, rows: [{ key: 'a', value: 'old' }] }] });
+    const { plan } = await planAgainst(emulator, CONFIG);
+    emulator.faults.add({ method: 'GET', path: '/rows$', status: 500, count: 6, after: 1 });
+    const { result } = await deploy(emulator, { plan });
+    expect(result.outcome).toBe('rolled-back');
+    expect(result.failure).toMatchObject({ phase: 'verify' });
+    expect(result.failure!.message).toContain('The tables could not be read back: 500');
+    expect([...rowsOf(emulator, 'full').values()]).toEqual([{ key: 'a', value: 'old' }]);
   });
 });
