@@ -15452,15 +15452,20 @@ function parseErrorBody(text) {
 
 ;// CONCATENATED MODULE: ./src/genesys/rate-budget.ts
 
+/** How fast the rate climbs back after a 429 pause: a share of the configured rate per ms. */
+const RECOVERY_PER_MS = 0.25 / 1_000;
 /**
  * One token bucket and one concurrency limit shared by every request of a process.
  *
  * Genesys limits requests per OAuth token and per minute, and the limit is shared with every
  * other integration using the same client, so the budget is configurable below the service's
  * limit. When the service still answers 429, {@link penalise} stops every request until
- * `Retry-After` has passed and lowers the rate (multiplicative decrease); successful requests
- * then raise it again slowly (additive increase). A steady 429 storm therefore slows the whole
- * process down instead of each request retrying on its own schedule.
+ * `Retry-After` has passed and lowers the rate (multiplicative decrease, once per pause: the
+ * 429s of requests that were in flight together are one signal, not many); once the pause is
+ * over the rate climbs back with time (additive increase, a quarter of the configured rate per
+ * second, so it is back to full within about 4 s of a storm's end), and successes speed that up.
+ * A steady 429 storm therefore slows the whole process down instead of each request retrying on
+ * its own schedule, and the budget is not lost for long after it.
  */
 class RateBudget {
     configuredPerMs;
@@ -15469,6 +15474,8 @@ class RateBudget {
     tokens;
     lastRefill;
     pausedUntil = 0;
+    /** Up to when the rate's recovery has been counted. */
+    recoveredTo = 0;
     active = 0;
     waiters = [];
     timer;
@@ -15507,9 +15514,13 @@ class RateBudget {
     }
     /** The service answered 429: nobody sends for `retryAfterMs`, and the rate drops. */
     penalise(retryAfterMs) {
+        const now = this.clock.now();
         this.throttled += 1;
-        this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + retryAfterMs);
-        this.ratePerMs = Math.max(this.configuredPerMs * 0.1, this.ratePerMs * 0.7);
+        this.recover(now);
+        if (now >= this.pausedUntil)
+            this.ratePerMs = Math.max(this.configuredPerMs * 0.1, this.ratePerMs * 0.7);
+        this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+        this.recoveredTo = this.pausedUntil;
         this.tokens = Math.min(this.tokens, 1);
     }
     /** A request succeeded: win back a little of the rate lost to 429s. */
@@ -15519,13 +15530,24 @@ class RateBudget {
         }
     }
     stats() {
+        this.recover(this.clock.now());
         return {
             granted: this.granted,
             throttledBy429: this.throttled,
             currentRatePerMinute: this.ratePerMs * 60_000,
         };
     }
+    /** Time since the last pause ended wins the rate back: a quarter of the configured rate a second. */
+    recover(now) {
+        const from = Math.max(this.recoveredTo, this.pausedUntil);
+        if (now <= from)
+            return;
+        if (this.ratePerMs < this.configuredPerMs)
+            this.ratePerMs = Math.min(this.configuredPerMs, this.ratePerMs + (now - from) * RECOVERY_PER_MS * this.configuredPerMs);
+        this.recoveredTo = now;
+    }
     refill(now) {
+        this.recover(now);
         const elapsed = Math.max(0, now - this.lastRefill);
         this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.ratePerMs);
         this.lastRefill = now;

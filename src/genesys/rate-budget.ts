@@ -18,6 +18,9 @@ export interface RateBudgetStats {
   currentRatePerMinute: number;
 }
 
+/** How fast the rate climbs back after a 429 pause: a share of the configured rate per ms. */
+const RECOVERY_PER_MS = 0.25 / 1_000;
+
 /** Returned by {@link RateBudget.acquire}; call it once the response has arrived. */
 export type Release = () => void;
 
@@ -27,9 +30,12 @@ export type Release = () => void;
  * Genesys limits requests per OAuth token and per minute, and the limit is shared with every
  * other integration using the same client, so the budget is configurable below the service's
  * limit. When the service still answers 429, {@link penalise} stops every request until
- * `Retry-After` has passed and lowers the rate (multiplicative decrease); successful requests
- * then raise it again slowly (additive increase). A steady 429 storm therefore slows the whole
- * process down instead of each request retrying on its own schedule.
+ * `Retry-After` has passed and lowers the rate (multiplicative decrease, once per pause: the
+ * 429s of requests that were in flight together are one signal, not many); once the pause is
+ * over the rate climbs back with time (additive increase, a quarter of the configured rate per
+ * second, so it is back to full within about 4 s of a storm's end), and successes speed that up.
+ * A steady 429 storm therefore slows the whole process down instead of each request retrying on
+ * its own schedule, and the budget is not lost for long after it.
  */
 export class RateBudget {
   private readonly configuredPerMs: number;
@@ -38,6 +44,8 @@ export class RateBudget {
   private tokens: number;
   private lastRefill: number;
   private pausedUntil = 0;
+  /** Up to when the rate's recovery has been counted. */
+  private recoveredTo = 0;
   private active = 0;
   private readonly waiters: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
@@ -76,9 +84,12 @@ export class RateBudget {
 
   /** The service answered 429: nobody sends for `retryAfterMs`, and the rate drops. */
   penalise(retryAfterMs: number): void {
+    const now = this.clock.now();
     this.throttled += 1;
-    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + retryAfterMs);
-    this.ratePerMs = Math.max(this.configuredPerMs * 0.1, this.ratePerMs * 0.7);
+    this.recover(now);
+    if (now >= this.pausedUntil) this.ratePerMs = Math.max(this.configuredPerMs * 0.1, this.ratePerMs * 0.7);
+    this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+    this.recoveredTo = this.pausedUntil;
     this.tokens = Math.min(this.tokens, 1);
   }
 
@@ -90,6 +101,7 @@ export class RateBudget {
   }
 
   stats(): RateBudgetStats {
+    this.recover(this.clock.now());
     return {
       granted: this.granted,
       throttledBy429: this.throttled,
@@ -97,7 +109,20 @@ export class RateBudget {
     };
   }
 
+  /** Time since the last pause ended wins the rate back: a quarter of the configured rate a second. */
+  private recover(now: number): void {
+    const from = Math.max(this.recoveredTo, this.pausedUntil);
+    if (now <= from) return;
+    if (this.ratePerMs < this.configuredPerMs)
+      this.ratePerMs = Math.min(
+        this.configuredPerMs,
+        this.ratePerMs + (now - from) * RECOVERY_PER_MS * this.configuredPerMs,
+      );
+    this.recoveredTo = now;
+  }
+
   private refill(now: number): void {
+    this.recover(now);
     const elapsed = Math.max(0, now - this.lastRefill);
     this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.ratePerMs);
     this.lastRefill = now;

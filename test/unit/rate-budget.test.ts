@@ -81,6 +81,35 @@ describe('RateBudget', () => {
     expect(budget.stats().currentRatePerMinute).toBeCloseTo(600, 5);
   });
 
+  it('cuts the rate once for the 429s of one pause, not once per request in flight', () => {
+    const budget = new RateBudget({ requestsPerMinute: 600, maxConcurrency: 10 });
+    for (let index = 0; index < 8; index++) budget.penalise(1_000);
+    expect(budget.stats()).toMatchObject({ throttledBy429: 8 });
+    expect(budget.stats().currentRatePerMinute).toBeCloseTo(420, 5);
+  });
+
+  it('wins the rate back with time after a pause: a quarter of the budget a second', async () => {
+    const budget = new RateBudget({ requestsPerMinute: 600, maxConcurrency: 10 });
+    budget.penalise(1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(budget.stats().currentRatePerMinute).toBeCloseTo(420, 5);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(budget.stats().currentRatePerMinute).toBeCloseTo(570, 5);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(budget.stats().currentRatePerMinute).toBeCloseTo(600, 5);
+  });
+
+  it('is back above 90 % of the budget within 5 s of the end of a 30 s storm', async () => {
+    const budget = new RateBudget({ requestsPerMinute: 300, maxConcurrency: 10 });
+    for (let second = 0; second < 30; second++) {
+      budget.penalise(1_000);
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(budget.stats().currentRatePerMinute).toBeCloseTo(30, 5);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(budget.stats().currentRatePerMinute).toBeGreaterThanOrEqual(270);
+  });
+
   it('refuses nonsense settings', () => {
     expect(() => new RateBudget({ requestsPerMinute: 0, maxConcurrency: 1 })).toThrow(RangeError);
     expect(() => new RateBudget({ requestsPerMinute: 10, maxConcurrency: 0 })).toThrow(RangeError);
