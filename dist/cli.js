@@ -9418,6 +9418,7 @@ function stderrLogger(options = {}) {
 ;// CONCATENATED MODULE: ./src/genesys/retry.ts
 const DEFAULT_RETRY_POLICY = {
     maxAttempts: 6,
+    maxRetryMs: 600_000,
     baseDelayMs: 500,
     maxDelayMs: 30_000,
     maxRetryAfterMs: 180_000,
@@ -9427,7 +9428,8 @@ const DEFAULT_RETRY_POLICY = {
 /** Codes that mean "busy, try later" whatever the status says. */
 const BUSY_CODES = new Set(['flows.datatables.server.too.busy', 'service.unavailable']);
 /**
- * Decides whether attempt number `attempt` (1-based) is retried.
+ * Decides whether attempt number `attempt` (1-based) is retried; `elapsedMs` is the time already
+ * spent waiting to retry this request.
  *
  * - 429 and 503 (and the data-tables "too busy" code) mean the request was not processed, so
  *   every method is retried.
@@ -9437,9 +9439,28 @@ const BUSY_CODES = new Set(['flows.datatables.server.too.busy', 'service.unavail
  *   read (a verify, an import-job poll) must not fail a deploy.
  * - Any other status is final.
  */
-function decideRetry(outcome, attempt, idempotent, policy, readOnly = false) {
+function decideRetry(outcome, attempt, idempotent, policy, readOnly = false, elapsedMs = 0) {
+    const decision = decideRetryByOutcome(outcome, attempt, idempotent, policy, readOnly);
+    if (!decision.retry)
+        return decision;
+    const notProcessed = outcome.kind === 'response' &&
+        (outcome.status === 429 ||
+            outcome.status === 503 ||
+            (outcome.code !== undefined && BUSY_CODES.has(outcome.code)));
+    if (notProcessed && policy.maxRetryMs !== undefined) {
+        const budget = policy.maxRetryMs * policy.timeScale;
+        if (elapsedMs + decision.delayMs > budget)
+            return {
+                retry: false,
+                reason: `gave up after ${attempt} attempts over ${Math.round(elapsedMs / policy.timeScale / 1000)} s (the retry budget is ${policy.maxRetryMs / 1000} s)`,
+            };
+        return decision;
+    }
     if (attempt >= policy.maxAttempts)
         return { retry: false, reason: `gave up after ${attempt} attempts` };
+    return decision;
+}
+function decideRetryByOutcome(outcome, attempt, idempotent, policy, readOnly) {
     if (outcome.kind === 'network') {
         if (!idempotent)
             return { retry: false, reason: 'the request may have been processed; not repeated' };
@@ -10250,7 +10271,13 @@ function signBody(body, secret) {
  */
 async function postInvalidation(urls, secret, event, options) {
     const body = JSON.stringify(event);
-    const policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 4, ...options.retry };
+    // A webhook receiver that is busy gets four attempts, not the Genesys client's time budget.
+    const policy = {
+        ...DEFAULT_RETRY_POLICY,
+        maxAttempts: 4,
+        maxRetryMs: undefined,
+        ...options.retry,
+    };
     const headers = {
         'content-type': 'application/json',
         [SIGNATURE_HEADER]: signBody(body, secret),
@@ -15333,6 +15360,8 @@ class GenesysHttp {
         const idempotent = IDEMPOTENT.has(request.method);
         const pathOnly = new URL(url).pathname;
         let renewedToken = false;
+        // Time spent waiting to retry: what the retry budget bounds (the same under a test's timeScale).
+        let waited = 0;
         for (let attempt = 1;; attempt++) {
             const release = await this.options.budget.acquire();
             let outcome;
@@ -15360,7 +15389,7 @@ class GenesysHttp {
                     throw error; // from the token source
                 const timeout = error instanceof Error && error.name === 'TimeoutError';
                 outcome = { kind: 'network', timeout };
-                const decision = decideRetry(outcome, attempt, idempotent, this.options.retry, request.method === 'GET');
+                const decision = decideRetry(outcome, attempt, idempotent, this.options.retry, request.method === 'GET', waited);
                 if (!decision.retry) {
                     throw new GenesysApiError({
                         status: 0,
@@ -15371,6 +15400,7 @@ class GenesysHttp {
                         attempts: attempt,
                     }, 'Check connectivity to Genesys Cloud; the request is safe to run again once it is reachable.');
                 }
+                waited += decision.delayMs;
                 await this.wait(request, pathOnly, decision.reason, decision.delayMs, attempt);
                 continue;
             }
@@ -15389,12 +15419,13 @@ class GenesysHttp {
                 this.logger.info(`${request.method} ${pathOnly}: token refused (401); renewing it once`);
                 continue;
             }
-            const decision = decideRetry({ ...outcome, code: body.code }, attempt, idempotent, this.options.retry, request.method === 'GET');
+            const decision = decideRetry({ ...outcome, code: body.code }, attempt, idempotent, this.options.retry, request.method === 'GET', waited);
             if (decision.retry) {
                 if (decision.rateLimited) {
                     this.counters.rateLimited += 1;
                     this.options.budget.penalise(decision.delayMs);
                 }
+                waited += decision.delayMs;
                 await this.wait(request, pathOnly, decision.reason, decision.delayMs, attempt);
                 continue;
             }
@@ -15413,7 +15444,7 @@ class GenesysHttp {
     }
     async wait(request, path, reason, delayMs, attempt) {
         this.counters.retries += 1;
-        this.logger.info(`${request.method} ${path}: ${reason}; retrying in ${formatSeconds(delayMs)} (attempt ${attempt + 1} of ${this.options.retry.maxAttempts})`);
+        this.logger.info(`${request.method} ${path}: ${reason}; retrying in ${formatSeconds(delayMs)} (attempt ${attempt + 1})`);
         await this.clock.sleep(delayMs);
     }
     url(request) {

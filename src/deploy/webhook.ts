@@ -42,7 +42,13 @@ export async function postInvalidation(
   options: { clock: Clock; fetch?: typeof fetch; retry?: Partial<RetryPolicy>; timeoutMs?: number },
 ): Promise<WebhookResult[]> {
   const body = JSON.stringify(event);
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 4, ...options.retry };
+  // A webhook receiver that is busy gets four attempts, not the Genesys client's time budget.
+  const policy: RetryPolicy = {
+    ...DEFAULT_RETRY_POLICY,
+    maxAttempts: 4,
+    maxRetryMs: undefined,
+    ...options.retry,
+  };
   const headers = {
     'content-type': 'application/json',
     [SIGNATURE_HEADER]: signBody(body, secret),

@@ -100,6 +100,8 @@ export class GenesysHttp {
     const idempotent = IDEMPOTENT.has(request.method);
     const pathOnly = new URL(url).pathname;
     let renewedToken = false;
+    // Time spent waiting to retry: what the retry budget bounds (the same under a test's timeScale).
+    let waited = 0;
     for (let attempt = 1; ; attempt++) {
       const release = await this.options.budget.acquire();
       let outcome: AttemptOutcome;
@@ -131,6 +133,7 @@ export class GenesysHttp {
           idempotent,
           this.options.retry,
           request.method === 'GET',
+          waited,
         );
         if (!decision.retry) {
           throw new GenesysApiError(
@@ -145,6 +148,7 @@ export class GenesysHttp {
             'Check connectivity to Genesys Cloud; the request is safe to run again once it is reachable.',
           );
         }
+        waited += decision.delayMs;
         await this.wait(request, pathOnly, decision.reason, decision.delayMs, attempt);
         continue;
       } finally {
@@ -169,12 +173,14 @@ export class GenesysHttp {
         idempotent,
         this.options.retry,
         request.method === 'GET',
+        waited,
       );
       if (decision.retry) {
         if (decision.rateLimited) {
           this.counters.rateLimited += 1;
           this.options.budget.penalise(decision.delayMs);
         }
+        waited += decision.delayMs;
         await this.wait(request, pathOnly, decision.reason, decision.delayMs, attempt);
         continue;
       }
@@ -201,7 +207,7 @@ export class GenesysHttp {
   ): Promise<void> {
     this.counters.retries += 1;
     this.logger.info(
-      `${request.method} ${path}: ${reason}; retrying in ${formatSeconds(delayMs)} (attempt ${attempt + 1} of ${this.options.retry.maxAttempts})`,
+      `${request.method} ${path}: ${reason}; retrying in ${formatSeconds(delayMs)} (attempt ${attempt + 1})`,
     );
     await this.clock.sleep(delayMs);
   }

@@ -3,8 +3,15 @@
  * HTTP layer stays a plain loop and tests can shrink every wait with `timeScale`.
  */
 export interface RetryPolicy {
-  /** Attempts in total, the first included. */
+  /** Attempts in total, the first included (for failures the service may have acted on). */
   maxAttempts: number;
+  /**
+   * When set, a request the service did not process (429, 503, "too busy") is retried while its
+   * waits add up to at most this (in ms, before `timeScale`), however many attempts that takes:
+   * a long 429 storm must slow a deploy down, not fail it. Unset: those count against
+   * `maxAttempts` too.
+   */
+  maxRetryMs?: number | undefined;
   /** First backoff before jitter, in ms; doubles per attempt. */
   baseDelayMs: number;
   /** Cap of one backoff, in ms. */
@@ -22,6 +29,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 6,
+  maxRetryMs: 600_000,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 180_000,
@@ -46,7 +54,8 @@ export type RetryDecision =
 const BUSY_CODES = new Set(['flows.datatables.server.too.busy', 'service.unavailable']);
 
 /**
- * Decides whether attempt number `attempt` (1-based) is retried.
+ * Decides whether attempt number `attempt` (1-based) is retried; `elapsedMs` is the time already
+ * spent waiting to retry this request.
  *
  * - 429 and 503 (and the data-tables "too busy" code) mean the request was not processed, so
  *   every method is retried.
@@ -62,8 +71,35 @@ export function decideRetry(
   idempotent: boolean,
   policy: RetryPolicy,
   readOnly = false,
+  elapsedMs = 0,
 ): RetryDecision {
+  const decision = decideRetryByOutcome(outcome, attempt, idempotent, policy, readOnly);
+  if (!decision.retry) return decision;
+  const notProcessed =
+    outcome.kind === 'response' &&
+    (outcome.status === 429 ||
+      outcome.status === 503 ||
+      (outcome.code !== undefined && BUSY_CODES.has(outcome.code)));
+  if (notProcessed && policy.maxRetryMs !== undefined) {
+    const budget = policy.maxRetryMs * policy.timeScale;
+    if (elapsedMs + decision.delayMs > budget)
+      return {
+        retry: false,
+        reason: `gave up after ${attempt} attempts over ${Math.round(elapsedMs / policy.timeScale / 1000)} s (the retry budget is ${policy.maxRetryMs / 1000} s)`,
+      };
+    return decision;
+  }
   if (attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempts` };
+  return decision;
+}
+
+function decideRetryByOutcome(
+  outcome: AttemptOutcome,
+  attempt: number,
+  idempotent: boolean,
+  policy: RetryPolicy,
+  readOnly: boolean,
+): RetryDecision {
   if (outcome.kind === 'network') {
     if (!idempotent) return { retry: false, reason: 'the request may have been processed; not repeated' };
     return {

@@ -79,10 +79,22 @@ describe('decideRetry', () => {
     const long = decideRetry(response(429, { retryAfterHeader: '600' }), 1, true, policy);
     expect(long).toMatchObject({ retry: false });
     expect((long as { reason: string }).reason).toMatch(/600 s/);
-    expect(decideRetry(response(503), policy.maxAttempts, true, policy)).toMatchObject({
+    expect(decideRetry(response(502), policy.maxAttempts, true, policy)).toMatchObject({
       retry: false,
       reason: 'gave up after 6 attempts',
     });
+    // What the service did not process is bounded by time when the policy has a budget.
+    const timed = { ...policy, maxRetryMs: 60_000 };
+    expect(decideRetry(response(503), 60, true, timed, false, 10_000).retry).toBe(true);
+    expect(
+      decideRetry(response(429, { retryAfterHeader: '1' }), 200, false, timed, false, 59_500),
+    ).toMatchObject({
+      retry: false,
+      reason: 'gave up after 200 attempts over 60 s (the retry budget is 60 s)',
+    });
+    expect(
+      decideRetry(response(503), policy.maxAttempts, true, { ...policy, maxRetryMs: undefined }).retry,
+    ).toBe(false);
   });
 });
 
