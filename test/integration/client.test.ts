@@ -134,11 +134,11 @@ describe('faults', () => {
     const tight = clientFor(
       emulator,
       {},
-      { clock: new RecordingClock(), retry: { timeScale: 1, maxRetryMs: 20_000 } },
+      { clock: new RecordingClock(), retry: { timeScale: 1, maxRetryMs: 20_000, random: () => 0.5 } },
     );
     const error = await rejection<GenesysApiError>(tight.tables.getRow(id, 'row-00000'));
     expect(error.status).toBe(503);
-    // Backoffs of 0.5, 1, 2, 4 and 8 s fit in 20 s; the next would not.
+    // Backoffs (jitter fixed at the middle) of 0.375, 0.75, 1.5, 3 and 6 s fit in 20 s; 12 s more would not.
     expect(error.attempts).toBe(6);
   });
 
