@@ -1,7 +1,8 @@
 import type { Plan } from '../plan/types.js';
-import { judgeWindow, type WindowDecision } from '../policy/window-gate.js';
+import { judgeWindow, policyWindowStatus, type WindowDecision } from '../policy/window-gate.js';
 import { gateRefusal, judgeApproval } from './approval.js';
 import type { ModeContext } from './context.js';
+import type { GateDecision } from './gate.js';
 import type { PullRequestRef } from './github.js';
 import type { ActionPolicy } from './policy-source.js';
 
@@ -67,10 +68,14 @@ export async function clearDeploy(
   identity: string | undefined,
 ): Promise<Clearance | string> {
   const needsApproval = plan.verdict === 'needs-approval' || policy.changed;
-  const gate =
-    pr && identity
-      ? await judgeApproval(context, { digest: plan.digest, pr, policy: policy.policy, identity })
-      : undefined;
+  // The reviews are read only when they matter: for the approval, or to grant an override.
+  let judged: Promise<GateDecision | undefined> | undefined;
+  const judge = () =>
+    (judged ??=
+      pr && identity
+        ? judgeApproval(context, { digest: plan.digest, pr, policy: policy.policy, identity })
+        : Promise.resolve(undefined));
+  const gate = needsApproval ? await judge() : undefined;
   if (needsApproval) {
     const why = policy.changed ? 'The policy file changes' : 'This plan crosses a threshold';
     if (!identity)
@@ -81,13 +86,14 @@ export async function clearDeploy(
       return `${why}, so it needs an approval. ${gateRefusal(gate!, pr)} Nothing was written.`;
   }
   const { run, settings } = context;
-  const window = judgeWindow(policy.policy, new Date(), {
+  const now = new Date();
+  const asksOverride =
+    !policyWindowStatus(policy.policy, now).open && Boolean(settings.emergencyReason?.trim());
+  const approvals = asksOverride ? ((await judge())?.boundApprovals ?? []) : [];
+  const window = judgeWindow(policy.policy, now, {
     reason: settings.emergencyReason,
     // Who asked: the one who started this attempt (a re-run keeps the first run's actor).
-    grantors: [
-      ...(run.eventName === 'workflow_dispatch' ? [run.triggeringActor] : []),
-      ...(gate?.boundApprovals ?? []),
-    ],
+    grantors: [...(run.eventName === 'workflow_dispatch' ? [run.triggeringActor] : []), ...approvals],
   });
   if (!window.allowed) return window.refusal!;
   if (window.override)

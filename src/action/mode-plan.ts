@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../errors.js';
 import { renderMarkdown } from '../plan/render-markdown.js';
 import type { Plan } from '../plan/types.js';
-import { judgeWindow } from '../policy/window-gate.js';
+import { policyWindowStatus } from '../policy/window-gate.js';
 import { announcePlan, judgeApproval } from './approval.js';
 import { commentMarker, type ModeContext, type ModeOutcome } from './context.js';
 import type { GateDecision } from './gate.js';
@@ -37,7 +37,7 @@ export async function runPlanMode(context: ModeContext): Promise<ModeOutcome> {
   const outputs = planOutputs(plan);
   const result = plan.verdict === 'no-changes' ? 'no-changes' : 'planned';
   const needsApproval = plan.verdict === 'needs-approval' || policy.changed;
-  const window = windowSection(judgeWindow(policy.policy, new Date(), { grantors: [] }).status, context);
+  const window = windowSection(policyWindowStatus(policy.policy, new Date()), context);
   await context.io.summary(
     `${renderMarkdown(plan, { maxLength: 900_000, fullPlanLocation: 'the plan JSON' })}\n${window}`,
   );

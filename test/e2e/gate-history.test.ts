@@ -4,7 +4,6 @@
  * the emulator and the GitHub fake; every refusal writes nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { POLICY_PATH } from '../../src/policy/policy.js';
 import { FakeGitHub } from '../fakes/github.js';
 import {
   BASE_SHA,
@@ -14,6 +13,8 @@ import {
   workspace,
   LIVE_EXAMPLE,
   tableWrites,
+  LOOSE_POLICY,
+  setPolicyAt,
 } from '../helpers/action.js';
 import { useEmulator } from '../helpers/emulator.js';
 
@@ -23,8 +24,7 @@ let dir: string;
 const LIVE = LIVE_EXAMPLE;
 const HEAD = 'b'.repeat(40);
 const MERGE = 'c'.repeat(40);
-const LOOSE =
-  'version: 1\ndefaults:\n  thresholds: { maxChangedRows: 1000, maxChangedPercent: 100, maxDeletedRows: 1000, maxTotalChangedRows: 1000, schemaChangesNeedApproval: false }\n';
+const LOOSE = LOOSE_POLICY;
 const date = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const freeze = (reason: string) =>
   `  freezes:\n    - { from: "${date(-1)}", to: "${date(1)}", reason: ${reason} }\n`;
@@ -40,9 +40,7 @@ beforeEach(async () => {
 });
 afterEach(() => github.close());
 
-const setPolicy = (text: string, ...refs: string[]) => {
-  for (const ref of refs) github.files.set(ref, new Map([[POLICY_PATH, text]]));
-};
+const setPolicy = (text: string, ...refs: string[]) => setPolicyAt(github, text, ...refs);
 const writes = () => tableWrites(emulator);
 const push = (sha: string, before: string, extra: Partial<Parameters<typeof runAction>[0]> = {}) =>
   runAction({

@@ -8,7 +8,6 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { POLICY_PATH } from '../../src/policy/policy.js';
 import { FakeGitHub } from '../fakes/github.js';
 import {
   BASE_SHA,
@@ -18,6 +17,8 @@ import {
   runAction,
   tableWrites,
   workspace,
+  LOOSE_POLICY,
+  setPolicyAt,
 } from '../helpers/action.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { ROOT } from '../helpers/processes.js';
@@ -43,9 +44,7 @@ beforeEach(async () => {
 afterEach(() => github.close());
 
 const writes = () => tableWrites(emulator);
-const setPolicy = (text: string, ...refs: string[]) => {
-  for (const ref of refs) github.files.set(ref, new Map([[POLICY_PATH, text]]));
-};
+const setPolicy = (text: string, ...refs: string[]) => setPolicyAt(github, text, ...refs);
 const plan = (extra: Partial<Parameters<typeof runAction>[0]> = {}, baseSha = BASE_SHA) =>
   runAction({
     emulator,
@@ -139,8 +138,7 @@ describe("a pull request's recorded base is stale: approvers come from the branc
   });
 
   it('plans under the base branch as it is now, not as the event recorded it', async () => {
-    const loose =
-      'version: 1\ndefaults:\n  thresholds: { maxChangedRows: 1000, maxChangedPercent: 100, maxDeletedRows: 1000, maxTotalChangedRows: 1000, schemaChangesNeedApproval: false }\n';
+    const loose = LOOSE_POLICY;
     setPolicy(loose, BASE_SHA, HEAD);
     setPolicy('version: 1\n', X1); // main tightened back to the defaults after the PR was opened
     github.branches.set('main', [BASE_SHA, X1]);
@@ -272,8 +270,7 @@ describe('two quick merges with the concurrency group', () => {
     // Every change needs approval.
     const strict =
       'version: 1\ndefaults:\n  thresholds: { maxChangedRows: 0, maxDeletedRows: 1000, maxChangedPercent: 100, schemaChangesNeedApproval: false }\n';
-    const loose =
-      'version: 1\ndefaults:\n  thresholds: { maxChangedRows: 1000, maxChangedPercent: 100, maxDeletedRows: 1000, maxTotalChangedRows: 1000, schemaChangesNeedApproval: false }\n';
+    const loose = LOOSE_POLICY;
     const R0 = '0'.repeat(39) + '1';
     const M1 = 'd'.repeat(40);
     const M2 = 'f'.repeat(40);
@@ -327,8 +324,7 @@ describe('two quick merges with the concurrency group', () => {
 
 describe('where a push deploy comes from', () => {
   it('refuses a push to a branch other than the default one', async () => {
-    const loose =
-      'version: 1\ndefaults:\n  thresholds: { maxChangedRows: 1000, maxChangedPercent: 100, maxDeletedRows: 1000, maxTotalChangedRows: 1000, schemaChangesNeedApproval: false }\n';
+    const loose = LOOSE_POLICY;
     const F = '9'.repeat(40);
     github.branches.set('main', [BASE_SHA]);
     github.branches.set('hotfix', [BASE_SHA, F]);
@@ -387,8 +383,7 @@ describe('re-runs after a rollback, and a first push', () => {
 
 describe('a re-run after a rollback that changed nothing', () => {
   it('deploys (the column was already there)', async () => {
-    const loose =
-      'version: 1\ndefaults:\n  thresholds: { maxChangedRows: 1000, maxChangedPercent: 100, maxDeletedRows: 1000, maxTotalChangedRows: 1000, schemaChangesNeedApproval: false }\n';
+    const loose = LOOSE_POLICY;
     const strict = 'version: 1\ndefaults:\n  thresholds: { maxChangedRows: 0 }\n';
     const R0 = '0'.repeat(39) + '1';
     github.branches.set('main', [R0, BASE_SHA]);
@@ -414,8 +409,7 @@ describe('a re-run after a rollback that changed nothing', () => {
 
 describe("a manual restore keeps to its backup's environment", () => {
   it('refuses during the prod freeze when only "deployment: prod" is given', async () => {
-    const loose =
-      'version: 1\ndefaults:\n  thresholds: { maxChangedRows: 1000, maxChangedPercent: 100, maxDeletedRows: 1000, maxTotalChangedRows: 1000, schemaChangesNeedApproval: false }\n';
+    const loose = LOOSE_POLICY;
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const frozen = `${loose}environments:\n  prod:\n    freezes:\n      - { from: "${day(-1)}", to: "${day(1)}", reason: Peak season }\n`;
     github.branches.set('main', [BASE_SHA, MERGE]);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import type { StateDump } from '../../src/emulator/state.js';
+import { POLICY_PATH } from '../../src/policy/policy.js';
 import { FakeGitHub } from '../fakes/github.js';
 import { ACTION, ROOT, runNode } from './processes.js';
 
@@ -11,6 +12,15 @@ import { ACTION, ROOT, runNode } from './processes.js';
 export const LIVE_EXAMPLE = JSON.parse(
   readFileSync(resolve(ROOT, 'examples/live/plugin_config_production.json'), 'utf8'),
 ) as StateDump;
+
+/** A policy whose limits nothing in the example config crosses: only windows or approvals matter. */
+export const LOOSE_POLICY =
+  'version: 1\ndefaults:\n  thresholds: { maxChangedRows: 1000, maxChangedPercent: 100, maxDeletedRows: 1000, maxTotalChangedRows: 1000, schemaChangesNeedApproval: false }\n';
+
+/** Puts `text` as the policy file at each of `refs` (commits or branch names) of the fake. */
+export function setPolicyAt(github: FakeGitHub, text: string, ...refs: string[]): void {
+  for (const ref of refs) github.files.set(ref, new Map([[POLICY_PATH, text]]));
+}
 
 /** The data-table writes (POST, PUT, DELETE) in the emulator's recent request log. */
 export const tableWrites = (emulator: RunningEmulator) =>
