@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors.js';
+import { signingKeyFrom } from '../plan/signing.js';
 import { parseLimit, parseThresholdLimits, type NumericThresholds } from '../policy/limits.js';
 
 export type Mode = 'validate' | 'plan' | 'deploy' | 'rollback' | 'drift';
@@ -82,7 +83,7 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
       ? parseLimit('Input "required-approvals"', read('required-approvals'), { integer: true })
       : undefined,
     emergencyReason: read('emergency-reason') || undefined,
-    signingKey: read('signing-key') || undefined,
+    signingKey: signingKeyFrom(read('signing-key') || undefined, 'Input "signing-key"'),
     healthChecks: read('health-checks') || undefined,
     bakeSeconds: optionalNumber(read, 'bake-seconds', { zero: true }),
     backupRetentionDays: optionalNumber(read, 'backup-retention-days', { integer: true }),

@@ -66,6 +66,9 @@ describe('action settings', () => {
     expect(() => parseSettings(inputs({ ...connection, 'rate-limit-per-minute': '1e-9' }), 'push')).toThrow(
       'Input "rate-limit-per-minute" must be a number above 0',
     );
+    expect(() => parseSettings(inputs({ ...connection, 'signing-key': 'short' }), 'push')).toThrow(
+      'Input "signing-key" is set but only 5 characters long; a signing key needs at least 16.',
+    );
     expect(() => parseSettings(inputs({ ...connection, deployment: 'prod/deploy' }), 'push')).toThrow(
       'The deployment name "prod/deploy"',
     );
