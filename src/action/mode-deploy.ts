@@ -1,3 +1,4 @@
+import { restoreDifferencesMarkdown } from '../deploy/differences.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -102,6 +103,7 @@ async function deployCleared(
       gitSha: context.run.sha,
       ratePerMinute: context.settings.connection.rateLimitPerMinute,
       signingKey: context.settings.signingKey,
+      settleMs: context.settings.settleMs,
     });
   } catch (error) {
     if (error instanceof RefusedError) {
@@ -220,10 +222,6 @@ function deploySummary(plan: Plan, result: DeployResult, { approvedBy, window }:
     );
   lines.push(`Backup artifact: ${result.backup ?? '—'} · ${result.operations} operations.`);
   if (result.restore && !result.restore.restored)
-    lines.push(
-      '',
-      '**Still different after the restore:**',
-      ...result.restore.remaining.map((item) => `- ${item}`),
-    );
+    lines.push('', ...restoreDifferencesMarkdown(result.restore));
   return `${lines.join('\n')}\n\n${renderMarkdown(plan, { maxLength: 900_000 })}`;
 }

@@ -1,3 +1,4 @@
+import { restoreDifferencesMarkdown } from '../deploy/differences.js';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { systemClock } from '../clock.js';
 import { checkBackupBinding, parseBackup, type Backup } from '../deploy/backup.js';
@@ -45,7 +46,7 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
     backup,
     { tables: client.tables, journal: new MemoryJournal(), logger: context.io, clock: systemClock },
     rate,
-    { createdTables },
+    { createdTables, settleMs: context.settings.settleMs },
   );
   await context.io.summary(restoreSummary(location, backup, preview, report));
   return report.restored
@@ -106,9 +107,8 @@ function restoreSummary(
     ...preview.deletions.map((table) => `- \`${table.name}\`: created by the deploy; the table is deleted.`),
     ...preview.leftInPlace.map((item) => `- ${item}`),
     '',
-    report.restored
-      ? '✅ The live tables equal the backup again.'
-      : `❌ The restore did not finish:\n${report.remaining.map((item) => `- ${item}`).join('\n')}`,
+    report.restored ? '✅ The live tables equal the backup again.' : '❌ The restore did not finish.',
+    ...(report.restored ? [] : ['', ...restoreDifferencesMarkdown(report)]),
   ].join('\n');
 }
 

@@ -32,6 +32,8 @@ export interface ActionSettings {
   /** HMAC key that signs backups (and checks them on rollback). */
   signingKey?: string | undefined;
   healthChecks?: string | undefined;
+  /** How long read-backs may lag writes, in ms (see deploy/settle.ts). */
+  settleMs?: number | undefined;
   bakeSeconds?: number | undefined;
   backupRetentionDays?: number | undefined;
   backupRunId?: number | undefined;
@@ -86,6 +88,7 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
     signingKey: signingKeyFrom(read('signing-key') || undefined, 'Input "signing-key"'),
     healthChecks: read('health-checks') || undefined,
     bakeSeconds: optionalNumber(read, 'bake-seconds', { zero: true }),
+    settleMs: settleMsInput(read),
     backupRetentionDays: optionalNumber(read, 'backup-retention-days', { integer: true }),
     backupRunId,
     backupArtifact,
@@ -174,6 +177,15 @@ function optionalNumber(
     );
   }
   return value;
+}
+
+function settleMsInput(read: InputReader): number | undefined {
+  const seconds = optionalNumber(read, 'settle-seconds', { zero: true });
+  if (seconds !== undefined && seconds > 3600)
+    throw new ConfigurationError(
+      `Input "settle-seconds" must be at most 3600; got "${read('settle-seconds')}".`,
+    );
+  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 function booleanInput(read: InputReader, name: string, fallback: boolean): boolean {

@@ -13,7 +13,7 @@ import { checkPlanBinding, describeBinding, readPlan } from '../plan/plan-file.j
 import { renderText } from '../plan/render-text.js';
 import type { Plan } from '../plan/types.js';
 import { confirm } from './confirm.js';
-import { clientFromOptions } from './connection.js';
+import { clientFromOptions, SETTLE_HELP, SETTLE_OPTION, settleMsOf } from './connection.js';
 import { writeDeploySummary } from './deploy-output.js';
 import { isTty, writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
@@ -48,6 +48,7 @@ environment and deployment are shown before it asks; the backup records them.
   --actor NAME           who deploys (default: GITHUB_ACTOR or the user name)
 ${EMERGENCY_HELP}
   --yes                  do not ask; required when not on a terminal
+${SETTLE_HELP}
 ${PLANNING_HELP}
 
 ${SIGNING_HELP}
@@ -73,6 +74,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       actor: { type: 'string' },
       yes: { type: 'boolean' },
       ...EMERGENCY_OPTION,
+      ...SETTLE_OPTION,
     },
     { allowPositionals: true },
   );
@@ -90,6 +92,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       'Set DATATABLE_DEPLOY_WEBHOOK_SECRET to the secret the receiver checks.',
     );
   }
+  const settleMs = settleMsOf(values);
   // Read the health checks first: a broken file must stop the deploy before any write.
   let health: HealthSpec | undefined;
   if (values['health-checks']) {
@@ -160,6 +163,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       signingKey,
       ratePerMinute: client.budget.stats().currentRatePerMinute,
       progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
+      settleMs,
     });
     writeDeploySummary(io, result, journal.path);
     return result.exitCode;

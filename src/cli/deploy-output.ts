@@ -1,4 +1,5 @@
 import type { DeployResult } from '../deploy/pipeline.js';
+import { restoreDifferencesText } from '../deploy/differences.js';
 import type { RestoreReport } from '../deploy/restore.js';
 import { writeLine, type CliIo } from './io.js';
 
@@ -33,7 +34,6 @@ export function restoreLines(report: RestoreReport): string[] {
       : `  restore ${table.name}: ${table.creates} rows put back, ${table.updates} reverted, ${table.deletes} removed`,
   );
   for (const item of report.leftInPlace) lines.push(`  restore ${item}`);
-  if (!report.restored)
-    lines.push('  still different after the restore:', ...report.remaining.map((item) => `    ${item}`));
+  lines.push(...restoreDifferencesText(report));
   return lines;
 }

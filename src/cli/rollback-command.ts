@@ -9,7 +9,14 @@ import { stderrLogger } from '../logger.js';
 import { apiHostOf } from '../plan/plan-configs.js';
 import { describeBinding } from '../plan/plan-file.js';
 import { confirm } from './confirm.js';
-import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
+import {
+  clientFromOptions,
+  CONNECTION_HELP,
+  CONNECTION_OPTIONS,
+  SETTLE_HELP,
+  SETTLE_OPTION,
+  settleMsOf,
+} from './connection.js';
 import { restoreLines } from './deploy-output.js';
 import { writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
@@ -42,6 +49,7 @@ ${POLICY_HELP}
 ${EMERGENCY_HELP}
   --yes               do not ask; required when not on a terminal
 ${CONNECTION_HELP}
+${SETTLE_HELP}
 
 ${SIGNING_HELP}
 
@@ -61,6 +69,7 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
     ...POLICY_OPTION,
     ...EMERGENCY_OPTION,
     ...CONNECTION_OPTIONS,
+    ...SETTLE_OPTION,
   });
   if (values.help) {
     writeLine(io.stdout, HELP);
@@ -71,6 +80,7 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
       'rollback needs --backup DIR.',
       'Give the backup directory that apply printed.',
     );
+  const settleMs = settleMsOf(values);
   const policyOf = await policyFromOptions(values, cwd);
   const signingKey = signingKeyOf(io);
   const location = resolve(cwd, values.backup);
@@ -109,7 +119,7 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
       backup,
       { tables: client.tables, journal, logger: stderrLogger(), clock: systemClock },
       rate,
-      { createdTables },
+      { createdTables, settleMs },
     );
     for (const line of restoreLines(report)) writeLine(io.stdout, line);
     writeLine(

@@ -10,6 +10,7 @@ import type { TablePlan } from '../plan/types.js';
 import { DeployFailure } from './failure.js';
 import type { Journal, JournalOp } from './journal.js';
 import { Progress } from './progress.js';
+import { createRowSafely, deleteRowSafely, replaceRowSafely } from './row-writes.js';
 
 /** Values a deploy writes into the managed columns of every row it creates or updates. */
 export interface Stamp {
@@ -33,6 +34,11 @@ export interface ApplyContext {
   maxInFlight?: number;
   /** How often progress lines are written. */
   progressIntervalMs?: number;
+  /**
+   * Go on past failed operations, collecting them in {@link ApplyReport.failures}, instead of
+   * stopping at the first (a restore puts back all it can).
+   */
+  keepGoing?: boolean;
 }
 
 export interface ApplyReport {
@@ -42,6 +48,8 @@ export interface ApplyReport {
   tableIds: Map<string, string>;
   /** Tables this apply created (a restore deletes them). */
   createdTables: Array<{ name: string; id: string }>;
+  /** Operations that failed for good (only with `keepGoing`; otherwise the first is thrown). */
+  failures: string[];
 }
 
 /**
@@ -56,7 +64,7 @@ export async function applyTables(
   live: ReadonlyArray<LiveTable | null>,
   context: ApplyContext,
 ): Promise<ApplyReport> {
-  const report: ApplyReport = { operations: 0, tableIds: new Map(), createdTables: [] };
+  const report: ApplyReport = { operations: 0, tableIds: new Map(), createdTables: [], failures: [] };
   const journaled = async <T>(
     table: string,
     op: JournalOp,
@@ -148,15 +156,26 @@ export async function applyTables(
   // 2. Rows created and updated, table by table; deletes last, except where the table would
   // pass its row limit before them (the service refuses that create): then its deletes first.
   const deletesFirst = (plan: TablePlan) => plan.liveRowCount + plan.creates.length > plan.rowLimit;
+  // With keepGoing a table whose writes fail (an import job that fails) does not stop the others.
+  const step = async (plan: TablePlan, work: () => Promise<string[]>): Promise<void> => {
+    try {
+      report.failures.push(...(await work()));
+    } catch (error) {
+      if (!context.keepGoing || (error instanceof DeployFailure && error.phase === 'interrupted'))
+        throw error;
+      report.failures.push(`${plan.name}: ${describeError(error)}`);
+    }
+  };
   for (const plan of plans) {
     const id = report.tableIds.get(plan.name)!;
-    if (deletesFirst(plan)) await deleteRows(plan, id, context, journaled);
-    await upsertRows(plan, id, context, journaled);
+    if (deletesFirst(plan)) await step(plan, () => deleteRows(plan, id, context, journaled));
+    await step(plan, () => upsertRows(plan, id, context, journaled));
   }
 
   // 3. Deletes.
   for (const plan of plans)
-    if (!deletesFirst(plan)) await deleteRows(plan, report.tableIds.get(plan.name)!, context, journaled);
+    if (!deletesFirst(plan))
+      await step(plan, () => deleteRows(plan, report.tableIds.get(plan.name)!, context, journaled));
   return report;
 }
 
@@ -175,7 +194,7 @@ async function upsertRows(
   id: string,
   context: ApplyContext,
   journaled: Journaled,
-): Promise<void> {
+): Promise<string[]> {
   const upserts = [
     ...plan.creates.map((item) => ({
       op: 'create' as const,
@@ -190,7 +209,7 @@ async function upsertRows(
       after: stamped(item.after, plan, context.stamp),
     })),
   ];
-  if (upserts.length === 0) return;
+  if (upserts.length === 0) return [];
   if (plan.prediction.strategy === 'import') {
     const rows = upserts.map((item) => item.after);
     const result = await journaled(plan.name, 'import', { rows: rows.length }, () =>
@@ -203,13 +222,13 @@ async function upsertRows(
       );
     }
     context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
-    return;
+    return [];
   }
-  await inParallel(upserts, `${plan.name}: rows written`, context, (item) =>
+  return inParallel(upserts, `${plan.name}: rows written`, context, (item) =>
     journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) =>
       item.op === 'create'
-        ? createRow(context.tables, id, item.after, observe)
-        : context.tables.replaceRow(id, item.after, observe),
+        ? createRowSafely(context.tables, id, item.after, observe)
+        : replaceRowSafely(context.tables, id, item.after, observe),
     ),
   );
 }
@@ -220,17 +239,12 @@ async function deleteRows(
   id: string,
   context: ApplyContext,
   journaled: Journaled,
-): Promise<void> {
-  if (plan.deletes.length === 0) return;
-  await inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) =>
-    journaled(plan.name, 'delete', { key: item.key, before: item.row }, async (observe) => {
-      try {
-        await context.tables.deleteRow(id, item.key, observe);
-      } catch (error) {
-        // Already gone (a re-run after a crash): the goal is reached.
-        if (!(error instanceof GenesysApiError && error.status === 404)) throw error;
-      }
-    }),
+): Promise<string[]> {
+  if (plan.deletes.length === 0) return [];
+  return inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) =>
+    journaled(plan.name, 'delete', { key: item.key, before: item.row }, (observe) =>
+      deleteRowSafely(context.tables, id, item.key, observe),
+    ),
   );
 }
 
@@ -243,32 +257,12 @@ export function stamped(row: Row, plan: TablePlan, stamp: Stamp | undefined): Ro
   return result;
 }
 
-/**
- * POST is not repeated when no answer came (the row may exist). Read it back instead: if it is
- * there with what was sent, the create happened.
- */
-async function createRow(
-  tables: DataTablesApi,
-  tableId: string,
-  row: Row,
-  observe: (meta: CallMeta) => void,
-): Promise<Row> {
-  try {
-    return await tables.createRow(tableId, row, observe);
-  } catch (error) {
-    if (!(error instanceof GenesysApiError) || error.status !== 0) throw error;
-    const found = await tables.getRow(tableId, String(row.key));
-    if (found && Object.entries(row).every(([column, value]) => found[column] === value)) return found;
-    throw error;
-  }
-}
-
 async function inParallel<T>(
   items: readonly T[],
   label: string,
   context: ApplyContext,
   work: (item: T) => Promise<unknown>,
-): Promise<void> {
+): Promise<string[]> {
   const progress = new Progress(
     label,
     items.length,
@@ -278,25 +272,28 @@ async function inParallel<T>(
   );
   const limit = pLimit(context.maxInFlight ?? 8);
   let failure: unknown;
+  const failures: string[] = [];
   await Promise.all(
     items.map((item) =>
       limit(async () => {
-        if (failure !== undefined || context.signal?.aborted) return;
+        if ((failure !== undefined && !context.keepGoing) || context.signal?.aborted) return;
         try {
           await work(item);
           progress.tick();
         } catch (error) {
           failure ??= error;
+          failures.push(`${label.split(':')[0]}: ${describeError(error)}`);
         }
       }),
     ),
   );
   progress.finish();
-  if (failure !== undefined) {
+  if (failure !== undefined && !context.keepGoing) {
     if (failure instanceof DeployFailure) throw failure;
-    throw new DeployFailure('apply', `${label.split(':')[0]}: ${describeError(failure)}`);
+    throw new DeployFailure('apply', failures[0]!);
   }
   checkAborted(context);
+  return failures;
 }
 
 function checkAborted(context: ApplyContext): void {

@@ -12,6 +12,7 @@ import { runHealthChecks, type HealthReport } from './health/run.js';
 import type { HealthSpec } from './health/spec.js';
 import { CreatedTablesRecorder, type CreatedTables, type Journal } from './journal.js';
 import { restoreBackup, type RestoreReport } from './restore.js';
+import { DEFAULT_SETTLE_MS, settle } from './settle.js';
 import { verifyTables } from './verify.js';
 import { postInvalidation, type WebhookResult } from './webhook.js';
 
@@ -44,6 +45,13 @@ export interface DeployOptions {
   webhookRetry?: Partial<RetryPolicy>;
   /** Signs the backup's manifest (HMAC, see plan/signing.ts) when given. */
   signingKey?: string | undefined;
+  /**
+   * How long read-backs may lag behind the writes before a difference counts, and how long a
+   * write whose answer was lost may still land (default 60 s, see settle.ts).
+   */
+  settleMs?: number | undefined;
+  /** Called once the backup is stored, before the first write (a durable record of the deploy). */
+  onBackedUp?: ((location: string) => Promise<void>) | undefined;
 }
 
 export interface DeployResult {
@@ -101,6 +109,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
   logger.info(
     `backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`,
   );
+  await options.onBackedUp?.(backup);
 
   // The rollback below may delete only the tables this deploy created: the journal says which.
   const journal = new CreatedTablesRecorder(options.journal);
@@ -120,18 +129,21 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
     operations = applied.operations;
 
     logger.info('▶ verify: reading the tables back');
-    // A read that fails (after its own retries) fails the verify, not the apply: the writes are done.
-    const after = await readTables(
-      options.tables,
-      plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) })),
+    // Reads lag writes on the real service: read again (with backoff) until the tables match or
+    // the settle window is over. A read that keeps failing fails the verify, not the apply.
+    const ids = plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) }));
+    const settled = await settle(
+      () => readTables(options.tables, ids),
+      (after) => verifyTables(plan.tables, after, stamp),
+      { clock: options.clock, logger, windowMs: settleMsOf(options), what: 'verify' },
     ).catch((error: unknown) => {
       throw new DeployFailure('verify', `The tables could not be read back: ${describeError(error)}`);
     });
-    const mismatches = verifyTables(plan.tables, after, stamp);
+    const mismatches = settled.differences;
     if (mismatches.length > 0) {
       throw new DeployFailure(
         'verify',
-        `The tables read back differ from the plan in ${mismatches.length} place(s).`,
+        `The tables read back differ from the plan in ${mismatches.length} place(s) after ${Math.round(settled.elapsedMs / 1000)} s of reading.`,
         mismatches.slice(0, 20).map((item) => item.message),
       );
     }
@@ -168,7 +180,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
       logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
     else
       logger.warn(
-        `the rollback did not finish; still different:\n  ${restore.remaining.join('\n  ')}\nThe backup is at ${backup}; restore it with "datatable-deploy rollback --backup ${backup}".`,
+        `the rollback did not finish; still different:\n  ${restore.remaining.map((item) => item.message).join('\n  ')}\nThe backup is at ${backup}.`,
       );
     return {
       outcome,
@@ -214,7 +226,10 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
   return { outcome: 'applied', exitCode: 0, version, backup, operations, health, webhooks };
 }
 
-/** A restore that reports, rather than throws, when it cannot finish. */
+/**
+ * A restore that reports, rather than throws, when it cannot finish. It starts only once
+ * nothing of ours can still change the tables (see {@link waitForQuiet}).
+ */
 async function restoreSafely(
   files: ReturnType<typeof backupFiles>,
   location: string,
@@ -222,24 +237,64 @@ async function restoreSafely(
   context: Parameters<typeof restoreBackup>[1],
   createdTables: CreatedTables,
 ): Promise<RestoreReport> {
+  const unfinished = (message: string): RestoreReport => ({
+    restored: false,
+    tables: [],
+    remaining: [{ table: '', message }],
+    failures: [message],
+    leftInPlace: [],
+    operations: 0,
+  });
   try {
+    const running = await waitForQuiet(options.tables, settleMsOf(options), options.clock, options.logger);
+    if (running.length > 0)
+      return unfinished(
+        `the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`,
+      );
     // Restoring must not stop at the interruption that caused it.
     return await restoreBackup(
       parseBackup(files, location, { signingKey: options.signingKey }),
       { ...context, signal: undefined },
       options.ratePerMinute,
-      { createdTables },
+      { createdTables, settleMs: settleMsOf(options) },
     );
   } catch (error) {
-    return {
-      restored: false,
-      tables: [],
-      remaining: [`the restore itself failed: ${describeError(error)}`],
-      leftInPlace: [],
-      operations: 0,
-    };
+    return unfinished(`the restore itself failed: ${describeError(error)}`);
   }
 }
+
+/**
+ * Before a restore: no request of ours in flight, no import job of ours running (each is polled
+ * to its end, within the job time limit), and no write whose answer was lost able to land any
+ * more (the service applies a request even when its client gave up, so such a write could undo
+ * the restore: wait the settle window from when it was given up). Returns jobs still running.
+ */
+async function waitForQuiet(
+  tables: DataTablesApi,
+  settleMs: number,
+  clock: Clock,
+  logger: Logger,
+): Promise<string[]> {
+  await tables.idle();
+  if (tables.inDoubt().jobs.length > 0) {
+    logger.info('waiting for the import jobs of this deploy to end before restoring');
+    const running = await tables.finishJobs(Math.max(settleMs, 60_000));
+    if (running.length > 0) return running;
+  }
+  const { writes } = tables.inDoubt();
+  if (writes.lastAt !== undefined) {
+    const wait = writes.lastAt + settleMs - clock.now();
+    if (wait > 0) {
+      logger.info(
+        `${writes.count} write(s) of this deploy got no answer and may still land; waiting ${Math.ceil(wait / 1000)} s before restoring`,
+      );
+      await clock.sleep(wait);
+    }
+  }
+  return [];
+}
+
+const settleMsOf = (options: DeployOptions): number => options.settleMs ?? DEFAULT_SETTLE_MS;
 
 /**
  * The backup of the live tables as read by the stale-plan guard, bound to the plan's org,

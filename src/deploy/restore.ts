@@ -3,11 +3,14 @@ import { BackupError, describeError } from '../errors.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
 import { predict } from '../plan/build.js';
 import { diffTable } from '../plan/diff.js';
+import { displayValue } from '../plan/display.js';
 import { readTables, type LiveTable } from '../plan/snapshot.js';
 import type { ApplyStrategy, TablePlan } from '../plan/types.js';
 import { applyTables, type ApplyContext } from './apply.js';
 import type { Backup, BackupTable } from './backup.js';
 import type { CreatedTables } from './journal.js';
+import { DEFAULT_SETTLE_MS, settle } from './settle.js';
+import type { Mismatch } from './verify.js';
 
 export interface RestoredTable {
   name: string;
@@ -22,8 +25,13 @@ export interface RestoreReport {
   /** True when the live tables equal the backup again. */
   restored: boolean;
   tables: RestoredTable[];
-  /** What still differs after the restore (empty when restored). */
-  remaining: string[];
+  /**
+   * What still differs after the restore, as the last read (after the settle window) showed it:
+   * table, key, column, expected (the backup) and actual (live). Empty when restored.
+   */
+  remaining: Mismatch[];
+  /** Operations that failed for good, and why (the restore went on past them). */
+  failures: string[];
   /**
    * Tables the manifest says did not exist before the deploy, which exist and were not deleted
    * because no journal of this deploy shows that it created them (a manifest alone is not
@@ -40,7 +48,12 @@ export interface RestoreOptions {
    * {@link createdTablesOf} in journal.ts). Only these are deleted, and only by id. Default: none.
    */
   createdTables?: CreatedTables;
+  /** How long the proof may wait for reads to show the writes (see settle.ts). */
+  settleMs?: number;
 }
+
+/** Rounds of writes: a round whose operations failed is followed by another over what remains. */
+const RESTORE_ROUNDS = 3;
 
 export const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
 
@@ -61,34 +74,41 @@ export async function restoreBackup(
   options: RestoreOptions = {},
 ): Promise<RestoreReport> {
   const preview = await previewRestore(backup, context.tables, rate, options);
-  const { live, plans, deletions } = preview;
+  const { plans, deletions } = preview;
+  let live = preview.live;
   const report: RestoreReport = {
     restored: false,
-    tables: [],
-    remaining: [],
-    leftInPlace: [...preview.leftInPlace],
-    operations: 0,
-  };
-  for (const [index, plan] of plans.entries()) {
-    if (!live[index])
-      report.remaining.push(
-        `${plan.name}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
-      );
-    report.tables.push({
+    tables: plans.map((plan) => ({
       name: plan.name,
       creates: plan.creates.length,
       updates: plan.updates.length,
       deletes: plan.deletes.length,
-    });
+    })),
+    remaining: [],
+    failures: [],
+    leftInPlace: [...preview.leftInPlace],
+    operations: 0,
+  };
+  let pending = plans;
+  for (let round = 1; ; round++) {
+    const applied = await applyTables(
+      pending.filter((_, index) => live[index]),
+      live.filter((table): table is LiveTable => table !== null),
+      { ...context, phase: 'restore', keepGoing: true },
+    );
+    report.operations += applied.operations;
+    report.failures.push(...applied.failures);
+    if (round === 1) for (const table of deletions) await deleteCreatedTable(table, context, report);
+    const proof = await proveRestored(backup, deletions, context, rate, options.settleMs);
+    report.remaining = proof.remaining;
+    // Another round only mends what failed; what settled and still differs is reported.
+    if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS) break;
+    context.logger.warn(
+      `restore: ${applied.failures.length} operation(s) failed; ${proof.remaining.length} difference(s) remain; trying those again`,
+    );
+    live = proof.live;
+    pending = restorePlans(backup.tables, live, rate, options.strategy);
   }
-  const applied = await applyTables(
-    plans.filter((_, index) => live[index]),
-    live.filter((table): table is LiveTable => table !== null),
-    { ...context, phase: 'restore' },
-  );
-  report.operations += applied.operations;
-  for (const table of deletions) await deleteCreatedTable(table, context, report);
-  await proveRestored(backup, deletions, context, rate, report);
   report.restored = report.remaining.length === 0;
   return report;
 }
@@ -178,35 +198,87 @@ async function deleteCreatedTable(table: LiveTable, context: Context, report: Re
       tableId: table.id,
       error: describeError(error),
     });
-    report.remaining.push(
+    report.failures.push(
       `${table.name}: created by the deploy, and could not be deleted: ${describeError(error)}`,
     );
   }
 }
 
-/** Reads everything again and plans once more: nothing may be left to do. */
+/**
+ * Reads everything again and plans once more: nothing may be left to do. The read is repeated
+ * (with backoff) until it shows nothing left or the settle window is over, since a read right
+ * after the writes may not show them yet.
+ */
 async function proveRestored(
   backup: Backup,
   deletions: readonly LiveTable[],
   context: Context,
   rate: number,
-  report: RestoreReport,
-): Promise<void> {
-  const after = await readTables(context.tables, [
+  settleMs = DEFAULT_SETTLE_MS,
+): Promise<{ live: Array<LiveTable | null>; remaining: Mismatch[] }> {
+  const refs = [
     ...backup.tables.map((table) => ({ id: table.id })),
     ...deletions.map((table) => ({ id: table.id })),
-  ]);
-  for (const plan of restorePlans(backup.tables, after.slice(0, backup.tables.length), rate)) {
-    for (const item of plan.creates) report.remaining.push(`${plan.name}: row "${item.key}" is missing`);
+  ];
+  const settled = await settle(
+    () => readTables(context.tables, refs),
+    (after) => restoreDifferences(backup, after, rate),
+    { clock: context.clock, logger: context.logger, windowMs: settleMs, what: 'restore proof' },
+  );
+  return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
+}
+
+/** What differs between the backup and the tables read (backup tables first, then created ones). */
+export function restoreDifferences(
+  backup: Backup,
+  after: ReadonlyArray<LiveTable | null>,
+  rate: number,
+): Mismatch[] {
+  const remaining: Mismatch[] = [];
+  const live = after.slice(0, backup.tables.length);
+  for (const [index, plan] of restorePlans(backup.tables, live, rate).entries()) {
+    const table = plan.name;
+    if (!live[index]) {
+      remaining.push({
+        table,
+        message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
+      });
+      continue;
+    }
+    for (const item of plan.creates)
+      remaining.push({
+        table,
+        key: item.key,
+        expected: item.row,
+        actual: null,
+        message: `${table}: row "${item.key}" is missing`,
+      });
     for (const item of plan.updates)
-      report.remaining.push(
-        `${plan.name}: row "${item.key}" differs in ${item.cells.map((cell) => cell.column).join(', ')}`,
-      );
+      for (const cell of item.cells)
+        remaining.push({
+          table,
+          key: item.key,
+          column: cell.column,
+          expected: cell.after,
+          actual: cell.before,
+          message: `${table}: row "${item.key}", column "${cell.column}" is ${displayValue(cell.before)}; the backup has ${displayValue(cell.after)}`,
+        });
     for (const item of plan.deletes)
-      report.remaining.push(`${plan.name}: row "${item.key}" should not be there`);
+      remaining.push({
+        table,
+        key: item.key,
+        expected: null,
+        actual: item.row,
+        message: `${table}: row "${item.key}" should not be there`,
+      });
   }
   for (const table of after.slice(backup.tables.length))
-    if (table) report.remaining.push(`${table.name}: the table the deploy created still exists`);
+    if (table)
+      remaining.push({
+        table: table.name,
+        message: `${table.name}: the table the deploy created still exists`,
+      });
+  return remaining;
 }
 
 /** For each backed-up table, the plan that turns the live table back into the backup. */

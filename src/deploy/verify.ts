@@ -5,11 +5,17 @@ import type { TablePlan } from '../plan/types.js';
 import { displayValue } from '../plan/display.js';
 import { stamped, type Stamp } from './apply.js';
 
-/** One way the live table differs from what the plan should have produced. */
+/**
+ * One way a live table differs from what it should be (after a deploy: the plan; after a
+ * restore: the backup). `expected` and `actual` are cell values, or whole rows for a missing or
+ * extra row; absent where they do not apply.
+ */
 export interface Mismatch {
   table: string;
   key?: string | undefined;
   column?: string | undefined;
+  expected?: unknown;
+  actual?: unknown;
   message: string;
 }
 
@@ -46,7 +52,13 @@ export function verifyTables(
     for (const [key, want] of expected) {
       const got = rows.get(key);
       if (!got) {
-        mismatches.push({ table: plan.name, key, message: `${plan.name}: row "${key}" is missing.` });
+        mismatches.push({
+          table: plan.name,
+          key,
+          expected: want,
+          actual: null,
+          message: `${plan.name}: row "${key}" is missing.`,
+        });
         continue;
       }
       for (const [column, definition] of Object.entries(plan.schema.properties)) {
@@ -57,6 +69,8 @@ export function verifyTables(
             table: plan.name,
             key,
             column,
+            expected: effectiveValue(want[column], definition),
+            actual: got[column] ?? null,
             message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
           });
         }

@@ -5,7 +5,7 @@ import { GenesysApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { csvToRows, rowsToCsv, type ParsedCsv } from './csv.js';
-import type { CallObserver, GenesysHttp } from './http.js';
+import type { CallObserver, GenesysHttp, WritesInDoubt } from './http.js';
 import type {
   DataTable,
   EntityListing,
@@ -26,7 +26,7 @@ export interface DataTablesOptions {
   fallbackRowPageSize?: number;
   /** Pages of one table fetched at once (within the shared rate budget). */
   pageConcurrency?: number;
-  /** Wait between polls of an import or export job. */
+  /** Longest wait between polls of an import or export job (the first polls come sooner). */
   jobPollIntervalMs?: number;
   /** Give up on a job that has not finished after this long. */
   jobTimeoutMs?: number;
@@ -50,6 +50,8 @@ export class DataTablesApi {
   private readonly options: Required<Omit<DataTablesOptions, 'clock' | 'logger'>>;
   private readonly clock: Clock;
   private readonly logger: Logger;
+  /** Jobs of ours not yet seen to end, by poll path: what they are. */
+  private readonly openJobs = new Map<string, string>();
 
   constructor(
     private readonly http: GenesysHttp,
@@ -65,6 +67,36 @@ export class DataTablesApi {
     this.rowPageSize = this.options.rowPageSize;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
+  }
+
+  // ---- what may still change the tables ------------------------------------------------
+
+  /**
+   * What of ours may still change the tables: writes whose outcome is unknown, and import
+   * jobs not seen to end. A restore must not start under either.
+   */
+  inDoubt(): { writes: WritesInDoubt; jobs: string[] } {
+    return { writes: this.http.writesInDoubt(), jobs: [...this.openJobs.values()] };
+  }
+
+  /** Resolves once every request in flight has ended. */
+  idle(): Promise<void> {
+    return this.http.idle();
+  }
+
+  /**
+   * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
+   * returns those still running then.
+   */
+  async finishJobs(timeoutMs: number): Promise<string[]> {
+    for (const [path, what] of [...this.openJobs]) {
+      try {
+        await this.pollJob(path, what, timeoutMs);
+      } catch (error) {
+        this.logger.warn(`${what}: ${(error as Error).message}`);
+      }
+    }
+    return [...this.openJobs.values()];
   }
 
   // ---- tables ---------------------------------------------------------------------------
@@ -225,18 +257,27 @@ export class DataTablesApi {
       json: { importMode: mode },
     });
     if (!created.uploadURI) throw new Error(`import job ${created.id} has no uploadURI`);
-    // The upload URI is presigned: the bearer token is not sent to it.
-    await this.http.send({
-      method: 'PUT',
-      path: created.uploadURI,
-      body: rowsToCsv(rows, table.schema),
-      headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
-      authenticate: false,
-    });
-    const job = await this.pollJob<ImportJob>(
-      `${BASE}/${enc(table.id)}/import/jobs/${enc(created.id)}`,
-      'import',
-    );
+    const jobPath = `${BASE}/${enc(table.id)}/import/jobs/${enc(created.id)}`;
+    const what = `import job ${created.id} of ${table.name}`;
+    // From the upload on, the job may run: it counts as ours until it is seen to end.
+    this.openJobs.set(jobPath, what);
+    try {
+      // The upload URI is presigned: the bearer token is not sent to it.
+      await this.http.send({
+        method: 'PUT',
+        path: created.uploadURI,
+        body: rowsToCsv(rows, table.schema),
+        headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
+        authenticate: false,
+      });
+    } catch (error) {
+      // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
+      if (!(error instanceof GenesysApiError && error.status === 409 && error.attempts > 1)) {
+        if (error instanceof GenesysApiError && error.status !== 0) this.openJobs.delete(jobPath);
+        throw error;
+      }
+    }
+    const job = await this.pollJob<ImportJob>(jobPath, what);
     if (job.status === 'Failed') {
       throw new Error(`import job ${job.id} failed: ${job.errorInformation?.message ?? 'no reason given'}`);
     }
@@ -256,7 +297,10 @@ export class DataTablesApi {
     });
     const job =
       created.status === 'Processing'
-        ? await this.pollJob<ExportJob>(`${BASE}/${enc(table.id)}/export/jobs/${enc(created.id)}`, 'export')
+        ? await this.pollJob<ExportJob>(
+            `${BASE}/${enc(table.id)}/export/jobs/${enc(created.id)}`,
+            `export job ${created.id} of ${table.name}`,
+          )
         : created;
     if (job.status !== 'Succeeded' || !job.downloadURI) {
       throw new Error(`export job ${job.id} failed: ${job.errorInformation?.message ?? 'no download URI'}`);
@@ -271,17 +315,29 @@ export class DataTablesApi {
     return csvToRows(download.text, table.schema);
   }
 
-  private async pollJob<T extends { id: string; status: string }>(path: string, what: string): Promise<T> {
-    const deadline = this.clock.now() + this.options.jobTimeoutMs;
+  /**
+   * Polls a job until it ends (Succeeded or Failed) or `timeoutMs` passes. Polls come quickly at
+   * first (a small job ends in well under a second) and back off to `jobPollIntervalMs`; each
+   * poll is a GET, so the client retries it through 429s, 5xx and resets.
+   */
+  private async pollJob<T extends { id: string; status: string }>(
+    path: string,
+    what: string,
+    timeoutMs = this.options.jobTimeoutMs,
+  ): Promise<T> {
+    const deadline = this.clock.now() + timeoutMs;
+    let interval = Math.min(250, this.options.jobPollIntervalMs);
     for (;;) {
       const job = await this.http.json<T>({ method: 'GET', path });
-      if (job.status === 'Succeeded' || job.status === 'Failed') return job;
-      if (this.clock.now() > deadline) {
-        throw new Error(
-          `${what} job ${job.id} still ${job.status} after ${this.options.jobTimeoutMs / 1000} s`,
-        );
+      if (job.status === 'Succeeded' || job.status === 'Failed') {
+        this.openJobs.delete(path);
+        return job;
       }
-      await this.clock.sleep(this.options.jobPollIntervalMs);
+      if (this.clock.now() >= deadline) {
+        throw new Error(`${what} is still ${job.status} after ${Math.round(timeoutMs / 1000)} s`);
+      }
+      await this.clock.sleep(Math.min(interval, Math.max(0, deadline - this.clock.now())));
+      interval = Math.min(this.options.jobPollIntervalMs, interval * 2);
     }
   }
 

@@ -47,6 +47,18 @@ export interface HttpStats {
   rateLimited: number;
 }
 
+/**
+ * Writes whose outcome this process does not know: no answer came (timeout, reset) or a
+ * gateway answered 502/504. The service may have applied them, or may still apply them later
+ * (it does not know the client gave up): nothing may be restored over them until they can no
+ * longer land.
+ */
+export interface WritesInDoubt {
+  count: number;
+  /** When the last one was given up on (Clock time). */
+  lastAt?: number | undefined;
+}
+
 export interface GenesysHttpOptions {
   apiBase: string;
   tokens: TokenSource;
@@ -69,6 +81,9 @@ export class GenesysHttp {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly counters: HttpStats = { requests: 0, retries: 0, rateLimited: 0 };
+  private readonly doubt: WritesInDoubt = { count: 0 };
+  private inFlight = 0;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly options: GenesysHttpOptions) {
     this.fetchFn = options.fetch ?? fetch;
@@ -84,6 +99,22 @@ export class GenesysHttp {
     return { ...this.counters };
   }
 
+  writesInDoubt(): WritesInDoubt {
+    return { ...this.doubt };
+  }
+
+  /** Resolves once no request of this client is in flight (the ones in flight have ended). */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private noteDoubt(method: string): void {
+    if (method === 'GET') return;
+    this.doubt.count += 1;
+    this.doubt.lastAt = this.clock.now();
+  }
+
   /** Sends the request and parses the JSON answer; an empty body gives `undefined`. */
   async json<T>(request: ApiRequest, observe?: CallObserver): Promise<T> {
     const response = await this.send(request);
@@ -96,6 +127,16 @@ export class GenesysHttp {
 
   /** Sends the request with retries; resolves with any 2xx, throws {@link GenesysApiError} otherwise. */
   async send(request: ApiRequest): Promise<ApiResponse> {
+    this.inFlight += 1;
+    try {
+      return await this.sendWithRetries(request);
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  private async sendWithRetries(request: ApiRequest): Promise<ApiResponse> {
     const url = this.url(request);
     const idempotent = IDEMPOTENT.has(request.method);
     const pathOnly = new URL(url).pathname;
@@ -127,6 +168,7 @@ export class GenesysHttp {
         if (error instanceof GenesysApiError) throw error; // from the token source
         const timeout = error instanceof Error && error.name === 'TimeoutError';
         outcome = { kind: 'network', timeout };
+        this.noteDoubt(request.method);
         const decision = decideRetry(
           outcome,
           attempt,
@@ -160,6 +202,7 @@ export class GenesysHttp {
         return { status: response.status, headers: response.headers, text, attempts: attempt };
       }
       const body = parseErrorBody(text);
+      if (response.status === 502 || response.status === 504) this.noteDoubt(request.method);
       if (response.status === 401 && token !== undefined && !renewedToken) {
         // The token expired or was revoked early: renew once, then repeat the request.
         renewedToken = true;

@@ -48,7 +48,7 @@ export class RateBudget {
   private recoveredTo = 0;
   private active = 0;
   private readonly waiters: Array<() => void> = [];
-  private timer: NodeJS.Timeout | undefined;
+  private timerSet = false;
   private readonly clock: Clock;
   private readonly maxConcurrency: number;
   private granted = 0;
@@ -146,11 +146,13 @@ export class RateBudget {
     }
   }
 
+  /** Waits through the Clock, so that a simulated clock runs 429 storms in simulated time. */
   private schedule(ms: number): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    if (this.timerSet) return;
+    this.timerSet = true;
+    void this.clock.sleep(ms).then(() => {
+      this.timerSet = false;
       this.pump();
-    }, ms);
+    });
   }
 }

@@ -71,11 +71,21 @@ describe('a read that fails during verify', () => {
     expect(rowsOf(emulator, 'full').get('b')).toEqual({ key: 'b', value: 'v' });
   });
 
-  it('that keeps failing fails the verify phase (not apply), and the restore is proven', async () => {
+  it('that fails for longer than the client retries is read again within the settle window', async () => {
     emulator.state.load({ tables: [{ name: 'full', schema: SCHEMA, rows: [{ key: 'a', value: 'old' }] }] });
     const { plan } = await planAgainst(emulator, CONFIG);
     emulator.faults.add({ method: 'GET', path: '/rows$', status: 500, count: 6, after: 1 });
-    const { result } = await deploy(emulator, { plan });
+    const { result, logger } = await deploy(emulator, { plan, settleMs: 5_000 });
+    expect(result.outcome, JSON.stringify(result.failure)).toBe('applied');
+    expect(logger.lines.join('\n')).toContain('verify: the read failed');
+    expect(rowsOf(emulator, 'full').get('b')).toEqual({ key: 'b', value: 'v' });
+  });
+
+  it('that keeps failing past the settle window fails the verify phase (not apply), and the restore is proven', async () => {
+    emulator.state.load({ tables: [{ name: 'full', schema: SCHEMA, rows: [{ key: 'a', value: 'old' }] }] });
+    const { plan } = await planAgainst(emulator, CONFIG);
+    emulator.faults.add({ method: 'GET', path: '/rows$', status: 500, count: 6, after: 1 });
+    const { result } = await deploy(emulator, { plan, settleMs: 0 });
     expect(result.outcome).toBe('rolled-back');
     expect(result.failure).toMatchObject({ phase: 'verify' });
     expect(result.failure!.message).toContain('The tables could not be read back: 500');
