@@ -6140,7 +6140,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4278);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4997);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     env: process.env,
@@ -6153,7 +6153,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4278:
+/***/ 4997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18128,7 +18128,69 @@ function restoreLines(report) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./src/cli/unfinished.ts
+
+
+
+
+/** Written into the backup directory when an apply ends: a directory without it never ended. */
+const RESULT_FILE = 'result.json';
+/** Records how the apply whose backup is in `directory` ended. */
+async function recordResult(directory, result) {
+    const record = {
+        outcome: result.outcome,
+        exitCode: result.exitCode,
+        version: result.version ?? null,
+        operations: result.operations,
+        restored: result.restore?.restored ?? null,
+    };
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, RESULT_FILE), `${JSON.stringify(record, null, 2)}\n`, { flush: true });
+}
+/**
+ * Backups under `root` whose apply started writing (a journal) and never ended (no result):
+ * killed, or the machine went away. Newest first.
+ */
+async function unfinishedApplies(root) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(root)).filter((name) => name.startsWith('backup-'));
+    }
+    catch {
+        return [];
+    }
+    const found = [];
+    for (const name of names) {
+        const directory = (0,external_node_path_namespaceObject.join)(root, name);
+        const journal = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(directory, JOURNAL_FILE), 'utf8').catch(() => undefined);
+        if (journal === undefined)
+            continue;
+        if (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(directory, RESULT_FILE)).then(() => true, () => false))
+            continue;
+        const entries = parseJournal(journal);
+        const done = entries.filter((entry) => entry.phase === 'deploy' && entry.status === 'done').length;
+        found.push({ directory, done, at: (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(directory, JOURNAL_FILE))).mtimeMs });
+    }
+    return found.sort((a, b) => b.at - a.at).map(({ directory, done }) => ({ directory, done }));
+}
+/** Says, before anything is written, that an earlier apply never ended, and what to do about it. */
+async function warnUnfinished(root, io, command) {
+    for (const { directory, done } of await unfinishedApplies(root)) {
+        writeLine(io.stderr, `warning: an earlier apply did not finish (it was killed after ${done} write(s); backup and journal in ${directory}), so the live tables may hold part of it. ${command === 'apply'
+            ? 'This apply plans against the tables as they are and takes them to the config.'
+            : 'Restoring its backup puts the tables back as they were before it.'} To go back to before that apply instead: datatable-deploy rollback --backup ${directory}`);
+    }
+}
+/** After a rollback of that backup, the unfinished apply is dealt with. */
+async function markRestored(directory) {
+    if (!(await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(directory, JOURNAL_FILE)).then(() => true, () => false)))
+        return;
+    if (await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(directory, RESULT_FILE)).then(() => true, () => false))
+        return;
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(directory, RESULT_FILE), `${JSON.stringify({ outcome: 'unfinished', restoredAt: new Date().toISOString() }, null, 2)}\n`, { flush: true });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/apply-command.ts
+
 
 
 
@@ -18245,6 +18307,7 @@ async function runApplyCommand(args, io) {
         .toISOString()
         .replace(/[-:]/g, '')
         .replace(/\.\d+Z$/, 'Z')}-${plan.digest.slice(7, 15)}`;
+    await warnUnfinished(backupRoot, io, 'apply');
     const journal = new FileJournal((0,external_node_path_namespaceObject.join)(backupRoot, backupName, 'journal.jsonl'));
     const interruption = new AbortController();
     const interrupt = () => {
@@ -18274,6 +18337,8 @@ async function runApplyCommand(args, io) {
             progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
             settleMs,
         });
+        if (result.backup)
+            await recordResult(result.backup, result);
         writeDeploySummary(io, result, journal.path);
         return result.exitCode;
     }
@@ -18302,6 +18367,7 @@ async function readPlanFile(file, values, io, signingKey) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/rollback-command.ts
+
 
 
 
@@ -18396,6 +18462,8 @@ async function runRollbackCommand(args, io) {
         const report = await restoreBackup(backup, { tables: client.tables, journal, logger: stderrLogger(), clock: systemClock }, rate, { createdTables, settleMs });
         for (const line of restoreLines(report))
             writeLine(io.stdout, line);
+        if (report.restored)
+            await markRestored(location);
         writeLine(io.stdout, report.restored
             ? 'Restored: the live tables equal the backup.'
             : `The restore did not finish; the backup is at ${location}.`);

@@ -58,6 +58,8 @@ export interface ModeContext {
   io: RunnerIo;
   github: GitHubPort;
   genesys: () => GenesysClient;
+  /** Aborted when the runner cancels the job (SIGINT, then SIGTERM). */
+  signal?: AbortSignal | undefined;
 }
 
 /** The commit status context of a deployment; branch protection can require it. */

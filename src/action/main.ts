@@ -33,6 +33,26 @@ function withoutGitHub(): GitHubPort {
   });
 }
 
+/**
+ * Cancelling a job, the runner sends SIGINT, then SIGTERM about 7.5 s later, then SIGKILL about
+ * 2.5 s after that. A deploy stops starting writes at the first signal and restores its backup;
+ * the other modes write nothing and just end.
+ */
+function onCancel(mode: Mode): AbortController {
+  const controller = new AbortController();
+  const cancel = (signal: NodeJS.Signals) => {
+    if (mode !== 'deploy' && mode !== 'rollback') process.exit(signal === 'SIGINT' ? 130 : 143);
+    if (controller.signal.aborted) return;
+    core.warning(
+      `${signal}: the run is being cancelled; no new writes start, the ones in flight finish, then the backup is restored.`,
+    );
+    controller.abort();
+  };
+  process.on('SIGINT', cancel);
+  process.on('SIGTERM', cancel);
+  return controller;
+}
+
 /** The action: settings from the inputs, the mode for the event, outputs, and the step's result. */
 export async function run(): Promise<void> {
   try {
@@ -53,7 +73,9 @@ export async function run(): Promise<void> {
       `datatable-deploy: mode ${settings.mode}${settings.environment ? `, environment ${settings.environment}` : ''}`,
     );
     let client: GenesysClient | undefined;
+    const cancellation = onCancel(settings.mode);
     const context: ModeContext = {
+      signal: cancellation.signal,
       settings,
       run,
       io,

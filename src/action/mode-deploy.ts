@@ -1,11 +1,12 @@
 import { restoreDifferencesMarkdown } from '../deploy/differences.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { systemClock } from '../clock.js';
 import { parseHealthSpec, type HealthSpec } from '../deploy/health/spec.js';
-import { MemoryJournal } from '../deploy/journal.js';
+import { FileJournal } from '../deploy/journal.js';
 import { runDeploy, type DeployResult } from '../deploy/pipeline.js';
 import { describeError, RefusedError } from '../errors.js';
 import { renderMarkdown } from '../plan/render-markdown.js';
@@ -15,6 +16,13 @@ import { setDeployStatus } from './approval.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 import { checkOrigin, clearDeploy, mergedPullRequest, policyBases, type Clearance } from './deploy-gate.js';
 import { otherDeployInProgress } from './lock.js';
+import {
+  deployingText,
+  settleUnfinished,
+  unfinishedAdvice,
+  unfinishedDeploys,
+  type UnfinishedDeploy,
+} from './unfinished.js';
 import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
 import { policyForAction, type ActionPolicy } from './policy-source.js';
 
@@ -54,6 +62,9 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     };
 
   const sha = context.run.sha;
+  // Read before this run's first status: a re-run of a killed deploy would hide its record.
+  const unfinished = await unfinishedDeploys(context, [sha, context.run.before]);
+  for (const item of unfinished) context.io.warn(unfinishedAdvice(item, 'deploy'));
   const identity = await setDeployStatus(context, sha, 'pending', plan.digest, 'Checking the gate');
   const clearance = await clearDeploy(context, plan, policy, pr, identity);
   if (typeof clearance === 'string') {
@@ -61,7 +72,7 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     await context.io.summary(`### ⛔ Deploy refused\n\n${clearance}\n\n${renderMarkdown(plan)}`);
     return { result: 'refused', outputs: { ...outputs, approved: 'false' }, failure: clearance };
   }
-  return deployCleared(context, { plan, policy, clearance, outputs });
+  return deployCleared(context, { plan, policy, clearance, outputs, unfinished });
 }
 
 /**
@@ -70,7 +81,13 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
  */
 async function deployCleared(
   context: ModeContext,
-  cleared: { plan: Plan; policy: ActionPolicy; clearance: Clearance; outputs: Record<string, string> },
+  cleared: {
+    plan: Plan;
+    policy: ActionPolicy;
+    clearance: Clearance;
+    outputs: Record<string, string>;
+    unfinished: UnfinishedDeploy[];
+  },
 ): Promise<ModeOutcome> {
   const { plan, clearance, outputs } = cleared;
   const sha = context.run.sha;
@@ -82,7 +99,11 @@ async function deployCleared(
 
   const name = context.settings.deployment;
   const { runId, runAttempt } = context.run;
-  const journal = new MemoryJournal();
+  // Written line by line as the deploy goes (fsync'd before each call): a cancelled run's
+  // journal holds everything up to the moment it stopped.
+  const journal = new FileJournal(
+    join(process.env.RUNNER_TEMP || tmpdir(), `datatable-journal-${name}-${runId}-${runAttempt}.jsonl`),
+  );
   let result: DeployResult;
   try {
     result = await runDeploy({
@@ -104,6 +125,14 @@ async function deployCleared(
       ratePerMinute: context.settings.connection.rateLimitPerMinute,
       signingKey: context.settings.signingKey,
       settleMs: context.settings.settleMs,
+      signal: context.signal,
+      // The durable record of a deploy under way: if this run dies, the next one finds it here.
+      onBackedUp: async (location) => {
+        await setDeployStatus(context, sha, 'pending', plan.digest, deployingText(location));
+        await context.io.summary(
+          `### ⏳ Deploy started\n\nBackup artifact ${location} holds the tables as they were. If this run ends before its result below, restore it with mode "rollback" and backup-artifact ${location}.\n`,
+        );
+      },
     });
   } catch (error) {
     if (error instanceof RefusedError) {
@@ -113,8 +142,12 @@ async function deployCleared(
     }
     throw error;
   }
+  journal.close();
   await uploadJournal(context, journal, auditRecord(context, cleared, result));
-  await context.io.summary(deploySummary(plan, result, clearance));
+  if (result.outcome === 'applied')
+    for (const item of cleared.unfinished)
+      await settleUnfinished(context, item, `Unfinished; superseded by run ${context.run.runId}`);
+  await context.io.summary(deploySummary(plan, result, clearance, cleared.unfinished));
   await setDeployStatus(
     context,
     sha,
@@ -140,12 +173,12 @@ async function deployCleared(
 }
 
 /** Uploads the journal and the audit record as the run's second artifact; a failure only warns. */
-async function uploadJournal(context: ModeContext, journal: MemoryJournal, audit: object): Promise<void> {
+async function uploadJournal(context: ModeContext, journal: FileJournal, audit: object): Promise<void> {
   const { runId, runAttempt } = context.run;
   const name = context.settings.deployment;
   try {
     const files = new Map([
-      ['journal.jsonl', Buffer.from(journal.entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n')],
+      ['journal.jsonl', await readFile(journal.path).catch(() => Buffer.from(''))],
       ['audit.json', Buffer.from(`${JSON.stringify(audit, null, 2)}\n`)],
     ]);
     await uploadFiles(
@@ -206,7 +239,12 @@ async function healthChecks(context: ModeContext): Promise<HealthSpec | undefine
     : spec;
 }
 
-function deploySummary(plan: Plan, result: DeployResult, { approvedBy, window }: Clearance): string {
+function deploySummary(
+  plan: Plan,
+  result: DeployResult,
+  { approvedBy, window }: Clearance,
+  unfinished: readonly UnfinishedDeploy[],
+): string {
   const headline = {
     'no-changes': '✅ No changes',
     applied: `✅ Deployed version ${result.version}`,
@@ -215,6 +253,7 @@ function deploySummary(plan: Plan, result: DeployResult, { approvedBy, window }:
   }[result.outcome];
   const lines = [`### ${headline}`, ''];
   if (result.failure) lines.push(`**Cause:** ${result.failure.message}`, '');
+  for (const item of unfinished) lines.push(`> ⚠️ ${unfinishedAdvice(item, 'deploy')}`, '');
   if (approvedBy.length > 0) lines.push(`Approved by ${approvedBy.join(', ')}.`);
   if (window.override)
     lines.push(

@@ -2,6 +2,7 @@ import { renderMarkdown } from '../plan/render-markdown.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
 import { policyForAction } from './policy-source.js';
+import { unfinishedAdvice, unfinishedDeploys } from './unfinished.js';
 
 const DRIFT_MARKER = (deployment: string) => `<!-- datatable-deploy:drift deployment=${deployment} -->`;
 
@@ -17,6 +18,11 @@ export async function runDriftMode(context: ModeContext): Promise<ModeOutcome> {
   );
   if (!planned) return INVALID_CONFIG;
   const { plan } = planned;
+  const unfinished = await unfinishedDeploys(context, [context.run.sha]);
+  for (const item of unfinished) {
+    context.io.warn(unfinishedAdvice(item, 'drift'));
+    await context.io.summary(`> ⚠️ ${unfinishedAdvice(item, 'drift')}\n`);
+  }
   const outputs = planOutputs(plan);
   if (plan.verdict === 'no-changes') {
     await context.io.summary('### ✅ No drift\n\nThe live tables match the default branch.');

@@ -16,6 +16,7 @@ import { describeBinding } from '../plan/plan-file.js';
 import { ArtifactBackupStore } from './artifact-store.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 import { otherDeployInProgress } from './lock.js';
+import { settleUnfinished, unfinishedDeploys } from './unfinished.js';
 import { policyForAction } from './policy-source.js';
 import { judgeWindow } from '../policy/window-gate.js';
 import type { EnvironmentPolicy } from '../policy/policy.js';
@@ -49,6 +50,7 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
     { createdTables, settleMs: context.settings.settleMs },
   );
   await context.io.summary(restoreSummary(location, backup, preview, report));
+  if (report.restored) await settleRestoredDeploy(context, backup, location);
   return report.restored
     ? { result: 'applied', outputs: { 'backup-artifact-id': location } }
     : {
@@ -110,6 +112,22 @@ function restoreSummary(
     report.restored ? '✅ The live tables equal the backup again.' : '❌ The restore did not finish.',
     ...(report.restored ? [] : ['', ...restoreDifferencesMarkdown(report)]),
   ].join('\n');
+}
+
+/**
+ * The deploy this backup was made for, if its run never finished, is dealt with now: its
+ * commit's deploy status stops saying "Deploying" so that later runs stop reporting it.
+ */
+async function settleRestoredDeploy(context: ModeContext, backup: Backup, location: string): Promise<void> {
+  const { gitSha } = backup.manifest;
+  if (!gitSha) return;
+  const [unfinished] = await unfinishedDeploys(context, [gitSha]);
+  if (unfinished && unfinished.backupArtifact === location)
+    await settleUnfinished(
+      context,
+      unfinished,
+      `Unfinished; its backup was restored by run ${context.run.runId}`,
+    );
 }
 
 /**

@@ -15,6 +15,7 @@ import type { Plan } from '../plan/types.js';
 import { confirm } from './confirm.js';
 import { clientFromOptions, SETTLE_HELP, SETTLE_OPTION, settleMsOf } from './connection.js';
 import { writeDeploySummary } from './deploy-output.js';
+import { recordResult, warnUnfinished } from './unfinished.js';
 import { isTty, writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
 import { nonEmpty, PLANNING_HELP, PLANNING_OPTIONS, planFromConfigFiles } from './planning.js';
@@ -133,6 +134,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z')}-${plan.digest.slice(7, 15)}`;
+  await warnUnfinished(backupRoot, io, 'apply');
   const journal = new FileJournal(join(backupRoot, backupName, 'journal.jsonl'));
   const interruption = new AbortController();
   const interrupt = () => {
@@ -165,6 +167,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
       settleMs,
     });
+    if (result.backup) await recordResult(result.backup, result);
     writeDeploySummary(io, result, journal.path);
     return result.exitCode;
   } finally {

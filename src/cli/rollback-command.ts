@@ -18,6 +18,7 @@ import {
   settleMsOf,
 } from './connection.js';
 import { restoreLines } from './deploy-output.js';
+import { markRestored } from './unfinished.js';
 import { writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
 import { nonEmpty } from './planning.js';
@@ -122,6 +123,7 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
       { createdTables, settleMs },
     );
     for (const line of restoreLines(report)) writeLine(io.stdout, line);
+    if (report.restored) await markRestored(location);
     writeLine(
       io.stdout,
       report.restored

@@ -66,6 +66,11 @@ describe('datatable-deploy apply (the committed bundle)', () => {
     }
     child.kill('SIGKILL');
     expect(await exited).toBe(-9);
+    // Requests in flight at the kill still land (the service does not know the client died).
+    for (let last = -1; rowsOf(emulator, 'jobs').size !== last; ) {
+      last = rowsOf(emulator, 'jobs').size;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const written = rowsOf(emulator, 'jobs').size;
     expect(written).toBeGreaterThanOrEqual(40);
     expect(written).toBeLessThan(200);
@@ -84,13 +89,15 @@ describe('datatable-deploy apply (the committed bundle)', () => {
         '--rate-limit',
         '6000',
         '--backup-dir',
-        join(dir, 'rerun'),
+        backups,
         '--max-changed-rows',
         '1000',
       ],
       env(),
     );
     expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toMatch(/an earlier apply did not finish \(it was killed after \d+ write\(s\); backup and journal in .*killed/);
+    expect(rerun.stderr).toContain('datatable-deploy rollback --backup');
     expect(rerun.stdout).toMatch(
       new RegExp(`Plan: ${200 - written} to create, 0 to update, 0 to delete, ${written} unchanged`),
     );
