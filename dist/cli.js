@@ -10650,11 +10650,17 @@ async function restoreSafely(files, location, options, context, createdTables) {
         operations: 0,
     });
     try {
+        const backup = parseBackup(files, location, { signingKey: options.signingKey });
         const running = await waitForQuiet(options.tables, settleMsOf(options), options.clock, options.logger);
-        if (running.length > 0)
-            return unfinished(`the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`);
+        if (running.length > 0) {
+            const report = unfinished(`the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`);
+            // Still say exactly what differs from the backup now.
+            const live = await readTables(options.tables, backup.tables.map((table) => ({ id: table.id })));
+            report.remaining.push(...restoreDifferences(backup, live, options.ratePerMinute ?? 300));
+            return report;
+        }
         // Restoring must not stop at the interruption that caused it.
-        return await restoreBackup(parseBackup(files, location, { signingKey: options.signingKey }), { ...context, signal: undefined }, options.ratePerMinute, { createdTables, settleMs: settleMsOf(options) });
+        return await restoreBackup(backup, { ...context, signal: undefined }, options.ratePerMinute, { createdTables, settleMs: settleMsOf(options) });
     }
     catch (error) {
         return unfinished(`the restore itself failed: ${describeError(error)}`);
@@ -10670,7 +10676,7 @@ async function waitForQuiet(tables, settleMs, clock, logger) {
     await tables.idle();
     if (tables.inDoubt().jobs.length > 0) {
         logger.info('waiting for the import jobs of this deploy to end before restoring');
-        const running = await tables.finishJobs(Math.max(settleMs, 60_000));
+        const running = await tables.finishJobs(settleMs);
         if (running.length > 0)
             return running;
     }
@@ -15783,7 +15789,10 @@ function parseErrorBody(text) {
 ;// CONCATENATED MODULE: ./src/genesys/rate-budget.ts
 
 /** How fast the rate climbs back after a 429 pause: a share of the configured rate per ms. */
-const RECOVERY_PER_MS = 0.25 / 1_000;
+const RECOVERY_PER_MS = 0.5 / 1_000;
+/** The rate kept after a 429 pause (multiplicative decrease), and its floor. */
+const DECREASE = 0.85;
+const FLOOR = 0.1;
 /**
  * One token bucket and one concurrency limit shared by every request of a process.
  *
@@ -15792,8 +15801,8 @@ const RECOVERY_PER_MS = 0.25 / 1_000;
  * limit. When the service still answers 429, {@link penalise} stops every request until
  * `Retry-After` has passed and lowers the rate (multiplicative decrease, once per pause: the
  * 429s of requests that were in flight together are one signal, not many); once the pause is
- * over the rate climbs back with time (additive increase, a quarter of the configured rate per
- * second, so it is back to full within about 4 s of a storm's end), and successes speed that up.
+ * over the rate climbs back with time (additive increase, half the configured rate per second,
+ * so it is back to full within about 2 s of a storm's end), and successes speed that up.
  * A steady 429 storm therefore slows the whole process down instead of each request retrying on
  * its own schedule, and the budget is not lost for long after it.
  */
@@ -15848,7 +15857,7 @@ class RateBudget {
         this.throttled += 1;
         this.recover(now);
         if (now >= this.pausedUntil)
-            this.ratePerMs = Math.max(this.configuredPerMs * 0.1, this.ratePerMs * 0.7);
+            this.ratePerMs = Math.max(this.configuredPerMs * FLOOR, this.ratePerMs * DECREASE);
         this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
         this.recoveredTo = this.pausedUntil;
         this.tokens = Math.min(this.tokens, 1);
@@ -15867,7 +15876,7 @@ class RateBudget {
             currentRatePerMinute: this.ratePerMs * 60_000,
         };
     }
-    /** Time since the last pause ended wins the rate back: a quarter of the configured rate a second. */
+    /** Time since the last pause ended wins the rate back: half the configured rate a second. */
     recover(now) {
         const from = Math.max(this.recoveredTo, this.pausedUntil);
         if (now <= from)

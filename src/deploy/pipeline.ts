@@ -11,7 +11,7 @@ import { DeployFailure, type FailurePhase } from './failure.js';
 import { runHealthChecks, type HealthReport } from './health/run.js';
 import type { HealthSpec } from './health/spec.js';
 import { CreatedTablesRecorder, type CreatedTables, type Journal } from './journal.js';
-import { restoreBackup, type RestoreReport } from './restore.js';
+import { restoreBackup, restoreDifferences, type RestoreReport } from './restore.js';
 import { DEFAULT_SETTLE_MS, settle } from './settle.js';
 import { verifyTables } from './verify.js';
 import { postInvalidation, type WebhookResult } from './webhook.js';
@@ -246,14 +246,20 @@ async function restoreSafely(
     operations: 0,
   });
   try {
+    const backup = parseBackup(files, location, { signingKey: options.signingKey });
     const running = await waitForQuiet(options.tables, settleMsOf(options), options.clock, options.logger);
-    if (running.length > 0)
-      return unfinished(
+    if (running.length > 0) {
+      const report = unfinished(
         `the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`,
       );
+      // Still say exactly what differs from the backup now.
+      const live = await readTables(options.tables, backup.tables.map((table) => ({ id: table.id })));
+      report.remaining.push(...restoreDifferences(backup, live, options.ratePerMinute ?? 300));
+      return report;
+    }
     // Restoring must not stop at the interruption that caused it.
     return await restoreBackup(
-      parseBackup(files, location, { signingKey: options.signingKey }),
+      backup,
       { ...context, signal: undefined },
       options.ratePerMinute,
       { createdTables, settleMs: settleMsOf(options) },
@@ -278,7 +284,7 @@ async function waitForQuiet(
   await tables.idle();
   if (tables.inDoubt().jobs.length > 0) {
     logger.info('waiting for the import jobs of this deploy to end before restoring');
-    const running = await tables.finishJobs(Math.max(settleMs, 60_000));
+    const running = await tables.finishJobs(settleMs);
     if (running.length > 0) return running;
   }
   const { writes } = tables.inDoubt();

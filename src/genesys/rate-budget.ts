@@ -19,7 +19,11 @@ export interface RateBudgetStats {
 }
 
 /** How fast the rate climbs back after a 429 pause: a share of the configured rate per ms. */
-const RECOVERY_PER_MS = 0.25 / 1_000;
+const RECOVERY_PER_MS = 0.5 / 1_000;
+
+/** The rate kept after a 429 pause (multiplicative decrease), and its floor. */
+const DECREASE = 0.85;
+const FLOOR = 0.1;
 
 /** Returned by {@link RateBudget.acquire}; call it once the response has arrived. */
 export type Release = () => void;
@@ -32,8 +36,8 @@ export type Release = () => void;
  * limit. When the service still answers 429, {@link penalise} stops every request until
  * `Retry-After` has passed and lowers the rate (multiplicative decrease, once per pause: the
  * 429s of requests that were in flight together are one signal, not many); once the pause is
- * over the rate climbs back with time (additive increase, a quarter of the configured rate per
- * second, so it is back to full within about 4 s of a storm's end), and successes speed that up.
+ * over the rate climbs back with time (additive increase, half the configured rate per second,
+ * so it is back to full within about 2 s of a storm's end), and successes speed that up.
  * A steady 429 storm therefore slows the whole process down instead of each request retrying on
  * its own schedule, and the budget is not lost for long after it.
  */
@@ -87,7 +91,7 @@ export class RateBudget {
     const now = this.clock.now();
     this.throttled += 1;
     this.recover(now);
-    if (now >= this.pausedUntil) this.ratePerMs = Math.max(this.configuredPerMs * 0.1, this.ratePerMs * 0.7);
+    if (now >= this.pausedUntil) this.ratePerMs = Math.max(this.configuredPerMs * FLOOR, this.ratePerMs * DECREASE);
     this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
     this.recoveredTo = this.pausedUntil;
     this.tokens = Math.min(this.tokens, 1);
@@ -109,7 +113,7 @@ export class RateBudget {
     };
   }
 
-  /** Time since the last pause ended wins the rate back: a quarter of the configured rate a second. */
+  /** Time since the last pause ended wins the rate back: half the configured rate a second. */
   private recover(now: number): void {
     const from = Math.max(this.recoveredTo, this.pausedUntil);
     if (now <= from) return;

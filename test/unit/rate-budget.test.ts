@@ -68,13 +68,13 @@ describe('RateBudget', () => {
     const budget = new RateBudget({ requestsPerMinute: 600, burst: 10, maxConcurrency: 10 });
     budget.penalise(2_000);
     expect(budget.stats().throttledBy429).toBe(1);
-    expect(budget.stats().currentRatePerMinute).toBeCloseTo(420, 5);
+    expect(budget.stats().currentRatePerMinute).toBeCloseTo(510, 5);
     const times = grantTimes(budget, 2);
     await vi.advanceTimersByTimeAsync(1_999);
     expect(times).toEqual([]);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(times[0]).toBe(2_000);
-    // 0.7 per 429, floored at a tenth of the configured rate.
+    // 0.85 per 429, floored at a tenth of the configured rate.
     for (let index = 0; index < 20; index++) budget.penalise(0);
     expect(budget.stats().currentRatePerMinute).toBeCloseTo(60, 5);
     for (let index = 0; index < 100; index++) budget.reward();
@@ -85,16 +85,19 @@ describe('RateBudget', () => {
     const budget = new RateBudget({ requestsPerMinute: 600, maxConcurrency: 10 });
     for (let index = 0; index < 8; index++) budget.penalise(1_000);
     expect(budget.stats()).toMatchObject({ throttledBy429: 8 });
-    expect(budget.stats().currentRatePerMinute).toBeCloseTo(420, 5);
+    expect(budget.stats().currentRatePerMinute).toBeCloseTo(510, 5);
   });
 
-  it('wins the rate back with time after a pause: a quarter of the budget a second', async () => {
+  it('wins the rate back with time after a pause: half the budget a second', async () => {
     const budget = new RateBudget({ requestsPerMinute: 600, maxConcurrency: 10 });
-    budget.penalise(1_000);
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(budget.stats().currentRatePerMinute).toBeCloseTo(420, 5);
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(budget.stats().currentRatePerMinute).toBeCloseTo(570, 5);
+    for (let index = 0; index < 3; index++) {
+      budget.penalise(1_000);
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    // 600 × 0.85³
+    expect(budget.stats().currentRatePerMinute).toBeCloseTo(368.475, 3);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(budget.stats().currentRatePerMinute).toBeCloseTo(428.475, 3);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(budget.stats().currentRatePerMinute).toBeCloseTo(600, 5);
   });
