@@ -9,6 +9,7 @@ import { validateConfigs } from './config.bench.js';
 import { planLargeTable, planManyTables } from './plan.bench.js';
 import { applyThousandRows, restoreFiveThousandRows } from './deploy.bench.js';
 import { actionColdStart } from './action.bench.js';
+import { realisticDeploy, storms } from './consistency.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   readRows,
@@ -19,6 +20,8 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   applyThousandRows,
   restoreFiveThousandRows,
   actionColdStart,
+  realisticDeploy,
+  storms,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigurationError } from '../errors.js';
-import { startEmulator } from '../emulator/server.js';
+import { describeTiming } from '../emulator/config.js';
+import { startEmulator, type EmulatorOptions } from '../emulator/server.js';
 import type { StateDump } from '../emulator/state.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 import { parseOptions, wholeNumber } from './options.js';
 
-const HELP = `Usage: datatable-deploy emulator [--port N] [--state FILE | --load FILE] [--rate-limit N] [--seed N] [--json]
+const HELP = `Usage: datatable-deploy emulator [--port N] [--state FILE | --load FILE] [--rate-limit N] [--seed N]
+                                 [--realistic [--scale N]] [--json]
 
 Serves the Genesys Cloud data-tables API, its OAuth token endpoint and an admin API
 (/__emulator/...) on 127.0.0.1. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
@@ -16,54 +18,98 @@ Serves the Genesys Cloud data-tables API, its OAuth token endpoint and an admin 
   --state FILE     load the org's tables from FILE if it exists, and save them there on exit
   --load FILE      load the org's tables from FILE, and leave the file as it is
   --rate-limit N   requests per minute per token (default 300, as Genesys)
-  --seed N         seed for probabilistic faults (default 1)
+  --seed N         seed for probabilistic faults and random delays (default 1)
+  --realistic      behave like the real service: reads lag writes (rows up to 5 s, tables up to
+                   10 s), each write takes up to 300 ms, import and export jobs take 4 s
+  --scale N        multiply every duration of --realistic (e.g. 0.1 for a ten times faster org)
   --json           print one JSON line {"url","clientId","clientSecret"} once listening`;
 
-export async function runEmulatorCommand(args: string[], io: CliIo): Promise<number> {
+/** What the command line asks for, before anything is read or started. */
+export interface EmulatorCommandArgs {
+  help: boolean;
+  json: boolean;
+  /** --state: loaded if it exists, saved on exit. */
+  statePath?: string | undefined;
+  /** --load: loaded, never written. */
+  loadPath?: string | undefined;
+  /** What to start the emulator with (its state is read from the file separately). */
+  start: Omit<EmulatorOptions, 'state'>;
+}
+
+/** Parses the emulator command's arguments. Throws ConfigurationError on a bad one. */
+export function parseEmulatorArgs(args: string[]): EmulatorCommandArgs {
   const { values } = parseOptions('emulator', args, {
     port: { type: 'string' },
     state: { type: 'string' },
     load: { type: 'string' },
     'rate-limit': { type: 'string' },
     seed: { type: 'string' },
+    realistic: { type: 'boolean' },
+    scale: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (values.help) {
+  if (values.state && values.load) throw new ConfigurationError('Give --state or --load, not both.');
+  const profileScale = realisticScale(values.realistic, values.scale, 1);
+  return {
+    help: values.help ?? false,
+    json: values.json ?? false,
+    statePath: values.state,
+    loadPath: values.load,
+    start: {
+      port: wholeNumber('port', values.port, 0),
+      ...(profileScale !== undefined ? { profile: 'realistic' as const, profileScale } : {}),
+      config: {
+        rateLimitPerMinute: wholeNumber('rate-limit', values['rate-limit'], 300) || 300,
+        seed: wholeNumber('seed', values.seed, 1),
+      },
+    },
+  };
+}
+
+export async function runEmulatorCommand(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseEmulatorArgs(args);
+  if (parsed.help) {
     writeLine(io.stdout, HELP);
     return 0;
   }
-  if (values.state && values.load) throw new ConfigurationError('Give --state or --load, not both.');
-  const statePath = values.state;
-  const loadPath = values.load ?? (statePath && existsSync(statePath) ? statePath : undefined);
+  const statePath = parsed.statePath;
+  const loadPath = parsed.loadPath ?? (statePath && existsSync(statePath) ? statePath : undefined);
   let state: StateDump | undefined;
   if (loadPath) {
     try {
       state = JSON.parse(await readFile(loadPath, 'utf8')) as StateDump;
     } catch (error) {
-      const option = values.load ? '--load' : '--state';
+      const option = parsed.loadPath ? '--load' : '--state';
       throw new ConfigurationError(
         `${option} ${loadPath} is not a readable state dump: ${(error as Error).message}`,
       );
     }
   }
-  const emulator = await startEmulator({
-    port: wholeNumber('port', values.port, 0),
-    config: {
-      rateLimitPerMinute: wholeNumber('rate-limit', values['rate-limit'], 300) || 300,
-      seed: wholeNumber('seed', values.seed, 1),
-    },
-    ...(state ? { state } : {}),
-  });
-  if (values.json) {
+  const emulator = await startEmulator({ ...parsed.start, ...(state ? { state } : {}) });
+  const profile = parsed.start.profile
+    ? { profile: parsed.start.profile, scale: parsed.start.profileScale }
+    : {};
+  if (parsed.json) {
     writeLine(
       io.stdout,
-      JSON.stringify({ url: emulator.url, clientId: emulator.clientId, clientSecret: emulator.clientSecret }),
+      JSON.stringify({
+        url: emulator.url,
+        clientId: emulator.clientId,
+        clientSecret: emulator.clientSecret,
+        ...profile,
+      }),
     );
   } else {
     writeLine(io.stdout, `Genesys Cloud data-tables emulator listening on ${emulator.url}`);
     writeLine(io.stdout, `  GENESYSCLOUD_API_URL=${emulator.url}`);
     writeLine(io.stdout, `  GENESYSCLOUD_OAUTHCLIENT_ID=${emulator.clientId}`);
     writeLine(io.stdout, `  GENESYSCLOUD_OAUTHCLIENT_SECRET=${emulator.clientSecret}`);
+    if (parsed.start.profile) {
+      writeLine(
+        io.stdout,
+        `  realistic profile (scale ${parsed.start.profileScale}): ${describeTiming(emulator.config)}`,
+      );
+    }
     writeLine(
       io.stdout,
       `  admin API: ${emulator.url}/__emulator/health${statePath ? `; state file: ${statePath}` : ''}`,
@@ -76,6 +122,33 @@ export async function runEmulatorCommand(args: string[], io: CliIo): Promise<num
   });
   if (statePath) await writeFile(statePath, JSON.stringify(emulator.state.dump(), null, 2));
   await emulator.close();
-  if (!values.json) writeLine(io.stderr, 'emulator stopped');
+  if (!parsed.json) writeLine(io.stderr, 'emulator stopped');
   return 0;
+}
+
+/**
+ * The scale of the realistic profile from `--realistic` and `--scale`: undefined without
+ * `--realistic`, `fallback` without `--scale`. Shared with the demo.
+ */
+export function realisticScale(
+  realistic: boolean | undefined,
+  scale: string | undefined,
+  fallback: number,
+): number | undefined {
+  if (!realistic) {
+    if (scale === undefined) return undefined;
+    throw new ConfigurationError(
+      '--scale applies to --realistic only.',
+      'Add --realistic, or leave --scale out.',
+    );
+  }
+  if (scale === undefined) return fallback;
+  const parsed = Number(scale);
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(scale) || !(parsed > 0)) {
+    throw new ConfigurationError(
+      `--scale must be a number above 0; got "${scale}".`,
+      'Use e.g. --scale 0.1 for a ten times faster realistic org, or 1 for real timing.',
+    );
+  }
+  return parsed;
 }

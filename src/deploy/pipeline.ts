@@ -6,13 +6,14 @@ import type { Logger } from '../logger.js';
 import { readTables, type LiveTable } from '../plan/snapshot.js';
 import type { Plan } from '../plan/types.js';
 import { applyTables, type Stamp } from './apply.js';
-import { backupFiles, parseBackup, type BackupStore } from './backup.js';
+import { backupFiles, type BackupStore } from './backup.js';
 import { DeployFailure, type FailurePhase } from './failure.js';
 import { runHealthChecks, type HealthReport } from './health/run.js';
 import type { HealthSpec } from './health/spec.js';
-import { CreatedTablesRecorder, type CreatedTables, type Journal } from './journal.js';
-import { restoreBackup, restoreDifferences, type RestoreReport } from './restore.js';
+import { CreatedTablesRecorder, type Journal } from './journal.js';
+import type { RestoreReport } from './restore.js';
 import { DEFAULT_SETTLE_MS, settle } from './settle.js';
+import { restoreSafely } from './rollback-step.js';
 import { verifyTables } from './verify.js';
 import { postInvalidation, type WebhookResult } from './webhook.js';
 
@@ -174,7 +175,12 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
     logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
     for (const detail of failure.details) logger.warn(`  ${detail}`);
     logger.info(`▶ rollback: restoring the backup ${backup}`);
-    const restore = await restoreSafely(files, backup, options, context, journal.created);
+    const restore = await restoreSafely(files, backup, {
+      ...options,
+      settleMs: settleMsOf(options),
+      context,
+      createdTables: journal.created,
+    });
     const outcome: DeployOutcome = restore.restored ? 'rolled-back' : 'failed';
     if (restore.restored)
       logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
@@ -226,81 +232,8 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
   return { outcome: 'applied', exitCode: 0, version, backup, operations, health, webhooks };
 }
 
-/**
- * A restore that reports, rather than throws, when it cannot finish. It starts only once
- * nothing of ours can still change the tables (see {@link waitForQuiet}).
- */
-async function restoreSafely(
-  files: ReturnType<typeof backupFiles>,
-  location: string,
-  options: DeployOptions,
-  context: Parameters<typeof restoreBackup>[1],
-  createdTables: CreatedTables,
-): Promise<RestoreReport> {
-  const unfinished = (message: string): RestoreReport => ({
-    restored: false,
-    tables: [],
-    remaining: [{ table: '', message }],
-    failures: [message],
-    leftInPlace: [],
-    operations: 0,
-  });
-  try {
-    const backup = parseBackup(files, location, { signingKey: options.signingKey });
-    const running = await waitForQuiet(options.tables, settleMsOf(options), options.clock, options.logger);
-    if (running.length > 0) {
-      const report = unfinished(
-        `the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`,
-      );
-      // Still say exactly what differs from the backup now.
-      const live = await readTables(options.tables, backup.tables.map((table) => ({ id: table.id })));
-      report.remaining.push(...restoreDifferences(backup, live, options.ratePerMinute ?? 300));
-      return report;
-    }
-    // Restoring must not stop at the interruption that caused it.
-    return await restoreBackup(
-      backup,
-      { ...context, signal: undefined },
-      options.ratePerMinute,
-      { createdTables, settleMs: settleMsOf(options) },
-    );
-  } catch (error) {
-    return unfinished(`the restore itself failed: ${describeError(error)}`);
-  }
-}
-
-/**
- * Before a restore: no request of ours in flight, no import job of ours running (each is polled
- * to its end, within the job time limit), and no write whose answer was lost able to land any
- * more (the service applies a request even when its client gave up, so such a write could undo
- * the restore: wait the settle window from when it was given up). Returns jobs still running.
- */
-async function waitForQuiet(
-  tables: DataTablesApi,
-  settleMs: number,
-  clock: Clock,
-  logger: Logger,
-): Promise<string[]> {
-  await tables.idle();
-  if (tables.inDoubt().jobs.length > 0) {
-    logger.info('waiting for the import jobs of this deploy to end before restoring');
-    const running = await tables.finishJobs(settleMs);
-    if (running.length > 0) return running;
-  }
-  const { writes } = tables.inDoubt();
-  if (writes.lastAt !== undefined) {
-    const wait = writes.lastAt + settleMs - clock.now();
-    if (wait > 0) {
-      logger.info(
-        `${writes.count} write(s) of this deploy got no answer and may still land; waiting ${Math.ceil(wait / 1000)} s before restoring`,
-      );
-      await clock.sleep(wait);
-    }
-  }
-  return [];
-}
-
-const settleMsOf = (options: DeployOptions): number => options.settleMs ?? DEFAULT_SETTLE_MS;
+export const settleMsOf = (options: { settleMs?: number | undefined }): number =>
+  options.settleMs ?? DEFAULT_SETTLE_MS;
 
 /**
  * The backup of the live tables as read by the stale-plan guard, bound to the plan's org,

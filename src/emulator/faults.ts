@@ -2,6 +2,12 @@
  * Fault injection: rules that make matching requests fail, hang or drop the connection, so that
  * clients can be tested against a misbehaving service. Probabilistic rules draw from a seeded
  * generator, so a run is repeatable.
+ *
+ * Like the real service, the emulator reads a request's body before any delay and carries the
+ * request through even when the client has gone meanwhile: a `delayMs` longer than the client's
+ * timeout makes a write that lands after the client gave up (a "ghost write"). `reset` drops the
+ * connection before the request is applied; `resetAfterApply` applies it and then drops the
+ * connection, so the client sees a failure for a write that did happen.
  */
 export interface FaultRule {
   /** HTTP method to match, or `*` (default). */
@@ -14,8 +20,10 @@ export interface FaultRule {
   code?: string;
   /** For 429: the Retry-After value in seconds (default 1). */
   retryAfterSeconds?: number;
-  /** Drop the connection without answering. */
+  /** Drop the connection without answering, before the request is applied. */
   reset?: boolean;
+  /** Apply the request, then drop the connection without answering (an unknown outcome). */
+  resetAfterApply?: boolean;
   /** Wait this long before answering (alone: a slow but correct answer). */
   delayMs?: number;
   /** Fire with this probability (0–1) per matching request. */
@@ -35,6 +43,8 @@ export interface ActiveFault extends FaultRule {
 export type FaultAction = {
   delayMs: number;
   reset: boolean;
+  /** Present (true) only for rules that apply the request before dropping the connection. */
+  resetAfterApply?: true;
   status?: number;
   code?: string;
   retryAfterSeconds?: number;
@@ -102,6 +112,7 @@ export class FaultInjector {
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
       rule.fired += 1;
       const action: FaultAction = { delayMs: rule.delayMs ?? 0, reset: rule.reset ?? false };
+      if (rule.resetAfterApply) action.resetAfterApply = true;
       if (rule.status !== undefined) {
         action.status = rule.status;
         action.code = rule.code ?? DEFAULT_CODES[rule.status] ?? 'internal.server.error';
@@ -115,8 +126,13 @@ export class FaultInjector {
 
 function validateRule(rule: FaultRule): void {
   if (typeof rule !== 'object' || rule === null) throw new TypeError('a fault rule must be a JSON object');
-  if (rule.status === undefined && !rule.reset && rule.delayMs === undefined) {
-    throw new TypeError('a fault rule needs status, reset or delayMs');
+  if (rule.status === undefined && !rule.reset && !rule.resetAfterApply && rule.delayMs === undefined) {
+    throw new TypeError('a fault rule needs status, reset or delayMs (or resetAfterApply)');
+  }
+  if (rule.resetAfterApply && (rule.reset || rule.status !== undefined)) {
+    throw new TypeError(
+      'resetAfterApply applies the request before dropping the connection; it cannot go with reset or status (which refuse it)',
+    );
   }
   if (
     rule.status !== undefined &&

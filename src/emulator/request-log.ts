@@ -11,6 +11,8 @@ export interface LoggedRequest {
   correlationId: string;
   durationMs: number;
   fault?: boolean;
+  /** The client had gone before the answer (it timed out or aborted); the request was still served. */
+  clientGone?: boolean;
 }
 
 /** Counters per route and status, and the most recent requests. */

@@ -91,7 +91,8 @@ export class RateBudget {
     const now = this.clock.now();
     this.throttled += 1;
     this.recover(now);
-    if (now >= this.pausedUntil) this.ratePerMs = Math.max(this.configuredPerMs * FLOOR, this.ratePerMs * DECREASE);
+    if (now >= this.pausedUntil)
+      this.ratePerMs = Math.max(this.configuredPerMs * FLOOR, this.ratePerMs * DECREASE);
     this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
     this.recoveredTo = this.pausedUntil;
     this.tokens = Math.min(this.tokens, 1);

@@ -67,7 +67,7 @@ describe('datatable-deploy apply (the committed bundle)', () => {
     child.kill('SIGKILL');
     expect(await exited).toBe(-9);
     // Requests in flight at the kill still land (the service does not know the client died).
-    for (let last = -1; rowsOf(emulator, 'jobs').size !== last; ) {
+    for (let last = -1; rowsOf(emulator, 'jobs').size !== last;) {
       last = rowsOf(emulator, 'jobs').size;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -84,19 +84,13 @@ describe('datatable-deploy apply (the committed bundle)', () => {
     emulator.faults.clear();
     const rerun = await runNode(
       CLI,
-      [
-        ...args.slice(0, 3),
-        '--rate-limit',
-        '6000',
-        '--backup-dir',
-        backups,
-        '--max-changed-rows',
-        '1000',
-      ],
+      [...args.slice(0, 3), '--rate-limit', '6000', '--backup-dir', backups, '--max-changed-rows', '1000'],
       env(),
     );
     expect(rerun.code).toBe(0);
-    expect(rerun.stderr).toMatch(/an earlier apply did not finish \(it was killed after \d+ write\(s\); backup and journal in .*killed/);
+    expect(rerun.stderr).toMatch(
+      /an earlier apply did not finish \(it was killed after \d+ write\(s\); backup and journal in .*killed/,
+    );
     expect(rerun.stderr).toContain('datatable-deploy rollback --backup');
     expect(rerun.stdout).toMatch(
       new RegExp(`Plan: ${200 - written} to create, 0 to update, 0 to delete, ${written} unchanged`),

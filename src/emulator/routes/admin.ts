@@ -1,5 +1,6 @@
 import type { RequestContext, Route } from '../context.js';
-import { mergeConfig, type EmulatorConfig } from '../config.js';
+import { mergeConfig, profileConfig, type EmulatorConfig } from '../config.js';
+import type { DurationSource } from '../durations.js';
 import type { FaultInjector, FaultRule } from '../faults.js';
 import { badRequest, parseJson } from '../http-kit.js';
 import type { RequestLog } from '../request-log.js';
@@ -12,13 +13,14 @@ export const ADMIN_PATH = '/__emulator';
 export interface AdminTargets {
   config: EmulatorConfig;
   faults: FaultInjector;
+  durations: DurationSource;
   log: RequestLog;
   tokens: TokenRegistry;
 }
 
 /**
  * The admin API (no OAuth, loopback only): health, request counters and log, state dump and
- * load, fault rules, configuration, token expiry. Not part of Genesys Cloud.
+ * load, fault rules, configuration and profiles, token expiry. Not part of Genesys Cloud.
  */
 export function adminRoutes(targets: AdminTargets): Route[] {
   const json = async (context: RequestContext): Promise<unknown> => {
@@ -49,6 +51,18 @@ export function adminRoutes(targets: AdminTargets): Route[] {
     return applyConfig(
       targets,
       guard(() => mergeConfig(targets.config, patch)),
+    );
+  };
+
+  /** `{"name": "realistic" | "instant", "scale"?: number}`: sets the profile's keys, keeps the rest. */
+  const applyProfile = async (context: RequestContext) => {
+    const body = ((await json(context)) ?? {}) as { name?: unknown; scale?: unknown };
+    const scale = body.scale ?? 1;
+    if (typeof scale !== 'number')
+      throw badRequest('scale must be a number above 0, e.g. 0.05', 'invalid.value');
+    return applyConfig(
+      targets,
+      guard(() => mergeConfig(targets.config, profileConfig(body.name, scale))),
     );
   };
 
@@ -84,6 +98,7 @@ export function adminRoutes(targets: AdminTargets): Route[] {
     // PUT and PATCH both merge: keys left out keep their values.
     route('PUT', '/config', updateConfig),
     route('PATCH', '/config', updateConfig),
+    route('PUT', '/profile', applyProfile),
     route('POST', '/tokens/expire', () => ({ status: 200, body: { expired: targets.tokens.expireAll() } })),
   ];
 }
@@ -92,5 +107,6 @@ function applyConfig(targets: AdminTargets, next: EmulatorConfig) {
   // Mutated in place: handlers, the rate limiter and pending jobs hold this object.
   Object.assign(targets.config, next);
   targets.faults.reseed(next.seed);
+  targets.durations.reseed(next.seed);
   return { status: 200, body: targets.config };
 }

@@ -1,20 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { CsvFormatError, csvToRows, rowsToCsv } from '../../genesys/csv.js';
-import type { ExportJob, ImportJob, ImportMode } from '../../genesys/types.js';
+import type { ImportMode } from '../../genesys/types.js';
 import type { RequestContext, Route } from '../context.js';
 import { badRequest, notFound, parseJson, ServiceError } from '../http-kit.js';
+import { DOWNLOAD_PATH, isoNow, scheduleExport, scheduleImport } from '../job-work.js';
 import { envelope, pageParams } from '../listing.js';
-import { checkRow } from '../rules.js';
-import type { ImportJobRecord, StoredTable } from '../state.js';
+import type {
+  EmulatedExportJob,
+  EmulatedImportJob,
+  ExportJobRecord,
+  ImportJobRecord,
+  JobOwner,
+} from '../state.js';
 import { requireTable, TABLES_PATH } from './tables.js';
 
 const JOBS = `${TABLES_PATH}/{datatableId}`;
 export const UPLOAD_PATH = '/uploads/v2/datatables';
-export const DOWNLOAD_PATH = '/downloads/v2/datatables';
+export { DOWNLOAD_PATH };
 /** The presigned-URL stand-in: the upload must carry this header from `uploadHeaders`. */
 export const UPLOAD_SIGNATURE_HEADER = 'x-emulator-upload-signature';
 
-const now = (): string => new Date().toISOString();
+/** The OAuth client of the token stands in for the user the SDK documents as `owner`. */
+function ownerOf(context: RequestContext): { owner?: JobOwner } {
+  return context.clientId
+    ? { owner: { id: context.clientId, selfUri: `/api/v2/oauth/clients/${context.clientId}` } }
+    : {};
+}
 
 function importMode(body: unknown): ImportMode {
   const mode = (body as { importMode?: unknown } | undefined)?.importMode;
@@ -28,12 +38,15 @@ async function createImportJob(context: RequestContext, legacy: boolean) {
   const mode = importMode(parseJson(await context.body()));
   const id = randomUUID();
   const signature = randomUUID();
-  const job: ImportJob = {
+  // No null fields: dateCompleted and errorInformation appear when the job ends.
+  const job: EmulatedImportJob = {
     id,
+    // The real service's job names are undocumented; the table's name is as good as any.
+    name: table.name,
+    ...ownerOf(context),
     status: 'WaitingForUpload',
     importMode: mode,
-    dateCreated: now(),
-    dateCompleted: null,
+    dateCreated: isoNow(),
     uploadURI: legacy
       ? `${context.origin}${UPLOAD_PATH}/legacy/${id}`
       : `${context.origin}${UPLOAD_PATH}/${id}`,
@@ -76,58 +89,8 @@ function startImport(context: RequestContext, record: ImportJobRecord, csv: stri
       `The import job is ${record.job.status}, not waiting for an upload`,
     );
   }
-  record.job.status = 'Processing';
-  context.later(context.config.jobDelayMs, () => runImport(context, record, csv));
+  scheduleImport(context, record, csv);
   return { status: 200 };
-}
-
-/**
- * Applies an uploaded CSV. ReplaceAll deletes every row first; Append upserts by key. Rows that
- * break the schema or the row limit are counted as failed; the others still load.
- */
-function runImport(context: RequestContext, record: ImportJobRecord, csv: string): void {
-  const table: StoredTable | undefined = context.state.tables.get(record.tableId);
-  const job = record.job;
-  job.dateCompleted = now();
-  if (!table) {
-    job.status = 'Failed';
-    job.errorInformation = { code: 'flows.datatables.table.not.found', message: 'The table was deleted' };
-    return;
-  }
-  let parsed;
-  try {
-    parsed = csvToRows(csv, table.schema);
-  } catch (error) {
-    if (!(error instanceof CsvFormatError)) throw error;
-    job.status = 'Failed';
-    job.errorInformation = { code: 'flows.datatables.import.invalid.file', message: error.message };
-    return;
-  }
-  let failed = parsed.failures.length;
-  let updated = 0;
-  if (job.importMode === 'ReplaceAll') {
-    job.countRecordsDeleted = table.rows.size;
-    table.rows.clear();
-  }
-  const seen = new Set<string>();
-  for (const candidate of parsed.rows) {
-    try {
-      const row = checkRow(table.schema, candidate, context.config);
-      const key = String(row.key);
-      if (seen.has(key)) throw badRequest(`duplicate key "${key}" in the file`);
-      if (!table.rows.has(key) && table.rows.size >= context.config.maxRowsPerTable)
-        throw badRequest('row limit reached');
-      seen.add(key);
-      table.rows.set(key, row);
-      updated += 1;
-    } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      failed += 1;
-    }
-  }
-  job.countRecordsUpdated = updated;
-  job.countRecordsFailed = failed;
-  job.status = 'Succeeded';
 }
 
 async function uploadCsv(context: RequestContext) {
@@ -167,31 +130,19 @@ async function uploadLegacy(context: RequestContext) {
 function createExportJob(context: RequestContext) {
   const table = requireTable(context);
   const id = randomUUID();
-  const job: ExportJob = {
+  // No null fields: downloadURI and dateCompleted appear when the job ends.
+  const job: EmulatedExportJob = {
     id,
+    name: table.name,
+    ...ownerOf(context),
     status: 'Processing',
-    dateCreated: now(),
-    dateCompleted: null,
-    downloadURI: null,
+    dateCreated: isoNow(),
     countRecordsProcessed: 0,
     selfUri: `${TABLES_PATH}/${table.id}/export/jobs/${id}`,
   };
-  const record = { job, tableId: table.id } as { job: ExportJob; tableId: string; csv?: string };
+  const record: ExportJobRecord = { job, tableId: table.id };
   context.state.exportJobs.set(id, record);
-  context.later(context.config.jobDelayMs, () => {
-    const current = context.state.tables.get(table.id);
-    job.dateCompleted = now();
-    if (!current) {
-      job.status = 'Failed';
-      job.errorInformation = { code: 'flows.datatables.table.not.found', message: 'The table was deleted' };
-      return;
-    }
-    const rows = [...current.rows.values()];
-    record.csv = rowsToCsv(rows, current.schema);
-    job.countRecordsProcessed = rows.length;
-    job.downloadURI = `${context.origin}${DOWNLOAD_PATH}/${id}.csv`;
-    job.status = 'Succeeded';
-  });
+  scheduleExport(context, record);
   return { status: 200, body: job };
 }
 

@@ -16,9 +16,14 @@ function brief(context: RequestContext): boolean {
 
 const view = (row: Row, showBrief: boolean): Row => (showBrief ? { key: row.key! } : { ...row });
 
+/*
+ * Row reads go through the consistency window (state.visibleRow/visibleRows): a recent write may
+ * not show yet. Whether the table exists, and every check a write makes, use the true state.
+ */
+
 function listRows(context: RequestContext) {
   const table = requireTable(context);
-  const rows = [...table.rows.values()].sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
+  const rows = context.state.visibleRows(table).sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
   const order = context.query.get('sortOrder')?.toLowerCase() ?? 'ascending';
   if (order !== 'ascending' && order !== 'descending')
     throw badRequest('sortOrder must be ascending or descending', 'invalid.value');
@@ -37,7 +42,7 @@ function listRows(context: RequestContext) {
 }
 
 function getRow(context: RequestContext) {
-  const row = requireTable(context).rows.get(context.params.rowId!);
+  const row = context.state.visibleRow(requireTable(context), context.params.rowId!);
   if (!row) throw notFound(ROW_NOT_FOUND, `No row with key "${context.params.rowId}"`);
   return { status: 200, body: view(row, brief(context)) };
 }
@@ -66,7 +71,7 @@ async function createRow(context: RequestContext) {
       },
     );
   }
-  table.rows.set(key, row);
+  context.state.writeRow(table, key, row);
   return { status: context.config.createStatus, body: { ...row } };
 }
 
@@ -76,14 +81,15 @@ async function replaceRow(context: RequestContext) {
   const key = context.params.rowId!;
   if (!table.rows.has(key)) throw notFound(ROW_NOT_FOUND, `No row with key "${key}"`);
   const row = checkRow(table.schema, parseJson(await context.body()) ?? {}, context.config, key);
-  table.rows.set(key, row);
+  context.state.writeRow(table, key, row);
   return { status: 200, body: { ...row } };
 }
 
 function deleteRow(context: RequestContext) {
   const table = requireTable(context);
-  if (!table.rows.delete(context.params.rowId!))
-    throw notFound(ROW_NOT_FOUND, `No row with key "${context.params.rowId}"`);
+  const key = context.params.rowId!;
+  if (!table.rows.has(key)) throw notFound(ROW_NOT_FOUND, `No row with key "${key}"`);
+  context.state.writeRow(table, key, undefined);
   return { status: context.config.deleteStatus };
 }
 

@@ -4,12 +4,12 @@ import type { RequestContext, Route } from '../context.js';
 import { badRequest, notFound, parseJson, ServiceError } from '../http-kit.js';
 import { envelope, nameFilter, pageParams } from '../listing.js';
 import { checkSchema, checkSchemaUpdate } from '../rules.js';
-import type { StoredTable } from '../state.js';
+import type { StoredTable, TableMeta } from '../state.js';
 
 export const TABLES_PATH = '/api/v2/flows/datatables';
 const TABLE_NOT_FOUND = 'flows.datatables.table.not.found';
 
-export function tableView(table: StoredTable, withSchema: boolean): DataTable {
+export function tableView(table: TableMeta, withSchema: boolean): DataTable {
   const selfUri = `${TABLES_PATH}/${table.id}`;
   return {
     id: table.id,
@@ -21,8 +21,16 @@ export function tableView(table: StoredTable, withSchema: boolean): DataTable {
   };
 }
 
+/** The table as it truly is: for writes, row routes and jobs. */
 export function requireTable(context: RequestContext): StoredTable {
   const table = context.state.tables.get(context.params.datatableId!);
+  if (!table) throw notFound(TABLE_NOT_FOUND);
+  return table;
+}
+
+/** The table as table reads see it, which may lag its creation, updates and deletion. */
+function requireVisibleTable(context: RequestContext): TableMeta {
+  const table = context.state.visibleTable(context.params.datatableId!);
   if (!table) throw notFound(TABLE_NOT_FOUND);
   return table;
 }
@@ -32,7 +40,7 @@ const wantsSchema = (context: RequestContext): boolean =>
 
 function listTables(context: RequestContext) {
   const { query, state } = context;
-  let tables = [...state.tables.values()];
+  let tables = state.visibleTables();
   const name = query.get('name');
   if (name) tables = tables.filter((table) => nameFilter(name)(table.name));
   // Array parameters arrive comma-joined (the SDKs) or repeated.
@@ -105,7 +113,7 @@ async function createTable(context: RequestContext) {
     schema,
     rows: new Map(),
   };
-  context.state.tables.set(table.id, table);
+  context.state.addTable(table);
   return { status: context.config.createStatus, body: tableView(table, true) };
 }
 
@@ -119,22 +127,25 @@ async function updateTable(context: RequestContext) {
   const schema = checkSchema(body.schema, context.config);
   checkSchemaUpdate(table.schema, schema);
   schema.title = name;
-  table.name = name;
-  if (typeof body.description === 'string') table.description = body.description;
-  if (body.division !== undefined) table.division = divisionOf(context, body.division);
-  table.schema = schema;
+  const division = body.division !== undefined ? divisionOf(context, body.division) : table.division;
+  context.state.updateTable(table, () => {
+    table.name = name;
+    if (typeof body.description === 'string') table.description = body.description;
+    table.division = division;
+    table.schema = schema;
+  });
   return { status: 200, body: tableView(table, wantsSchema(context)) };
 }
 
 function deleteTable(context: RequestContext) {
   const table = requireTable(context);
   // `force` exists for tables used by flows; the emulator has no flows, so it is accepted and moot.
-  context.state.tables.delete(table.id);
+  context.state.deleteTable(table);
   return { status: context.config.deleteStatus };
 }
 
 function getTable(context: RequestContext) {
-  return { status: 200, body: tableView(requireTable(context), wantsSchema(context)) };
+  return { status: 200, body: tableView(requireVisibleTable(context), wantsSchema(context)) };
 }
 
 export const tableRoutes: Route[] = [

@@ -1,0 +1,91 @@
+import type { Clock } from '../clock.js';
+import { describeError } from '../errors.js';
+import type { DataTablesApi } from '../genesys/datatables.js';
+import type { Logger } from '../logger.js';
+import { readTables } from '../plan/snapshot.js';
+import { parseBackup, type BackupFiles } from './backup.js';
+import type { CreatedTables } from './journal.js';
+import { restoreBackup, restoreDifferences, type RestoreReport } from './restore.js';
+
+/**
+ * A restore that reports, rather than throws, when it cannot finish. It starts only once
+ * nothing of ours can still change the tables (see {@link waitForQuiet}).
+ */
+export async function restoreSafely(
+  files: BackupFiles,
+  location: string,
+  options: {
+    tables: DataTablesApi;
+    clock: Clock;
+    logger: Logger;
+    settleMs: number;
+    signingKey?: string | undefined;
+    ratePerMinute?: number | undefined;
+    context: Parameters<typeof restoreBackup>[1];
+    createdTables: CreatedTables;
+  },
+): Promise<RestoreReport> {
+  const { context, createdTables } = options;
+  const unfinished = (message: string): RestoreReport => ({
+    restored: false,
+    tables: [],
+    remaining: [{ table: '', message }],
+    failures: [message],
+    leftInPlace: [],
+    operations: 0,
+  });
+  try {
+    const backup = parseBackup(files, location, { signingKey: options.signingKey });
+    const running = await waitForQuiet(options.tables, options.settleMs, options.clock, options.logger);
+    if (running.length > 0) {
+      const report = unfinished(
+        `the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`,
+      );
+      // Still say exactly what differs from the backup now.
+      const live = await readTables(
+        options.tables,
+        backup.tables.map((table) => ({ id: table.id })),
+      );
+      report.remaining.push(...restoreDifferences(backup, live, options.ratePerMinute ?? 300));
+      return report;
+    }
+    // Restoring must not stop at the interruption that caused it.
+    return await restoreBackup(backup, { ...context, signal: undefined }, options.ratePerMinute, {
+      createdTables,
+      settleMs: options.settleMs,
+    });
+  } catch (error) {
+    return unfinished(`the restore itself failed: ${describeError(error)}`);
+  }
+}
+
+/**
+ * Before a restore: no request of ours in flight, no import job of ours running (each is polled
+ * to its end, within the job time limit), and no write whose answer was lost able to land any
+ * more (the service applies a request even when its client gave up, so such a write could undo
+ * the restore: wait the settle window from when it was given up). Returns jobs still running.
+ */
+async function waitForQuiet(
+  tables: DataTablesApi,
+  settleMs: number,
+  clock: Clock,
+  logger: Logger,
+): Promise<string[]> {
+  await tables.idle();
+  if (tables.inDoubt().jobs.length > 0) {
+    logger.info('waiting for the import jobs of this deploy to end before restoring');
+    const running = await tables.finishJobs(settleMs);
+    if (running.length > 0) return running;
+  }
+  const { writes } = tables.inDoubt();
+  if (writes.lastAt !== undefined) {
+    const wait = writes.lastAt + settleMs - clock.now();
+    if (wait > 0) {
+      logger.info(
+        `${writes.count} write(s) of this deploy got no answer and may still land; waiting ${Math.ceil(wait / 1000)} s before restoring`,
+      );
+      await clock.sleep(wait);
+    }
+  }
+  return [];
+}
