@@ -29,79 +29,80 @@ async function journalsIn(root: string): Promise<string[]> {
 }
 
 describe('datatable-deploy apply (the committed bundle)', () => {
-  it('converges when re-run after being killed (SIGKILL) mid-apply', async () => {
-    emulator.state.load({ tables: [{ name: 'jobs', schema: SCHEMA, rows: [] }] });
-    const file = join(dir, 'jobs.yaml');
-    await writeFile(file, configText(200));
-    const backups = join(dir, 'killed');
-    emulator.faults.add({ method: 'POST', path: '/rows$', delayMs: 15 });
-    const args = [
-      'apply',
-      file,
-      '--yes',
-      '--strategy',
-      'rows',
-      '--rate-limit',
-      '6000',
-      '--backup-dir',
-      backups,
-      '--max-changed-rows',
-      '1000',
-    ];
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH, ...env() },
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('close', (_code, signal) => resolve(signal === 'SIGKILL' ? -9 : _code)),
-    );
-    // Kill it once a good part, but not all, of the rows are written.
-    let done = 0;
-    for (let waited = 0; waited < 20_000 && done < 40; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+  for (const killAfter of [3, 40, 150])
+    it(`converges when re-run after being killed (SIGKILL) after ${killAfter} writes`, async () => {
+      emulator.state.load({ tables: [{ name: 'jobs', schema: SCHEMA, rows: [] }] });
+      const file = join(dir, 'jobs.yaml');
+      await writeFile(file, configText(200));
+      const backups = join(dir, `killed-${killAfter}`);
+      emulator.faults.add({ method: 'POST', path: '/rows$', delayMs: 15 });
+      const args = [
+        'apply',
+        file,
+        '--yes',
+        '--strategy',
+        'rows',
+        '--rate-limit',
+        '6000',
+        '--backup-dir',
+        backups,
+        '--max-changed-rows',
+        '1000',
+      ];
+      const child = spawn(process.execPath, [CLI, ...args], {
+        env: { PATH: process.env.PATH, ...env() },
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+      const exited = new Promise<number | null>((resolve) =>
+        child.on('close', (_code, signal) => resolve(signal === 'SIGKILL' ? -9 : _code)),
+      );
+      // Kill it once a good part, but not all, of the rows are written.
+      let done = 0;
+      for (let waited = 0; waited < 20_000 && done < killAfter; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const [journal] = await journalsIn(backups);
+        const text = journal ? await readFile(journal, 'utf8').catch(() => '') : '';
+        done = text.split('\n').filter((line) => line.includes('"status":"done"')).length;
+      }
+      child.kill('SIGKILL');
+      expect(await exited).toBe(-9);
+      // Requests in flight at the kill still land (the service does not know the client died).
+      for (let last = -1; rowsOf(emulator, 'jobs').size !== last;) {
+        last = rowsOf(emulator, 'jobs').size;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const written = rowsOf(emulator, 'jobs').size;
+      expect(written).toBeGreaterThanOrEqual(killAfter);
+      expect(written).toBeLessThan(200);
       const [journal] = await journalsIn(backups);
-      const text = journal ? await readFile(journal, 'utf8').catch(() => '') : '';
-      done = text.split('\n').filter((line) => line.includes('"status":"done"')).length;
-    }
-    child.kill('SIGKILL');
-    expect(await exited).toBe(-9);
-    // Requests in flight at the kill still land (the service does not know the client died).
-    for (let last = -1; rowsOf(emulator, 'jobs').size !== last;) {
-      last = rowsOf(emulator, 'jobs').size;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const written = rowsOf(emulator, 'jobs').size;
-    expect(written).toBeGreaterThanOrEqual(40);
-    expect(written).toBeLessThan(200);
-    const [journal] = await journalsIn(backups);
-    const lines = (await readFile(journal!, 'utf8'))
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { status: string; key?: string });
-    expect(lines.filter((line) => line.status === 'done').length).toBeLessThan(200);
+      const lines = (await readFile(journal!, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { status: string; key?: string });
+      expect(lines.filter((line) => line.status === 'done').length).toBeLessThan(200);
 
-    emulator.faults.clear();
-    const rerun = await runNode(
-      CLI,
-      [...args.slice(0, 3), '--rate-limit', '6000', '--backup-dir', backups, '--max-changed-rows', '1000'],
-      env(),
-    );
-    expect(rerun.code).toBe(0);
-    expect(rerun.stderr).toMatch(
-      /an earlier apply did not finish \(it was killed after \d+ write\(s\); backup and journal in .*killed/,
-    );
-    expect(rerun.stderr).toContain('datatable-deploy rollback --backup');
-    expect(rerun.stdout).toMatch(
-      new RegExp(`Plan: ${200 - written} to create, 0 to update, 0 to delete, ${written} unchanged`),
-    );
-    const rows = rowsOf(emulator, 'jobs');
-    expect(rows.size).toBe(200);
-    for (let index = 0; index < 200; index++) {
-      const key = `job-${String(index).padStart(3, '0')}`;
-      expect(rows.get(key)).toEqual({ key, value: `run ${index}`, count: index });
-    }
-  });
+      emulator.faults.clear();
+      const rerun = await runNode(
+        CLI,
+        [...args.slice(0, 3), '--rate-limit', '6000', '--backup-dir', backups, '--max-changed-rows', '1000'],
+        env(),
+      );
+      expect(rerun.code).toBe(0);
+      expect(rerun.stderr).toMatch(
+        /an earlier apply did not finish \(it was killed after \d+ write\(s\); backup and journal in .*killed/,
+      );
+      expect(rerun.stderr).toContain('datatable-deploy rollback --backup');
+      expect(rerun.stdout).toMatch(
+        new RegExp(`Plan: ${200 - written} to create, 0 to update, 0 to delete, ${written} unchanged`),
+      );
+      const rows = rowsOf(emulator, 'jobs');
+      expect(rows.size).toBe(200);
+      for (let index = 0; index < 200; index++) {
+        const key = `job-${String(index).padStart(3, '0')}`;
+        expect(rows.get(key)).toEqual({ key, value: `run ${index}`, count: index });
+      }
+    });
 
   it('refuses a stale --plan with exit 3, and restores a backup with rollback', async () => {
     emulator.state.load({
