@@ -14186,11 +14186,15 @@ function parseJournal(text) {
 }
 /**
  * A journal that passes every entry on and keeps the tables created in it, so that a rollback
- * knows what its own deploy created even when the apply failed half-way.
+ * knows what its own deploy created even when the apply failed half-way, and the rows it
+ * started to write, which the restore writes back whatever a (possibly lagging) read shows.
  */
 class CreatedTablesRecorder {
     inner;
     created = new Map();
+    /** Row keys the deploy started writing, by table; tables it started an import job on. */
+    touched = new Map();
+    imported = new Set();
     constructor(inner) {
         this.inner = inner;
     }
@@ -14198,6 +14202,15 @@ class CreatedTablesRecorder {
         this.inner.append(entry);
         for (const [name, id] of createdTablesOf([{ at: '', ...entry }]))
             this.created.set(name, id);
+        if (entry.phase !== 'deploy' || entry.status !== 'started')
+            return;
+        if (entry.op === 'import')
+            this.imported.add(entry.table);
+        if (entry.key !== undefined) {
+            const keys = this.touched.get(entry.table) ?? new Set();
+            keys.add(entry.key);
+            this.touched.set(entry.table, keys);
+        }
     }
     close() {
         this.inner.close();
@@ -14345,8 +14358,11 @@ async function createRowSafely(tables, tableId, row, observe) {
                 await tables.replaceRow(tableId, row, observe);
                 return;
             }
-            if (duplicate)
-                throw error; // refused as a duplicate, yet absent: let the caller report it
+            if (duplicate) {
+                // Refused as a duplicate, so the key exists, though the (lagging) read does not show it yet.
+                await tables.replaceRow(tableId, row, observe);
+                return;
+            }
         }
     }
 }
@@ -14369,6 +14385,27 @@ async function deleteRowSafely(tables, tableId, key, observe) {
     catch (error) {
         if (!rowNotFound(error))
             throw error;
+    }
+}
+/**
+ * Creates a table. When the answer is lost, the table may exist anyway (the service applies a
+ * request whose client gave up), and only its id lets a restore delete it: look it up by name
+ * (the name search lags writes too, so for up to about 15 s) before giving up.
+ */
+async function createTableSafely(tables, clock, table) {
+    try {
+        return await tables.createTable(table);
+    }
+    catch (error) {
+        if (!outcomeUnknown(error))
+            throw error;
+        for (let attempt = 0; attempt < 15; attempt++) {
+            const found = await tables.findTableByName(table.name);
+            if (found)
+                return found;
+            await clock.sleep(1_000);
+        }
+        throw error;
     }
 }
 
@@ -14436,7 +14473,7 @@ async function applyTables(plans, live, context) {
                     throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
                 // The done line records the new id: it is what allows a restore to delete this table
                 // (by id) and nothing else.
-                const created = await journaled(plan.name, 'create-table', {}, () => context.tables.createTable({
+                const created = await journaled(plan.name, 'create-table', {}, () => createTableSafely(context.tables, context.clock, {
                     name: plan.name,
                     ...(plan.description ? { description: plan.description } : {}),
                     ...(division ? { division: { id: division } } : {}),
@@ -15132,6 +15169,8 @@ async function settle(read, differences, options) {
                 throw outcome.error;
             return { ...outcome, reads, elapsedMs: now - started };
         }
+        if (options.signal?.aborted)
+            throw new SettleAborted(options.what);
         const wait = Math.min(delay, deadline - now);
         logger.info('error' in outcome
             ? `${options.what}: the read failed (${describeError(outcome.error)}); reading again in ${seconds(wait)}`
@@ -15142,6 +15181,13 @@ async function settle(read, differences, options) {
 }
 function seconds(ms) {
     return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+/** The settling was stopped by its abort signal before the reads matched. */
+class SettleAborted extends Error {
+    constructor(what) {
+        super(`${what}: stopped by the interruption before the reads matched`);
+        this.name = 'SettleAborted';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/from-live.ts
@@ -15282,9 +15328,10 @@ async function restoreBackup(backup, context, rate = 300, options = {}) {
     const preview = await previewRestore(backup, context.tables, rate, options);
     const { plans, deletions } = preview;
     let live = preview.live;
+    let pending = plans.map((plan, index) => forceTouched(plan, backup.tables[index], options.touched?.get(plan.name)));
     const report = {
         restored: false,
-        tables: plans.map((plan) => ({
+        tables: pending.map((plan) => ({
             name: plan.name,
             creates: plan.creates.length,
             updates: plan.updates.length,
@@ -15295,7 +15342,6 @@ async function restoreBackup(backup, context, rate = 300, options = {}) {
         leftInPlace: [...preview.leftInPlace],
         operations: 0,
     };
-    let pending = plans;
     for (let round = 1;; round++) {
         const applied = await applyTables(pending.filter((_, index) => live[index]), live.filter((table) => table !== null), { ...context, phase: 'restore', keepGoing: true });
         report.operations += applied.operations;
@@ -15349,6 +15395,26 @@ async function previewRestore(backup, tables, rate = 300, options = {}) {
             deletions.push(current);
     }
     return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
+}
+/** Adds a write back to the backup value for each touched key the plan has no operation for. */
+function forceTouched(plan, table, keys) {
+    if (!keys || keys.size === 0)
+        return plan;
+    const planned = new Set([...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key));
+    const backupRows = new Map(table.rows.map((row) => [String(row.key), row]));
+    const updates = [...plan.updates];
+    const deletes = [...plan.deletes];
+    for (const key of keys) {
+        if (planned.has(key))
+            continue;
+        const row = backupRows.get(key);
+        // A PUT of a row that is not there creates it (see row-writes.ts); a DELETE of one gone is done.
+        if (row)
+            updates.push({ key, cells: [], before: row, after: row });
+        else
+            deletes.push({ key, row: { key } });
+    }
+    return { ...plan, updates, deletes };
 }
 /** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
 async function deleteCreatedTable(table, context, report) {
@@ -15488,6 +15554,7 @@ async function restoreSafely(files, location, options) {
         return await restoreBackup(backup, { ...context, signal: undefined }, options.ratePerMinute, {
             createdTables,
             settleMs: options.settleMs,
+            touched: options.touched,
         });
     }
     catch (error) {
@@ -15733,7 +15800,9 @@ async function runDeploy(options) {
         // Reads lag writes on the real service: read again (with backoff) until the tables match or
         // the settle window is over. A read that keeps failing fails the verify, not the apply.
         const ids = plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) }));
-        const settled = await settle(() => readTables(options.tables, ids), (after) => verifyTables(plan.tables, after, stamp), { clock: options.clock, logger, windowMs: settleMsOf(options), what: 'verify' }).catch((error) => {
+        const settled = await settle(() => readTables(options.tables, ids), (after) => verifyTables(plan.tables, after, stamp), { clock: options.clock, logger, windowMs: settleMsOf(options), what: 'verify', signal: options.signal }).catch((error) => {
+            if (error instanceof SettleAborted)
+                throw new DeployFailure('interrupted', error.message);
             throw new DeployFailure('verify', `The tables could not be read back: ${describeError(error)}`);
         });
         const mismatches = settled.differences;
@@ -15765,6 +15834,7 @@ async function runDeploy(options) {
             settleMs: settleMsOf(options),
             context,
             createdTables: journal.created,
+            touched: touchedKeys(plan, journal),
         });
         const outcome = restore.restored ? 'rolled-back' : 'failed';
         if (restore.restored)
@@ -15836,6 +15906,22 @@ function backupFilesOf(plan, live, options) {
             };
         }),
     }, options.signingKey);
+}
+/**
+ * The rows the deploy wrote or may have written: the keys it started a write for, and every
+ * upserted key of a table it started an import job on (the job's rows are not journaled one by one).
+ */
+function touchedKeys(plan, journal) {
+    const touched = new Map();
+    for (const table of plan.tables) {
+        const keys = new Set(journal.touched.get(table.name) ?? []);
+        if (journal.imported.has(table.name))
+            for (const item of [...table.creates, ...table.updates])
+                keys.add(item.key);
+        if (keys.size > 0)
+            touched.set(table.name, keys);
+    }
+    return touched;
 }
 /** One more than the highest version in any managed version column of the plan's tables. */
 function nextVersion(plan, live) {
@@ -16056,7 +16142,8 @@ class DataTablesApi {
         catch (error) {
             // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
             if (!(error instanceof GenesysApiError && error.status === 409 && error.attempts > 1)) {
-                if (error instanceof GenesysApiError && error.status !== 0)
+                // Refused outright: no job runs. Without an answer (or a 502/504) the file may have arrived.
+                if (error instanceof GenesysApiError && ![0, 502, 504].includes(error.status))
                     this.openJobs.delete(jobPath);
                 throw error;
             }

@@ -65,10 +65,14 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
   // Read before this run's first status: a re-run of a killed deploy would hide its record.
   const unfinished = await unfinishedDeploys(context, [sha, context.run.before]);
   for (const item of unfinished) context.io.warn(unfinishedAdvice(item, 'deploy'));
-  const identity = await setDeployStatus(context, sha, 'pending', plan.digest, 'Checking the gate');
+  // A re-run of a commit whose deploy never ended keeps that deploy's record until it is dealt with.
+  const earlier = unfinished.find((item) => item.sha === sha);
+  const identity = earlier
+    ? await setDeployStatus(context, sha, 'pending', earlier.digest, deployingText(earlier.backupArtifact))
+    : await setDeployStatus(context, sha, 'pending', plan.digest, 'Checking the gate');
   const clearance = await clearDeploy(context, plan, policy, pr, identity);
   if (typeof clearance === 'string') {
-    await setDeployStatus(context, sha, 'failure', plan.digest, 'Refused by the gate');
+    await endStatus(context, unfinished, 'failure', plan.digest, 'Refused by the gate');
     await context.io.summary(`### ⛔ Deploy refused\n\n${clearance}\n\n${renderMarkdown(plan)}`);
     return { result: 'refused', outputs: { ...outputs, approved: 'false' }, failure: clearance };
   }
@@ -93,7 +97,13 @@ async function deployCleared(
   const sha = context.run.sha;
   const busy = await otherDeployInProgress(context);
   if (busy) {
-    await setDeployStatus(context, sha, 'failure', plan.digest, 'Refused: another deploy is running');
+    await endStatus(
+      context,
+      cleared.unfinished,
+      'failure',
+      plan.digest,
+      'Refused: another deploy is running',
+    );
     return { result: 'refused', outputs, failure: busy };
   }
 
@@ -136,7 +146,7 @@ async function deployCleared(
     });
   } catch (error) {
     if (error instanceof RefusedError) {
-      await setDeployStatus(context, sha, 'failure', plan.digest, 'Refused: the plan is stale');
+      await endStatus(context, cleared.unfinished, 'failure', plan.digest, 'Refused: the plan is stale');
       await context.io.summary(`### ⛔ Deploy refused\n\n${error.describe()}`);
       return { result: 'refused', outputs, failure: error.describe() };
     }
@@ -148,9 +158,9 @@ async function deployCleared(
     for (const item of cleared.unfinished)
       await settleUnfinished(context, item, `Unfinished; superseded by run ${context.run.runId}`);
   await context.io.summary(deploySummary(plan, result, clearance, cleared.unfinished));
-  await setDeployStatus(
+  await endStatus(
     context,
-    sha,
+    result.outcome === 'applied' ? [] : cleared.unfinished,
     result.outcome === 'applied' ? 'success' : 'failure',
     plan.digest,
     result.outcome === 'applied' ? `Deployed version ${result.version}` : `Failed and ${result.outcome}`,
@@ -170,6 +180,24 @@ async function deployCleared(
         }
       : {}),
   };
+}
+
+/**
+ * Sets this run's final deploy status on its commit. When an earlier deploy of the same commit
+ * never ended and this run did not deal with it, its record (the backup to restore) is put back.
+ */
+async function endStatus(
+  context: ModeContext,
+  unfinished: readonly UnfinishedDeploy[],
+  state: 'success' | 'failure',
+  digest: string,
+  text: string,
+): Promise<void> {
+  const sha = context.run.sha;
+  await setDeployStatus(context, sha, state, digest, text);
+  for (const item of unfinished)
+    if (item.sha === sha)
+      await setDeployStatus(context, sha, 'pending', item.digest, deployingText(item.backupArtifact));
 }
 
 /** Uploads the journal and the audit record as the run's second artifact; a failure only warns. */

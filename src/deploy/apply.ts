@@ -10,7 +10,7 @@ import type { TablePlan } from '../plan/types.js';
 import { DeployFailure } from './failure.js';
 import type { Journal, JournalOp } from './journal.js';
 import { Progress } from './progress.js';
-import { createRowSafely, deleteRowSafely, replaceRowSafely } from './row-writes.js';
+import { createRowSafely, createTableSafely, deleteRowSafely, replaceRowSafely } from './row-writes.js';
 
 /** Values a deploy writes into the managed columns of every row it creates or updates. */
 export interface Stamp {
@@ -126,7 +126,7 @@ export async function applyTables(
           'create-table',
           {},
           () =>
-            context.tables.createTable({
+            createTableSafely(context.tables, context.clock, {
               name: plan.name,
               ...(plan.description ? { description: plan.description } : {}),
               ...(division ? { division: { id: division } } : {}),

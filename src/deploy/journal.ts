@@ -72,16 +72,27 @@ export function parseJournal(text: string): JournalEntry[] {
 
 /**
  * A journal that passes every entry on and keeps the tables created in it, so that a rollback
- * knows what its own deploy created even when the apply failed half-way.
+ * knows what its own deploy created even when the apply failed half-way, and the rows it
+ * started to write, which the restore writes back whatever a (possibly lagging) read shows.
  */
 export class CreatedTablesRecorder implements Journal {
   readonly created = new Map<string, string>();
+  /** Row keys the deploy started writing, by table; tables it started an import job on. */
+  readonly touched = new Map<string, Set<string>>();
+  readonly imported = new Set<string>();
 
   constructor(private readonly inner: Journal) {}
 
   append(entry: Omit<JournalEntry, 'at'>): void {
     this.inner.append(entry);
     for (const [name, id] of createdTablesOf([{ at: '', ...entry }])) this.created.set(name, id);
+    if (entry.phase !== 'deploy' || entry.status !== 'started') return;
+    if (entry.op === 'import') this.imported.add(entry.table);
+    if (entry.key !== undefined) {
+      const keys = this.touched.get(entry.table) ?? new Set<string>();
+      keys.add(entry.key);
+      this.touched.set(entry.table, keys);
+    }
   }
 
   close(): void {

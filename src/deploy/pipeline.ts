@@ -12,7 +12,7 @@ import { runHealthChecks, type HealthReport } from './health/run.js';
 import type { HealthSpec } from './health/spec.js';
 import { CreatedTablesRecorder, type Journal } from './journal.js';
 import type { RestoreReport } from './restore.js';
-import { DEFAULT_SETTLE_MS, settle } from './settle.js';
+import { DEFAULT_SETTLE_MS, settle, SettleAborted } from './settle.js';
 import { restoreSafely } from './rollback-step.js';
 import { verifyTables } from './verify.js';
 import { postInvalidation, type WebhookResult } from './webhook.js';
@@ -136,8 +136,9 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
     const settled = await settle(
       () => readTables(options.tables, ids),
       (after) => verifyTables(plan.tables, after, stamp),
-      { clock: options.clock, logger, windowMs: settleMsOf(options), what: 'verify' },
+      { clock: options.clock, logger, windowMs: settleMsOf(options), what: 'verify', signal: options.signal },
     ).catch((error: unknown) => {
+      if (error instanceof SettleAborted) throw new DeployFailure('interrupted', error.message);
       throw new DeployFailure('verify', `The tables could not be read back: ${describeError(error)}`);
     });
     const mismatches = settled.differences;
@@ -180,6 +181,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
       settleMs: settleMsOf(options),
       context,
       createdTables: journal.created,
+      touched: touchedKeys(plan, journal),
     });
     const outcome: DeployOutcome = restore.restored ? 'rolled-back' : 'failed';
     if (restore.restored)
@@ -265,6 +267,21 @@ function backupFilesOf(plan: Plan, live: ReadonlyArray<LiveTable | null>, option
     },
     options.signingKey,
   );
+}
+
+/**
+ * The rows the deploy wrote or may have written: the keys it started a write for, and every
+ * upserted key of a table it started an import job on (the job's rows are not journaled one by one).
+ */
+function touchedKeys(plan: Plan, journal: CreatedTablesRecorder): Map<string, Set<string>> {
+  const touched = new Map<string, Set<string>>();
+  for (const table of plan.tables) {
+    const keys = new Set(journal.touched.get(table.name) ?? []);
+    if (journal.imported.has(table.name))
+      for (const item of [...table.creates, ...table.updates]) keys.add(item.key);
+    if (keys.size > 0) touched.set(table.name, keys);
+  }
+  return touched;
 }
 
 /** One more than the highest version in any managed version column of the plan's tables. */

@@ -50,6 +50,12 @@ export interface RestoreOptions {
   createdTables?: CreatedTables;
   /** How long the proof may wait for reads to show the writes (see settle.ts). */
   settleMs?: number;
+  /**
+   * Row keys the deploy wrote or may have written, by table. Each is written back to its
+   * backup value (or deleted) whatever the read shows: right after the deploy's writes a read
+   * may still show the rows as they were, and would plan (and then "prove") nothing to do.
+   */
+  touched?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Rounds of writes: a round whose operations failed is followed by another over what remains. */
@@ -76,9 +82,12 @@ export async function restoreBackup(
   const preview = await previewRestore(backup, context.tables, rate, options);
   const { plans, deletions } = preview;
   let live = preview.live;
+  let pending = plans.map((plan, index) =>
+    forceTouched(plan, backup.tables[index]!, options.touched?.get(plan.name)),
+  );
   const report: RestoreReport = {
     restored: false,
-    tables: plans.map((plan) => ({
+    tables: pending.map((plan) => ({
       name: plan.name,
       creates: plan.creates.length,
       updates: plan.updates.length,
@@ -89,7 +98,6 @@ export async function restoreBackup(
     leftInPlace: [...preview.leftInPlace],
     operations: 0,
   };
-  let pending = plans;
   for (let round = 1; ; round++) {
     const applied = await applyTables(
       pending.filter((_, index) => live[index]),
@@ -167,6 +175,23 @@ export async function previewRestore(
     else deletions.push(current);
   }
   return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
+}
+
+/** Adds a write back to the backup value for each touched key the plan has no operation for. */
+function forceTouched(plan: TablePlan, table: BackupTable, keys: ReadonlySet<string> | undefined): TablePlan {
+  if (!keys || keys.size === 0) return plan;
+  const planned = new Set([...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key));
+  const backupRows = new Map(table.rows.map((row) => [String(row.key), row]));
+  const updates = [...plan.updates];
+  const deletes = [...plan.deletes];
+  for (const key of keys) {
+    if (planned.has(key)) continue;
+    const row = backupRows.get(key);
+    // A PUT of a row that is not there creates it (see row-writes.ts); a DELETE of one gone is done.
+    if (row) updates.push({ key, cells: [], before: row, after: row });
+    else deletes.push({ key, row: { key } });
+  }
+  return { ...plan, updates, deletes };
 }
 
 /** Tables the deploy created did not exist before it: restoring means deleting them, by id. */

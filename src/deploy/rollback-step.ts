@@ -23,6 +23,7 @@ export async function restoreSafely(
     ratePerMinute?: number | undefined;
     context: Parameters<typeof restoreBackup>[1];
     createdTables: CreatedTables;
+    touched?: ReadonlyMap<string, ReadonlySet<string>>;
   },
 ): Promise<RestoreReport> {
   const { context, createdTables } = options;
@@ -53,6 +54,7 @@ export async function restoreSafely(
     return await restoreBackup(backup, { ...context, signal: undefined }, options.ratePerMinute, {
       createdTables,
       settleMs: options.settleMs,
+      touched: options.touched,
     });
   } catch (error) {
     return unfinished(`the restore itself failed: ${describeError(error)}`);

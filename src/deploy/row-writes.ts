@@ -1,7 +1,8 @@
+import type { Clock } from '../clock.js';
 import { GenesysApiError } from '../errors.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
 import type { CallMeta } from '../genesys/http.js';
-import type { Row } from '../genesys/types.js';
+import type { DataTable, NewDataTable, Row } from '../genesys/types.js';
 
 type Observe = (meta: CallMeta) => void;
 
@@ -62,7 +63,11 @@ export async function createRowSafely(
         await tables.replaceRow(tableId, row, observe);
         return;
       }
-      if (duplicate) throw error; // refused as a duplicate, yet absent: let the caller report it
+      if (duplicate) {
+        // Refused as a duplicate, so the key exists, though the (lagging) read does not show it yet.
+        await tables.replaceRow(tableId, row, observe);
+        return;
+      }
     }
   }
 }
@@ -93,5 +98,28 @@ export async function deleteRowSafely(
     await tables.deleteRow(tableId, key, observe);
   } catch (error) {
     if (!rowNotFound(error)) throw error;
+  }
+}
+
+/**
+ * Creates a table. When the answer is lost, the table may exist anyway (the service applies a
+ * request whose client gave up), and only its id lets a restore delete it: look it up by name
+ * (the name search lags writes too, so for up to about 15 s) before giving up.
+ */
+export async function createTableSafely(
+  tables: DataTablesApi,
+  clock: Clock,
+  table: NewDataTable,
+): Promise<DataTable> {
+  try {
+    return await tables.createTable(table);
+  } catch (error) {
+    if (!outcomeUnknown(error)) throw error;
+    for (let attempt = 0; attempt < 15; attempt++) {
+      const found = await tables.findTableByName(table.name);
+      if (found) return found;
+      await clock.sleep(1_000);
+    }
+    throw error;
   }
 }

@@ -17,6 +17,8 @@ export interface SettleOptions {
   windowMs: number;
   /** What is being read back, for the log ("the deployed tables"). */
   what: string;
+  /** Stops the reading (a cancelled run must get to its restore within its grace). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface Settled<T, D> {
@@ -58,6 +60,7 @@ export async function settle<T, D>(
       if ('error' in outcome) throw outcome.error;
       return { ...outcome, reads, elapsedMs: now - started };
     }
+    if (options.signal?.aborted) throw new SettleAborted(options.what);
     const wait = Math.min(delay, deadline - now);
     logger.info(
       'error' in outcome
@@ -71,4 +74,12 @@ export async function settle<T, D>(
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
+/** The settling was stopped by its abort signal before the reads matched. */
+export class SettleAborted extends Error {
+  constructor(what: string) {
+    super(`${what}: stopped by the interruption before the reads matched`);
+    this.name = 'SettleAborted';
+  }
 }

@@ -273,7 +273,9 @@ export class DataTablesApi {
     } catch (error) {
       // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
       if (!(error instanceof GenesysApiError && error.status === 409 && error.attempts > 1)) {
-        if (error instanceof GenesysApiError && error.status !== 0) this.openJobs.delete(jobPath);
+        // Refused outright: no job runs. Without an answer (or a 502/504) the file may have arrived.
+        if (error instanceof GenesysApiError && ![0, 502, 504].includes(error.status))
+          this.openJobs.delete(jobPath);
         throw error;
       }
     }

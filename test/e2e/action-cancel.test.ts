@@ -217,4 +217,42 @@ describe('a deploy run that is cancelled', () => {
       });
     },
   );
+
+  it(
+    'killed, then re-run (same commit): the re-run names the backup, keeps the record if it fails, converges if it deploys',
+    { timeout: 60_000 },
+    async () => {
+      const dir = await workspace(CONFIG);
+      const run = await cancelledPush(dir, ['SIGKILL'], 10);
+      expect(run.signal).toBe('SIGKILL');
+      await sleep(300);
+      const artifact = /Backup artifact (\d+)/.exec(run.summary)![1]!;
+      const rerun = (inputs: Record<string, string>) =>
+        runAction({
+          emulator,
+          github,
+          workspace: dir,
+          event: 'push',
+          payload: { ref: 'refs/heads/main', before: BASE_SHA, after: MERGE, repository: REPOSITORY },
+          sha: MERGE,
+          runId: 101,
+          inputs: { ...INPUTS, ...inputs },
+          env: { GITHUB_RUN_ATTEMPT: '2' },
+        });
+      // A re-run the gate refuses (here: a threshold the inputs tighten) keeps the record.
+      const refused = await rerun({ 'max-changed-rows': '1' });
+      expect(refused.outputs.result, refused.stdout).toBe('refused');
+      expect(refused.stdout).toContain(`backup-artifact ${artifact}`);
+      const kept = github.statuses.filter((status) => status.sha === MERGE).at(-1)!;
+      expect(kept).toMatchObject({ state: 'pending' });
+      expect(kept.description).toContain(`Deploying; backup artifact ${artifact}`);
+      // A re-run that deploys converges and clears it.
+      const deployed = await rerun({});
+      expect(deployed.outputs.result, deployed.stdout).toBe('applied');
+      expect(values()).toEqual(Array.from({ length: ROWS }, () => 'new'));
+      expect(github.statuses.filter((status) => status.sha === MERGE).at(-1)).toMatchObject({
+        state: 'success',
+      });
+    },
+  );
 });

@@ -198,3 +198,30 @@ describe('import jobs', () => {
     expect(result.restore!.remaining[0]!.message).toMatch(/restore was not started.*still running/);
   });
 });
+
+describe('a rollback under lagging reads', () => {
+  it('writes back every row the deploy touched, though a read right after still shows them as before', async () => {
+    seed();
+    emulator.config.consistencyLagMs = 1_500;
+    emulator.config.consistencyLagMode = 'fixed';
+    const { result } = await deployUnder(
+      [{ method: 'DELETE', path: `/rows/${key('k', 19)}$`, status: 400, code: 'bad.request' }],
+      { strategy: 'rows', settleMs: 4_000 },
+    );
+    expect(result.outcome, JSON.stringify(result.restore)).toBe('rolled-back');
+    await sleep(1_600);
+    expectTruthful(result);
+  });
+
+  it('deletes a table whose create lost its answer, found by name', async () => {
+    emulator.state.load({ tables: [] });
+    const { plan } = await planAgainst(emulator, CONFIG.replace('table: faults', 'table: fresh'));
+    emulator.faults.add({ method: 'POST', path: '/datatables$', resetAfterApply: true, count: 1 });
+    emulator.faults.add({ method: 'POST', path: '/rows$', status: 400, code: 'bad.request', after: 3 });
+    const { result } = await deploy(emulator, { plan, settleMs: 1_000 });
+    await settled(emulator);
+    expect(result.outcome, JSON.stringify(result.restore)).toBe('rolled-back');
+    expect(result.restore?.leftInPlace).toEqual([]);
+    expect([...emulator.state.tables.values()].map((table) => table.name)).toEqual([]);
+  });
+});

@@ -177,9 +177,11 @@ describe('the deploy pipeline', () => {
     expect(result.failure!.message).toContain('400 flows.datatables.syntax.error');
     expect(result.restore!.restored).toBe(true);
     expectBackup(original);
-    expect(journal.entries.filter((entry) => entry.status === 'failed').map((entry) => entry.key)).toEqual([
-      'row-07',
-    ]);
+    expect(
+      journal.entries
+        .filter((entry) => entry.phase === 'deploy' && entry.status === 'failed')
+        .map((entry) => entry.key),
+    ).toEqual(['row-07']);
     expect(journal.entries.some((entry) => entry.phase === 'restore' && entry.status === 'done')).toBe(true);
   });
 
