@@ -150,7 +150,9 @@ export async function runDemo(args: string[], io: CliIo, root = examplesRoot()):
     say(
       `  good change  ${first.outcome}, version ${first.version}, ${first.operations} operations, health checks passed`,
     );
-    say(`  bad change   ${second.outcome} after the health check failed; live table restored exactly`);
+    say(
+      `  bad change   ${second.outcome} after the ${second.failure?.phase === 'health' ? 'health check' : (second.failure?.phase ?? 'deploy')} failed; live table ${same ? 'restored exactly' : 'NOT restored'}`,
+    );
     say(
       'Next: "npx datatable-deploy emulator --load examples/live/plugin_config_production.json", then plan and apply (see README).',
     );
