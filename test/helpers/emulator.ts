@@ -101,8 +101,11 @@ export function useEmulator(config: Partial<EmulatorConfig> = {}): RunningEmulat
     current = await emulatorWith(config);
   });
   afterAll(() => current?.close());
-  beforeEach(() => {
+  beforeEach(async () => {
     const emulator = current!;
+    // Requests of the last test whose clients gave up are still served (as by the real
+    // service): let them end before the reset, so that they land in no later test's log or state.
+    await emulator.idle();
     Object.assign(emulator.config, mergeConfig(defaultConfig(), { jobDelayMs: 5, ...config }));
     emulator.state.load({ tables: [] });
     emulator.faults.clear();
