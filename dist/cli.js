@@ -11417,6 +11417,7 @@ const RULES = {
         'error',
         'Write the values out instead of expanding anchors and aliases so many times.',
     ],
+    'yaml-version': ['error', 'Remove the %YAML directive (or make it %YAML 1.2).'],
     'yaml-too-deep': ['error', 'Flatten the value: at most 32 levels of nesting are allowed.'],
     'yaml-multiple-documents': ['error', 'Put one table in each file; remove the extra "---" documents.'],
     'yaml11-boolean': [
@@ -11469,6 +11470,10 @@ const RULES = {
     'key-unsafe-chars': [
         'error',
         "Rename the key without / ? # % \\: the service's handling of them in row URLs is not dependable.",
+    ],
+    'rows-invalid': [
+        'error',
+        'Write "rows:" as a map of key → row or a list of rows; "rows: {}" for an empty table.',
     ],
     'row-not-map': ['error', 'Write the row as a map of column name to value.'],
     'row-unknown-column': ['error', 'Add the column under "columns:", or fix the spelling in the row.'],
@@ -11725,6 +11730,12 @@ function convertTyped(column, kind, node, doc) {
                 rule: 'typed-value',
                 message: `"${column}" is typed boolean here; ${shown} is not true or false.`,
             };
+        default:
+            return {
+                ok: false,
+                rule: 'typed-value',
+                message: `"${column}" is typed ${JSON.stringify(kind)} here, which is not a kind.`,
+            };
     }
 }
 /** Checks enum, length, range and pattern; returns the broken rule, if any. */
@@ -11937,6 +11948,13 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
         }
         return [...findings.values()];
     }
+    // A %YAML 1.1 directive would switch the file to YAML 1.1 (n, yes, off become booleans, 010
+    // octal): the format is YAML 1.2 only.
+    const directive = /^%YAML[ \t]+(\S+)/m.exec(text);
+    if (directive && directive[1] !== '1.2')
+        return [
+            finding('yaml-version', file, at(directive.index), `The file declares YAML ${directive[1]}; config files are read as YAML 1.2 only.`),
+        ];
     if (doc.contents === null)
         return [finding('file-empty', file, start, 'The file has no content (only comments or whitespace).')];
     const source = { file, doc, lineCounter, value: undefined };
@@ -12170,6 +12188,8 @@ function typedByProblem(column, target) {
         return `"${target.name}" types ${name}, so it needs an enum of kinds (e.g. [string, integer, number, boolean, json]).`;
     if (unknown.length > 0)
         return `"${target.name}" types ${name}; its enum may only list ${VALUE_KINDS.join(', ')} (not ${unknown.map((kind) => JSON.stringify(kind)).join(', ')}).`;
+    if (target.default !== undefined && !VALUE_KINDS.includes(target.default))
+        return `"${target.name}" types ${name}; its default ${JSON.stringify(target.default)} is not a kind (use one of ${VALUE_KINDS.join(', ')}).`;
     return undefined;
 }
 
@@ -12182,6 +12202,18 @@ const UNSAFE_KEY_CHARS = /[/?#%\\]/;
 /** The rows with their keys, from either form. */
 function rowEntries(source, rowsNode, keyTitle, report) {
     const entries = [];
+    // With the default prune: true, a table read as empty deletes every live row: an empty table
+    // must be said explicitly, never inferred from a null, a scalar or an alias.
+    if ((0,dist/* isAlias */.Vj)(rowsNode) || (!(0,dist/* isMap */.jh)(rowsNode) && !(0,dist/* isSeq */.oP)(rowsNode))) {
+        const position = rowsNode ? positionOf(source, rowsNode) : { line: 1, column: 1 };
+        const what = (0,dist/* isAlias */.Vj)(rowsNode)
+            ? 'an alias'
+            : (0,dist/* isScalar */.jn)(rowsNode) && rowsNode.value !== null
+                ? `the ${typeof rowsNode.value} ${JSON.stringify(rowsNode.value)}`
+                : 'empty';
+        report('rows-invalid', position, `"rows" is ${what}; it must be a map of key → row or a list of rows written out here.`, undefined, 'rows', 'For a table that is meant to be empty, write "rows: {}" (with prune: true that deletes every live row).');
+        return entries;
+    }
     if ((0,dist/* isMap */.jh)(rowsNode)) {
         for (const pair of rowsNode.items) {
             const keyNode = pair.key;
@@ -12328,6 +12360,7 @@ class ValueSchemas {
 
 
 
+
 /**
  * Reads `rows:` (a map keyed by key, or a list of rows) into desired rows, checking every key
  * and cell. Cells that trip the secret guard are reported without their value and not checked
@@ -12416,7 +12449,12 @@ function readRows(source, context) {
             if (!cell?.node || column.typedBy === undefined)
                 continue;
             const kindColumn = columns.get(column.typedBy);
-            const kind = (cells[column.typedBy] ?? kindColumn?.default ?? 'string');
+            const kind = cells[column.typedBy] ?? kindColumn?.default ?? 'string';
+            if (!VALUE_KINDS.includes(kind)) {
+                // The kind column's own check reports the value; the typed cell cannot be read without it.
+                report('typed-value', cell.position, `Row "${key}": "${column.name}" is typed by "${column.typedBy}", whose value ${JSON.stringify(kind)} is not a kind; use one of ${VALUE_KINDS.join(', ')}.`, key, column.name);
+                continue;
+            }
             const converted = convertTyped(column.name, kind, cell.node, source.doc);
             accept(column, converted, cell.position);
             if (converted.ok && kind === 'json' && !guarded.has(column.name)) {
@@ -15026,30 +15064,69 @@ function looselyEqual(actual, expected) {
         return String(actual) === expected;
     return JSON.stringify(actual) === JSON.stringify(expected);
 }
+/** What a command probe inherits beyond the variables its spec names: no secrets, ever. */
+const BASE_ENVIRONMENT = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'SHELL', 'USER'];
+/**
+ * The command's environment: the base variables, the ones the probe names with `${env:NAME}`
+ * (their values are masked in what it prints) and the deploy's. The Genesys client secret,
+ * the webhook secret, the GitHub and runner tokens are not passed unless the spec names them.
+ */
+function probeEnvironment(probe, context, secrets) {
+    const env = {};
+    for (const name of BASE_ENVIRONMENT)
+        if (context.env[name] !== undefined)
+            env[name] = context.env[name];
+    for (const [, name] of JSON.stringify(probe).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+        const value = context.env[name];
+        if (value === undefined)
+            continue;
+        env[name] = value;
+        if (value.length >= 4)
+            secrets.add(value);
+    }
+    return {
+        ...env,
+        DATATABLE_DEPLOY_VERSION: String(context.deploy.version),
+        DATATABLE_DEPLOY_DIGEST: context.deploy.digest,
+        DATATABLE_DEPLOY_ENVIRONMENT: context.deploy.environment,
+    };
+}
 function runCommandProbe(probe, context) {
     const expected = probe.expectExitCode ?? 0;
     const secrets = new Set();
     const command = fillTemplate(probe.run, context, secrets);
+    const env = probeEnvironment(probe, context, secrets);
+    const timeoutMs = (probe.timeoutSeconds ?? 60) * 1000;
     return new Promise((resolve) => {
+        // Its own process group, so that a timeout kills what the shell started too (a child that
+        // keeps the pipes open would otherwise hold the deploy until it ends).
         const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', command], {
-            env: {
-                ...context.env,
-                DATATABLE_DEPLOY_VERSION: String(context.deploy.version),
-                DATATABLE_DEPLOY_DIGEST: context.deploy.digest,
-                DATATABLE_DEPLOY_ENVIRONMENT: context.deploy.environment,
-            },
+            env,
             stdio: ['ignore', 'pipe', 'pipe'],
-            timeout: (probe.timeoutSeconds ?? 60) * 1000,
-            killSignal: 'SIGKILL',
+            detached: true,
         });
+        const timer = setTimeout(() => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                child.kill('SIGKILL');
+            }
+        }, timeoutMs);
         let output = '';
         const keep = (chunk) => {
-            output = (output + chunk.toString('utf8')).slice(-500);
+            // Kept generously and masked before it is cut, so that a cut cannot split a secret.
+            output = (output + chunk.toString('utf8')).slice(-65_536);
         };
         child.stdout.on('data', keep);
         child.stderr.on('data', keep);
-        child.on('error', (error) => resolve({ ok: false, detail: `could not run the command: ${error.message}` }));
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            resolve({ ok: false, detail: `could not run the command: ${error.message}` });
+        });
         child.on('close', (code, signal) => {
+            clearTimeout(timer);
             const shown = maskSecrets(command, secrets);
             if (signal)
                 resolve({
@@ -15058,11 +15135,13 @@ function runCommandProbe(probe, context) {
                 });
             else if (code === expected)
                 resolve({ ok: true, detail: `"${shown}" exited ${code}` });
-            else
+            else {
+                const printed = maskSecrets(output, secrets).trim().slice(-500);
                 resolve({
                     ok: false,
-                    detail: maskSecrets(`"${shown}" exited ${code}, expected ${expected}${output.trim() ? `: ${output.trim()}` : ''}`, secrets),
+                    detail: `"${shown}" exited ${code}, expected ${expected}${printed ? `: ${printed}` : ''}`,
                 });
+            }
         });
     });
 }

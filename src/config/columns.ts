@@ -165,5 +165,7 @@ function typedByProblem(column: ColumnSpec, target: ColumnSpec | undefined): str
     return `"${target.name}" types ${name}, so it needs an enum of kinds (e.g. [string, integer, number, boolean, json]).`;
   if (unknown.length > 0)
     return `"${target.name}" types ${name}; its enum may only list ${VALUE_KINDS.join(', ')} (not ${unknown.map((kind) => JSON.stringify(kind)).join(', ')}).`;
+  if (target.default !== undefined && !VALUE_KINDS.includes(target.default as never))
+    return `"${target.name}" types ${name}; its default ${JSON.stringify(target.default)} is not a kind (use one of ${VALUE_KINDS.join(', ')}).`;
   return undefined;
 }

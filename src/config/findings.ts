@@ -41,6 +41,7 @@ export const RULES = {
     'error',
     'Write the values out instead of expanding anchors and aliases so many times.',
   ],
+  'yaml-version': ['error', 'Remove the %YAML directive (or make it %YAML 1.2).'],
   'yaml-too-deep': ['error', 'Flatten the value: at most 32 levels of nesting are allowed.'],
   'yaml-multiple-documents': ['error', 'Put one table in each file; remove the extra "---" documents.'],
   'yaml11-boolean': [
@@ -93,6 +94,10 @@ export const RULES = {
   'key-unsafe-chars': [
     'error',
     "Rename the key without / ? # % \\: the service's handling of them in row URLs is not dependable.",
+  ],
+  'rows-invalid': [
+    'error',
+    'Write "rows:" as a map of key → row or a list of rows; "rows: {}" for an empty table.',
   ],
   'row-not-map': ['error', 'Write the row as a map of column name to value.'],
   'row-unknown-column': ['error', 'Add the column under "columns:", or fix the spelling in the row.'],

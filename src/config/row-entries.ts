@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { RuleId } from './findings.js';
 import type { RowContext } from './rows.js';
 import type { SourcePosition } from './types.js';
@@ -33,6 +33,25 @@ export function rowEntries(
   report: Report,
 ): RowEntry[] {
   const entries: RowEntry[] = [];
+  // With the default prune: true, a table read as empty deletes every live row: an empty table
+  // must be said explicitly, never inferred from a null, a scalar or an alias.
+  if (isAlias(rowsNode) || (!isMap(rowsNode) && !isSeq(rowsNode))) {
+    const position = rowsNode ? positionOf(source, rowsNode) : { line: 1, column: 1 };
+    const what = isAlias(rowsNode)
+      ? 'an alias'
+      : isScalar(rowsNode) && rowsNode.value !== null
+        ? `the ${typeof rowsNode.value} ${JSON.stringify(rowsNode.value)}`
+        : 'empty';
+    report(
+      'rows-invalid',
+      position,
+      `"rows" is ${what}; it must be a map of key → row or a list of rows written out here.`,
+      undefined,
+      'rows',
+      'For a table that is meant to be empty, write "rows: {}" (with prune: true that deletes every live row).',
+    );
+    return entries;
+  }
   if (isMap(rowsNode)) {
     for (const pair of rowsNode.items) {
       const keyNode = pair.key as Node;

@@ -11,6 +11,7 @@ import type {
   SourcePosition,
   ValueKind,
 } from './types.js';
+import { VALUE_KINDS } from './types.js';
 import { checkConstraints, convertCell, convertTyped, resolveNode, type Converted } from './values.js';
 import { positionOf, type YamlSource } from './yaml-source.js';
 import { checkKey, rowEntries, type Report } from './row-entries.js';
@@ -165,8 +166,19 @@ export function readRows(
       const cell = nodes.get(column.name);
       if (!cell?.node || column.typedBy === undefined) continue;
       const kindColumn = columns.get(column.typedBy);
-      const kind = (cells[column.typedBy] ?? kindColumn?.default ?? 'string') as ValueKind;
-      const converted = convertTyped(column.name, kind, cell.node, source.doc);
+      const kind = cells[column.typedBy] ?? kindColumn?.default ?? 'string';
+      if (!VALUE_KINDS.includes(kind as ValueKind)) {
+        // The kind column's own check reports the value; the typed cell cannot be read without it.
+        report(
+          'typed-value',
+          cell.position,
+          `Row "${key}": "${column.name}" is typed by "${column.typedBy}", whose value ${JSON.stringify(kind)} is not a kind; use one of ${VALUE_KINDS.join(', ')}.`,
+          key,
+          column.name,
+        );
+        continue;
+      }
+      const converted = convertTyped(column.name, kind as ValueKind, cell.node, source.doc);
       accept(column, converted, cell.position);
       if (converted.ok && kind === 'json' && !guarded.has(column.name)) {
         const problem = schemas.check(key, String(converted.value));

@@ -175,6 +175,12 @@ export function convertTyped(column: string, kind: ValueKind, node: Node, doc: D
         rule: 'typed-value',
         message: `"${column}" is typed boolean here; ${shown} is not true or false.`,
       };
+    default:
+      return {
+        ok: false,
+        rule: 'typed-value',
+        message: `"${column}" is typed ${JSON.stringify(kind)} here, which is not a kind.`,
+      };
   }
 }
 

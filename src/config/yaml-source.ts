@@ -117,6 +117,18 @@ export function parseYamlSource(
     }
     return [...findings.values()];
   }
+  // A %YAML 1.1 directive would switch the file to YAML 1.1 (n, yes, off become booleans, 010
+  // octal): the format is YAML 1.2 only.
+  const directive = /^%YAML[ \t]+(\S+)/m.exec(text);
+  if (directive && directive[1] !== '1.2')
+    return [
+      finding(
+        'yaml-version',
+        file,
+        at(directive.index),
+        `The file declares YAML ${directive[1]}; config files are read as YAML 1.2 only.`,
+      ),
+    ];
   if (doc.contents === null)
     return [finding('file-empty', file, start, 'The file has no content (only comments or whitespace).')];
   const source: YamlSource = { file, doc, lineCounter, value: undefined };

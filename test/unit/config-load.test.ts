@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { desiredTableSchema } from '../../src/config/desired-schema.js';
+import { loadConfig } from '../../src/config/load.js';
 import { renderConfig } from '../../src/config/render.js';
 import { validateConfigFiles } from '../../src/config/validate.js';
 import { brief, load, loadValid, withoutPositions } from '../helpers/config.js';
@@ -215,5 +216,26 @@ describe('desiredTableSchema', () => {
         },
       },
     });
+  });
+});
+
+describe('typed kinds outside the kinds', () => {
+  const typed = (kind: string, extra = '') =>
+    `table: t\ncolumns:\n  config_value: { type: string, typedBy: data_type }\n  data_type: { type: string, enum: [string, integer, number, boolean, json]${extra} }\nrows:\n  a: { config_value: "5", data_type: ${kind} }\n`;
+
+  it.each(['xml', 'int'])('a row typed %s is a located finding naming the kinds, not a crash', (kind) => {
+    const { findings } = loadConfig('typed.yaml', Buffer.from(typed(kind)));
+    expect(findings.map(({ rule, line, column }) => ({ rule, line, column }))).toEqual([
+      { rule: 'typed-value', line: 6, column: 22 },
+      { rule: 'value-enum', line: 6, column: 38 },
+    ]);
+    expect(findings[0]!.message).toContain('use one of string, integer, number, boolean, json');
+  });
+
+  it.each(['5', 'nonexistent_kind'])('a default of %s on the typing column is refused', (value) => {
+    const text = `table: t\ncolumns:\n  config_value: { type: string, typedBy: data_type }\n  data_type: { type: string, enum: [string, integer], default: ${value} }\nrows:\n  a: { config_value: "5" }\n`;
+    const { findings } = loadConfig('typed.yaml', Buffer.from(text));
+    expect(findings.map((item) => item.rule)).toContain('typedby-invalid');
+    expect(findings.find((item) => item.rule === 'typedby-invalid')!.message).toContain('is not a kind');
   });
 });

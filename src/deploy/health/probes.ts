@@ -154,32 +154,69 @@ function looselyEqual(actual: unknown, expected: unknown): boolean {
   return JSON.stringify(actual) === JSON.stringify(expected);
 }
 
+/** What a command probe inherits beyond the variables its spec names: no secrets, ever. */
+const BASE_ENVIRONMENT = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'SHELL', 'USER'];
+
+/**
+ * The command's environment: the base variables, the ones the probe names with `${env:NAME}`
+ * (their values are masked in what it prints) and the deploy's. The Genesys client secret,
+ * the webhook secret, the GitHub and runner tokens are not passed unless the spec names them.
+ */
+function probeEnvironment(
+  probe: CommandProbe,
+  context: ProbeContext,
+  secrets: Set<string>,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of BASE_ENVIRONMENT) if (context.env[name] !== undefined) env[name] = context.env[name];
+  for (const [, name] of JSON.stringify(probe).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+    const value = context.env[name!];
+    if (value === undefined) continue;
+    env[name!] = value;
+    if (value.length >= 4) secrets.add(value);
+  }
+  return {
+    ...env,
+    DATATABLE_DEPLOY_VERSION: String(context.deploy.version),
+    DATATABLE_DEPLOY_DIGEST: context.deploy.digest,
+    DATATABLE_DEPLOY_ENVIRONMENT: context.deploy.environment,
+  };
+}
+
 export function runCommandProbe(probe: CommandProbe, context: ProbeContext): Promise<ProbeOutcome> {
   const expected = probe.expectExitCode ?? 0;
   const secrets = new Set<string>();
   const command = fillTemplate(probe.run, context, secrets);
+  const env = probeEnvironment(probe, context, secrets);
+  const timeoutMs = (probe.timeoutSeconds ?? 60) * 1000;
   return new Promise((resolve) => {
+    // Its own process group, so that a timeout kills what the shell started too (a child that
+    // keeps the pipes open would otherwise hold the deploy until it ends).
     const child = spawn('/bin/sh', ['-c', command], {
-      env: {
-        ...context.env,
-        DATATABLE_DEPLOY_VERSION: String(context.deploy.version),
-        DATATABLE_DEPLOY_DIGEST: context.deploy.digest,
-        DATATABLE_DEPLOY_ENVIRONMENT: context.deploy.environment,
-      },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: (probe.timeoutSeconds ?? 60) * 1000,
-      killSignal: 'SIGKILL',
+      detached: true,
     });
+    const timer = setTimeout(() => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
     let output = '';
     const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString('utf8')).slice(-500);
+      // Kept generously and masked before it is cut, so that a cut cannot split a secret.
+      output = (output + chunk.toString('utf8')).slice(-65_536);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    child.on('error', (error) =>
-      resolve({ ok: false, detail: `could not run the command: ${error.message}` }),
-    );
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ ok: false, detail: `could not run the command: ${error.message}` });
+    });
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       const shown = maskSecrets(command, secrets);
       if (signal)
         resolve({
@@ -187,14 +224,13 @@ export function runCommandProbe(probe: CommandProbe, context: ProbeContext): Pro
           detail: `"${shown}" was stopped (${signal}) after ${probe.timeoutSeconds ?? 60} s or by a signal`,
         });
       else if (code === expected) resolve({ ok: true, detail: `"${shown}" exited ${code}` });
-      else
+      else {
+        const printed = maskSecrets(output, secrets).trim().slice(-500);
         resolve({
           ok: false,
-          detail: maskSecrets(
-            `"${shown}" exited ${code}, expected ${expected}${output.trim() ? `: ${output.trim()}` : ''}`,
-            secrets,
-          ),
+          detail: `"${shown}" exited ${code}, expected ${expected}${printed ? `: ${printed}` : ''}`,
         });
+      }
     });
   });
 }
