@@ -6140,7 +6140,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6497);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3549);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     env: process.env,
@@ -6153,7 +6153,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6497:
+/***/ 3549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11417,6 +11417,11 @@ const RULES = {
         'error',
         'Write the values out instead of expanding anchors and aliases so many times.',
     ],
+    'key-reserved': ['error', 'Rename it: __proto__, constructor and prototype are not allowed as names.'],
+    'text-hazard': [
+        'error',
+        'Remove the character: names must not hold control, zero-width or bidirectional-override characters.',
+    ],
     'yaml-version': ['error', 'Remove the %YAML directive (or make it %YAML 1.2).'],
     'yaml-too-deep': ['error', 'Flatten the value: at most 32 levels of nesting are allowed.'],
     'yaml-multiple-documents': ['error', 'Put one table in each file; remove the extra "---" documents.'],
@@ -11879,7 +11884,71 @@ function maskValue(value) {
     return `${shown}…(${[...value].length} characters)`;
 }
 
+;// CONCATENATED MODULE: ./src/config/text-hazards.ts
+
+/**
+ * Names that would reach an object's prototype machinery when a map becomes a JavaScript
+ * object (yaml drops or rewires `__proto__`): refused as column names, row keys and any key.
+ */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Characters that make two different texts look the same, or hide text: C0 and C1 controls
+ * (tab, newline and carriage return included: no name needs them), zero-width characters,
+ * bidirectional overrides and isolates, and the byte-order mark.
+ */
+const HAZARD = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+/** The first hazardous character of a text, as U+XXXX, or undefined. */
+function hazardIn(text) {
+    const match = HAZARD.exec(text);
+    return match ? `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+/**
+ * Every map key of the document, checked: reserved names, and hazardous characters (with the
+ * code point shown). Also `table` and `environment` values at the top level.
+ */
+function keyProblems(root) {
+    const problems = [];
+    const stack = [root];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (!(0,dist/* isCollection */.P3)(node))
+            continue;
+        for (const item of node.items) {
+            if ((0,dist/* isMap */.jh)(node) && (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && typeof item.key.value === 'string') {
+                const name = item.key.value;
+                if (RESERVED_NAMES.has(name))
+                    problems.push({ node: item.key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
+                const hazard = hazardIn(name);
+                if (hazard)
+                    problems.push({
+                        node: item.key,
+                        rule: 'text-hazard',
+                        message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
+                    });
+            }
+            const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
+            if (value && (0,dist/* isCollection */.P3)(value))
+                stack.push(value);
+        }
+    }
+    if ((0,dist/* isMap */.jh)(root))
+        for (const field of ['table', 'environment']) {
+            const value = root.get(field, true);
+            if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
+                const hazard = hazardIn(value.value);
+                if (hazard)
+                    problems.push({
+                        node: value,
+                        rule: 'text-hazard',
+                        message: `"${field}" holds the invisible or control character ${hazard}.`,
+                    });
+            }
+        }
+    return problems.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
+}
+
 ;// CONCATENATED MODULE: ./src/config/yaml-source.ts
+
 
 
 const DEFAULT_LOAD_OPTIONS = {
@@ -11964,6 +12033,9 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
             finding('yaml-too-deep', file, positionOf(source, tree.tooDeep), `The value is nested more than ${options.maxDepth} levels deep.`),
         ];
     }
+    const hazards = keyProblems(doc.contents);
+    if (hazards.length > 0)
+        return hazards.map((problem) => finding(problem.rule, file, positionOf(source, problem.node), problem.message));
     if (tree.duplicateKeys.length > 0) {
         return tree.duplicateKeys.map((key) => finding('yaml-duplicate-key', file, positionOf(source, key), `The name "${String(key.value)}" appears twice in the same map.`));
     }
@@ -12003,7 +12075,8 @@ function inspectTree(root, maxDepth) {
         const seen = (0,dist/* isMap */.jh)(node) ? new Set() : undefined;
         for (const item of node.items) {
             if (seen && (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key)) {
-                const identity = `${typeof item.key.value}:${String(item.key.value)}`;
+                // Texts equal after Unicode normalisation (NFC) are the same name to a reader.
+                const identity = `${typeof item.key.value}:${String(item.key.value).normalize('NFC')}`;
                 if (seen.has(identity))
                     duplicateKeys.push(item.key);
                 seen.add(identity);

@@ -41,6 +41,11 @@ export const RULES = {
     'error',
     'Write the values out instead of expanding anchors and aliases so many times.',
   ],
+  'key-reserved': ['error', 'Rename it: __proto__, constructor and prototype are not allowed as names.'],
+  'text-hazard': [
+    'error',
+    'Remove the character: names must not hold control, zero-width or bidirectional-override characters.',
+  ],
   'yaml-version': ['error', 'Remove the %YAML directive (or make it %YAML 1.2).'],
   'yaml-too-deep': ['error', 'Flatten the value: at most 32 levels of nesting are allowed.'],
   'yaml-multiple-documents': ['error', 'Put one table in each file; remove the extra "---" documents.'],

@@ -9,6 +9,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
+import { keyProblems } from './text-hazards.js';
 import { finding, type Finding, type RuleId } from './findings.js';
 import type { SourcePosition } from './types.js';
 
@@ -143,6 +144,11 @@ export function parseYamlSource(
       ),
     ];
   }
+  const hazards = keyProblems(doc.contents);
+  if (hazards.length > 0)
+    return hazards.map((problem) =>
+      finding(problem.rule, file, positionOf(source, problem.node), problem.message),
+    );
   if (tree.duplicateKeys.length > 0) {
     return tree.duplicateKeys.map((key) =>
       finding(
@@ -192,7 +198,8 @@ function inspectTree(root: Node, maxDepth: number): { tooDeep?: Node; duplicateK
     const seen = isMap(node) ? new Set<string>() : undefined;
     for (const item of node.items) {
       if (seen && isPair(item) && isScalar(item.key)) {
-        const identity = `${typeof item.key.value}:${String(item.key.value)}`;
+        // Texts equal after Unicode normalisation (NFC) are the same name to a reader.
+        const identity = `${typeof item.key.value}:${String(item.key.value).normalize('NFC')}`;
         if (seen.has(identity)) duplicateKeys.push(item.key);
         seen.add(identity);
       }

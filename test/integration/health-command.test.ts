@@ -20,7 +20,9 @@ const context = (extra: NodeJS.ProcessEnv = {}): ProbeContext => ({
 describe('a command probe', () => {
   it('sees PATH, HOME, the deploy and the variables its spec names, and no other secret', async () => {
     const outcome = await runCommandProbe(
-      { run: 'env; echo "token=${PROBE_TOKEN}"; test -n "${env:PROBE_TOKEN}"; exit 3' },
+      {
+        run: 'env | grep -v ^PATH= | sort; echo "token=${PROBE_TOKEN}"; test -n "${env:PROBE_TOKEN}"; exit 3',
+      },
       context({ PROBE_TOKEN: 'probe-token-abcdef123456' }),
     );
     expect(outcome.ok).toBe(false);

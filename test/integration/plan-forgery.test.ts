@@ -28,7 +28,7 @@ it('refuses a signed plan whose row values were edited after signing', async () 
         schema: tableSchema({
           value: { type: 'string', displayOrder: 1 },
           note: { type: 'string', displayOrder: 2 },
-          'value\u0000note': { type: 'string', displayOrder: 3 },
+          value_note: { type: 'string', displayOrder: 3 },
         }),
         rows: [],
       },
@@ -36,7 +36,7 @@ it('refuses a signed plan whose row values were edited after signing', async () 
   });
   await writeFile(
     join(dir, 'jobs.yaml'),
-    'table: jobs\nenvironment: prod\nprune: false\ncolumns:\n  value: { type: string }\n  note: { type: string }\n  "value\\0note": { type: string }\nrows:\n  a0: { "value\\0note": x }\n  a1: { value: benign, note: benign }\n',
+    'table: jobs\nenvironment: prod\nprune: false\ncolumns:\n  value: { type: string }\n  note: { type: string }\n  value_note: { type: string }\nrows:\n  a0: { value_note: x }\n  a1: { value: benign, note: benign }\n',
   );
   const env = { ...emulatorEnv(emulator), [SIGNING_KEY_VARIABLE]: KEY };
   const planned = await runCliInProcess(['plan', 'jobs.yaml', '--out', 'plan.json'], env, dir);

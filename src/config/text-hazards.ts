@@ -1,0 +1,69 @@
+import { isCollection, isMap, isPair, isScalar, type Node } from 'yaml';
+
+/**
+ * Names that would reach an object's prototype machinery when a map becomes a JavaScript
+ * object (yaml drops or rewires `__proto__`): refused as column names, row keys and any key.
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Characters that make two different texts look the same, or hide text: C0 and C1 controls
+ * (tab, newline and carriage return included: no name needs them), zero-width characters,
+ * bidirectional overrides and isolates, and the byte-order mark.
+ */
+const HAZARD = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+
+/** The first hazardous character of a text, as U+XXXX, or undefined. */
+export function hazardIn(text: string): string | undefined {
+  const match = HAZARD.exec(text);
+  return match ? `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
+export interface KeyProblem {
+  node: Node;
+  rule: 'key-reserved' | 'text-hazard';
+  message: string;
+}
+
+/**
+ * Every map key of the document, checked: reserved names, and hazardous characters (with the
+ * code point shown). Also `table` and `environment` values at the top level.
+ */
+export function keyProblems(root: Node): KeyProblem[] {
+  const problems: KeyProblem[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isCollection(node)) continue;
+    for (const item of node.items) {
+      if (isMap(node) && isPair(item) && isScalar(item.key) && typeof item.key.value === 'string') {
+        const name = item.key.value;
+        if (RESERVED_NAMES.has(name))
+          problems.push({ node: item.key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
+        const hazard = hazardIn(name);
+        if (hazard)
+          problems.push({
+            node: item.key,
+            rule: 'text-hazard',
+            message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
+          });
+      }
+      const value = isPair(item) ? item.value : item;
+      if (value && isCollection(value)) stack.push(value as Node);
+    }
+  }
+  if (isMap(root))
+    for (const field of ['table', 'environment']) {
+      const value = root.get(field, true);
+      if (isScalar(value) && typeof value.value === 'string') {
+        const hazard = hazardIn(value.value);
+        if (hazard)
+          problems.push({
+            node: value,
+            rule: 'text-hazard',
+            message: `"${field}" holds the invisible or control character ${hazard}.`,
+          });
+      }
+    }
+  return problems.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
+}
