@@ -11237,7 +11237,18 @@ function parseOptions(command, args, options, { allowPositionals = false } = {})
         return (0,external_node_util_namespaceObject.parseArgs)({ args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true });
     }
     catch (error) {
-        throw new ConfigurationError(`${command}: ${error.message}`, `Run "datatable-deploy ${command} --help".`);
+        // parseArgs reads "--rate-limit -5" as an option missing its value: say what was given.
+        const ambiguous = /Option '(--[\w-]+)' argument is ambiguous/.exec(error.message);
+        if (ambiguous) {
+            const given = args[args.indexOf(ambiguous[1]) + 1] ?? '';
+            throw new ConfigurationError(`${command}: ${ambiguous[1]} got ${JSON.stringify(given)}, which is not a value it takes (a value cannot start with "-").`, `Give ${ambiguous[1]} a valid value; run "datatable-deploy ${command} --help" for what it takes.`);
+        }
+        const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(error.message);
+        if (unknown) {
+            const near = closest(unknown[1].replace(/^-+/, ''), Object.keys({ ...options, ...HELP_OPTION }));
+            throw new ConfigurationError(`${command}: there is no option ${unknown[1]}${near ? `; did you mean --${near}?` : '.'}`, `Run "datatable-deploy ${command} --help" for its options.`);
+        }
+        throw new ConfigurationError(`${command}: ${error.message.split('\n')[0]}`, `Run "datatable-deploy ${command} --help".`);
     }
 }
 /** Parses a whole-number option (0 or more), naming it in the error. */
@@ -11259,6 +11270,26 @@ function oneOf(name, value, allowed, fallback) {
         throw new ConfigurationError(`--${name} must be ${list}; got "${value}".`);
     }
     return value;
+}
+/** The known name within three edits of `name` (a typo), if any. */
+function closest(name, known) {
+    let best;
+    for (const candidate of known) {
+        const distance = editDistance(name, candidate);
+        if (distance <= 3 && (!best || distance < best.distance))
+            best = { name: candidate, distance };
+    }
+    return best?.name;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++)
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/cli/emulator-command.ts
@@ -11305,7 +11336,7 @@ function parseEmulatorArgs(args) {
         statePath: values.state,
         loadPath: values.load,
         start: {
-            port: wholeNumber('port', values.port, 0),
+            port: portNumber(values.port),
             ...(profileScale !== undefined ? { profile: 'realistic', profileScale } : {}),
             config: {
                 rateLimitPerMinute: wholeNumber('rate-limit', values['rate-limit'], 300) || 300,
@@ -11383,6 +11414,13 @@ function realisticScale(realistic, scale, fallback) {
         throw new ConfigurationError(`--scale must be a number above 0; got "${scale}".`, 'Use e.g. --scale 0.1 for a ten times faster realistic org, or 1 for real timing.');
     }
     return parsed;
+}
+/** --port: 0 (any free port) to 65535. */
+function portNumber(value) {
+    const port = wholeNumber('port', value, 0);
+    if (port > 65_535)
+        throw new ConfigurationError(`--port must be from 0 to 65535; got ${port}.`, 'Give a free port such as 8080, or 0 (the default) for any free port.');
+    return port;
 }
 
 ;// CONCATENATED MODULE: ./src/clock.ts
@@ -12211,6 +12249,17 @@ function contradictions(column) {
         column.maxLength !== undefined &&
         column.minLength > column.maxLength) {
         problems.push(`${name} has minLength ${column.minLength} above maxLength ${column.maxLength}.`);
+    }
+    // YAML reads 1e400 as Infinity: a limit must be a number the service can store.
+    for (const setting of ['minLength', 'maxLength', 'minimum', 'maximum']) {
+        const value = column[setting];
+        if (value === undefined)
+            continue;
+        const safe = setting.endsWith('Length')
+            ? Number.isSafeInteger(value)
+            : Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
+        if (!safe)
+            problems.push(`${name} has ${setting} ${String(value)}, which is outside the safe range (at most ${Number.MAX_SAFE_INTEGER}).`);
     }
     if (column.minimum !== undefined && column.maximum !== undefined && column.minimum > column.maximum) {
         problems.push(`${name} has minimum ${column.minimum} above maximum ${column.maximum}.`);

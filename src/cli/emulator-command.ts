@@ -56,7 +56,7 @@ export function parseEmulatorArgs(args: string[]): EmulatorCommandArgs {
     statePath: values.state,
     loadPath: values.load,
     start: {
-      port: wholeNumber('port', values.port, 0),
+      port: portNumber(values.port),
       ...(profileScale !== undefined ? { profile: 'realistic' as const, profileScale } : {}),
       config: {
         rateLimitPerMinute: wholeNumber('rate-limit', values['rate-limit'], 300) || 300,
@@ -151,4 +151,15 @@ export function realisticScale(
     );
   }
   return parsed;
+}
+
+/** --port: 0 (any free port) to 65535. */
+function portNumber(value: string | undefined): number {
+  const port = wholeNumber('port', value, 0);
+  if (port > 65_535)
+    throw new ConfigurationError(
+      `--port must be from 0 to 65535; got ${port}.`,
+      'Give a free port such as 8080, or 0 (the default) for any free port.',
+    );
+  return port;
 }

@@ -117,6 +117,18 @@ function contradictions(column: ColumnSpec): string[] {
   ) {
     problems.push(`${name} has minLength ${column.minLength} above maxLength ${column.maxLength}.`);
   }
+  // YAML reads 1e400 as Infinity: a limit must be a number the service can store.
+  for (const setting of ['minLength', 'maxLength', 'minimum', 'maximum'] as const) {
+    const value = column[setting];
+    if (value === undefined) continue;
+    const safe = setting.endsWith('Length')
+      ? Number.isSafeInteger(value)
+      : Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
+    if (!safe)
+      problems.push(
+        `${name} has ${setting} ${String(value)}, which is outside the safe range (at most ${Number.MAX_SAFE_INTEGER}).`,
+      );
+  }
   if (column.minimum !== undefined && column.maximum !== undefined && column.minimum > column.maximum) {
     problems.push(`${name} has minimum ${column.minimum} above maximum ${column.maximum}.`);
   }
