@@ -14167,6 +14167,15 @@ class LocalBackupStore {
         this.root = root;
     }
     async save(name, files) {
+        // Backups hold live values, secrets included, and the default root is inside the working
+        // tree: a .gitignore keeps "git add ." from committing them.
+        await (0,promises_namespaceObject.mkdir)(this.root, { recursive: true });
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(this.root, '.gitignore'), '# Backups of live tables: never commit them.\n*\n', {
+            flag: 'wx',
+        }).catch((error) => {
+            if (error.code !== 'EEXIST')
+                throw error;
+        });
         const directory = (0,external_node_path_namespaceObject.resolve)(this.root, name);
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(directory, 'tables'), { recursive: true });
         // Tables first, the manifest last: a backup cut short has no manifest and is refused.

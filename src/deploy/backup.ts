@@ -213,6 +213,14 @@ export class LocalBackupStore implements BackupStore {
   constructor(private readonly root: string) {}
 
   async save(name: string, files: BackupFiles): Promise<string> {
+    // Backups hold live values, secrets included, and the default root is inside the working
+    // tree: a .gitignore keeps "git add ." from committing them.
+    await mkdir(this.root, { recursive: true });
+    await writeFile(join(this.root, '.gitignore'), '# Backups of live tables: never commit them.\n*\n', {
+      flag: 'wx',
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
     const directory = resolve(this.root, name);
     await mkdir(join(directory, 'tables'), { recursive: true });
     // Tables first, the manifest last: a backup cut short has no manifest and is refused.

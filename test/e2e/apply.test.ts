@@ -24,7 +24,7 @@ const configText = (rows: number) =>
   `table: jobs\ncolumns:\n  value: { type: string }\n  count: { type: integer }\nrows:\n${Array.from({ length: rows }, (_, index) => `  job-${String(index).padStart(3, '0')}: { value: run ${index}, count: ${index} }\n`).join('')}`;
 
 async function journalsIn(root: string): Promise<string[]> {
-  const entries = await readdir(root).catch(() => []);
+  const entries = (await readdir(root).catch(() => [] as string[])).filter((entry) => !entry.startsWith('.'));
   return entries.map((entry) => join(root, entry, 'journal.jsonl'));
 }
 
@@ -129,7 +129,7 @@ describe('datatable-deploy apply (the committed bundle)', () => {
     const applied = await runNode(CLI, ['apply', file, '--yes', '--backup-dir', backups], env());
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Deployed: version 1, 3 operations.');
-    const [backup] = await readdir(backups);
+    const [backup] = (await readdir(backups)).filter((entry) => !entry.startsWith('.'));
     const restored = await runNode(CLI, ['rollback', '--backup', join(backups, backup!), '--yes'], env());
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('jobs: 0 rows to put back, 1 to revert, 2 to remove');

@@ -54,7 +54,7 @@ async function deployedBackup(env: NodeJS.ProcessEnv = {}): Promise<string> {
   const args = ['apply', 'jobs.yaml', 'new.yaml', '--environment', 'prod', '--yes', '--backup-dir', root];
   const applied = await cli(args, env);
   expect(applied.code).toBe(0);
-  const [name] = await readdir(join(dir, root));
+  const [name] = (await readdir(join(dir, root))).filter((entry) => !entry.startsWith('.'));
   emulator.log.reset();
   return join(dir, root, name!);
 }

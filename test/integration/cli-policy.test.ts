@@ -86,7 +86,7 @@ describe('the CLI under the policy file', () => {
     await writePolicy(undefined);
     const applied = await cli(['apply', 'jobs.yaml', '--yes', '--backup-dir', 'backups']);
     expect(applied.code, applied.stderr).toBe(0);
-    const [backup] = await readdir(join(dir, 'backups'));
+    const [backup] = (await readdir(join(dir, 'backups'))).filter((entry) => !entry.startsWith('.'));
     await writePolicy(CLOSED);
     emulator.log.reset();
     const refused = await cli(['rollback', '--backup', join('backups', backup!), '--yes', '--actor', 'erin']);
