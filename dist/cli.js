@@ -14834,6 +14834,9 @@ function decideRetry(outcome, attempt, idempotent, policy, readOnly = false, ela
 }
 function decideRetryByOutcome(outcome, attempt, idempotent, policy, readOnly) {
     if (outcome.kind === 'network') {
+        // Once more for a resolver blip; after that a name that does not resolve is a wrong address.
+        if (outcome.unresolved && attempt >= 2)
+            return { retry: false, reason: 'the host name does not resolve; check the region or URL' };
         if (!idempotent)
             return { retry: false, reason: 'the request may have been processed; not repeated' };
         return {
@@ -14952,7 +14955,7 @@ class ClientCredentialsTokenSource {
             catch (error) {
                 const timeout = error instanceof Error && error.name === 'TimeoutError';
                 // The token request has no side effect worth protecting, so it is retried like a GET.
-                const decision = decideRetry({ kind: 'network', timeout }, attempt, true, policy);
+                const decision = decideRetry({ kind: 'network', timeout, unresolved: networkCause(error) === 'ENOTFOUND' }, attempt, true, policy);
                 if (!decision.retry) {
                     throw new GenesysApiError({
                         status: 0,
@@ -16624,7 +16627,7 @@ class GenesysHttp {
                 if (error instanceof GenesysApiError)
                     throw error; // from the token source
                 const timeout = error instanceof Error && error.name === 'TimeoutError';
-                outcome = { kind: 'network', timeout };
+                outcome = { kind: 'network', timeout, unresolved: networkCause(error) === 'ENOTFOUND' };
                 this.noteDoubt(request.method);
                 const decision = decideRetry(outcome, attempt, idempotent, this.options.retry, request.method === 'GET', waited);
                 if (!decision.retry) {

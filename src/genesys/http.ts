@@ -167,7 +167,7 @@ export class GenesysHttp {
       } catch (error) {
         if (error instanceof GenesysApiError) throw error; // from the token source
         const timeout = error instanceof Error && error.name === 'TimeoutError';
-        outcome = { kind: 'network', timeout };
+        outcome = { kind: 'network', timeout, unresolved: networkCause(error) === 'ENOTFOUND' };
         this.noteDoubt(request.method);
         const decision = decideRetry(
           outcome,

@@ -88,7 +88,12 @@ export class ClientCredentialsTokenSource implements TokenSource {
       } catch (error) {
         const timeout = error instanceof Error && error.name === 'TimeoutError';
         // The token request has no side effect worth protecting, so it is retried like a GET.
-        const decision = decideRetry({ kind: 'network', timeout }, attempt, true, policy);
+        const decision = decideRetry(
+          { kind: 'network', timeout, unresolved: networkCause(error) === 'ENOTFOUND' },
+          attempt,
+          true,
+          policy,
+        );
         if (!decision.retry) {
           throw new GenesysApiError(
             {

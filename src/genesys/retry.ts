@@ -45,7 +45,12 @@ export type AttemptOutcome =
       code?: string | undefined;
       retryAfterHeader?: string | null | undefined;
     }
-  | { kind: 'network'; timeout: boolean };
+  | {
+      kind: 'network';
+      timeout: boolean;
+      /** The host name does not resolve (ENOTFOUND): a wrong region or URL, not a blip. */
+      unresolved?: boolean;
+    };
 
 export type RetryDecision =
   { retry: false; reason: string } | { retry: true; delayMs: number; rateLimited: boolean; reason: string };
@@ -101,6 +106,9 @@ function decideRetryByOutcome(
   readOnly: boolean,
 ): RetryDecision {
   if (outcome.kind === 'network') {
+    // Once more for a resolver blip; after that a name that does not resolve is a wrong address.
+    if (outcome.unresolved && attempt >= 2)
+      return { retry: false, reason: 'the host name does not resolve; check the region or URL' };
     if (!idempotent) return { retry: false, reason: 'the request may have been processed; not repeated' };
     return {
       retry: true,

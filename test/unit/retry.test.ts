@@ -123,3 +123,14 @@ describe('parseRetryAfterMs', () => {
     expect(parseRetryAfterMs('')).toBeUndefined();
   });
 });
+
+describe('a host name that does not resolve', () => {
+  it('is tried once more (a resolver blip), then not again', () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, random: () => 0 };
+    const outcome = { kind: 'network' as const, timeout: false, unresolved: true };
+    expect(decideRetry(outcome, 1, true, policy).retry).toBe(true);
+    const second = decideRetry(outcome, 2, true, policy);
+    expect(second).toMatchObject({ retry: false });
+    expect(second.reason).toContain('does not resolve');
+  });
+});
