@@ -6352,15 +6352,8 @@ function profileConfig(name, scale = 1) {
         return realisticConfig(scale);
     if (name === 'instant') {
         checkScale(scale);
-        const { consistencyLagMs, consistencyLagMode, tableLagMs, processingDelayMs, processingDelayMode, jobDelayMs, } = defaultConfig();
-        return {
-            consistencyLagMs,
-            consistencyLagMode,
-            tableLagMs,
-            processingDelayMs,
-            processingDelayMode,
-            jobDelayMs,
-        };
+        const defaults = defaultConfig();
+        return Object.fromEntries(Object.keys(realisticConfig()).map((key) => [key, defaults[key]]));
     }
     throw new TypeError(`profile must be one of ${PROFILE_NAMES.join(', ')}; got ${JSON.stringify(name)}`);
 }

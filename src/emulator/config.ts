@@ -168,22 +168,10 @@ export function profileConfig(name: unknown, scale = 1): ProfileSettings {
   if (name === 'realistic') return realisticConfig(scale);
   if (name === 'instant') {
     checkScale(scale);
-    const {
-      consistencyLagMs,
-      consistencyLagMode,
-      tableLagMs,
-      processingDelayMs,
-      processingDelayMode,
-      jobDelayMs,
-    } = defaultConfig();
-    return {
-      consistencyLagMs,
-      consistencyLagMode,
-      tableLagMs,
-      processingDelayMs,
-      processingDelayMode,
-      jobDelayMs,
-    };
+    const defaults = defaultConfig();
+    return Object.fromEntries(
+      Object.keys(realisticConfig()).map((key) => [key, defaults[key as keyof ProfileSettings]]),
+    ) as unknown as ProfileSettings;
   }
   throw new TypeError(`profile must be one of ${PROFILE_NAMES.join(', ')}; got ${JSON.stringify(name)}`);
 }

@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../fakes/github.js';
 import {
   BASE_SHA,
+  prepareRunner,
   LOOSE_POLICY,
   REPOSITORY,
   runAction,
@@ -66,48 +64,16 @@ const INPUTS = { 'rate-limit-per-minute': '600', 'settle-seconds': '2' };
 
 /** Starts a push deploy of MERGE like runAction, and sends `signals` once `afterWrites` writes landed. */
 async function cancelledPush(dir: string, signals: NodeJS.Signals[], afterWrites: number) {
-  const runner = await mkdtemp(join(tmpdir(), 'datatable-deploy-runner-'));
-  const files = {
-    event: join(runner, 'event.json'),
-    output: join(runner, 'output'),
-    summary: join(runner, 'summary'),
-  };
-  await writeFile(
-    files.event,
-    JSON.stringify({ ref: 'refs/heads/main', before: BASE_SHA, after: MERGE, repository: REPOSITORY }),
-  );
-  await writeFile(files.output, '');
-  await writeFile(files.summary, '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_REPOSITORY: 'acme/contact-center-config',
-    GITHUB_SHA: MERGE,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_RUN_ID: '101',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_ACTOR: 'deployer',
-    GITHUB_WORKSPACE: dir,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    ACTIONS_RUNTIME_TOKEN: FakeGitHub.runtimeToken(101),
-    ACTIONS_RESULTS_URL: `${github.url}/`,
-    RUNNER_TEMP: runner,
-    NO_PROXY: '127.0.0.1,localhost',
-    'INPUT_GENESYS-CLIENT-ID': emulator.clientId,
-    'INPUT_GENESYS-CLIENT-SECRET': emulator.clientSecret,
-    'INPUT_GENESYS-API-URL': emulator.url,
-    'INPUT_GITHUB-TOKEN': 'ghs_fake-token-for-tests',
-    INPUT_ENVIRONMENT: 'prod',
-    INPUT_MODE: 'auto',
-    ...Object.fromEntries(
-      Object.entries(INPUTS).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
-    ),
-  };
+  const runner = await prepareRunner({
+    emulator,
+    github,
+    workspace: dir,
+    event: 'push',
+    payload: { ref: 'refs/heads/main', before: BASE_SHA, after: MERGE, repository: REPOSITORY },
+    sha: MERGE,
+    inputs: INPUTS,
+  });
+  const env = { PATH: process.env.PATH, ...runner.env };
   const child = spawn(process.execPath, [ACTION], { env, cwd: ROOT });
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));
@@ -132,8 +98,8 @@ async function cancelledPush(dir: string, signals: NodeJS.Signals[], afterWrites
     ...end,
     log,
     sentAt,
-    summary: await readFile(files.summary, 'utf8'),
-    output: await readFile(files.output, 'utf8'),
+    summary: await runner.summary(),
+    output: JSON.stringify(await runner.outputs()),
   };
 }
 

@@ -50,12 +50,7 @@ export async function workspace(configText?: string): Promise<string> {
   return dir;
 }
 
-/**
- * Runs dist/index.js the way a runner does: INPUT_* variables, the event payload file, the
- * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and the toolkit's service URLs pointed at the
- * fake. Returns the exit code, the log, the outputs and the summary.
- */
-export async function runAction(options: {
+export interface RunnerOptions {
   emulator: RunningEmulator;
   github: FakeGitHub;
   workspace: string;
@@ -69,7 +64,13 @@ export async function runAction(options: {
   ref?: string;
   /** More runner variables, set last (e.g. GITHUB_RUN_ATTEMPT and GITHUB_TRIGGERING_ACTOR of a re-run). */
   env?: Record<string, string>;
-}): Promise<ActionRun> {
+}
+
+/**
+ * What a runner gives a step: the environment (INPUT_* variables, service URLs pointed at the
+ * fake) and the event, output and summary files, and how to read the latter two afterwards.
+ */
+export async function prepareRunner(options: RunnerOptions) {
   const dir = await mkdtemp(join(tmpdir(), 'datatable-deploy-runner-'));
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output');
@@ -108,12 +109,25 @@ export async function runAction(options: {
   for (const [name, value] of Object.entries(options.inputs ?? {}))
     env[`INPUT_${name.toUpperCase()}`] = value;
   Object.assign(env, options.env);
-  const run = await runNode(ACTION, [], env);
+  return {
+    env,
+    outputs: async () => parseOutputs(await readFile(outputPath, 'utf8')),
+    summary: () => readFile(summaryPath, 'utf8'),
+  };
+}
+
+/**
+ * Runs dist/index.js the way a runner does (see {@link prepareRunner}). Returns the exit code,
+ * the log, the outputs and the summary.
+ */
+export async function runAction(options: RunnerOptions): Promise<ActionRun> {
+  const runner = await prepareRunner(options);
+  const run = await runNode(ACTION, [], runner.env);
   return {
     code: run.code,
     stdout: run.stdout + run.stderr,
-    outputs: parseOutputs(await readFile(outputPath, 'utf8')),
-    summary: await readFile(summaryPath, 'utf8'),
+    outputs: await runner.outputs(),
+    summary: await runner.summary(),
   };
 }
 
