@@ -1,5 +1,6 @@
 import { Ajv, type Options } from 'ajv';
 import formatsModule from 'ajv-formats';
+import { linearRegExp } from './patterns.js';
 
 // ajv-formats is CommonJS with `exports.default`; under Node's ESM interop the default import is
 // the whole module object, under a bundler it may already be the function.
@@ -8,9 +9,12 @@ const addFormats: FormatsPlugin =
   (formatsModule as unknown as { default?: FormatsPlugin }).default ??
   (formatsModule as unknown as FormatsPlugin);
 
-/** An ajv instance with the standard formats (email, uri, date-time, …). */
+/**
+ * An ajv instance with the standard formats (email, uri, date-time, …). Schema patterns run on
+ * the linear-time engine: a user's `pattern` must not be able to hang a deploy.
+ */
 export function createAjv(options: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, ...options });
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp }, ...options });
   addFormats(ajv);
   return ajv;
 }

@@ -2,6 +2,7 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { CellValue, ColumnType } from '../genesys/types.js';
 import { finding, type Finding } from './findings.js';
 import { VALUE_KINDS, type ColumnSpec, type GuardRule } from './types.js';
+import { patternProblem } from './patterns.js';
 import { checkConstraints } from './values.js';
 import { isSensitiveName } from './guard.js';
 import { positionOf, type YamlSource } from './yaml-source.js';
@@ -132,13 +133,8 @@ function contradictions(column: ColumnSpec): string[] {
   if (column.minimum !== undefined && column.maximum !== undefined && column.minimum > column.maximum) {
     problems.push(`${name} has minimum ${column.minimum} above maximum ${column.maximum}.`);
   }
-  if (column.pattern !== undefined) {
-    try {
-      new RegExp(column.pattern, 'u');
-    } catch (error) {
-      problems.push(`${name} has a pattern that is not a regular expression: ${(error as Error).message}.`);
-    }
-  }
+  const patternTrouble = column.pattern === undefined ? undefined : patternProblem(column.pattern);
+  if (patternTrouble) problems.push(`${name} has a pattern that ${patternTrouble}`);
   const fits = (value: CellValue) =>
     (column.type === 'string' && typeof value === 'string') ||
     (column.type === 'boolean' && typeof value === 'boolean') ||

@@ -123,6 +123,10 @@ export const RULES = {
     'Make the value parse as the type its typedBy column names in this row, or change that type.',
   ],
   'json-value-schema': ['error', 'Make the json value match its JSON Schema under valueSchemas.'],
+  'value-schema-invalid': [
+    'error',
+    'Fix the JSON Schema under valueSchemas (the message says what is wrong); rows it applies to are not checked against it until then.',
+  ],
   'json-value-invalid': ['error', 'Write valid JSON, or write the value as a YAML map or list.'],
   // Secret and personal-data guard
   'secret-name': [

@@ -49,7 +49,17 @@ export function readRows(
   const rowsNode = (source.doc.contents as YAMLMap).get('rows', true) as Node | undefined;
   const entries = rowEntries(source, rowsNode, context.keyTitle, report);
   const columns = new Map(context.columns.map((column) => [column.name, column]));
-  const schemas = new ValueSchemas(context.valueSchemas);
+  const schemas = new ValueSchemas(context.valueSchemas, (key, problem) => {
+    const root = source.doc.contents as YAMLMap;
+    const schemasNode = root.get('valueSchemas', true) as YAMLMap | undefined;
+    const node = (schemasNode?.get(key, true) as Node | undefined) ?? schemasNode ?? root;
+    report(
+      'value-schema-invalid',
+      positionOf(source, node),
+      `The JSON Schema under valueSchemas."${key}" ${problem}`,
+    );
+  });
+  schemas.compileAll();
   const seen = new Map<string, SourcePosition>();
   const rows: DesiredRow[] = [];
 

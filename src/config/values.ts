@@ -1,6 +1,7 @@
 import { isAlias, isCollection, isScalar, Scalar, type Document, type Node } from 'yaml';
 import type { CellValue } from '../genesys/types.js';
 import type { RuleId } from './findings.js';
+import { compilePattern, patternProblem, type LinearPattern } from './patterns.js';
 import type { ColumnSpec, ValueKind } from './types.js';
 
 /** The result of reading one cell from YAML. */
@@ -210,7 +211,9 @@ export function checkConstraints(
         message: `${name} is ${length} characters long; at most ${column.maxLength} are allowed.`,
       };
     }
-    if (column.pattern !== undefined && !new RegExp(column.pattern, 'u').test(value)) {
+    // A pattern that cannot be compiled is the column's finding, reported once; rows skip it.
+    const pattern = column.pattern === undefined ? undefined : usablePattern(column.pattern);
+    if (pattern !== undefined && !pattern.test(value)) {
       return { rule: 'value-pattern', message: `${name} does not match the pattern ${column.pattern}.` };
     }
   }
@@ -223,4 +226,8 @@ export function checkConstraints(
     }
   }
   return undefined;
+}
+
+function usablePattern(source: string): LinearPattern | undefined {
+  return patternProblem(source) === undefined ? compilePattern(source) : undefined;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { compilePattern, type LinearPattern } from '../../config/patterns.js';
 import { networkCause } from '../../genesys/oauth.js';
 import { selectPath } from './json-path.js';
 import type { CommandProbe, HttpProbe, JsonAssertion } from './spec.js';
@@ -135,8 +136,16 @@ export function checkAssertion(
     if (!Number.isFinite(value) || !Number.isFinite(limit) || !holds(value, limit))
       return `${assertion.path} is ${shown}, expected ${symbol} ${limit}`;
   }
-  if (assertion.matches !== undefined && !new RegExp(String(fill(assertion.matches))).test(String(actual)))
-    return `${assertion.path} is ${shown}, which does not match ${assertion.matches}`;
+  if (assertion.matches !== undefined) {
+    let pattern: LinearPattern;
+    try {
+      pattern = compilePattern(String(fill(assertion.matches)));
+    } catch (error) {
+      return `${assertion.path}: ${(error as Error).message}`;
+    }
+    if (!pattern.test(String(actual)))
+      return `${assertion.path} is ${shown}, which does not match ${assertion.matches}`;
+  }
   if (
     assertion.contains !== undefined &&
     !String(Array.isArray(actual) ? actual.join('\n') : actual).includes(String(fill(assertion.contains)))

@@ -1,7 +1,9 @@
 import { ConfigurationError } from '../../errors.js';
 import { createAjv } from '../../config/ajv.js';
 import { checkStructure } from '../../config/structure.js';
-import { parseYamlSource } from '../../config/yaml-source.js';
+import { finding, type Finding } from '../../config/findings.js';
+import { patternProblem } from '../../config/patterns.js';
+import { parseYamlSource, positionOf, type YamlSource } from '../../config/yaml-source.js';
 
 export interface JsonAssertion {
   /** A path such as `$.configVersion` or `$.queues[0].id`. */
@@ -131,9 +133,10 @@ let validator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
  */
 export function parseHealthSpec(file: string, bytes: Buffer, env: NodeJS.ProcessEnv): HealthSpec {
   const source = parseYamlSource(file, bytes);
-  const problems = Array.isArray(source)
+  let problems = Array.isArray(source)
     ? source
     : checkStructure(source, source.value, (validator ??= createAjv().compile(HEALTH_SCHEMA)));
+  if (problems.length === 0 && !Array.isArray(source)) problems = unusablePatterns(source);
   if (problems.length > 0) {
     throw new ConfigurationError(
       `The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`,
@@ -153,4 +156,21 @@ export function parseHealthSpec(file: string, bytes: Buffer, env: NodeJS.Process
     );
   }
   return spec;
+}
+
+/** `matches` patterns that cannot run on the linear-time engine (templated ones are checked when filled). */
+function unusablePatterns(source: YamlSource): Finding[] {
+  const spec = source.value as HealthSpec;
+  const found: Finding[] = [];
+  for (const [probeIndex, probe] of spec.probes.entries()) {
+    for (const [index, assertion] of (probe.http?.json ?? []).entries()) {
+      if (assertion.matches === undefined || assertion.matches.includes('${')) continue;
+      const problem = patternProblem(assertion.matches);
+      if (problem === undefined) continue;
+      const node = source.doc.getIn(['probes', probeIndex, 'http', 'json', index, 'matches'], true);
+      const position = positionOf(source, node as Parameters<typeof positionOf>[1]);
+      found.push(finding('schema-value', source.file, position, `Probe "${probe.name}": matches ${problem}`));
+    }
+  }
+  return found;
 }
