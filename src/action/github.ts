@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import type { Review } from './gate.js';
+import { maskSecrets } from '../secrets.js';
 
 export interface PullRequestRef {
   number: number;
@@ -104,7 +105,8 @@ export function createGitHub(token: string, repo: { owner: string; repo: string 
       );
       return found ? { id: found.id, body: found.body ?? '' } : undefined;
     },
-    async upsertComment(issue, marker, author, body) {
+    async upsertComment(issue, marker, author, text) {
+      const body = maskSecrets(text);
       const existing = await this.findComment(issue, marker, author);
       if (existing) {
         await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
@@ -152,7 +154,7 @@ export function createGitHub(token: string, repo: { owner: string; repo: string 
         sha,
         state,
         context,
-        description: description.slice(0, 140),
+        description: maskSecrets(description).slice(0, 140),
         ...(targetUrl ? { target_url: targetUrl } : {}),
       });
       return {
@@ -211,7 +213,8 @@ export function createGitHub(token: string, repo: { owner: string; repo: string 
       });
       return data.status;
     },
-    async upsertIssue(marker, title, body) {
+    async upsertIssue(marker, heading, text) {
+      const [title, body] = [maskSecrets(heading), maskSecrets(text)];
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
         ...repo,
         state: 'open',

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { ConfigurationError, describeError } from '../errors.js';
+import { maskSecrets, registerSecret, registerSecretsFromEnvironment } from '../secrets.js';
 import { createGenesysClient, type GenesysClient } from '../genesys/client.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 import { createGitHub, type GitHubPort } from './github.js';
@@ -64,7 +65,12 @@ export async function run(): Promise<void> {
     ]) {
       const value = core.getInput(secret);
       if (value) core.setSecret(value);
+      registerSecret(value);
     }
+    // The runner's own tokens (ACTIONS_RUNTIME_TOKEN, …) and whatever the workflow put in the
+    // step's env under a secret-like name: masked in the summary, comments and artifacts too,
+    // which the runner's log masking does not reach.
+    registerSecretsFromEnvironment(process.env);
     const eventName = process.env.GITHUB_EVENT_NAME ?? '';
     const settings = parseSettings((name) => core.getInput(name), eventName);
     const run = runInfo(settings.githubToken);
@@ -84,10 +90,10 @@ export async function run(): Promise<void> {
     };
     const outcome = await MODES[settings.mode](context);
     core.setOutput('result', outcome.result);
-    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
-    if (outcome.failure) core.setFailed(outcome.failure);
+    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, maskSecrets(value));
+    if (outcome.failure) core.setFailed(maskSecrets(outcome.failure));
   } catch (error) {
     core.setOutput('result', 'failed');
-    core.setFailed(describeError(error));
+    core.setFailed(maskSecrets(describeError(error)));
   }
 }

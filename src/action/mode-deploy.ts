@@ -25,6 +25,7 @@ import {
 } from './unfinished.js';
 import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
 import { policyForAction, type ActionPolicy } from './policy-source.js';
+import { maskSecrets } from '../secrets.js';
 
 /**
  * On a push to the default branch (or a manual run of it): plan again under the policy of the
@@ -207,7 +208,8 @@ async function uploadJournal(context: ModeContext, journal: FileJournal, audit: 
   try {
     const files = new Map([
       ['journal.jsonl', await readFile(journal.path).catch(() => Buffer.from(''))],
-      ['audit.json', Buffer.from(`${JSON.stringify(audit, null, 2)}\n`)],
+      // What a health check printed is in there: masked like every other output.
+      ['audit.json', Buffer.from(maskSecrets(`${JSON.stringify(audit, null, 2)}\n`))],
     ]);
     await uploadFiles(
       new DefaultArtifactClient(),

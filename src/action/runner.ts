@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { maskSecrets } from '../secrets.js';
 import { context as githubContext } from '@actions/github';
 import { relative } from 'node:path';
 import type { RunInfo, RunnerIo } from './context.js';
@@ -47,10 +48,12 @@ export function runInfo(token: string): RunInfo {
 
 /** @actions/core as the modes' RunnerIo: logs, annotations on the right file and line, summary. */
 export function runnerIo(workspace: string): RunnerIo {
+  // Every text is masked here: the runner masks its log, but not the job summary, and a
+  // message can carry what a health check printed.
   return {
-    debug: (message) => core.debug(message),
-    info: (message) => core.info(message),
-    warn: (message) => core.warning(message),
+    debug: (message) => core.debug(maskSecrets(message)),
+    info: (message) => core.info(maskSecrets(message)),
+    warn: (message) => core.warning(maskSecrets(message)),
     annotate(finding) {
       const properties = {
         title: finding.rule,
@@ -61,13 +64,13 @@ export function runnerIo(workspace: string): RunnerIo {
         startLine: finding.line,
         startColumn: finding.column,
       };
-      const text = finding.hint ? `${finding.message} Fix: ${finding.hint}` : finding.message;
+      const text = maskSecrets(finding.hint ? `${finding.message} Fix: ${finding.hint}` : finding.message);
       if (finding.severity === 'error') core.error(text, properties);
       else core.warning(text, properties);
     },
     async summary(markdown) {
       // The runner refuses summaries over 1 MiB; renderings passed here stay far below.
-      await core.summary.addRaw(markdown, true).write();
+      await core.summary.addRaw(maskSecrets(markdown), true).write();
     },
   };
 }

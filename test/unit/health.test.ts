@@ -5,7 +5,7 @@ import { selectPath } from '../../src/deploy/health/json-path.js';
 import {
   checkAssertion,
   fillTemplate,
-  maskSecrets,
+  maskProbeText,
   runCommandProbe,
   runHttpProbe,
   type ProbeContext,
@@ -60,7 +60,7 @@ describe('assertions', () => {
     expect(fillTemplate('${env:BASE}/v?token=${env:TOKEN}&v=${deploy.version}', context, secrets)).toBe(
       'http://x/v?token=tok-123456&v=7',
     );
-    expect(maskSecrets('failed: http://x/v?token=tok-123456', secrets)).toBe('failed: ***/v?token=***');
+    expect(maskProbeText('failed: http://x/v?token=tok-123456', secrets)).toBe('failed: ***/v?token=***');
   });
 });
 

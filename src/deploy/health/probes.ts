@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { compilePattern, type LinearPattern } from '../../config/patterns.js';
 import { networkCause } from '../../genesys/oauth.js';
+import { maskSecrets, maskThenCut } from '../../secrets.js';
 import { selectPath } from './json-path.js';
 import type { CommandProbe, HttpProbe, JsonAssertion } from './spec.js';
 
@@ -31,11 +32,14 @@ export function fillTemplate(text: string, context: ProbeContext, secrets: Set<s
   );
 }
 
-/** Replaces every secret in a message with `***`. */
-export function maskSecrets(text: string, secrets: ReadonlySet<string>): string {
+/**
+ * Replaces every template value (`${env:…}`) and every registered secret in a message with
+ * `***`. Template values are masked even when short: the probe's author chose to pass them.
+ */
+export function maskProbeText(text: string, templateValues: ReadonlySet<string>): string {
   let masked = text;
-  for (const secret of secrets) if (secret.length >= 3) masked = masked.split(secret).join('***');
-  return masked;
+  for (const value of templateValues) if (value.length >= 3) masked = masked.split(value).join('***');
+  return maskSecrets(masked);
 }
 
 /**
@@ -44,7 +48,7 @@ export function maskSecrets(text: string, secrets: ReadonlySet<string>): string 
  */
 export async function runHttpProbe(probe: HttpProbe, context: ProbeContext): Promise<ProbeOutcome> {
   const secrets = new Set<string>();
-  const url = fillTemplate(probe.url, context, new Set());
+  const url = fillTemplate(probe.url, context, secrets);
   const headers = Object.fromEntries(
     Object.entries(probe.headers ?? {}).map(([name, value]) => [name, fillTemplate(value, context, secrets)]),
   );
@@ -54,7 +58,7 @@ export async function runHttpProbe(probe: HttpProbe, context: ProbeContext): Pro
       : Array.isArray(probe.expectStatus)
         ? probe.expectStatus
         : [probe.expectStatus];
-  const shown = maskSecrets(`${probe.method ?? 'GET'} ${url}`, secrets);
+  const shown = maskProbeText(`${probe.method ?? 'GET'} ${url}`, secrets);
   let response: Response;
   let text: string;
   try {
@@ -71,7 +75,7 @@ export async function runHttpProbe(probe: HttpProbe, context: ProbeContext): Pro
     const cause = networkCause(error);
     return {
       ok: false,
-      detail: maskSecrets(
+      detail: maskProbeText(
         `${shown}: ${timeout ? `no answer within ${probe.timeoutSeconds ?? 10} s` : cause}`,
         secrets,
       ),
@@ -80,8 +84,8 @@ export async function runHttpProbe(probe: HttpProbe, context: ProbeContext): Pro
   if (!expected.includes(response.status)) {
     return {
       ok: false,
-      detail: maskSecrets(
-        `${shown} answered ${response.status}, expected ${expected.join(' or ')}: ${text.slice(0, 200)}`,
+      detail: maskProbeText(
+        `${shown} answered ${response.status}, expected ${expected.join(' or ')}: ${maskThenCut(maskProbeText(text, secrets), 200)}`,
         secrets,
       ),
     };
@@ -95,7 +99,7 @@ export async function runHttpProbe(probe: HttpProbe, context: ProbeContext): Pro
     }
     for (const assertion of probe.json) {
       const problem = checkAssertion(body, assertion, context, secrets);
-      if (problem) return { ok: false, detail: maskSecrets(`${shown}: ${problem}`, secrets) };
+      if (problem) return { ok: false, detail: maskProbeText(`${shown}: ${problem}`, secrets) };
     }
   }
   return { ok: true, detail: `${shown} answered ${response.status}` };
@@ -222,11 +226,11 @@ export function runCommandProbe(probe: CommandProbe, context: ProbeContext): Pro
     child.stderr.on('data', keep);
     child.on('error', (error) => {
       clearTimeout(timer);
-      resolve({ ok: false, detail: `could not run the command: ${error.message}` });
+      resolve({ ok: false, detail: maskProbeText(`could not run the command: ${error.message}`, secrets) });
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const shown = maskSecrets(command, secrets);
+      const shown = maskProbeText(command, secrets);
       if (signal)
         resolve({
           ok: false,
@@ -234,7 +238,8 @@ export function runCommandProbe(probe: CommandProbe, context: ProbeContext): Pro
         });
       else if (code === expected) resolve({ ok: true, detail: `"${shown}" exited ${code}` });
       else {
-        const printed = maskSecrets(output, secrets).trim().slice(-500);
+        // Masked first, then cut: a cut first could leave a secret's prefix.
+        const printed = maskThenCut(maskProbeText(output, secrets).trim(), 500, 'end');
         resolve({
           ok: false,
           detail: `"${shown}" exited ${code}, expected ${expected}${printed ? `: ${printed}` : ''}`,
