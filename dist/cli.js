@@ -6140,7 +6140,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1407);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5040);
 /* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8099);
 
 
@@ -6151,7 +6151,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1407:
+/***/ 5040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25777,6 +25777,77 @@ function typedValue(kind, text) {
     return text;
 }
 
+;// CONCATENATED MODULE: ./src/config/export-guard.ts
+
+
+const GUARD_RULE = /^(secret|pii)-/;
+/**
+ * Live tables can hold what config files must not: a value the guard flags would put a secret
+ * or personal data into git. By default such rows are withheld from the file and the file gets
+ * `prune: false`, so that planning it leaves them as they are live (it still shows no changes).
+ * With `includeFlagged` the values are written with allow annotations, so that the file
+ * validates and the choice is visible in review. Column names that merely suggest credentials
+ * are allowed on the column either way (a name is not a secret); their values are still judged.
+ *
+ * The guard itself decides (the file is rendered and loaded as `validate` would), so export can
+ * never write a file that validation then refuses for the same reason.
+ */
+function guardExport(config, options) {
+    let current = config;
+    const withheld = [];
+    const allowed = [];
+    // Each round removes or allows what the last one found; allowing a column name can reveal
+    // value findings it masked, so a second round may be needed, never more than a few.
+    for (let round = 0; round < 4; round++) {
+        const findings = guardFindings(current);
+        if (findings.length === 0)
+            break;
+        const columnNames = findings.filter((item) => item.key === undefined && item.field !== undefined);
+        const rowFindings = findings.filter((item) => item.key !== undefined);
+        current = allowColumnNames(current, columnNames);
+        if (options.includeFlagged) {
+            current = { ...current, allow: mergeAllowances(current.allow, rowFindings) };
+            allowed.push(...rowFindings);
+        }
+        else {
+            const keys = new Set(rowFindings.map((item) => item.key));
+            if (keys.size > 0)
+                current = { ...current, prune: false, rows: current.rows.filter((row) => !keys.has(row.key)) };
+            withheld.push(...rowFindings);
+        }
+    }
+    return { config: current, withheld, allowed };
+}
+function guardFindings(config) {
+    return loadConfig(config.file, Buffer.from(renderConfig(config))).findings.filter((item) => GUARD_RULE.test(item.rule));
+}
+function allowColumnNames(config, findings) {
+    if (findings.length === 0)
+        return config;
+    const names = new Set(findings.map((item) => item.field));
+    return {
+        ...config,
+        columns: config.columns.map((column) => names.has(column.name) && !column.allow.includes('secret-name')
+            ? { ...column, allow: [...column.allow, 'secret-name'] }
+            : column),
+    };
+}
+function mergeAllowances(existing, findings) {
+    const merged = new Map();
+    for (const allowance of existing)
+        merged.set(JSON.stringify([allowance.key, allowance.column ?? null]), { ...allowance });
+    for (const item of findings) {
+        // A key's own finding is allowed for the whole row (no column), a value's for its column.
+        const column = item.field;
+        const id = JSON.stringify([item.key, column ?? null]);
+        const allowance = merged.get(id) ?? { key: item.key, ...(column ? { column } : {}), rules: [] };
+        if (!allowance.rules.includes(item.rule))
+            allowance.rules.push(item.rule);
+        merged.set(id, allowance);
+    }
+    return [...merged.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/cli/export-command.ts
 
 
@@ -25786,7 +25857,9 @@ function typedValue(kind, text) {
 
 
 
-const export_command_HELP = `Usage: datatable-deploy export --table NAME [--out FILE] [--environment E] [connection options]
+
+const export_command_HELP = `Usage: datatable-deploy export --table NAME [--out FILE] [--environment E] [--include-flagged]
+                              [connection options]
 
 Writes a live data table as a config file: its columns (in display order, with their stored
 settings) and every row. The on-ramp for existing tables: planning the file right after shows
@@ -25795,12 +25868,16 @@ no changes. Cells that hold the column's default are left out (the service fills
   --table NAME      the table's exact name
   --out FILE        where to write (default: standard output)
   --environment E   bind the file to an environment
+  --include-flagged write values the secret and personal-data guard flags, each with an
+                    allow annotation (default: such rows are withheld, the file gets
+                    prune: false so that they stay as they are live, and stderr lists them)
 ${CONNECTION_HELP}`;
 async function runExportCommand(args, io) {
     const { values } = parseOptions('export', args, {
         table: { type: 'string' },
         out: { type: 'string' },
         environment: { type: 'string' },
+        'include-flagged': { type: 'boolean' },
         ...CONNECTION_OPTIONS,
     });
     if (values.help) {
@@ -25815,27 +25892,55 @@ async function runExportCommand(args, io) {
         throw new ConfigurationError(`There is no data table named "${values.table}" at ${client.endpoints.apiBase}.`, 'Names are exact; run "datatable-deploy tables" to list them.');
     }
     const rows = await client.tables.listRows(table.id);
-    const config = configFromLive({ ...table, schema: table.schema }, rows, {
+    const live = configFromLive({ ...table, schema: table.schema }, rows, {
         ...(values.environment ? { environment: values.environment } : {}),
+    });
+    const { config, withheld, allowed } = guardExport(live, {
+        includeFlagged: values['include-flagged'] === true,
     });
     const header = [
         '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json',
         `# Exported by datatable-deploy from ${new URL(client.endpoints.apiBase).host} (${rows.length} rows).`,
+        ...(withheld.length > 0
+            ? [
+                `# ${withheldRows(withheld)} withheld: they hold values the secret guard flags (see the export's`,
+                '# messages). prune: false keeps them as they are live; "export --include-flagged" writes them.',
+            ]
+            : []),
     ].join('\n');
     const text = renderConfig(config, { header });
     if (values.out) {
         await (0,promises_namespaceObject.writeFile)(values.out, text);
-        writeLine(io.stderr, `Wrote ${table.name} (${config.columns.length + 1} columns, ${rows.length} rows) to ${values.out}.`);
+        writeLine(io.stderr, `Wrote ${table.name} (${config.columns.length + 1} columns, ${config.rows.length} rows) to ${values.out}.`);
     }
     else {
         io.stdout.write(text);
     }
-    // Live tables can hold what config files may not (secrets, personal data, unsafe keys): say so now.
+    reportFlagged(io, withheld, allowed);
+    // Live tables can hold what config files may not (unsafe keys, over-long values): say so now.
     const findings = loadConfig(values.out ?? 'export', Buffer.from(text)).findings;
     if (findings.length > 0) {
         writeLine(io.stderr, `warning: the exported file has ${findings.length} finding${findings.length === 1 ? '' : 's'}; run "datatable-deploy validate" on it before planning.`);
     }
     return 0;
+}
+const withheldRows = (withheld) => {
+    const count = new Set(withheld.map((item) => item.key)).size;
+    return `${count} row${count === 1 ? '' : 's'}`;
+};
+/** What the guard flagged, in messages that show masked previews only, and what to do. */
+function reportFlagged(io, withheld, allowed) {
+    if (withheld.length > 0) {
+        writeLine(io.stderr, `warning: ${withheldRows(withheld)} withheld from the file, because the secret and personal-data guard flags them:`);
+        for (const item of withheld)
+            writeLine(io.stderr, `  ${item.rule}: ${item.message}`);
+        writeLine(io.stderr, '  fix: move credentials and personal data out of the table; if a value is harmless, run export again with --include-flagged (it writes allow annotations for review). The file has prune: false, so planning it leaves these rows as they are.');
+    }
+    if (allowed.length > 0) {
+        writeLine(io.stderr, `warning: ${allowed.length} flagged value${allowed.length === 1 ? '' : 's'} written with an allow annotation (--include-flagged); review them before committing the file:`);
+        for (const item of allowed)
+            writeLine(io.stderr, `  ${item.rule}: ${item.message}`);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:readline/promises"

@@ -1,4 +1,6 @@
 import { writeFile } from 'node:fs/promises';
+import { guardExport } from '../config/export-guard.js';
+import type { Finding } from '../config/findings.js';
 import { configFromLive } from '../config/from-live.js';
 import { loadConfig } from '../config/load.js';
 import { renderConfig } from '../config/render.js';
@@ -7,7 +9,8 @@ import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connec
 import { writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
 
-const HELP = `Usage: datatable-deploy export --table NAME [--out FILE] [--environment E] [connection options]
+const HELP = `Usage: datatable-deploy export --table NAME [--out FILE] [--environment E] [--include-flagged]
+                              [connection options]
 
 Writes a live data table as a config file: its columns (in display order, with their stored
 settings) and every row. The on-ramp for existing tables: planning the file right after shows
@@ -16,6 +19,9 @@ no changes. Cells that hold the column's default are left out (the service fills
   --table NAME      the table's exact name
   --out FILE        where to write (default: standard output)
   --environment E   bind the file to an environment
+  --include-flagged write values the secret and personal-data guard flags, each with an
+                    allow annotation (default: such rows are withheld, the file gets
+                    prune: false so that they stay as they are live, and stderr lists them)
 ${CONNECTION_HELP}`;
 
 export async function runExportCommand(args: string[], io: CliIo): Promise<number> {
@@ -23,6 +29,7 @@ export async function runExportCommand(args: string[], io: CliIo): Promise<numbe
     table: { type: 'string' },
     out: { type: 'string' },
     environment: { type: 'string' },
+    'include-flagged': { type: 'boolean' },
     ...CONNECTION_OPTIONS,
   });
   if (values.help) {
@@ -43,24 +50,34 @@ export async function runExportCommand(args: string[], io: CliIo): Promise<numbe
     );
   }
   const rows = await client.tables.listRows(table.id);
-  const config = configFromLive({ ...table, schema: table.schema }, rows, {
+  const live = configFromLive({ ...table, schema: table.schema }, rows, {
     ...(values.environment ? { environment: values.environment } : {}),
+  });
+  const { config, withheld, allowed } = guardExport(live, {
+    includeFlagged: values['include-flagged'] === true,
   });
   const header = [
     '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json',
     `# Exported by datatable-deploy from ${new URL(client.endpoints.apiBase).host} (${rows.length} rows).`,
+    ...(withheld.length > 0
+      ? [
+          `# ${withheldRows(withheld)} withheld: they hold values the secret guard flags (see the export's`,
+          '# messages). prune: false keeps them as they are live; "export --include-flagged" writes them.',
+        ]
+      : []),
   ].join('\n');
   const text = renderConfig(config, { header });
   if (values.out) {
     await writeFile(values.out, text);
     writeLine(
       io.stderr,
-      `Wrote ${table.name} (${config.columns.length + 1} columns, ${rows.length} rows) to ${values.out}.`,
+      `Wrote ${table.name} (${config.columns.length + 1} columns, ${config.rows.length} rows) to ${values.out}.`,
     );
   } else {
     io.stdout.write(text);
   }
-  // Live tables can hold what config files may not (secrets, personal data, unsafe keys): say so now.
+  reportFlagged(io, withheld, allowed);
+  // Live tables can hold what config files may not (unsafe keys, over-long values): say so now.
   const findings = loadConfig(values.out ?? 'export', Buffer.from(text)).findings;
   if (findings.length > 0) {
     writeLine(
@@ -69,4 +86,31 @@ export async function runExportCommand(args: string[], io: CliIo): Promise<numbe
     );
   }
   return 0;
+}
+
+const withheldRows = (withheld: Finding[]) => {
+  const count = new Set(withheld.map((item) => item.key)).size;
+  return `${count} row${count === 1 ? '' : 's'}`;
+};
+
+/** What the guard flagged, in messages that show masked previews only, and what to do. */
+function reportFlagged(io: CliIo, withheld: Finding[], allowed: Finding[]): void {
+  if (withheld.length > 0) {
+    writeLine(
+      io.stderr,
+      `warning: ${withheldRows(withheld)} withheld from the file, because the secret and personal-data guard flags them:`,
+    );
+    for (const item of withheld) writeLine(io.stderr, `  ${item.rule}: ${item.message}`);
+    writeLine(
+      io.stderr,
+      '  fix: move credentials and personal data out of the table; if a value is harmless, run export again with --include-flagged (it writes allow annotations for review). The file has prune: false, so planning it leaves these rows as they are.',
+    );
+  }
+  if (allowed.length > 0) {
+    writeLine(
+      io.stderr,
+      `warning: ${allowed.length} flagged value${allowed.length === 1 ? '' : 's'} written with an allow annotation (--include-flagged); review them before committing the file:`,
+    );
+    for (const item of allowed) writeLine(io.stderr, `  ${item.rule}: ${item.message}`);
+  }
 }
