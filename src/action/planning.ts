@@ -4,6 +4,7 @@ import { environmentOf, planConfigs } from '../plan/plan-configs.js';
 import type { Plan } from '../plan/types.js';
 import { localPolicyFindings } from '../policy/local-policy.js';
 import type { EnvironmentPolicy } from '../policy/policy.js';
+import { findingsSummary } from './findings-summary.js';
 import type { PolicySource } from './policy-source.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 
@@ -21,7 +22,10 @@ export async function validateForAction(context: ModeContext) {
   const policy = await localPolicyFindings(context.run.workspace, undefined);
   const findings = [...result.findings, ...policy.findings];
   for (const item of findings) context.io.annotate(item);
-  if (hasErrors(findings)) return undefined;
+  if (hasErrors(findings)) {
+    await context.io.summary(findingsSummary(findings));
+    return undefined;
+  }
   return result;
 }
 

@@ -105,6 +105,27 @@ describe('the action on pull requests', () => {
   });
 });
 
+describe('the action on invalid files', () => {
+  it('annotates every finding and writes them, with the fix, into the job summary; nothing is written', async () => {
+    const dir = await workspace(
+      'table: plugin_config_production\ncolumns:\n  queue: { type: string }\nrows:\n',
+    );
+    const run = await planOnPullRequest(dir);
+    expect(run.code).toBe(1);
+    expect(run.outputs.result).toBe('failed');
+    expect(run.stdout).toMatch(
+      /::error title=rows-invalid,file=datatables\/plugin_config_production\.yaml,line=4,col=6::/,
+    );
+    expect(run.summary).toContain('## datatable-deploy: the files are not valid');
+    expect(run.summary).toContain('1 error and 0 warnings; nothing was planned or written.');
+    expect(run.summary).toMatch(
+      /\| datatables\/plugin_config_production\.yaml:4:6 \| ❌ rows-invalid \| .+ \| .+ \|/,
+    );
+    expect(writes()).toEqual([]);
+    expect(github.comments.get(7) ?? []).toEqual([]);
+  });
+});
+
 describe('the action on push', () => {
   /** Plan on the PR, bob approves, the PR merges as MERGE. */
   async function approvedPullRequest(dir: string) {
