@@ -43,6 +43,8 @@ export interface TableSource {
   readVersions(signal?: AbortSignal): Promise<ReadonlyMap<string, VersionRecord>>;
   /** Every row of a table. Throws when the table does not exist or cannot be read. */
   readRows(table: string, signal?: AbortSignal): Promise<Row[]>;
+  /** How many 429 (rate-limited) answers the source has seen so far, when it counts them. */
+  rateLimitedCount?(): number;
 }
 
 /** A purge: the deploy says `table` now holds `version`. */
@@ -74,6 +76,8 @@ export interface StoredSnapshot {
   readonly hash: string;
   readonly fetchedAt: number;
   readonly rows: Row[];
+  /** The rows disagreed with the versions row's hash twice in a row: edited by hand after the deploy. */
+  readonly drifted?: boolean | undefined;
 }
 
 /** The shared tier (Redis): the latest snapshot per table, and a cluster-wide refresh lease. */
@@ -95,6 +99,16 @@ export type FallbackReason =
   | 'too-stale'
   | 'not-loaded'
   | 'unreadable';
+
+/** The reasons a safe default can be served, for counting. */
+export const FALLBACK_REASONS: readonly FallbackReason[] = [
+  'environment-mismatch',
+  'version-out-of-range',
+  'contract-violation',
+  'too-stale',
+  'not-loaded',
+  'unreadable',
+];
 
 /** One line of the audit log. */
 export interface AuditEvent {
