@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { DefaultArtifactClient, type FindOptions } from '@actions/artifact';
+import type { ArtifactClient, FindOptions } from '@actions/artifact';
 import { BackupError } from '../errors.js';
 import type { BackupFiles, BackupStore } from '../deploy/backup.js';
 
@@ -16,14 +16,13 @@ export interface ArtifactSource {
  * `actions: read`).
  */
 export class ArtifactBackupStore implements BackupStore {
-  private readonly client = new DefaultArtifactClient();
-
   constructor(
+    private readonly artifacts: () => Promise<ArtifactClient>,
     private readonly options: { retentionDays?: number | undefined; source?: ArtifactSource } = {},
   ) {}
 
   async save(name: string, files: BackupFiles): Promise<string> {
-    const id = await uploadFiles(this.client, name, files, this.options.retentionDays);
+    const id = await uploadFiles(await this.artifacts(), name, files, this.options.retentionDays);
     return String(id);
   }
 
@@ -31,7 +30,9 @@ export class ArtifactBackupStore implements BackupStore {
     const id = Number(location);
     const directory = await mkdtemp(join(tmpdir(), 'datatable-backup-'));
     try {
-      await this.client.downloadArtifact(id, {
+      await (
+        await this.artifacts()
+      ).downloadArtifact(id, {
         path: directory,
         ...(this.options.source?.findBy ? { findBy: this.options.source.findBy } : {}),
       });
@@ -53,7 +54,7 @@ export class ArtifactBackupStore implements BackupStore {
 
 /** Uploads named files as one artifact (the artifact client wants real files under one root). */
 export async function uploadFiles(
-  client: DefaultArtifactClient,
+  client: ArtifactClient,
   name: string,
   files: BackupFiles,
   retentionDays?: number,
@@ -83,4 +84,13 @@ async function walk(directory: string): Promise<string[]> {
     ),
   );
   return nested.flat();
+}
+
+/**
+ * The artifact client, loaded on first use: @actions/artifact and what it pulls in are most of
+ * the action's bundle, and only deploy and rollback need it, so the other modes start without it.
+ */
+export async function loadArtifactClient(): Promise<ArtifactClient> {
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  return new DefaultArtifactClient();
 }

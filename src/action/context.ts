@@ -1,3 +1,4 @@
+import type { ArtifactClient } from '@actions/artifact';
 import type { Finding } from '../config/findings.js';
 import type { GenesysClient } from '../genesys/client.js';
 import type { Logger } from '../logger.js';
@@ -58,6 +59,8 @@ export interface ModeContext {
   io: RunnerIo;
   github: GitHubPort;
   genesys: () => GenesysClient;
+  /** The workflow-artifact client, loaded on first use (tests pass an in-memory one). */
+  artifacts: () => Promise<ArtifactClient>;
   /** Aborted when the runner cancels the job (SIGINT, then SIGTERM). */
   signal?: AbortSignal | undefined;
 }

@@ -1,8 +1,10 @@
+import type { ArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
 import { ConfigurationError, describeError } from '../errors.js';
 import { maskSecrets, registerSecret, registerSecretsFromEnvironment } from '../secrets.js';
 import { createGenesysClient, type GenesysClient } from '../genesys/client.js';
 import type { ModeContext, ModeOutcome } from './context.js';
+import { loadArtifactClient } from './artifact-store.js';
 import { createGitHub, type GitHubPort } from './github.js';
 import { runDeployMode } from './mode-deploy.js';
 import { runDriftMode } from './mode-drift.js';
@@ -79,6 +81,7 @@ export async function run(): Promise<void> {
       `datatable-deploy: mode ${settings.mode}${settings.environment ? `, environment ${settings.environment}` : ''}`,
     );
     let client: GenesysClient | undefined;
+    let artifacts: Promise<ArtifactClient> | undefined;
     const cancellation = onCancel(settings.mode);
     const context: ModeContext = {
       signal: cancellation.signal,
@@ -87,6 +90,7 @@ export async function run(): Promise<void> {
       io,
       github: settings.githubToken ? createGitHub(settings.githubToken, run.repo) : withoutGitHub(),
       genesys: () => (client ??= createGenesysClient(settings.connection, { logger: io })),
+      artifacts: () => (artifacts ??= loadArtifactClient()),
     };
     const outcome = await MODES[settings.mode](context);
     core.setOutput('result', outcome.result);

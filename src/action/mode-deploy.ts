@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
 import { systemClock } from '../clock.js';
 import { parseHealthSpec, type HealthSpec } from '../deploy/health/spec.js';
 import { FileJournal } from '../deploy/journal.js';
@@ -120,7 +119,9 @@ async function deployCleared(
     result = await runDeploy({
       plan,
       tables: context.genesys().tables,
-      backups: new ArtifactBackupStore({ retentionDays: context.settings.backupRetentionDays }),
+      backups: new ArtifactBackupStore(context.artifacts, {
+        retentionDays: context.settings.backupRetentionDays,
+      }),
       backupName: `datatable-backup-${name}-${runId}-${runAttempt}`,
       journal,
       logger: context.io,
@@ -133,6 +134,7 @@ async function deployCleared(
           ? { urls: context.settings.webhookUrls, secret: context.settings.webhookSecret! }
           : undefined,
       gitSha: context.run.sha,
+      versionsTable: context.settings.versionsTable,
       ratePerMinute: context.settings.connection.rateLimitPerMinute,
       signingKey: context.settings.signingKey,
       settleMs: context.settings.settleMs,
@@ -212,7 +214,7 @@ async function uploadJournal(context: ModeContext, journal: FileJournal, audit: 
       ['audit.json', Buffer.from(maskSecrets(`${JSON.stringify(audit, null, 2)}\n`))],
     ]);
     await uploadFiles(
-      new DefaultArtifactClient(),
+      await context.artifacts(),
       `datatable-journal-${name}-${runId}-${runAttempt}`,
       files,
       context.settings.backupRetentionDays,

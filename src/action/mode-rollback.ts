@@ -1,5 +1,4 @@
 import { restoreDifferencesMarkdown } from '../deploy/differences.js';
-import { DefaultArtifactClient } from '@actions/artifact';
 import { systemClock } from '../clock.js';
 import { checkBackupBinding, parseBackup, type Backup } from '../deploy/backup.js';
 import {
@@ -75,7 +74,7 @@ async function loadBackup(context: ModeContext, apiHost: string) {
           repositoryName: run.repo.repo,
         }
       : undefined;
-  const store = new ArtifactBackupStore({ source: findBy ? { findBy } : {} });
+  const store = new ArtifactBackupStore(context.artifacts, { source: findBy ? { findBy } : {} });
   const artifacts = await findArtifacts(context, findBy);
   const location = String(artifacts.backup);
   const backup = parseBackup(await store.load(location), `artifact ${location}`, {
@@ -159,7 +158,7 @@ async function findArtifacts(
 ): Promise<{ backup: number; journal?: number | undefined }> {
   const named = context.settings.backupArtifact;
   if (named && /^\d+$/.test(named)) return { backup: Number(named) };
-  const client = new DefaultArtifactClient();
+  const client = await context.artifacts();
   const { artifacts } = await client.listArtifacts({ latest: true, ...(findBy ? { findBy } : {}) });
   // Exactly this deployment's: a prefix match would take shard "prod-eu" for "prod".
   const ours = new RegExp(`^datatable-backup-${escapeRegExp(context.settings.deployment)}-\\d+-\\d+$`);
