@@ -1,21 +1,6 @@
-import type { Clock } from '../clock.js';
 import { ConfigurationError } from '../errors.js';
 import type { ReaderOptions, ResolvedOptions } from './options.js';
 import type { PurgeChannel, SharedTier, TableSource } from './types.js';
-
-/** The shape of `./redis.js`, written by the Redis tier's own change. */
-interface RedisModule {
-  connectRedis(options: {
-    url: string;
-    clock?: Clock;
-    channel?: string;
-    keyPrefix?: string;
-  }): Promise<{ tier: SharedTier; purges: PurgeChannel }>;
-}
-
-// Not a literal: the module lands separately, and until it does the type checker cannot resolve
-// it. Make it `import('./redis.js')` once it exists, so that bundlers see it.
-const REDIS_MODULE = './redis.js';
 
 /** What the reader reads from and coordinates through; `owned` is what it must close itself. */
 export interface Connections {
@@ -40,11 +25,12 @@ export async function connect(options: ReaderOptions, resolved: ResolvedOptions)
       'Pass either `redis: { url }` or your own `tier` and `purges`, not both.',
     );
   }
-  const { connectRedis } = (await import(REDIS_MODULE)) as RedisModule;
+  const { connectRedis } = await import('./redis.js');
   try {
     const { tier, purges } = await connectRedis({
       url: options.redis.url,
       clock: resolved.clock,
+      logger: resolved.logger,
       ...(options.redis.channel !== undefined ? { channel: options.redis.channel } : {}),
       ...(options.redis.keyPrefix !== undefined ? { keyPrefix: options.redis.keyPrefix } : {}),
     });

@@ -116,7 +116,9 @@ async function throughTier(
   try {
     const shared = await fromTier(context, tier, state, need);
     if (shared) return shared;
-    if (await tier.acquireLease(state.name, context.tuning.leaseMs)) return 'lease';
+    // One lease per needed version: a lease taken for an earlier change (leases are not released,
+    // they expire) must not make every instance wait out the next one.
+    if (await tier.acquireLease(`${state.name}#${need}`, context.tuning.leaseMs)) return 'lease';
     return (await waitForLeaseholder(context, tier, state, need, isCurrent)) ?? 'direct';
   } catch (error) {
     // The tier is an optimisation: when it fails, Genesys is read directly.

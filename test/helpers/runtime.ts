@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { Clock } from '../../src/clock.js';
 import type { Row } from '../../src/genesys/types.js';
 import { createConfigReader, type ConfigReader } from '../../src/runtime/reader.js';
@@ -199,14 +200,14 @@ export class FakeTier implements SharedTier {
   async close(): Promise<void> {}
 }
 
-/** Pub/sub in memory: purges published while it is down are lost, as with Redis. */
+/** Pub/sub in memory, one channel for every reader subscribed: purges published while it is down are lost, as with Redis. */
 export class FakePurges implements PurgeChannel {
   healthy = true;
-  private handlers: { onPurge(purge: Purge): void; onReconnect(): void } | undefined;
+  private readonly subscribers: { onPurge(purge: Purge): void; onReconnect(): void }[] = [];
   readonly latest = new Map<string, number>();
 
   async subscribe(handlers: { onPurge(purge: Purge): void; onReconnect(): void }): Promise<void> {
-    this.handlers = handlers;
+    this.subscribers.push(handlers);
   }
 
   publish(table: string, version: number): void {
@@ -216,13 +217,9 @@ export class FakePurges implements PurgeChannel {
 
   /** Delivers a purge without touching the catch-up key (out-of-order or duplicate deliveries). */
   deliver(table: string, version: number): void {
-    if (this.healthy)
-      this.handlers?.onPurge({
-        table,
-        version,
-        deployId: `deploy-${version}`,
-        at: new Date(0).toISOString(),
-      });
+    if (!this.healthy) return;
+    const purge = { table, version, deployId: `deploy-${version}`, at: new Date(0).toISOString() };
+    for (const subscriber of this.subscribers) subscriber.onPurge(purge);
   }
 
   disconnect(): void {
@@ -231,7 +228,7 @@ export class FakePurges implements PurgeChannel {
 
   reconnect(): void {
     this.healthy = true;
-    this.handlers?.onReconnect();
+    for (const subscriber of this.subscribers) subscriber.onReconnect();
   }
 
   async latestVersions(): Promise<ReadonlyMap<string, number>> {
@@ -279,4 +276,30 @@ export async function startReader(
     ...options,
   });
   return { time, source, reader, auditLines };
+}
+
+/**
+ * Readers a test file opens, closed after each test: `keep` one, or `ready` one (kept, and its
+ * first load awaited).
+ */
+export function closeReadersAfterEach(): {
+  keep(reader: ConfigReader): ConfigReader;
+  ready(harness: Harness): Promise<Harness>;
+} {
+  let open: ConfigReader[] = [];
+  afterEach(async () => {
+    await Promise.all(open.map((reader) => reader.close()));
+    open = [];
+  });
+  return {
+    keep(reader) {
+      open.push(reader);
+      return reader;
+    },
+    async ready(harness) {
+      open.push(harness.reader);
+      await harness.reader.ready();
+      return harness;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConfigReader } from '../../src/runtime/reader.js';
 import {
   FakePurges,
@@ -7,6 +7,7 @@ import {
   settle,
   startReader,
   versionedRows,
+  closeReadersAfterEach,
 } from '../helpers/runtime.js';
 
 /**
@@ -16,11 +17,7 @@ import {
  */
 const TABLE = 'plugin_config_production';
 
-let open: ConfigReader[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((reader) => reader.close()));
-  open = [];
-});
+const { keep } = closeReadersAfterEach();
 
 async function loadedAtV1(): Promise<{
   time: SimulatedTime;
@@ -35,7 +32,7 @@ async function loadedAtV1(): Promise<{
     { tables: { [TABLE]: { ttlSeconds: 60 } }, purges, versionPollSeconds: 0 },
     (fake) => fake.deploy(TABLE, 1, versionedRows(1)),
   );
-  open.push(reader);
+  keep(reader);
   await reader.ready();
   const installs: number[] = [];
   reader.onChange((_table, change) => void installs.push(change.after.version));
@@ -188,7 +185,7 @@ describe('runtime reader: versioned invalidation without races', () => {
       () => {},
       { time, source },
     );
-    open.push(reader);
+    keep(reader);
     await settle();
     source.heldFor('versions')[0]?.answerNow();
     await settle();
@@ -214,7 +211,7 @@ describe('runtime reader: single-flight', () => {
         fake.deploy('b', 1, versionedRows(1));
       },
     );
-    open.push(reader);
+    keep(reader);
     await reader.ready();
     expect(reader.stats().evictions).toBe(1); // one of the two was evicted to keep one table
     const evicted = reader.stats().tables.a?.loaded ? 'b' : 'a';
