@@ -10,11 +10,13 @@ import { planLargeTable, planManyTables } from './plan.bench.js';
 import { applyThousandRows, restoreFiveThousandRows } from './deploy.bench.js';
 import { actionColdStart } from './action.bench.js';
 import { realisticDeploy, storms } from './consistency.bench.js';
+import { fuzzConfigs } from './fuzz.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   readRows,
   writeRowsAtBudget,
   validateConfigs,
+  fuzzConfigs,
   planLargeTable,
   planManyTables,
   applyThousandRows,

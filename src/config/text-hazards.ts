@@ -1,4 +1,4 @@
-import { isCollection, isMap, isPair, isScalar, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, type Node } from 'yaml';
 
 /**
  * Names that would reach an object's prototype machinery when a map becomes a JavaScript
@@ -21,13 +21,16 @@ export function hazardIn(text: string): string | undefined {
 
 export interface KeyProblem {
   node: Node;
-  rule: 'key-reserved' | 'text-hazard';
+  rule: 'key-reserved' | 'text-hazard' | 'schema-type';
   message: string;
 }
 
 /**
  * Every map key of the document, checked: reserved names, and hazardous characters (with the
- * code point shown). Also `table` and `environment` values at the top level.
+ * code point shown); a key that is a map, a list, an alias or a tagged non-text scalar
+ * (!!binary) is refused too (it would become the text of its YAML, and an alias would bring in
+ * a name these checks never saw). Also
+ * `table` and `environment` values at the top level.
  */
 export function keyProblems(root: Node): KeyProblem[] {
   const problems: KeyProblem[] = [];
@@ -36,7 +39,24 @@ export function keyProblems(root: Node): KeyProblem[] {
     const node = stack.pop()!;
     if (!isCollection(node)) continue;
     for (const item of node.items) {
-      if (isMap(node) && isPair(item) && isScalar(item.key) && typeof item.key.value === 'string') {
+      const key = isPair(item) ? item.key : null;
+      // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
+      const objectScalar = isScalar(key) && typeof key.value === 'object' && key.value !== null;
+      if (key !== null && (!isScalar(key) || objectScalar)) {
+        const what = isAlias(key)
+          ? 'an alias'
+          : isMap(key)
+            ? 'a map'
+            : isScalar(key)
+              ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
+              : 'a list';
+        problems.push({
+          node: key as Node,
+          rule: 'schema-type',
+          message: `A name must be written out as text; this one is ${what}.`,
+        });
+      }
+      if (isPair(item) && isScalar(item.key) && typeof item.key.value === 'string') {
         const name = item.key.value;
         if (RESERVED_NAMES.has(name))
           problems.push({ node: item.key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });

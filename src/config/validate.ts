@@ -62,7 +62,8 @@ export async function validateConfigFiles(
       continue;
     }
     const loaded = loadConfig(file, bytes, options.load ?? DEFAULT_LOAD_OPTIONS);
-    findings.push(...loaded.findings);
+    // Not push(...findings): a file can have more findings than a call can take arguments.
+    for (const item of loaded.findings) findings.push(item);
     if (loaded.config) configs.push(loaded.config);
   }
   findings.push(...duplicateTables(configs));

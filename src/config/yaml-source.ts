@@ -5,7 +5,9 @@ import {
   isPair,
   isScalar,
   LineCounter,
+  Parser,
   parseDocument,
+  type CST,
   type Document,
   type Node,
 } from 'yaml';
@@ -98,14 +100,25 @@ export function parseYamlSource(
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
-  const lineCounter = new LineCounter();
+  const lineCounter = lineStartsOf(text);
   // uniqueKeys is off: yaml's check is quadratic in the size of a map (seconds for 5,000 rows);
   // inspectTree finds duplicates in one pass instead.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true });
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  // Nesting deep enough to exhaust the stack: yaml says so at places that depend on the stack's
+  // size, and may say it more than once; one finding, where the nesting passes the limit.
+  if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION'))
+    return [
+      finding(
+        'yaml-too-deep',
+        file,
+        at(tooDeepOffset(text, options.maxDepth)),
+        `The value is nested too deeply to read (at most ${options.maxDepth} levels are allowed).`,
+      ),
+    ];
   if (doc.errors.length > 0) {
     const findings = new Map<string, Finding>();
     for (const error of doc.errors) {
@@ -149,6 +162,16 @@ export function parseYamlSource(
     return hazards.map((problem) =>
       finding(problem.rule, file, positionOf(source, problem.node), problem.message),
     );
+  if (tree.setLike.length > 0) {
+    return tree.setLike.map((node) =>
+      finding(
+        'schema-type',
+        file,
+        positionOf(source, node),
+        `The tag ${node.tag!.replace('tag:yaml.org,2002:', '!!')} makes a set or an ordered map, which a config file cannot hold; write a map or a list.`,
+      ),
+    );
+  }
   if (tree.duplicateKeys.length > 0) {
     return tree.duplicateKeys.map((key) =>
       finding(
@@ -178,6 +201,40 @@ export function parseYamlSource(
   return source;
 }
 
+/**
+ * Where each line starts, from the text itself. yaml's own LineCounter misses the line breaks
+ * its lexer swallows into a broken token (a stray "}" at the start of a line), which would put
+ * every later error lines too early and columns past the end of the line.
+ */
+function lineStartsOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1))
+    lineCounter.addNewLine(offset + 1);
+  return lineCounter;
+}
+
+/**
+ * Where the nesting first passes `maxDepth`, found in yaml's concrete syntax tree (which its
+ * parser builds without recursion), walked without recursion too.
+ */
+function tooDeepOffset(text: string, maxDepth: number): number {
+  const stack: Array<[CST.Token | null | undefined, number]> = [];
+  const documents = [...new Parser().parse(text)].filter((token) => token.type === 'document');
+  for (const document of documents.reverse()) stack.push([document.value, 1]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token || !('items' in token)) continue;
+    if (depth > maxDepth) return token.offset;
+    const items = token.items as Array<{ key?: CST.Token | null; value?: CST.Token }>;
+    for (let index = items.length - 1; index >= 0; index--) {
+      stack.push([items[index]!.value, depth + 1]);
+      stack.push([items[index]!.key, depth + 1]);
+    }
+  }
+  return 0;
+}
+
 /** yaml's messages, reworded where they speak of the library rather than the file. */
 function yamlMessage(code: string, message: string): string {
   if (code === 'MULTIPLE_DOCS') return 'The file holds more than one YAML document (a second "---").';
@@ -185,16 +242,30 @@ function yamlMessage(code: string, message: string): string {
 }
 
 /**
- * One iterative walk (no recursion limit) over every collection: the first node deeper than
- * `maxDepth`, and keys that repeat within a map (compared as YAML does: 1 and "1" differ).
+ * YAML 1.1 collection tags that yaml still resolves: they become a JavaScript Set or Map, which
+ * the JSON Schema check would take for an empty map (`columns: !!set {a}` would mean no columns).
  */
-function inspectTree(root: Node, maxDepth: number): { tooDeep?: Node; duplicateKeys: Node[] } {
+const SET_LIKE_TAGS: ReadonlySet<string> = new Set(
+  ['set', 'omap', 'pairs'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+
+/**
+ * One iterative walk (no recursion limit) over every collection: the first node deeper than
+ * `maxDepth`, keys that repeat within a map (compared as YAML does: 1 and "1" differ), and
+ * collections tagged as sets or ordered maps.
+ */
+function inspectTree(
+  root: Node,
+  maxDepth: number,
+): { tooDeep?: Node; duplicateKeys: Node[]; setLike: Node[] } {
   const duplicateKeys: Node[] = [];
+  const setLike: Node[] = [];
   const stack: Array<[Node, number]> = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (!isCollection(node)) continue;
-    if (depth > maxDepth) return { tooDeep: node, duplicateKeys };
+    if (depth > maxDepth) return { tooDeep: node, duplicateKeys, setLike };
+    if (node.tag !== undefined && SET_LIKE_TAGS.has(node.tag)) setLike.push(node);
     const seen = isMap(node) ? new Set<string>() : undefined;
     for (const item of node.items) {
       if (seen && isPair(item) && isScalar(item.key)) {
@@ -207,8 +278,8 @@ function inspectTree(root: Node, maxDepth: number): { tooDeep?: Node; duplicateK
       if (value && isCollection(value)) stack.push([value as Node, depth + 1]);
     }
   }
-  duplicateKeys.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
-  return { duplicateKeys };
+  const byOffset = (a: Node, b: Node) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0);
+  return { duplicateKeys: duplicateKeys.sort(byOffset), setLike: setLike.sort(byOffset) };
 }
 
 function firstAlias(root: Node): Node | undefined {
@@ -235,18 +306,38 @@ function positionInBytes(bytes: Buffer, offset: number): SourcePosition {
   return { line, column };
 }
 
-/** Offset of the first byte that breaks UTF-8. */
+/**
+ * Offset of the first byte that breaks UTF-8, by the well-formed sequences of the Unicode
+ * standard (table 3-7): overlong forms, UTF-16 surrogates (ED A0..BF) and code points above
+ * U+10FFFF are ill-formed too, as the decoder that refused the file says.
+ */
 function firstInvalidUtf8(bytes: Buffer): number {
   let index = 0;
   while (index < bytes.length) {
     const byte = bytes[index]!;
-    const length =
-      byte < 0x80 ? 1 : byte >> 5 === 0b110 ? 2 : byte >> 4 === 0b1110 ? 3 : byte >> 3 === 0b11110 ? 4 : 0;
+    const [length, secondLow, secondHigh] = utf8Lead(byte);
     if (length === 0) return index;
     for (let next = 1; next < length; next++) {
-      if (index + next >= bytes.length || bytes[index + next]! >> 6 !== 0b10) return index;
+      const low = next === 1 ? secondLow : 0x80;
+      const high = next === 1 ? secondHigh : 0xbf;
+      const continuation = bytes[index + next];
+      if (continuation === undefined || continuation < low || continuation > high) return index;
     }
     index += length;
   }
-  return index;
+  // Unreachable for bytes the decoder refused; the last byte is the best guess.
+  return Math.max(0, bytes.length - 1);
+}
+
+/** The length of the sequence a lead byte starts (0: not a lead byte) and its second byte's range. */
+function utf8Lead(byte: number): [length: number, secondLow: number, secondHigh: number] {
+  if (byte < 0x80) return [1, 0, 0];
+  if (byte >= 0xc2 && byte <= 0xdf) return [2, 0x80, 0xbf];
+  if (byte === 0xe0) return [3, 0xa0, 0xbf];
+  if (byte === 0xed) return [3, 0x80, 0x9f];
+  if (byte >= 0xe1 && byte <= 0xef) return [3, 0x80, 0xbf];
+  if (byte === 0xf0) return [4, 0x90, 0xbf];
+  if (byte >= 0xf1 && byte <= 0xf3) return [4, 0x80, 0xbf];
+  if (byte === 0xf4) return [4, 0x80, 0x8f];
+  return [0, 0, 0];
 }
