@@ -90,3 +90,28 @@ export class RefusedError extends DatatableDeployError {}
 
 /** A backup that cannot be used: missing, damaged, or changed after it was written. */
 export class BackupError extends DatatableDeployError {}
+
+const FILE_PROBLEMS: Record<string, { reason: string; fix: string }> = {
+  ENOENT: {
+    reason: 'there is no such file or directory',
+    fix: 'Check the path; create the directory first if it is an output.',
+  },
+  EISDIR: { reason: 'it is a directory', fix: 'Give a file path instead.' },
+  ENOTDIR: { reason: 'a part of the path is a file, not a directory', fix: 'Check the path.' },
+  EACCES: { reason: 'permission denied', fix: 'Check the permissions, or use another path.' },
+  EPERM: { reason: 'not permitted', fix: 'Check the permissions, or use another path.' },
+  EROFS: { reason: 'the file system is read-only', fix: 'Use a path on a writable file system.' },
+  ENOSPC: { reason: 'no space left on the device', fix: 'Free some disk space and run again.' },
+  EEXIST: { reason: 'it already exists', fix: 'Remove it, or use another path.' },
+};
+
+/** A file-system error in words (rather than ENOENT), with the usual fix. */
+export function fileProblem(error: unknown): { reason: string; fix: string } {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return (
+    (code && FILE_PROBLEMS[code]) || {
+      reason: code ?? (error instanceof Error ? error.message : String(error)),
+      fix: 'Check the path and its permissions.',
+    }
+  );
+}

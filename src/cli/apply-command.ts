@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { systemClock } from '../clock.js';
 import { LocalBackupStore } from '../deploy/backup.js';
@@ -13,12 +12,20 @@ import { checkPlanBinding, describeBinding, readPlan } from '../plan/plan-file.j
 import { renderText } from '../plan/render-text.js';
 import type { Plan } from '../plan/types.js';
 import { confirm } from './confirm.js';
-import { clientFromOptions, SETTLE_HELP, SETTLE_OPTION, settleMsOf } from './connection.js';
+import {
+  checkConnectionOptions,
+  clientFromOptions,
+  SETTLE_HELP,
+  SETTLE_OPTION,
+  settleMsOf,
+} from './connection.js';
+import { checkOutputDirectory, readOptionFile } from './paths.js';
+import { checkWebhookUrl } from './urls.js';
 import { writeDeploySummary } from './deploy-output.js';
 import { recordResult, warnUnfinished } from './unfinished.js';
 import { isTty, writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
-import { nonEmpty, PLANNING_HELP, PLANNING_OPTIONS, planFromConfigFiles } from './planning.js';
+import { PLANNING_HELP, PLANNING_OPTIONS, planFromConfigFiles } from './planning.js';
 import {
   actorOf,
   EMERGENCY_HELP,
@@ -61,6 +68,8 @@ policy's change windows), 4 failed and rolled
 back (live equals the backup), 5 failed and the rollback did not finish (the summary says
 what is left and where the backup is).`;
 
+const DEFAULT_BACKUP_DIR = '.datatable-deploy/backups';
+
 export async function runApplyCommand(args: string[], io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const { values, positionals } = parseOptions(
@@ -84,9 +93,13 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
     return 0;
   }
   if (values.plan && (values.config?.length || positionals.length)) {
-    throw new ConfigurationError('Give either --plan FILE or config files, not both.');
+    throw new ConfigurationError(
+      'Give either --plan FILE or config files, not both.',
+      'Apply a saved plan with --plan alone, or plan and apply the config files without --plan.',
+    );
   }
   const webhookSecret = io.env.DATATABLE_DEPLOY_WEBHOOK_SECRET;
+  for (const url of values.webhook ?? []) checkWebhookUrl(url);
   if (values.webhook?.length && !webhookSecret) {
     throw new ConfigurationError(
       '--webhook needs a signing secret.',
@@ -94,15 +107,21 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
     );
   }
   const settleMs = settleMsOf(values);
-  // Read the health checks first: a broken file must stop the deploy before any write.
+  checkConnectionOptions(io, values);
+  // Options that name files come first: a typo must stop the deploy before anything is read or written.
   let health: HealthSpec | undefined;
   if (values['health-checks']) {
     const file = values['health-checks'];
-    const bytes = await readFile(resolve(cwd, file)).catch(() => {
-      throw new ConfigurationError(`The health-check file ${file} cannot be read.`);
-    });
+    const bytes = await readOptionFile(
+      '--health-checks',
+      file,
+      cwd,
+      'Give the health-check file (see "Health checks" in the README), or leave --health-checks out.',
+    );
     health = parseHealthSpec(file, bytes, io.env);
   }
+  const backupDir = values['backup-dir'] ?? DEFAULT_BACKUP_DIR;
+  await checkOutputDirectory('--backup-dir', backupDir, cwd);
 
   const signingKey = signingKeyOf(io);
   let plan: Plan;
@@ -129,7 +148,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
   )
     return 1;
 
-  const backupRoot = resolve(cwd, values['backup-dir'] ?? '.datatable-deploy/backups');
+  const backupRoot = resolve(cwd, backupDir);
   const backupName = `backup-${new Date()
     .toISOString()
     .replace(/[-:]/g, '')
@@ -193,22 +212,20 @@ async function readPlanFile(
   io: CliIo,
   signingKey: string | undefined,
 ): Promise<{ plan: Plan; client: GenesysClient }> {
-  const text = await readFile(resolve(io.cwd ?? process.cwd(), file), 'utf8').catch(
-    (error: NodeJS.ErrnoException) => {
-      throw new ConfigurationError(
-        `The plan file ${file} cannot be read (${error.code ?? error.message}).`,
-        'Give the file "datatable-deploy plan --out FILE" wrote.',
-      );
-    },
+  const bytes = await readOptionFile(
+    '--plan',
+    file,
+    io.cwd ?? process.cwd(),
+    'Give the file "datatable-deploy plan --out FILE" wrote.',
   );
-  const plan = readPlan(text, file, { signingKey, warn: warnOnce(io) });
+  const plan = readPlan(bytes.toString('utf8'), file, { signingKey, warn: warnOnce(io) });
   const client = clientFromOptions(io, values);
   checkPlanBinding(
     plan,
     {
       apiHost: apiHostOf(client),
-      environment: nonEmpty('environment', values.environment),
-      deployment: nonEmpty('deployment', values.deployment),
+      environment: values.environment,
+      deployment: values.deployment,
     },
     file,
   );

@@ -1,6 +1,12 @@
 import { DEFAULT_SETTLE_MS } from '../deploy/settle.js';
 import { ConfigurationError } from '../errors.js';
-import { connectionSettingsFromEnv, createGenesysClient, type GenesysClient } from '../genesys/client.js';
+import {
+  connectionSettingsFromEnv,
+  createGenesysClient,
+  type ConnectionSettings,
+  type GenesysClient,
+} from '../genesys/client.js';
+import { parseOrigin, resolveEndpoints } from '../genesys/regions.js';
 import { stderrLogger } from '../logger.js';
 import type { CliIo } from './io.js';
 
@@ -15,16 +21,48 @@ export const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us
   --api-url URL    explicit API origin, e.g. the emulator (or GENESYSCLOUD_API_URL)
   --rate-limit N   requests per minute for this run (default 300)`;
 
-/** A client from the environment, with the command line's overrides. */
-export function clientFromOptions(
-  io: CliIo,
-  values: { region?: string; 'api-url'?: string; 'rate-limit'?: string },
-): GenesysClient {
+type ConnectionValues = { region?: string; 'api-url'?: string; 'rate-limit'?: string };
+
+/**
+ * The environment's settings with the command line's overrides: --region replaces an API URL
+ * from the environment (an explicit --api-url still wins, as documented).
+ */
+function settingsOf(io: CliIo, values: ConnectionValues): ConnectionSettings {
   const settings = connectionSettingsFromEnv(io.env);
-  if (values.region) settings.region = values.region;
-  if (values['api-url']) settings.apiUrl = values['api-url'];
-  if (values['rate-limit'] !== undefined) settings.rateLimitPerMinute = Number(values['rate-limit']);
-  return createGenesysClient(settings, { logger: stderrLogger() });
+  if (values.region !== undefined) {
+    settings.region = values.region;
+    settings.apiUrl = undefined;
+  }
+  if (values['api-url'] !== undefined) settings.apiUrl = values['api-url'];
+  if (values['rate-limit'] !== undefined) settings.rateLimitPerMinute = rateLimitOf(values['rate-limit']);
+  return settings;
+}
+
+/**
+ * Refuses a malformed API URL, an unknown region or rate limit before anything is read or
+ * planned; a missing region or credentials are left to the client, when it is needed.
+ */
+export function checkConnectionOptions(io: CliIo, values: ConnectionValues): void {
+  const settings = settingsOf(io, values);
+  if (settings.apiUrl)
+    parseOrigin(settings.apiUrl, values['api-url'] !== undefined ? '--api-url' : 'GENESYSCLOUD_API_URL');
+  else if (settings.region) resolveEndpoints({ region: settings.region });
+}
+
+/** A client from the environment, with the command line's overrides. */
+export function clientFromOptions(io: CliIo, values: ConnectionValues): GenesysClient {
+  checkConnectionOptions(io, values);
+  return createGenesysClient(settingsOf(io, values), { logger: stderrLogger() });
+}
+
+function rateLimitOf(text: string): number {
+  const rate = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(rate > 0))
+    throw new ConfigurationError(
+      `--rate-limit must be a number of requests per minute above 0; got ${JSON.stringify(text)}.`,
+      'Give e.g. --rate-limit 300 (the default), or less to leave room for other clients.',
+    );
+  return rate;
 }
 
 /** The settle window of commands that write (apply, rollback). */

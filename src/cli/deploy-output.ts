@@ -1,6 +1,7 @@
 import type { DeployResult } from '../deploy/pipeline.js';
 import { restoreDifferencesText } from '../deploy/differences.js';
 import type { RestoreReport } from '../deploy/restore.js';
+import { redactUrl } from '../genesys/regions.js';
 import { writeLine, type CliIo } from './io.js';
 
 /** A one-screen summary of a deploy, for the end of `apply`. */
@@ -20,7 +21,9 @@ export function writeDeploySummary(io: CliIo, result: DeployResult, journalPath?
       `  health checks: ${result.health.passed ? 'passed' : 'failed'} after ${result.health.rounds} round(s)`,
     );
   for (const webhook of result.webhooks ?? [])
-    lines.push(`  webhook ${webhook.url}: ${webhook.ok ? 'delivered' : `failed (${webhook.error})`}`);
+    lines.push(
+      `  webhook ${redactUrl(webhook.url)}: ${webhook.ok ? 'delivered' : `failed (${webhook.error})`}`,
+    );
   if (result.backup) lines.push(`  backup: ${result.backup}`);
   if (journalPath && result.outcome !== 'no-changes') lines.push(`  journal: ${journalPath}`);
   lines.push(`  exit code ${result.exitCode}`);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { describeTiming } from '../emulator/config.js';
 import { startEmulator, type EmulatorOptions } from '../emulator/server.js';
@@ -7,6 +8,7 @@ import type { StateDump } from '../emulator/state.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 import { parseOptions, wholeNumber } from './options.js';
+import { checkOutputFile, readOptionFile } from './paths.js';
 
 const HELP = `Usage: datatable-deploy emulator [--port N] [--state FILE | --load FILE] [--rate-limit N] [--seed N]
                                  [--realistic [--scale N]] [--json]
@@ -48,7 +50,11 @@ export function parseEmulatorArgs(args: string[]): EmulatorCommandArgs {
     scale: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (values.state && values.load) throw new ConfigurationError('Give --state or --load, not both.');
+  if (values.state && values.load)
+    throw new ConfigurationError(
+      'Give --state or --load, not both.',
+      '--load FILE starts from a file and leaves it as it is; --state FILE also saves to it on exit.',
+    );
   const profileScale = realisticScale(values.realistic, values.scale, 1);
   return {
     help: values.help ?? false,
@@ -72,20 +78,25 @@ export async function runEmulatorCommand(args: string[], io: CliIo): Promise<num
     writeLine(io.stdout, HELP);
     return 0;
   }
+  const cwd = io.cwd ?? process.cwd();
   const statePath = parsed.statePath;
-  const loadPath = parsed.loadPath ?? (statePath && existsSync(statePath) ? statePath : undefined);
-  let state: StateDump | undefined;
-  if (loadPath) {
-    try {
-      state = JSON.parse(await readFile(loadPath, 'utf8')) as StateDump;
-    } catch (error) {
-      const option = parsed.loadPath ? '--load' : '--state';
-      throw new ConfigurationError(
-        `${option} ${loadPath} is not a readable state dump: ${(error as Error).message}`,
-      );
-    }
-  }
-  const emulator = await startEmulator({ ...parsed.start, ...(state ? { state } : {}) });
+  // --state is written on exit: a path that cannot be written must fail now, not then.
+  if (statePath) await checkOutputFile('--state', statePath, cwd);
+  const option = parsed.loadPath ? '--load' : '--state';
+  const loadPath =
+    parsed.loadPath ?? (statePath && existsSync(resolve(cwd, statePath)) ? statePath : undefined);
+  const state = loadPath ? await readStateDump(option, loadPath, cwd) : undefined;
+  const emulator = await startEmulator({ ...parsed.start, ...(state ? { state } : {}) }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE')
+        throw new ConfigurationError(
+          `--port ${parsed.start.port}: the port is in use.`,
+          'Stop what listens there, or give another port (--port 0 picks a free one).',
+        );
+      if (!state || error instanceof ConfigurationError) throw error;
+      throw new ConfigurationError(`${option} ${loadPath} is not a state dump: ${error.message}.`, STATE_FIX);
+    },
+  );
   const profile = parsed.start.profile
     ? { profile: parsed.start.profile, scale: parsed.start.profileScale }
     : {};
@@ -120,10 +131,28 @@ export async function runEmulatorCommand(args: string[], io: CliIo): Promise<num
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  if (statePath) await writeFile(statePath, JSON.stringify(emulator.state.dump(), null, 2));
+  if (statePath) await writeFile(resolve(cwd, statePath), JSON.stringify(emulator.state.dump(), null, 2));
   await emulator.close();
   if (!parsed.json) writeLine(io.stderr, 'emulator stopped');
   return 0;
+}
+
+const STATE_FIX =
+  'Give a file that "datatable-deploy emulator --state FILE" wrote, such as examples/live/*.json.';
+
+/** A state file, as "emulator --state" writes it; the refusal says what is wrong with it. */
+async function readStateDump(option: string, file: string, cwd: string): Promise<StateDump> {
+  const fix =
+    'Give a file that "datatable-deploy emulator --state FILE" wrote, such as examples/live/*.json.';
+  const bytes = await readOptionFile(option, file, cwd, fix);
+  try {
+    return JSON.parse(bytes.toString('utf8')) as StateDump;
+  } catch (error) {
+    throw new ConfigurationError(
+      `${option} ${file} is not a state dump: it is not JSON (${(error as Error).message}).`,
+      STATE_FIX,
+    );
+  }
 }
 
 /**

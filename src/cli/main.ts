@@ -1,4 +1,5 @@
-import { describeError, RefusedError } from '../errors.js';
+import { DatatableDeployError, describeError, RefusedError } from '../errors.js';
+import { describeFileSystemError } from './paths.js';
 import { runDemo } from '../demo/demo.js';
 import { runEmulatorCommand } from './emulator-command.js';
 import type { CliIo } from './io.js';
@@ -65,7 +66,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command(rest, io);
   } catch (error) {
-    writeLine(io.stderr, `${error instanceof RefusedError ? 'refused' : 'error'}: ${describeError(error)}`);
+    writeLine(
+      io.stderr,
+      `${error instanceof RefusedError ? 'refused' : 'error'}: ${describeCliError(error)}`,
+    );
     return error instanceof RefusedError ? 3 : 1;
   }
+}
+
+/** Typed errors carry their fix; a file-system error is put in words; anything else gets one. */
+function describeCliError(error: unknown): string {
+  const fileSystem = error instanceof Error ? describeFileSystemError(error) : undefined;
+  if (fileSystem) return fileSystem.describe();
+  if (error instanceof DatatableDeployError) return describeError(error);
+  return `${describeError(error)}\n  fix: This is not an error the command expected; run it again, and report it if it repeats.`;
 }

@@ -8,6 +8,7 @@ import { policyWindowStatus } from '../policy/window-gate.js';
 import { oneOf, parseOptions } from './options.js';
 import { PLANNING_HELP, PLANNING_OPTIONS, planFromConfigFiles } from './planning.js';
 import { SIGNING_HELP, signingKeyOf } from './signing-key.js';
+import { checkOutputFile } from './paths.js';
 
 const HELP = `Usage: datatable-deploy plan [--config GLOB]... [FILE]... [--environment E]
                              [--deployment NAME] [--format text|markdown|json] [--out FILE]
@@ -48,6 +49,7 @@ export async function runPlanCommand(args: string[], io: CliIo): Promise<number>
   }
   const format = oneOf('format', values.format, ['text', 'markdown', 'json'], 'text');
   const signingKey = signingKeyOf(io);
+  if (values.out) await checkOutputFile('--out', values.out, cwd);
   const planned = await planFromConfigFiles(values, positionals, io, cwd);
   if ('invalid' in planned) return 1;
   const { plan } = planned;

@@ -1,5 +1,4 @@
 import { hasErrors } from '../config/findings.js';
-import { ConfigurationError } from '../errors.js';
 import { renderFindingsText } from '../config/report.js';
 import { validateConfigFiles } from '../config/validate.js';
 import type { GenesysClient } from '../genesys/client.js';
@@ -7,7 +6,12 @@ import { DEFAULT_THRESHOLDS } from '../plan/thresholds.js';
 import { environmentOf, planConfigs } from '../plan/plan-configs.js';
 import type { Plan } from '../plan/types.js';
 import type { EnvironmentPolicy } from '../policy/policy.js';
-import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
+import {
+  checkConnectionOptions,
+  clientFromOptions,
+  CONNECTION_HELP,
+  CONNECTION_OPTIONS,
+} from './connection.js';
 import { ioLogger, isTty, writeLine, type CliIo } from './io.js';
 import { oneOf } from './options.js';
 import { POLICY_HELP, POLICY_OPTION, policyFromOptions } from './policy-options.js';
@@ -56,7 +60,8 @@ export async function planFromConfigFiles(
   cwd: string,
 ): Promise<Planned> {
   const strategy = oneOf('strategy', values.strategy, ['auto', 'rows', 'import'], 'auto');
-  const environment = nonEmpty('environment', values.environment);
+  const environment = values.environment;
+  checkConnectionOptions(io, values);
   // Read before the config files: a broken policy or option stops the command first.
   const policyOf = await policyFromOptions(values, cwd);
   const validation = await validateConfigFiles([...(values.config ?? []), ...files], { cwd });
@@ -69,20 +74,10 @@ export async function planFromConfigFiles(
   const policy = policyOf(environmentOf(validation.configs, environment));
   const plan = await planConfigs(validation.configs, client, {
     environment,
-    deployment: nonEmpty('deployment', values.deployment),
+    deployment: values.deployment,
     thresholds: policy.thresholds,
     strategy,
     logger: ioLogger(io),
   });
   return { plan, client, policy };
-}
-
-/** An option that names something: absent, or a non-empty name. */
-export function nonEmpty(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && value.trim() === '')
-    throw new ConfigurationError(
-      `--${name} needs a name; got an empty one.`,
-      `Give --${name} NAME, or leave it out.`,
-    );
-  return value;
 }

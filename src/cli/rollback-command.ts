@@ -10,6 +10,7 @@ import { apiHostOf } from '../plan/plan-configs.js';
 import { describeBinding } from '../plan/plan-file.js';
 import { confirm } from './confirm.js';
 import {
+  checkConnectionOptions,
   clientFromOptions,
   CONNECTION_HELP,
   CONNECTION_OPTIONS,
@@ -21,7 +22,7 @@ import { restoreLines } from './deploy-output.js';
 import { markRestored } from './unfinished.js';
 import { writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
-import { nonEmpty } from './planning.js';
+import { checkInputDirectory } from './paths.js';
 import {
   actorOf,
   EMERGENCY_HELP,
@@ -82,6 +83,13 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
       'Give the backup directory that apply printed.',
     );
   const settleMs = settleMsOf(values);
+  checkConnectionOptions(io, values);
+  await checkInputDirectory(
+    '--backup',
+    values.backup,
+    cwd,
+    'Give the backup directory that apply printed (it holds manifest.json).',
+  );
   const policyOf = await policyFromOptions(values, cwd);
   const signingKey = signingKeyOf(io);
   const location = resolve(cwd, values.backup);
@@ -92,8 +100,8 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
   const client = clientFromOptions(io, values);
   checkBackupBinding(backup, {
     apiHost: apiHostOf(client),
-    environment: nonEmpty('environment', values.environment),
-    deployment: nonEmpty('deployment', values.deployment),
+    environment: values.environment,
+    deployment: values.deployment,
   });
   writeLine(
     io.stdout,

@@ -5,7 +5,12 @@ import { tableLabel, type TableConfig } from '../config/types.js';
 import { validateConfigFiles } from '../config/validate.js';
 import { describeError } from '../errors.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
-import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
+import {
+  checkConnectionOptions,
+  clientFromOptions,
+  CONNECTION_HELP,
+  CONNECTION_OPTIONS,
+} from './connection.js';
 import type { CliIo } from './io.js';
 import { isTty, writeLine } from './io.js';
 import { oneOf, parseOptions } from './options.js';
@@ -51,6 +56,7 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
     return 0;
   }
   const format = oneOf('format', values.format, ['text', 'json'], 'text');
+  if (values['against-live']) checkConnectionOptions(io, values);
   const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
   const policy = await localPolicyFindings(cwd, values.policy);
   let findings = sortFindings([...result.findings, ...policy.findings]);

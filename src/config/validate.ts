@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, fileProblem } from '../errors.js';
 import {
   DEFAULT_CONFIG_GLOB,
   discoverConfigFiles,
@@ -33,9 +33,15 @@ export async function validateConfigFiles(
 ): Promise<ValidationResult> {
   const fs = options.fs ?? nodeFileSystem;
   const wanted = patterns.length > 0 ? patterns : [DEFAULT_CONFIG_GLOB];
-  const { files, unmatched } = await discoverConfigFiles(wanted, options.cwd, fs);
+  const { files, unmatched, emptyDirectories } = await discoverConfigFiles(wanted, options.cwd, fs);
   const findings: Finding[] = [];
   const start = { line: 1, column: 1 };
+  if (files.length === 0 && emptyDirectories.length > 0 && unmatched.length === 0) {
+    throw new ConfigurationError(
+      `${emptyDirectories.map((pattern) => `"${pattern}"`).join(', ')} ${emptyDirectories.length > 1 ? 'are directories' : 'is a directory'} with no .yml or .yaml file under it (in ${options.cwd}).`,
+      'Give the directory that holds the config files, or a glob such as "datatables/**/*.yaml".',
+    );
+  }
   if (files.length === 0) {
     throw new ConfigurationError(
       `No config files match ${wanted.map((pattern) => `"${pattern}"`).join(', ')} (in ${options.cwd}).`,
@@ -45,6 +51,16 @@ export async function validateConfigFiles(
   for (const pattern of unmatched) {
     findings.push(finding('no-config-files', pattern, start, `"${pattern}" matches no file.`));
   }
+  for (const pattern of emptyDirectories) {
+    findings.push(
+      finding(
+        'no-config-files',
+        pattern,
+        start,
+        `"${pattern}" is a directory with no .yml or .yaml file under it.`,
+      ),
+    );
+  }
   const configs: TableConfig[] = [];
   for (const file of files) {
     let bytes: Buffer;
@@ -52,12 +68,7 @@ export async function validateConfigFiles(
       bytes = await fs.readFile(file, options.cwd);
     } catch (error) {
       findings.push(
-        finding(
-          'file-unreadable',
-          file,
-          start,
-          `The file cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-        ),
+        finding('file-unreadable', file, start, `The file cannot be read: ${fileProblem(error).reason}.`),
       );
       continue;
     }

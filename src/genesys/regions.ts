@@ -50,7 +50,7 @@ export function resolveEndpoints(options: {
 }): Endpoints {
   if (options.apiUrl) {
     const apiBase = parseOrigin(options.apiUrl, 'API URL');
-    const loginBase = options.loginUrl ? parseOrigin(options.loginUrl, 'login URL') : apiBase;
+    const loginBase = options.loginUrl ? parseOrigin(options.loginUrl, 'login URL', 'login') : apiBase;
     return { apiBase, loginBase };
   }
   if (!options.region) {
@@ -75,21 +75,61 @@ function knownRegions(): string {
     .join(', ');
 }
 
-function parseOrigin(value: string, what: string): string {
+/**
+ * Checks an API or login URL and returns its origin (with a proxy's path prefix, if any).
+ * `label` names where it came from (an option, a variable or an input). Genesys serves
+ * `/api/v2` and `/oauth` itself, so a URL that already ends in them is refused with the
+ * base URL to give instead, rather than failing later as an unreachable OAuth service.
+ */
+export function parseOrigin(value: string, label: string, service: 'api' | 'login' = 'api'): string {
+  const shown = JSON.stringify(redactUrl(value));
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(value.trim());
   } catch {
+    throw new ConfigurationError(`The ${label} ${shown} is not a URL.`, BASE_URL_FIX);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigurationError(`The ${label} ${shown} must use http or https.`, BASE_URL_FIX);
+  const origin = `${url.protocol}//${url.host}`;
+  if (url.username || url.password)
     throw new ConfigurationError(
-      `The ${what} "${value}" is not a URL.`,
-      'Give an absolute URL such as https://api.mypurecloud.com.',
+      `The ${label} ${shown} contains a user name or password.`,
+      `Give ${origin}; the OAuth client's id and secret go in GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET.`,
+    );
+  const path = url.pathname.replace(/\/+$/, '');
+  const problem = baseUrlProblem(url, path, service);
+  if (problem) {
+    const region = regionOfHost(url.hostname);
+    throw new ConfigurationError(
+      `The ${label} ${shown} ${problem}; it takes a base URL only (the client adds /api/v2 and /oauth/token itself).`,
+      `Give ${region ? `https://${service}.${REGION_DOMAINS[region]}, or the region ${region.replace(/_/g, '-')} instead` : origin}.`,
     );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(
-      `The ${what} "${value}" must use http or https.`,
-      'Give an absolute http(s) URL.',
-    );
-  }
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  return `${origin}${path}`;
+}
+
+/** What makes a URL more than a base URL; a proxy's own path prefix is allowed. */
+function baseUrlProblem(url: URL, path: string, service: 'api' | 'login'): string | undefined {
+  if (url.search || url.hash) return 'has a query or fragment';
+  if (/(^|\/)(api|oauth)(\/|$)/i.test(path)) return `has a path (${path})`;
+  if (regionOfHost(url.hostname) === undefined) return undefined;
+  if (!url.hostname.toLowerCase().startsWith(`${service}.`))
+    return `is not the ${service === 'api' ? 'API' : 'login'} host (${url.hostname})`;
+  return path ? `has a path (${path})` : undefined;
+}
+
+const BASE_URL_FIX =
+  'Give the base URL of the API, such as https://api.mypurecloud.com, or a region name instead (such as us-east-1).';
+
+/** The region whose API, login or apps host this is (a URL copied from the browser), if any. */
+function regionOfHost(host: string): string | undefined {
+  const match = /^(?:api|login|apps)\.(.+)$/i.exec(host);
+  if (!match) return undefined;
+  return Object.keys(REGION_DOMAINS).find((name) => REGION_DOMAINS[name] === match[1]!.toLowerCase());
+}
+
+/** A URL as it may be printed: a user name, password and query values are hidden. */
+export function redactUrl(value: string): string {
+  return value.replace(/^([a-z][\w+.-]*:\/\/)[^/?#@]*@/i, '$1***@').replace(/([?&][^=&#]*=)[^&#]*/g, '$1***');
 }

@@ -32,7 +32,10 @@ export function parseLimit(
     pattern.test(text) && Number.isSafeInteger(Math.trunc(value)) && (!rules.percent || value <= 100);
   if (!ok) {
     const what = rules.integer ? 'a whole number (0 or more)' : 'a number from 0 to 100 (decimals allowed)';
-    throw new ConfigurationError(`${label} must be ${what}; got "${raw}".`);
+    throw new ConfigurationError(
+      `${label} must be ${what}; got "${raw}".`,
+      `Give ${rules.integer ? 'digits only, such as 50' : 'a percentage such as 12.5'}, or leave it out for the policy's limit.`,
+    );
   }
   return value;
 }

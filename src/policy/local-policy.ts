@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, fileProblem } from '../errors.js';
 import { finding, type Finding } from '../config/findings.js';
 import { parsePolicy, policyFindings, policyFor, POLICY_PATH, type EnvironmentPolicy } from './policy.js';
 
@@ -20,7 +20,7 @@ export async function readLocalPolicy(cwd: string, named: string | undefined): P
     if (named === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT')
       return (environment) => policyFor(undefined, environment, 'built-in defaults');
     throw new ConfigurationError(
-      `The policy file ${named ?? POLICY_PATH} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}).`,
+      `The policy file ${named ?? POLICY_PATH} cannot be read (${fileProblem(error).reason}).`,
       'Check the --policy path.',
     );
   }
@@ -44,12 +44,11 @@ export async function localPolicyFindings(
   } catch (error) {
     if (named === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT')
       return { findings: [], files: [] };
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     const unreadable = finding(
       'file-unreadable',
       file,
       { line: 1, column: 1 },
-      `The policy file cannot be read (${code}).`,
+      `The policy file cannot be read (${fileProblem(error).reason}).`,
     );
     return { findings: [unreadable], files: [file] };
   }

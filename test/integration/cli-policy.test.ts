@@ -121,7 +121,7 @@ describe('the CLI under the policy file', () => {
     await writePolicy(undefined);
     expect((await cli(['validate', 'jobs.yaml'])).code).toBe(0);
     expect((await cli(['validate', 'jobs.yaml', '--policy', 'none.yaml'])).stdout).toContain(
-      'The policy file cannot be read (ENOENT)',
+      'The policy file cannot be read (there is no such file or directory)',
     );
     expect(emulator.log.snapshot().total).toBe(0);
   });
@@ -134,7 +134,9 @@ describe('the CLI under the policy file', () => {
     expect(broken.stderr).toContain('fix:');
     const missing = await cli(['plan', 'jobs.yaml', '--policy', 'nowhere.yaml']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('The policy file nowhere.yaml cannot be read (ENOENT)');
+    expect(missing.stderr).toContain(
+      'The policy file nowhere.yaml cannot be read (there is no such file or directory)',
+    );
     await writePolicy(undefined);
     const limit = await cli(['plan', 'jobs.yaml', '--max-changed-rows', '1.5']);
     expect(limit.code).toBe(1);

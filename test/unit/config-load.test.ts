@@ -169,9 +169,8 @@ describe('files', () => {
       'datatables/b.yml': 'table: plugin_config\ncolumns: {}\nrows: {}\n',
     };
     const fs = {
-      glob: async function* (pattern: string) {
-        for (const name of Object.keys(files)) if (pattern === 'datatables/**/*.{yml,yaml}') yield name;
-      },
+      glob: async (pattern: string) => (pattern === 'datatables/**/*.{yml,yaml}' ? Object.keys(files) : []),
+      kind: async () => undefined,
       readFile: async (path: string) => Buffer.from(files[path]!),
     };
     const result = await validateConfigFiles([], { cwd: '/repo', fs });

@@ -43,4 +43,27 @@ describe('resolveEndpoints', () => {
     expect(() => resolveEndpoints({ apiUrl: 'not a url' })).toThrow(/is not a URL/);
     expect(() => resolveEndpoints({ apiUrl: 'ftp://x' })).toThrow(/http or https/);
   });
+
+  it('refuses a URL that is more than a base URL (the action gets this too), naming what to give', () => {
+    const hint = (settings: { apiUrl: string; loginUrl?: string }) => {
+      try {
+        resolveEndpoints(settings);
+      } catch (error) {
+        return (error as ConfigurationError).describe();
+      }
+      return 'accepted';
+    };
+    expect(hint({ apiUrl: 'https://api.euw2.pure.cloud/api/v2' })).toBe(
+      'The API URL "https://api.euw2.pure.cloud/api/v2" has a path (/api/v2); it takes a base URL only (the client adds /api/v2 and /oauth/token itself).\n  fix: Give https://api.euw2.pure.cloud, or the region eu-west-2 instead.',
+    );
+    expect(hint({ apiUrl: 'https://proxy.example/genesys/api/v2' })).toMatch(
+      /has a path.*\n {2}fix: Give https:\/\/proxy\.example\.$/,
+    );
+    expect(hint({ apiUrl: 'https://login.mypurecloud.com' })).toMatch(
+      /is not the API host.*fix: Give https:\/\/api\.mypurecloud\.com, or the region us-east-1/s,
+    );
+    expect(hint({ apiUrl: 'https://proxy.example', loginUrl: 'https://login.mypurecloud.com/' })).toBe(
+      'accepted',
+    );
+  });
 });
