@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { guardExport } from '../config/export-guard.js';
 import type { Finding } from '../config/findings.js';
 import { configFromLive } from '../config/from-live.js';
@@ -8,6 +9,7 @@ import { ConfigurationError } from '../errors.js';
 import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
 import { writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
+import { checkOutputFile } from './paths.js';
 
 const HELP = `Usage: datatable-deploy export --table NAME [--out FILE] [--environment E] [--include-flagged]
                               [connection options]
@@ -41,6 +43,10 @@ export async function runExportCommand(args: string[], io: CliIo): Promise<numbe
       'export needs --table NAME.',
       'Run "datatable-deploy tables" to list the names.',
     );
+  const cwd = io.cwd ?? process.cwd();
+  // Checked before the table is read: a path that cannot be written must not cost the reads.
+  const out = values.out === undefined ? undefined : resolve(cwd, values.out);
+  if (values.out) await checkOutputFile('--out', values.out, cwd);
   const client = clientFromOptions(io, values);
   const table = await client.tables.findTableByName(values.table);
   if (!table?.schema) {
@@ -68,7 +74,7 @@ export async function runExportCommand(args: string[], io: CliIo): Promise<numbe
   ].join('\n');
   const text = renderConfig(config, { header });
   if (values.out) {
-    await writeFile(values.out, text);
+    await writeFile(out!, text);
     writeLine(
       io.stderr,
       `Wrote ${table.name} (${config.columns.length + 1} columns, ${config.rows.length} rows) to ${values.out}.`,

@@ -8,6 +8,7 @@ import { runTablesCommand } from './tables-command.js';
 import { runValidateCommand } from './validate-command.js';
 import { runPlanCommand } from './plan-command.js';
 import { runExportCommand } from './export-command.js';
+import { runImportCommand } from './import-command.js';
 import { runApplyCommand } from './apply-command.js';
 import { runRollbackCommand } from './rollback-command.js';
 import { VERSION } from '../version.js';
@@ -20,6 +21,7 @@ Commands:
   validate            check config files (offline; --against-live also checks live schemas)
   plan                show what a deploy would change, and whether it needs approval
   export              write a live table as a config file
+  import              write config files from Terraform (.tf, .tf.json, state): import terraform PATH...
   apply               deploy: guard, backup, apply, verify, health checks, rollback on failure
   rollback            restore a backup made by apply
   tables              list the org's data tables (a connection check)
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   validate: runValidateCommand,
   plan: runPlanCommand,
   export: runExportCommand,
+  import: runImportCommand,
   apply: runApplyCommand,
   rollback: runRollbackCommand,
   tables: runTablesCommand,
