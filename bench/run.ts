@@ -11,6 +11,7 @@ import { applyThousandRows, restoreFiveThousandRows } from './deploy.bench.js';
 import { actionColdStart } from './action.bench.js';
 import { realisticDeploy, storms } from './consistency.bench.js';
 import { fuzzConfigs } from './fuzz.bench.js';
+import { incumbent } from './incumbent.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   readRows,
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   actionColdStart,
   realisticDeploy,
   storms,
+  incumbent,
 };
 
 const wanted = process.argv.slice(2);
