@@ -9,6 +9,7 @@ import { runValidateCommand } from './validate-command.js';
 import { runPlanCommand } from './plan-command.js';
 import { runExportCommand } from './export-command.js';
 import { runImportCommand } from './import-command.js';
+import { runRelayCommand } from './relay-command.js';
 import { runApplyCommand } from './apply-command.js';
 import { runRollbackCommand } from './rollback-command.js';
 import { VERSION } from '../version.js';
@@ -25,6 +26,7 @@ Commands:
   apply               deploy: guard, backup, apply, verify, health checks, rollback on failure
   rollback            restore a backup made by apply
   tables              list the org's data tables (a connection check)
+  relay               relay the deploy's signed webhook to readers through Redis pub/sub
   emulator            run the local Genesys Cloud data-tables emulator
   demo                run the guided demo against an in-process emulator
 
@@ -46,6 +48,7 @@ const COMMANDS: Record<string, Command> = {
   apply: runApplyCommand,
   rollback: runRollbackCommand,
   tables: runTablesCommand,
+  relay: runRelayCommand,
   emulator: runEmulatorCommand,
   demo: (args, io) => runDemo(args, io),
 };
