@@ -101,13 +101,22 @@ export function parseYamlSource(
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const lineCounter = lineStartsOf(text);
-  // uniqueKeys is off: yaml's check is quadratic in the size of a map (seconds for 5,000 rows);
-  // inspectTree finds duplicates in one pass instead.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true });
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const doc = parseYaml(text);
+  if (doc === undefined) {
+    const offset = parserOverflowOffset(text);
+    return [
+      finding(
+        'yaml-syntax',
+        file,
+        at(offset),
+        'The YAML breaks the parser from here on (its stack ran out); fix the first error at this position.',
+      ),
+    ];
+  }
   // Nesting deep enough to exhaust the stack: yaml says so at places that depend on the stack's
   // size, and may say it more than once; one finding, where the nesting passes the limit.
   if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION'))
@@ -212,6 +221,39 @@ function lineStartsOf(text: string): LineCounter {
   for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1))
     lineCounter.addNewLine(offset + 1);
   return lineCounter;
+}
+
+function parseYaml(text: string): Document.Parsed | undefined {
+  try {
+    // uniqueKeys is off: yaml's check is quadratic in the size of a map (seconds for 5,000 rows);
+    // inspectTree finds duplicates in one pass instead.
+    return parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true });
+  } catch (error) {
+    // yaml's parser recurses per line in some broken states (thousands of lines like `"a"0: x`)
+    // and can run out of stack; that is the file's fault, not a crash.
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Where a file that overflows yaml's parser goes wrong: the first error of the longest prefix
+ * of whole lines that still parses (found by bisection), or the line after that prefix.
+ */
+function parserOverflowOffset(text: string): number {
+  const lineEnds = [...lineStartsOf(text).lineStarts.slice(1), text.length];
+  let low = 0;
+  let high = lineEnds.length - 1;
+  let best: Document.Parsed | undefined;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    const prefix = parseYaml(text.slice(0, lineEnds[middle - 1]));
+    if (prefix) {
+      low = middle;
+      best = prefix;
+    } else high = middle - 1;
+  }
+  return best?.errors[0]?.pos[0] ?? (low > 0 ? lineEnds[low - 1]! : 0);
 }
 
 /**

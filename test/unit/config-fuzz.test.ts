@@ -101,4 +101,12 @@ describe('reproducers the fuzzing found', () => {
       'yaml-too-deep 4:40',
     ]);
   });
+
+  it('reads a file that overflows yaml\'s parser (5,000 broken lines, then "? x") as a located syntax error', () => {
+    const rows = Array.from({ length: 5_000 }, (_, index) => `  "a"${index}: x`).join('\n');
+    const text = `table: t\ncolumns: {}\nrows:\n${rows}\n? x\n`;
+    const { findings } = loadConfig('t.yaml', Buffer.from(text));
+    expect(`${findings[0]?.rule} ${findings[0]?.line}:${findings[0]?.column}`).toBe('yaml-syntax 4:6');
+    expect(new Set(findings.map((item) => item.rule))).toEqual(new Set(['yaml-syntax']));
+  });
 });
