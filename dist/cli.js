@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 779:
+/***/ 75617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -216,14 +216,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 2815:
+/***/ 39801:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(779);
-const limit_1 = __nccwpck_require__(1284);
-const codegen_1 = __nccwpck_require__(1436);
+const formats_1 = __nccwpck_require__(75617);
+const limit_1 = __nccwpck_require__(68370);
+const codegen_1 = __nccwpck_require__(20278);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -259,14 +259,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 1284:
+/***/ 68370:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(2463);
-const codegen_1 = __nccwpck_require__(1436);
+const ajv_1 = __nccwpck_require__(62269);
+const codegen_1 = __nccwpck_require__(20278);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -334,16 +334,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 2463:
+/***/ 62269:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
+const core_1 = __nccwpck_require__(49907);
+const draft7_1 = __nccwpck_require__(52371);
+const discriminator_1 = __nccwpck_require__(47980);
+const draft7MetaSchema = __nccwpck_require__(82973);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -373,24 +373,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(89067);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(20278);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(19899);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(14424);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 98417:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -552,15 +552,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 20278:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(5407);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(98417);
+const scope_1 = __nccwpck_require__(25238);
+var code_2 = __nccwpck_require__(98417);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -569,7 +569,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(5407);
+var scope_2 = __nccwpck_require__(25238);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1255,13 +1255,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 5407:
+/***/ 25238:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(98417);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1404,15 +1404,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 12501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
+const names_1 = __nccwpck_require__(97520);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1533,18 +1533,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 85524:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(5402);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(20278);
+const validation_error_1 = __nccwpck_require__(19899);
+const names_1 = __nccwpck_require__(97520);
+const resolve_1 = __nccwpck_require__(56540);
+const util_1 = __nccwpck_require__(53334);
+const validate_1 = __nccwpck_require__(89067);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1781,12 +1781,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 97520:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(20278);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1815,12 +1815,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 14424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(56540);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1833,15 +1833,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 56540:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(53334);
+const equal = __nccwpck_require__(82092);
+const traverse = __nccwpck_require__(82729);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1994,7 +1994,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 77411:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2026,14 +2026,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 53334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(20278);
+const code_1 = __nccwpck_require__(98417);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2210,7 +2210,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 49378:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2235,15 +2235,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 57936:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(12501);
+const codegen_1 = __nccwpck_require__(20278);
+const names_1 = __nccwpck_require__(97520);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2291,17 +2291,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 31719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const rules_1 = __nccwpck_require__(77411);
+const applicability_1 = __nccwpck_require__(49378);
+const errors_1 = __nccwpck_require__(12501);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2500,14 +2500,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 6693:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2541,24 +2541,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 89067:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(57936);
+const dataType_1 = __nccwpck_require__(31719);
+const applicability_1 = __nccwpck_require__(49378);
+const dataType_2 = __nccwpck_require__(31719);
+const defaults_1 = __nccwpck_require__(6693);
+const keyword_1 = __nccwpck_require__(8760);
+const subschema_1 = __nccwpck_require__(99286);
+const codegen_1 = __nccwpck_require__(20278);
+const names_1 = __nccwpck_require__(97520);
+const resolve_1 = __nccwpck_require__(56540);
+const util_1 = __nccwpck_require__(53334);
+const errors_1 = __nccwpck_require__(12501);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3067,16 +3067,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 8760:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(20278);
+const names_1 = __nccwpck_require__(97520);
+const code_1 = __nccwpck_require__(54190);
+const errors_1 = __nccwpck_require__(12501);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3197,14 +3197,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 99286:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3284,31 +3284,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 49907:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(89067);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(20278);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(5402);
-const ref_error_1 = __nccwpck_require__(3162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
+const validation_error_1 = __nccwpck_require__(19899);
+const ref_error_1 = __nccwpck_require__(14424);
+const rules_1 = __nccwpck_require__(77411);
+const compile_1 = __nccwpck_require__(85524);
+const codegen_2 = __nccwpck_require__(20278);
+const resolve_1 = __nccwpck_require__(56540);
+const dataType_1 = __nccwpck_require__(31719);
+const util_1 = __nccwpck_require__(53334);
+const $dataRefSchema = __nccwpck_require__(9583);
+const uri_1 = __nccwpck_require__(57563);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3908,20 +3908,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4951:
+/***/ 88321:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(82092);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 32112:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3951,19 +3951,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 57563:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(62234);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 5402:
+/***/ 19899:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3980,14 +3980,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 71166:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4035,15 +4035,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 25509:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(54190);
+const codegen_1 = __nccwpck_require__(20278);
+const names_1 = __nccwpck_require__(97520);
+const util_1 = __nccwpck_require__(53334);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4147,12 +4147,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 87903:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(53334);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4176,12 +4176,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 33506:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(54190);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4194,13 +4194,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 41576:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4295,15 +4295,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 10552:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
+const code_1 = __nccwpck_require__(54190);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4386,13 +4386,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 17538:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4458,27 +4458,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 18093:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(9210);
+const additionalItems_1 = __nccwpck_require__(71166);
+const prefixItems_1 = __nccwpck_require__(2641);
+const items_1 = __nccwpck_require__(19797);
+const items2020_1 = __nccwpck_require__(53061);
+const contains_1 = __nccwpck_require__(41576);
+const dependencies_1 = __nccwpck_require__(10552);
+const propertyNames_1 = __nccwpck_require__(33330);
+const additionalProperties_1 = __nccwpck_require__(25509);
+const properties_1 = __nccwpck_require__(21336);
+const patternProperties_1 = __nccwpck_require__(57466);
+const not_1 = __nccwpck_require__(456);
+const anyOf_1 = __nccwpck_require__(33506);
+const oneOf_1 = __nccwpck_require__(1292);
+const allOf_1 = __nccwpck_require__(87903);
+const if_1 = __nccwpck_require__(17538);
+const thenElse_1 = __nccwpck_require__(96787);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4508,15 +4508,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 19797:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
+const code_1 = __nccwpck_require__(54190);
 const def = {
     keyword: "items",
     type: "array",
@@ -4566,15 +4566,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 53061:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
+const code_1 = __nccwpck_require__(54190);
+const additionalItems_1 = __nccwpck_require__(71166);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4602,12 +4602,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(53334);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4634,13 +4634,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 1292:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4700,15 +4700,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 57466:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(54190);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
+const util_2 = __nccwpck_require__(53334);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4781,12 +4781,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 2641:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(19797);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4799,15 +4799,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 21336:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(89067);
+const code_1 = __nccwpck_require__(54190);
+const util_1 = __nccwpck_require__(53334);
+const additionalProperties_1 = __nccwpck_require__(25509);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4859,13 +4859,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 33330:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4903,12 +4903,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 96787:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(53334);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4922,16 +4922,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 54190:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
+const names_1 = __nccwpck_require__(97520);
+const util_2 = __nccwpck_require__(53334);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5059,7 +5059,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 23942:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5075,13 +5075,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 48515:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(23942);
+const ref_1 = __nccwpck_require__(33654);
 const core = [
     "$schema",
     "$id",
@@ -5097,18 +5097,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 33654:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(14424);
+const code_1 = __nccwpck_require__(54190);
+const codegen_1 = __nccwpck_require__(20278);
+const names_1 = __nccwpck_require__(97520);
+const compile_1 = __nccwpck_require__(85524);
+const util_1 = __nccwpck_require__(53334);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5225,16 +5225,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 47980:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(20278);
+const types_1 = __nccwpck_require__(19241);
+const compile_1 = __nccwpck_require__(85524);
+const ref_error_1 = __nccwpck_require__(14424);
+const util_1 = __nccwpck_require__(53334);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5335,7 +5335,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 19241:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5350,16 +5350,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9941:
+/***/ 52371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(48515);
+const validation_1 = __nccwpck_require__(34239);
+const applicator_1 = __nccwpck_require__(18093);
+const format_1 = __nccwpck_require__(31679);
+const metadata_1 = __nccwpck_require__(69422);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5373,12 +5373,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 26740:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(20278);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5471,19 +5471,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 31679:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(26740);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 69422:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5507,14 +5507,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 8026:
+/***/ 20804:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
+const equal_1 = __nccwpck_require__(88321);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5538,14 +5538,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 76570:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
+const equal_1 = __nccwpck_require__(88321);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5592,21 +5592,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 34239:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const limitNumber_1 = __nccwpck_require__(64065);
+const multipleOf_1 = __nccwpck_require__(63730);
+const limitLength_1 = __nccwpck_require__(97916);
+const pattern_1 = __nccwpck_require__(22553);
+const limitProperties_1 = __nccwpck_require__(32889);
+const required_1 = __nccwpck_require__(92190);
+const limitItems_1 = __nccwpck_require__(11154);
+const uniqueItems_1 = __nccwpck_require__(17006);
+const const_1 = __nccwpck_require__(20804);
+const enum_1 = __nccwpck_require__(76570);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5631,12 +5631,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 11154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(20278);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5661,14 +5661,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 97916:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
+const ucs2length_1 = __nccwpck_require__(32112);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5694,12 +5694,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 64065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(20278);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5727,12 +5727,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 32889:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(20278);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5757,12 +5757,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 63730:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(20278);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5789,14 +5789,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 22553:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(54190);
+const util_1 = __nccwpck_require__(53334);
+const codegen_1 = __nccwpck_require__(20278);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5828,14 +5828,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 92190:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(54190);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5913,15 +5913,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 17006:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(31719);
+const codegen_1 = __nccwpck_require__(20278);
+const util_1 = __nccwpck_require__(53334);
+const equal_1 = __nccwpck_require__(88321);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5983,7 +5983,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3430:
+/***/ 82092:
 /***/ ((module) => {
 
 
@@ -6036,7 +6036,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 1167:
+/***/ 82729:
 /***/ ((module) => {
 
 
@@ -6136,13 +6136,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 4006:
+/***/ 86728:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(43090);
+const utils = __nccwpck_require__(81005);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -6160,7 +6160,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 42473:
 /***/ ((module) => {
 
 
@@ -6351,13 +6351,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 13703:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(42473);
+const utils = __nccwpck_require__(81005);
 
 /**
  * Constants
@@ -7783,15 +7783,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 43090:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(59371);
+const parse = __nccwpck_require__(13703);
+const utils = __nccwpck_require__(81005);
+const constants = __nccwpck_require__(42473);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -8151,12 +8151,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 59371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(81005);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -8173,7 +8173,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(42473);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -8561,7 +8561,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 81005:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -8572,7 +8572,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(42473);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -8640,12 +8640,12 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 5581:
+/***/ 67817:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6278);
-/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3418);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50704);
+/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56998);
 
 
 // A reader that stops early (`| head`) closes the pipe: the output is no longer wanted, which
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6278:
+/***/ 50704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8672,95 +8672,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * The project's few typed errors. Each carries a `hint`: the sentence that tells a person how to
- * fix the problem. Messages never contain secrets or tokens.
- */
-class DatatableDeployError extends Error {
-    /** What to do about it, as one or two sentences. */
-    hint;
-    constructor(message, hint, options) {
-        super(message, options);
-        this.name = new.target.name;
-        this.hint = hint;
-    }
-    /** The message followed by the hint, for terminals and logs. */
-    describe() {
-        return this.hint ? `${this.message}\n  fix: ${this.hint}` : this.message;
-    }
-}
-/** A setting, input or argument is missing or malformed. Nothing was sent anywhere. */
-class ConfigurationError extends DatatableDeployError {
-}
-/** Genesys Cloud answered with an error, or could not be reached, after any retries. */
-class GenesysApiError extends DatatableDeployError {
-    status;
-    code;
-    serviceMessage;
-    method;
-    path;
-    correlationId;
-    attempts;
-    body;
-    constructor(failure, hint, options) {
-        const where = `${failure.method} ${failure.path}`;
-        const status = failure.status === 0 ? 'no response' : String(failure.status);
-        const tries = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
-        const correlation = failure.correlationId ? `, correlation id ${failure.correlationId}` : '';
-        super(`${status} ${failure.code}: ${failure.serviceMessage} (${where}${tries}${correlation})`, hint, options);
-        this.status = failure.status;
-        this.code = failure.code;
-        this.serviceMessage = failure.serviceMessage;
-        this.method = failure.method;
-        this.path = failure.path;
-        this.correlationId = failure.correlationId;
-        this.attempts = failure.attempts;
-        this.body = failure.body;
-    }
-}
-/** The OAuth service refused the client credentials, or a token was refused twice in a row. */
-class AuthenticationError extends GenesysApiError {
-}
-/** Renders any thrown value for a person: typed errors with their hint, others by message. */
-function describeError(error) {
-    if (error instanceof DatatableDeployError)
-        return error.describe();
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/**
- * A deploy refused before any write: the plan is stale (the live tables changed since it was
- * computed), or a gate said no. Exit code 3.
- */
-class RefusedError extends DatatableDeployError {
-}
-/** A backup that cannot be used: missing, damaged, or changed after it was written. */
-class BackupError extends DatatableDeployError {
-}
-const FILE_PROBLEMS = {
-    ENOENT: {
-        reason: 'there is no such file or directory',
-        fix: 'Check the path; create the directory first if it is an output.',
-    },
-    EISDIR: { reason: 'it is a directory', fix: 'Give a file path instead.' },
-    ENOTDIR: { reason: 'a part of the path is a file, not a directory', fix: 'Check the path.' },
-    EACCES: { reason: 'permission denied', fix: 'Check the permissions, or use another path.' },
-    EPERM: { reason: 'not permitted', fix: 'Check the permissions, or use another path.' },
-    EROFS: { reason: 'the file system is read-only', fix: 'Use a path on a writable file system.' },
-    ENOSPC: { reason: 'no space left on the device', fix: 'Free some disk space and run again.' },
-    EEXIST: { reason: 'it already exists', fix: 'Remove it, or use another path.' },
-};
-/** A file-system error in words (rather than ENOENT), with the usual fix. */
-function fileProblem(error) {
-    const code = error?.code;
-    return ((code && FILE_PROBLEMS[code]) || {
-        reason: code ?? (error instanceof Error ? error.message : String(error)),
-        fix: 'Check the path and its permissions.',
-    });
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(10840);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -8790,16 +8703,16 @@ async function readOptionFile(option, file, cwd, fix) {
     const path = (0,external_node_path_namespaceObject.resolve)(cwd, file);
     const kind = await kindOf(path);
     if (kind === 'missing')
-        throw new ConfigurationError(`${option} ${file}: there is no such file${where(file, path)}.`, fix);
+        throw new errors/* ConfigurationError */.j1(`${option} ${file}: there is no such file${where(file, path)}.`, fix);
     if (kind === 'directory')
-        throw new ConfigurationError(`${option} ${file} is a directory, not a file.`, fix);
+        throw new errors/* ConfigurationError */.j1(`${option} ${file} is a directory, not a file.`, fix);
     try {
         if (kind instanceof Error)
             throw kind;
         return await (0,promises_namespaceObject.readFile)(path);
     }
     catch (error) {
-        throw new ConfigurationError(`${option} ${file} cannot be read (${fileProblem(error).reason}).`, `Check the file's permissions. ${fix}`);
+        throw new errors/* ConfigurationError */.j1(`${option} ${file} cannot be read (${(0,errors/* fileProblem */.Wj)(error).reason}).`, `Check the file's permissions. ${fix}`);
     }
 }
 /** Refuses a directory an option reads from when it is missing or a file. */
@@ -8807,29 +8720,29 @@ async function checkInputDirectory(option, directory, cwd, fix) {
     const path = (0,external_node_path_namespaceObject.resolve)(cwd, directory);
     const kind = await kindOf(path);
     if (kind === 'missing')
-        throw new ConfigurationError(`${option} ${directory}: there is no such directory${where(directory, path)}.`, fix);
+        throw new errors/* ConfigurationError */.j1(`${option} ${directory}: there is no such directory${where(directory, path)}.`, fix);
     if (kind !== 'directory')
-        throw new ConfigurationError(`${option} ${directory} is not a directory.`, fix);
+        throw new errors/* ConfigurationError */.j1(`${option} ${directory} is not a directory.`, fix);
 }
 /** Refuses an output file whose directory is missing or read-only, or that is a directory. */
 async function checkOutputFile(option, file, cwd) {
     const path = (0,external_node_path_namespaceObject.resolve)(cwd, file);
     const kind = await kindOf(path);
     if (kind === 'directory')
-        throw new ConfigurationError(`${option} ${file} is a directory; it takes a file name.`, `Give ${option} the path of a file, in that directory or elsewhere.`);
+        throw new errors/* ConfigurationError */.j1(`${option} ${file} is a directory; it takes a file name.`, `Give ${option} the path of a file, in that directory or elsewhere.`);
     if (kind === 'file' || kind === 'other') {
         if (!(await writable(path)))
-            throw new ConfigurationError(`${option} ${file} cannot be written (permission denied).`, WRITE_FIX(option));
+            throw new errors/* ConfigurationError */.j1(`${option} ${file} cannot be written (permission denied).`, WRITE_FIX(option));
         return;
     }
     const parent = (0,external_node_path_namespaceObject.dirname)(path);
     const parentKind = await kindOf(parent);
     if (parentKind === 'missing')
-        throw new ConfigurationError(`${option} ${file}: the directory ${parent} does not exist.`, `Create it first (mkdir -p ${parent}), or give ${option} a path in an existing directory.`);
+        throw new errors/* ConfigurationError */.j1(`${option} ${file}: the directory ${parent} does not exist.`, `Create it first (mkdir -p ${parent}), or give ${option} a path in an existing directory.`);
     if (parentKind !== 'directory')
-        throw new ConfigurationError(`${option} ${file}: ${parent} is not a directory.`, WRITE_FIX(option));
+        throw new errors/* ConfigurationError */.j1(`${option} ${file}: ${parent} is not a directory.`, WRITE_FIX(option));
     if (!(await writable(parent)))
-        throw new ConfigurationError(`${option} ${file}: the directory ${parent} is not writable.`, WRITE_FIX(option));
+        throw new errors/* ConfigurationError */.j1(`${option} ${file}: the directory ${parent} is not writable.`, WRITE_FIX(option));
 }
 /**
  * Refuses a directory that cannot be created or written: the path or one of its parents is a
@@ -8842,10 +8755,10 @@ async function checkOutputDirectory(option, directory, cwd) {
         if (kind === 'directory') {
             if (await writable(path))
                 return;
-            throw new ConfigurationError(`${option} ${directory}: the directory ${path} is not writable.`, `Give ${option} a directory you can write to.`);
+            throw new errors/* ConfigurationError */.j1(`${option} ${directory}: the directory ${path} is not writable.`, `Give ${option} a directory you can write to.`);
         }
         if (kind !== 'missing')
-            throw new ConfigurationError(`${option} ${directory}: ${path} is ${kind === 'file' ? 'a file' : 'not a directory'}, so the directory cannot be created there.`, `Give ${option} a directory path (one that exists, or can be created).`);
+            throw new errors/* ConfigurationError */.j1(`${option} ${directory}: ${path} is ${kind === 'file' ? 'a file' : 'not a directory'}, so the directory cannot be created there.`, `Give ${option} a directory path (one that exists, or can be created).`);
         if ((0,external_node_path_namespaceObject.dirname)(path) === path)
             return;
         path = (0,external_node_path_namespaceObject.dirname)(path);
@@ -8862,14 +8775,14 @@ function where(given, path) {
 function describeFileSystemError(error) {
     if (!error.code || !error.path || !error.syscall)
         return undefined;
-    const { reason, fix } = fileProblem(error);
-    return new ConfigurationError(`Cannot ${error.syscall} ${error.path}: ${reason}.`, fix);
+    const { reason, fix } = (0,errors/* fileProblem */.Wj)(error);
+    return new errors/* ConfigurationError */.j1(`Cannot ${error.syscall} ${error.path}: ${reason}.`, fix);
 }
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/cli/io.ts
 function writeLine(stream, text = '') {
     stream.write(`${text}\n`);
@@ -9004,8 +8917,8 @@ function describeTiming(config) {
     ].join(', ');
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
 ;// CONCATENATED MODULE: ./src/emulator/faults.ts
 /** mulberry32: a tiny seeded PRNG; good enough for fault dice. */
 function seededRandom(seed) {
@@ -9127,8 +9040,8 @@ class DurationSource {
     }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/emulator/http-kit.ts
 
 /** Thrown by handlers; the server turns it into an ErrorBody response. */
@@ -9157,7 +9070,7 @@ function standardHeaders(correlationId) {
     };
 }
 function newCorrelationId() {
-    return (0,external_node_crypto_namespaceObject.randomUUID)();
+    return (0,external_node_crypto_.randomUUID)();
 }
 function sendJson(res, status, body, headers = {}) {
     if (body === undefined || status === 204) {
@@ -9681,7 +9594,7 @@ const divisionRoutes = [
     { method: 'GET', template: '/api/v2/authorization/divisions', handler: listDivisions, access: 'api' },
 ];
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
@@ -9705,14 +9618,14 @@ class CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-parse/lib/utils/is_object.js
 const is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-parse/lib/api/normalize_columns_array.js
 
 
 
@@ -9746,7 +9659,7 @@ const normalize_columns_array = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 class ResizeableBuffer {
   constructor(size = 100) {
     this.size = size;
@@ -9811,7 +9724,7 @@ class ResizeableBuffer {
 
 /* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-parse/lib/api/init_state.js
 
 
 const init_state = function (options) {
@@ -9927,7 +9840,7 @@ const init_state = function (options) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-parse/lib/utils/underscore.js
 const underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -9936,7 +9849,7 @@ const underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-parse/lib/api/normalize_options.js
 
 
 
@@ -10700,7 +10613,7 @@ const normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-parse/lib/utils/delimiter_discover.js
 
 
 
@@ -10767,7 +10680,7 @@ const std = function (array) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-parse/lib/api/index.js
 
 
 
@@ -11737,7 +11650,7 @@ const transform = function (original_options = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-parse/lib/sync.js
 
 
 
@@ -11761,7 +11674,7 @@ const parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-stringify/lib/utils/get.js
 // Lodash implementation of `get`
 
 const charCodeOfDot = ".".charCodeAt(0);
@@ -11863,14 +11776,14 @@ const get = function (object, path) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-stringify/lib/utils/is_object.js
 const is_object_is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-stringify/lib/api/normalize_columns.js
 const normalize_columns = function (columns) {
   if (columns === undefined || columns === null) {
     return [undefined, undefined];
@@ -11922,7 +11835,7 @@ const normalize_columns = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-stringify/lib/api/CsvError.js
 class CsvError_CsvError extends Error {
   constructor(code, message, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ");
@@ -11946,7 +11859,7 @@ class CsvError_CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/underscore.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-stringify/lib/utils/underscore.js
 const underscore_underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -11955,7 +11868,7 @@ const underscore_underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-stringify/lib/api/normalize_options.js
 
 
 
@@ -12250,7 +12163,7 @@ const normalize_options_normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/index.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-stringify/lib/api/index.js
 
 
 
@@ -12594,7 +12507,7 @@ const stringifier = function (options, state, info) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/sync.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/csv-stringify/lib/sync.js
 /*
 CSV Stringify
 
@@ -13131,7 +13044,7 @@ async function createTable(context) {
     // The schema's title is overridden by the table name (SDK description of POST).
     schema.title = name;
     const table = {
-        id: (0,external_node_crypto_namespaceObject.randomUUID)(),
+        id: (0,external_node_crypto_.randomUUID)(),
         name,
         description: typeof body.description === 'string' ? body.description : undefined,
         division: divisionOf(context, body.division),
@@ -13208,8 +13121,8 @@ function importMode(body) {
 async function createImportJob(context, legacy) {
     const table = requireTable(context);
     const mode = importMode(parseJson(await context.body()));
-    const id = (0,external_node_crypto_namespaceObject.randomUUID)();
-    const signature = (0,external_node_crypto_namespaceObject.randomUUID)();
+    const id = (0,external_node_crypto_.randomUUID)();
+    const signature = (0,external_node_crypto_.randomUUID)();
     // No null fields: dateCompleted and errorInformation appear when the job ends.
     const job = {
         id,
@@ -13293,7 +13206,7 @@ async function uploadLegacy(context) {
 }
 function createExportJob(context) {
     const table = requireTable(context);
-    const id = (0,external_node_crypto_namespaceObject.randomUUID)();
+    const id = (0,external_node_crypto_.randomUUID)();
     // No null fields: downloadURI and dateCompleted appear when the job ends.
     const job = {
         id,
@@ -13384,7 +13297,7 @@ function oauthRoutes(tokens) {
                 },
             };
         }
-        const accessToken = (0,external_node_crypto_namespaceObject.randomBytes)(24).toString('base64url');
+        const accessToken = (0,external_node_crypto_.randomBytes)(24).toString('base64url');
         const lifetime = context.config.tokenLifetimeSeconds;
         tokens.issue(accessToken, client.id, lifetime);
         return { status: 200, body: { access_token: accessToken, token_type: 'bearer', expires_in: lifetime } };
@@ -13674,7 +13587,7 @@ class EmulatorState {
             if (typeof table.name !== 'string' || !table.schema || !Array.isArray(table.rows)) {
                 throw new TypeError('each table in a state dump needs name, schema and rows');
             }
-            const id = table.id ?? (0,external_node_crypto_namespaceObject.randomUUID)();
+            const id = table.id ?? (0,external_node_crypto_.randomUUID)();
             this.tables.set(id, {
                 id,
                 name: table.name,
@@ -13798,7 +13711,7 @@ async function startEmulator(options = {}) {
     });
     let inFlight = 0;
     const idleWaiters = [];
-    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+    const server = (0,external_node_http_.createServer)((req, res) => {
         inFlight += 1;
         handle(req, res)
             .catch((error) => {
@@ -13872,14 +13785,14 @@ function checkTokens(command, tokens, options) {
     const given = new Map();
     for (const token of tokens) {
         if (token.kind === 'positional' && token.value.trim() === '')
-            throw new ConfigurationError(`${command}: an empty argument was given where a file or glob goes.`, 'Remove the empty argument (an unset shell variable?), or give a path.');
+            throw new errors/* ConfigurationError */.j1(`${command}: an empty argument was given where a file or glob goes.`, 'Remove the empty argument (an unset shell variable?), or give a path.');
         if (token.kind !== 'option' || token.value === undefined)
             continue;
         if (token.value.trim() === '')
-            throw new ConfigurationError(`${command}: ${token.rawName} needs a value; got an empty one.`, `Give ${token.rawName} a value, or leave it out (an unset shell variable?).`);
+            throw new errors/* ConfigurationError */.j1(`${command}: ${token.rawName} needs a value; got an empty one.`, `Give ${token.rawName} a value, or leave it out (an unset shell variable?).`);
         const earlier = given.get(token.name);
         if (earlier !== undefined && !options[token.name]?.multiple)
-            throw new ConfigurationError(`${command}: --${token.name} is given twice (${JSON.stringify(earlier)} and ${JSON.stringify(token.value)}); it takes one value.`, `Give --${token.name} once.`);
+            throw new errors/* ConfigurationError */.j1(`${command}: --${token.name} is given twice (${JSON.stringify(earlier)} and ${JSON.stringify(token.value)}); it takes one value.`, `Give --${token.name} once.`);
         given.set(token.name, token.value);
     }
 }
@@ -13890,23 +13803,23 @@ function argumentError(command, args, known, message) {
     if (ambiguous) {
         const option = ambiguous[1];
         const at = args.findIndex((arg, index) => arg === option && args[index + 1]?.startsWith('-'));
-        return new ConfigurationError(`${command}: ${option} got ${JSON.stringify(args[at + 1] ?? '')}, which is not a value it takes (a value cannot start with "-").`, `Give ${option} a valid value; run "datatable-deploy ${command} --help" for what it takes.`);
+        return new errors/* ConfigurationError */.j1(`${command}: ${option} got ${JSON.stringify(args[at + 1] ?? '')}, which is not a value it takes (a value cannot start with "-").`, `Give ${option} a valid value; run "datatable-deploy ${command} --help" for what it takes.`);
     }
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message);
     if (unknown) {
         const near = closest(unknown[1].replace(/^-+/, ''), known);
-        return new ConfigurationError(`${command}: there is no option ${unknown[1]}${near ? `; did you mean --${near}?` : '.'}`, `Run "datatable-deploy ${command} --help" for its options.`);
+        return new errors/* ConfigurationError */.j1(`${command}: there is no option ${unknown[1]}${near ? `; did you mean --${near}?` : '.'}`, `Run "datatable-deploy ${command} --help" for its options.`);
     }
     const missing = /Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
     if (missing)
-        return new ConfigurationError(`${command}: ${missing[2]} needs a value.`, `Give ${missing[2]} VALUE, or leave it out; run "datatable-deploy ${command} --help" for what it takes.`);
+        return new errors/* ConfigurationError */.j1(`${command}: ${missing[2]} needs a value.`, `Give ${missing[2]} VALUE, or leave it out; run "datatable-deploy ${command} --help" for what it takes.`);
     const unexpected = /Unexpected argument '([^']*)'/.exec(message);
     if (unexpected)
-        return new ConfigurationError(`${command}: it takes no arguments besides options; got ${JSON.stringify(unexpected[1])}.`, `Remove it, or put the option it belongs to before it; run "datatable-deploy ${command} --help".`);
+        return new errors/* ConfigurationError */.j1(`${command}: it takes no arguments besides options; got ${JSON.stringify(unexpected[1])}.`, `Remove it, or put the option it belongs to before it; run "datatable-deploy ${command} --help".`);
     const boolean = /Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(message);
     if (boolean)
-        return new ConfigurationError(`${command}: ${boolean[2]} is a switch and takes no value.`, `Give ${boolean[2]} alone (without =VALUE).`);
-    return new ConfigurationError(`${command}: ${message.split('\n')[0]}`, `Run "datatable-deploy ${command} --help".`);
+        return new errors/* ConfigurationError */.j1(`${command}: ${boolean[2]} is a switch and takes no value.`, `Give ${boolean[2]} alone (without =VALUE).`);
+    return new errors/* ConfigurationError */.j1(`${command}: ${message.split('\n')[0]}`, `Run "datatable-deploy ${command} --help".`);
 }
 /** Parses a whole-number option (0 or more), naming it in the error. */
 function wholeNumber(name, value, fallback) {
@@ -13914,7 +13827,7 @@ function wholeNumber(name, value, fallback) {
         return fallback;
     const parsed = Number(value);
     if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) {
-        throw new ConfigurationError(`--${name} must be a whole number; got "${String(value)}".`, `Give --${name} digits only, such as 0 or 300.`);
+        throw new errors/* ConfigurationError */.j1(`--${name} must be a whole number; got "${String(value)}".`, `Give --${name} digits only, such as 0 or 300.`);
     }
     return parsed;
 }
@@ -13924,7 +13837,7 @@ function oneOf(name, value, allowed, fallback) {
         return fallback;
     if (!allowed.includes(value)) {
         const list = allowed.length > 2 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ');
-        throw new ConfigurationError(`--${name} must be ${list}; got "${value}".`, `Give one of them, e.g. --${name} ${allowed[0]}.`);
+        throw new errors/* ConfigurationError */.j1(`--${name} must be ${list}; got "${value}".`, `Give one of them, e.g. --${name} ${allowed[0]}.`);
     }
     return value;
 }
@@ -13987,7 +13900,7 @@ function parseEmulatorArgs(args) {
         json: { type: 'boolean' },
     });
     if (values.state && values.load)
-        throw new ConfigurationError('Give --state or --load, not both.', '--load FILE starts from a file and leaves it as it is; --state FILE also saves to it on exit.');
+        throw new errors/* ConfigurationError */.j1('Give --state or --load, not both.', '--load FILE starts from a file and leaves it as it is; --state FILE also saves to it on exit.');
     const profileScale = realisticScale(values.realistic, values.scale, 1);
     return {
         help: values.help ?? false,
@@ -14020,10 +13933,10 @@ async function runEmulatorCommand(args, io) {
     const state = loadPath ? await readStateDump(option, loadPath, cwd) : undefined;
     const emulator = await startEmulator({ ...parsed.start, ...(state ? { state } : {}) }).catch((error) => {
         if (error.code === 'EADDRINUSE')
-            throw new ConfigurationError(`--port ${parsed.start.port}: the port is in use.`, 'Stop what listens there, or give another port (--port 0 picks a free one).');
-        if (!state || error instanceof ConfigurationError)
+            throw new errors/* ConfigurationError */.j1(`--port ${parsed.start.port}: the port is in use.`, 'Stop what listens there, or give another port (--port 0 picks a free one).');
+        if (!state || error instanceof errors/* ConfigurationError */.j1)
             throw error;
-        throw new ConfigurationError(`${option} ${loadPath} is not a state dump: ${error.message}.`, STATE_FIX);
+        throw new errors/* ConfigurationError */.j1(`${option} ${loadPath} is not a state dump: ${error.message}.`, STATE_FIX);
     });
     const profile = parsed.start.profile
         ? { profile: parsed.start.profile, scale: parsed.start.profileScale }
@@ -14067,7 +13980,7 @@ async function readStateDump(option, file, cwd) {
         return JSON.parse(bytes.toString('utf8'));
     }
     catch (error) {
-        throw new ConfigurationError(`${option} ${file} is not a state dump: it is not JSON (${error.message}).`, STATE_FIX);
+        throw new errors/* ConfigurationError */.j1(`${option} ${file} is not a state dump: it is not JSON (${error.message}).`, STATE_FIX);
     }
 }
 /**
@@ -14078,13 +13991,13 @@ function realisticScale(realistic, scale, fallback) {
     if (!realistic) {
         if (scale === undefined)
             return undefined;
-        throw new ConfigurationError('--scale applies to --realistic only.', 'Add --realistic, or leave --scale out.');
+        throw new errors/* ConfigurationError */.j1('--scale applies to --realistic only.', 'Add --realistic, or leave --scale out.');
     }
     if (scale === undefined)
         return fallback;
     const parsed = Number(scale);
     if (!/^(\d+(\.\d*)?|\.\d+)$/.test(scale) || !(parsed > 0)) {
-        throw new ConfigurationError(`--scale must be a number above 0; got "${scale}".`, 'Use e.g. --scale 0.1 for a ten times faster realistic org, or 1 for real timing.');
+        throw new errors/* ConfigurationError */.j1(`--scale must be a number above 0; got "${scale}".`, 'Use e.g. --scale 0.1 for a ten times faster realistic org, or 1 for real timing.');
     }
     return parsed;
 }
@@ -14092,18 +14005,14 @@ function realisticScale(realistic, scale, fallback) {
 function portNumber(value) {
     const port = wholeNumber('port', value, 0);
     if (port > 65_535)
-        throw new ConfigurationError(`--port must be from 0 to 65535; got ${port}.`, 'Give a free port such as 8080, or 0 (the default) for any free port.');
+        throw new errors/* ConfigurationError */.j1(`--port must be from 0 to 65535; got ${port}.`, 'Give a free port such as 8080, or 0 (the default) for any free port.');
     return port;
 }
 
-;// CONCATENATED MODULE: ./src/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve()),
-};
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/clock.ts
+var src_clock = __nccwpck_require__(56193);
+// EXTERNAL MODULE: ../../../work/main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(88905);
 ;// CONCATENATED MODULE: ./src/config/findings.ts
 /**
  * Every rule, its default severity and the fix it suggests. The README's rule table lists the
@@ -14289,7 +14198,7 @@ function tableLabel(config) {
     return config.table.name ?? `id ${config.table.id}`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/re2js/build/index.js
 /*!
 * re2js
 * RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
@@ -21623,13 +21532,17 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
     const lineCounter = lineStartsOf(text);
-    // uniqueKeys is off: yaml's check is quadratic in the size of a map (seconds for 5,000 rows);
-    // inspectTree finds duplicates in one pass instead.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: false, strict: true });
     const at = (offset) => {
         const { line, col } = lineCounter.linePos(offset);
         return { line, column: col };
     };
+    const doc = parseYaml(text);
+    if (doc === undefined) {
+        const offset = parserOverflowOffset(text);
+        return [
+            finding('yaml-syntax', file, at(offset), 'The YAML breaks the parser from here on (its stack ran out); fix the first error at this position.'),
+        ];
+    }
     // Nesting deep enough to exhaust the stack: yaml says so at places that depend on the stack's
     // size, and may say it more than once; one finding, where the nesting passes the limit.
     if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION'))
@@ -21698,6 +21611,41 @@ function lineStartsOf(text) {
     for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1))
         lineCounter.addNewLine(offset + 1);
     return lineCounter;
+}
+function parseYaml(text) {
+    try {
+        // uniqueKeys is off: yaml's check is quadratic in the size of a map (seconds for 5,000 rows);
+        // inspectTree finds duplicates in one pass instead.
+        return (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: false, strict: true });
+    }
+    catch (error) {
+        // yaml's parser recurses per line in some broken states (thousands of lines like `"a"0: x`)
+        // and can run out of stack; that is the file's fault, not a crash.
+        if (error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Where a file that overflows yaml's parser goes wrong: the first error of the longest prefix
+ * of whole lines that still parses (found by bisection), or the line after that prefix.
+ */
+function parserOverflowOffset(text) {
+    const lineEnds = [...lineStartsOf(text).lineStarts.slice(1), text.length];
+    let low = 0;
+    let high = lineEnds.length - 1;
+    let best;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        const prefix = parseYaml(text.slice(0, lineEnds[middle - 1]));
+        if (prefix) {
+            low = middle;
+            best = prefix;
+        }
+        else
+            high = middle - 1;
+    }
+    return best?.errors[0]?.pos[0] ?? (low > 0 ? lineEnds[low - 1] : 0);
 }
 /**
  * Where the nesting first passes `maxDepth`, found in yaml's concrete syntax tree (which its
@@ -22086,10 +22034,10 @@ function checkKey(key, position, seen, context, report) {
     return true;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(2815);
+// EXTERNAL MODULE: ../../../work/main/node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(62269);
+// EXTERNAL MODULE: ../../../work/main/node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(39801);
 var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./src/config/ajv.ts
 
@@ -22528,7 +22476,7 @@ function canonicalJson(value) {
 }
 /** `sha256:<hex>` of the canonical JSON of a value, hashed as it is produced (no big string). */
 function sha256Of(value) {
-    const sink = new HashSink((0,external_node_crypto_namespaceObject.createHash)('sha256'));
+    const sink = new HashSink((0,external_node_crypto_.createHash)('sha256'));
     write(value, sink);
     return `sha256:${sink.digest()}`;
 }
@@ -22734,7 +22682,7 @@ function sameJson(a, b) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/yocto-queue/index.js
 /*
 How it works:
 `this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
@@ -22826,7 +22774,7 @@ class yocto_queue_Queue {
 	}
 }
 
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/p-limit/index.js
 
 
 function pLimit(concurrency) {
@@ -23406,7 +23354,7 @@ const UNCHECKED_SIGNATURE_WARNING = 'signature not checked: no signing key confi
  * MAC: the value can be megabytes of rows and is hashed as it is serialised).
  */
 function signatureOf(kind, value, key) {
-    const mac = (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(`datatable-deploy ${kind}\n${sha256Of(value)}`);
+    const mac = (0,external_node_crypto_.createHmac)('sha256', key).update(`datatable-deploy ${kind}\n${sha256Of(value)}`);
     return `${SIGNATURE_PREFIX}${mac.digest('hex')}`;
 }
 /**
@@ -23424,7 +23372,7 @@ function verifySignature(kind, value, signature, key) {
         };
     const expected = Buffer.from(signatureOf(kind, value, key));
     const actual = Buffer.from(typeof signature === 'string' ? signature : '');
-    if (actual.length !== expected.length || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(actual, expected))
+    if (actual.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(actual, expected))
         return {
             ok: false,
             why: 'its signature does not match its content with the configured signing key; it was changed after it was written, or signed with another key',
@@ -23440,7 +23388,7 @@ function signingKeyFrom(value, source) {
     if (value === undefined)
         return undefined;
     if (value.length < MIN_KEY_LENGTH)
-        throw new ConfigurationError(`${source} is set but ${value === '' ? 'empty' : `only ${value.length} characters long`}; a signing key needs at least ${MIN_KEY_LENGTH}.`, `Set it to a long random secret (e.g. the output of "openssl rand -hex 32"), or unset it to work without signatures.`);
+        throw new errors/* ConfigurationError */.j1(`${source} is set but ${value === '' ? 'empty' : `only ${value.length} characters long`}; a signing key needs at least ${MIN_KEY_LENGTH}.`, `Set it to a long random secret (e.g. the output of "openssl rand -hex 32"), or unset it to work without signatures.`);
     return value;
 }
 
@@ -23564,7 +23512,7 @@ let validateShape;
  */
 function readPlan(text, source, options = {}) {
     const refuse = (why, hint = 'Write a new one with "datatable-deploy plan --out FILE".') => {
-        throw new ConfigurationError(`${source} is not a usable plan: ${why}.`, hint);
+        throw new errors/* ConfigurationError */.j1(`${source} is not a usable plan: ${why}.`, hint);
     };
     let value;
     try {
@@ -23623,7 +23571,7 @@ function checkPlanBinding(plan, expected, source = 'the plan') {
     const problems = bindingMismatches(plan, expected);
     if (problems.length === 0)
         return;
-    throw new ConfigurationError(`Refusing to apply ${source}: ${problems.join('; ')}. Nothing was written.`, 'Apply a plan made for this org, environment and deployment: run "datatable-deploy plan --out FILE" with the same --environment and --deployment (and connection settings) as the apply.');
+    throw new errors/* ConfigurationError */.j1(`Refusing to apply ${source}: ${problems.join('; ')}. Nothing was written.`, 'Apply a plan made for this org, environment and deployment: run "datatable-deploy plan --out FILE" with the same --environment and --deployment (and connection settings) as the apply.');
 }
 /** One line naming a binding, shown before anything asks for confirmation. */
 function describeBinding(binding) {
@@ -23634,7 +23582,7 @@ function describeBinding(binding) {
 
 
 
-const sha256Hex = (bytes) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+const sha256Hex = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 /** What the checksum and the signature cover: the manifest without either of them. */
 function manifestBody(manifest) {
     const { checksum: _checksum, signature: _signature, ...body } = manifest;
@@ -23816,12 +23764,12 @@ function backupFiles(backup, signingKey) {
  */
 function parseBackup(files, location, options = {}) {
     const refuse = (why) => {
-        throw new BackupError(`The backup at ${location} cannot be used: ${why}.`, 'Use another backup; this one is incomplete, was changed after it was written, or was written by another version.');
+        throw new errors/* BackupError */.hj(`The backup at ${location} cannot be used: ${why}.`, 'Use another backup; this one is incomplete, was changed after it was written, or was written by another version.');
     };
     const manifest = readManifest(files, refuse);
     const verdict = verifySignature('backup-manifest', manifestBody(manifest), manifest.signature, options.signingKey);
     if (!verdict.ok)
-        throw new BackupError(`The backup at ${location} cannot be used: ${verdict.why}.`, verdict.hint);
+        throw new errors/* BackupError */.hj(`The backup at ${location} cannot be used: ${verdict.why}.`, verdict.hint);
     checkManifestShape(manifest, refuse);
     if (verdict.unchecked)
         options.warn?.(UNCHECKED_SIGNATURE_WARNING);
@@ -23864,7 +23812,7 @@ function checkBackupBinding(backup, expected) {
     const problems = bindingMismatches(backup.manifest, expected);
     if (problems.length === 0)
         return;
-    throw new BackupError(`Refusing to restore the backup at ${backup.location}: ${problems.join('; ')}. Nothing was written.`, "Restore a backup made for this org, environment and deployment: check the connection settings (--api-url, --region), --environment and --deployment (or the action's inputs).");
+    throw new errors/* BackupError */.hj(`Refusing to restore the backup at ${backup.location}: ${problems.join('; ')}. Nothing was written.`, "Restore a backup made for this org, environment and deployment: check the connection settings (--api-url, --region), --environment and --deployment (or the action's inputs).");
 }
 /** Backups as directories on the local disk. */
 class LocalBackupStore {
@@ -23898,7 +23846,7 @@ class LocalBackupStore {
             manifest = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(location, MANIFEST));
         }
         catch (error) {
-            throw new BackupError(`There is no backup at ${location} (${error.code ?? 'unreadable'}).`, 'Give the directory that holds manifest.json.');
+            throw new errors/* BackupError */.hj(`There is no backup at ${location} (${error.code ?? 'unreadable'}).`, 'Give the directory that holds manifest.json.');
         }
         files.set(MANIFEST, manifest);
         let listed;
@@ -24012,14 +23960,14 @@ function parseHealthSpec(file, bytes, env) {
     if (problems.length === 0 && !Array.isArray(source))
         problems = unusablePatterns(source);
     if (problems.length > 0) {
-        throw new ConfigurationError(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See "Health checks" in the README for the format.');
+        throw new errors/* ConfigurationError */.j1(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See "Health checks" in the README for the format.');
     }
     const spec = source.value;
     const missing = [
         ...new Set([...JSON.stringify(spec).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((match) => match[1])),
     ].filter((name) => env[name] === undefined);
     if (missing.length > 0) {
-        throw new ConfigurationError(`The health-check file ${file} uses environment variables that are not set: ${missing.join(', ')}.`, "Set them for the deploy step (secrets go in the step's env).");
+        throw new errors/* ConfigurationError */.j1(`The health-check file ${file} uses environment variables that are not set: ${missing.join(', ')}.`, "Set them for the deploy step (secrets go in the step's env).");
     }
     return spec;
 }
@@ -24214,11 +24162,11 @@ class Progress {
  * may still apply it. Only a read can tell what happened.
  */
 function outcomeUnknown(error) {
-    return (error instanceof GenesysApiError && (error.status === 0 || error.status === 502 || error.status === 504));
+    return (error instanceof errors/* GenesysApiError */.n_ && (error.status === 0 || error.status === 502 || error.status === 504));
 }
-const isStatus = (error, status) => error instanceof GenesysApiError && error.status === status;
+const isStatus = (error, status) => error instanceof errors/* GenesysApiError */.n_ && error.status === status;
 /** The key exists already (409, or 400 with a duplicate code: the status is unconfirmed). */
-const isDuplicate = (error) => error instanceof GenesysApiError &&
+const isDuplicate = (error) => error instanceof errors/* GenesysApiError */.n_ &&
     (error.status === 409 || (error.status === 400 && /duplicate/i.test(error.code)));
 /** 404 for the row, not for its table (a table gone is not something a row write can mend). */
 const rowNotFound = (error) => isStatus(error, 404) && !/table\.not\.found/.test(error.code);
@@ -24344,7 +24292,7 @@ async function applyTables(plans, live, context) {
             return result;
         }
         catch (error) {
-            const apiError = error instanceof GenesysApiError ? error : undefined;
+            const apiError = error instanceof errors/* GenesysApiError */.n_ ? error : undefined;
             context.journal.append({
                 phase: context.phase,
                 table,
@@ -24353,7 +24301,7 @@ async function applyTables(plans, live, context) {
                 key: details.key,
                 attempts: apiError?.attempts,
                 correlationId: apiError?.correlationId,
-                error: describeError(error),
+                error: (0,errors/* describeError */.Uc)(error),
             });
             throw error;
         }
@@ -24405,7 +24353,7 @@ async function applyTables(plans, live, context) {
         catch (error) {
             if (!context.keepGoing || (error instanceof DeployFailure && error.phase === 'interrupted'))
                 throw error;
-            report.failures.push(`${plan.name}: ${describeError(error)}`);
+            report.failures.push(`${plan.name}: ${(0,errors/* describeError */.Uc)(error)}`);
         }
     };
     for (const plan of plans) {
@@ -24482,7 +24430,7 @@ async function inParallel(items, label, context, work) {
         }
         catch (error) {
             failure ??= error;
-            failures.push(`${label.split(':')[0]}: ${describeError(error)}`);
+            failures.push(`${label.split(':')[0]}: ${(0,errors/* describeError */.Uc)(error)}`);
         }
     })));
     progress.finish();
@@ -24501,20 +24449,8 @@ function checkAborted(context) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/logger.ts
-const silentLogger = { debug() { }, info() { }, warn() { } };
-/** Writes info and warnings to stderr (stdout stays free for machine-readable output). */
-function stderrLogger(options = {}) {
-    return {
-        debug: (message) => {
-            if (options.verbose)
-                process.stderr.write(`debug: ${message}\n`);
-        },
-        info: (message) => process.stderr.write(`${message}\n`),
-        warn: (message) => process.stderr.write(`warning: ${message}\n`),
-    };
-}
-
+// EXTERNAL MODULE: ./src/logger.ts
+var src_logger = __nccwpck_require__(6779);
 ;// CONCATENATED MODULE: ./src/genesys/retry.ts
 const DEFAULT_RETRY_POLICY = {
     maxAttempts: 6,
@@ -24647,7 +24583,7 @@ class ClientCredentialsTokenSource {
         this.options = options;
     }
     async token() {
-        const clock = this.options.clock ?? systemClock;
+        const clock = this.options.clock ?? src_clock/* systemClock */.m;
         if (this.cached && clock.now() < this.cached.renewAt)
             return this.cached.value;
         this.pending ??= this.request().finally(() => {
@@ -24662,9 +24598,9 @@ class ClientCredentialsTokenSource {
     }
     async request() {
         const fetchFn = this.options.fetch ?? fetch;
-        const clock = this.options.clock ?? systemClock;
+        const clock = this.options.clock ?? src_clock/* systemClock */.m;
         const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
-        const logger = this.options.logger ?? silentLogger;
+        const logger = this.options.logger ?? src_logger/* silentLogger */.q;
         const basic = Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString('base64');
         for (let attempt = 1;; attempt++) {
             let response;
@@ -24685,7 +24621,7 @@ class ClientCredentialsTokenSource {
                 // The token request has no side effect worth protecting, so it is retried like a GET.
                 const decision = decideRetry({ kind: 'network', timeout, unresolved: networkCause(error) === 'ENOTFOUND' }, attempt, true, policy);
                 if (!decision.retry) {
-                    throw new GenesysApiError({
+                    throw new errors/* GenesysApiError */.n_({
                         status: 0,
                         code: timeout ? 'client.timeout' : 'network.error',
                         serviceMessage: `could not reach the OAuth service at ${this.loginBase} (${networkCause(error)})`,
@@ -24719,7 +24655,7 @@ class ClientCredentialsTokenSource {
             body = {};
         }
         if (typeof body.access_token !== 'string' || body.access_token === '') {
-            throw new AuthenticationError({
+            throw new errors/* AuthenticationError */.v3({
                 status: 200,
                 code: 'invalid.token.response',
                 serviceMessage: 'the OAuth service answered without an access_token',
@@ -24756,11 +24692,11 @@ class ClientCredentialsTokenSource {
             body,
         };
         if (response.status === 400 || response.status === 401 || response.status === 403) {
-            return new AuthenticationError(failure, `Genesys Cloud refused the OAuth client "${this.credentials.clientId}" at ${this.loginBase}. ` +
+            return new errors/* AuthenticationError */.v3(failure, `Genesys Cloud refused the OAuth client "${this.credentials.clientId}" at ${this.loginBase}. ` +
                 'Check GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, that the client uses the ' +
                 'Client Credentials grant and is active, and that the region matches the org.');
         }
-        return new GenesysApiError(failure, 'The OAuth service failed; try again later.');
+        return new errors/* GenesysApiError */.n_(failure, 'The OAuth service failed; try again later.');
     }
 }
 /** A short, secret-free cause of a fetch failure (undici nests the system error). */
@@ -24775,7 +24711,7 @@ function formatSeconds(ms) {
 }
 
 // EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __nccwpck_require__(7194);
+var src_secrets = __nccwpck_require__(11766);
 ;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
 /**
  * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
@@ -25131,7 +25067,7 @@ async function settle(read, differences, options) {
             throw new SettleAborted(options.what);
         const wait = Math.min(delay, deadline - now);
         logger.info('error' in outcome
-            ? `${options.what}: the read failed (${describeError(outcome.error)}); reading again in ${seconds(wait)}`
+            ? `${options.what}: the read failed (${(0,errors/* describeError */.Uc)(outcome.error)}); reading again in ${seconds(wait)}`
             : `${options.what}: ${outcome.differences.length} difference(s) so far; the service may not show its latest writes yet (eventual consistency), reading again in ${seconds(wait)}`);
         await clock.sleep(wait);
         delay = Math.min(10_000, delay * 2);
@@ -25337,7 +25273,7 @@ async function previewRestore(backup, tables, rate = 300, options = {}) {
     for (const [index, table] of backup.tables.entries()) {
         const current = live[index];
         if (current && current.name !== table.name)
-            throw new BackupError(`The backup at ${backup.location} holds table ${table.name} (id ${table.id}), but that id is now table ${current.name}. Nothing was written.`, 'Check that this backup belongs to this org; if the table was renamed since, rename it back before restoring.');
+            throw new errors/* BackupError */.hj(`The backup at ${backup.location} holds table ${table.name} (id ${table.id}), but that id is now table ${current.name}. Nothing was written.`, 'Check that this backup belongs to this org; if the table was renamed since, rename it back before restoring.');
     }
     const deletions = [];
     const leftInPlace = [];
@@ -25402,9 +25338,9 @@ async function deleteCreatedTable(table, context, report) {
             op: 'delete-table',
             status: 'failed',
             tableId: table.id,
-            error: describeError(error),
+            error: (0,errors/* describeError */.Uc)(error),
         });
-        report.failures.push(`${table.name}: created by the deploy, and could not be deleted: ${describeError(error)}`);
+        report.failures.push(`${table.name}: created by the deploy, and could not be deleted: ${(0,errors/* describeError */.Uc)(error)}`);
     }
 }
 /**
@@ -25516,7 +25452,7 @@ async function restoreSafely(files, location, options) {
         });
     }
     catch (error) {
-        return unfinished(`the restore itself failed: ${describeError(error)}`);
+        return unfinished(`the restore itself failed: ${(0,errors/* describeError */.Uc)(error)}`);
     }
 }
 /**
@@ -25725,7 +25661,7 @@ function versionsTableName(value, label) {
         return undefined;
     // The service's name filter treats `*` as a wildcard: such a name could not be found again.
     if (name.length > 256 || /[*\r\n]/.test(name))
-        throw new ConfigurationError(`${label} ${JSON.stringify(name)} is not a usable data table name (at most 256 characters, no "*", one line).`, `Give a plain name, such as ${DEFAULT_VERSIONS_TABLE}.`);
+        throw new errors/* ConfigurationError */.j1(`${label} ${JSON.stringify(name)} is not a usable data table name (at most 256 characters, no "*", one line).`, `Give a plain name, such as ${DEFAULT_VERSIONS_TABLE}.`);
     return name;
 }
 /**
@@ -25735,13 +25671,13 @@ function versionsTableName(value, label) {
 function refuseConfiguredVersionsTable(plan, name) {
     const configured = plan.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
     if (configured)
-        throw new ConfigurationError(`${configured.file} configures ${configured.name}, the versions table this deploy writes. Nothing was written.`, `Remove that file (the deploy maintains the versions table itself), or name another versions table.`);
+        throw new errors/* ConfigurationError */.j1(`${configured.file} configures ${configured.name}, the versions table this deploy writes. Nothing was written.`, `Remove that file (the deploy maintains the versions table itself), or name another versions table.`);
 }
 /** Before any write: an existing versions table must have the columns readers expect. */
 function checkVersionsTable(versions) {
     const problems = versions.live ? versionsSchemaProblems(versions.live.schema) : [];
     if (problems.length > 0)
-        throw new ConfigurationError(`The versions table ${versions.name} has not the expected columns: ${problems.join('; ')}. Nothing was written.`, 'Delete that table (the next deploy creates it with the right columns), or name another versions table.');
+        throw new errors/* ConfigurationError */.j1(`The versions table ${versions.name} has not the expected columns: ${problems.join('; ')}. Nothing was written.`, 'Delete that table (the next deploy creates it with the right columns), or name another versions table.');
 }
 /** The highest version any versions row holds (0 when none). */
 function highestMarked(live) {
@@ -25839,7 +25775,7 @@ const DELIVERY_HEADER = 'x-datatable-deploy-delivery';
 const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
 /** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
 function signBody(body, secret) {
-    return `sha256=${(0,external_node_crypto_namespaceObject.createHmac)('sha256', secret).update(body).digest('hex')}`;
+    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
 }
 /**
  * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
@@ -25859,7 +25795,7 @@ async function postInvalidation(urls, secret, event, options) {
         'content-type': 'application/json',
         [SIGNATURE_HEADER]: signBody(body, secret),
         'x-datatable-deploy-event': event.event,
-        [DELIVERY_HEADER]: (0,external_node_crypto_namespaceObject.randomUUID)(),
+        [DELIVERY_HEADER]: (0,external_node_crypto_.randomUUID)(),
         'user-agent': 'datatable-deploy',
     };
     return Promise.all(urls.map(async (url) => {
@@ -25888,7 +25824,7 @@ async function postInvalidation(urls, secret, event, options) {
             }
             catch (error) {
                 outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
-                failure = networkCause(error) || describeError(error);
+                failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
             }
             const decision = decideRetry(outcome, attempt, true, policy);
             if (!decision.retry)
@@ -25930,7 +25866,7 @@ async function runDeploy(options) {
     if (options.versionsTable)
         refuseConfiguredVersionsTable(plan, options.versionsTable);
     if (plan.verdict === 'blocked') {
-        throw new ConfigurationError('The plan is blocked: Genesys would refuse part of it.', 'Run "datatable-deploy plan" to see why, and fix the config.');
+        throw new errors/* ConfigurationError */.j1('The plan is blocked: Genesys would refuse part of it.', 'Run "datatable-deploy plan" to see why, and fix the config.');
     }
     if (plan.verdict === 'no-changes') {
         logger.info('No changes: the live tables already match the config.');
@@ -25951,13 +25887,13 @@ async function runDeploy(options) {
         .filter((table, index) => (live[index]?.fingerprint ?? null) !== table.liveFingerprint)
         .map((table) => table.name);
     if (stale.length > 0) {
-        throw new RefusedError(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
+        throw new errors/* RefusedError */.fk(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
     }
     if (versions)
         checkVersionsTable(versions);
     const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
     const stamp = { version, actor: options.actor };
-    const deployId = options.deployId ?? (0,external_node_crypto_namespaceObject.randomUUID)();
+    const deployId = options.deployId ?? (0,external_node_crypto_.randomUUID)();
     const marker = (at) => ({
         version: at,
         deployId,
@@ -25992,7 +25928,7 @@ async function runDeploy(options) {
         const settled = await settle(() => readTables(options.tables, ids), (after) => verifyTables(plan.tables, after, stamp), { clock: options.clock, logger, windowMs: settleMsOf(options), what: 'verify', signal: options.signal }).catch((error) => {
             if (error instanceof SettleAborted)
                 throw new DeployFailure('interrupted', error.message);
-            throw new DeployFailure('verify', `The tables could not be read back: ${describeError(error)}`);
+            throw new DeployFailure('verify', `The tables could not be read back: ${(0,errors/* describeError */.Uc)(error)}`);
         });
         const mismatches = settled.differences;
         if (mismatches.length > 0) {
@@ -26022,7 +25958,7 @@ async function runDeploy(options) {
     catch (error) {
         const failure = error instanceof DeployFailure
             ? error
-            : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', describeError(error));
+            : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', (0,errors/* describeError */.Uc)(error));
         logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
         for (const detail of failure.details)
             logger.warn(`  ${detail}`);
@@ -26181,8 +26117,8 @@ class DataTablesApi {
             jobTimeoutMs: options.jobTimeoutMs ?? 15 * 60_000,
         };
         this.rowPageSize = this.options.rowPageSize;
-        this.clock = options.clock ?? systemClock;
-        this.logger = options.logger ?? silentLogger;
+        this.clock = options.clock ?? src_clock/* systemClock */.m;
+        this.logger = options.logger ?? src_logger/* silentLogger */.q;
     }
     // ---- what may still change the tables ------------------------------------------------
     /**
@@ -26269,7 +26205,7 @@ class DataTablesApi {
             first = await this.rowPage(path, 1, this.rowPageSize);
         }
         catch (error) {
-            if (!(error instanceof GenesysApiError) ||
+            if (!(error instanceof errors/* GenesysApiError */.n_) ||
                 error.status !== 400 ||
                 this.rowPageSize <= this.options.fallbackRowPageSize) {
                 throw error;
@@ -26302,7 +26238,7 @@ class DataTablesApi {
             });
         }
         catch (error) {
-            if (error instanceof GenesysApiError && error.status === 404)
+            if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404)
                 return undefined;
             throw error;
         }
@@ -26354,9 +26290,9 @@ class DataTablesApi {
         }
         catch (error) {
             // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
-            if (!(error instanceof GenesysApiError && error.status === 409 && error.attempts > 1)) {
+            if (!(error instanceof errors/* GenesysApiError */.n_ && error.status === 409 && error.attempts > 1)) {
                 // Refused outright: no job runs. Without an answer (or a 502/504) the file may have arrived.
-                if (error instanceof GenesysApiError && ![0, 502, 504].includes(error.status))
+                if (error instanceof errors/* GenesysApiError */.n_ && ![0, 502, 504].includes(error.status))
                     this.openJobs.delete(jobPath);
                 throw error;
             }
@@ -26548,8 +26484,8 @@ class GenesysHttp {
     constructor(options) {
         this.options = options;
         this.fetchFn = options.fetch ?? fetch;
-        this.clock = options.clock ?? systemClock;
-        this.logger = options.logger ?? silentLogger;
+        this.clock = options.clock ?? src_clock/* systemClock */.m;
+        this.logger = options.logger ?? src_logger/* silentLogger */.q;
     }
     get apiBase() {
         return this.options.apiBase;
@@ -26624,14 +26560,14 @@ class GenesysHttp {
                 };
             }
             catch (error) {
-                if (error instanceof GenesysApiError)
+                if (error instanceof errors/* GenesysApiError */.n_)
                     throw error; // from the token source
                 const timeout = error instanceof Error && error.name === 'TimeoutError';
                 outcome = { kind: 'network', timeout, unresolved: networkCause(error) === 'ENOTFOUND' };
                 this.noteDoubt(request.method);
                 const decision = decideRetry(outcome, attempt, idempotent, this.options.retry, request.method === 'GET', waited);
                 if (!decision.retry) {
-                    throw new GenesysApiError({
+                    throw new errors/* GenesysApiError */.n_({
                         status: 0,
                         code: timeout ? 'client.timeout' : 'network.error',
                         serviceMessage: `${timeout ? `no answer within ${this.options.timeoutMs} ms` : networkCause(error)} (${decision.reason})`,
@@ -26681,7 +26617,7 @@ class GenesysHttp {
                 attempts: attempt,
                 body: body.raw,
             };
-            throw new GenesysApiError(failure, hintFor(failure));
+            throw new errors/* GenesysApiError */.n_(failure, hintFor(failure));
         }
     }
     async wait(request, path, reason, delayMs, attempt) {
@@ -26764,7 +26700,7 @@ class RateBudget {
             throw new RangeError('requestsPerMinute must be positive');
         if (!(options.maxConcurrency >= 1))
             throw new RangeError('maxConcurrency must be at least 1');
-        this.clock = options.clock ?? systemClock;
+        this.clock = options.clock ?? src_clock/* systemClock */.m;
         this.configuredPerMs = options.requestsPerMinute / 60_000;
         this.ratePerMs = this.configuredPerMs;
         this.capacity = Math.max(1, options.burst ?? Math.ceil(options.requestsPerMinute / 60));
@@ -26859,114 +26795,8 @@ class RateBudget {
     }
 }
 
-;// CONCATENATED MODULE: ./src/genesys/regions.ts
-
-/**
- * Genesys Cloud regions and their domains. The API lives at `api.<domain>`, OAuth at
- * `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform provider's `us-east-1`
- * spelling is accepted too.
- */
-const REGION_DOMAINS = {
-    us_east_1: 'mypurecloud.com',
-    eu_west_1: 'mypurecloud.ie',
-    ap_southeast_2: 'mypurecloud.com.au',
-    ap_northeast_1: 'mypurecloud.jp',
-    eu_central_1: 'mypurecloud.de',
-    us_west_2: 'usw2.pure.cloud',
-    ca_central_1: 'cac1.pure.cloud',
-    ap_northeast_2: 'apne2.pure.cloud',
-    eu_west_2: 'euw2.pure.cloud',
-    ap_south_1: 'aps1.pure.cloud',
-    us_east_2: 'use2.us-gov-pure.cloud',
-    sa_east_1: 'sae1.pure.cloud',
-    me_central_1: 'mec1.pure.cloud',
-    ap_northeast_3: 'apne3.pure.cloud',
-    eu_central_2: 'euc2.pure.cloud',
-    mx_central_1: 'mxc1.pure.cloud',
-    ap_southeast_1: 'apse1.pure.cloud',
-    eusc_de_east_1: 'edee1.eusc-pure.cloud',
-};
-function normaliseRegion(region) {
-    return region.trim().toLowerCase().replace(/-/g, '_');
-}
-/**
- * Resolves the endpoints from a region name or an explicit API URL. An explicit URL wins (the
- * emulator, a proxy, tests); it serves both the API and `/oauth/token` on one origin unless a
- * separate login URL is given.
- */
-function resolveEndpoints(options) {
-    if (options.apiUrl) {
-        const apiBase = parseOrigin(options.apiUrl, 'API URL');
-        const loginBase = options.loginUrl ? parseOrigin(options.loginUrl, 'login URL', 'login') : apiBase;
-        return { apiBase, loginBase };
-    }
-    if (!options.region) {
-        throw new ConfigurationError('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
-    }
-    const domain = REGION_DOMAINS[normaliseRegion(options.region)];
-    if (!domain) {
-        throw new ConfigurationError(`Unknown Genesys Cloud region "${options.region}".`, `Use one of: ${knownRegions()}; or give the API URL explicitly.`);
-    }
-    return { apiBase: `https://api.${domain}`, loginBase: `https://login.${domain}` };
-}
-function knownRegions() {
-    return Object.keys(REGION_DOMAINS)
-        .map((name) => name.replace(/_/g, '-'))
-        .join(', ');
-}
-/**
- * Checks an API or login URL and returns its origin (with a proxy's path prefix, if any).
- * `label` names where it came from (an option, a variable or an input). Genesys serves
- * `/api/v2` and `/oauth` itself, so a URL that already ends in them is refused with the
- * base URL to give instead, rather than failing later as an unreachable OAuth service.
- */
-function parseOrigin(value, label, service = 'api') {
-    const shown = JSON.stringify(redactUrl(value));
-    let url;
-    try {
-        url = new URL(value.trim());
-    }
-    catch {
-        throw new ConfigurationError(`The ${label} ${shown} is not a URL.`, BASE_URL_FIX);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new ConfigurationError(`The ${label} ${shown} must use http or https.`, BASE_URL_FIX);
-    const origin = `${url.protocol}//${url.host}`;
-    if (url.username || url.password)
-        throw new ConfigurationError(`The ${label} ${shown} contains a user name or password.`, `Give ${origin}; the OAuth client's id and secret go in GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET.`);
-    const path = url.pathname.replace(/\/+$/, '');
-    const problem = baseUrlProblem(url, path, service);
-    if (problem) {
-        const region = regionOfHost(url.hostname);
-        throw new ConfigurationError(`The ${label} ${shown} ${problem}; it takes a base URL only (the client adds /api/v2 and /oauth/token itself).`, `Give ${region ? `https://${service}.${REGION_DOMAINS[region]}, or the region ${region.replace(/_/g, '-')} instead` : origin}.`);
-    }
-    return `${origin}${path}`;
-}
-/** What makes a URL more than a base URL; a proxy's own path prefix is allowed. */
-function baseUrlProblem(url, path, service) {
-    if (url.search || url.hash)
-        return 'has a query or fragment';
-    if (/(^|\/)(api|oauth)(\/|$)/i.test(path))
-        return `has a path (${path})`;
-    if (regionOfHost(url.hostname) === undefined)
-        return undefined;
-    if (!url.hostname.toLowerCase().startsWith(`${service}.`))
-        return `is not the ${service === 'api' ? 'API' : 'login'} host (${url.hostname})`;
-    return path ? `has a path (${path})` : undefined;
-}
-const BASE_URL_FIX = 'Give the base URL of the API, such as https://api.mypurecloud.com, or a region name instead (such as us-east-1).';
-/** The region whose API, login or apps host this is (a URL copied from the browser), if any. */
-function regionOfHost(host) {
-    const match = /^(?:api|login|apps)\.(.+)$/i.exec(host);
-    if (!match)
-        return undefined;
-    return Object.keys(REGION_DOMAINS).find((name) => REGION_DOMAINS[name] === match[1].toLowerCase());
-}
-/** A URL as it may be printed: a user name, password and query values are hidden. */
-function redactUrl(value) {
-    return value.replace(/^([a-z][\w+.-]*:\/\/)[^/?#@]*@/i, '$1***@').replace(/([?&][^=&#]*=)[^&#]*/g, '$1***');
-}
-
+// EXTERNAL MODULE: ./src/genesys/regions.ts
+var regions = __nccwpck_require__(51016);
 ;// CONCATENATED MODULE: ./src/genesys/client.ts
 
 
@@ -26981,19 +26811,19 @@ const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 const DEFAULT_MAX_CONCURRENCY = 8;
 function createGenesysClient(settings, options = {}) {
     if (!settings.clientId || !settings.clientSecret) {
-        throw new ConfigurationError('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client).');
+        throw new errors/* ConfigurationError */.j1('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client).');
     }
     const rate = settings.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
     const concurrency = settings.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
     if (!Number.isFinite(rate) || rate <= 0) {
-        throw new ConfigurationError(`The rate limit ${rate} per minute is not a positive number.`, 'Give e.g. 300 or 240.');
+        throw new errors/* ConfigurationError */.j1(`The rate limit ${rate} per minute is not a positive number.`, 'Give e.g. 300 or 240.');
     }
     if (!Number.isInteger(concurrency) || concurrency < 1) {
-        throw new ConfigurationError(`The concurrency ${concurrency} is not a positive whole number.`, 'Give e.g. 8.');
+        throw new errors/* ConfigurationError */.j1(`The concurrency ${concurrency} is not a positive whole number.`, 'Give e.g. 8.');
     }
-    const endpoints = resolveEndpoints(settings);
-    const clock = options.clock ?? systemClock;
-    const logger = options.logger ?? silentLogger;
+    const endpoints = (0,regions/* resolveEndpoints */.$K)(settings);
+    const clock = options.clock ?? src_clock/* systemClock */.m;
+    const logger = options.logger ?? src_logger/* silentLogger */.q;
     const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     const timeoutMs = settings.timeoutMs ?? 30_000;
     const tokens = new ClientCredentialsTokenSource(endpoints.loginBase, { clientId: settings.clientId, clientSecret: settings.clientSecret }, { fetch: options.fetch, clock, retry, timeoutMs, logger });
@@ -27306,7 +27136,7 @@ function rowText(row) {
  */
 async function startExamplePlugin(tables, tableId, secret) {
     const events = [];
-    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+    const server = (0,external_node_http_.createServer)((req, res) => {
         void (async () => {
             if (req.url === '/invalidate' && req.method === 'POST') {
                 let body = '';
@@ -27486,7 +27316,7 @@ async function runDemo(args, io, root = examplesRoot()) {
             backupName: name,
             journal: new MemoryJournal(),
             logger,
-            clock: systemClock,
+            clock: src_clock/* systemClock */.m,
             actor: 'demo',
             health,
             env: { ...io.env, PLUGIN_URL: plugin.url },
@@ -27546,7 +27376,7 @@ function parseDemoArgs(args) {
 }
 /** The project directory that holds examples/: from the bundle (dist/) or the sources (src/demo/). */
 function examplesRoot() {
-    let directory = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    let directory = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
     for (let depth = 0; depth < 4; depth++) {
         if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(directory, CONFIG)))
             return directory;
@@ -27599,19 +27429,19 @@ function settingsOf(io, values) {
 function checkConnectionOptions(io, values) {
     const settings = settingsOf(io, values);
     if (settings.apiUrl)
-        parseOrigin(settings.apiUrl, values['api-url'] !== undefined ? '--api-url' : 'GENESYSCLOUD_API_URL');
+        (0,regions/* parseOrigin */.ef)(settings.apiUrl, values['api-url'] !== undefined ? '--api-url' : 'GENESYSCLOUD_API_URL');
     else if (settings.region)
-        resolveEndpoints({ region: settings.region });
+        (0,regions/* resolveEndpoints */.$K)({ region: settings.region });
 }
 /** A client from the environment, with the command line's overrides. */
 function clientFromOptions(io, values) {
     checkConnectionOptions(io, values);
-    return createGenesysClient(settingsOf(io, values), { logger: stderrLogger() });
+    return createGenesysClient(settingsOf(io, values), { logger: (0,src_logger/* stderrLogger */.D)() });
 }
 function rateLimitOf(text) {
     const rate = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
     if (!(rate > 0))
-        throw new ConfigurationError(`--rate-limit must be a number of requests per minute above 0; got ${JSON.stringify(text)}.`, 'Give e.g. --rate-limit 300 (the default), or less to leave room for other clients.');
+        throw new errors/* ConfigurationError */.j1(`--rate-limit must be a number of requests per minute above 0; got ${JSON.stringify(text)}.`, 'Give e.g. --rate-limit 300 (the default), or less to leave room for other clients.');
     return rate;
 }
 /** The settle window of commands that write (apply, rollback). */
@@ -27626,7 +27456,7 @@ function connection_settleMsOf(values) {
         return DEFAULT_SETTLE_MS;
     const seconds = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
     if (!(seconds >= 0 && seconds <= 3600))
-        throw new ConfigurationError(`--settle-seconds ${JSON.stringify(text)} is not a number of seconds from 0 to 3600.`, `Give e.g. --settle-seconds ${DEFAULT_SETTLE_MS / 1000} (the default), or 0 to trust the first read.`);
+        throw new errors/* ConfigurationError */.j1(`--settle-seconds ${JSON.stringify(text)} is not a number of seconds from 0 to 3600.`, `Give e.g. --settle-seconds ${DEFAULT_SETTLE_MS / 1000} (the default), or 0 to trust the first read.`);
     return seconds * 1000;
 }
 
@@ -27711,7 +27541,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+;// CONCATENATED MODULE: ../../../work/main/node_modules/fdir/dist/index.mjs
 
 
 
@@ -28282,9 +28112,9 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+// EXTERNAL MODULE: ../../../work/main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(86728);
+;// CONCATENATED MODULE: ../../../work/main/node_modules/tinyglobby/dist/index.mjs
 
 
 
@@ -28656,10 +28486,10 @@ async function validateConfigFiles(patterns, options) {
     const findings = [];
     const start = { line: 1, column: 1 };
     if (files.length === 0 && emptyDirectories.length > 0 && unmatched.length === 0) {
-        throw new ConfigurationError(`${emptyDirectories.map((pattern) => `"${pattern}"`).join(', ')} ${emptyDirectories.length > 1 ? 'are directories' : 'is a directory'} with no .yml or .yaml file under it (in ${options.cwd}).`, 'Give the directory that holds the config files, or a glob such as "datatables/**/*.yaml".');
+        throw new errors/* ConfigurationError */.j1(`${emptyDirectories.map((pattern) => `"${pattern}"`).join(', ')} ${emptyDirectories.length > 1 ? 'are directories' : 'is a directory'} with no .yml or .yaml file under it (in ${options.cwd}).`, 'Give the directory that holds the config files, or a glob such as "datatables/**/*.yaml".');
     }
     if (files.length === 0) {
-        throw new ConfigurationError(`No config files match ${wanted.map((pattern) => `"${pattern}"`).join(', ')} (in ${options.cwd}).`, `Check the --config globs, or put files under ${DEFAULT_CONFIG_GLOB}.`);
+        throw new errors/* ConfigurationError */.j1(`No config files match ${wanted.map((pattern) => `"${pattern}"`).join(', ')} (in ${options.cwd}).`, `Check the --config globs, or put files under ${DEFAULT_CONFIG_GLOB}.`);
     }
     for (const pattern of unmatched) {
         findings.push(finding('no-config-files', pattern, start, `"${pattern}" matches no file.`));
@@ -28674,7 +28504,7 @@ async function validateConfigFiles(patterns, options) {
             bytes = await fs.readFile(file, options.cwd);
         }
         catch (error) {
-            findings.push(finding('file-unreadable', file, start, `The file cannot be read: ${fileProblem(error).reason}.`));
+            findings.push(finding('file-unreadable', file, start, `The file cannot be read: ${(0,errors/* fileProblem */.Wj)(error).reason}.`));
             continue;
         }
         const loaded = loadConfig(file, bytes, options.load ?? DEFAULT_LOAD_OPTIONS);
@@ -28732,7 +28562,7 @@ function parseLimit(label, raw, rules) {
     const ok = pattern.test(text) && Number.isSafeInteger(Math.trunc(value)) && (!rules.percent || value <= 100);
     if (!ok) {
         const what = rules.integer ? 'a whole number (0 or more)' : 'a number from 0 to 100 (decimals allowed)';
-        throw new ConfigurationError(`${label} must be ${what}; got "${raw}".`, `Give ${rules.integer ? 'digits only, such as 50' : 'a percentage such as 12.5'}, or leave it out for the policy's limit.`);
+        throw new errors/* ConfigurationError */.j1(`${label} must be ${what}; got "${raw}".`, `Give ${rules.integer ? 'digits only, such as 50' : 'a percentage such as 12.5'}, or leave it out for the policy's limit.`);
     }
     return value;
 }
@@ -28883,7 +28713,7 @@ function compileSchedule(schedule, where) {
 function requireList(value, location, what) {
     if (Array.isArray(value))
         return value;
-    throw new ConfigurationError(`${location}: expected a list of ${what}, got ${shown(value)}.`, `Give a list, or [] for none.`);
+    throw new errors/* ConfigurationError */.j1(`${location}: expected a list of ${what}, got ${shown(value)}.`, `Give a list, or [] for none.`);
 }
 function compileWindow(window, location) {
     requireObject(window, location, 'a change window with days, from, to and timezone');
@@ -28901,24 +28731,24 @@ function compileFreeze(freeze, location) {
     const firstDay = parseDate(freeze.from, `${location}.from`);
     const lastDay = parseDate(freeze.to, `${location}.to`);
     if (firstDay > lastDay) {
-        throw new ConfigurationError(`${location}: from ${freeze.from} is after to ${freeze.to}; expected from on or before to.`, 'Swap the two dates; for a one-day freeze give the same date twice.');
+        throw new errors/* ConfigurationError */.j1(`${location}: from ${freeze.from} is after to ${freeze.to}; expected from on or before to.`, 'Swap the two dates; for a one-day freeze give the same date twice.');
     }
     if (typeof freeze.reason !== 'string' || freeze.reason.trim() === '') {
-        throw new ConfigurationError(`${location}.reason: expected a short text saying why deploys are frozen, got ${shown(freeze.reason)}.`, 'Add a reason, e.g. reason: "Year-end"; it is shown to whoever is refused.');
+        throw new errors/* ConfigurationError */.j1(`${location}.reason: expected a short text saying why deploys are frozen, got ${shown(freeze.reason)}.`, 'Add a reason, e.g. reason: "Year-end"; it is shown to whoever is refused.');
     }
     return { source: freeze, firstDay, lastDay };
 }
 function requireObject(value, location, expected) {
     if (typeof value === 'object' && value !== null && !Array.isArray(value))
         return;
-    throw new ConfigurationError(`${location}: expected ${expected}, got ${shown(value)}.`, `Write it as a map.`);
+    throw new errors/* ConfigurationError */.j1(`${location}: expected ${expected}, got ${shown(value)}.`, `Write it as a map.`);
 }
 function checkTimeZone(zone, location) {
     // Intl also accepts offsets such as "+01:00" on newer Node, but they know nothing of DST.
     const known = typeof zone === 'string' && /^[A-Za-z]/.test(zone) && isKnownTimeZone(zone);
     if (known)
         return;
-    throw new ConfigurationError(`${location}: ${shown(zone)} is not a known IANA time zone; expected a name such as "Europe/Berlin".`, 'Use a name from the IANA time-zone database, e.g. "Europe/Berlin", "America/New_York", "Asia/Kolkata" or "UTC".');
+    throw new errors/* ConfigurationError */.j1(`${location}: ${shown(zone)} is not a known IANA time zone; expected a name such as "Europe/Berlin".`, 'Use a name from the IANA time-zone database, e.g. "Europe/Berlin", "America/New_York", "Asia/Kolkata" or "UTC".');
 }
 function isKnownTimeZone(zone) {
     try {
@@ -28931,13 +28761,13 @@ function isKnownTimeZone(zone) {
 }
 function parseDays(days, location) {
     if (!Array.isArray(days) || days.length === 0) {
-        throw new ConfigurationError(`${location}: expected at least one weekday (${WEEKDAY_LIST}), got ${shown(days)}.`, 'List the days on which the window opens, e.g. days: [mon, tue, wed, thu]; to allow any time, remove all windows.');
+        throw new errors/* ConfigurationError */.j1(`${location}: expected at least one weekday (${WEEKDAY_LIST}), got ${shown(days)}.`, 'List the days on which the window opens, e.g. days: [mon, tue, wed, thu]; to allow any time, remove all windows.');
     }
     return new Set(days.map((day, index) => {
         const weekday = WEEKDAYS.indexOf(day);
         if (weekday >= 0)
             return weekday;
-        throw new ConfigurationError(`${location}[${index}]: ${shown(day)} is not a weekday; expected one of ${WEEKDAY_LIST}.`, 'Write weekdays as three lower-case letters, e.g. [mon, tue, wed, thu].');
+        throw new errors/* ConfigurationError */.j1(`${location}[${index}]: ${shown(day)} is not a weekday; expected one of ${WEEKDAY_LIST}.`, 'Write weekdays as three lower-case letters, e.g. [mon, tue, wed, thu].');
     }));
 }
 /** Minutes after midnight for "HH:MM"; "24:00" only where `allowMidnightEnd`. */
@@ -28948,7 +28778,7 @@ function parseTime(value, location, allowMidnightEnd) {
     if (valid)
         return minutes;
     const range = allowMidnightEnd ? '00:00 to 24:00' : '00:00 to 23:59';
-    throw new ConfigurationError(`${location}: ${shown(value)} is not a time; expected "HH:MM" in 24-hour form, ${range}.`, 'Write two-digit hours and minutes, e.g. "09:00" or "16:30", and quote the value in YAML.');
+    throw new errors/* ConfigurationError */.j1(`${location}: ${shown(value)} is not a time; expected "HH:MM" in 24-hour form, ${range}.`, 'Write two-digit hours and minutes, e.g. "09:00" or "16:30", and quote the value in YAML.');
 }
 /** Days since 1970-01-01 for a real calendar date "YYYY-MM-DD". */
 function parseDate(value, location) {
@@ -28961,7 +28791,7 @@ function parseDate(value, location) {
             return date.getTime() / DAY;
         }
     }
-    throw new ConfigurationError(`${location}: ${shown(value)} is not a date; expected a calendar date written YYYY-MM-DD.`, 'Write a date that exists, e.g. "2026-12-20", and quote it in YAML.');
+    throw new errors/* ConfigurationError */.j1(`${location}: ${shown(value)} is not a date; expected a calendar date written YYYY-MM-DD.`, 'Write a date that exists, e.g. "2026-12-20", and quote it in YAML.');
 }
 function shown(value) {
     if (value === undefined)
@@ -29163,7 +28993,7 @@ function policyFindings(file, bytes) {
             checkSchedule(scheduleOf(section, 'UTC'), `${file} ${name}`);
         }
         catch (error) {
-            if (!(error instanceof ConfigurationError))
+            if (!(error instanceof errors/* ConfigurationError */.j1))
                 throw error;
             const node = source.doc.getIn(name.split('.'), true);
             findings.push(finding('schema-value', file, positionOf(source, node), error.message, error.hint ? { hint: error.hint } : {}));
@@ -29176,7 +29006,7 @@ function parsePolicy(file, bytes) {
     const { policy, findings } = policyFindings(file, bytes);
     if (policy)
         return policy;
-    throw new ConfigurationError(
+    throw new errors/* ConfigurationError */.j1(
     // The findings' own hints speak of config files; the schema reference is the fix here.
     `The policy file ${file} is not valid:\n${findings.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'Correct it against schema/datatable-policy.schema.json (see "The policy file" in the README).');
 }
@@ -29290,7 +29120,7 @@ async function readLocalPolicy(cwd, named) {
     catch (error) {
         if (named === undefined && error.code === 'ENOENT')
             return (environment) => policyFor(undefined, environment, 'built-in defaults');
-        throw new ConfigurationError(`The policy file ${named ?? POLICY_PATH} cannot be read (${fileProblem(error).reason}).`, 'Check the --policy path.');
+        throw new errors/* ConfigurationError */.j1(`The policy file ${named ?? POLICY_PATH} cannot be read (${(0,errors/* fileProblem */.Wj)(error).reason}).`, 'Check the --policy path.');
     }
     const label = named ?? POLICY_PATH;
     const file = parsePolicy(label, bytes);
@@ -29309,7 +29139,7 @@ async function localPolicyFindings(cwd, named) {
     catch (error) {
         if (named === undefined && error.code === 'ENOENT')
             return { findings: [], files: [] };
-        const unreadable = finding('file-unreadable', file, { line: 1, column: 1 }, `The policy file cannot be read (${fileProblem(error).reason}).`);
+        const unreadable = finding('file-unreadable', file, { line: 1, column: 1 }, `The policy file cannot be read (${(0,errors/* fileProblem */.Wj)(error).reason}).`);
         return { findings: [unreadable], files: [file] };
     }
     return { findings: policyFindings(file, bytes).findings, files: [file] };
@@ -29396,7 +29226,7 @@ function actorOf(values, io) {
 function requireOpenWindow(policy, values, actor, io) {
     const decision = judgeWindow(policy, new Date(), { reason: values['emergency-reason'], grantors: [actor] });
     if (!decision.allowed)
-        throw new RefusedError(decision.refusal, 'Wait for the window, or ask an emergency approver.');
+        throw new errors/* RefusedError */.fk(decision.refusal, 'Wait for the window, or ask an emergency approver.');
     if (decision.override)
         writeLine(io.stderr, `warning: emergency override of the change window by ${decision.override.grantedBy.join(', ')}: ${decision.override.reason}`);
 }
@@ -29475,7 +29305,7 @@ async function checkAgainstLive(configs, tables) {
                 findings.push(...compareWithLive(config, live.schema).findings);
         }
         catch (error) {
-            findings.push(finding('live-table-unreadable', config.file, config.position, `Table ${tableLabel(config)} could not be read: ${describeError(error)}`, { table: tableLabel(config) }));
+            findings.push(finding('live-table-unreadable', config.file, config.position, `Table ${tableLabel(config)} could not be read: ${(0,errors/* describeError */.Uc)(error)}`, { table: tableLabel(config) }));
         }
     }
     return findings;
@@ -29503,7 +29333,7 @@ async function planConfigs(configs, client, options) {
         return included;
     });
     if (selected.length === 0) {
-        throw new ConfigurationError(`No config file is bound to environment "${environment}".`, 'Check the environment setting, and the "environment:" of the files.');
+        throw new errors/* ConfigurationError */.j1(`No config file is bound to environment "${environment}".`, 'Check the environment setting, and the "environment:" of the files.');
     }
     logger.info(`Reading ${selected.length} table${selected.length === 1 ? '' : 's'} from ${client.endpoints.apiBase}…`);
     const snapshot = await readSnapshot(client.tables, selected, {
@@ -29539,7 +29369,7 @@ function soleEnvironment(configs) {
     if (bound.length <= 1)
         return bound[0];
     const names = `${bound.slice(0, -1).join(', ')} and ${bound.at(-1)}`;
-    throw new ConfigurationError(`The config files bind to ${names}; a deploy goes to one environment.`, 'Pass --environment (CLI) or the environment input (action) to choose one; files bound to other environments are skipped.');
+    throw new errors/* ConfigurationError */.j1(`The config files bind to ${names}; a deploy goes to one environment.`, 'Pass --environment (CLI) or the environment input (action) to choose one; files bound to other environments are skipped.');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/planning.ts
@@ -29879,6 +29709,8 @@ function mergeAllowances(existing, findings) {
 
 
 
+
+
 const export_command_HELP = `Usage: datatable-deploy export --table NAME [--out FILE] [--environment E] [--include-flagged]
                               [connection options]
 
@@ -29906,11 +29738,16 @@ async function runExportCommand(args, io) {
         return 0;
     }
     if (!values.table)
-        throw new ConfigurationError('export needs --table NAME.', 'Run "datatable-deploy tables" to list the names.');
+        throw new errors/* ConfigurationError */.j1('export needs --table NAME.', 'Run "datatable-deploy tables" to list the names.');
+    const cwd = io.cwd ?? process.cwd();
+    // Checked before the table is read: a path that cannot be written must not cost the reads.
+    const out = values.out === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(cwd, values.out);
+    if (values.out)
+        await checkOutputFile('--out', values.out, cwd);
     const client = clientFromOptions(io, values);
     const table = await client.tables.findTableByName(values.table);
     if (!table?.schema) {
-        throw new ConfigurationError(`There is no data table named "${values.table}" at ${client.endpoints.apiBase}.`, 'Names are exact; run "datatable-deploy tables" to list them.');
+        throw new errors/* ConfigurationError */.j1(`There is no data table named "${values.table}" at ${client.endpoints.apiBase}.`, 'Names are exact; run "datatable-deploy tables" to list them.');
     }
     const rows = await client.tables.listRows(table.id);
     const live = configFromLive({ ...table, schema: table.schema }, rows, {
@@ -29931,7 +29768,7 @@ async function runExportCommand(args, io) {
     ].join('\n');
     const text = renderConfig(config, { header });
     if (values.out) {
-        await (0,promises_namespaceObject.writeFile)(values.out, text);
+        await (0,promises_namespaceObject.writeFile)(out, text);
         writeLine(io.stderr, `Wrote ${table.name} (${config.columns.length + 1} columns, ${config.rows.length} rows) to ${values.out}.`);
     }
     else {
@@ -29964,6 +29801,1319 @@ function reportFlagged(io, withheld, allowed) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/terraform/handover.ts
+/**
+ * The hand-over from Terraform: `terraform state rm` makes Terraform forget a resource without
+ * destroying it, so that the imported file becomes the one owner. Only what was imported is
+ * handed over; unresolved resources stay with Terraform until they are fixed and imported.
+ */
+function stateRmCommands(addresses) {
+    // One command per table keeps a failure local; addresses go in single quotes for the shell
+    // (for_each keys hold double quotes and brackets).
+    return addresses.map((address) => `terraform state rm ${shellQuote(address)}`);
+}
+function shellQuote(text) {
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * A file name for a table name: characters other than letters, digits, `.`, `-` and `_`
+ * become `_`, and a name already used gets a numbered suffix (two tables may differ only in
+ * characters a file name cannot hold).
+ */
+function fileNames(tableNames) {
+    const used = new Set();
+    return tableNames.map((name) => {
+        const base = name.replace(/[^\p{L}\p{N}._-]/gu, '_').replace(/^\.+/, '_') || 'table';
+        let candidate = `${base}.yaml`;
+        for (let suffix = 2; used.has(candidate.toLowerCase()); suffix++)
+            candidate = `${base}-${suffix}.yaml`;
+        used.add(candidate.toLowerCase());
+        return candidate;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/terraform/types.ts
+/**
+ * The shapes the Terraform readers produce: one resource (or data source) per block or state
+ * instance, with its attributes as plain JSON values, whatever the input format was. Values an
+ * input leaves unevaluated (a reference, a function call, a variable) stay as Terraform writes
+ * them in JSON: strings holding `${...}`.
+ */
+/** The Terraform address of a resource as `terraform state rm` takes it. */
+function addressOf(resource) {
+    const base = `${resource.mode === 'data' ? 'data.' : ''}${resource.type}.${resource.label}`;
+    const index = resource.indexKey === undefined
+        ? ''
+        : typeof resource.indexKey === 'number'
+            ? `[${resource.indexKey}]`
+            : `[${JSON.stringify(resource.indexKey)}]`;
+    return `${resource.module ? `${resource.module}.` : ''}${base}${index}`;
+}
+/** `file:line:column`, as far as known. */
+function describeWhere(where) {
+    if (where.line === undefined)
+        return where.file;
+    return `${where.file}:${where.line}${where.column !== undefined ? `:${where.column}` : ''}`;
+}
+const TABLE_TYPE = 'genesyscloud_architect_datatable';
+const ROW_TYPE = 'genesyscloud_architect_datatable_row';
+const DIVISION_TYPE = 'genesyscloud_auth_division';
+const HOME_DIVISION_TYPE = 'genesyscloud_auth_division_home';
+/** The resource types the import reads; every other one is ignored. */
+const READ_TYPES = new Set([
+    TABLE_TYPE,
+    ROW_TYPE,
+    DIVISION_TYPE,
+    HOME_DIVISION_TYPE,
+]);
+function types_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/terraform/config-blocks.ts
+
+/**
+ * Terraform configuration as JSON (what the HCL parser returns, and the `.tf.json` syntax):
+ * `{ resource: { TYPE: { LABEL: body | [body] } }, data: { … } }`. Returns the blocks of the
+ * types the import reads; `locate` says where each one was written.
+ */
+function configResources(root, locate) {
+    const resources = [];
+    for (const mode of ['resource', 'data']) {
+        const byType = root[mode];
+        if (!types_isObject(byType))
+            continue;
+        for (const [type, byLabel] of Object.entries(byType)) {
+            if (!READ_TYPES.has(type) || !types_isObject(byLabel))
+                continue;
+            for (const [label, value] of Object.entries(byLabel)) {
+                const bodies = Array.isArray(value) ? value : [value];
+                for (const body of bodies) {
+                    if (!types_isObject(body))
+                        continue;
+                    resources.push({
+                        mode: mode === 'resource' ? 'managed' : 'data',
+                        type,
+                        label,
+                        repeatedBy: body.for_each !== undefined ? 'for_each' : body.count !== undefined ? 'count' : undefined,
+                        source: 'config',
+                        attributes: body,
+                        where: locate(mode, type, label),
+                    });
+                }
+            }
+        }
+    }
+    return resources;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/hcl-parser.ts
+
+const PACKAGE = '@cdktn/hcl2json';
+let loading;
+/**
+ * The HCL parser, loaded on first use. It is a Go WebAssembly module that reads its .wasm file
+ * from beside its own code, which ncc cannot carry into dist/cli.js; so it stays an ordinary
+ * dependency, imported by a name the bundler leaves alone, and only `import terraform` of a .tf
+ * file pays its start-up (about 0.2 s).
+ */
+function hclParser() {
+    loading ??= (async () => {
+        const specifier = PACKAGE;
+        try {
+            const loaded = (await import(/* webpackIgnore: true */ specifier));
+            return loaded.parse && loaded.getExpressionAst ? loaded : loaded.default;
+        }
+        catch (error) {
+            loading = undefined;
+            throw new errors/* ConfigurationError */.j1(`Reading .tf files needs the package ${PACKAGE}, which could not be loaded: ${error.message.split('\n')[0]}`, `Install datatable-deploy with npm (it brings ${PACKAGE}), or run "npm install ${PACKAGE}" beside it; .tf.json and state files need no parser.`);
+        }
+    })();
+    return loading;
+}
+/** The name the parser is given, so that its messages can be traced back to the real file. */
+const PLACEHOLDER = 'input.tf';
+/**
+ * Parses HCL source; a syntax error becomes a ConfigurationError that starts with
+ * file:line:column and carries the parser's own summary and detail.
+ */
+async function parseHcl(file, text) {
+    const parser = await hclParser();
+    try {
+        return await parser.parse(PLACEHOLDER, text);
+    }
+    catch (error) {
+        throw locatedSyntaxError(file, error.message);
+    }
+}
+function locatedSyntaxError(file, message) {
+    // e.g. "parse config: [input.tf:2,10-3,1: Invalid expression; Expected the start of an expression…]"
+    const diagnostics = [
+        ...message.matchAll(/input\.tf:(\d+),(\d+)(?:-[\d,]+)?: ([^\]]*?)(?=, input\.tf:|\]|$)/g),
+    ];
+    const first = diagnostics[0];
+    if (!first)
+        return new errors/* ConfigurationError */.j1(`${file}: the HCL could not be parsed: ${message}`, 'Run "terraform validate" in its directory to see the problem, fix it, and import again.');
+    const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+    return new errors/* ConfigurationError */.j1(`${file}:${first[1]}:${first[2]}: ${first[3].trim()}${more}`, 'Fix the HCL at that place ("terraform validate" shows the same error), and import again.');
+}
+
+;// CONCATENATED MODULE: ./src/terraform/locate.ts
+
+/**
+ * Source positions. The HCL parser returns blocks without positions and JSON.parse returns
+ * none at all, so items are located by finding their block header or label in the text: a
+ * resource's type and label are unique within a module, so the first match is the block.
+ */
+/** 1-based line and column of a character offset. */
+function positionAt(text, offset) {
+    const before = text.slice(0, Math.max(0, offset));
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+}
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Where `resource "TYPE" "LABEL" {` (or `data …`) starts in HCL source; labels may be bare. */
+function locateHclBlock(file, text, block, type, label) {
+    const name = (value) => `(?:"${escapeRegExp(value)}"|${escapeRegExp(value)})`;
+    const pattern = new RegExp(`^[ \\t]*${block}[ \\t]+${name(type)}[ \\t]+${name(label)}[ \\t]*\\{`, 'm');
+    const match = pattern.exec(text);
+    return match
+        ? { file, ...positionAt(text, match.index + match[0].length - match[0].trimStart().length) }
+        : { file };
+}
+/**
+ * Where a JSON key (or a `"key": "value"` pair) first appears at or after `from`; used for a
+ * resource label in `.tf.json` and a resource name in state. Returns the offset too, so that
+ * nested items can be searched for after their parent.
+ */
+function locateJson(file, text, key, value, from = 0) {
+    const quoted = (item) => escapeRegExp(JSON.stringify(item));
+    const pattern = new RegExp(`${quoted(key)}\\s*:${value !== undefined ? `\\s*${quoted(value)}` : ''}`, 'g');
+    pattern.lastIndex = from;
+    const match = pattern.exec(text);
+    return match ? { file, ...positionAt(text, match.index), offset: match.index } : { file, offset: from };
+}
+/** JSON.parse, with a refusal that says file:line:column and what to do. */
+function parseJsonFile(file, text, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const message = error.message;
+        // Newer Node versions say "(line L column C)" or "at position N"; Node 20 often says neither.
+        const lineColumn = /line (\d+) column (\d+)/.exec(message);
+        const offset = /position (\d+)/.exec(message);
+        const at = positionAt(text, offset ? Number(offset[1]) : errorOffset(text));
+        const where = lineColumn
+            ? `${file}:${lineColumn[1]}:${lineColumn[2]}`
+            : `${file}:${at.line}:${at.column}`;
+        throw new errors/* ConfigurationError */.j1(`${where}: ${what} is not valid JSON: ${message.split('\n')[0]}`, `Fix the file at that place (run "terraform validate" or a JSON linter on it), or leave it out of the import.`);
+    }
+}
+/**
+ * Where JSON.parse gives up, for runtimes whose message does not say: the shortest prefix
+ * that fails for another reason than ending early ends at the offending character. A prefix
+ * before it only ever ends early (or parses), so a binary search finds it.
+ */
+function errorOffset(text) {
+    const failsInside = (length) => {
+        try {
+            JSON.parse(text.slice(0, length));
+            return false;
+        }
+        catch (error) {
+            // Running out of text shows as "end of JSON input" or as a position at the very end.
+            const message = error.message;
+            const position = /position (\d+)/.exec(message);
+            return !/end of JSON input/i.test(message) && Number(position?.[1] ?? -1) < length;
+        }
+    };
+    if (!failsInside(text.length))
+        return text.length;
+    let low = 1;
+    let high = text.length;
+    while (low < high) {
+        const middle = Math.floor((low + high) / 2);
+        if (failsInside(middle))
+            high = middle;
+        else
+            low = middle + 1;
+    }
+    return low - 1;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/jsonencode.ts
+
+const EXPRESSION = /^\$\{[\s\S]*\}$/;
+/**
+ * `properties_json = jsonencode({...})` arrives from the parser unevaluated, as the string
+ * "${jsonencode({...})}". When the call's one argument holds literal values only, the parser
+ * evaluates it for us if it is given as an attribute of its own; anything that needs Terraform
+ * to evaluate (a variable, `each.value`, a function) is a problem to report, not to guess.
+ */
+async function evaluateJsonencode(expression) {
+    if (!EXPRESSION.test(expression))
+        return { json: expression };
+    const parser = await hclParser();
+    const wrapped = `"${expression}"`;
+    let argument;
+    try {
+        const tree = await parser.getExpressionAst('expression.tf', wrapped);
+        const call = tree?.type === 'templateWrap' && tree.children.length === 1 ? tree.children[0] : undefined;
+        const range = call?.meta?.argsRanges?.length === 1 ? call.meta.argsRanges[0] : undefined;
+        if (call?.type === 'function' && call.meta?.name === 'jsonencode' && range)
+            // The parser's ranges count UTF-8 bytes.
+            argument = Buffer.from(wrapped).subarray(range.start.byte, range.end.byte).toString();
+    }
+    catch {
+        argument = undefined;
+    }
+    if (argument === undefined)
+        return {
+            problem: `${jsonencode_shorten(expression)} is not a jsonencode({...}) call that can be read without Terraform`,
+        };
+    let value;
+    try {
+        value = (await parser.parse('expression.tf', `value = ${argument}\n`)).value;
+    }
+    catch {
+        value = undefined;
+    }
+    if (value === undefined || typeof value === 'string')
+        return { problem: `${jsonencode_shorten(expression)} needs Terraform to evaluate it` };
+    const unevaluated = findExpression(value);
+    if (unevaluated !== undefined)
+        return {
+            problem: `${jsonencode_shorten(expression)} holds ${jsonencode_shorten(unevaluated)}, which needs Terraform to evaluate it`,
+        };
+    return { json: JSON.stringify(value) };
+}
+/** The first string (key or value) that still holds an interpolation or a template directive. */
+function findExpression(value) {
+    if (typeof value === 'string')
+        return /[$%]\{/.test(value) ? value : undefined;
+    if (Array.isArray(value))
+        return value.map(findExpression).find((item) => item !== undefined);
+    if (value !== null && typeof value === 'object')
+        for (const [key, item] of Object.entries(value)) {
+            const found = findExpression(key) ?? findExpression(item);
+            if (found !== undefined)
+                return found;
+        }
+    return undefined;
+}
+/** An expression for a message: one line, at most 80 characters. */
+function jsonencode_shorten(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/row-bodies.ts
+
+
+/**
+ * Configuration rows' bodies as the JSON text Terraform would send. `jsonencode({...})` of
+ * literal values (HCL, and hand-written .tf.json) is evaluated; a body that needs Terraform is
+ * reported here with the reason and set to null, which tells the resolver to leave the row out
+ * (or to take it from state, which holds it evaluated).
+ */
+async function evaluateRowBodies(resources) {
+    const unresolved = [];
+    for (const resource of resources) {
+        const body = resource.attributes.properties_json;
+        // Rows repeated by for_each/count are reported as a whole when they are merged with state.
+        if (resource.type !== ROW_TYPE || resource.repeatedBy || typeof body !== 'string')
+            continue;
+        const evaluated = await evaluateJsonencode(body);
+        if ('json' in evaluated) {
+            resource.attributes = { ...resource.attributes, properties_json: evaluated.json };
+            continue;
+        }
+        unresolved.push({
+            where: resource.where,
+            address: addressOf(resource),
+            message: `properties_json: ${evaluated.problem}; the row is left out.`,
+            hint: 'Write the row into the imported file by hand, or import the state too (state holds the evaluated row).',
+        });
+        resource.attributes = { ...resource.attributes, properties_json: null };
+    }
+    return unresolved;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/hcl-reader.ts
+
+
+
+
+/**
+ * Reads a `.tf` file (HCL2). A syntax error throws a ConfigurationError located at
+ * file:line:column; blocks are located by their header line (the parser gives no positions).
+ */
+async function readHcl(file, text) {
+    const root = await parseHcl(file, text);
+    const resources = configResources(root, (mode, type, label) => locateHclBlock(file, text, mode, type, label));
+    const unresolved = await evaluateRowBodies(resources);
+    return { file, format: 'hcl', resources, unresolved };
+}
+
+;// CONCATENATED MODULE: ./src/terraform/state-v3.ts
+
+
+/**
+ * State v3, as the exporter's include_state_file writes it (the plugin SDK's legacy state):
+ * `modules[]: { path: ["root", …], resources: { "TYPE.LABEL[.N]" | "data.TYPE.LABEL":
+ * { type, primary: { id, attributes } } } }`, with attributes flattened to strings
+ * (`properties.# = "2"`, `properties.0.name = "key"`).
+ */
+function readStateV3(file, text, state) {
+    const resources = [];
+    for (const module of Array.isArray(state.modules) ? state.modules : []) {
+        if (!types_isObject(module) || !types_isObject(module.resources))
+            continue;
+        const path = Array.isArray(module.path) ? module.path.filter((part) => typeof part === 'string') : [];
+        const modulePath = path
+            .slice(1)
+            .map((name) => `module.${name}`)
+            .join('.') || undefined;
+        for (const [key, entry] of Object.entries(module.resources)) {
+            const address = parseKey(key);
+            if (!address || !READ_TYPES.has(address.type) || !types_isObject(entry) || !types_isObject(entry.primary))
+                continue;
+            const attributes = entry.primary.attributes;
+            if (!types_isObject(attributes))
+                continue;
+            const { offset: _offset, ...where } = locateJson(file, text, key);
+            resources.push({
+                ...address,
+                module: modulePath,
+                source: 'state',
+                attributes: unflatten(attributes),
+                where,
+            });
+        }
+    }
+    return resources;
+}
+/** "data.TYPE.LABEL", "TYPE.LABEL" or "TYPE.LABEL.3" (count index). */
+function parseKey(key) {
+    const match = /^(data\.)?([\w-]+)\.([\w-]+)(?:\.(\d+))?$/.exec(key);
+    if (!match)
+        return undefined;
+    return {
+        mode: match[1] ? 'data' : 'managed',
+        type: match[2],
+        label: match[3],
+        indexKey: match[4] !== undefined ? Number(match[4]) : undefined,
+    };
+}
+/**
+ * Flatmap → nested values: numeric segments make lists, others objects; the `#` and `%` count
+ * entries are dropped (the items themselves say as much). Values stay strings, as v3 wrote them.
+ */
+function unflatten(flat) {
+    const root = {};
+    for (const [key, value] of Object.entries(flat)) {
+        const parts = key.split('.');
+        if (parts.at(-1) === '#' || parts.at(-1) === '%')
+            continue;
+        let node = root;
+        parts.forEach((part, index) => {
+            const last = index === parts.length - 1;
+            const container = node;
+            if (last) {
+                container[part] = value;
+                return;
+            }
+            const next = container[part] ?? (/^\d+$/.test(parts[index + 1]) ? [] : {});
+            container[part] = next;
+            node = next;
+        });
+    }
+    return compact(root);
+}
+/** Lists built from sparse indices, made dense in index order. */
+function compact(value) {
+    if (Array.isArray(value))
+        return value.filter((item) => item !== undefined).map(compact);
+    if (types_isObject(value))
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, compact(item)]));
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/state-reader.ts
+
+
+
+
+/**
+ * Reads what Terraform has deployed: a state file (v4 since Terraform 0.12; v3 as the
+ * exporter's include_state_file writes it) or `terraform show -json` output. State holds every
+ * instance evaluated, so rows made by for_each/count resolve here and only here.
+ */
+function readState(file, text, parsed) {
+    if (types_isObject(parsed.values) || typeof parsed.format_version === 'string')
+        return { file, format: 'show-json', resources: readShowJson(file, text, parsed), unresolved: [] };
+    if (parsed.version === 4)
+        return { file, format: 'state-v4', resources: readV4(file, text, parsed), unresolved: [] };
+    if (parsed.version === 3)
+        return { file, format: 'state-v3', resources: readStateV3(file, text, parsed), unresolved: [] };
+    throw new errors/* ConfigurationError */.j1(`${file}:1:1: this state file has version ${JSON.stringify(parsed.version ?? null)}; import reads versions 3 and 4, and "terraform show -json" output.`, 'Run "terraform show -json > state.json" with your Terraform, and import that file.');
+}
+/** v4: `resources[]` of `{ mode, type, name, module?, instances[]: { index_key?, attributes } }`. */
+function readV4(file, text, state) {
+    const resources = [];
+    let from = 0;
+    for (const entry of Array.isArray(state.resources) ? state.resources : []) {
+        if (!types_isObject(entry) || typeof entry.type !== 'string' || typeof entry.name !== 'string')
+            continue;
+        const found = locateJson(file, text, 'name', entry.name, from);
+        from = found.offset;
+        if (!READ_TYPES.has(entry.type))
+            continue;
+        const { offset: _offset, ...where } = found;
+        for (const instance of Array.isArray(entry.instances) ? entry.instances : []) {
+            if (!types_isObject(instance) || !types_isObject(instance.attributes))
+                continue;
+            resources.push({
+                mode: entry.mode === 'data' ? 'data' : 'managed',
+                type: entry.type,
+                label: entry.name,
+                indexKey: indexKey(instance.index_key),
+                module: typeof entry.module === 'string' ? entry.module : undefined,
+                source: 'state',
+                attributes: instance.attributes,
+                where,
+            });
+        }
+    }
+    return resources;
+}
+/** `terraform show -json`: `values.root_module.resources[]` and, nested, `child_modules[]`. */
+function readShowJson(file, text, shown) {
+    const resources = [];
+    const values = types_isObject(shown.values) ? shown.values : {};
+    const visit = (module, path) => {
+        if (!types_isObject(module))
+            return;
+        for (const entry of Array.isArray(module.resources) ? module.resources : []) {
+            if (!types_isObject(entry) || typeof entry.type !== 'string' || typeof entry.name !== 'string')
+                continue;
+            if (!READ_TYPES.has(entry.type) || !types_isObject(entry.values))
+                continue;
+            const { offset: _offset, ...where } = typeof entry.address === 'string'
+                ? locateJson(file, text, 'address', entry.address)
+                : { file, offset: 0 };
+            resources.push({
+                mode: entry.mode === 'data' ? 'data' : 'managed',
+                type: entry.type,
+                label: entry.name,
+                indexKey: indexKey(entry.index),
+                module: path,
+                source: 'state',
+                attributes: entry.values,
+                where,
+            });
+        }
+        for (const child of Array.isArray(module.child_modules) ? module.child_modules : [])
+            if (types_isObject(child))
+                visit(child, typeof child.address === 'string' ? child.address : path);
+    };
+    visit(values.root_module, undefined);
+    return resources;
+}
+function indexKey(value) {
+    return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/tf-json-reader.ts
+
+
+
+
+
+/**
+ * Reads Terraform's JSON configuration syntax, the exporter's default (`genesyscloud.tf.json`,
+ * or one file per resource type with split_files_by_resource). Row bodies are JSON text in an
+ * escaped string there; references stay "${...}" strings.
+ */
+async function readTfJson(file, text, parsed) {
+    if (!types_isObject(parsed))
+        throw new errors/* ConfigurationError */.j1(`${file}:1:1: a .tf.json file holds a JSON object ({ "resource": { … } }); this one does not.`, "Give the exporter's genesyscloud.tf.json (or the files split_files_by_resource writes), or leave this file out.");
+    const resources = configResources(parsed, (mode, type, label) => {
+        // The label is searched for after its type's key, so that a label shared by two types is
+        // found in the right section.
+        const section = locateJson(file, text, mode);
+        const typed = locateJson(file, text, type, undefined, section.offset);
+        const { offset: _offset, ...where } = locateJson(file, text, label, undefined, typed.offset);
+        return where;
+    });
+    // The exporter writes bodies as JSON text; hand-written files may use jsonencode({...}).
+    const unresolved = await evaluateRowBodies(resources);
+    return { file, format: 'tf-json', resources, unresolved };
+}
+
+;// CONCATENATED MODULE: ./src/terraform/read-inputs.ts
+
+
+
+
+
+
+
+
+/** Files a directory contributes: configuration and state, as Terraform itself would see them. */
+const READABLE = /(\.tf|\.tf\.json|\.tfstate)$/;
+/**
+ * Expands the PATHs (files, or directories read one level deep like Terraform reads a module)
+ * and reads each file in its format. Files given by name are read whatever they are called
+ * (`terraform show -json > shown.json`); the format is told by extension, then by content.
+ */
+async function readInputs(paths, cwd) {
+    const files = [];
+    for (const path of paths) {
+        const absolute = (0,external_node_path_namespaceObject.resolve)(cwd, path);
+        const info = await (0,promises_namespaceObject.stat)(absolute).catch((error) => {
+            throw new errors/* ConfigurationError */.j1(`import terraform: cannot read ${path}: ${error.code === 'ENOENT' ? 'there is no such file or directory' : error.message}.`, 'Give the .tf / .tf.json / state files, or the directory that holds them.');
+        });
+        if (!info.isDirectory()) {
+            files.push(absolute);
+            continue;
+        }
+        const names = (await (0,promises_namespaceObject.readdir)(absolute)).filter((name) => READABLE.test(name)).sort();
+        if (names.length === 0)
+            throw new errors/* ConfigurationError */.j1(`import terraform: ${path} holds no .tf, .tf.json or .tfstate file.`, 'Give the directory of the Terraform configuration (or the exporter\'s output), or the files themselves; the output of "terraform show -json" is read when given by its file name.');
+        files.push(...names.map((name) => (0,external_node_path_namespaceObject.join)(absolute, name)));
+    }
+    const results = [];
+    for (const file of [...new Set(files)]) {
+        const shown = (0,external_node_path_namespaceObject.relative)(cwd, file) || file;
+        results.push(await readOne(shown, await (0,promises_namespaceObject.readFile)(file, 'utf8')));
+    }
+    return results;
+}
+/** Reads one file in the format its name or content says. */
+async function readOne(file, text) {
+    if (file.endsWith('.tf'))
+        return readHcl(file, text);
+    const parsed = parseJsonFile(file, text, file.endsWith('.tf.json') ? 'this .tf.json file' : 'this file');
+    if (file.endsWith('.tf.json'))
+        return readTfJson(file, text, parsed);
+    if (types_isObject(parsed) && (parsed.version !== undefined || parsed.format_version !== undefined))
+        return readState(file, text, parsed);
+    if (types_isObject(parsed) && (parsed.resource !== undefined || parsed.data !== undefined))
+        return readTfJson(file, text, parsed);
+    throw new errors/* ConfigurationError */.j1(`${file}:1:1: this is neither Terraform configuration (.tf, .tf.json) nor state (a "version" 3 or 4 file, or "terraform show -json" output).`, 'Give the Terraform files that declare genesyscloud_architect_datatable resources, or their state.');
+}
+
+;// CONCATENATED MODULE: ./src/terraform/values.ts
+/** True for a string Terraform left unevaluated: a reference, a call, an interpolation. */
+function isExpression(value) {
+    return typeof value === 'string' && /[$%]\{/.test(value);
+}
+/** A literal string attribute; empty counts as unset (state stores unset strings as ""). */
+function literalString(value) {
+    return typeof value === 'string' && value !== '' && !isExpression(value) ? value : undefined;
+}
+// strconv.ParseBool, which the provider uses on a boolean column's default.
+const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+/**
+ * A property default as the provider converts it: the attribute is a string ("false", "30"),
+ * parsed by the column type; "" means no default. Undefined when it cannot be converted.
+ */
+function convertDefault(type, value) {
+    if (value === null || value === '')
+        return null;
+    const text = typeof value === 'string'
+        ? value
+        : typeof value === 'number' || typeof value === 'boolean'
+            ? String(value)
+            : undefined;
+    if (text === undefined)
+        return undefined;
+    if (type === 'string')
+        return text;
+    if (type === 'boolean')
+        return TRUE.has(text) ? true : FALSE.has(text) ? false : undefined;
+    if (type === 'integer')
+        return /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : undefined;
+    const number = Number(text);
+    return text.trim() !== '' && Number.isFinite(number) ? number : undefined;
+}
+/**
+ * A cell from properties_json, in the column's type. JSON of the right type is taken as it is;
+ * text that reads back as the same value of the column's type is converted (state and older
+ * exports hold some numbers and booleans as text). Undefined when neither works.
+ */
+function values_convertCell(type, value) {
+    if (type === 'string')
+        return typeof value === 'string' ? value : undefined;
+    if (type === 'boolean') {
+        if (typeof value === 'boolean')
+            return value;
+        return value === 'true' ? true : value === 'false' ? false : undefined;
+    }
+    const number = typeof value === 'number'
+        ? value
+        : typeof value === 'string' && String(Number(value)) === value
+            ? Number(value)
+            : undefined;
+    if (number === undefined || !Number.isFinite(number))
+        return undefined;
+    return type === 'integer' && !Number.isInteger(number) ? undefined : number;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/cells.ts
+
+
+
+/**
+ * A row's properties_json as config cells: each value in its column's type, cells that hold the
+ * column's default left out (the service fills them; the provider does the same at plan time,
+ * which is why rows in state are complete), as export leaves them out. Cells the file could not
+ * hold are returned as problems, each naming the field.
+ */
+function cellsFrom(json, columns) {
+    const cells = {};
+    const problems = [];
+    if (json === undefined || json === '')
+        return { cells, problems };
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch (error) {
+        return { cells, problems: [`properties_json is not valid JSON (${error.message})`] };
+    }
+    if (!types_isObject(parsed))
+        return { cells, problems: ['properties_json is not a JSON object'] };
+    const byName = new Map(columns.map((column) => [column.name, column]));
+    for (const [field, value] of Object.entries(parsed)) {
+        // The provider sends the key from key_value; a "key" field in the body is the same value.
+        if (field === 'key' || value === null)
+            continue;
+        const column = byName.get(field);
+        if (!column) {
+            problems.push(`field "${field}" is not a property of the table`);
+            continue;
+        }
+        const cell = values_convertCell(column.type, value);
+        if (cell === undefined) {
+            problems.push(`field "${field}" holds ${JSON.stringify(value)}, which is not a ${column.type}`);
+            continue;
+        }
+        if (cell !==
+            defaultFor({ type: column.type, ...(column.default !== undefined ? { default: column.default } : {}) }))
+            cells[field] = cell;
+    }
+    return { cells, problems };
+}
+
+;// CONCATENATED MODULE: ./src/terraform/columns.ts
+
+
+
+
+const columns_NOWHERE = { line: 0, column: 0 };
+/**
+ * A table's `properties` blocks as config columns, in the shape export gives a live table:
+ * title left out where it is the field id, the default converted from the provider's string to
+ * the column type. Returns the reason instead when any part needs Terraform to evaluate it.
+ */
+function columnsFrom(attributes) {
+    if (attributes.dynamic !== undefined)
+        return { problem: 'its properties are made by a dynamic block, which only Terraform can expand' };
+    const raw = attributes.properties;
+    if (isExpression(raw))
+        return { problem: `properties = ${jsonencode_shorten(raw)} needs Terraform to evaluate it` };
+    const blocks = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+    let keyTitle = 'key';
+    let hasKey = false;
+    const columns = [];
+    for (const [index, block] of blocks.entries()) {
+        const column = columnFrom(block, index);
+        if ('problem' in column)
+            return column;
+        if (column.name === 'key') {
+            if (column.type !== 'string')
+                return { problem: 'its "key" property is not of type string' };
+            hasKey = true;
+            keyTitle = column.title ?? 'key';
+            continue;
+        }
+        columns.push(column);
+    }
+    if (!hasKey)
+        return { problem: 'it has no "key" property (the provider requires a string property named key)' };
+    return { keyTitle, columns };
+}
+function columnFrom(block, index) {
+    if (!types_isObject(block))
+        return { problem: `properties block ${index + 1} is not a block` };
+    for (const [field, value] of Object.entries(block))
+        if (isExpression(value))
+            return {
+                problem: `properties block ${index + 1}: ${field} = ${jsonencode_shorten(value)} needs Terraform to evaluate it`,
+            };
+    const name = literalString(block.name);
+    const type = literalString(block.type);
+    if (!name)
+        return { problem: `properties block ${index + 1} has no name` };
+    if (!type || !COLUMN_TYPES.includes(type))
+        return {
+            problem: `property "${name}" has type ${JSON.stringify(block.type ?? null)}; it must be one of ${COLUMN_TYPES.join(', ')}`,
+        };
+    const title = literalString(block.title);
+    const converted = block.default === undefined ? null : convertDefault(type, block.default);
+    if (converted === undefined)
+        return {
+            problem: `property "${name}" has default ${JSON.stringify(block.default)}, which is not a ${type}`,
+        };
+    return {
+        name,
+        type: type,
+        title: title !== undefined && title !== name ? title : undefined,
+        required: false,
+        default: converted ?? undefined,
+        allow: [],
+        position: columns_NOWHERE,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/terraform/merge.ts
+
+/**
+ * One resource per address across all inputs. Configuration is what the team wrote, so it wins
+ * where it resolves; state fills in what configuration cannot say: the instances of a
+ * for_each/count block, and rows whose body needs Terraform to evaluate. A repeated block with
+ * no instances in the input is reported: those resolve only from state.
+ */
+function mergeSources(results) {
+    const all = results.flatMap((result) => result.resources);
+    const fromState = all.filter((resource) => resource.source === 'state');
+    const stateAddresses = new Set(fromState.map((resource) => addressOf(resource)));
+    const stateBases = new Set(fromState.map((resource) => addressOf({ ...resource, indexKey: undefined })));
+    const chosen = new Map();
+    const replacedByState = new Set();
+    const unresolved = [];
+    for (const resource of all.filter((item) => item.source === 'config')) {
+        const address = addressOf(resource);
+        if (resource.repeatedBy) {
+            if (!stateBases.has(address) && resource.mode === 'managed')
+                unresolved.push(repeated(resource, address));
+            continue;
+        }
+        // A row body the reader could not evaluate is null; state holds it evaluated.
+        if (resource.attributes.properties_json === null && stateAddresses.has(address)) {
+            replacedByState.add(address);
+            continue;
+        }
+        if (!chosen.has(address))
+            chosen.set(address, resource);
+    }
+    for (const resource of fromState) {
+        const address = addressOf(resource);
+        const config = chosen.get(address);
+        if (!config)
+            chosen.set(address, resource);
+        // State knows the id configuration only refers to: rows in state name their table by it.
+        else if (config.attributes.id === undefined && resource.attributes.id !== undefined)
+            chosen.set(address, { ...config, attributes: { ...config.attributes, id: resource.attributes.id } });
+    }
+    const readerItems = results
+        .flatMap((result) => result.unresolved)
+        .filter((item) => !replacedByState.has(item.address));
+    return { resources: [...chosen.values()], unresolved: [...readerItems, ...unresolved] };
+}
+function repeated(resource, address) {
+    const what = resource.type.endsWith('_row') ? 'rows' : 'tables';
+    return {
+        where: resource.where,
+        address,
+        message: `its ${what} are made by ${resource.repeatedBy} (${describeRepeat(resource)}), which only Terraform can expand; they are left out.`,
+        hint: 'Import the state too ("terraform show -json > state.json", or terraform.tfstate): state holds every instance, evaluated.',
+    };
+}
+function describeRepeat(resource) {
+    const value = resource.attributes[resource.repeatedBy];
+    const text = typeof value === 'string' ? value.replace(/^\$\{([\s\S]*)\}$/, '$1') : JSON.stringify(value);
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/references.ts
+
+
+/**
+ * Reads `"${[module.M.]TYPE.LABEL[index].id}"` (a reference the provider's exporter and hand
+ * written HCL both use) as the address it names; a literal is an id of something Terraform may
+ * not manage at all; anything else needs Terraform.
+ */
+function targetOf(value, types) {
+    const literal = literalString(value);
+    if (literal !== undefined)
+        return { kind: 'id', id: literal };
+    if (!isExpression(value))
+        return { kind: 'none' };
+    const match = /^\$\{\s*((?:module\.[\w-]+\.)*)(data\.)?([\w-]+)\.([\w-]+)(\[[^\]]+\])?\.id\s*\}$/.exec(value);
+    if (!match || !types.includes(match[3]))
+        return { kind: 'expression', text: value };
+    const index = match[5] ? normaliseIndex(match[5]) : '';
+    const module = match[1] ? match[1].slice(0, -1) : '';
+    return {
+        kind: 'resource',
+        address: `${module ? `${module}.` : ''}${match[2] ?? ''}${match[3]}.${match[4]}${index}`,
+    };
+}
+/** `[0]` and `["k"]` as addressOf writes them. */
+function normaliseIndex(index) {
+    const inner = index.slice(1, -1).trim();
+    if (/^\d+$/.test(inner))
+        return `[${inner}]`;
+    try {
+        return `[${JSON.stringify(JSON.parse(inner))}]`;
+    }
+    catch {
+        return index;
+    }
+}
+const TABLE_TYPES = [TABLE_TYPE];
+const DIVISION_TYPES = [DIVISION_TYPE, HOME_DIVISION_TYPE];
+/** Finds the resource a target names, by address or (state) by id. */
+function findTarget(target, resources) {
+    if (target.kind === 'resource')
+        return resources.find((resource) => addressOf(resource) === target.address);
+    if (target.kind === 'id')
+        return resources.find((resource) => literalString(resource.attributes.id) === target.id);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/terraform/resolve.ts
+
+
+
+
+
+
+
+
+
+const resolve_NOWHERE = { line: 0, column: 0 };
+/**
+ * Turns what the readers found into table configs. Table names come from `name` and rows find
+ * their table by following `datatable_id` (a reference in configuration, an id in state); block
+ * labels are only ever used to follow references, since the exporter makes them from names
+ * with sanitising and hash suffixes. Whatever cannot be resolved is reported, never guessed.
+ */
+function resolveImport(results, options = {}) {
+    const { resources, unresolved } = mergeSources(results);
+    const managed = (type) => resources.filter((item) => item.mode === 'managed' && item.type === type);
+    const tableResources = managed(TABLE_TYPE);
+    const divisions = resources.filter((item) => item.type === DIVISION_TYPE || item.type === HOME_DIVISION_TYPE);
+    const building = new Map();
+    const failedTables = new Set();
+    for (const resource of tableResources) {
+        const table = buildTable(resource, building, unresolved);
+        if (table)
+            building.set(addressOf(resource), table);
+        else
+            failedTables.add(addressOf(resource));
+    }
+    for (const row of managed(ROW_TYPE)) {
+        const table = findTarget(targetOf(row.attributes.datatable_id, TABLE_TYPES), tableResources);
+        if (table && failedTables.has(addressOf(table)))
+            continue;
+        const target = table ? building.get(addressOf(table)) : undefined;
+        if (!target)
+            unresolved.push(orphan(row));
+        else
+            addRow(target, row, unresolved);
+    }
+    const tables = [...building.values()].map((table) => ({
+        config: toConfig(table, resolve_divisionOf(table.resource, divisions, unresolved), options.environment),
+        address: addressOf(table.resource),
+        rowAddresses: table.rowAddresses,
+        where: table.resource.where,
+    }));
+    return { tables, unresolved: unresolved.sort(byPlace) };
+}
+/** Unresolved items in reading order: by file, then line. */
+function byPlace(a, b) {
+    return a.where.file.localeCompare(b.where.file) || (a.where.line ?? 0) - (b.where.line ?? 0);
+}
+function buildTable(resource, built, unresolved) {
+    const address = addressOf(resource);
+    const name = literalString(resource.attributes.name);
+    const columns = columnsFrom(resource.attributes);
+    const problem = !name
+        ? `its name ${isExpression(resource.attributes.name) ? `= ${jsonencode_shorten(resource.attributes.name)} needs Terraform to evaluate it` : 'is missing'}`
+        : 'problem' in columns
+            ? columns.problem
+            : [...built.values()].some((table) => table.name === name)
+                ? `another resource in the input also declares the table "${name}"`
+                : undefined;
+    if (problem || !name || 'problem' in columns) {
+        unresolved.push({
+            where: resource.where,
+            address,
+            message: `${problem}; the table and its rows are left out.`,
+            hint: 'Write the value into the Terraform file (or import the state too, which holds it evaluated), then import again.',
+        });
+        return undefined;
+    }
+    return { resource, name, ...columns, rows: [], rowAddresses: {} };
+}
+function orphan(row) {
+    const target = targetOf(row.attributes.datatable_id, TABLE_TYPES);
+    const message = target.kind === 'resource'
+        ? `datatable_id refers to ${target.address}, which is not in the input`
+        : target.kind === 'id'
+            ? `datatable_id is the id ${target.id} of a table that is not in the input`
+            : target.kind === 'expression'
+                ? `datatable_id = ${jsonencode_shorten(target.text)} needs Terraform to evaluate it`
+                : 'it has no datatable_id';
+    return {
+        where: row.where,
+        address: addressOf(row),
+        message: `${message}; the row is left out.`,
+        hint: 'Import the files (or the state) that declare its table too; the exporter writes a raw id when the table was not exported with its rows.',
+    };
+}
+function addRow(table, row, unresolved) {
+    const address = addressOf(row);
+    const report = (message) => {
+        unresolved.push({
+            where: row.where,
+            address,
+            message: `row of "${table.name}": ${message}; the row is left out (prune: false keeps it as it is live).`,
+            hint: 'Add the row to the imported file by hand once the value is fixed, or import the state, which holds rows evaluated.',
+        });
+    };
+    // null: the reader could not evaluate the body and has reported it already.
+    if (row.attributes.properties_json === null)
+        return;
+    const key = literalString(row.attributes.key_value);
+    if (key === undefined)
+        return report(`key_value ${isExpression(row.attributes.key_value) ? `= ${jsonencode_shorten(row.attributes.key_value)} needs Terraform to evaluate it` : 'is missing'}`);
+    const body = row.attributes.properties_json;
+    if (isExpression(body))
+        return report(`properties_json = ${jsonencode_shorten(body)} needs Terraform to evaluate it`);
+    if (table.rows.some((existing) => existing.key === key))
+        return report(`another row resource in the input also has the key "${key}"`);
+    const { cells, problems } = cellsFrom(typeof body === 'string' ? body : undefined, table.columns);
+    if (problems.length > 0)
+        return report(`key "${key}": ${problems.join('; ')}`);
+    table.rows.push({ key, cells, position: resolve_NOWHERE, cellPositions: {} });
+    table.rowAddresses[key] = address;
+}
+/**
+ * The division's name where the input holds it (a genesyscloud_auth_division resource or data
+ * source). The home division, and a division that cannot be resolved, give none: the file then
+ * names no division, which plan and apply read as "keep the table's division" (and a table
+ * created from the file lands in the home division, as the provider does without division_id).
+ */
+function resolve_divisionOf(table, divisions, unresolved) {
+    const target = targetOf(table.attributes.division_id, DIVISION_TYPES);
+    if (target.kind === 'none')
+        return undefined;
+    if (target.kind === 'resource' && target.address.includes(HOME_DIVISION_TYPE))
+        return undefined;
+    const found = findTarget(target, divisions);
+    if (found?.type === HOME_DIVISION_TYPE)
+        return undefined;
+    const name = found ? literalString(found.attributes.name) : undefined;
+    if (name !== undefined)
+        return name;
+    const given = target.kind === 'id' ? target.id : target.kind === 'resource' ? target.address : jsonencode_shorten(target.text);
+    unresolved.push({
+        where: table.where,
+        address: addressOf(table),
+        message: `division_id (${given}) could not be resolved to a division name; the file names no division.`,
+        hint: 'Nothing changes for an existing table (plan keeps its division). Add "division: NAME" to the file if it may have to be created, or import the genesyscloud_auth_division resources too.',
+    });
+    return undefined;
+}
+function toConfig(table, division, environment) {
+    const description = literalString(table.resource.attributes.description);
+    return {
+        file: `${table.name}.yaml`,
+        table: { name: table.name },
+        description,
+        division,
+        environment,
+        keyTitle: table.keyTitle,
+        keyDescription: undefined,
+        // Terraform leaves alone the rows it does not manage; so does the imported file.
+        prune: false,
+        limits: {
+            ...DEFAULT_LIMITS,
+            maxRows: Math.max(DEFAULT_LIMITS.maxRows, table.rows.length),
+            maxColumns: Math.max(DEFAULT_LIMITS.maxColumns, table.columns.length + 1),
+        },
+        columns: table.columns,
+        valueSchemas: {},
+        allow: [],
+        rows: [...table.rows].sort((a, b) => compareKeys(a.key, b.key)),
+        position: resolve_NOWHERE,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/import-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const import_command_HELP = `Usage: datatable-deploy import terraform PATH... [--out-dir DIR] [--force] [--environment E]
+                                                [--include-flagged]
+
+Moves data tables managed by the Genesys Cloud Terraform provider to config files: one file per
+genesyscloud_architect_datatable, with its columns (properties blocks: type, title, default) and
+its genesyscloud_architect_datatable_row resources (key_value, properties_json). Offline: no
+connection is made. Then prints the "terraform state rm" commands that hand the resources over.
+
+PATH is a file or a directory (read one level deep) of:
+  .tf               HCL configuration (jsonencode({...}) of literal values is evaluated)
+  .tf.json          JSON configuration, the provider exporter's default (genesyscloud.tf.json)
+  .tfstate / .json  state v4, state v3 (the exporter's include_state_file), or the output of
+                    "terraform show -json"; state resolves rows made by for_each / csvdecode
+
+  --out-dir DIR     where to write the files (default: datatables/)
+  --force           overwrite files that exist (default: refuse, and write nothing)
+  --environment E   bind the files to an environment
+  --include-flagged write values the secret and personal-data guard flags, each with an allow
+                    annotation (default: such rows are withheld and listed, and stay in Terraform)
+
+Whatever cannot be resolved without Terraform (variables, for_each without state, tables outside
+the input) is listed with its file and line, and left out. Files are written with prune: false:
+as with Terraform, rows the file does not list are left alone.`;
+const OPTIONS = {
+    'out-dir': { type: 'string' },
+    force: { type: 'boolean' },
+    environment: { type: 'string' },
+    'include-flagged': { type: 'boolean' },
+};
+async function runImportCommand(args, io) {
+    const { values, positionals } = parseOptions('import', args, OPTIONS, { allowPositionals: true });
+    if (values.help) {
+        writeLine(io.stdout, import_command_HELP);
+        return 0;
+    }
+    const [source, ...paths] = positionals;
+    if (source !== 'terraform')
+        throw new errors/* ConfigurationError */.j1(source === undefined
+            ? 'import needs a source: "import terraform PATH...".'
+            : `import cannot read from "${source}"; it reads from terraform.`, 'Run "datatable-deploy import terraform PATH..." with the .tf, .tf.json or state files (or their directory).');
+    if (paths.length === 0)
+        throw new errors/* ConfigurationError */.j1('import terraform needs at least one PATH.', 'Give the Terraform files or their directory, e.g. "datatable-deploy import terraform ./genesyscloud".');
+    const cwd = io.cwd ?? process.cwd();
+    const results = await readInputs(paths, cwd);
+    const { tables, unresolved } = resolveImport(results, {
+        ...(values.environment ? { environment: values.environment } : {}),
+    });
+    if (tables.length === 0) {
+        reportUnresolved(io, unresolved);
+        throw new errors/* ConfigurationError */.j1(`import terraform: no genesyscloud_architect_datatable could be imported from ${describeInputs(results)}.`, unresolved.length > 0
+            ? 'Fix the items listed above, or import the state too.'
+            : 'Give the files that declare the data tables (the exporter writes them with genesyscloud_architect_datatable in the resource types).');
+    }
+    const outDir = (0,external_node_path_namespaceObject.resolve)(cwd, values['out-dir'] ?? 'datatables');
+    const paths_ = fileNames(tables.map((table) => table.config.table.name)).map((name) => (0,external_node_path_namespaceObject.join)(outDir, name));
+    if (!values.force)
+        await refuseExisting(paths_, cwd);
+    await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
+    const written = [];
+    for (const [index, table] of tables.entries())
+        written.push(await writeTable(table, (0,external_node_path_namespaceObject.relative)(cwd, paths_[index]) || paths_[index], cwd, values));
+    reportWritten(io, results, written);
+    reportUnresolved(io, unresolved);
+    reportHandover(io, written, (0,external_node_path_namespaceObject.relative)(cwd, outDir) || '.');
+    return 0;
+}
+async function refuseExisting(paths, cwd) {
+    const existing = [];
+    for (const path of paths)
+        if (await (0,promises_namespaceObject.access)(path).then(() => true, () => false))
+            existing.push((0,external_node_path_namespaceObject.relative)(cwd, path) || path);
+    if (existing.length > 0)
+        throw new errors/* ConfigurationError */.j1(`import terraform would overwrite ${existing.join(', ')}; nothing was written.`, 'Give --out-dir another directory, move the files away, or add --force to overwrite them.');
+}
+async function writeTable(table, path, cwd, values) {
+    const { config, withheld, allowed } = guardExport({ ...table.config, file: path }, { includeFlagged: values['include-flagged'] === true });
+    const header = [
+        '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json',
+        `# Imported by datatable-deploy from Terraform: ${table.address} (${describeWhere(table.where)}).`,
+        '# prune: false, as with Terraform: rows this file does not list are left as they are.',
+        ...(withheld.length > 0
+            ? [
+                '# Rows holding values the secret guard flags were withheld; "import --include-flagged" writes them.',
+            ]
+            : []),
+    ].join('\n');
+    const text = renderConfig(config, { header });
+    // "wx" refuses a file that appeared since the check: never overwrite without --force.
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(cwd, path), text, { flag: values.force ? 'w' : 'wx' });
+    const findings = loadConfig(path, Buffer.from(text)).findings.length;
+    return { table, path, rows: config.rows.length, withheld, allowed, findings };
+}
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+function describeInputs(results) {
+    const formats = [...new Set(results.map((result) => result.format))].join(', ');
+    return `${plural(results.length, 'file')} (${formats})`;
+}
+function reportWritten(io, results, written) {
+    writeLine(io.stdout, `Imported ${written.length} table${written.length === 1 ? '' : 's'} from ${describeInputs(results)}:`);
+    for (const item of written) {
+        const { config } = item.table;
+        writeLine(io.stdout, `  ${item.path}: "${config.table.name}", ${config.columns.length + 1} columns, ${plural(item.rows, 'row')}${config.division ? `, division ${config.division}` : ''}`);
+    }
+    for (const item of written) {
+        for (const finding of item.withheld)
+            writeLine(io.stderr, `warning: ${item.path}: row "${finding.key}" withheld: ${finding.rule}: ${finding.message}`);
+        for (const finding of item.allowed)
+            writeLine(io.stderr, `warning: ${item.path}: row "${finding.key}" written with an allow annotation: ${finding.rule}: ${finding.message}`);
+        if (item.findings > 0)
+            writeLine(io.stderr, `warning: ${item.path} has ${item.findings} finding${item.findings === 1 ? '' : 's'}; run "datatable-deploy validate ${item.path}" and fix them before planning.`);
+    }
+    if (written.some((item) => item.withheld.length > 0))
+        writeLine(io.stderr, '  fix: move credentials and personal data out of the table; if a value is harmless, import again with --include-flagged --force (it writes allow annotations for review). Withheld rows stay with Terraform.');
+}
+function reportUnresolved(io, unresolved) {
+    if (unresolved.length === 0)
+        return;
+    writeLine(io.stdout, `\nNot resolved (${unresolved.length}), left out of the files and left with Terraform:`);
+    for (const item of unresolved) {
+        writeLine(io.stdout, `  ${describeWhere(item.where)}: ${item.address}: ${item.message}`);
+        writeLine(io.stdout, `    fix: ${item.hint}`);
+    }
+}
+/** The state rm commands for what was written: each table, and its rows the file holds. */
+function reportHandover(io, written, outDir) {
+    const addresses = [];
+    for (const item of written) {
+        const withheld = new Set(item.withheld.map((finding) => finding.key));
+        addresses.push(item.table.address);
+        for (const [key, address] of Object.entries(item.table.rowAddresses))
+            if (!withheld.has(key))
+                addresses.push(address);
+    }
+    writeLine(io.stdout, '\nHand the imported resources over (Terraform forgets them; nothing is destroyed):');
+    for (const command of stateRmCommands(addresses))
+        writeLine(io.stdout, `  ${command}`);
+    writeLine(io.stdout, `Then delete those blocks from the Terraform configuration (or, with Terraform 1.7+, replace them with "removed" blocks with destroy = false), so that Terraform does not create them again; and check with "datatable-deploy plan ${outDir}/*.yaml": it shows no changes.`);
+}
+
+;// CONCATENATED MODULE: ./src/cli/relay-command.ts
+
+
+
+const relay_command_HELP = `Usage: datatable-deploy relay [--redis URL] [--port N] [--host HOST] [--channel NAME]
+                              [--key-prefix PREFIX] [--replay-window SECONDS]
+
+Receives the deploy's signed invalidation webhook and publishes each table's purge on a Redis
+pub/sub channel, where the runtime readers (datatable-deploy/runtime) subscribe. It also keeps
+the newest version of each table in a Redis hash, from which readers catch up after a
+disconnection. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+  --redis URL              Redis to publish on (default: the REDIS_URL environment variable)
+  --port N                 port to listen on (default 0: a free one, printed at start)
+  --host HOST              address to listen on (default 127.0.0.1)
+  --channel NAME           pub/sub channel (default datatable-deploy:purges)
+  --key-prefix PREFIX      prefix of the versions hash key (default datatable-deploy:)
+  --replay-window SECONDS  how far an event's time may be from now (default 300)
+
+The webhook secret is read from the DATATABLE_DEPLOY_WEBHOOK_SECRET environment variable only:
+a secret on the command line is visible to every user of the machine (ps).`;
+const SECRET_VARIABLE = 'DATATABLE_DEPLOY_WEBHOOK_SECRET';
+/** Parses the relay command's arguments and environment. Throws ConfigurationError on a bad one. */
+function parseRelayArgs(args, env) {
+    const { values } = parseOptions('relay', args, {
+        redis: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        channel: { type: 'string' },
+        'key-prefix': { type: 'string' },
+        'replay-window': { type: 'string' },
+        // Known only to be refused with the reason (parseArgs would call it unknown).
+        secret: { type: 'string' },
+    });
+    const parsed = {
+        help: values.help ?? false,
+        redisUrl: values.redis ?? env.REDIS_URL ?? '',
+        secret: env[SECRET_VARIABLE] ?? '',
+        port: port(values.port),
+        host: values.host ?? '127.0.0.1',
+        channel: values.channel,
+        keyPrefix: values['key-prefix'],
+        replayWindowSeconds: wholeNumber('replay-window', values['replay-window'], 300),
+    };
+    if (parsed.help)
+        return parsed;
+    if (values.secret !== undefined)
+        throw new errors/* ConfigurationError */.j1('relay: the webhook secret is not taken from the command line (every user of the machine can read it there).', `Set it in the ${SECRET_VARIABLE} environment variable, and leave --secret out.`);
+    if (!parsed.redisUrl)
+        throw new errors/* ConfigurationError */.j1('relay: no Redis to publish on.', 'Give --redis redis://host:port, or set REDIS_URL.');
+    if (!parsed.secret)
+        throw new errors/* ConfigurationError */.j1(`relay: ${SECRET_VARIABLE} is not set; the relay cannot check the deploy's signatures.`, `Set ${SECRET_VARIABLE} to the secret the deploy signs its webhook with (invalidation-webhook-secret).`);
+    return parsed;
+}
+/** Serves the relay until SIGINT or SIGTERM. */
+async function runRelayCommand(args, io) {
+    const parsed = parseRelayArgs(args, io.env);
+    if (parsed.help) {
+        writeLine(io.stdout, relay_command_HELP);
+        return 0;
+    }
+    // Loaded here: node-redis is needed by this command only.
+    const { createRelay } = await __nccwpck_require__.e(/* import() */ 644).then(__nccwpck_require__.bind(__nccwpck_require__, 23644));
+    const relay = await createRelay({
+        redisUrl: parsed.redisUrl,
+        secret: parsed.secret,
+        replayWindowSeconds: parsed.replayWindowSeconds,
+        logger: ioLogger(io),
+        ...(parsed.channel !== undefined ? { channel: parsed.channel } : {}),
+        ...(parsed.keyPrefix !== undefined ? { keyPrefix: parsed.keyPrefix } : {}),
+    });
+    const { url } = await relay.listen(parsed.port, parsed.host).catch(async (error) => {
+        await relay.close();
+        throw listenError(parsed, error);
+    });
+    writeLine(io.stdout, `datatable-deploy relay listening on ${url}`);
+    await new Promise((resolve) => {
+        const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+    });
+    await relay.close();
+    writeLine(io.stderr, 'relay stopped');
+    return 0;
+}
+function listenError(parsed, error) {
+    if (error.code === 'EADDRINUSE')
+        return new errors/* ConfigurationError */.j1(`relay: --port ${parsed.port} on ${parsed.host} is in use.`, 'Stop what listens there, or give another port (--port 0 picks a free one).');
+    if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        return new errors/* ConfigurationError */.j1(`relay: cannot listen on --host ${parsed.host} (${error.code}).`, 'Give an address of this machine, such as 127.0.0.1 or 0.0.0.0.');
+    return error;
+}
+/** --port: 0 (any free port) to 65535. */
+function port(value) {
+    const number = wholeNumber('port', value, 0);
+    if (number > 65_535)
+        throw new errors/* ConfigurationError */.j1(`relay: --port must be from 0 to 65535; got ${number}.`, 'Give a free port such as 8080, or 0 (the default) for any free port.');
+    return number;
+}
+
 ;// CONCATENATED MODULE: external "node:readline/promises"
 const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
 ;// CONCATENATED MODULE: ./src/cli/confirm.ts
@@ -29976,7 +31126,7 @@ const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_creat
  */
 async function confirm_confirm(io, what) {
     if (!process.stdin.isTTY || !isTty(io.stdout)) {
-        throw new ConfigurationError(`Refusing to ${what.verb} without --yes: there is no terminal to ask on.`, `Review ${what.reviewed} above, then run again with --yes.`);
+        throw new errors/* ConfigurationError */.j1(`Refusing to ${what.verb} without --yes: there is no terminal to ask on.`, `Review ${what.reviewed} above, then run again with --yes.`);
     }
     const prompt = (0,external_node_readline_promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stdout });
     try {
@@ -30005,7 +31155,7 @@ function checkWebhookUrl(value) {
     }
     if (url?.protocol === 'https:' || url?.protocol === 'http:')
         return;
-    throw new ConfigurationError(`--webhook ${JSON.stringify(redactUrl(value))} is not an http(s) URL.`, 'Give the full address the receiver listens on, such as --webhook https://cache.example.com/invalidate.');
+    throw new errors/* ConfigurationError */.j1(`--webhook ${JSON.stringify((0,regions/* redactUrl */.BO)(value))} is not an http(s) URL.`, 'Give the full address the receiver listens on, such as --webhook https://cache.example.com/invalidate.');
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/differences.ts
@@ -30080,7 +31230,7 @@ function writeDeploySummary(io, result, journalPath) {
     if (result.health)
         lines.push(`  health checks: ${result.health.passed ? 'passed' : 'failed'} after ${result.health.rounds} round(s)`);
     for (const webhook of result.webhooks ?? [])
-        lines.push(`  webhook ${redactUrl(webhook.url)}: ${webhook.ok ? 'delivered' : `failed (${webhook.error})`}`);
+        lines.push(`  webhook ${(0,regions/* redactUrl */.BO)(webhook.url)}: ${webhook.ok ? 'delivered' : `failed (${webhook.error})`}`);
     if (result.backup)
         lines.push(`  backup: ${result.backup}`);
     if (journalPath && result.outcome !== 'no-changes')
@@ -30237,13 +31387,13 @@ async function runApplyCommand(args, io) {
         return 0;
     }
     if (values.plan && (values.config?.length || positionals.length)) {
-        throw new ConfigurationError('Give either --plan FILE or config files, not both.', 'Apply a saved plan with --plan alone, or plan and apply the config files without --plan.');
+        throw new errors/* ConfigurationError */.j1('Give either --plan FILE or config files, not both.', 'Apply a saved plan with --plan alone, or plan and apply the config files without --plan.');
     }
     const webhookSecret = io.env.DATATABLE_DEPLOY_WEBHOOK_SECRET;
     for (const url of values.webhook ?? [])
         checkWebhookUrl(url);
     if (values.webhook?.length && !webhookSecret) {
-        throw new ConfigurationError('--webhook needs a signing secret.', 'Set DATATABLE_DEPLOY_WEBHOOK_SECRET to the secret the receiver checks.');
+        throw new errors/* ConfigurationError */.j1('--webhook needs a signing secret.', 'Set DATATABLE_DEPLOY_WEBHOOK_SECRET to the secret the receiver checks.');
     }
     const settleMs = connection_settleMsOf(values);
     checkConnectionOptions(io, values);
@@ -30304,8 +31454,8 @@ async function runApplyCommand(args, io) {
             backups: new LocalBackupStore(backupRoot),
             backupName,
             journal,
-            logger: stderrLogger(),
-            clock: systemClock,
+            logger: (0,src_logger/* stderrLogger */.D)(),
+            clock: src_clock/* systemClock */.m,
             actor,
             signal: interruption.signal,
             health,
@@ -30408,7 +31558,7 @@ async function runRollbackCommand(args, io) {
         return 0;
     }
     if (!values.backup)
-        throw new ConfigurationError('rollback needs --backup DIR.', 'Give the backup directory that apply printed.');
+        throw new errors/* ConfigurationError */.j1('rollback needs --backup DIR.', 'Give the backup directory that apply printed.');
     const settleMs = connection_settleMsOf(values);
     checkConnectionOptions(io, values);
     await checkInputDirectory('--backup', values.backup, cwd, 'Give the backup directory that apply printed (it holds manifest.json).');
@@ -30440,7 +31590,7 @@ async function runRollbackCommand(args, io) {
         return 1;
     const journal = new FileJournal((0,external_node_path_namespaceObject.resolve)(location, `restore-${Date.now()}.journal.jsonl`));
     try {
-        const report = await restoreBackup(backup, { tables: client.tables, journal, logger: stderrLogger(), clock: systemClock }, rate, { createdTables, settleMs });
+        const report = await restoreBackup(backup, { tables: client.tables, journal, logger: (0,src_logger/* stderrLogger */.D)(), clock: src_clock/* systemClock */.m }, rate, { createdTables, settleMs });
         for (const line of restoreLines(report))
             writeLine(io.stdout, line);
         if (report.restored)
@@ -30495,6 +31645,8 @@ function showPreview(io, preview) {
 
 
 
+
+
 const USAGE = `datatable-deploy ${VERSION}: deploy Genesys Cloud Architect data tables from YAML, safely.
 
 Usage: datatable-deploy <command> [options]
@@ -30503,9 +31655,11 @@ Commands:
   validate            check config files (offline; --against-live also checks live schemas)
   plan                show what a deploy would change, and whether it needs approval
   export              write a live table as a config file
+  import              write config files from Terraform (.tf, .tf.json, state): import terraform PATH...
   apply               deploy: guard, backup, apply, verify, health checks, rollback on failure
   rollback            restore a backup made by apply
   tables              list the org's data tables (a connection check)
+  relay               relay the deploy's signed webhook to readers through Redis pub/sub
   emulator            run the local Genesys Cloud data-tables emulator
   demo                run the guided demo against an in-process emulator
 
@@ -30520,9 +31674,11 @@ const COMMANDS = {
     validate: runValidateCommand,
     plan: runPlanCommand,
     export: runExportCommand,
+    import: runImportCommand,
     apply: runApplyCommand,
     rollback: runRollbackCommand,
     tables: runTablesCommand,
+    relay: runRelayCommand,
     emulator: runEmulatorCommand,
     demo: (args, io) => runDemo(args, io),
 };
@@ -30546,8 +31702,8 @@ async function runCli(argv, io) {
         return await command(rest, io);
     }
     catch (error) {
-        writeLine(io.stderr, `${error instanceof RefusedError ? 'refused' : 'error'}: ${describeCliError(error)}`);
-        return error instanceof RefusedError ? 3 : 1;
+        writeLine(io.stderr, `${error instanceof errors/* RefusedError */.fk ? 'refused' : 'error'}: ${describeCliError(error)}`);
+        return error instanceof errors/* RefusedError */.fk ? 3 : 1;
     }
 }
 /** Typed errors carry their fix; a file-system error is put in words; anything else gets one. */
@@ -30555,21 +31711,21 @@ function describeCliError(error) {
     const fileSystem = error instanceof Error ? describeFileSystemError(error) : undefined;
     if (fileSystem)
         return fileSystem.describe();
-    if (error instanceof DatatableDeployError)
-        return describeError(error);
-    return `${describeError(error)}\n  fix: This is not an error the command expected; run it again, and report it if it repeats.`;
+    if (error instanceof errors/* DatatableDeployError */.c_)
+        return (0,errors/* describeError */.Uc)(error);
+    return `${(0,errors/* describeError */.Uc)(error)}\n  fix: This is not an error the command expected; run it again, and report it if it repeats.`;
 }
 
 
 /***/ }),
 
-/***/ 3418:
+/***/ 56998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ maskedIo)
 /* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11766);
 
 /**
  * The command's streams with every known secret masked: the variables of its environment whose
@@ -30594,7 +31750,268 @@ function maskedStream(stream) {
 
 /***/ }),
 
-/***/ 7194:
+/***/ 56193:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve()),
+};
+
+
+/***/ }),
+
+/***/ 10840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   Wj: () => (/* binding */ fileProblem),
+/* harmony export */   c_: () => (/* binding */ DatatableDeployError),
+/* harmony export */   fk: () => (/* binding */ RefusedError),
+/* harmony export */   hj: () => (/* binding */ BackupError),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   n_: () => (/* binding */ GenesysApiError),
+/* harmony export */   v3: () => (/* binding */ AuthenticationError)
+/* harmony export */ });
+/**
+ * The project's few typed errors. Each carries a `hint`: the sentence that tells a person how to
+ * fix the problem. Messages never contain secrets or tokens.
+ */
+class DatatableDeployError extends Error {
+    /** What to do about it, as one or two sentences. */
+    hint;
+    constructor(message, hint, options) {
+        super(message, options);
+        this.name = new.target.name;
+        this.hint = hint;
+    }
+    /** The message followed by the hint, for terminals and logs. */
+    describe() {
+        return this.hint ? `${this.message}\n  fix: ${this.hint}` : this.message;
+    }
+}
+/** A setting, input or argument is missing or malformed. Nothing was sent anywhere. */
+class ConfigurationError extends DatatableDeployError {
+}
+/** Genesys Cloud answered with an error, or could not be reached, after any retries. */
+class GenesysApiError extends DatatableDeployError {
+    status;
+    code;
+    serviceMessage;
+    method;
+    path;
+    correlationId;
+    attempts;
+    body;
+    constructor(failure, hint, options) {
+        const where = `${failure.method} ${failure.path}`;
+        const status = failure.status === 0 ? 'no response' : String(failure.status);
+        const tries = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
+        const correlation = failure.correlationId ? `, correlation id ${failure.correlationId}` : '';
+        super(`${status} ${failure.code}: ${failure.serviceMessage} (${where}${tries}${correlation})`, hint, options);
+        this.status = failure.status;
+        this.code = failure.code;
+        this.serviceMessage = failure.serviceMessage;
+        this.method = failure.method;
+        this.path = failure.path;
+        this.correlationId = failure.correlationId;
+        this.attempts = failure.attempts;
+        this.body = failure.body;
+    }
+}
+/** The OAuth service refused the client credentials, or a token was refused twice in a row. */
+class AuthenticationError extends GenesysApiError {
+}
+/** Renders any thrown value for a person: typed errors with their hint, others by message. */
+function describeError(error) {
+    if (error instanceof DatatableDeployError)
+        return error.describe();
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * A deploy refused before any write: the plan is stale (the live tables changed since it was
+ * computed), or a gate said no. Exit code 3.
+ */
+class RefusedError extends DatatableDeployError {
+}
+/** A backup that cannot be used: missing, damaged, or changed after it was written. */
+class BackupError extends DatatableDeployError {
+}
+const FILE_PROBLEMS = {
+    ENOENT: {
+        reason: 'there is no such file or directory',
+        fix: 'Check the path; create the directory first if it is an output.',
+    },
+    EISDIR: { reason: 'it is a directory', fix: 'Give a file path instead.' },
+    ENOTDIR: { reason: 'a part of the path is a file, not a directory', fix: 'Check the path.' },
+    EACCES: { reason: 'permission denied', fix: 'Check the permissions, or use another path.' },
+    EPERM: { reason: 'not permitted', fix: 'Check the permissions, or use another path.' },
+    EROFS: { reason: 'the file system is read-only', fix: 'Use a path on a writable file system.' },
+    ENOSPC: { reason: 'no space left on the device', fix: 'Free some disk space and run again.' },
+    EEXIST: { reason: 'it already exists', fix: 'Remove it, or use another path.' },
+};
+/** A file-system error in words (rather than ENOENT), with the usual fix. */
+function fileProblem(error) {
+    const code = error?.code;
+    return ((code && FILE_PROBLEMS[code]) || {
+        reason: code ?? (error instanceof Error ? error.message : String(error)),
+        fix: 'Check the path and its permissions.',
+    });
+}
+
+
+/***/ }),
+
+/***/ 51016:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ resolveEndpoints),
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   ef: () => (/* binding */ parseOrigin)
+/* harmony export */ });
+/* unused harmony export REGION_DOMAINS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10840);
+
+/**
+ * Genesys Cloud regions and their domains. The API lives at `api.<domain>`, OAuth at
+ * `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform provider's `us-east-1`
+ * spelling is accepted too.
+ */
+const REGION_DOMAINS = {
+    us_east_1: 'mypurecloud.com',
+    eu_west_1: 'mypurecloud.ie',
+    ap_southeast_2: 'mypurecloud.com.au',
+    ap_northeast_1: 'mypurecloud.jp',
+    eu_central_1: 'mypurecloud.de',
+    us_west_2: 'usw2.pure.cloud',
+    ca_central_1: 'cac1.pure.cloud',
+    ap_northeast_2: 'apne2.pure.cloud',
+    eu_west_2: 'euw2.pure.cloud',
+    ap_south_1: 'aps1.pure.cloud',
+    us_east_2: 'use2.us-gov-pure.cloud',
+    sa_east_1: 'sae1.pure.cloud',
+    me_central_1: 'mec1.pure.cloud',
+    ap_northeast_3: 'apne3.pure.cloud',
+    eu_central_2: 'euc2.pure.cloud',
+    mx_central_1: 'mxc1.pure.cloud',
+    ap_southeast_1: 'apse1.pure.cloud',
+    eusc_de_east_1: 'edee1.eusc-pure.cloud',
+};
+function normaliseRegion(region) {
+    return region.trim().toLowerCase().replace(/-/g, '_');
+}
+/**
+ * Resolves the endpoints from a region name or an explicit API URL. An explicit URL wins (the
+ * emulator, a proxy, tests); it serves both the API and `/oauth/token` on one origin unless a
+ * separate login URL is given.
+ */
+function resolveEndpoints(options) {
+    if (options.apiUrl) {
+        const apiBase = parseOrigin(options.apiUrl, 'API URL');
+        const loginBase = options.loginUrl ? parseOrigin(options.loginUrl, 'login URL', 'login') : apiBase;
+        return { apiBase, loginBase };
+    }
+    if (!options.region) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
+    }
+    const domain = REGION_DOMAINS[normaliseRegion(options.region)];
+    if (!domain) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Unknown Genesys Cloud region "${options.region}".`, `Use one of: ${knownRegions()}; or give the API URL explicitly.`);
+    }
+    return { apiBase: `https://api.${domain}`, loginBase: `https://login.${domain}` };
+}
+function knownRegions() {
+    return Object.keys(REGION_DOMAINS)
+        .map((name) => name.replace(/_/g, '-'))
+        .join(', ');
+}
+/**
+ * Checks an API or login URL and returns its origin (with a proxy's path prefix, if any).
+ * `label` names where it came from (an option, a variable or an input). Genesys serves
+ * `/api/v2` and `/oauth` itself, so a URL that already ends in them is refused with the
+ * base URL to give instead, rather than failing later as an unreachable OAuth service.
+ */
+function parseOrigin(value, label, service = 'api') {
+    const shown = JSON.stringify(redactUrl(value));
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The ${label} ${shown} is not a URL.`, BASE_URL_FIX);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The ${label} ${shown} must use http or https.`, BASE_URL_FIX);
+    const origin = `${url.protocol}//${url.host}`;
+    if (url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The ${label} ${shown} contains a user name or password.`, `Give ${origin}; the OAuth client's id and secret go in GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET.`);
+    const path = url.pathname.replace(/\/+$/, '');
+    const problem = baseUrlProblem(url, path, service);
+    if (problem) {
+        const region = regionOfHost(url.hostname);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The ${label} ${shown} ${problem}; it takes a base URL only (the client adds /api/v2 and /oauth/token itself).`, `Give ${region ? `https://${service}.${REGION_DOMAINS[region]}, or the region ${region.replace(/_/g, '-')} instead` : origin}.`);
+    }
+    return `${origin}${path}`;
+}
+/** What makes a URL more than a base URL; a proxy's own path prefix is allowed. */
+function baseUrlProblem(url, path, service) {
+    if (url.search || url.hash)
+        return 'has a query or fragment';
+    if (/(^|\/)(api|oauth)(\/|$)/i.test(path))
+        return `has a path (${path})`;
+    if (regionOfHost(url.hostname) === undefined)
+        return undefined;
+    if (!url.hostname.toLowerCase().startsWith(`${service}.`))
+        return `is not the ${service === 'api' ? 'API' : 'login'} host (${url.hostname})`;
+    return path ? `has a path (${path})` : undefined;
+}
+const BASE_URL_FIX = 'Give the base URL of the API, such as https://api.mypurecloud.com, or a region name instead (such as us-east-1).';
+/** The region whose API, login or apps host this is (a URL copied from the browser), if any. */
+function regionOfHost(host) {
+    const match = /^(?:api|login|apps)\.(.+)$/i.exec(host);
+    if (!match)
+        return undefined;
+    return Object.keys(REGION_DOMAINS).find((name) => REGION_DOMAINS[name] === match[1].toLowerCase());
+}
+/** A URL as it may be printed: a user name, password and query values are hidden. */
+function redactUrl(value) {
+    return value.replace(/^([a-z][\w+.-]*:\/\/)[^/?#@]*@/i, '$1***@').replace(/([?&][^=&#]*=)[^&#]*/g, '$1***');
+}
+
+
+/***/ }),
+
+/***/ 6779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ stderrLogger),
+/* harmony export */   q: () => (/* binding */ silentLogger)
+/* harmony export */ });
+const silentLogger = { debug() { }, info() { }, warn() { } };
+/** Writes info and warnings to stderr (stdout stays free for machine-readable output). */
+function stderrLogger(options = {}) {
+    return {
+        debug: (message) => {
+            if (options.verbose)
+                process.stderr.write(`debug: ${message}\n`);
+        },
+        info: (message) => process.stderr.write(`${message}\n`),
+        warn: (message) => process.stderr.write(`warning: ${message}\n`),
+    };
+}
+
+
+/***/ }),
+
+/***/ 11766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30672,10 +32089,101 @@ function clearSecrets() {
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 96137:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns/promises");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 34589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 77598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 53053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 77030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 58500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
+/***/ 41692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 73136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
@@ -30686,13 +32194,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 4352:
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 62234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(2607)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(96838)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -31404,12 +32919,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 96838:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(2607)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -31683,7 +33198,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 2607:
 /***/ ((module) => {
 
 
@@ -32489,18 +34004,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7349:
+/***/ 12215:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(43989);
+var Scalar = __nccwpck_require__(21987);
+var YAMLMap = __nccwpck_require__(14628);
+var YAMLSeq = __nccwpck_require__(5145);
+var resolveBlockMap = __nccwpck_require__(73809);
+var resolveBlockSeq = __nccwpck_require__(15100);
+var resolveFlowCollection = __nccwpck_require__(63088);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -32586,15 +34101,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 36429:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(77927);
+var composeNode = __nccwpck_require__(99943);
+var resolveEnd = __nccwpck_require__(86202);
+var resolveProps = __nccwpck_require__(29877);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -32638,17 +34153,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 99943:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(69051);
+var identity = __nccwpck_require__(43989);
+var composeCollection = __nccwpck_require__(12215);
+var composeScalar = __nccwpck_require__(97175);
+var resolveEnd = __nccwpck_require__(86202);
+var utilEmptyScalarPosition = __nccwpck_require__(4289);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -32757,15 +34272,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 97175:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(43989);
+var Scalar = __nccwpck_require__(21987);
+var resolveBlockScalar = __nccwpck_require__(19179);
+var resolveFlowScalar = __nccwpck_require__(7532);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -32852,18 +34367,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 48082:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(50156);
+var Document = __nccwpck_require__(77927);
+var errors = __nccwpck_require__(68718);
+var identity = __nccwpck_require__(43989);
+var composeDoc = __nccwpck_require__(36429);
+var resolveEnd = __nccwpck_require__(86202);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -33083,17 +34598,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 73809:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(91363);
+var YAMLMap = __nccwpck_require__(14628);
+var resolveProps = __nccwpck_require__(29877);
+var utilContainsNewline = __nccwpck_require__(70589);
+var utilFlowIndentCheck = __nccwpck_require__(1161);
+var utilMapIncludes = __nccwpck_require__(4769);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -33207,12 +34722,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 19179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(21987);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -33414,14 +34929,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 15100:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(5145);
+var resolveProps = __nccwpck_require__(29877);
+var utilFlowIndentCheck = __nccwpck_require__(1161);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -33472,7 +34987,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 86202:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33518,19 +35033,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 63088:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(43989);
+var Pair = __nccwpck_require__(91363);
+var YAMLMap = __nccwpck_require__(14628);
+var YAMLSeq = __nccwpck_require__(5145);
+var resolveEnd = __nccwpck_require__(86202);
+var resolveProps = __nccwpck_require__(29877);
+var utilContainsNewline = __nccwpck_require__(70589);
+var utilMapIncludes = __nccwpck_require__(4769);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -33734,13 +35249,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 7532:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(21987);
+var resolveEnd = __nccwpck_require__(86202);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -33969,7 +35484,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 29877:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34124,7 +35639,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 70589:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34167,7 +35682,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 4289:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34202,12 +35717,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 1161:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(70589);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -34226,12 +35741,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 4769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(43989);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -34248,22 +35763,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 77927:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(69051);
+var Collection = __nccwpck_require__(21347);
+var identity = __nccwpck_require__(43989);
+var Pair = __nccwpck_require__(91363);
+var toJS = __nccwpck_require__(83953);
+var Schema = __nccwpck_require__(39922);
+var stringifyDocument = __nccwpck_require__(66203);
+var anchors = __nccwpck_require__(69010);
+var applyReviver = __nccwpck_require__(39067);
+var createNode = __nccwpck_require__(24466);
+var directives = __nccwpck_require__(50156);
 
 class Document {
     constructor(value, replacer, options) {
@@ -34592,13 +36107,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 69010:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(43989);
+var visit = __nccwpck_require__(82130);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -34675,7 +36190,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 39067:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34739,14 +36254,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 24466:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(69051);
+var identity = __nccwpck_require__(43989);
+var Scalar = __nccwpck_require__(21987);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -34836,13 +36351,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 50156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(43989);
+var visit = __nccwpck_require__(82130);
 
 const escapeChars = {
     '!': '%21',
@@ -35021,7 +36536,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 68718:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35090,28 +36605,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 88905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(48082);
+var Document = __nccwpck_require__(77927);
+var Schema = __nccwpck_require__(39922);
+var errors = __nccwpck_require__(68718);
+var Alias = __nccwpck_require__(69051);
+var identity = __nccwpck_require__(43989);
+var Pair = __nccwpck_require__(91363);
+var Scalar = __nccwpck_require__(21987);
+var YAMLMap = __nccwpck_require__(14628);
+var YAMLSeq = __nccwpck_require__(5145);
+var cst = __nccwpck_require__(74975);
+var lexer = __nccwpck_require__(85463);
+var lineCounter = __nccwpck_require__(16222);
+var parser = __nccwpck_require__(45522);
+var publicApi = __nccwpck_require__(48721);
+var visit = __nccwpck_require__(82130);
 
 
 
@@ -35148,7 +36663,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 39023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -35174,16 +36689,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 69051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(69010);
+var visit = __nccwpck_require__(82130);
+var identity = __nccwpck_require__(43989);
+var Node = __nccwpck_require__(51867);
+var toJS = __nccwpck_require__(83953);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -35301,14 +36816,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 21347:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(24466);
+var identity = __nccwpck_require__(43989);
+var Node = __nccwpck_require__(51867);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -35459,14 +36974,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 51867:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(39067);
+var identity = __nccwpck_require__(43989);
+var toJS = __nccwpck_require__(83953);
 
 class NodeBase {
     constructor(type) {
@@ -35506,15 +37021,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 91363:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(24466);
+var stringifyPair = __nccwpck_require__(90738);
+var addPairToJSMap = __nccwpck_require__(53202);
+var identity = __nccwpck_require__(43989);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -35552,14 +37067,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 21987:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(43989);
+var Node = __nccwpck_require__(51867);
+var toJS = __nccwpck_require__(83953);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -35586,17 +37101,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 14628:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(34618);
+var addPairToJSMap = __nccwpck_require__(53202);
+var Collection = __nccwpck_require__(21347);
+var identity = __nccwpck_require__(43989);
+var Pair = __nccwpck_require__(91363);
+var Scalar = __nccwpck_require__(21987);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -35740,17 +37255,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 5145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(24466);
+var stringifyCollection = __nccwpck_require__(34618);
+var Collection = __nccwpck_require__(21347);
+var identity = __nccwpck_require__(43989);
+var Scalar = __nccwpck_require__(21987);
+var toJS = __nccwpck_require__(83953);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -35862,16 +37377,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 53202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(39023);
+var merge = __nccwpck_require__(38534);
+var stringify = __nccwpck_require__(62014);
+var identity = __nccwpck_require__(43989);
+var toJS = __nccwpck_require__(83953);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -35934,7 +37449,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 43989:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35994,12 +37509,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 83953:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(43989);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -36040,15 +37555,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 33640:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(19179);
+var resolveFlowScalar = __nccwpck_require__(7532);
+var errors = __nccwpck_require__(68718);
+var stringifyString = __nccwpck_require__(83591);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -36265,7 +37780,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 14867:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36335,7 +37850,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 92629:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36441,14 +37956,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 74975:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(33640);
+var cstStringify = __nccwpck_require__(14867);
+var cstVisit = __nccwpck_require__(92629);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -36560,12 +38075,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 85463:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(74975);
 
 /*
 START -> stream
@@ -37290,7 +38805,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 16222:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37338,14 +38853,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 45522:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(74975);
+var lexer = __nccwpck_require__(85463);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -38325,18 +39840,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 48721:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(48082);
+var Document = __nccwpck_require__(77927);
+var errors = __nccwpck_require__(68718);
+var log = __nccwpck_require__(39023);
+var identity = __nccwpck_require__(43989);
+var lineCounter = __nccwpck_require__(16222);
+var parser = __nccwpck_require__(45522);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -38439,16 +39954,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 39922:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(43989);
+var map = __nccwpck_require__(14169);
+var seq = __nccwpck_require__(82708);
+var string = __nccwpck_require__(46706);
+var tags = __nccwpck_require__(15108);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -38485,13 +40000,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 14169:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(43989);
+var YAMLMap = __nccwpck_require__(14628);
 
 const map = {
     collection: 'map',
@@ -38511,12 +40026,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 81654:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(21987);
 
 const nullTag = {
     identify: value => value == null,
@@ -38535,13 +40050,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 82708:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(43989);
+var YAMLSeq = __nccwpck_require__(5145);
 
 const seq = {
     collection: 'seq',
@@ -38561,12 +40076,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 46706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(83591);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -38584,12 +40099,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 48777:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(21987);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -38612,13 +40127,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 45359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(21987);
+var stringifyNumber = __nccwpck_require__(95767);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -38666,12 +40181,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 82336:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(95767);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -38715,18 +40230,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 34230:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(14169);
+var _null = __nccwpck_require__(81654);
+var seq = __nccwpck_require__(82708);
+var string = __nccwpck_require__(46706);
+var bool = __nccwpck_require__(48777);
+var float = __nccwpck_require__(45359);
+var int = __nccwpck_require__(82336);
 
 const schema = [
     map.map,
@@ -38747,14 +40262,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 46145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(21987);
+var map = __nccwpck_require__(14169);
+var seq = __nccwpck_require__(82708);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -38818,27 +40333,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 15108:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(14169);
+var _null = __nccwpck_require__(81654);
+var seq = __nccwpck_require__(82708);
+var string = __nccwpck_require__(46706);
+var bool = __nccwpck_require__(48777);
+var float = __nccwpck_require__(45359);
+var int = __nccwpck_require__(82336);
+var schema = __nccwpck_require__(34230);
+var schema$1 = __nccwpck_require__(46145);
+var binary = __nccwpck_require__(71717);
+var merge = __nccwpck_require__(38534);
+var omap = __nccwpck_require__(59465);
+var pairs = __nccwpck_require__(28635);
+var schema$2 = __nccwpck_require__(33879);
+var set = __nccwpck_require__(99542);
+var timestamp = __nccwpck_require__(75222);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -38924,14 +40439,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 71717:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(21987);
+var stringifyString = __nccwpck_require__(83591);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -39001,12 +40516,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 75760:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(21987);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -39037,13 +40552,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 71328:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(21987);
+var stringifyNumber = __nccwpck_require__(95767);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -39094,12 +40609,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 21135:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(95767);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -39177,13 +40692,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 38534:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(43989);
+var Scalar = __nccwpck_require__(21987);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -39255,16 +40770,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 59465:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(43989);
+var toJS = __nccwpck_require__(83953);
+var YAMLMap = __nccwpck_require__(14628);
+var YAMLSeq = __nccwpck_require__(5145);
+var pairs = __nccwpck_require__(28635);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -39339,15 +40854,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 28635:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(43989);
+var Pair = __nccwpck_require__(91363);
+var Scalar = __nccwpck_require__(21987);
+var YAMLSeq = __nccwpck_require__(5145);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -39428,24 +40943,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 33879:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(14169);
+var _null = __nccwpck_require__(81654);
+var seq = __nccwpck_require__(82708);
+var string = __nccwpck_require__(46706);
+var binary = __nccwpck_require__(71717);
+var bool = __nccwpck_require__(75760);
+var float = __nccwpck_require__(71328);
+var int = __nccwpck_require__(21135);
+var merge = __nccwpck_require__(38534);
+var omap = __nccwpck_require__(59465);
+var pairs = __nccwpck_require__(28635);
+var set = __nccwpck_require__(99542);
+var timestamp = __nccwpck_require__(75222);
 
 const schema = [
     map.map,
@@ -39476,14 +40991,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 99542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(43989);
+var Pair = __nccwpck_require__(91363);
+var YAMLMap = __nccwpck_require__(14628);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -39579,12 +41094,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 75222:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(95767);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -39691,7 +41206,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 90117:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39849,15 +41364,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 62014:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(69010);
+var identity = __nccwpck_require__(43989);
+var stringifyComment = __nccwpck_require__(67001);
+var stringifyString = __nccwpck_require__(83591);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -39988,14 +41503,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 34618:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(43989);
+var stringify = __nccwpck_require__(62014);
+var stringifyComment = __nccwpck_require__(67001);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -40150,7 +41665,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 67001:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -40181,14 +41696,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 66203:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(43989);
+var stringify = __nccwpck_require__(62014);
+var stringifyComment = __nccwpck_require__(67001);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -40275,7 +41790,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 95767:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -40309,15 +41824,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 90738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(43989);
+var Scalar = __nccwpck_require__(21987);
+var stringify = __nccwpck_require__(62014);
+var stringifyComment = __nccwpck_require__(67001);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -40468,13 +41983,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 83591:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(21987);
+var foldFlowLines = __nccwpck_require__(90117);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -40813,12 +42328,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 82130:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(43989);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -41056,14 +42571,14 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3837:
+/***/ 9583:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 2079:
+/***/ 82973:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -41092,7 +42607,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -41101,6 +42616,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -41229,6 +42747,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -41245,11 +42785,74 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 /******/ 
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(67817);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

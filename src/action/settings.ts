@@ -1,3 +1,4 @@
+import { versionsTableName } from '../deploy/versions-table.js';
 import { ConfigurationError } from '../errors.js';
 import { signingKeyFrom } from '../plan/signing.js';
 import { parseLimit, parseThresholdLimits, type NumericThresholds } from '../policy/limits.js';
@@ -40,6 +41,8 @@ export interface ActionSettings {
   backupArtifact?: string | undefined;
   webhookUrls: string[];
   webhookSecret?: string | undefined;
+  /** The versions table the deploy maintains; none when unset. */
+  versionsTable?: string | undefined;
   driftFail: boolean;
   driftIssue: boolean;
 }
@@ -94,6 +97,7 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
     backupArtifact,
     webhookUrls: lines(read('invalidation-webhook-url')),
     webhookSecret: read('invalidation-webhook-secret') || undefined,
+    versionsTable: versionsTableName(read('versions-table'), 'Input "versions-table"'),
     driftFail: booleanInput(read, 'drift-fail', true),
     driftIssue: booleanInput(read, 'drift-issue', false),
   };

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { systemClock } from '../clock.js';
 import { LocalBackupStore } from '../deploy/backup.js';
+import { versionsTableName } from '../deploy/versions-table.js';
 import { parseHealthSpec, type HealthSpec } from '../deploy/health/spec.js';
 import { FileJournal } from '../deploy/journal.js';
 import { runDeploy } from '../deploy/pipeline.js';
@@ -53,6 +54,8 @@ environment and deployment are shown before it asks; the backup records them.
   --health-checks FILE   probes to run after apply (see the README)
   --webhook URL          POST a signed event here after a healthy deploy (repeatable;
                          the HMAC secret comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
+  --versions-table NAME  keep this data table (e.g. datatable_deploy_versions) with each
+                         deployed table's version and content hash, for runtime readers
   --actor NAME           who deploys (default: GITHUB_ACTOR or the user name)
 ${EMERGENCY_HELP}
   --yes                  do not ask; required when not on a terminal
@@ -81,6 +84,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       'backup-dir': { type: 'string' },
       'health-checks': { type: 'string' },
       webhook: { type: 'string', multiple: true },
+      'versions-table': { type: 'string' },
       actor: { type: 'string' },
       yes: { type: 'boolean' },
       ...EMERGENCY_OPTION,
@@ -181,6 +185,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       env: io.env,
       webhooks: values.webhook?.length ? { urls: values.webhook, secret: webhookSecret! } : undefined,
       gitSha: io.env.GITHUB_SHA,
+      versionsTable: versionsTableName(values['versions-table'], '--versions-table'),
       signingKey,
       ratePerMinute: client.budget.stats().currentRatePerMinute,
       progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { ConfigurationError, describeError, RefusedError } from '../errors.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
@@ -15,6 +16,15 @@ import type { RestoreReport } from './restore.js';
 import { DEFAULT_SETTLE_MS, settle, SettleAborted } from './settle.js';
 import { restoreSafely } from './rollback-step.js';
 import { verifyTables } from './verify.js';
+import {
+  checkVersionsTable,
+  highestMarked,
+  markRestored,
+  refuseConfiguredVersionsTable,
+  writeMarkers,
+  type MarkerStamp,
+  type VersionsTable,
+} from './versions-table.js';
 import { postInvalidation, type WebhookResult } from './webhook.js';
 
 export type DeployOutcome = 'no-changes' | 'applied' | 'rolled-back' | 'failed';
@@ -53,6 +63,12 @@ export interface DeployOptions {
   settleMs?: number | undefined;
   /** Called once the backup is stored, before the first write (a durable record of the deploy). */
   onBackedUp?: ((location: string) => Promise<void>) | undefined;
+  /**
+   * Name of the versions table to maintain (see versions-table.ts); none when unset (opt-in).
+   */
+  versionsTable?: string | undefined;
+  /** Identifies this deploy run in the versions table and the webhook event (default: a new uuid). */
+  deployId?: string | undefined;
 }
 
 export interface DeployResult {
@@ -60,6 +76,8 @@ export interface DeployResult {
   exitCode: number;
   /** The deploy's number, written to `version` columns and sent to webhooks. */
   version?: number | undefined;
+  /** This deploy run's id (versions table, webhook event). */
+  deployId?: string | undefined;
   /** Where the backup was stored. */
   backup?: string | undefined;
   operations: number;
@@ -76,6 +94,7 @@ export interface DeployResult {
  */
 export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
   const { plan, logger } = options;
+  if (options.versionsTable) refuseConfiguredVersionsTable(plan, options.versionsTable);
   if (plan.verdict === 'blocked') {
     throw new ConfigurationError(
       'The plan is blocked: Genesys would refuse part of it.',
@@ -88,10 +107,16 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
   }
 
   logger.info('▶ stale-plan guard: reading the live tables again');
-  const live = await readTables(
-    options.tables,
-    plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name })),
-  );
+  const refs = plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name }));
+  // The versions table is read with them (one listing), for its columns and highest version.
+  const read = await readTables(options.tables, [
+    ...refs,
+    ...(options.versionsTable ? [{ name: options.versionsTable }] : []),
+  ]);
+  const live = read.slice(0, refs.length);
+  const versions: VersionsTable | undefined = options.versionsTable
+    ? { name: options.versionsTable, live: read[refs.length] ?? null }
+    : undefined;
   const stale = plan.tables
     .filter((table, index) => (live[index]?.fingerprint ?? null) !== table.liveFingerprint)
     .map((table) => table.name);
@@ -101,8 +126,16 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
       'Plan again against the live tables (and have the new plan approved), then deploy that plan.',
     );
   }
-  const version = nextVersion(plan, live);
+  if (versions) checkVersionsTable(versions);
+  const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
   const stamp: Stamp = { version, actor: options.actor };
+  const deployId = options.deployId ?? randomUUID();
+  const marker = (at: number): MarkerStamp => ({
+    version: at,
+    deployId,
+    deployedAt: new Date(options.clock.now()).toISOString(),
+    gitSha: options.gitSha,
+  });
 
   logger.info('▶ backup');
   const files = backupFilesOf(plan, live, options);
@@ -151,6 +184,16 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
     }
     logger.info('verified: every written row reads back as planned');
 
+    if (versions) {
+      logger.info(`▶ versions table: marking the deployed tables in ${versions.name}`);
+      // The rows as the verify read them back (defaults filled by the service): what readers read.
+      const tables = plan.tables.map((table, index) => ({
+        name: table.name,
+        rows: settled.value[index]?.rows ?? null,
+      }));
+      operations += await writeMarkers(versions, tables, marker(version), { ...context, phase: 'deploy' });
+    }
+
     if (options.health) {
       logger.info('▶ health checks');
       health = await runHealthChecks(
@@ -183,6 +226,18 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
       createdTables: journal.created,
       touched: touchedKeys(plan, journal),
     });
+    if (versions && restore.restored) {
+      // A version above this deploy's, so that readers that took this deploy's leave it again.
+      const problem = await markRestored(plan, versions.name, journal.created, marker(version + 1), {
+        ...context,
+        signal: undefined,
+        phase: 'restore',
+      });
+      if (problem) {
+        restore.restored = false;
+        restore.remaining.push({ table: versions.name, message: problem });
+      }
+    }
     const outcome: DeployOutcome = restore.restored ? 'rolled-back' : 'failed';
     if (restore.restored)
       logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
@@ -194,6 +249,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
       outcome,
       exitCode: EXIT_CODES[outcome],
       version,
+      deployId,
       backup,
       operations,
       failure: { phase: failure.phase, message: failure.message, details: failure.details },
@@ -212,6 +268,8 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
         event: 'datatables.deployed',
         tables: plan.tables.map((table) => table.name),
         version,
+        versions: Object.fromEntries(plan.tables.map((table) => [table.name, version])),
+        deployId,
         digest: plan.digest,
         environment: plan.environment ?? null,
         actor: options.actor,
@@ -231,7 +289,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
         );
     }
   }
-  return { outcome: 'applied', exitCode: 0, version, backup, operations, health, webhooks };
+  return { outcome: 'applied', exitCode: 0, version, deployId, backup, operations, health, webhooks };
 }
 
 export const settleMsOf = (options: { settleMs?: number | undefined }): number =>

@@ -4,16 +4,29 @@ import { describeError } from '../errors.js';
 import { networkCause } from '../genesys/oauth.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from '../genesys/retry.js';
 
-/** What subscribers are told after a healthy deploy, so they can drop cached config. */
+/**
+ * What subscribers are told after a healthy deploy, so they can drop cached config. Fields are
+ * only ever added: receivers written for an older event keep working.
+ */
 export interface InvalidationEvent {
   event: 'datatables.deployed';
+  /** The deployed tables' names. */
   tables: string[];
+  /** The deploy's version. */
   version: number;
+  /** The version each table now holds, by name (as in the versions table, when one is kept). */
+  versions: Record<string, number>;
+  /** This deploy run's id (a uuid; the versions table's deploy_id). */
+  deployId: string;
   digest: string;
   environment: string | null;
   actor: string;
+  /** ISO time the event was sent; receivers refuse events outside their replay window. */
   deployedAt: string;
 }
+
+/** Header naming one delivery: retries of it carry the same id, so receivers can drop repeats. */
+export const DELIVERY_HEADER = 'x-datatable-deploy-delivery';
 
 export interface WebhookResult {
   url: string;
@@ -53,7 +66,7 @@ export async function postInvalidation(
     'content-type': 'application/json',
     [SIGNATURE_HEADER]: signBody(body, secret),
     'x-datatable-deploy-event': event.event,
-    'x-datatable-deploy-delivery': randomUUID(),
+    [DELIVERY_HEADER]: randomUUID(),
     'user-agent': 'datatable-deploy',
   };
   return Promise.all(

@@ -264,6 +264,8 @@ describe('the deploy pipeline', () => {
         event: 'datatables.deployed',
         tables: ['settings'],
         version: 4,
+        versions: { settings: 4 },
+        deployId: result.deployId,
         digest: plan.digest,
         environment: 'prod',
         actor: 'ci-bot',
