@@ -82,8 +82,13 @@ export async function runRelayCommand(args: string[], io: CliIo): Promise<number
     writeLine(io.stdout, HELP);
     return 0;
   }
-  // Loaded here: node-redis is needed by this command only.
-  const { createRelay } = await import('../runtime/relay.js');
+  // Loaded here: node-redis is needed by this command only. The CLI runs with no node_modules,
+  // so it carries node-redis in a chunk of its own instead of loading the user's.
+  const [{ createRelay }, { useNodeRedis }] = await Promise.all([
+    import('../runtime/relay.js'),
+    import('../runtime/redis-client.js'),
+  ]);
+  useNodeRedis(() => import('redis'));
   const relay = await createRelay({
     redisUrl: parsed.redisUrl,
     secret: parsed.secret,

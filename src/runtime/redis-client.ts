@@ -36,11 +36,25 @@ export interface LinkOptions {
 
 type CreateClient = (typeof import('redis'))['createClient'];
 
-/** `import('redis')`, with the fix when it is not installed. */
+type NodeRedis = { createClient: CreateClient };
+
+/**
+ * How node-redis is loaded. By default from the user's node_modules at run time (the magic
+ * comment keeps the bundler from resolving it): the reader's bundle neither carries nor requires
+ * it, as an optional peer should be. The CLI's relay, which must run with no node_modules,
+ * bundles it and installs its own loader with `useNodeRedis`.
+ */
+let nodeRedis: () => Promise<NodeRedis> = () =>
+  import(/* webpackIgnore: true */ 'redis') as Promise<NodeRedis>;
+
+export function useNodeRedis(load: () => Promise<NodeRedis>): void {
+  nodeRedis = load;
+}
+
+/** node-redis's createClient, with the fix when it is not installed. */
 export async function loadNodeRedis(): Promise<CreateClient> {
   try {
-    const redis = await import('redis');
-    return redis.createClient;
+    return (await nodeRedis()).createClient;
   } catch (error) {
     throw new ConfigurationError(
       `A Redis URL was given, but the "redis" package (node-redis 5) could not be loaded: ${(error as Error).message}`,
