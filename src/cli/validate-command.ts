@@ -83,7 +83,8 @@ async function checkAgainstLive(configs: TableConfig[], tables: DataTablesApi): 
         config.table.id !== undefined
           ? await tables.getTable(config.table.id)
           : await tables.findTableByName(config.table.name!);
-      if (live?.schema) findings.push(...compareWithLive(config, live.schema).findings);
+      // One by one: a spread of a very long list overflows the call's argument limit.
+      if (live?.schema) for (const item of compareWithLive(config, live.schema).findings) findings.push(item);
     } catch (error) {
       findings.push(
         finding(

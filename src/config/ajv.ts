@@ -14,7 +14,14 @@ const addFormats: FormatsPlugin =
  * the linear-time engine: a user's `pattern` must not be able to hang a deploy.
  */
 export function createAjv(options: Options = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: linearRegExp }, ...options });
+  // No logger: ajv's warnings would go to the console, past every renderer and mask.
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    logger: false,
+    code: { regExp: linearRegExp },
+    ...options,
+  });
   addFormats(ajv);
   return ajv;
 }

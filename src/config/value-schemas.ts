@@ -56,7 +56,14 @@ export class ValueSchemas {
     try {
       if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
         throw new Error('a JSON Schema must be a map');
-      this.ajv ??= createAjv();
+      // Strict about the schema itself: an unknown format or a misspelt keyword ("minimun")
+      // would otherwise be ignored, and the values it meant to hold would pass unchecked.
+      this.ajv ??= createAjv({
+        strictSchema: true,
+        strictTypes: false,
+        strictTuples: false,
+        strictRequired: false,
+      });
       validate = this.ajv.compile(schema);
     } catch (error) {
       validate = 'broken';

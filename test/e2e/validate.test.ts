@@ -22,7 +22,7 @@ describe('datatable-deploy validate', () => {
     );
     expect(run.stdout).toContain('test/fixtures/invalid/tab-indent.yaml:7:1 error yaml-tab-indent');
     expect(run.stdout).not.toContain('jane.doe@example.com');
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ errors and 1 warning in 82 files\.$/);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ errors and 1 warning in 84 files\.$/);
     expect(emulator.log.snapshot().total).toBe(0);
   });
 
