@@ -53,14 +53,11 @@ export class GenesysApiError extends DatatableDeployError implements ApiFailure 
 
   constructor(failure: ApiFailure, hint?: string, options?: ErrorOptions) {
     const where = `${failure.method} ${failure.path}`;
-    const status = failure.status === 0 ? 'no response' : String(failure.status);
+    // No response: the message says what happened; a status and an internal code would not.
+    const status = failure.status === 0 ? '' : `${failure.status} ${failure.code}: `;
     const tries = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
     const correlation = failure.correlationId ? `, correlation id ${failure.correlationId}` : '';
-    super(
-      `${status} ${failure.code}: ${failure.serviceMessage} (${where}${tries}${correlation})`,
-      hint,
-      options,
-    );
+    super(`${status}${failure.serviceMessage} (${where}${tries}${correlation})`, hint, options);
     this.status = failure.status;
     this.code = failure.code;
     this.serviceMessage = failure.serviceMessage;

@@ -4,7 +4,7 @@ import { GenesysApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { hintFor } from './hints.js';
-import { formatSeconds, networkCause, type TokenSource } from './oauth.js';
+import { formatSeconds, networkCause, networkCode, type TokenSource } from './oauth.js';
 import type { RateBudget } from './rate-budget.js';
 import type { AttemptOutcome, RetryPolicy } from './retry.js';
 import { decideRetry } from './retry.js';
@@ -167,7 +167,7 @@ export class GenesysHttp {
       } catch (error) {
         if (error instanceof GenesysApiError) throw error; // from the token source
         const timeout = error instanceof Error && error.name === 'TimeoutError';
-        outcome = { kind: 'network', timeout, unresolved: networkCause(error) === 'ENOTFOUND' };
+        outcome = { kind: 'network', timeout, unresolved: networkCode(error) === 'ENOTFOUND' };
         this.noteDoubt(request.method);
         const decision = decideRetry(
           outcome,

@@ -89,7 +89,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
         const timeout = error instanceof Error && error.name === 'TimeoutError';
         // The token request has no side effect worth protecting, so it is retried like a GET.
         const decision = decideRetry(
-          { kind: 'network', timeout, unresolved: networkCause(error) === 'ENOTFOUND' },
+          { kind: 'network', timeout, unresolved: networkCode(error) === 'ENOTFOUND' },
           attempt,
           true,
           policy,
@@ -192,8 +192,28 @@ export class ClientCredentialsTokenSource implements TokenSource {
 export function networkCause(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? error.message;
+  const code = networkCode(error);
+  return code && code in NETWORK_CODES
+    ? `${code}: ${NETWORK_CODES[code]}`
+    : (code ?? cause?.message ?? error.message);
 }
+
+/** The system error code of a failed fetch (ENOTFOUND, ECONNRESET, …), when there is one. */
+export function networkCode(error: unknown): string | undefined {
+  return (error as { cause?: { code?: string } } | undefined)?.cause?.code;
+}
+
+/** The network failures people meet, in words (the codes alone send them searching). */
+const NETWORK_CODES: Record<string, string> = {
+  ENOTFOUND: 'the host name does not resolve',
+  ECONNREFUSED: 'nothing listens on that address and port',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'the connection timed out',
+  EAI_AGAIN: 'the name server did not answer',
+  CERT_HAS_EXPIRED: 'the server certificate has expired',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server certificate cannot be verified (a proxy that inspects TLS?)',
+  SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate is in the chain (a proxy that inspects TLS?)',
+};
 
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 1000 ? 3 : 1)} s`;

@@ -195,6 +195,45 @@ describe('URLs checked before anything is read or written', () => {
   });
 });
 
+describe('--help and ports', () => {
+  it('--help works on every command and does nothing else (demo included)', async () => {
+    for (const command of [
+      'validate',
+      'plan',
+      'export',
+      'import',
+      'apply',
+      'rollback',
+      'tables',
+      'relay',
+      'emulator',
+      'demo',
+    ]) {
+      const run = await cli([command, '--help']);
+      expect(run.code, command).toBe(0);
+      expect(run.stdout, command).toMatch(new RegExp(`^Usage: datatable-deploy ${command}`));
+      expect(run.stderr, command).toBe('');
+    }
+    expect(requests()).toBe(0);
+  });
+
+  it('emulator --port above 65535', async () => {
+    await refused(
+      ['emulator', '--port', '99999'],
+      '--port must be from 0 to 65535; got 99999.',
+      'Give a free port such as 8080, or 0 (the default) for any free port.',
+    );
+  });
+
+  it('a host name that does not resolve is tried twice, then named with the fix', async () => {
+    const run = await cli(['tables'], { GENESYSCLOUD_API_URL: 'http://no-such-host.invalid' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^error: could not reach the OAuth service at http:\/\/no-such-host\.invalid \(ENOTFOUND: the host name does not resolve\) \(POST \/oauth\/token after 2 attempts\)\n {2}fix: Check the region \(or API URL\)/m,
+    );
+  });
+});
+
 describe('arguments', () => {
   it('refuses a single-valued option given twice, a missing value, a value on a switch', async () => {
     await refused(

@@ -99,7 +99,7 @@ describe('probes', () => {
     await new Promise((resolve) => closed.close(resolve));
     expect(
       (await runHttpProbe({ url: `http://127.0.0.1:${port}/`, timeoutSeconds: 1 }, context)).detail,
-    ).toBe(`GET http://127.0.0.1:${port}/: ECONNREFUSED`);
+    ).toBe(`GET http://127.0.0.1:${port}/: ECONNREFUSED: nothing listens on that address and port`);
   });
 
   it('commands: exit code, output and deploy variables', async () => {

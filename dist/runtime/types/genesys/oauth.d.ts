@@ -40,4 +40,6 @@ export declare class ClientCredentialsTokenSource implements TokenSource {
 }
 /** A short, secret-free cause of a fetch failure (undici nests the system error). */
 export declare function networkCause(error: unknown): string;
+/** The system error code of a failed fetch (ENOTFOUND, ECONNRESET, …), when there is one. */
+export declare function networkCode(error: unknown): string | undefined;
 export declare function formatSeconds(ms: number): string;
