@@ -15857,6 +15857,114 @@ function tablesToEvict(states, limits, keep) {
     return victims;
 }
 
+;// CONCATENATED MODULE: ./src/runtime/types.ts
+/** The reasons a safe default can be served, for counting. */
+const FALLBACK_REASONS = [
+    'environment-mismatch',
+    'version-out-of-range',
+    'contract-violation',
+    'too-stale',
+    'not-loaded',
+    'unreadable',
+];
+
+;// CONCATENATED MODULE: ./src/runtime/metrics.ts
+
+/**
+ * Optional OpenTelemetry metrics. `@opentelemetry/api` is an optional peer dependency, loaded
+ * only here and only at start-up; when it is absent, or the host registered no MeterProvider
+ * (the API then hands out a no-op meter), nothing is recorded.
+ *
+ * The hot path pays nothing: `get` only bumps the plain counters it always bumps, and the
+ * counters and gauges below are observable ones that read `stats()` when the host's metric
+ * reader collects. The one instrument recorded as it happens is the refresh-latency histogram
+ * (a refresh is an API call, not a lookup).
+ */
+const DEFAULT_METER_NAME = 'datatable-deploy';
+/**
+ * How the API is loaded: from the host's node_modules at run time (the magic comment keeps the
+ * bundler from resolving it, as for node-redis). Tests replace it to act as if it were missing.
+ */
+let loadApi = () => import(/* webpackIgnore: true */ '@opentelemetry/api');
+/** @internal For tests: how `@opentelemetry/api` is loaded. Returns the previous loader. */
+function useOtelApi(load) {
+    const previous = loadApi;
+    loadApi = load;
+    return previous;
+}
+const noMetrics = () => { };
+/** Registers the reader's instruments with the host's meter; a no-op when metrics are off or unavailable. */
+async function startMetrics(option, source) {
+    if (option === false)
+        return noMetrics;
+    let api;
+    try {
+        api = await loadApi();
+    }
+    catch (error) {
+        // Asked for explicitly: say why there are none. By default: the host simply does not use OpenTelemetry.
+        const say = option === undefined ? source.logger.debug : source.logger.warn;
+        say.call(source.logger, `OpenTelemetry metrics are off: @opentelemetry/api could not be loaded (${error.message}). Install it next to datatable-deploy to have them.`);
+        return noMetrics;
+    }
+    const meterName = typeof option === 'object' ? (option.meterName ?? DEFAULT_METER_NAME) : DEFAULT_METER_NAME;
+    return instrument(api.metrics.getMeter(meterName), source);
+}
+function instrument(meter, source) {
+    const histogram = meter.createHistogram('datatable_deploy.reader.refresh.duration', {
+        description: 'Time a table refresh took, from its start to the install of its snapshot.',
+        unit: 's',
+    });
+    source.refreshLatency.listener = (ms) => histogram.record(ms / 1000);
+    const { instruments, callback } = observables(meter, source);
+    meter.addBatchObservableCallback(callback, instruments);
+    return () => {
+        source.refreshLatency.listener = undefined;
+        meter.removeBatchObservableCallback(callback, instruments);
+    };
+}
+/** The counters and gauges read from `stats()`, all observed by one callback (one stats() per collection). */
+function observables(meter, source) {
+    const counter = (name, description, unit = '1') => meter.createObservableCounter(`datatable_deploy.reader.${name}`, { description, unit });
+    const hits = counter('hits', 'Lookups served from a snapshot in memory.');
+    const misses = counter('misses', 'Lookups of keys absent from the snapshot (served their safe default, if any).');
+    const stale = counter('stale_served', 'Hits served from a snapshot past its TTL or behind an announced version.');
+    const defaults = counter('safe_defaults', 'Safe defaults served instead of the live value, by reason.');
+    const refreshes = counter('refreshes', 'Snapshots read and accepted (installed, or confirmed unchanged).');
+    const failures = counter('refresh_failures', 'Refreshes that failed (the table keeps what it held).');
+    const apiCalls = counter('api_calls', 'Requests to Genesys Cloud made by this reader.');
+    const rateLimited = counter('rate_limited', 'Answers 429 (rate limited) from Genesys Cloud.');
+    const age = meter.createObservableGauge('datatable_deploy.reader.snapshot.age', {
+        description: 'Seconds since the served snapshot of each table was read from its source.',
+        unit: 's',
+    });
+    const version = meter.createObservableGauge('datatable_deploy.reader.snapshot.version', {
+        description: 'The config version of the served snapshot of each table.',
+    });
+    const callback = (result) => {
+        const stats = source.stats();
+        result.observe(hits, stats.hits);
+        result.observe(misses, stats.misses);
+        result.observe(stale, stats.staleServed);
+        for (const reason of FALLBACK_REASONS)
+            result.observe(defaults, stats.safeDefaults[reason], { reason });
+        result.observe(refreshes, stats.refreshes);
+        result.observe(failures, stats.refreshFailures);
+        result.observe(apiCalls, stats.apiCalls);
+        result.observe(rateLimited, stats.rateLimited);
+        for (const [table, held] of Object.entries(stats.tables)) {
+            if (held.ageSeconds !== undefined)
+                result.observe(age, held.ageSeconds, { table });
+            if (held.version !== undefined)
+                result.observe(version, held.version, { table });
+        }
+    };
+    return {
+        instruments: [hits, misses, stale, defaults, refreshes, failures, apiCalls, rateLimited, age, version],
+        callback,
+    };
+}
+
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __nccwpck_require__(5044);
 ;// CONCATENATED MODULE: ./src/config/types.ts
@@ -16365,17 +16473,6 @@ class Refresher {
     }
 }
 
-;// CONCATENATED MODULE: ./src/runtime/types.ts
-/** The reasons a safe default can be served, for counting. */
-const FALLBACK_REASONS = [
-    'environment-mismatch',
-    'version-out-of-range',
-    'contract-violation',
-    'too-stale',
-    'not-loaded',
-    'unreadable',
-];
-
 ;// CONCATENATED MODULE: ./src/runtime/stats.ts
 
 /** The reader's counters, bumped in place on the hot path (plain fields, no calls). */
@@ -16402,10 +16499,13 @@ class LatencyWindow {
     capacity;
     samples = [];
     next = 0;
+    /** Told of every sample (the OpenTelemetry histogram, when metrics are on). */
+    listener;
     constructor(capacity) {
         this.capacity = capacity;
     }
     add(ms) {
+        this.listener?.(ms);
         if (this.samples.length < this.capacity)
             this.samples.push(ms);
         else
@@ -16590,6 +16690,7 @@ class VersionsPoller {
 
 
 
+
 /**
  * Starts a reader: validates the options (a ConfigurationError says what to fix), connects the
  * source and, when asked, Redis, then begins loading every table. `ready()` waits for the loads.
@@ -16599,6 +16700,8 @@ async function createConfigReader(options, tuning = {}) {
     const contracts = new Map(resolved.tables.map((table) => [table.name, new ContractChecker(table.name, table.contract)]));
     const connections = await connect(options, resolved);
     const reader = new Reader(resolved, connections, contracts, { ...DEFAULT_TUNING, ...tuning }, options);
+    // Before the first loads, so that their latencies reach the histogram too.
+    await reader.observe(options);
     await reader.start();
     return reader;
 }
@@ -16615,6 +16718,7 @@ class Reader {
     poller;
     usageTick = 0;
     closed = false;
+    stopMetrics;
     constructor(options, connections, contracts, tuning, raw) {
         this.options = options;
         this.connections = connections;
@@ -16647,6 +16751,14 @@ class Reader {
         for (const table of options.tables) {
             this.states.set(table.name, new TableState(table, contracts.get(table.name)));
         }
+    }
+    /** Registers the OpenTelemetry instruments (when the host has the API; a no-op otherwise). */
+    async observe(raw) {
+        this.stopMetrics = await startMetrics(raw.metrics, {
+            stats: () => this.stats(),
+            refreshLatency: this.counters.refreshLatency,
+            logger: this.options.logger,
+        });
     }
     /** Subscribes first (nothing announced after that is lost), catches up, then loads every table. */
     async start() {
@@ -16742,6 +16854,7 @@ class Reader {
         if (this.closed)
             return;
         this.closed = true;
+        this.stopMetrics?.();
         this.refresher.close();
         this.poller.stop();
         this.notifier.close();

@@ -3,7 +3,7 @@
  * See the README's "Reading config at run time".
  */
 export { createConfigReader, type ConfigReader, type ReadyReport } from './reader.js';
-export type { ReaderOptions, TableOptions, KeyContract } from './options.js';
+export type { ReaderOptions, TableOptions, KeyContract, MetricsOption } from './options.js';
 export type { TableView, Refusal } from './guards.js';
 export type { ChangeListener, TableChange } from './callbacks.js';
 export type { ReaderStats, TableStats } from './stats.js';

@@ -7,6 +7,7 @@ import { CountedSource } from './counted-source.js';
 import { DEFAULT_TUNING, type FetchTuning } from './fetch-table.js';
 import type { TableView } from './guards.js';
 import { tablesToEvict } from './lru.js';
+import { startMetrics, type StopMetrics } from './metrics.js';
 import { resolveOptions, type ReaderOptions, type ResolvedOptions } from './options.js';
 import { Refresher, type VersionNews } from './refresher.js';
 import { Counters, reportStats, type ReaderStats, type TableStats } from './stats.js';
@@ -56,6 +57,8 @@ export async function createConfigReader(
   );
   const connections = await connect(options, resolved);
   const reader = new Reader(resolved, connections, contracts, { ...DEFAULT_TUNING, ...tuning }, options);
+  // Before the first loads, so that their latencies reach the histogram too.
+  await reader.observe(options);
   await reader.start();
   return reader;
 }
@@ -71,6 +74,7 @@ class Reader implements ConfigReader {
   private readonly poller: VersionsPoller;
   private usageTick = 0;
   private closed = false;
+  private stopMetrics: StopMetrics | undefined;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -110,6 +114,15 @@ class Reader implements ConfigReader {
     for (const table of options.tables) {
       this.states.set(table.name, new TableState(table, contracts.get(table.name) as ContractChecker));
     }
+  }
+
+  /** Registers the OpenTelemetry instruments (when the host has the API; a no-op otherwise). */
+  async observe(raw: ReaderOptions): Promise<void> {
+    this.stopMetrics = await startMetrics(raw.metrics, {
+      stats: () => this.stats(),
+      refreshLatency: this.counters.refreshLatency,
+      logger: this.options.logger,
+    });
   }
 
   /** Subscribes first (nothing announced after that is lost), catches up, then loads every table. */
@@ -205,6 +218,7 @@ class Reader implements ConfigReader {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.stopMetrics?.();
     this.refresher.close();
     this.poller.stop();
     this.notifier.close();

@@ -27,10 +27,13 @@ export class Counters {
 export class LatencyWindow {
   private readonly samples: number[] = [];
   private next = 0;
+  /** Told of every sample (the OpenTelemetry histogram, when metrics are on). */
+  listener: ((ms: number) => void) | undefined;
 
   constructor(private readonly capacity: number) {}
 
   add(ms: number): void {
+    this.listener?.(ms);
     if (this.samples.length < this.capacity) this.samples.push(ms);
     else this.samples[this.next] = ms;
     this.next = (this.next + 1) % this.capacity;

@@ -66,7 +66,18 @@ export interface ReaderOptions {
     /** How long one onChange callback may run. Default 5,000 ms. */
     readonly callbackTimeoutMs?: number;
     readonly logger?: Logger;
+    /**
+     * OpenTelemetry metrics through the host's `@opentelemetry/api` (an optional peer dependency):
+     * on by default when it is installed (a no-op until the host registers a MeterProvider, which
+     * it must do before creating the reader); `false` turns them off; `meterName` defaults to
+     * `datatable-deploy`.
+     */
+    readonly metrics?: MetricsOption;
 }
+/** `false` turns metrics off; `true` or an object turns them on when the API is installed (the default). */
+export type MetricsOption = boolean | {
+    readonly meterName?: string;
+};
 /** One table's options with every default filled in. */
 export interface ResolvedTable {
     readonly name: string;

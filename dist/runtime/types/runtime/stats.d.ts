@@ -23,6 +23,8 @@ export declare class LatencyWindow {
     private readonly capacity;
     private readonly samples;
     private next;
+    /** Told of every sample (the OpenTelemetry histogram, when metrics are on). */
+    listener: ((ms: number) => void) | undefined;
     constructor(capacity: number);
     add(ms: number): void;
     /** The nearest-rank percentile (0–100); undefined before the first sample. */
