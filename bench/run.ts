@@ -12,8 +12,9 @@ import { actionColdStart } from './action.bench.js';
 import { realisticDeploy, storms } from './consistency.bench.js';
 import { fuzzConfigs } from './fuzz.bench.js';
 import { incumbent } from './incumbent.bench.js';
+import { runtimeReader } from './runtime.bench.js';
 
-const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
+const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   readRows,
   writeRowsAtBudget,
   validateConfigs,
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, number>>> = {
   realisticDeploy,
   storms,
   incumbent,
+  runtimeReader,
 };
 
 const wanted = process.argv.slice(2);
