@@ -16545,6 +16545,8 @@ function reportStats(counters, extra) {
         callbackFailures: counters.callbackFailures,
         auditFailures: extra.auditFailures,
         tables: extra.tables,
+        sharedTier: extra.sharedTier,
+        purgeChannel: extra.purgeChannel,
     };
 }
 
@@ -16844,10 +16846,13 @@ class Reader {
                 lastError: state.lastError,
             };
         }
+        const health = (part) => part === undefined ? 'none' : part.healthy ? 'up' : 'down';
         return reportStats(this.counters, {
             rateLimited: this.source.rateLimited(),
             auditFailures: this.audit.failures,
             tables,
+            sharedTier: health(this.connections.tier),
+            purgeChannel: health(this.connections.purges),
         });
     }
     async close() {

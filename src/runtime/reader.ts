@@ -208,10 +208,14 @@ class Reader implements ConfigReader {
         lastError: state.lastError,
       };
     }
+    const health = (part: { healthy: boolean } | undefined) =>
+      part === undefined ? 'none' : part.healthy ? 'up' : 'down';
     return reportStats(this.counters, {
       rateLimited: this.source.rateLimited(),
       auditFailures: this.audit.failures,
       tables,
+      sharedTier: health(this.connections.tier),
+      purgeChannel: health(this.connections.purges),
     });
   }
 

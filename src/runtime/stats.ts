@@ -80,11 +80,22 @@ export interface ReaderStats {
   readonly callbackFailures: number;
   readonly auditFailures: number;
   readonly tables: Readonly<Record<string, TableStats>>;
+  /** The Redis tier and the purge channel: up, down (reads go to Genesys, polling is faster), or none. */
+  readonly sharedTier: ConnectionHealth;
+  readonly purgeChannel: ConnectionHealth;
 }
+
+export type ConnectionHealth = 'up' | 'down' | 'none';
 
 export function reportStats(
   counters: Counters,
-  extra: { rateLimited: number; auditFailures: number; tables: Record<string, TableStats> },
+  extra: {
+    rateLimited: number;
+    auditFailures: number;
+    tables: Record<string, TableStats>;
+    sharedTier: ConnectionHealth;
+    purgeChannel: ConnectionHealth;
+  },
 ): ReaderStats {
   const reads = counters.hits + counters.misses;
   return {
@@ -109,5 +120,7 @@ export function reportStats(
     callbackFailures: counters.callbackFailures,
     auditFailures: extra.auditFailures,
     tables: extra.tables,
+    sharedTier: extra.sharedTier,
+    purgeChannel: extra.purgeChannel,
   };
 }

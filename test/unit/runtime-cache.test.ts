@@ -26,7 +26,7 @@ describe('runtime reader: refresh before expiry, stale-if-error, too stale', () 
       reader.get(TABLE, 'setting');
       await time.advance(1_000);
     }
-    expect(reader.stats().staleServed).toBe(0);
+    expect(reader.stats()).toMatchObject({ staleServed: 0, sharedTier: 'none', purgeChannel: 'none' });
     expect(source.rowReads(TABLE)).toBeGreaterThanOrEqual(6);
     expect(reader.stats().tables[TABLE]?.ageSeconds).toBeLessThan(60);
   });

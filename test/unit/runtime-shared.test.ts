@@ -59,7 +59,9 @@ describe('runtime reader: the shared tier', () => {
 
   it('with the tier down, reads Genesys directly; when it is back, it is used and kept current again', async () => {
     const { time, source, tier, purges, first, second } = await cluster();
+    expect(first.reader.stats()).toMatchObject({ sharedTier: 'up', purgeChannel: 'up' });
     tier.healthy = false;
+    expect(first.reader.stats().sharedTier).toBe('down');
     source.deploy(TABLE, 2, versionedRows(2));
     purges.publish(TABLE, 2);
     await time.advance(1_000);
@@ -69,6 +71,7 @@ describe('runtime reader: the shared tier', () => {
     expect(tier.store.get(TABLE)?.version).toBe(1); // nothing was written while it was down
 
     tier.healthy = true;
+    expect(second.reader.stats().sharedTier).toBe('up');
     await time.advance(20_000);
     source.deploy(TABLE, 3, versionedRows(3));
     purges.publish(TABLE, 3);

@@ -64,9 +64,15 @@ export interface ReaderStats {
     readonly callbackFailures: number;
     readonly auditFailures: number;
     readonly tables: Readonly<Record<string, TableStats>>;
+    /** The Redis tier and the purge channel: up, down (reads go to Genesys, polling is faster), or none. */
+    readonly sharedTier: ConnectionHealth;
+    readonly purgeChannel: ConnectionHealth;
 }
+export type ConnectionHealth = 'up' | 'down' | 'none';
 export declare function reportStats(counters: Counters, extra: {
     rateLimited: number;
     auditFailures: number;
     tables: Record<string, TableStats>;
+    sharedTier: ConnectionHealth;
+    purgeChannel: ConnectionHealth;
 }): ReaderStats;
