@@ -71,35 +71,32 @@ function redisOptions({ redisUrl, redisPrefix }) {
   return { url: redisUrl, keyPrefix: redisPrefix, channel: `${redisPrefix}purges` };
 }
 
-/**
- * The reader's log lines, to stderr. The lines about the Redis connections also tell /health
- * whether Redis is reachable (stats() does not say), so the plugin can report itself degraded.
- */
-function readerLogger(redis) {
-  const track = (line) => {
-    const role = /^(Redis(?: \(purges\))?) at /.exec(line)?.[1];
-    if (role && /is unreachable|cannot be reached/.test(line)) redis.down.add(role);
-    if (role && /is reachable again|is connected/.test(line)) redis.down.delete(role);
-  };
-  return {
-    debug() {},
-    info: (line) => (track(line), log(line)),
-    warn: (line) => (track(line), log(`warning: ${line}`)),
-  };
+/** The reader's log lines, to stderr. */
+const readerLogger = {
+  debug() {},
+  info: (line) => log(line),
+  warn: (line) => log(`warning: ${line}`),
+};
+
+/** up, down or off: a Redis tier or purge channel that is down makes the plugin degraded. */
+function redisState({ sharedTier, purgeChannel }) {
+  if (sharedTier === 'none' && purgeChannel === 'none') return 'off';
+  return sharedTier === 'down' || purgeChannel === 'down' ? 'down' : 'up';
 }
 
 /** GET /health: the config version per table, the snapshot's age, and the values this plugin runs on. */
-function health(reader, redis, lastChange) {
-  const { tables, safeDefaults } = reader.stats();
+function health(reader, lastChange) {
+  const stats = reader.stats();
+  const { tables, safeDefaults } = stats;
   const table = tables[TABLE];
-  const redisState = redis.enabled ? (redis.down.size === 0 ? 'up' : 'down') : 'off';
-  const degraded = !table?.loaded || table.lastError !== undefined || redisState === 'down';
+  const redis = redisState(stats);
+  const degraded = !table?.loaded || table.lastError !== undefined || redis === 'down';
   return {
     status: degraded ? 'degraded' : 'ok',
     instance: NAME,
     // The shape examples/health-checks.yaml probes after a deploy ($.status, $.configVersion).
     configVersion: table?.version ?? 0,
-    redis: redisState,
+    redis,
     tables: Object.fromEntries(
       Object.entries(tables).map(([name, stats]) => [
         name,
@@ -115,14 +112,14 @@ function health(reader, redis, lastChange) {
   };
 }
 
-function handle(reader, redis, lastChange, req, res) {
+function handle(reader, lastChange, req, res) {
   const reply = (status, body) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(`${JSON.stringify(body)}\n`);
   };
   const url = new URL(req.url ?? '/', 'http://plugin');
   if (req.method !== 'GET') return reply(405, { error: 'only GET' });
-  if (url.pathname === '/health') return reply(200, health(reader, redis, lastChange.current));
+  if (url.pathname === '/health') return reply(200, health(reader, lastChange.current));
   const key = /^\/config\/([^/]+)$/.exec(url.pathname)?.[1];
   if (key === undefined) return reply(404, { error: 'try /health or /config/:key' });
   const name = decodeURIComponent(key);
@@ -135,7 +132,6 @@ function handle(reader, redis, lastChange, req, res) {
 
 async function main() {
   const config = settings(process.env);
-  const redis = { enabled: config.redisUrl !== undefined, down: new Set() };
   const reader = await createConfigReader({
     environment: config.environment,
     connection: config.connection,
@@ -145,14 +141,14 @@ async function main() {
     tables: {
       [TABLE]: { ttlSeconds: 60, safeDefaults: SAFE_DEFAULTS, contract: CONTRACT },
     },
-    logger: readerLogger(redis),
+    logger: readerLogger,
   });
   const report = await reader.ready();
   const first = report.tables[TABLE];
   log(first?.loaded ? `loaded ${TABLE} v${first.version}` : `serving safe defaults (${first?.error})`);
 
   const lastChange = { current: undefined };
-  const server = createServer((req, res) => handle(reader, redis, lastChange, req, res));
+  const server = createServer((req, res) => handle(reader, lastChange, req, res));
   await new Promise((resolve) => server.listen(config.port, '127.0.0.1', resolve));
   // The first line on stdout is the URL: scripts and tests read it.
   process.stdout.write(`http://127.0.0.1:${server.address().port}\n`);
