@@ -624,6 +624,9 @@ function parseEvent(body) {
     }
     if (event.deployId !== undefined && typeof event.deployId !== 'string')
         return '"deployId" is not a string';
+    // Any text: reasons other than "deploy" and "rollback" may come from newer senders.
+    if (event.reason !== undefined && typeof event.reason !== 'string')
+        return '"reason" is not a string';
     if (typeof event.deployedAt !== 'string' || Number.isNaN(Date.parse(event.deployedAt)))
         return '"deployedAt" is not a time';
     return event;

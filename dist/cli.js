@@ -8644,7 +8644,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84942);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30641);
 /* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(78099);
 
 
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 84942:
+/***/ 30641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25728,24 +25728,49 @@ async function writeMarkers(versions, tables, stamp, context) {
     if (plan.schemaChanges.length + plan.creates.length + plan.updates.length + plan.deletes.length === 0)
         return 0;
     const report = await applyTables([plan], [versions.live], context);
-    context.logger.info(`${versions.name}: ${tables.length} table(s) marked at version ${stamp.version} (deploy ${stamp.deployId})`);
+    const numbers = [...new Set(tables.map((table) => table.version ?? stamp.version))].sort((a, b) => a - b);
+    context.logger.info(`${versions.name}: ${tables.length} table(s) marked at version ${numbers.join(', ')} (deploy ${stamp.deployId})`);
     return report.operations;
 }
 /**
- * After a restore was proven: reads the plan's tables and the versions table again and marks
- * each table with what is live now, at `stamp.version`. Returns a problem (for the report)
- * instead of throwing: the tables themselves are restored either way.
+ * After a restore was proven (a failed deploy's rollback, or a manual one): reads the restored
+ * tables and the versions table again, and gives each table a new row, hashed from its rows as
+ * read now, at one above the highest version the versions table holds for it and at least
+ * `floor` (a failed deploy passes its version + 1, so that readers that took the failed
+ * deploy's marker leave it). Every restored table is marked, even one whose row looks true:
+ * a reader may have read its rows half-changed meanwhile, and only a newer version makes it
+ * read them again. With `onlyUntrue` (nothing was restored: the versions table is only mended),
+ * a row that describes its table's rows stays. A table gone loses its row. Returns a problem
+ * (for the report) instead of throwing: the tables themselves are restored either way.
  */
-async function markRestored(plan, versionsName, tableIds, stamp, context) {
+async function markRestored(restored, versionsName, stamp, context) {
     try {
-        const refs = plan.tables.map((table) => ({ id: table.id ?? tableIds.get(table.name) }));
+        const refs = restored.map((table) => (table.id ? { id: table.id } : { name: table.name }));
         const read = await readTables(context.tables, [...refs, { name: versionsName }]);
-        const tables = plan.tables.map((table, index) => ({ name: table.name, rows: read[index]?.rows ?? null }));
-        await writeMarkers({ name: versionsName, live: read[refs.length] ?? null }, tables, stamp, context);
-        return undefined;
+        const versions = { name: versionsName, live: read[refs.length] ?? null };
+        checkVersionsTable(versions);
+        const marked = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), versionRecord(row)]));
+        const changed = [];
+        for (const [index, table] of restored.entries()) {
+            const rows = read[index]?.rows ?? null;
+            const record = marked.get(table.name);
+            if (rows === null ? !marked.has(table.name) : stamp.onlyUntrue && record?.hash === snapshotHash(rows))
+                continue;
+            changed.push({
+                name: table.name,
+                rows,
+                version: Math.max(stamp.floor ?? 0, (record?.version ?? 0) + 1),
+            });
+        }
+        await writeMarkers(versions, changed, { ...stamp, version: 0 }, context);
+        return {
+            versions: Object.fromEntries(changed.filter((table) => table.rows !== null).map((table) => [table.name, table.version])),
+        };
     }
     catch (error) {
-        return `the versions table ${versionsName} could not be updated after the restore (${error.message}); it may still describe the failed deploy. Deploy again, or restore the backup again, to rewrite it.`;
+        return {
+            problem: `the versions table ${versionsName} could not be updated after the restore (${error.message}); it may still describe the rows as they were before it. Restore the backup again (the rows stay; the versions table is rewritten), or deploy again.`,
+        };
     }
 }
 /** The plan that turns the versions table into one that holds these markers (others untouched). */
@@ -25783,7 +25808,7 @@ function markerPlan(versions, tables, stamp) {
         }
         const row = versionRow({
             table: table.name,
-            version: stamp.version,
+            version: table.version ?? stamp.version,
             hash: snapshotHash(table.rows),
             deployedAt: stamp.deployedAt,
             sha: stamp.gitSha,
@@ -25797,7 +25822,10 @@ function markerPlan(versions, tables, stamp) {
     return plan;
 }
 
+// EXTERNAL MODULE: ./src/genesys/regions.ts
+var regions = __nccwpck_require__(77230);
 ;// CONCATENATED MODULE: ./src/deploy/webhook.ts
+
 
 
 
@@ -25805,6 +25833,25 @@ function markerPlan(versions, tables, stamp) {
 /** Header naming one delivery: retries of it carry the same id, so receivers can drop repeats. */
 const DELIVERY_HEADER = 'x-datatable-deploy-delivery';
 const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
+/**
+ * Posts the event (see {@link postInvalidation}) and logs each delivery; a failed one is a
+ * warning saying that what was done stands (`done`: "the deploy itself succeeded").
+ */
+async function announce(target, event, options, done) {
+    const results = await postInvalidation(target.urls, target.secret, event, {
+        clock: options.clock,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.retry ? { retry: options.retry } : {}),
+    });
+    for (const result of results) {
+        const url = (0,regions/* redactUrl */.BO)(result.url);
+        if (result.ok)
+            options.logger.info(`webhook ${url}: delivered (${result.status})`);
+        else
+            options.logger.warn(`webhook ${url} failed after ${result.attempts} attempt(s): ${result.error}; ${done}`);
+    }
+    return results;
+}
 /** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
 function signBody(body, secret) {
     return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
@@ -25870,6 +25917,131 @@ async function postInvalidation(urls, secret, event, options) {
             await options.clock.sleep(decision.delayMs);
         }
     }));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore-news.ts
+
+
+
+
+async function tellRestored(options) {
+    const { context, versionsTable } = options;
+    const hooks = options.webhooks?.urls.length ? options.webhooks : undefined;
+    if (!versionsTable) {
+        if (hooks)
+            context.logger.info('invalidation webhooks: not sent after a restore without a versions table (the event carries its new versions)');
+        return {};
+    }
+    context.logger.info(`▶ versions table: marking the restored tables in ${versionsTable}`);
+    const marking = await markRestored(options.restored, versionsTable, {
+        floor: options.floor,
+        onlyUntrue: options.onlyUntrue,
+        deployId: options.deployId,
+        deployedAt: new Date(context.clock.now()).toISOString(),
+        gitSha: options.gitSha,
+    }, context);
+    if ('problem' in marking)
+        return { problem: marking.problem };
+    const tables = Object.keys(marking.versions);
+    if (!hooks || tables.length === 0)
+        return { versions: marking.versions };
+    context.logger.info('▶ invalidation webhooks');
+    const webhooks = await announce(hooks, {
+        event: 'datatables.deployed',
+        reason: 'rollback',
+        tables,
+        version: Math.max(...Object.values(marking.versions)),
+        versions: marking.versions,
+        deployId: options.deployId,
+        ...options.event,
+        deployedAt: new Date(context.clock.now()).toISOString(),
+    }, { ...options.announce, clock: context.clock, logger: context.logger }, 'the restore itself stands');
+    return { versions: marking.versions, webhooks };
+}
+/**
+ * A manual restore with a versions table: the backup without that table (the deploy keeps it,
+ * a backup never puts it back: its rows would name versions readers already left), and a check
+ * that it has the columns readers expect, before any write. Says what it left out.
+ */
+async function prepareManualRestore(backup, versionsTable, tables, note) {
+    if (!versionsTable)
+        return backup;
+    const ours = (name) => name.toLowerCase() === versionsTable.toLowerCase();
+    const [live] = await readTables(tables, [{ name: versionsTable }]);
+    checkVersionsTable({ name: versionsTable, live: live ?? null });
+    if (!backup.manifest.tables.some((table) => ours(table.name)))
+        return backup;
+    note(`${versionsTable} is the versions table: it is not restored from the backup; it is rewritten for the restored tables.`);
+    const rest = backup.tables.filter((table) => !ours(table.name));
+    if (rest.length === 0)
+        throw new errors/* ConfigurationError */.j1(`The backup at ${backup.location} holds only ${versionsTable}, the versions table. Nothing was written.`, 'Restore another backup, or leave --versions-table (input versions-table) out if that table is not the versions table.');
+    return {
+        ...backup,
+        manifest: { ...backup.manifest, tables: backup.manifest.tables.filter((table) => !ours(table.name)) },
+        tables: rest,
+    };
+}
+/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
+const restoredRefs = (backup, preview) => [
+    ...backup.tables.map((table) => ({ name: table.name, id: table.id })),
+    ...preview.deletions.map((table) => ({ name: table.name, id: table.id })),
+];
+/** Whether a restore would write anything (rows, or a table to delete). */
+const restoreChanges = (preview) => preview.deletions.length > 0 ||
+    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
+
+;// CONCATENATED MODULE: ./src/deploy/pipeline-news.ts
+
+
+/** What the pipeline tells subscribers: after a healthy deploy, and after its proven rollback. */
+/** After a healthy deploy: the signed event, to each configured URL (undefined: none configured). */
+async function tellDeployed(options, deploy) {
+    if (!options.webhooks || options.webhooks.urls.length === 0)
+        return undefined;
+    const { plan, version } = deploy;
+    options.logger.info('▶ invalidation webhooks');
+    const event = {
+        event: 'datatables.deployed',
+        reason: 'deploy',
+        tables: plan.tables.map((table) => table.name),
+        version,
+        versions: Object.fromEntries(plan.tables.map((table) => [table.name, version])),
+        deployId: deploy.deployId,
+        digest: plan.digest,
+        environment: plan.environment ?? null,
+        actor: options.actor,
+        deployedAt: new Date(options.clock.now()).toISOString(),
+    };
+    const how = {
+        clock: options.clock,
+        logger: options.logger,
+        fetch: options.fetch,
+        retry: options.webhookRetry,
+    };
+    return announce(options.webhooks, event, how, 'the deploy itself succeeded');
+}
+/**
+ * After a failed deploy's proven rollback: the versions table marks the restored rows above the
+ * failed deploy's version, and readers are told (see restore-news.ts).
+ */
+function tellRolledBack(options, deploy) {
+    const { plan } = deploy;
+    return tellRestored({
+        restored: plan.tables.map((table) => ({
+            name: table.name,
+            id: table.id ?? deploy.created.get(table.name),
+        })),
+        versionsTable: options.versionsTable,
+        // A version above this deploy's, so that readers that took this deploy's leave it again.
+        floor: deploy.version + 1,
+        deployId: deploy.deployId,
+        gitSha: options.gitSha,
+        webhooks: options.webhooks,
+        event: { digest: plan.digest, environment: plan.environment ?? null, actor: options.actor },
+        // Never aborted: the interruption that caused the rollback must not stop its marking.
+        context: { ...deploy.context, signal: undefined, phase: 'restore' },
+        announce: { fetch: options.fetch, retry: options.webhookRetry },
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/pipeline.ts
@@ -26002,17 +26174,12 @@ async function runDeploy(options) {
             createdTables: journal.created,
             touched: touchedKeys(plan, journal),
         });
-        if (versions && restore.restored) {
-            // A version above this deploy's, so that readers that took this deploy's leave it again.
-            const problem = await markRestored(plan, versions.name, journal.created, marker(version + 1), {
-                ...context,
-                signal: undefined,
-                phase: 'restore',
-            });
-            if (problem) {
-                restore.restored = false;
-                restore.remaining.push({ table: versions.name, message: problem });
-            }
+        const news = restore.restored
+            ? await tellRolledBack(options, { plan, version, deployId, context, created: journal.created })
+            : {};
+        if (news.problem) {
+            restore.restored = false;
+            restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
         }
         const outcome = restore.restored ? 'rolled-back' : 'failed';
         if (restore.restored)
@@ -26029,33 +26196,10 @@ async function runDeploy(options) {
             failure: { phase: failure.phase, message: failure.message, details: failure.details },
             restore,
             health,
+            webhooks: news.webhooks,
         };
     }
-    let webhooks;
-    if (options.webhooks && options.webhooks.urls.length > 0) {
-        logger.info('▶ invalidation webhooks');
-        webhooks = await postInvalidation(options.webhooks.urls, options.webhooks.secret, {
-            event: 'datatables.deployed',
-            tables: plan.tables.map((table) => table.name),
-            version,
-            versions: Object.fromEntries(plan.tables.map((table) => [table.name, version])),
-            deployId,
-            digest: plan.digest,
-            environment: plan.environment ?? null,
-            actor: options.actor,
-            deployedAt: new Date(options.clock.now()).toISOString(),
-        }, {
-            clock: options.clock,
-            ...(options.fetch ? { fetch: options.fetch } : {}),
-            ...(options.webhookRetry ? { retry: options.webhookRetry } : {}),
-        });
-        for (const result of webhooks) {
-            if (result.ok)
-                logger.info(`webhook ${result.url}: delivered (${result.status})`);
-            else
-                logger.warn(`webhook ${result.url} failed after ${result.attempts} attempt(s): ${result.error}; the deploy itself succeeded`);
-        }
-    }
+    const webhooks = await tellDeployed(options, { plan, version, deployId });
     return { outcome: 'applied', exitCode: 0, version, deployId, backup, operations, health, webhooks };
 }
 const settleMsOf = (options) => options.settleMs ?? DEFAULT_SETTLE_MS;
@@ -26827,8 +26971,6 @@ class RateBudget {
     }
 }
 
-// EXTERNAL MODULE: ./src/genesys/regions.ts
-var regions = __nccwpck_require__(77230);
 ;// CONCATENATED MODULE: ./src/genesys/client.ts
 
 
@@ -31197,6 +31339,27 @@ function checkWebhookUrl(value) {
     throw new errors/* ConfigurationError */.j1(`--webhook ${JSON.stringify((0,regions/* redactUrl */.BO)(value))} is not an http(s) URL.`, 'Give the full address the receiver listens on, such as --webhook https://cache.example.com/invalidate.');
 }
 
+;// CONCATENATED MODULE: ./src/cli/webhook-options.ts
+
+
+/** The --webhook option of apply and rollback (repeatable). */
+const WEBHOOK_OPTION = { webhook: { type: 'string', multiple: true } };
+/**
+ * The webhooks given with --webhook, each an http(s) URL, signed with the secret from
+ * DATATABLE_DEPLOY_WEBHOOK_SECRET (required with any); undefined when none is given. Checked
+ * before anything is read or written.
+ */
+function webhookTargetOf(urls, io) {
+    for (const url of urls ?? [])
+        checkWebhookUrl(url);
+    if (!urls?.length)
+        return undefined;
+    const secret = io.env.DATATABLE_DEPLOY_WEBHOOK_SECRET;
+    if (!secret)
+        throw new errors/* ConfigurationError */.j1('--webhook needs a signing secret.', 'Set DATATABLE_DEPLOY_WEBHOOK_SECRET to the secret the receiver checks.');
+    return { urls: [...urls], secret };
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/differences.ts
 
 /** How many differences a summary lists in full (the rest are counted). */
@@ -31388,8 +31551,9 @@ environment and deployment are shown before it asks; the backup records them.
                          environment or deployment than --environment / --deployment
   --backup-dir DIR       where backups and journals go (default .datatable-deploy/backups)
   --health-checks FILE   probes to run after apply (see the README)
-  --webhook URL          POST a signed event here after a healthy deploy (repeatable;
-                         the HMAC secret comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
+  --webhook URL          POST a signed event here after a healthy deploy, and after its
+                         rollback with --versions-table (repeatable; the HMAC secret
+                         comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
   --versions-table NAME  keep this data table (e.g. datatable_deploy_versions) with each
                          deployed table's version and content hash, for runtime readers
   --actor NAME           who deploys (default: GITHUB_ACTOR or the user name)
@@ -31414,7 +31578,7 @@ async function runApplyCommand(args, io) {
         plan: { type: 'string' },
         'backup-dir': { type: 'string' },
         'health-checks': { type: 'string' },
-        webhook: { type: 'string', multiple: true },
+        ...WEBHOOK_OPTION,
         'versions-table': { type: 'string' },
         actor: { type: 'string' },
         yes: { type: 'boolean' },
@@ -31428,12 +31592,7 @@ async function runApplyCommand(args, io) {
     if (values.plan && (values.config?.length || positionals.length)) {
         throw new errors/* ConfigurationError */.j1('Give either --plan FILE or config files, not both.', 'Apply a saved plan with --plan alone, or plan and apply the config files without --plan.');
     }
-    const webhookSecret = io.env.DATATABLE_DEPLOY_WEBHOOK_SECRET;
-    for (const url of values.webhook ?? [])
-        checkWebhookUrl(url);
-    if (values.webhook?.length && !webhookSecret) {
-        throw new errors/* ConfigurationError */.j1('--webhook needs a signing secret.', 'Set DATATABLE_DEPLOY_WEBHOOK_SECRET to the secret the receiver checks.');
-    }
+    const webhooks = webhookTargetOf(values.webhook, io);
     const settleMs = connection_settleMsOf(values);
     checkConnectionOptions(io, values);
     // Options that name files come first: a typo must stop the deploy before anything is read or written.
@@ -31499,7 +31658,7 @@ async function runApplyCommand(args, io) {
             signal: interruption.signal,
             health,
             env: io.env,
-            webhooks: values.webhook?.length ? { urls: values.webhook, secret: webhookSecret } : undefined,
+            webhooks,
             gitSha: io.env.GITHUB_SHA,
             versionsTable: versionsTableName(values['versions-table'], '--versions-table'),
             signingKey,
@@ -31534,6 +31693,75 @@ async function readPlanFile(file, values, io, signingKey) {
     return { plan, client };
 }
 
+;// CONCATENATED MODULE: ./src/cli/rollback-news.ts
+
+
+
+
+
+
+
+
+/** rollback's options for the versions table and the invalidation webhooks. */
+const ROLLBACK_NEWS_OPTIONS = { 'versions-table': { type: 'string' }, ...WEBHOOK_OPTION };
+const ROLLBACK_NEWS_HELP = `  --versions-table NAME  the versions table apply keeps: never restored from the backup;
+                         each restored table gets a new row there, hashed from its rows,
+                         one version above its highest (readers take it). When the tables
+                         equal the backup already, only rows that do not describe them are
+                         rewritten
+  --webhook URL          after the restore, POST the signed event (reason "rollback", the
+                         new versions) here (repeatable; needs --versions-table; the HMAC
+                         secret comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)`;
+/** The options, checked before anything is read. */
+function rollbackNewsOf(values, io) {
+    const webhooks = webhookTargetOf(values.webhook, io);
+    const versionsTable = versionsTableName(values['versions-table'], '--versions-table');
+    // Without a versions table there is no version readers could order the restore by.
+    if (webhooks && !versionsTable)
+        throw new errors/* ConfigurationError */.j1('rollback --webhook needs --versions-table: the event carries the versions the restore writes there.', 'Give the versions table apply keeps (--versions-table NAME), or leave --webhook out.');
+    return { versionsTable, webhooks };
+}
+/**
+ * After a proven restore: the versions table made true and readers told (see restore-news.ts),
+ * with what was done on stdout. False when the versions table could not be updated.
+ */
+async function tellCliRestored(io, news, restore) {
+    if (!news.versionsTable)
+        return true;
+    const { backup } = restore;
+    const told = await tellRestored({
+        restored: restoredRefs(backup, restore.preview),
+        versionsTable: news.versionsTable,
+        onlyUntrue: restore.mendOnly,
+        deployId: (0,external_node_crypto_.randomUUID)(),
+        webhooks: news.webhooks,
+        event: {
+            digest: backup.manifest.planDigest,
+            environment: backup.manifest.environment ?? null,
+            actor: restore.actor,
+        },
+        context: {
+            tables: restore.tables,
+            journal: restore.journal,
+            logger: restore.logger,
+            clock: src_clock/* systemClock */.m,
+            phase: 'restore',
+        },
+        announce: {},
+    });
+    if (told.problem) {
+        writeLine(io.stdout, `  ${news.versionsTable}: ${told.problem}`);
+        return false;
+    }
+    const marked = Object.entries(told.versions ?? {});
+    writeLine(io.stdout, marked.length > 0
+        ? `  ${news.versionsTable}: ${marked.map(([table, version]) => `${table} at version ${version}`).join(', ')}`
+        : `  ${news.versionsTable}: already describes the restored tables`);
+    for (const webhook of told.webhooks ?? [])
+        writeLine(io.stdout, `  webhook ${(0,regions/* redactUrl */.BO)(webhook.url)}: ${webhook.ok ? 'delivered' : `failed (${webhook.error}); the restore stands`}`);
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/rollback-command.ts
 
 
@@ -31554,7 +31782,10 @@ async function readPlanFile(file, values, io, signingKey) {
 
 
 
+
+
 const rollback_command_HELP = `Usage: datatable-deploy rollback --backup DIR [--environment E] [--deployment NAME]
+                                 [--versions-table NAME] [--webhook URL]...
                                  [--yes] [connection options]
 
 Restores a backup made by apply: verifies its manifest (checksum, and signature when a key
@@ -31567,6 +31798,7 @@ prove they equal the backup. A table the deploy created is deleted only when DIR
   --environment E     refuse the backup unless it was made for environment E
   --deployment NAME   refuse the backup unless it was made for deployment NAME
   --actor NAME        who restores (default: GITHUB_ACTOR or the user name)
+${ROLLBACK_NEWS_HELP}
 ${POLICY_HELP}
 ${EMERGENCY_HELP}
   --yes               do not ask; required when not on a terminal
@@ -31578,7 +31810,8 @@ ${SIGNING_HELP}
 Exit codes: 0 restored (or nothing to restore), 1 unusable backup (damaged, forged, empty,
 unsigned or wrongly signed with a key set), a backup of another org, environment or
 deployment, or an error before any write, 3 refused (outside the policy's change windows),
-5 the restore did not finish.`;
+5 the restore did not finish (or the versions table could not be updated after it). A
+webhook that fails is a warning: the restore stands.`;
 async function runRollbackCommand(args, io) {
     const cwd = io.cwd ?? process.cwd();
     const { values } = parseOptions('rollback', args, {
@@ -31587,6 +31820,7 @@ async function runRollbackCommand(args, io) {
         deployment: { type: 'string' },
         actor: { type: 'string' },
         yes: { type: 'boolean' },
+        ...ROLLBACK_NEWS_OPTIONS,
         ...POLICY_OPTION,
         ...EMERGENCY_OPTION,
         ...CONNECTION_OPTIONS,
@@ -31599,45 +31833,64 @@ async function runRollbackCommand(args, io) {
     if (!values.backup)
         throw new errors/* ConfigurationError */.j1('rollback needs --backup DIR.', 'Give the backup directory that apply printed.');
     const settleMs = connection_settleMsOf(values);
+    const news = rollbackNewsOf(values, io);
     checkConnectionOptions(io, values);
     await checkInputDirectory('--backup', values.backup, cwd, 'Give the backup directory that apply printed (it holds manifest.json).');
     const policyOf = await policyFromOptions(values, cwd);
     const signingKey = signingKeyOf(io);
     const location = (0,external_node_path_namespaceObject.resolve)(cwd, values.backup);
-    const backup = parseBackup(await new LocalBackupStore(cwd).load(location), location, {
+    const parsed = parseBackup(await new LocalBackupStore(cwd).load(location), location, {
         signingKey,
         warn: warnOnce(io),
     });
     const client = clientFromOptions(io, values);
-    checkBackupBinding(backup, {
+    checkBackupBinding(parsed, {
         apiHost: apiHostOf(client),
         environment: values.environment,
         deployment: values.deployment,
     });
-    writeLine(io.stdout, `Backup of ${backup.manifest.createdAt}, plan ${backup.manifest.planDigest}: ${signingKey === undefined ? 'checksums' : 'signature and checksums'} verified.`);
-    writeLine(io.stdout, `Target: ${describeBinding(backup.manifest)}.`);
-    requireOpenWindow(policyOf(backup.manifest.environment), values, actorOf(values, io), io);
+    writeLine(io.stdout, `Backup of ${parsed.manifest.createdAt}, plan ${parsed.manifest.planDigest}: ${signingKey === undefined ? 'checksums' : 'signature and checksums'} verified.`);
+    writeLine(io.stdout, `Target: ${describeBinding(parsed.manifest)}.`);
+    const actor = actorOf(values, io);
+    requireOpenWindow(policyOf(parsed.manifest.environment), values, actor, io);
+    const backup = await prepareManualRestore(parsed, news.versionsTable, client.tables, (note) => writeLine(io.stdout, `note: ${note}`));
     const createdTables = createdTablesOf(await readJournal(location, io));
     const rate = client.budget.stats().currentRatePerMinute;
     const preview = await previewRestore(backup, client.tables, rate, { createdTables });
-    if (!showPreview(io, preview)) {
+    const changes = showPreview(io, preview);
+    if (!changes)
         writeLine(io.stdout, 'The live tables already equal the backup.');
+    // With a versions table, equal tables still get their versions rows checked (and mended).
+    if (!changes && !news.versionsTable)
         return 0;
-    }
-    if (!values.yes &&
+    if (changes &&
+        !values.yes &&
         !(await confirm_confirm(io, { verb: 'restore', question: 'Restore this backup?', reviewed: 'the preview' })))
         return 1;
     const journal = new FileJournal((0,external_node_path_namespaceObject.resolve)(location, `restore-${Date.now()}.journal.jsonl`));
+    const logger = (0,src_logger/* stderrLogger */.D)();
     try {
-        const report = await restoreBackup(backup, { tables: client.tables, journal, logger: (0,src_logger/* stderrLogger */.D)(), clock: src_clock/* systemClock */.m }, rate, { createdTables, settleMs });
-        for (const line of restoreLines(report))
-            writeLine(io.stdout, line);
-        if (report.restored)
+        const report = changes
+            ? await restoreBackup(backup, { tables: client.tables, journal, logger, clock: src_clock/* systemClock */.m }, rate, {
+                createdTables,
+                settleMs,
+            })
+            : undefined;
+        if (report)
+            for (const line of restoreLines(report))
+                writeLine(io.stdout, line);
+        if (report && !report.restored) {
+            writeLine(io.stdout, `The restore did not finish; the backup is at ${location}.`);
+            return 5;
+        }
+        if (report)
             await unfinished_markRestored(location);
-        writeLine(io.stdout, report.restored
-            ? 'Restored: the live tables equal the backup.'
-            : `The restore did not finish; the backup is at ${location}.`);
-        return report.restored ? 0 : 5;
+        const restore = { backup, preview, actor, tables: client.tables, journal, logger, mendOnly: !report };
+        if (!(await tellCliRestored(io, news, restore)))
+            return 5;
+        if (report)
+            writeLine(io.stdout, 'Restored: the live tables equal the backup.');
+        return 0;
     }
     finally {
         journal.close();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { restoreDifferencesMarkdown } from '../deploy/differences.js';
 import { systemClock } from '../clock.js';
 import { checkBackupBinding, parseBackup, type Backup } from '../deploy/backup.js';
@@ -9,6 +10,15 @@ import {
   type CreatedTables,
 } from '../deploy/journal.js';
 import { previewRestore, restoreBackup, type RestorePreview, type RestoreReport } from '../deploy/restore.js';
+import {
+  prepareManualRestore,
+  restoreChanges,
+  restoredRefs,
+  tellRestored,
+  type RestoreNews,
+} from '../deploy/restore-news.js';
+import type { ApplyContext } from '../deploy/apply.js';
+import { redactUrl } from '../genesys/regions.js';
 import { BackupError, describeError } from '../errors.js';
 import { apiHostOf } from '../plan/plan-configs.js';
 import { describeBinding } from '../plan/plan-file.js';
@@ -30,10 +40,10 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
   const busy = await otherDeployInProgress(context);
   if (busy) return { result: 'refused', outputs: {}, failure: busy };
   const client = context.genesys();
-  const { backup, location, store, journal } = await loadBackup(context, apiHostOf(client));
+  const { backup: loaded, location, store, journal } = await loadBackup(context, apiHostOf(client));
   const refusal = restoreWindowRefusal(
     context,
-    source.of(settings.environment ?? backup.manifest.environment),
+    source.of(settings.environment ?? loaded.manifest.environment),
   );
   if (refusal) {
     await context.io.summary(`### ⛔ Restore refused\n\n${refusal}`);
@@ -41,14 +51,28 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
   }
   const createdTables = await createdTablesFromJournal(context, store, journal);
   const rate = settings.connection.rateLimitPerMinute;
-  const preview = await previewRestore(backup, client.tables, rate, { createdTables });
-  const report = await restoreBackup(
-    backup,
-    { tables: client.tables, journal: new MemoryJournal(), logger: context.io, clock: systemClock },
-    rate,
-    { createdTables, settleMs: context.settings.settleMs },
+  const backup = await prepareManualRestore(loaded, settings.versionsTable, client.tables, (note) =>
+    context.io.info(note),
   );
-  await context.io.summary(restoreSummary(location, backup, preview, report));
+  const preview = await previewRestore(backup, client.tables, rate, { createdTables });
+  const restoreContext = {
+    tables: client.tables,
+    journal: new MemoryJournal(),
+    logger: context.io,
+    clock: systemClock,
+  };
+  const report = await restoreBackup(backup, restoreContext, rate, {
+    createdTables,
+    settleMs: context.settings.settleMs,
+  });
+  const news = report.restored
+    ? await tellActionRestored(context, { backup, preview, context: restoreContext })
+    : {};
+  if (news.problem) {
+    report.restored = false;
+    report.remaining.push({ table: settings.versionsTable ?? '', message: news.problem });
+  }
+  await context.io.summary(restoreSummary(location, backup, preview, report) + newsSummary(news));
   if (report.restored) await settleRestoredDeploy(context, backup, location);
   return report.restored
     ? { result: 'applied', outputs: { 'backup-artifact-id': location } }
@@ -86,6 +110,47 @@ async function loadBackup(context: ModeContext, apiHost: string) {
     `Backup of ${backup.manifest.createdAt} (plan ${backup.manifest.planDigest}, ${describeBinding(backup.manifest)}): ${settings.signingKey ? 'signature and checksums' : 'checksums'} verified.`,
   );
   return { backup, location, store, journal: artifacts.journal };
+}
+
+/**
+ * After a proven restore: the versions table (input versions-table) made true again and the
+ * invalidation webhooks (the same inputs as a deploy's) told, see restore-news.ts.
+ */
+function tellActionRestored(
+  context: ModeContext,
+  restore: { backup: Backup; preview: RestorePreview; context: Omit<ApplyContext, 'phase'> },
+): Promise<RestoreNews> {
+  const { settings } = context;
+  const { backup } = restore;
+  return tellRestored({
+    restored: restoredRefs(backup, restore.preview),
+    versionsTable: settings.versionsTable,
+    // Nothing to restore: the versions table is only mended where it does not describe the tables.
+    onlyUntrue: !restoreChanges(restore.preview),
+    deployId: randomUUID(),
+    webhooks: settings.webhookUrls.length
+      ? { urls: settings.webhookUrls, secret: settings.webhookSecret ?? '' }
+      : undefined,
+    event: {
+      digest: backup.manifest.planDigest,
+      environment: backup.manifest.environment ?? null,
+      actor: context.run.triggeringActor,
+    },
+    context: { ...restore.context, phase: 'restore' },
+    announce: {},
+  });
+}
+
+/** The summary's lines on the versions table and the webhooks (none without a versions table). */
+function newsSummary(news: RestoreNews): string {
+  const lines = Object.entries(news.versions ?? {}).map(
+    ([table, version]) => `- \`${table}\`: version ${version} in the versions table`,
+  );
+  for (const webhook of news.webhooks ?? [])
+    lines.push(
+      `- webhook ${redactUrl(webhook.url)}: ${webhook.ok ? 'delivered' : `⚠️ failed (${webhook.error}); the restore stands`}`,
+    );
+  return lines.length > 0 ? `\n\n${lines.join('\n')}` : '';
 }
 
 function restoreSummary(

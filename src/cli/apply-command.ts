@@ -21,7 +21,7 @@ import {
   settleMsOf,
 } from './connection.js';
 import { checkOutputDirectory, readOptionFile } from './paths.js';
-import { checkWebhookUrl } from './urls.js';
+import { WEBHOOK_OPTION, webhookTargetOf } from './webhook-options.js';
 import { writeDeploySummary } from './deploy-output.js';
 import { recordResult, warnUnfinished } from './unfinished.js';
 import { isTty, writeLine, type CliIo } from './io.js';
@@ -52,8 +52,9 @@ environment and deployment are shown before it asks; the backup records them.
                          environment or deployment than --environment / --deployment
   --backup-dir DIR       where backups and journals go (default .datatable-deploy/backups)
   --health-checks FILE   probes to run after apply (see the README)
-  --webhook URL          POST a signed event here after a healthy deploy (repeatable;
-                         the HMAC secret comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
+  --webhook URL          POST a signed event here after a healthy deploy, and after its
+                         rollback with --versions-table (repeatable; the HMAC secret
+                         comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
   --versions-table NAME  keep this data table (e.g. datatable_deploy_versions) with each
                          deployed table's version and content hash, for runtime readers
   --actor NAME           who deploys (default: GITHUB_ACTOR or the user name)
@@ -83,7 +84,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       plan: { type: 'string' },
       'backup-dir': { type: 'string' },
       'health-checks': { type: 'string' },
-      webhook: { type: 'string', multiple: true },
+      ...WEBHOOK_OPTION,
       'versions-table': { type: 'string' },
       actor: { type: 'string' },
       yes: { type: 'boolean' },
@@ -102,14 +103,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       'Apply a saved plan with --plan alone, or plan and apply the config files without --plan.',
     );
   }
-  const webhookSecret = io.env.DATATABLE_DEPLOY_WEBHOOK_SECRET;
-  for (const url of values.webhook ?? []) checkWebhookUrl(url);
-  if (values.webhook?.length && !webhookSecret) {
-    throw new ConfigurationError(
-      '--webhook needs a signing secret.',
-      'Set DATATABLE_DEPLOY_WEBHOOK_SECRET to the secret the receiver checks.',
-    );
-  }
+  const webhooks = webhookTargetOf(values.webhook, io);
   const settleMs = settleMsOf(values);
   checkConnectionOptions(io, values);
   // Options that name files come first: a typo must stop the deploy before anything is read or written.
@@ -183,7 +177,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       signal: interruption.signal,
       health,
       env: io.env,
-      webhooks: values.webhook?.length ? { urls: values.webhook, secret: webhookSecret! } : undefined,
+      webhooks,
       gitSha: io.env.GITHUB_SHA,
       versionsTable: versionsTableName(values['versions-table'], '--versions-table'),
       signingKey,

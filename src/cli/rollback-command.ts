@@ -4,6 +4,7 @@ import { systemClock } from '../clock.js';
 import { checkBackupBinding, LocalBackupStore, parseBackup } from '../deploy/backup.js';
 import { createdTablesOf, FileJournal, JOURNAL_FILE, parseJournal } from '../deploy/journal.js';
 import { previewRestore, restoreBackup, type RestorePreview } from '../deploy/restore.js';
+import { prepareManualRestore } from '../deploy/restore-news.js';
 import { ConfigurationError } from '../errors.js';
 import { stderrLogger } from '../logger.js';
 import { apiHostOf } from '../plan/plan-configs.js';
@@ -19,7 +20,13 @@ import {
   settleMsOf,
 } from './connection.js';
 import { restoreLines } from './deploy-output.js';
-import { markRestored } from './unfinished.js';
+import { markRestored as recordRestored } from './unfinished.js';
+import {
+  ROLLBACK_NEWS_HELP,
+  ROLLBACK_NEWS_OPTIONS,
+  rollbackNewsOf,
+  tellCliRestored,
+} from './rollback-news.js';
 import { writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
 import { checkInputDirectory } from './paths.js';
@@ -35,6 +42,7 @@ import {
 import { SIGNING_HELP, signingKeyOf, warnOnce } from './signing-key.js';
 
 const HELP = `Usage: datatable-deploy rollback --backup DIR [--environment E] [--deployment NAME]
+                                 [--versions-table NAME] [--webhook URL]...
                                  [--yes] [connection options]
 
 Restores a backup made by apply: verifies its manifest (checksum, and signature when a key
@@ -47,6 +55,7 @@ prove they equal the backup. A table the deploy created is deleted only when DIR
   --environment E     refuse the backup unless it was made for environment E
   --deployment NAME   refuse the backup unless it was made for deployment NAME
   --actor NAME        who restores (default: GITHUB_ACTOR or the user name)
+${ROLLBACK_NEWS_HELP}
 ${POLICY_HELP}
 ${EMERGENCY_HELP}
   --yes               do not ask; required when not on a terminal
@@ -58,7 +67,8 @@ ${SIGNING_HELP}
 Exit codes: 0 restored (or nothing to restore), 1 unusable backup (damaged, forged, empty,
 unsigned or wrongly signed with a key set), a backup of another org, environment or
 deployment, or an error before any write, 3 refused (outside the policy's change windows),
-5 the restore did not finish.`;
+5 the restore did not finish (or the versions table could not be updated after it). A
+webhook that fails is a warning: the restore stands.`;
 
 export async function runRollbackCommand(args: string[], io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
@@ -68,6 +78,7 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
     deployment: { type: 'string' },
     actor: { type: 'string' },
     yes: { type: 'boolean' },
+    ...ROLLBACK_NEWS_OPTIONS,
     ...POLICY_OPTION,
     ...EMERGENCY_OPTION,
     ...CONNECTION_OPTIONS,
@@ -83,6 +94,7 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
       'Give the backup directory that apply printed.',
     );
   const settleMs = settleMsOf(values);
+  const news = rollbackNewsOf(values, io);
   checkConnectionOptions(io, values);
   await checkInputDirectory(
     '--backup',
@@ -93,52 +105,59 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
   const policyOf = await policyFromOptions(values, cwd);
   const signingKey = signingKeyOf(io);
   const location = resolve(cwd, values.backup);
-  const backup = parseBackup(await new LocalBackupStore(cwd).load(location), location, {
+  const parsed = parseBackup(await new LocalBackupStore(cwd).load(location), location, {
     signingKey,
     warn: warnOnce(io),
   });
   const client = clientFromOptions(io, values);
-  checkBackupBinding(backup, {
+  checkBackupBinding(parsed, {
     apiHost: apiHostOf(client),
     environment: values.environment,
     deployment: values.deployment,
   });
   writeLine(
     io.stdout,
-    `Backup of ${backup.manifest.createdAt}, plan ${backup.manifest.planDigest}: ${signingKey === undefined ? 'checksums' : 'signature and checksums'} verified.`,
+    `Backup of ${parsed.manifest.createdAt}, plan ${parsed.manifest.planDigest}: ${signingKey === undefined ? 'checksums' : 'signature and checksums'} verified.`,
   );
-  writeLine(io.stdout, `Target: ${describeBinding(backup.manifest)}.`);
-  requireOpenWindow(policyOf(backup.manifest.environment), values, actorOf(values, io), io);
+  writeLine(io.stdout, `Target: ${describeBinding(parsed.manifest)}.`);
+  const actor = actorOf(values, io);
+  requireOpenWindow(policyOf(parsed.manifest.environment), values, actor, io);
+  const backup = await prepareManualRestore(parsed, news.versionsTable, client.tables, (note) =>
+    writeLine(io.stdout, `note: ${note}`),
+  );
 
   const createdTables = createdTablesOf(await readJournal(location, io));
   const rate = client.budget.stats().currentRatePerMinute;
   const preview = await previewRestore(backup, client.tables, rate, { createdTables });
-  if (!showPreview(io, preview)) {
-    writeLine(io.stdout, 'The live tables already equal the backup.');
-    return 0;
-  }
+  const changes = showPreview(io, preview);
+  if (!changes) writeLine(io.stdout, 'The live tables already equal the backup.');
+  // With a versions table, equal tables still get their versions rows checked (and mended).
+  if (!changes && !news.versionsTable) return 0;
   if (
+    changes &&
     !values.yes &&
     !(await confirm(io, { verb: 'restore', question: 'Restore this backup?', reviewed: 'the preview' }))
   )
     return 1;
   const journal = new FileJournal(resolve(location, `restore-${Date.now()}.journal.jsonl`));
+  const logger = stderrLogger();
   try {
-    const report = await restoreBackup(
-      backup,
-      { tables: client.tables, journal, logger: stderrLogger(), clock: systemClock },
-      rate,
-      { createdTables, settleMs },
-    );
-    for (const line of restoreLines(report)) writeLine(io.stdout, line);
-    if (report.restored) await markRestored(location);
-    writeLine(
-      io.stdout,
-      report.restored
-        ? 'Restored: the live tables equal the backup.'
-        : `The restore did not finish; the backup is at ${location}.`,
-    );
-    return report.restored ? 0 : 5;
+    const report = changes
+      ? await restoreBackup(backup, { tables: client.tables, journal, logger, clock: systemClock }, rate, {
+          createdTables,
+          settleMs,
+        })
+      : undefined;
+    if (report) for (const line of restoreLines(report)) writeLine(io.stdout, line);
+    if (report && !report.restored) {
+      writeLine(io.stdout, `The restore did not finish; the backup is at ${location}.`);
+      return 5;
+    }
+    if (report) await recordRestored(location);
+    const restore = { backup, preview, actor, tables: client.tables, journal, logger, mendOnly: !report };
+    if (!(await tellCliRestored(io, news, restore))) return 5;
+    if (report) writeLine(io.stdout, 'Restored: the live tables equal the backup.');
+    return 0;
   } finally {
     journal.close();
   }

@@ -16,16 +16,16 @@ import type { RestoreReport } from './restore.js';
 import { DEFAULT_SETTLE_MS, settle, SettleAborted } from './settle.js';
 import { restoreSafely } from './rollback-step.js';
 import { verifyTables } from './verify.js';
+import { tellDeployed, tellRolledBack } from './pipeline-news.js';
 import {
   checkVersionsTable,
   highestMarked,
-  markRestored,
   refuseConfiguredVersionsTable,
   writeMarkers,
   type MarkerStamp,
   type VersionsTable,
 } from './versions-table.js';
-import { postInvalidation, type WebhookResult } from './webhook.js';
+import type { WebhookResult } from './webhook.js';
 
 export type DeployOutcome = 'no-changes' | 'applied' | 'rolled-back' | 'failed';
 
@@ -226,17 +226,12 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
       createdTables: journal.created,
       touched: touchedKeys(plan, journal),
     });
-    if (versions && restore.restored) {
-      // A version above this deploy's, so that readers that took this deploy's leave it again.
-      const problem = await markRestored(plan, versions.name, journal.created, marker(version + 1), {
-        ...context,
-        signal: undefined,
-        phase: 'restore',
-      });
-      if (problem) {
-        restore.restored = false;
-        restore.remaining.push({ table: versions.name, message: problem });
-      }
+    const news = restore.restored
+      ? await tellRolledBack(options, { plan, version, deployId, context, created: journal.created })
+      : {};
+    if (news.problem) {
+      restore.restored = false;
+      restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
     }
     const outcome: DeployOutcome = restore.restored ? 'rolled-back' : 'failed';
     if (restore.restored)
@@ -255,40 +250,11 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
       failure: { phase: failure.phase, message: failure.message, details: failure.details },
       restore,
       health,
+      webhooks: news.webhooks,
     };
   }
 
-  let webhooks: WebhookResult[] | undefined;
-  if (options.webhooks && options.webhooks.urls.length > 0) {
-    logger.info('▶ invalidation webhooks');
-    webhooks = await postInvalidation(
-      options.webhooks.urls,
-      options.webhooks.secret,
-      {
-        event: 'datatables.deployed',
-        tables: plan.tables.map((table) => table.name),
-        version,
-        versions: Object.fromEntries(plan.tables.map((table) => [table.name, version])),
-        deployId,
-        digest: plan.digest,
-        environment: plan.environment ?? null,
-        actor: options.actor,
-        deployedAt: new Date(options.clock.now()).toISOString(),
-      },
-      {
-        clock: options.clock,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.webhookRetry ? { retry: options.webhookRetry } : {}),
-      },
-    );
-    for (const result of webhooks) {
-      if (result.ok) logger.info(`webhook ${result.url}: delivered (${result.status})`);
-      else
-        logger.warn(
-          `webhook ${result.url} failed after ${result.attempts} attempt(s): ${result.error}; the deploy itself succeeded`,
-        );
-    }
-  }
+  const webhooks = await tellDeployed(options, { plan, version, deployId });
   return { outcome: 'applied', exitCode: 0, version, deployId, backup, operations, health, webhooks };
 }
 

@@ -89,6 +89,13 @@ export function highestMarked(live: LiveTable | null): number {
   return highest;
 }
 
+/** One table's marker to write: its rows as read back (null: the table is gone) and, when it differs from the stamp's, its version. */
+export interface MarkedTable {
+  name: string;
+  rows: readonly Row[] | null;
+  version?: number | undefined;
+}
+
 /**
  * Writes (or deletes, for a table that no longer exists) the versions row of each table, with
  * the hash of its rows as given (read back from the service). Creates the versions table when
@@ -96,7 +103,7 @@ export function highestMarked(live: LiveTable | null): number {
  */
 export async function writeMarkers(
   versions: VersionsTable,
-  tables: ReadonlyArray<{ name: string; rows: readonly Row[] | null }>,
+  tables: readonly MarkedTable[],
   stamp: MarkerStamp,
   context: ApplyContext,
 ): Promise<number> {
@@ -104,41 +111,72 @@ export async function writeMarkers(
   if (plan.schemaChanges.length + plan.creates.length + plan.updates.length + plan.deletes.length === 0)
     return 0;
   const report = await applyTables([plan], [versions.live], context);
+  const numbers = [...new Set(tables.map((table) => table.version ?? stamp.version))].sort((a, b) => a - b);
   context.logger.info(
-    `${versions.name}: ${tables.length} table(s) marked at version ${stamp.version} (deploy ${stamp.deployId})`,
+    `${versions.name}: ${tables.length} table(s) marked at version ${numbers.join(', ')} (deploy ${stamp.deployId})`,
   );
   return report.operations;
 }
 
+/** A table whose rows a restore put back (by id when known, else by name). */
+export interface RestoredRef {
+  name: string;
+  id?: string | undefined;
+}
+
+/** What marking after a restore did: the version each table now holds (tables gone left out). */
+export type RestoreMarking = { versions: Record<string, number> } | { problem: string };
+
 /**
- * After a restore was proven: reads the plan's tables and the versions table again and marks
- * each table with what is live now, at `stamp.version`. Returns a problem (for the report)
- * instead of throwing: the tables themselves are restored either way.
+ * After a restore was proven (a failed deploy's rollback, or a manual one): reads the restored
+ * tables and the versions table again, and gives each table a new row, hashed from its rows as
+ * read now, at one above the highest version the versions table holds for it and at least
+ * `floor` (a failed deploy passes its version + 1, so that readers that took the failed
+ * deploy's marker leave it). Every restored table is marked, even one whose row looks true:
+ * a reader may have read its rows half-changed meanwhile, and only a newer version makes it
+ * read them again. With `onlyUntrue` (nothing was restored: the versions table is only mended),
+ * a row that describes its table's rows stays. A table gone loses its row. Returns a problem
+ * (for the report) instead of throwing: the tables themselves are restored either way.
  */
 export async function markRestored(
-  plan: Plan,
+  restored: readonly RestoredRef[],
   versionsName: string,
-  tableIds: ReadonlyMap<string, string>,
-  stamp: MarkerStamp,
+  stamp: Omit<MarkerStamp, 'version'> & { floor?: number | undefined; onlyUntrue?: boolean | undefined },
   context: ApplyContext,
-): Promise<string | undefined> {
+): Promise<RestoreMarking> {
   try {
-    const refs = plan.tables.map((table) => ({ id: table.id ?? tableIds.get(table.name) }));
+    const refs = restored.map((table) => (table.id ? { id: table.id } : { name: table.name }));
     const read = await readTables(context.tables, [...refs, { name: versionsName }]);
-    const tables = plan.tables.map((table, index) => ({ name: table.name, rows: read[index]?.rows ?? null }));
-    await writeMarkers({ name: versionsName, live: read[refs.length] ?? null }, tables, stamp, context);
-    return undefined;
+    const versions: VersionsTable = { name: versionsName, live: read[refs.length] ?? null };
+    checkVersionsTable(versions);
+    const marked = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), versionRecord(row)]));
+    const changed: MarkedTable[] = [];
+    for (const [index, table] of restored.entries()) {
+      const rows = read[index]?.rows ?? null;
+      const record = marked.get(table.name);
+      if (rows === null ? !marked.has(table.name) : stamp.onlyUntrue && record?.hash === snapshotHash(rows))
+        continue;
+      changed.push({
+        name: table.name,
+        rows,
+        version: Math.max(stamp.floor ?? 0, (record?.version ?? 0) + 1),
+      });
+    }
+    await writeMarkers(versions, changed, { ...stamp, version: 0 }, context);
+    return {
+      versions: Object.fromEntries(
+        changed.filter((table) => table.rows !== null).map((table) => [table.name, table.version!]),
+      ),
+    };
   } catch (error) {
-    return `the versions table ${versionsName} could not be updated after the restore (${(error as Error).message}); it may still describe the failed deploy. Deploy again, or restore the backup again, to rewrite it.`;
+    return {
+      problem: `the versions table ${versionsName} could not be updated after the restore (${(error as Error).message}); it may still describe the rows as they were before it. Restore the backup again (the rows stay; the versions table is rewritten), or deploy again.`,
+    };
   }
 }
 
 /** The plan that turns the versions table into one that holds these markers (others untouched). */
-function markerPlan(
-  versions: VersionsTable,
-  tables: ReadonlyArray<{ name: string; rows: readonly Row[] | null }>,
-  stamp: MarkerStamp,
-): TablePlan {
+function markerPlan(versions: VersionsTable, tables: readonly MarkedTable[], stamp: MarkerStamp): TablePlan {
   const current = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), row]));
   const plan: TablePlan = {
     name: versions.name,
@@ -171,7 +209,7 @@ function markerPlan(
     }
     const row = versionRow({
       table: table.name,
-      version: stamp.version,
+      version: table.version ?? stamp.version,
       hash: snapshotHash(table.rows),
       deployedAt: stamp.deployedAt,
       sha: stamp.gitSha,

@@ -2,22 +2,30 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { describeError } from '../errors.js';
 import { networkCause } from '../genesys/oauth.js';
+import { redactUrl } from '../genesys/regions.js';
+import type { Logger } from '../logger.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from '../genesys/retry.js';
 
 /**
- * What subscribers are told after a healthy deploy, so they can drop cached config. Fields are
- * only ever added: receivers written for an older event keep working.
+ * What subscribers are told after a healthy deploy, and after a restore that changed what is
+ * live (a failed deploy's rollback, a manual one), so they can drop cached config. Fields are
+ * only ever added: receivers written for an older event keep working. That is why a restore is
+ * the same event with `reason: 'rollback'` rather than an event of its own: a receiver that
+ * checks the event name, or purges whatever `versions` says, handles it unchanged.
  */
 export interface InvalidationEvent {
   event: 'datatables.deployed';
-  /** The deployed tables' names. */
+  /** Why the tables changed: a deploy, or a restore of a backup (absent from older senders). */
+  reason?: 'deploy' | 'rollback';
+  /** The deployed (or restored) tables' names. */
   tables: string[];
-  /** The deploy's version. */
+  /** The deploy's version (after a restore: the highest of `versions`). */
   version: number;
   /** The version each table now holds, by name (as in the versions table, when one is kept). */
   versions: Record<string, number>;
-  /** This deploy run's id (a uuid; the versions table's deploy_id). */
+  /** This deploy (or restore) run's id (a uuid; the versions table's deploy_id). */
   deployId: string;
+  /** The plan's digest (after a manual restore: of the plan whose backup was restored). */
   digest: string;
   environment: string | null;
   actor: string;
@@ -37,6 +45,45 @@ export interface WebhookResult {
 }
 
 export const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
+
+/** Where invalidation events go, and the secret that signs them. */
+export interface WebhookTarget {
+  urls: string[];
+  secret: string;
+}
+
+export interface AnnounceOptions {
+  clock: Clock;
+  logger: Logger;
+  fetch?: typeof fetch | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+}
+
+/**
+ * Posts the event (see {@link postInvalidation}) and logs each delivery; a failed one is a
+ * warning saying that what was done stands (`done`: "the deploy itself succeeded").
+ */
+export async function announce(
+  target: WebhookTarget,
+  event: InvalidationEvent,
+  options: AnnounceOptions,
+  done: string,
+): Promise<WebhookResult[]> {
+  const results = await postInvalidation(target.urls, target.secret, event, {
+    clock: options.clock,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  for (const result of results) {
+    const url = redactUrl(result.url);
+    if (result.ok) options.logger.info(`webhook ${url}: delivered (${result.status})`);
+    else
+      options.logger.warn(
+        `webhook ${url} failed after ${result.attempts} attempt(s): ${result.error}; ${done}`,
+      );
+  }
+  return results;
+}
 
 /** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
 export function signBody(body: string, secret: string): string {

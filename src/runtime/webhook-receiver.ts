@@ -79,8 +79,13 @@ export function createPurgeHandler(options: PurgeHandlerOptions): Handler {
   };
 }
 
-/** The event as the deploy sends it; older deploys sent neither `versions` nor `deployId`. */
+/**
+ * The event as the deploy sends it; older deploys sent neither `versions` nor `deployId`. A
+ * restore (a failed deploy's rollback, or a manual one) sends the same event with `reason:
+ * 'rollback'` and the versions it wrote above the deploy's: it purges like any other.
+ */
 interface ReceivedEvent {
+  reason?: string;
   tables: string[];
   version: number;
   versions?: Record<string, number>;
@@ -118,6 +123,8 @@ function parseEvent(body: Buffer): ReceivedEvent | string {
       return '"versions" is not a map of table names to whole numbers';
   }
   if (event.deployId !== undefined && typeof event.deployId !== 'string') return '"deployId" is not a string';
+  // Any text: reasons other than "deploy" and "rollback" may come from newer senders.
+  if (event.reason !== undefined && typeof event.reason !== 'string') return '"reason" is not a string';
   if (typeof event.deployedAt !== 'string' || Number.isNaN(Date.parse(event.deployedAt)))
     return '"deployedAt" is not a time';
   return event as unknown as ReceivedEvent;

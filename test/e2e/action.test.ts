@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../fakes/github.js';
@@ -12,7 +14,10 @@ import {
   tableWrites,
 } from '../helpers/action.js';
 import { rowsOf } from '../helpers/deploy.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { clientFor, useEmulator } from '../helpers/emulator.js';
+import { snapshotHash } from '../../src/runtime/content-hash.js';
+import type { Purge } from '../../src/runtime/types.js';
+import { createPurgeHandler } from '../../src/runtime/webhook-receiver.js';
 import { ROOT } from '../helpers/processes.js';
 
 const emulator = useEmulator();
@@ -27,6 +32,25 @@ beforeEach(async () => {
   emulator.state.load(structuredClone(LIVE));
 });
 afterEach(() => github.close());
+
+const TABLE = 'plugin_config_production';
+const VERSIONS = 'datatable_deploy_versions';
+const HOOK_SECRET = 'action-hook-secret';
+const servers: Server[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) server.close();
+});
+
+/** A plugin's purge receiver (createPurgeHandler) on 127.0.0.1, and the purges it accepted. */
+async function purgeReceiver() {
+  const purges: Purge[][] = [];
+  const server = createServer(
+    createPurgeHandler({ secret: HOOK_SECRET, onPurge: (accepted) => void purges.push(accepted) }),
+  );
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/purge`, purges };
+}
 
 const liveRows = () => [...rowsOf(emulator, 'plugin_config_production').values()];
 const writes = () => tableWrites(emulator);
@@ -257,6 +281,39 @@ describe('the action on push', () => {
     expect(run.code, run.stdout).toBe(0);
     expect(run.summary).toContain('✅ The live tables equal the backup again.');
     expect(liveRows().map(({ updated_by: _added, ...row }) => row)).toEqual(original);
+  });
+
+  it('(f2) with a versions table: the restore marks V+1 and posts it to the webhook', async () => {
+    const dir = await workspace();
+    await approvedPullRequest(dir);
+    const hook = await purgeReceiver();
+    const inputs = {
+      'versions-table': VERSIONS,
+      'invalidation-webhook-url': hook.url,
+      'invalidation-webhook-secret': HOOK_SECRET,
+    };
+    expect((await push(dir, inputs)).code).toBe(0);
+    expect(rowsOf(emulator, VERSIONS).get(TABLE)).toMatchObject({ version: 4 });
+    const run = await runAction({
+      emulator,
+      github,
+      workspace: dir,
+      event: 'workflow_dispatch',
+      payload: { inputs: { run: '101' }, ref: 'refs/heads/main', repository: REPOSITORY },
+      runId: 202,
+      inputs: { 'backup-run-id': '101', ...inputs },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.summary).toContain('✅ The live tables equal the backup again.');
+    expect(run.summary).toContain(`- \`${TABLE}\`: version 5 in the versions table`);
+    expect(run.summary).toContain(`- webhook ${hook.url}: delivered`);
+    // The marker describes the rows as readers read them (through the API).
+    const client = clientFor(emulator);
+    const live = await client.tables.listRows((await client.tables.findTableByName(TABLE))!.id);
+    const marker = rowsOf(emulator, VERSIONS).get(TABLE)!;
+    expect(marker).toMatchObject({ version: 5, content_hash: snapshotHash(live) });
+    expect(hook.purges.map((purges) => purges.map((purge) => purge.version))).toEqual([[4], [5]]);
+    expect(hook.purges[1]![0]).toMatchObject({ table: TABLE, deployId: marker.deploy_id });
   });
 });
 

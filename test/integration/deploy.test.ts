@@ -262,6 +262,7 @@ describe('the deploy pipeline', () => {
       expect(good.headers[SIGNATURE_HEADER]).toBe(expected);
       expect(JSON.parse(good.body)).toEqual({
         event: 'datatables.deployed',
+        reason: 'deploy',
         tables: ['settings'],
         version: 4,
         versions: { settings: 4 },
