@@ -15,7 +15,6 @@ import {
   deployExample,
   readHealth,
   rollbackExample,
-  rollbackMarksVersions,
   startRuntimeStack,
   switchDelays,
   waitForHealth,
@@ -110,11 +109,6 @@ async function runSteps(
   say(indent(pick(rollback.stderr, /marked at version/)));
   say(indent(pick(rollback.stdout, /^(Restored|\s+webhook)/)));
   if (rollback.code !== 0) return { exitCode: 1, deploy: deployed };
-  if (!(await rollbackMarksVersions())) {
-    say("   This CLI's rollback does not write the versions table or post the webhook yet: the plugins");
-    say(`   keep v${deploy.version} (rebuild dist/ once "rollback --versions-table --webhook" is in).`);
-    return { exitCode: 1, deploy: deployed };
-  }
   const restored = await waitForHealth(stack.plugins, (health) => health.configVersion > deploy.version!);
   const { report: rolledBack } = await reportSwitch(stack, deployedHealths, restored[0]!.configVersion, say);
 

@@ -137,28 +137,16 @@ export async function deployExample(
 }
 
 /**
- * `rollback` of a backup. With `--versions-table` and `--webhook` (when this CLI has them) it
- * gives the restored rows a new version and tells the relay; without them, the plugins can see
- * the restore only through their full refresh (the versions table is not changed).
+ * `rollback` of a backup, with `--versions-table` and `--webhook`: the restored rows get a new
+ * version and the relay is told, so the plugins switch back (an older version they would ignore).
  */
 export async function rollbackExample(
   stack: RuntimeStack,
   options: StackOptions,
   backup: string,
 ): Promise<Finished> {
-  const marks = await rollbackMarksVersions();
-  const args = ['rollback', '--backup', backup, '--yes', ...(marks ? invalidationArgs(stack) : [])];
+  const args = ['rollback', '--backup', backup, '--yes', ...invalidationArgs(stack)];
   return runCli(args, cliEnv(options));
-}
-
-let rollbackSupport: Promise<boolean> | undefined;
-
-/** Whether this CLI's rollback takes --versions-table and --webhook (added after apply's). */
-export function rollbackMarksVersions(): Promise<boolean> {
-  rollbackSupport ??= runCli(['rollback', '--help'], {}).then(
-    ({ stdout }) => stdout.includes('--versions-table') && stdout.includes('--webhook'),
-  );
-  return rollbackSupport;
 }
 
 function invalidationArgs(stack: RuntimeStack): string[] {

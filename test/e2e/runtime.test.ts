@@ -7,7 +7,6 @@ import {
   deployExample,
   readHealth,
   rollbackExample,
-  rollbackMarksVersions,
   startRuntimeStack,
   switchDelays,
   waitForHealth,
@@ -20,7 +19,6 @@ import { ROOT, emulatorEnv } from '../helpers/processes.js';
 import {
   canRestartRedis,
   describeRedis,
-  redisAvailability,
   startRedis,
   type TestRedis,
 } from '../helpers/redis.js';
@@ -35,18 +33,6 @@ import {
  */
 
 const SECRET = 'e2e-runtime-webhook-secret';
-
-/**
- * The rollback step needs a CLI whose rollback writes the versions table and posts the webhook.
- * Without them the plugins cannot see a rollback as a newer version: the versions row keeps the
- * deploy's version and hash, so polling finds no change, and the full refresh takes the restored
- * rows for a hand edit of that same version.
- */
-const rollbackNotifies = await rollbackMarksVersions();
-if (!rollbackNotifies && redisAvailability !== 'none')
-  process.stderr.write(
-    'runtime e2e: the rollback step is skipped: dist/cli.js rollback has no --versions-table/--webhook.\n',
-  );
 
 describeRedis('runtime end to end: a deploy and a rollback reach two plugin processes', () => {
   let redis: TestRedis;
@@ -127,22 +113,19 @@ describeRedis('runtime end to end: a deploy and a rollback reach two plugin proc
     },
   );
 
-  it.skipIf(!rollbackNotifies)(
-    'switches both instances back to the restored values, under a newer version, after a rollback',
-    async () => {
-      expect(deployed.backup).toBeDefined();
-      const run = await rollbackExample(stack, options, deployed.backup!);
-      expect(run.code, run.stderr).toBe(0);
-      const healths = await waitForHealth(
-        stack.plugins,
-        (health) => health.configVersion > deployed.version! && health.values.max_concurrent_calls === 200,
-      );
-      const version = healths[0]!.configVersion;
-      expect(healths.every((health) => health.configVersion === version)).toBe(true);
-      const delays = await switchDelays(stack, version, healths);
-      console.log(`rollback → both plugins on v${version}: ${delays.map((ms) => `${ms} ms`).join(', ')}`);
-      const table = await fetch(`${stack.plugins[1]!.firstLine}/config/max_concurrent_calls`);
-      expect(await table.json()).toMatchObject({ table: EXAMPLE_TABLE, value: 200, version });
-    },
-  );
+  it('switches both instances back to the restored values, under a newer version, after a rollback', async () => {
+    expect(deployed.backup).toBeDefined();
+    const run = await rollbackExample(stack, options, deployed.backup!);
+    expect(run.code, run.stderr).toBe(0);
+    const healths = await waitForHealth(
+      stack.plugins,
+      (health) => health.configVersion > deployed.version! && health.values.max_concurrent_calls === 200,
+    );
+    const version = healths[0]!.configVersion;
+    expect(healths.every((health) => health.configVersion === version)).toBe(true);
+    const delays = await switchDelays(stack, version, healths);
+    console.log(`rollback → both plugins on v${version}: ${delays.map((ms) => `${ms} ms`).join(', ')}`);
+    const table = await fetch(`${stack.plugins[1]!.firstLine}/config/max_concurrent_calls`);
+    expect(await table.json()).toMatchObject({ table: EXAMPLE_TABLE, value: 200, version });
+  });
 });
