@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 35067:
+/***/ 10779:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -216,14 +216,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 55615:
+/***/ 82815:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(35067);
-const limit_1 = __nccwpck_require__(71796);
-const codegen_1 = __nccwpck_require__(66300);
+const formats_1 = __nccwpck_require__(10779);
+const limit_1 = __nccwpck_require__(51284);
+const codegen_1 = __nccwpck_require__(81436);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -259,14 +259,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 71796:
+/***/ 51284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(67615);
-const codegen_1 = __nccwpck_require__(66300);
+const ajv_1 = __nccwpck_require__(42463);
+const codegen_1 = __nccwpck_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -334,16 +334,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 67615:
+/***/ 42463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(19669);
-const draft7_1 = __nccwpck_require__(29381);
-const discriminator_1 = __nccwpck_require__(87446);
-const draft7MetaSchema = __nccwpck_require__(76564);
+const core_1 = __nccwpck_require__(63893);
+const draft7_1 = __nccwpck_require__(39941);
+const discriminator_1 = __nccwpck_require__(28886);
+const draft7MetaSchema = __nccwpck_require__(72079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -373,24 +373,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(66537);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(66300);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(10525);
+var validation_error_1 = __nccwpck_require__(33021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(30346);
+var ref_error_1 = __nccwpck_require__(53162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 8279:
+/***/ 80567:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -552,15 +552,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 66300:
+/***/ 81436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(8279);
-const scope_1 = __nccwpck_require__(36956);
-var code_2 = __nccwpck_require__(8279);
+const code_1 = __nccwpck_require__(80567);
+const scope_1 = __nccwpck_require__(77788);
+var code_2 = __nccwpck_require__(80567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -569,7 +569,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(36956);
+var scope_2 = __nccwpck_require__(77788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1255,13 +1255,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 36956:
+/***/ 77788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(8279);
+const code_1 = __nccwpck_require__(80567);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1404,15 +1404,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 74659:
+/***/ 81283:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
-const names_1 = __nccwpck_require__(98054);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1533,18 +1533,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 57150:
+/***/ 2718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(66300);
-const validation_error_1 = __nccwpck_require__(10525);
-const names_1 = __nccwpck_require__(98054);
-const resolve_1 = __nccwpck_require__(90426);
-const util_1 = __nccwpck_require__(35248);
-const validate_1 = __nccwpck_require__(66537);
+const codegen_1 = __nccwpck_require__(81436);
+const validation_error_1 = __nccwpck_require__(33021);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const validate_1 = __nccwpck_require__(87881);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1781,12 +1781,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 98054:
+/***/ 90630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
+const codegen_1 = __nccwpck_require__(81436);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1815,12 +1815,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 30346:
+/***/ 53162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(90426);
+const resolve_1 = __nccwpck_require__(24090);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1833,15 +1833,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 90426:
+/***/ 24090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(35248);
-const equal = __nccwpck_require__(52550);
-const traverse = __nccwpck_require__(64591);
+const util_1 = __nccwpck_require__(84464);
+const equal = __nccwpck_require__(23430);
+const traverse = __nccwpck_require__(81167);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1994,7 +1994,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 37977:
+/***/ 7353:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2026,14 +2026,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 35248:
+/***/ 84464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(66300);
-const code_1 = __nccwpck_require__(8279);
+const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(80567);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2210,7 +2210,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 55324:
+/***/ 37692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2235,15 +2235,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 43282:
+/***/ 35346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(74659);
-const codegen_1 = __nccwpck_require__(66300);
-const names_1 = __nccwpck_require__(98054);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2291,17 +2291,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 16701:
+/***/ 86685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(37977);
-const applicability_1 = __nccwpck_require__(55324);
-const errors_1 = __nccwpck_require__(74659);
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
+const rules_1 = __nccwpck_require__(7353);
+const applicability_1 = __nccwpck_require__(37692);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2500,14 +2500,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 49715:
+/***/ 11699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2541,24 +2541,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 66537:
+/***/ 87881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(43282);
-const dataType_1 = __nccwpck_require__(16701);
-const applicability_1 = __nccwpck_require__(55324);
-const dataType_2 = __nccwpck_require__(16701);
-const defaults_1 = __nccwpck_require__(49715);
-const keyword_1 = __nccwpck_require__(16002);
-const subschema_1 = __nccwpck_require__(99576);
-const codegen_1 = __nccwpck_require__(66300);
-const names_1 = __nccwpck_require__(98054);
-const resolve_1 = __nccwpck_require__(90426);
-const util_1 = __nccwpck_require__(35248);
-const errors_1 = __nccwpck_require__(74659);
+const boolSchema_1 = __nccwpck_require__(35346);
+const dataType_1 = __nccwpck_require__(86685);
+const applicability_1 = __nccwpck_require__(37692);
+const dataType_2 = __nccwpck_require__(86685);
+const defaults_1 = __nccwpck_require__(11699);
+const keyword_1 = __nccwpck_require__(15202);
+const subschema_1 = __nccwpck_require__(26200);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const errors_1 = __nccwpck_require__(81283);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3067,16 +3067,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 16002:
+/***/ 15202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(66300);
-const names_1 = __nccwpck_require__(98054);
-const code_1 = __nccwpck_require__(57924);
-const errors_1 = __nccwpck_require__(74659);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const code_1 = __nccwpck_require__(28484);
+const errors_1 = __nccwpck_require__(81283);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3197,14 +3197,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 99576:
+/***/ 26200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3284,31 +3284,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 19669:
+/***/ 63893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(66537);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(66300);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(10525);
-const ref_error_1 = __nccwpck_require__(30346);
-const rules_1 = __nccwpck_require__(37977);
-const compile_1 = __nccwpck_require__(57150);
-const codegen_2 = __nccwpck_require__(66300);
-const resolve_1 = __nccwpck_require__(90426);
-const dataType_1 = __nccwpck_require__(16701);
-const util_1 = __nccwpck_require__(35248);
-const $dataRefSchema = __nccwpck_require__(76590);
-const uri_1 = __nccwpck_require__(60349);
+const validation_error_1 = __nccwpck_require__(33021);
+const ref_error_1 = __nccwpck_require__(53162);
+const rules_1 = __nccwpck_require__(7353);
+const compile_1 = __nccwpck_require__(2718);
+const codegen_2 = __nccwpck_require__(81436);
+const resolve_1 = __nccwpck_require__(24090);
+const dataType_1 = __nccwpck_require__(86685);
+const util_1 = __nccwpck_require__(84464);
+const $dataRefSchema = __nccwpck_require__(63837);
+const uri_1 = __nccwpck_require__(36285);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3908,20 +3908,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 13335:
+/***/ 24951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(52550);
+const equal = __nccwpck_require__(23430);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 67542:
+/***/ 36214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3951,19 +3951,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 60349:
+/***/ 36285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(3816);
+const uri = __nccwpck_require__(24352);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 10525:
+/***/ 33021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3980,14 +3980,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 57928:
+/***/ 73448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4035,15 +4035,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 48671:
+/***/ 42431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(57924);
-const codegen_1 = __nccwpck_require__(66300);
-const names_1 = __nccwpck_require__(98054);
-const util_1 = __nccwpck_require__(35248);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4147,12 +4147,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 86341:
+/***/ 39205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(35248);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4176,12 +4176,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 89380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(57924);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4194,13 +4194,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71926:
+/***/ 16182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4295,15 +4295,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 15474:
+/***/ 95826:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
-const code_1 = __nccwpck_require__(57924);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4386,13 +4386,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 69352:
+/***/ 48584:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4458,27 +4458,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 79335:
+/***/ 28775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(57928);
-const prefixItems_1 = __nccwpck_require__(30627);
-const items_1 = __nccwpck_require__(37327);
-const items2020_1 = __nccwpck_require__(55231);
-const contains_1 = __nccwpck_require__(71926);
-const dependencies_1 = __nccwpck_require__(15474);
-const propertyNames_1 = __nccwpck_require__(6860);
-const additionalProperties_1 = __nccwpck_require__(48671);
-const properties_1 = __nccwpck_require__(4842);
-const patternProperties_1 = __nccwpck_require__(3240);
-const not_1 = __nccwpck_require__(49086);
-const anyOf_1 = __nccwpck_require__(8484);
-const oneOf_1 = __nccwpck_require__(28218);
-const allOf_1 = __nccwpck_require__(86341);
-const if_1 = __nccwpck_require__(69352);
-const thenElse_1 = __nccwpck_require__(57549);
+const additionalItems_1 = __nccwpck_require__(73448);
+const prefixItems_1 = __nccwpck_require__(6467);
+const items_1 = __nccwpck_require__(75791);
+const items2020_1 = __nccwpck_require__(52959);
+const contains_1 = __nccwpck_require__(16182);
+const dependencies_1 = __nccwpck_require__(95826);
+const propertyNames_1 = __nccwpck_require__(71372);
+const additionalProperties_1 = __nccwpck_require__(42431);
+const properties_1 = __nccwpck_require__(88778);
+const patternProperties_1 = __nccwpck_require__(50664);
+const not_1 = __nccwpck_require__(8350);
+const anyOf_1 = __nccwpck_require__(89380);
+const oneOf_1 = __nccwpck_require__(22490);
+const allOf_1 = __nccwpck_require__(39205);
+const if_1 = __nccwpck_require__(48584);
+const thenElse_1 = __nccwpck_require__(46829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4508,15 +4508,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 37327:
+/***/ 75791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
-const code_1 = __nccwpck_require__(57924);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "items",
     type: "array",
@@ -4566,15 +4566,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 55231:
+/***/ 52959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
-const code_1 = __nccwpck_require__(57924);
-const additionalItems_1 = __nccwpck_require__(57928);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
+const additionalItems_1 = __nccwpck_require__(73448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4602,12 +4602,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 49086:
+/***/ 8350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(35248);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4634,13 +4634,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28218:
+/***/ 22490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4700,15 +4700,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3240:
+/***/ 50664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(57924);
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
-const util_2 = __nccwpck_require__(35248);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const util_2 = __nccwpck_require__(84464);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4781,12 +4781,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 30627:
+/***/ 6467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(37327);
+const items_1 = __nccwpck_require__(75791);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4799,15 +4799,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4842:
+/***/ 88778:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(66537);
-const code_1 = __nccwpck_require__(57924);
-const util_1 = __nccwpck_require__(35248);
-const additionalProperties_1 = __nccwpck_require__(48671);
+const validate_1 = __nccwpck_require__(87881);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const additionalProperties_1 = __nccwpck_require__(42431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4859,13 +4859,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6860:
+/***/ 71372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4903,12 +4903,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 57549:
+/***/ 46829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(35248);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4922,16 +4922,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 57924:
+/***/ 28484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
-const names_1 = __nccwpck_require__(98054);
-const util_2 = __nccwpck_require__(35248);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
+const util_2 = __nccwpck_require__(84464);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5059,7 +5059,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 97712:
+/***/ 69872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5075,13 +5075,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 60917:
+/***/ 97397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(97712);
-const ref_1 = __nccwpck_require__(63332);
+const id_1 = __nccwpck_require__(69872);
+const ref_1 = __nccwpck_require__(92996);
 const core = [
     "$schema",
     "$id",
@@ -5097,18 +5097,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 63332:
+/***/ 92996:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(30346);
-const code_1 = __nccwpck_require__(57924);
-const codegen_1 = __nccwpck_require__(66300);
-const names_1 = __nccwpck_require__(98054);
-const compile_1 = __nccwpck_require__(57150);
-const util_1 = __nccwpck_require__(35248);
+const ref_error_1 = __nccwpck_require__(53162);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const compile_1 = __nccwpck_require__(2718);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5225,16 +5225,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 87446:
+/***/ 28886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
-const types_1 = __nccwpck_require__(86475);
-const compile_1 = __nccwpck_require__(57150);
-const ref_error_1 = __nccwpck_require__(30346);
-const util_1 = __nccwpck_require__(35248);
+const codegen_1 = __nccwpck_require__(81436);
+const types_1 = __nccwpck_require__(87115);
+const compile_1 = __nccwpck_require__(2718);
+const ref_error_1 = __nccwpck_require__(53162);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5335,7 +5335,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 86475:
+/***/ 87115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5350,16 +5350,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 29381:
+/***/ 39941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(60917);
-const validation_1 = __nccwpck_require__(95497);
-const applicator_1 = __nccwpck_require__(79335);
-const format_1 = __nccwpck_require__(21177);
-const metadata_1 = __nccwpck_require__(83436);
+const core_1 = __nccwpck_require__(97397);
+const validation_1 = __nccwpck_require__(85481);
+const applicator_1 = __nccwpck_require__(28775);
+const format_1 = __nccwpck_require__(72601);
+const metadata_1 = __nccwpck_require__(56620);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5373,12 +5373,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 62178:
+/***/ 26402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5471,19 +5471,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 21177:
+/***/ 72601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(62178);
+const format_1 = __nccwpck_require__(26402);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 83436:
+/***/ 56620:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5507,14 +5507,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 38698:
+/***/ 98026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
-const equal_1 = __nccwpck_require__(13335);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5538,14 +5538,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 34736:
+/***/ 93200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
-const equal_1 = __nccwpck_require__(13335);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5592,21 +5592,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95497:
+/***/ 85481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(92011);
-const multipleOf_1 = __nccwpck_require__(33748);
-const limitLength_1 = __nccwpck_require__(59730);
-const pattern_1 = __nccwpck_require__(88343);
-const limitProperties_1 = __nccwpck_require__(72895);
-const required_1 = __nccwpck_require__(96008);
-const limitItems_1 = __nccwpck_require__(83304);
-const uniqueItems_1 = __nccwpck_require__(31308);
-const const_1 = __nccwpck_require__(38698);
-const enum_1 = __nccwpck_require__(34736);
+const limitNumber_1 = __nccwpck_require__(43723);
+const multipleOf_1 = __nccwpck_require__(18132);
+const limitLength_1 = __nccwpck_require__(46962);
+const pattern_1 = __nccwpck_require__(96023);
+const limitProperties_1 = __nccwpck_require__(895);
+const required_1 = __nccwpck_require__(94504);
+const limitItems_1 = __nccwpck_require__(36296);
+const uniqueItems_1 = __nccwpck_require__(65132);
+const const_1 = __nccwpck_require__(98026);
+const enum_1 = __nccwpck_require__(93200);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5631,12 +5631,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 83304:
+/***/ 36296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5661,14 +5661,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 59730:
+/***/ 46962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
-const ucs2length_1 = __nccwpck_require__(67542);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const ucs2length_1 = __nccwpck_require__(36214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5694,12 +5694,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 92011:
+/***/ 43723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
+const codegen_1 = __nccwpck_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5727,12 +5727,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72895:
+/***/ 895:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5757,12 +5757,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 33748:
+/***/ 18132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(66300);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5789,14 +5789,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88343:
+/***/ 96023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(57924);
-const util_1 = __nccwpck_require__(35248);
-const codegen_1 = __nccwpck_require__(66300);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5828,14 +5828,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96008:
+/***/ 94504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(57924);
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5913,15 +5913,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 31308:
+/***/ 65132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(16701);
-const codegen_1 = __nccwpck_require__(66300);
-const util_1 = __nccwpck_require__(35248);
-const equal_1 = __nccwpck_require__(13335);
+const dataType_1 = __nccwpck_require__(86685);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5983,7 +5983,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 52550:
+/***/ 23430:
 /***/ ((module) => {
 
 
@@ -6036,7 +6036,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 64591:
+/***/ 81167:
 /***/ ((module) => {
 
 
@@ -6136,13 +6136,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 8374:
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(18240);
-const utils = __nccwpck_require__(82907);
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -6160,7 +6160,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 19195:
+/***/ 5595:
 /***/ ((module) => {
 
 
@@ -6351,13 +6351,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40281:
+/***/ 78265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(19195);
-const utils = __nccwpck_require__(82907);
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(64059);
 
 /**
  * Constants
@@ -7783,15 +7783,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 18240:
+/***/ 98016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(60325);
-const parse = __nccwpck_require__(40281);
-const utils = __nccwpck_require__(82907);
-const constants = __nccwpck_require__(19195);
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
+const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -8151,12 +8151,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 60325:
+/***/ 31781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(82907);
+const utils = __nccwpck_require__(64059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -8173,7 +8173,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(19195);
+} = __nccwpck_require__(5595);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -8561,7 +8561,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 82907:
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -8572,7 +8572,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(19195);
+} = __nccwpck_require__(5595);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -8640,12 +8640,12 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 59792:
+/***/ 95581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30641);
-/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(78099);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24839);
+/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
 
 
 // A reader that stops early (`| head`) closes the pipe: the output is no longer wanted, which
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 30641:
+/***/ 24839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8673,7 +8673,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(23919);
+var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -9594,7 +9594,7 @@ const divisionRoutes = [
     { method: 'GET', template: '/api/v2/authorization/divisions', handler: listDivisions, access: 'api' },
 ];
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-parse/lib/api/CsvError.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
@@ -9618,14 +9618,14 @@ class CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-parse/lib/utils/is_object.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
 const is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-parse/lib/api/normalize_columns_array.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
 
 
 
@@ -9659,7 +9659,7 @@ const normalize_columns_array = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 class ResizeableBuffer {
   constructor(size = 100) {
     this.size = size;
@@ -9724,7 +9724,7 @@ class ResizeableBuffer {
 
 /* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-parse/lib/api/init_state.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
 
 
 const init_state = function (options) {
@@ -9840,7 +9840,7 @@ const init_state = function (options) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-parse/lib/utils/underscore.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
 const underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -9849,7 +9849,7 @@ const underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-parse/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
 
 
 
@@ -10613,7 +10613,7 @@ const normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-parse/lib/utils/delimiter_discover.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
 
 
 
@@ -10680,7 +10680,7 @@ const std = function (array) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-parse/lib/api/index.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
 
 
 
@@ -11650,7 +11650,7 @@ const transform = function (original_options = {}) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-parse/lib/sync.js
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
 
 
 
@@ -11674,7 +11674,7 @@ const parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-stringify/lib/utils/get.js
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
 // Lodash implementation of `get`
 
 const charCodeOfDot = ".".charCodeAt(0);
@@ -11776,14 +11776,14 @@ const get = function (object, path) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-stringify/lib/utils/is_object.js
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
 const is_object_is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-stringify/lib/api/normalize_columns.js
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
 const normalize_columns = function (columns) {
   if (columns === undefined || columns === null) {
     return [undefined, undefined];
@@ -11835,7 +11835,7 @@ const normalize_columns = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-stringify/lib/api/CsvError.js
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
 class CsvError_CsvError extends Error {
   constructor(code, message, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ");
@@ -11859,7 +11859,7 @@ class CsvError_CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-stringify/lib/utils/underscore.js
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/underscore.js
 const underscore_underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -11868,7 +11868,7 @@ const underscore_underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-stringify/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_options.js
 
 
 
@@ -12163,7 +12163,7 @@ const normalize_options_normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-stringify/lib/api/index.js
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/index.js
 
 
 
@@ -12507,7 +12507,7 @@ const stringifier = function (options, state, info) {
 
 
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/csv-stringify/lib/sync.js
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/sync.js
 /*
 CSV Stringify
 
@@ -14010,9 +14010,9 @@ function portNumber(value) {
 }
 
 // EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __nccwpck_require__(25044);
-// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(7207);
+var src_clock = __nccwpck_require__(99373);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./src/config/findings.ts
 /**
  * Every rule, its default severity and the fix it suggests. The README's rule table lists the
@@ -14148,6 +14148,36 @@ const RULES = {
         'error',
         'Data tables are not meant for personal data; if this is a public number, allow pii-phone for it.',
     ],
+    // Consumer contracts (docs/contracts.md)
+    'no-contract-files': [
+        'error',
+        'Check the --contracts globs (the contracts input), or put contracts under .github/datatable-deploy/consumers/.',
+    ],
+    'contract-duplicate': ['error', 'Keep one contract file per consumer: merge them, or rename one consumer.'],
+    'contract-schema-invalid': [
+        'error',
+        'Fix the JSON Schema in the contract (the message says what is wrong); values are not checked against it until then.',
+    ],
+    'contract-value': [
+        'error',
+        'Give the key a value the consumer can read, or change the consumer and its contract first.',
+    ],
+    'contract-required-key-missing': [
+        'error',
+        "Add the row to the table, or drop the key from the contract's required list once the consumer no longer needs it.",
+    ],
+    'contract-key-missing': [
+        'warning',
+        'Add the row, or remove the key from the contract; until then the consumer serves its safe default.',
+    ],
+    'contract-table-missing': [
+        'warning',
+        'Add a config file for the table, or fix the table name in the contract.',
+    ],
+    'contract-column-missing': [
+        'error',
+        "Name the column that holds the values in the contract's valueColumn, or add the column to the config.",
+    ],
     // Against the live table (--against-live)
     'schema-column-removed': [
         'error',
@@ -14198,7 +14228,7 @@ function tableLabel(config) {
     return config.table.name ?? `id ${config.table.id}`;
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/re2js/build/index.js
+;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
 * re2js
 * RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
@@ -22034,10 +22064,10 @@ function checkKey(key, position, seen, context, report) {
     return true;
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(67615);
-// EXTERNAL MODULE: ../../work/main/node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(55615);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(42463);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(82815);
 var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./src/config/ajv.ts
 
@@ -22332,6 +22362,9 @@ function checkStructure(source, value, validate = configValidator()) {
 function toFinding(source, error) {
     // Errors inside oneOf branches are noise: the oneOf error itself says what is wrong.
     if (error.schemaPath.includes('/oneOf/'))
+        return undefined;
+    // An if/then pair reports its `then` keyword's own error too; "must match then" adds nothing.
+    if (error.keyword === 'if')
         return undefined;
     const path = pointerSegments(error.instancePath);
     const node = nodeAt(source, path);
@@ -22696,7 +22729,7 @@ function sameJson(a, b) {
     }
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/yocto-queue/index.js
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
 /*
 How it works:
 `this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
@@ -22788,7 +22821,7 @@ class yocto_queue_Queue {
 	}
 }
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/p-limit/index.js
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
 
 
 function pLimit(concurrency) {
@@ -24464,7 +24497,7 @@ function checkAborted(context) {
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./src/logger.ts
-var src_logger = __nccwpck_require__(75100);
+var src_logger = __nccwpck_require__(86999);
 ;// CONCATENATED MODULE: ./src/genesys/retry.ts
 const DEFAULT_RETRY_POLICY = {
     maxAttempts: 6,
@@ -24743,7 +24776,7 @@ function formatSeconds(ms) {
 }
 
 // EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __nccwpck_require__(44175);
+var src_secrets = __nccwpck_require__(27194);
 ;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
 /**
  * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
@@ -25823,7 +25856,7 @@ function markerPlan(versions, tables, stamp) {
 }
 
 // EXTERNAL MODULE: ./src/genesys/regions.ts
-var regions = __nccwpck_require__(77230);
+var regions = __nccwpck_require__(57119);
 ;// CONCATENATED MODULE: ./src/deploy/webhook.ts
 
 
@@ -27715,7 +27748,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ../../work/main/node_modules/fdir/dist/index.mjs
+;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
 
 
 
@@ -28286,9 +28319,9 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ../../work/main/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(8374);
-;// CONCATENATED MODULE: ../../work/main/node_modules/tinyglobby/dist/index.mjs
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
 
 
 
@@ -29405,6 +29438,342 @@ function requireOpenWindow(policy, values, actor, io) {
         writeLine(io.stderr, `warning: emergency override of the change window by ${decision.override.grantedBy.join(', ')}: ${decision.override.reason}`);
 }
 
+;// CONCATENATED MODULE: ./schema/datatable-contract.schema.json
+const datatable_contract_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-contract.schema.json","title":"datatable-deploy consumer contract (format 1)","description":"What one consumer (a plugin) reads from the data tables: per table, the keys it reads, what each value must be, and which keys must exist. validate and plan check every config against it; the runtime reader loads the same file (contractFromFile).","type":"object","additionalProperties":false,"required":["consumer","tables"],"properties":{"format":{"description":"Version of this file format. Only 1 exists.","const":1},"consumer":{"description":"Name of the consumer (the plugin), as findings name it.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"description":{"type":"string"},"tables":{"description":"The tables the consumer reads, by name.","type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":256,"pattern":"^[^/\\\\\\\\]+$"},"additionalProperties":{"$ref":"#/definitions/table"}}},"definitions":{"table":{"type":"object","additionalProperties":false,"properties":{"keys":{"description":"Per row key, what its value must be: a value kind, or a JSON Schema the typed value must match.","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/keyContract"}},"required":{"description":"Keys the table must have. A key listed here that the config lacks is an error; a key only under keys is a warning.","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}},"valueColumn":{"description":"The column that holds each row\'s value. Default config_value (as the reader\'s).","type":"string","minLength":1},"typeColumn":{"description":"The column that names each row\'s value kind. Default data_type (as the reader\'s).","type":"string","minLength":1}}},"keyContract":{"description":"A value kind (string, integer, number, boolean, json), or a JSON Schema (a map of keywords).","type":["string","object"],"if":{"type":"string"},"then":{"enum":["string","integer","number","boolean","json"]}}}}');
+;// CONCATENATED MODULE: ./src/config/contract-checker.ts
+
+
+/**
+ * A consumer's contract for one table, schemas compiled once. The runtime reader and validate
+ * share it, so that a value validate accepts is one the reader serves. By default a broken
+ * schema throws (the reader fails at start-up); validate passes `onBroken` to report it instead.
+ */
+class ContractChecker {
+    contract;
+    schemas;
+    constructor(table, contract, onBroken = (key, problem) => {
+        throw new errors/* ConfigurationError */.j1(`The contract's JSON Schema for ${table}.${key} ${problem}`, 'Fix that schema in the consumer contract (a map of JSON Schema keywords).');
+    }) {
+        this.contract = contract;
+        const schemas = Object.fromEntries([...contract].filter(([, expected]) => typeof expected !== 'string'));
+        if (Object.keys(schemas).length === 0)
+            return;
+        this.schemas = new ValueSchemas(schemas, onBroken);
+        this.schemas.compileAll();
+    }
+    get size() {
+        return this.contract.size;
+    }
+    /** Why `value` breaks the contract of `key`; undefined when it keeps it (or the key has none). */
+    check(key, value) {
+        const expected = this.contract.get(key);
+        if (expected === undefined)
+            return undefined;
+        if (typeof expected === 'string') {
+            return holdsKind(value, expected) ? undefined : `expected ${expected}, got ${contract_checker_describe(value)}`;
+        }
+        return this.schemas?.check(key, JSON.stringify(value));
+    }
+}
+function holdsKind(value, kind) {
+    switch (kind) {
+        case 'string':
+            return typeof value === 'string';
+        case 'integer':
+            return typeof value === 'number' && Number.isSafeInteger(value);
+        case 'number':
+            return typeof value === 'number' && Number.isFinite(value);
+        case 'boolean':
+            return typeof value === 'boolean';
+        case 'json':
+            return typeof value === 'object' && value !== null;
+    }
+}
+function contract_checker_describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'a map' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/typed-value.ts
+const DEFAULT_VALUE_COLUMNS = { valueColumn: 'config_value', typeColumn: 'data_type' };
+/** Reads a cell's text as the kind its typing column names (a missing kind is a string). */
+function parseTypedValue(cell, kind) {
+    if (cell === undefined)
+        return { ok: false, problem: 'the row has no value' };
+    const text = typeof cell === 'string' ? cell.trim() : String(cell);
+    switch ((kind === undefined || kind === '' ? 'string' : kind)) {
+        case 'string':
+            return { ok: true, value: typeof cell === 'string' ? cell : String(cell) };
+        case 'integer':
+            if (/^[-+]?\d+$/.test(text) && Number.isSafeInteger(Number(text)))
+                return { ok: true, value: Number(text) };
+            return { ok: false, problem: `${JSON.stringify(cell)} is not a whole number` };
+        case 'number': {
+            const number = text === '' ? NaN : Number(text);
+            if (Number.isFinite(number))
+                return { ok: true, value: number };
+            return { ok: false, problem: `${JSON.stringify(cell)} is not a finite number` };
+        }
+        case 'boolean':
+            if (text === 'true' || text === 'false')
+                return { ok: true, value: text === 'true' };
+            return { ok: false, problem: `${JSON.stringify(cell)} is not true or false` };
+        case 'json':
+            try {
+                return { ok: true, value: typed_value_deepFreeze(JSON.parse(text)) };
+            }
+            catch (error) {
+                return { ok: false, problem: `the text is not JSON (${error.message})` };
+            }
+        default:
+            return { ok: false, problem: `${JSON.stringify(kind)} is not a value kind` };
+    }
+}
+/** Freezes a value and everything it holds. */
+function typed_value_deepFreeze(value) {
+    if (value === null || typeof value !== 'object' || Object.isFrozen(value))
+        return value;
+    for (const member of Object.values(value))
+        typed_value_deepFreeze(member);
+    return Object.freeze(value);
+}
+
+;// CONCATENATED MODULE: ./src/config/contract-file.ts
+
+
+
+
+
+
+
+
+let contract_file_validator;
+/**
+ * Reads a consumer contract (`schema/datatable-contract.schema.json`): YAML 1.2 with the same
+ * guards as config files, its structure, and every JSON Schema in it (a schema that cannot be
+ * compiled is a finding at its place). `contract` is absent when there are errors.
+ */
+function parseContract(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
+    const source = parseYamlSource(file, bytes, options);
+    if (Array.isArray(source))
+        return { findings: source };
+    const structure = checkStructure(source, source.value, (contract_file_validator ??= createAjv().compile(datatable_contract_schema_namespaceObject)));
+    if (structure.length > 0)
+        return { findings: structure.map(withContractHint) };
+    const raw = source.value;
+    const findings = [];
+    const tables = Object.entries(raw.tables).map(([name, table]) => readTable(source, name, table, findings));
+    if (findings.length > 0)
+        return { findings };
+    const contract = {
+        file,
+        consumer: raw.consumer,
+        position: placeOf(source, ['consumer']),
+        tables,
+    };
+    return { contract, findings };
+}
+/** The structure rules' own fixes speak of config files; the format of this file is elsewhere. */
+function withContractHint(item) {
+    if (item.rule !== 'schema-type' && item.rule !== 'schema-unknown-property')
+        return item;
+    return { ...item, hint: 'Write it as docs/contracts.md shows (schema/datatable-contract.schema.json).' };
+}
+function readTable(source, name, raw, findings) {
+    const contract = raw.keys ?? {};
+    const required = new Set(raw.required ?? []);
+    const keys = Object.entries(contract).map(([key, expected]) => ({
+        name: key,
+        expected,
+        required: required.has(key),
+        position: placeOf(source, ['tables', name, 'keys', key]),
+    }));
+    // A key only under `required`: it must exist, whatever its value.
+    (raw.required ?? []).forEach((key, index) => {
+        if (!Object.hasOwn(contract, key))
+            keys.push({
+                name: key,
+                required: true,
+                position: placeOf(source, ['tables', name, 'required', index]),
+            });
+    });
+    const checker = new ContractChecker(name, new Map(Object.entries(contract)), (key, problem) => findings.push(finding('contract-schema-invalid', source.file, valuePlaceOf(source, ['tables', name, 'keys', key]), `The JSON Schema for key "${key}" of table "${name}" ${problem}`, { table: name, key })));
+    const columns = {
+        ...(raw.valueColumn !== undefined ? { valueColumn: raw.valueColumn } : {}),
+        ...(raw.typeColumn !== undefined ? { typeColumn: raw.typeColumn } : {}),
+    };
+    return { name, position: placeOf(source, ['tables', name]), columns, keys, contract, checker };
+}
+/** The columns a table's values are read from: the file's, else the reader's defaults. */
+function contractColumns(table) {
+    return { ...DEFAULT_VALUE_COLUMNS, ...table.columns };
+}
+/** Where the path's last name is written (a map's key, a list's item); the nearest node found else. */
+function placeOf(source, path) {
+    return positionOf(source, walk(source, path, 'key'));
+}
+/** Where the value at the path starts. */
+function valuePlaceOf(source, path) {
+    return positionOf(source, walk(source, path, 'value'));
+}
+function walk(source, path, want) {
+    let node = source.doc.contents;
+    let found;
+    for (const [index, segment] of path.entries()) {
+        const last = index === path.length - 1;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+            if (!pair)
+                break;
+            found = (last && want === 'key' ? pair.key : pair.value);
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            found = node.items[segment];
+        }
+        else
+            break;
+        node = found ?? null;
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/config/contract-checks.ts
+
+
+
+/**
+ * Checks every config against the contracts of the consumers that read its table: a value a
+ * consumer could not use (as the runtime reader would type it) is an error at the config's
+ * cell; a key or table the contract names and no config has is a finding at the contract.
+ */
+function checkContracts(configs, contracts) {
+    const findings = [];
+    for (const contract of contracts) {
+        for (const table of contract.tables) {
+            // Tables are matched by name: a config that names its table by id cannot be matched.
+            const matching = configs.filter((config) => config.table.name === table.name);
+            if (matching.length === 0) {
+                findings.push(finding('contract-table-missing', contract.file, table.position, `Consumer "${contract.consumer}" reads table "${table.name}", but no config file defines it.`, { table: table.name }));
+            }
+            for (const config of matching)
+                checkTable(config, contract, table, findings);
+        }
+    }
+    return findings;
+}
+function checkTable(config, contract, table, findings) {
+    const { valueColumn, typeColumn } = contractColumns(table);
+    if (!config.columns.some((column) => column.name === valueColumn)) {
+        findings.push(finding('contract-column-missing', contract.file, table.position, `Consumer "${contract.consumer}" reads values from column "${valueColumn}" of table "${table.name}", which ${config.file} does not define.`, { table: table.name, field: valueColumn }));
+        return;
+    }
+    const rows = new Map(config.rows.map((row) => [row.key, row]));
+    // A row that leaves its kind out has the typing column's default, as validate reads it.
+    const defaultKind = config.columns.find((column) => column.name === typeColumn)?.default;
+    for (const key of table.keys) {
+        const row = rows.get(key.name);
+        if (!row) {
+            findings.push(missingKey(config, contract, table, key));
+            continue;
+        }
+        if (key.expected === undefined)
+            continue;
+        const kind = row.cells[typeColumn] ?? defaultKind;
+        const problem = valueProblem(row, valueColumn, kind === undefined ? undefined : String(kind), table, key);
+        if (problem === undefined)
+            continue;
+        findings.push(finding('contract-value', config.file, row.cellPositions[valueColumn] ?? row.position, `Row "${key.name}": consumer "${contract.consumer}" (${contract.file}:${key.position.line}) cannot use this value: ${problem}.`, { table: table.name, key: key.name, field: valueColumn }));
+    }
+}
+/** Why the reader would not serve the row's value to this consumer; undefined when it would. */
+function valueProblem(row, valueColumn, kind, table, key) {
+    const parsed = parseTypedValue(row.cells[valueColumn], kind);
+    if (!parsed.ok)
+        return parsed.problem;
+    return table.checker.check(key.name, parsed.value);
+}
+function missingKey(config, contract, table, key) {
+    const message = `Consumer "${contract.consumer}" reads key "${key.name}" of table "${table.name}", but ${config.file} has no such row`;
+    return key.required
+        ? finding('contract-required-key-missing', contract.file, key.position, `${message}.`, {
+            table: table.name,
+            key: key.name,
+        })
+        : finding('contract-key-missing', contract.file, key.position, `${message}; the consumer will serve its safe default.`, { table: table.name, key: key.name });
+}
+
+;// CONCATENATED MODULE: ./src/config/contracts.ts
+
+
+
+
+
+
+/** Where consumer contracts live by default: next to the policy file, one file per consumer. */
+const DEFAULT_CONTRACTS_GLOB = '.github/datatable-deploy/consumers/*.{yml,yaml}';
+/**
+ * Reads the consumer contracts and checks the configs against them (validate, plan, the
+ * action). Named globs must match; the default place may be absent (no contracts, no findings).
+ * Makes no API call.
+ */
+async function contractFindings(configs, options) {
+    const fs = options.fs ?? nodeFileSystem;
+    const named = options.patterns !== undefined && options.patterns.length > 0;
+    const patterns = named ? options.patterns : [DEFAULT_CONTRACTS_GLOB];
+    const { files, unmatched, emptyDirectories } = await discoverConfigFiles(patterns, options.cwd, fs);
+    const findings = [];
+    if (named) {
+        for (const pattern of [...unmatched, ...emptyDirectories])
+            findings.push(finding('no-contract-files', pattern, { line: 1, column: 1 }, `"${pattern}" matches no contract file.`));
+    }
+    const contracts = [];
+    for (const file of files) {
+        const read = await readContract(file, options, fs);
+        for (const item of read.findings)
+            findings.push(item);
+        if (read.contract)
+            contracts.push(read.contract);
+    }
+    const distinct = withoutDuplicates(contracts, findings);
+    for (const item of checkContracts(configs, distinct))
+        findings.push(item);
+    return { files, contracts: distinct, findings: sortFindings(findings) };
+}
+async function readContract(file, options, fs) {
+    let bytes;
+    try {
+        bytes = await fs.readFile(file, options.cwd);
+    }
+    catch (error) {
+        const reason = `The contract file cannot be read: ${(0,errors/* fileProblem */.Wj)(error).reason}.`;
+        return { findings: [finding('file-unreadable', file, { line: 1, column: 1 }, reason)] };
+    }
+    return parseContract(file, bytes, options.load ?? DEFAULT_LOAD_OPTIONS);
+}
+/** One contract per consumer: a second file for one would make which one holds ambiguous. */
+function withoutDuplicates(contracts, findings) {
+    const seen = new Map();
+    for (const contract of contracts) {
+        const first = seen.get(contract.consumer);
+        if (!first) {
+            seen.set(contract.consumer, contract);
+            continue;
+        }
+        findings.push(finding('contract-duplicate', contract.file, contract.position, `Consumer "${contract.consumer}" also has a contract in ${first.file} (line ${first.position.line}).`));
+    }
+    return [...seen.values()];
+}
+
+;// CONCATENATED MODULE: ./src/cli/contract-options.ts
+
+const CONTRACTS_OPTION = { contracts: { type: 'string', multiple: true } };
+const CONTRACTS_HELP = `  --contracts GLOB       consumer contracts to check the configs against (repeatable;
+                         default ${DEFAULT_CONTRACTS_GLOB}
+                         when there are any); see docs/contracts.md`;
+
 ;// CONCATENATED MODULE: ./src/cli/validate-command.ts
 
 
@@ -29417,12 +29786,15 @@ function requireOpenWindow(policy, values, actor, io) {
 
 
 
+
+
 const validate_command_HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
-                                 [--against-live [connection options]]
+                                 [--contracts GLOB]... [--against-live [connection options]]
 
 Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
 and value, limits, and the secret and personal-data guard; and the policy file, when there is
-one. Findings name file:line:column, the rule and the fix.
+one; and every config against its consumers' contracts. Findings name file:line:column, the
+rule and the fix.
 
   --config GLOB    a file or a glob (expanded here, quote it or not); repeatable.
                    Further arguments are files too. Default: datatables/**/*.{yml,yaml}
@@ -29431,6 +29803,7 @@ one. Findings name file:line:column, the rule and the fix.
   --against-live   also read each table's live schema and refuse removed, renamed or
                    retyped columns (needs the GENESYSCLOUD_* connection settings)
 ${POLICY_HELP}
+${CONTRACTS_HELP}
 ${CONNECTION_HELP}
 
 Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
@@ -29443,6 +29816,7 @@ async function runValidateCommand(args, io) {
         strict: { type: 'boolean' },
         'against-live': { type: 'boolean' },
         ...POLICY_OPTION,
+        ...CONTRACTS_OPTION,
         ...CONNECTION_OPTIONS,
     }, { allowPositionals: true });
     if (values.help) {
@@ -29454,8 +29828,9 @@ async function runValidateCommand(args, io) {
         checkConnectionOptions(io, values);
     const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
     const policy = await localPolicyFindings(cwd, values.policy);
-    let findings = sortFindings([...result.findings, ...policy.findings]);
-    const files = [...result.files, ...policy.files];
+    const contracts = await contractFindings(result.configs, { cwd, patterns: values.contracts });
+    let findings = sortFindings([...result.findings, ...policy.findings, ...contracts.findings]);
+    const files = [...result.files, ...policy.files, ...contracts.files];
     if (values['against-live'] && !hasErrors(findings)) {
         const client = clientFromOptions(io, values);
         findings = sortFindings([...findings, ...(await checkAgainstLive(result.configs, client.tables))]);
@@ -29558,6 +29933,8 @@ function soleEnvironment(configs) {
 
 
 
+
+
 /** Options of every command that plans from config files (plan, apply). */
 const PLANNING_OPTIONS = {
     config: { type: 'string', multiple: true },
@@ -29569,6 +29946,7 @@ const PLANNING_OPTIONS = {
     'max-deleted-rows': { type: 'string' },
     'max-total-changed-rows': { type: 'string' },
     ...POLICY_OPTION,
+    ...CONTRACTS_OPTION,
     ...CONNECTION_OPTIONS,
 };
 const PLANNING_HELP = `  --config GLOB          config files (repeatable; further arguments are files too)
@@ -29578,6 +29956,7 @@ const PLANNING_HELP = `  --config GLOB          config files (repeatable; furthe
                          else "default"); "apply --plan" refuses a plan of another one
   --strategy S           auto (default), rows or import: how rows are written
 ${POLICY_HELP}
+${CONTRACTS_HELP}
 ${CONNECTION_HELP}
 
 Thresholds (above them the plan needs an approval); they only tighten the policy's:
@@ -29596,8 +29975,12 @@ async function planFromConfigFiles(values, files, io, cwd) {
     // Read before the config files: a broken policy or option stops the command first.
     const policyOf = await policyFromOptions(values, cwd);
     const validation = await validateConfigFiles([...(values.config ?? []), ...files], { cwd });
-    if (hasErrors(validation.findings)) {
-        io.stderr.write(renderFindingsText(validation.findings, validation.files, { color: isTty(io.stderr) }));
+    // A config that would break a consumer is refused here, before any call to Genesys.
+    const contracts = await contractFindings(validation.configs, { cwd, patterns: values.contracts });
+    const findings = sortFindings([...validation.findings, ...contracts.findings]);
+    if (hasErrors(findings)) {
+        const checked = [...validation.files, ...contracts.files];
+        io.stderr.write(renderFindingsText(findings, checked, { color: isTty(io.stderr) }));
         writeLine(io.stderr, 'error: the config files are not valid; nothing was planned.');
         return { invalid: true };
     }
@@ -31250,10 +31633,10 @@ async function runRelayCommand(args, io) {
     // Loaded here: node-redis is needed by this command only. The CLI runs with no node_modules,
     // so it carries node-redis in a chunk of its own instead of loading the user's.
     const [{ createRelay }, { useNodeRedis }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 75595)),
-        __nccwpck_require__.e(/* import() */ 404).then(__nccwpck_require__.bind(__nccwpck_require__, 73404)),
+        __nccwpck_require__.e(/* import() */ 588).then(__nccwpck_require__.bind(__nccwpck_require__, 45588)),
+        __nccwpck_require__.e(/* import() */ 471).then(__nccwpck_require__.bind(__nccwpck_require__, 62471)),
     ]);
-    useNodeRedis(() => __nccwpck_require__.e(/* import() */ 64).then(__nccwpck_require__.t.bind(__nccwpck_require__, 75064, 23)));
+    useNodeRedis(() => __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.t.bind(__nccwpck_require__, 31672, 23)));
     const relay = await createRelay({
         redisUrl: parsed.redisUrl,
         secret: parsed.secret,
@@ -32011,13 +32394,13 @@ function describeCliError(error) {
 
 /***/ }),
 
-/***/ 78099:
+/***/ 93418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ maskedIo)
 /* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44175);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27194);
 
 /**
  * The command's streams with every known secret masked: the variables of its environment whose
@@ -32042,7 +32425,7 @@ function maskedStream(stream) {
 
 /***/ }),
 
-/***/ 25044:
+/***/ 99373:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32056,7 +32439,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 23919:
+/***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32161,7 +32544,7 @@ function fileProblem(error) {
 
 /***/ }),
 
-/***/ 77230:
+/***/ 57119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32170,7 +32553,7 @@ function fileProblem(error) {
 /* harmony export */   ef: () => (/* binding */ parseOrigin)
 /* harmony export */ });
 /* unused harmony export REGION_DOMAINS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23919);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 
 /**
  * Genesys Cloud regions and their domains. The API lives at `api.<domain>`, OAuth at
@@ -32281,7 +32664,7 @@ function redactUrl(value) {
 
 /***/ }),
 
-/***/ 75100:
+/***/ 86999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32304,7 +32687,7 @@ function stderrLogger(options = {}) {
 
 /***/ }),
 
-/***/ 44175:
+/***/ 27194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32494,13 +32877,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3816:
+/***/ 24352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(19725)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(56972)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -33212,12 +33595,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 56972:
+/***/ 75300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(19725)
+const { isUUID } = __nccwpck_require__(15077)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -33491,7 +33874,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19725:
+/***/ 15077:
 /***/ ((module) => {
 
 
@@ -34297,18 +34680,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43053:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var Scalar = __nccwpck_require__(22765);
-var YAMLMap = __nccwpck_require__(91950);
-var YAMLSeq = __nccwpck_require__(37495);
-var resolveBlockMap = __nccwpck_require__(66519);
-var resolveBlockSeq = __nccwpck_require__(62662);
-var resolveFlowCollection = __nccwpck_require__(44206);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -34394,15 +34777,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 45899:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(66885);
-var composeNode = __nccwpck_require__(54873);
-var resolveEnd = __nccwpck_require__(50644);
-var resolveProps = __nccwpck_require__(82207);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -34446,17 +34829,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 54873:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(57641);
-var identity = __nccwpck_require__(80415);
-var composeCollection = __nccwpck_require__(43053);
-var composeScalar = __nccwpck_require__(83293);
-var resolveEnd = __nccwpck_require__(50644);
-var utilEmptyScalarPosition = __nccwpck_require__(64831);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -34565,15 +34948,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 83293:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var Scalar = __nccwpck_require__(22765);
-var resolveBlockScalar = __nccwpck_require__(90809);
-var resolveFlowScalar = __nccwpck_require__(38066);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -34660,18 +35043,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 23480:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(42342);
-var Document = __nccwpck_require__(66885);
-var errors = __nccwpck_require__(13376);
-var identity = __nccwpck_require__(80415);
-var composeDoc = __nccwpck_require__(45899);
-var resolveEnd = __nccwpck_require__(50644);
+var directives = __nccwpck_require__(61342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -34891,17 +35274,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 66519:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(64245);
-var YAMLMap = __nccwpck_require__(91950);
-var resolveProps = __nccwpck_require__(82207);
-var utilContainsNewline = __nccwpck_require__(59699);
-var utilFlowIndentCheck = __nccwpck_require__(67723);
-var utilMapIncludes = __nccwpck_require__(8539);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -35015,12 +35398,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 90809:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(22765);
+var Scalar = __nccwpck_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -35222,14 +35605,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 62662:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(37495);
-var resolveProps = __nccwpck_require__(82207);
-var utilFlowIndentCheck = __nccwpck_require__(67723);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -35280,7 +35663,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 50644:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35326,19 +35709,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 44206:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var Pair = __nccwpck_require__(64245);
-var YAMLMap = __nccwpck_require__(91950);
-var YAMLSeq = __nccwpck_require__(37495);
-var resolveEnd = __nccwpck_require__(50644);
-var resolveProps = __nccwpck_require__(82207);
-var utilContainsNewline = __nccwpck_require__(59699);
-var utilMapIncludes = __nccwpck_require__(8539);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -35542,13 +35925,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 38066:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(22765);
-var resolveEnd = __nccwpck_require__(50644);
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -35777,7 +36160,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 82207:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35932,7 +36315,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 59699:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35975,7 +36358,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 64831:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36010,12 +36393,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 67723:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(59699);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -36034,12 +36417,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 8539:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
+var identity = __nccwpck_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -36056,22 +36439,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 66885:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(57641);
-var Collection = __nccwpck_require__(13469);
-var identity = __nccwpck_require__(80415);
-var Pair = __nccwpck_require__(64245);
-var toJS = __nccwpck_require__(915);
-var Schema = __nccwpck_require__(38296);
-var stringifyDocument = __nccwpck_require__(67653);
-var anchors = __nccwpck_require__(45236);
-var applyReviver = __nccwpck_require__(45797);
-var createNode = __nccwpck_require__(92076);
-var directives = __nccwpck_require__(42342);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -36400,13 +36783,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 45236:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var visit = __nccwpck_require__(50292);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -36483,7 +36866,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 45797:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36547,14 +36930,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 92076:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(57641);
-var identity = __nccwpck_require__(80415);
-var Scalar = __nccwpck_require__(22765);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -36644,13 +37027,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 42342:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var visit = __nccwpck_require__(50292);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -36829,7 +37212,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 13376:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36898,28 +37281,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 7207:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(23480);
-var Document = __nccwpck_require__(66885);
-var Schema = __nccwpck_require__(38296);
-var errors = __nccwpck_require__(13376);
-var Alias = __nccwpck_require__(57641);
-var identity = __nccwpck_require__(80415);
-var Pair = __nccwpck_require__(64245);
-var Scalar = __nccwpck_require__(22765);
-var YAMLMap = __nccwpck_require__(91950);
-var YAMLSeq = __nccwpck_require__(37495);
-var cst = __nccwpck_require__(85421);
-var lexer = __nccwpck_require__(12081);
-var lineCounter = __nccwpck_require__(34588);
-var parser = __nccwpck_require__(99032);
-var publicApi = __nccwpck_require__(68759);
-var visit = __nccwpck_require__(50292);
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
 
 
 
@@ -36956,7 +37339,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 62745:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -36982,16 +37365,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 57641:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(45236);
-var visit = __nccwpck_require__(50292);
-var identity = __nccwpck_require__(80415);
-var Node = __nccwpck_require__(96617);
-var toJS = __nccwpck_require__(915);
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -37109,14 +37492,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 13469:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(92076);
-var identity = __nccwpck_require__(80415);
-var Node = __nccwpck_require__(96617);
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -37267,14 +37650,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 96617:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(45797);
-var identity = __nccwpck_require__(80415);
-var toJS = __nccwpck_require__(915);
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -37314,15 +37697,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 64245:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(92076);
-var stringifyPair = __nccwpck_require__(95004);
-var addPairToJSMap = __nccwpck_require__(49256);
-var identity = __nccwpck_require__(80415);
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -37360,14 +37743,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 22765:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var Node = __nccwpck_require__(96617);
-var toJS = __nccwpck_require__(915);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -37394,17 +37777,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 91950:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(86340);
-var addPairToJSMap = __nccwpck_require__(49256);
-var Collection = __nccwpck_require__(13469);
-var identity = __nccwpck_require__(80415);
-var Pair = __nccwpck_require__(64245);
-var Scalar = __nccwpck_require__(22765);
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -37548,17 +37931,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 37495:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(92076);
-var stringifyCollection = __nccwpck_require__(86340);
-var Collection = __nccwpck_require__(13469);
-var identity = __nccwpck_require__(80415);
-var Scalar = __nccwpck_require__(22765);
-var toJS = __nccwpck_require__(915);
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -37670,16 +38053,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 49256:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(62745);
-var merge = __nccwpck_require__(6220);
-var stringify = __nccwpck_require__(30732);
-var identity = __nccwpck_require__(80415);
-var toJS = __nccwpck_require__(915);
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -37742,7 +38125,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 80415:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37802,12 +38185,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 915:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
+var identity = __nccwpck_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -37848,15 +38231,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 31366:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(90809);
-var resolveFlowScalar = __nccwpck_require__(38066);
-var errors = __nccwpck_require__(13376);
-var stringifyString = __nccwpck_require__(90501);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -38073,7 +38456,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 48013:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38143,7 +38526,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 84555:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38249,14 +38632,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 85421:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(31366);
-var cstStringify = __nccwpck_require__(48013);
-var cstVisit = __nccwpck_require__(84555);
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -38368,12 +38751,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 12081:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(85421);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -39098,7 +39481,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 34588:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39146,14 +39529,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 99032:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(85421);
-var lexer = __nccwpck_require__(12081);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -40133,18 +40516,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 68759:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(23480);
-var Document = __nccwpck_require__(66885);
-var errors = __nccwpck_require__(13376);
-var log = __nccwpck_require__(62745);
-var identity = __nccwpck_require__(80415);
-var lineCounter = __nccwpck_require__(34588);
-var parser = __nccwpck_require__(99032);
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -40247,16 +40630,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 38296:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var map = __nccwpck_require__(97683);
-var seq = __nccwpck_require__(54066);
-var string = __nccwpck_require__(4088);
-var tags = __nccwpck_require__(33578);
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -40293,13 +40676,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 97683:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var YAMLMap = __nccwpck_require__(91950);
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
 
 const map = {
     collection: 'map',
@@ -40319,12 +40702,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 11528:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(22765);
+var Scalar = __nccwpck_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -40343,13 +40726,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 54066:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var YAMLSeq = __nccwpck_require__(37495);
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -40369,12 +40752,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 4088:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(90501);
+var stringifyString = __nccwpck_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -40392,12 +40775,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 47247:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(22765);
+var Scalar = __nccwpck_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -40420,13 +40803,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 27661:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(22765);
-var stringifyNumber = __nccwpck_require__(72729);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -40474,12 +40857,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9546:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(72729);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -40523,18 +40906,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 49032:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(97683);
-var _null = __nccwpck_require__(11528);
-var seq = __nccwpck_require__(54066);
-var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(47247);
-var float = __nccwpck_require__(27661);
-var int = __nccwpck_require__(9546);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
 
 const schema = [
     map.map,
@@ -40555,14 +40938,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 77519:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(22765);
-var map = __nccwpck_require__(97683);
-var seq = __nccwpck_require__(54066);
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -40626,27 +41009,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33578:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(97683);
-var _null = __nccwpck_require__(11528);
-var seq = __nccwpck_require__(54066);
-var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(47247);
-var float = __nccwpck_require__(27661);
-var int = __nccwpck_require__(9546);
-var schema = __nccwpck_require__(49032);
-var schema$1 = __nccwpck_require__(77519);
-var binary = __nccwpck_require__(34011);
-var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(62775);
-var pairs = __nccwpck_require__(21705);
-var schema$2 = __nccwpck_require__(1921);
-var set = __nccwpck_require__(20832);
-var timestamp = __nccwpck_require__(90168);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -40732,14 +41115,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 34011:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(22765);
-var stringifyString = __nccwpck_require__(90501);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -40809,12 +41192,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 92214:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(22765);
+var Scalar = __nccwpck_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -40845,13 +41228,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 9614:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(22765);
-var stringifyNumber = __nccwpck_require__(72729);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -40902,12 +41285,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 36257:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(72729);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -40985,13 +41368,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 6220:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var Scalar = __nccwpck_require__(22765);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -41063,16 +41446,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 62775:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var toJS = __nccwpck_require__(915);
-var YAMLMap = __nccwpck_require__(91950);
-var YAMLSeq = __nccwpck_require__(37495);
-var pairs = __nccwpck_require__(21705);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -41147,15 +41530,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 21705:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var Pair = __nccwpck_require__(64245);
-var Scalar = __nccwpck_require__(22765);
-var YAMLSeq = __nccwpck_require__(37495);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -41236,24 +41619,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 1921:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(97683);
-var _null = __nccwpck_require__(11528);
-var seq = __nccwpck_require__(54066);
-var string = __nccwpck_require__(4088);
-var binary = __nccwpck_require__(34011);
-var bool = __nccwpck_require__(92214);
-var float = __nccwpck_require__(9614);
-var int = __nccwpck_require__(36257);
-var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(62775);
-var pairs = __nccwpck_require__(21705);
-var set = __nccwpck_require__(20832);
-var timestamp = __nccwpck_require__(90168);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schema = [
     map.map,
@@ -41284,14 +41667,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 20832:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var Pair = __nccwpck_require__(64245);
-var YAMLMap = __nccwpck_require__(91950);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -41387,12 +41770,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 90168:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(72729);
+var stringifyNumber = __nccwpck_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -41499,7 +41882,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 93699:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -41657,15 +42040,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 30732:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(45236);
-var identity = __nccwpck_require__(80415);
-var stringifyComment = __nccwpck_require__(18927);
-var stringifyString = __nccwpck_require__(90501);
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -41796,14 +42179,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 86340:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var stringify = __nccwpck_require__(30732);
-var stringifyComment = __nccwpck_require__(18927);
+var identity = __nccwpck_require__(41127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -41958,7 +42341,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 18927:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -41989,14 +42372,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 67653:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var stringify = __nccwpck_require__(30732);
-var stringifyComment = __nccwpck_require__(18927);
+var identity = __nccwpck_require__(41127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -42083,7 +42466,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 72729:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42117,15 +42500,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 95004:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
-var Scalar = __nccwpck_require__(22765);
-var stringify = __nccwpck_require__(30732);
-var stringifyComment = __nccwpck_require__(18927);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -42276,13 +42659,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 90501:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(22765);
-var foldFlowLines = __nccwpck_require__(93699);
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -42621,12 +43004,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 50292:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(80415);
+var identity = __nccwpck_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -42864,14 +43247,14 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 76590:
+/***/ 63837:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 76564:
+/***/ 72079:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -43146,6 +43529,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(59792);
+/******/ var __webpack_exports__ = __nccwpck_require__(95581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,3 +1,4 @@
+import { contractFindings } from '../config/contracts.js';
 import { hasErrors } from '../config/findings.js';
 import { validateConfigFiles } from '../config/validate.js';
 import { environmentOf, planConfigs } from '../plan/plan-configs.js';
@@ -11,7 +12,9 @@ import type { ModeContext, ModeOutcome } from './context.js';
 export const DEFAULT_CONFIG = ['datatables/**/*.{yml,yaml}'];
 
 /**
- * Validates the config files and the checked-out policy file, annotating every finding;
+ * Validates the config files and the checked-out policy file, and checks the configs against
+ * the consumer contracts (as they are in the checkout: a consumer changes with its config),
+ * annotating every finding;
  * `undefined` when they are invalid.
  */
 export async function validateForAction(context: ModeContext) {
@@ -20,7 +23,11 @@ export async function validateForAction(context: ModeContext) {
     { cwd: context.run.workspace },
   );
   const policy = await localPolicyFindings(context.run.workspace, undefined);
-  const findings = [...result.findings, ...policy.findings];
+  const contracts = await contractFindings(result.configs, {
+    cwd: context.run.workspace,
+    patterns: context.settings.contracts,
+  });
+  const findings = [...result.findings, ...policy.findings, ...contracts.findings];
   for (const item of findings) context.io.annotate(item);
   if (hasErrors(findings)) {
     await context.io.summary(findingsSummary(findings));
@@ -62,5 +69,6 @@ export function planOutputs(plan: Plan): Record<string, string> {
 export const INVALID_CONFIG: ModeOutcome = {
   result: 'failed',
   outputs: {},
-  failure: 'The config files or the policy file are not valid; see the annotations.',
+  failure:
+    'The config files or the policy file are not valid, or a config breaks a consumer contract; see the annotations.',
 };

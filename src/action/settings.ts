@@ -10,6 +10,8 @@ const MODES = ['auto', 'validate', 'plan', 'deploy', 'rollback', 'drift'] as con
 export interface ActionSettings {
   mode: Mode;
   config: string[];
+  /** Consumer contract globs; empty: the default place (docs/contracts.md). */
+  contracts: string[];
   environment?: string | undefined;
   /** Names the plan comment, the commit status and the artifacts: the environment unless set. */
   deployment: string;
@@ -68,6 +70,7 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
         ? modeFor(eventName, backupRunId !== undefined || backupArtifact !== undefined)
         : (mode as Mode),
     config: lines(read('config')),
+    contracts: lines(read('contracts')),
     environment: read('environment') || undefined,
     deployment: read('deployment') || read('environment') || 'default',
     connection: {

@@ -1,4 +1,5 @@
-import { hasErrors } from '../config/findings.js';
+import { contractFindings } from '../config/contracts.js';
+import { hasErrors, sortFindings } from '../config/findings.js';
 import { renderFindingsText } from '../config/report.js';
 import { validateConfigFiles } from '../config/validate.js';
 import type { GenesysClient } from '../genesys/client.js';
@@ -14,6 +15,7 @@ import {
 } from './connection.js';
 import { ioLogger, isTty, writeLine, type CliIo } from './io.js';
 import { oneOf } from './options.js';
+import { CONTRACTS_HELP, CONTRACTS_OPTION } from './contract-options.js';
 import { POLICY_HELP, POLICY_OPTION, policyFromOptions } from './policy-options.js';
 
 /** Options of every command that plans from config files (plan, apply). */
@@ -27,6 +29,7 @@ export const PLANNING_OPTIONS = {
   'max-deleted-rows': { type: 'string' },
   'max-total-changed-rows': { type: 'string' },
   ...POLICY_OPTION,
+  ...CONTRACTS_OPTION,
   ...CONNECTION_OPTIONS,
 } as const;
 
@@ -37,6 +40,7 @@ export const PLANNING_HELP = `  --config GLOB          config files (repeatable;
                          else "default"); "apply --plan" refuses a plan of another one
   --strategy S           auto (default), rows or import: how rows are written
 ${POLICY_HELP}
+${CONTRACTS_HELP}
 ${CONNECTION_HELP}
 
 Thresholds (above them the plan needs an approval); they only tighten the policy's:
@@ -45,7 +49,9 @@ Thresholds (above them the plan needs an approval); they only tighten the policy
   --max-deleted-rows N        per table (default ${DEFAULT_THRESHOLDS.maxDeletedRows})
   --max-total-changed-rows N  across all tables (default ${DEFAULT_THRESHOLDS.maxTotalChangedRows})`;
 
-type PlanningValues = { [name in keyof typeof PLANNING_OPTIONS]?: name extends 'config' ? string[] : string };
+type PlanningValues = {
+  [name in keyof typeof PLANNING_OPTIONS]?: name extends 'config' | 'contracts' ? string[] : string;
+};
 
 export type Planned = { plan: Plan; client: GenesysClient; policy: EnvironmentPolicy } | { invalid: true };
 
@@ -65,8 +71,12 @@ export async function planFromConfigFiles(
   // Read before the config files: a broken policy or option stops the command first.
   const policyOf = await policyFromOptions(values, cwd);
   const validation = await validateConfigFiles([...(values.config ?? []), ...files], { cwd });
-  if (hasErrors(validation.findings)) {
-    io.stderr.write(renderFindingsText(validation.findings, validation.files, { color: isTty(io.stderr) }));
+  // A config that would break a consumer is refused here, before any call to Genesys.
+  const contracts = await contractFindings(validation.configs, { cwd, patterns: values.contracts });
+  const findings = sortFindings([...validation.findings, ...contracts.findings]);
+  if (hasErrors(findings)) {
+    const checked = [...validation.files, ...contracts.files];
+    io.stderr.write(renderFindingsText(findings, checked, { color: isTty(io.stderr) }));
     writeLine(io.stderr, 'error: the config files are not valid; nothing was planned.');
     return { invalid: true };
   }

@@ -15,14 +15,17 @@ import type { CliIo } from './io.js';
 import { isTty, writeLine } from './io.js';
 import { oneOf, parseOptions } from './options.js';
 import { POLICY_HELP, POLICY_OPTION } from './policy-options.js';
+import { CONTRACTS_HELP, CONTRACTS_OPTION } from './contract-options.js';
+import { contractFindings } from '../config/contracts.js';
 import { localPolicyFindings } from '../policy/local-policy.js';
 
 const HELP = `Usage: datatable-deploy validate [--config GLOB]... [FILE]... [--format text|json] [--strict]
-                                 [--against-live [connection options]]
+                                 [--contracts GLOB]... [--against-live [connection options]]
 
 Checks config files without calling Genesys Cloud: YAML, structure, column settings, every row
 and value, limits, and the secret and personal-data guard; and the policy file, when there is
-one. Findings name file:line:column, the rule and the fix.
+one; and every config against its consumers' contracts. Findings name file:line:column, the
+rule and the fix.
 
   --config GLOB    a file or a glob (expanded here, quote it or not); repeatable.
                    Further arguments are files too. Default: datatables/**/*.{yml,yaml}
@@ -31,6 +34,7 @@ one. Findings name file:line:column, the rule and the fix.
   --against-live   also read each table's live schema and refuse removed, renamed or
                    retyped columns (needs the GENESYSCLOUD_* connection settings)
 ${POLICY_HELP}
+${CONTRACTS_HELP}
 ${CONNECTION_HELP}
 
 Exit codes: 0 valid, 1 findings (errors, or warnings with --strict) or an error.`;
@@ -47,6 +51,7 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
       strict: { type: 'boolean' },
       'against-live': { type: 'boolean' },
       ...POLICY_OPTION,
+      ...CONTRACTS_OPTION,
       ...CONNECTION_OPTIONS,
     },
     { allowPositionals: true },
@@ -59,8 +64,9 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
   if (values['against-live']) checkConnectionOptions(io, values);
   const result = await validateConfigFiles([...(values.config ?? []), ...positionals], { cwd });
   const policy = await localPolicyFindings(cwd, values.policy);
-  let findings = sortFindings([...result.findings, ...policy.findings]);
-  const files = [...result.files, ...policy.files];
+  const contracts = await contractFindings(result.configs, { cwd, patterns: values.contracts });
+  let findings = sortFindings([...result.findings, ...policy.findings, ...contracts.findings]);
+  const files = [...result.files, ...policy.files, ...contracts.files];
   if (values['against-live'] && !hasErrors(findings)) {
     const client = clientFromOptions(io, values);
     findings = sortFindings([...findings, ...(await checkAgainstLive(result.configs, client.tables))]);

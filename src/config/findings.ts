@@ -152,6 +152,36 @@ export const RULES = {
     'error',
     'Data tables are not meant for personal data; if this is a public number, allow pii-phone for it.',
   ],
+  // Consumer contracts (docs/contracts.md)
+  'no-contract-files': [
+    'error',
+    'Check the --contracts globs (the contracts input), or put contracts under .github/datatable-deploy/consumers/.',
+  ],
+  'contract-duplicate': ['error', 'Keep one contract file per consumer: merge them, or rename one consumer.'],
+  'contract-schema-invalid': [
+    'error',
+    'Fix the JSON Schema in the contract (the message says what is wrong); values are not checked against it until then.',
+  ],
+  'contract-value': [
+    'error',
+    'Give the key a value the consumer can read, or change the consumer and its contract first.',
+  ],
+  'contract-required-key-missing': [
+    'error',
+    "Add the row to the table, or drop the key from the contract's required list once the consumer no longer needs it.",
+  ],
+  'contract-key-missing': [
+    'warning',
+    'Add the row, or remove the key from the contract; until then the consumer serves its safe default.',
+  ],
+  'contract-table-missing': [
+    'warning',
+    'Add a config file for the table, or fix the table name in the contract.',
+  ],
+  'contract-column-missing': [
+    'error',
+    "Name the column that holds the values in the contract's valueColumn, or add the column to the config.",
+  ],
   // Against the live table (--against-live)
   'schema-column-removed': [
     'error',

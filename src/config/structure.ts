@@ -41,6 +41,8 @@ export function checkStructure(
 function toFinding(source: YamlSource, error: ErrorObject): Finding | undefined {
   // Errors inside oneOf branches are noise: the oneOf error itself says what is wrong.
   if (error.schemaPath.includes('/oneOf/')) return undefined;
+  // An if/then pair reports its `then` keyword's own error too; "must match then" adds nothing.
+  if (error.keyword === 'if') return undefined;
   const path = pointerSegments(error.instancePath);
   const node = nodeAt(source, path);
   const where = path.length > 0 ? `"${path.join('.')}"` : 'The file';

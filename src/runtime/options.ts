@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
-import type { ValueKind } from '../config/types.js';
+import type { KeyContract } from '../config/contract-checker.js';
 import { VALUE_KINDS } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
 import type { ConnectionSettings } from '../genesys/client.js';
@@ -11,8 +11,7 @@ import type { Timers } from './timers.js';
 import { systemTimers } from './timers.js';
 import type { ConfigValue, PurgeChannel, SharedTier, TableSource } from './types.js';
 
-/** What a consumer expects of one key: a value kind, or a JSON Schema the value must match. */
-export type KeyContract = ValueKind | { readonly [keyword: string]: unknown };
+export type { KeyContract } from '../config/contract-checker.js';
 
 export interface TableOptions {
   /** How long a snapshot is trusted before it is read again: 30–3,600 s, default 60. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../fakes/github.js';
 import {
@@ -150,6 +151,28 @@ describe('the action on invalid files', () => {
   });
 });
 
+/** The dialer reads max_concurrent_calls (250 in the example) and allows at most 100. */
+async function brokenContract() {
+  const dir = await workspace();
+  await mkdir(join(dir, '.github/datatable-deploy/consumers'), { recursive: true });
+  await writeFile(
+    join(dir, '.github/datatable-deploy/consumers/dialer.yaml'),
+    'consumer: dialer\ntables:\n  plugin_config_production:\n    keys:\n      max_concurrent_calls: { type: integer, maximum: 100 }\n',
+  );
+  return dir;
+}
+
+describe('the action with consumer contracts', () => {
+  it('annotates a config breaking a contract at its cell on the pull request, and plans nothing', async () => {
+    const planned = await planOnPullRequest(await brokenContract());
+    expect(planned.code).toBe(1);
+    expect(planned.stdout).toMatch(
+      /::error title=contract-value,file=datatables\/plugin_config_production\.yaml,line=43,col=\d+::Row "max_concurrent_calls": consumer "dialer"/,
+    );
+    expect(github.comments.get(7) ?? []).toEqual([]);
+  });
+});
+
 describe('the action on push', () => {
   /** Plan on the PR, bob approves, the PR merges as MERGE. */
   async function approvedPullRequest(dir: string) {
@@ -178,6 +201,16 @@ describe('the action on push', () => {
       runId,
       inputs,
     });
+
+  it('refuses to deploy a config breaking a consumer contract: failed, nothing written', async () => {
+    const dir = await brokenContract();
+    await approvedPullRequest(dir);
+    const deployed = await push(dir);
+    expect(deployed.code).toBe(1);
+    expect(deployed.outputs.result).toBe('failed');
+    expect(deployed.stdout).toContain('title=contract-value');
+    expect(writes()).toEqual([]);
+  });
 
   it('(c) deploys an approved, current plan: backup artifact first, live equals desired, audit artifact', async () => {
     const dir = await workspace();

@@ -4,6 +4,7 @@
  */
 export { createConfigReader, type ConfigReader, type ReadyReport } from './reader.js';
 export type { ReaderOptions, TableOptions, KeyContract, MetricsOption } from './options.js';
+export { contractFromFile, type ContractTableOptions } from './contract-file.js';
 export type { TableView, Refusal } from './guards.js';
 export type { ChangeListener, TableChange } from './callbacks.js';
 export type { ReaderStats, TableStats } from './stats.js';

@@ -1,11 +1,7 @@
-import type { CellValue, Row } from '../genesys/types.js';
-import type { ConfigValue, TableSnapshot } from './types.js';
-/** Where a table keeps each row's value and the kind its text holds (examples/config/*.yaml). */
-export interface ValueColumns {
-    readonly valueColumn: string;
-    readonly typeColumn: string;
-}
-export declare const DEFAULT_VALUE_COLUMNS: ValueColumns;
+import { type ValueColumns } from '../config/typed-value.js';
+import type { Row } from '../genesys/types.js';
+import type { TableSnapshot } from './types.js';
+export { DEFAULT_VALUE_COLUMNS, type ValueColumns } from '../config/typed-value.js';
 /** The key of a row: the API stores it in the field `key`. */
 export declare function rowKey(row: Readonly<Row>): string;
 /**
@@ -13,17 +9,7 @@ export declare function rowKey(row: Readonly<Row>): string;
  * for both sides, so a reader can tell a consistent read from one torn across a deploy.
  */
 export { snapshotHash } from './content-hash.js';
-export type ParsedValue = {
-    ok: true;
-    value: ConfigValue;
-} | {
-    ok: false;
-    problem: string;
-};
-/** Reads a cell's text as the kind its typing column names (a missing kind is a string). */
-export declare function parseTypedValue(cell: CellValue | undefined, kind: string | undefined): ParsedValue;
-/** Freezes a value and everything it holds. */
-export declare function deepFreeze<T>(value: T): T;
+export { deepFreeze, parseTypedValue, type ParsedValue } from '../config/typed-value.js';
 /** A Map that refuses changes once built: Object.freeze does not stop Map.set. */
 export declare class FrozenMap<K, V> extends Map<K, V> {
     constructor(entries: Iterable<readonly [K, V]>);
