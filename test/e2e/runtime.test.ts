@@ -16,12 +16,7 @@ import {
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 import type { StateDump } from '../../src/emulator/state.js';
 import { ROOT, emulatorEnv } from '../helpers/processes.js';
-import {
-  canRestartRedis,
-  describeRedis,
-  startRedis,
-  type TestRedis,
-} from '../helpers/redis.js';
+import { canRestartRedis, describeRedis, startRedis, type TestRedis } from '../helpers/redis.js';
 
 /**
  * The runtime half end to end, every piece real: redis-server, the emulator on a socket, the
