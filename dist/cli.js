@@ -13861,6 +13861,13 @@ function editDistance(a, b) {
     }
     return previous[b.length];
 }
+/** --port: 0 (any free port) to 65535; `prefix` names the command where its messages do. */
+function portNumber(value, prefix = '') {
+    const port = wholeNumber('port', value, 0);
+    if (port > 65_535)
+        throw new errors/* ConfigurationError */.j1(`${prefix}--port must be from 0 to 65535; got ${port}.`, 'Give a free port such as 8080, or 0 (the default) for any free port.');
+    return port;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/emulator-command.ts
 
@@ -14000,13 +14007,6 @@ function realisticScale(realistic, scale, fallback) {
         throw new errors/* ConfigurationError */.j1(`--scale must be a number above 0; got "${scale}".`, 'Use e.g. --scale 0.1 for a ten times faster realistic org, or 1 for real timing.');
     }
     return parsed;
-}
-/** --port: 0 (any free port) to 65535. */
-function portNumber(value) {
-    const port = wholeNumber('port', value, 0);
-    if (port > 65_535)
-        throw new errors/* ConfigurationError */.j1(`--port must be from 0 to 65535; got ${port}.`, 'Give a free port such as 8080, or 0 (the default) for any free port.');
-    return port;
 }
 
 // EXTERNAL MODULE: ./src/clock.ts
@@ -21322,7 +21322,12 @@ function values_checkConstraints(column, value) {
     return undefined;
 }
 function usablePattern(source) {
-    return patternProblem(source) === undefined ? compilePattern(source) : undefined;
+    try {
+        return compilePattern(source);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/guard.ts
@@ -30208,8 +30213,9 @@ function guardExport(config, options) {
     const allowed = [];
     // Each round removes or allows what the last one found; allowing a column name can reveal
     // value findings it masked, so a second round may be needed, never more than a few.
+    let all = loadRendered(current);
     for (let round = 0; round < 4; round++) {
-        const findings = guardFindings(current);
+        const findings = all.filter((item) => GUARD_RULE.test(item.rule));
         if (findings.length === 0)
             break;
         const columnNames = findings.filter((item) => item.key === undefined && item.field !== undefined);
@@ -30225,11 +30231,12 @@ function guardExport(config, options) {
                 current = { ...current, prune: false, rows: current.rows.filter((row) => !keys.has(row.key)) };
             withheld.push(...rowFindings);
         }
+        all = loadRendered(current);
     }
-    return { config: current, withheld, allowed };
+    return { config: current, withheld, allowed, findings: all };
 }
-function guardFindings(config) {
-    return loadConfig(config.file, Buffer.from(renderConfig(config))).findings.filter((item) => GUARD_RULE.test(item.rule));
+function loadRendered(config) {
+    return loadConfig(config.file, Buffer.from(renderConfig(config))).findings;
 }
 function allowColumnNames(config, findings) {
     if (findings.length === 0)
@@ -30259,7 +30266,6 @@ function mergeAllowances(existing, findings) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/export-command.ts
-
 
 
 
@@ -30312,7 +30318,7 @@ async function runExportCommand(args, io) {
     const live = configFromLive({ ...table, schema: table.schema }, rows, {
         ...(values.environment ? { environment: values.environment } : {}),
     });
-    const { config, withheld, allowed } = guardExport(live, {
+    const { config, withheld, allowed, findings } = guardExport(live, {
         includeFlagged: values['include-flagged'] === true,
     });
     const header = [
@@ -30335,7 +30341,6 @@ async function runExportCommand(args, io) {
     }
     reportFlagged(io, withheld, allowed);
     // Live tables can hold what config files may not (unsafe keys, over-long values): say so now.
-    const findings = loadConfig(values.out ?? 'export', Buffer.from(text)).findings;
     if (findings.length > 0) {
         writeLine(io.stderr, `warning: the exported file has ${findings.length} finding${findings.length === 1 ? '' : 's'}; run "datatable-deploy validate" on it before planning.`);
     }
@@ -31607,7 +31612,7 @@ function parseRelayArgs(args, env) {
         help: values.help ?? false,
         redisUrl: values.redis ?? env.REDIS_URL ?? '',
         secret: env[SECRET_VARIABLE] ?? '',
-        port: port(values.port),
+        port: portNumber(values.port, 'relay: '),
         host: values.host ?? '127.0.0.1',
         channel: values.channel,
         keyPrefix: values['key-prefix'],
@@ -31669,13 +31674,6 @@ function listenError(parsed, error) {
     if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
         return new errors/* ConfigurationError */.j1(`relay: cannot listen on --host ${parsed.host} (${error.code}).`, 'Give an address of this machine, such as 127.0.0.1 or 0.0.0.0.');
     return error;
-}
-/** --port: 0 (any free port) to 65535. */
-function port(value) {
-    const number = wholeNumber('port', value, 0);
-    if (number > 65_535)
-        throw new errors/* ConfigurationError */.j1(`relay: --port must be from 0 to 65535; got ${number}.`, 'Give a free port such as 8080, or 0 (the default) for any free port.');
-    return number;
 }
 
 ;// CONCATENATED MODULE: external "node:readline/promises"

@@ -7,7 +7,7 @@ import { startEmulator, type EmulatorOptions } from '../emulator/server.js';
 import type { StateDump } from '../emulator/state.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
-import { parseOptions, wholeNumber } from './options.js';
+import { parseOptions, portNumber, wholeNumber } from './options.js';
 import { checkOutputFile, readOptionFile } from './paths.js';
 
 const HELP = `Usage: datatable-deploy emulator [--port N] [--state FILE | --load FILE] [--rate-limit N] [--seed N]
@@ -180,15 +180,4 @@ export function realisticScale(
     );
   }
   return parsed;
-}
-
-/** --port: 0 (any free port) to 65535. */
-function portNumber(value: string | undefined): number {
-  const port = wholeNumber('port', value, 0);
-  if (port > 65_535)
-    throw new ConfigurationError(
-      `--port must be from 0 to 65535; got ${port}.`,
-      'Give a free port such as 8080, or 0 (the default) for any free port.',
-    );
-  return port;
 }

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { guardExport } from '../config/export-guard.js';
 import type { Finding } from '../config/findings.js';
 import { configFromLive } from '../config/from-live.js';
-import { loadConfig } from '../config/load.js';
 import { renderConfig } from '../config/render.js';
 import { ConfigurationError } from '../errors.js';
 import { clientFromOptions, CONNECTION_HELP, CONNECTION_OPTIONS } from './connection.js';
@@ -59,7 +58,7 @@ export async function runExportCommand(args: string[], io: CliIo): Promise<numbe
   const live = configFromLive({ ...table, schema: table.schema }, rows, {
     ...(values.environment ? { environment: values.environment } : {}),
   });
-  const { config, withheld, allowed } = guardExport(live, {
+  const { config, withheld, allowed, findings } = guardExport(live, {
     includeFlagged: values['include-flagged'] === true,
   });
   const header = [
@@ -84,7 +83,6 @@ export async function runExportCommand(args: string[], io: CliIo): Promise<numbe
   }
   reportFlagged(io, withheld, allowed);
   // Live tables can hold what config files may not (unsafe keys, over-long values): say so now.
-  const findings = loadConfig(values.out ?? 'export', Buffer.from(text)).findings;
   if (findings.length > 0) {
     writeLine(
       io.stderr,

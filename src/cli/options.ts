@@ -159,3 +159,14 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** --port: 0 (any free port) to 65535; `prefix` names the command where its messages do. */
+export function portNumber(value: string | undefined, prefix = ''): number {
+  const port = wholeNumber('port', value, 0);
+  if (port > 65_535)
+    throw new ConfigurationError(
+      `${prefix}--port must be from 0 to 65535; got ${port}.`,
+      'Give a free port such as 8080, or 0 (the default) for any free port.',
+    );
+  return port;
+}

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../errors.js';
 import type { CliIo } from './io.js';
 import { ioLogger, writeLine } from './io.js';
-import { parseOptions, wholeNumber } from './options.js';
+import { parseOptions, portNumber, wholeNumber } from './options.js';
 
 const HELP = `Usage: datatable-deploy relay [--redis URL] [--port N] [--host HOST] [--channel NAME]
                               [--key-prefix PREFIX] [--replay-window SECONDS]
@@ -50,7 +50,7 @@ export function parseRelayArgs(args: string[], env: NodeJS.ProcessEnv): RelayCom
     help: values.help ?? false,
     redisUrl: values.redis ?? env.REDIS_URL ?? '',
     secret: env[SECRET_VARIABLE] ?? '',
-    port: port(values.port),
+    port: portNumber(values.port, 'relay: '),
     host: values.host ?? '127.0.0.1',
     channel: values.channel,
     keyPrefix: values['key-prefix'],
@@ -128,15 +128,4 @@ function listenError(parsed: RelayCommandArgs, error: NodeJS.ErrnoException): Er
       'Give an address of this machine, such as 127.0.0.1 or 0.0.0.0.',
     );
   return error;
-}
-
-/** --port: 0 (any free port) to 65535. */
-function port(value: string | undefined): number {
-  const number = wholeNumber('port', value, 0);
-  if (number > 65_535)
-    throw new ConfigurationError(
-      `relay: --port must be from 0 to 65535; got ${number}.`,
-      'Give a free port such as 8080, or 0 (the default) for any free port.',
-    );
-  return number;
 }

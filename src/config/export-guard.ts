@@ -13,6 +13,8 @@ export interface GuardedExport {
   withheld: Finding[];
   /** Values written as they are, each covered by an allow annotation (`--include-flagged`). */
   allowed: Finding[];
+  /** What validating the config to write finds (no guard finding among them). */
+  findings: Finding[];
 }
 
 /**
@@ -32,8 +34,9 @@ export function guardExport(config: TableConfig, options: { includeFlagged: bool
   const allowed: Finding[] = [];
   // Each round removes or allows what the last one found; allowing a column name can reveal
   // value findings it masked, so a second round may be needed, never more than a few.
+  let all = loadRendered(current);
   for (let round = 0; round < 4; round++) {
-    const findings = guardFindings(current);
+    const findings = all.filter((item) => GUARD_RULE.test(item.rule));
     if (findings.length === 0) break;
     const columnNames = findings.filter((item) => item.key === undefined && item.field !== undefined);
     const rowFindings = findings.filter((item) => item.key !== undefined);
@@ -47,14 +50,13 @@ export function guardExport(config: TableConfig, options: { includeFlagged: bool
         current = { ...current, prune: false, rows: current.rows.filter((row) => !keys.has(row.key)) };
       withheld.push(...rowFindings);
     }
+    all = loadRendered(current);
   }
-  return { config: current, withheld, allowed };
+  return { config: current, withheld, allowed, findings: all };
 }
 
-function guardFindings(config: TableConfig): Finding[] {
-  return loadConfig(config.file, Buffer.from(renderConfig(config))).findings.filter((item) =>
-    GUARD_RULE.test(item.rule),
-  );
+function loadRendered(config: TableConfig): Finding[] {
+  return loadConfig(config.file, Buffer.from(renderConfig(config))).findings;
 }
 
 function allowColumnNames(config: TableConfig, findings: Finding[]): TableConfig {

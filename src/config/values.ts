@@ -1,7 +1,7 @@
 import { isAlias, isCollection, isScalar, Scalar, type Document, type Node } from 'yaml';
 import type { CellValue } from '../genesys/types.js';
 import type { RuleId } from './findings.js';
-import { compilePattern, patternProblem, type LinearPattern } from './patterns.js';
+import { compilePattern, type LinearPattern } from './patterns.js';
 import type { ColumnSpec, ValueKind } from './types.js';
 
 /** The result of reading one cell from YAML. */
@@ -229,5 +229,9 @@ export function checkConstraints(
 }
 
 function usablePattern(source: string): LinearPattern | undefined {
-  return patternProblem(source) === undefined ? compilePattern(source) : undefined;
+  try {
+    return compilePattern(source);
+  } catch {
+    return undefined;
+  }
 }

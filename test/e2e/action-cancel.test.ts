@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../fakes/github.js';
 import {
+  mergePullRequest,
   BASE_SHA,
   prepareRunner,
   LOOSE_POLICY,
@@ -47,15 +48,7 @@ beforeEach(async () => {
   emulator.config.processingDelayMs = 40;
   emulator.config.processingDelayMode = 'fixed';
   setPolicyAt(github, LOOSE_POLICY, BASE_SHA, MERGE, NEXT, 'main', '0'.repeat(40));
-  github.pulls.set(7, {
-    number: 7,
-    headSha: 'b'.repeat(40),
-    author: 'alice',
-    mergedAt: new Date().toISOString(),
-    mergeCommitSha: MERGE,
-  });
-  github.commitPulls.set(MERGE, [7]);
-  github.branches.set('main', [BASE_SHA, MERGE]);
+  mergePullRequest(github, { number: 7, headSha: 'b'.repeat(40), author: 'alice', merge: MERGE });
 });
 afterEach(() => github.close());
 

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../fakes/github.js';
 import {
+  mergePullRequest,
   BASE_SHA,
   pullRequestPayload,
   REPOSITORY,
@@ -179,15 +180,7 @@ describe('the action on push', () => {
     github.permissions.set('bob', 'write');
     const planned = await planOnPullRequest(dir);
     github.addReview(7, 'bob', 'APPROVED', HEAD);
-    github.pulls.set(7, {
-      number: 7,
-      headSha: HEAD,
-      author: 'alice',
-      mergedAt: new Date().toISOString(),
-      mergeCommitSha: MERGE,
-    });
-    github.commitPulls.set(MERGE, [7]);
-    github.branches.set('main', [BASE_SHA, MERGE]);
+    mergePullRequest(github, { number: 7, headSha: HEAD, author: 'alice', merge: MERGE });
     return planned;
   }
   const push = (dir: string, inputs: Record<string, string> = {}, runId = 101) =>

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../fakes/github.js';
 import {
+  mergePullRequest,
   BASE_SHA,
   LIVE_EXAMPLE,
   pullRequestPayload,
@@ -131,15 +132,7 @@ describe('secrets never reach an output', () => {
     });
     expect(planned.code, planned.stdout).toBe(0);
     github.addReview(7, 'bob', 'APPROVED', HEAD);
-    github.pulls.set(7, {
-      number: 7,
-      headSha: HEAD,
-      author: 'alice',
-      mergedAt: new Date().toISOString(),
-      mergeCommitSha: MERGE,
-    });
-    github.commitPulls.set(MERGE, [7]);
-    github.branches.set('main', [BASE_SHA, MERGE]);
+    mergePullRequest(github, { number: 7, headSha: HEAD, author: 'alice', merge: MERGE });
     const run = await runAction({
       emulator,
       github,

@@ -164,3 +164,19 @@ export function pullRequestPayload(number: number, headSha: string, author: stri
 
 /** The commit main pointed at before the pull request merged. */
 export const BASE_SHA = 'e'.repeat(40);
+
+/** Pull request `number` (head `headSha` by `author`) merged onto main as `merge`, after `base`. */
+export function mergePullRequest(
+  github: FakeGitHub,
+  pull: { number: number; headSha: string; author: string; merge: string; base?: string },
+): void {
+  github.pulls.set(pull.number, {
+    number: pull.number,
+    headSha: pull.headSha,
+    author: pull.author,
+    mergedAt: new Date().toISOString(),
+    mergeCommitSha: pull.merge,
+  });
+  github.commitPulls.set(pull.merge, [pull.number]);
+  github.branches.set('main', [pull.base ?? BASE_SHA, pull.merge]);
+}
