@@ -12,6 +12,7 @@ import { actionColdStart } from './action.bench.js';
 import { realisticDeploy, storms } from './consistency.bench.js';
 import { fuzzConfigs } from './fuzz.bench.js';
 import { incumbent } from './incumbent.bench.js';
+import { deployCalls } from './calls.bench.js';
 import { runtimeReader } from './runtime.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   actionColdStart,
   realisticDeploy,
   storms,
+  deployCalls,
   incumbent,
   runtimeReader,
 };
