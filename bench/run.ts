@@ -13,6 +13,7 @@ import { realisticDeploy, storms } from './consistency.bench.js';
 import { fuzzConfigs } from './fuzz.bench.js';
 import { incumbent } from './incumbent.bench.js';
 import { deployCalls } from './calls.bench.js';
+import { testSuite } from './test-suite.bench.js';
 import { runtimeReader } from './runtime.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -30,6 +31,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   deployCalls,
   incumbent,
   runtimeReader,
+  testSuite,
 };
 
 const wanted = process.argv.slice(2);
