@@ -262,4 +262,3 @@ async function proveRestored(
   );
   return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
 }
-
