@@ -185,4 +185,18 @@ describe('one read per table per run', () => {
     expect(rowReads()).toBeGreaterThan(3);
     expect(rowsOf(emulator, 'orders')).toEqual(byKey(rows));
   });
+
+  it('a verify row GET that keeps failing is read again within the settle window; applied', async () => {
+    seedTable(emulator, 'orders', structuredClone(LIVE.slice(0, 1_000)), SCHEMA);
+    const rows = LIVE.slice(0, 1_000).map((row, index) => (index === 7 ? { ...row, value: 'changed' } : row));
+    const { plan } = await planAgainst(emulator, configText(rows));
+    // More failures in a row than the client retries: the first verify read fails.
+    emulator.faults.add({ method: 'GET', path: '/rows/[^/]+$', status: 500, count: 6 });
+
+    const { result, logger } = await deploy(emulator, { plan, settleMs: 5_000 });
+
+    expect(result.outcome, JSON.stringify(result.failure)).toBe('applied');
+    expect(logger.lines.join('\n')).toContain('verify: the read failed');
+    expect(rowsOf(emulator, 'orders').get(key(7))?.value).toBe('changed');
+  });
 });
