@@ -42,6 +42,13 @@ export const rowLane = (context: ApplyContext): RowLane => ({
   stopped: false,
 });
 
+/** How one apply writes rows: its context, its journal wrapper and its lane. */
+export interface RowWriter {
+  context: ApplyContext;
+  journaled: Journaled;
+  lane: RowLane;
+}
+
 /** Journals every operation before and after it runs, and counts those done in the report. */
 export function journaling(context: ApplyContext, report: ApplyReport): Journaled {
   return async (table, op, details, work, recorded = () => ({})) => {
@@ -81,13 +88,8 @@ export function journaling(context: ApplyContext, report: ApplyReport): Journale
 }
 
 /** A table's creates and updates: row by row, or as one CSV import job. */
-export async function upsertRows(
-  plan: TablePlan,
-  id: string,
-  context: ApplyContext,
-  journaled: Journaled,
-  lane: RowLane,
-): Promise<string[]> {
+export async function upsertRows(plan: TablePlan, id: string, writer: RowWriter): Promise<string[]> {
+  const { context, journaled, lane } = writer;
   const upserts = [
     ...plan.creates.map((item) => ({
       op: 'create' as const,
@@ -127,13 +129,8 @@ export async function upsertRows(
 }
 
 /** A table's deletes, row by row (there is no bulk delete but ReplaceAll). */
-export async function deleteRows(
-  plan: TablePlan,
-  id: string,
-  context: ApplyContext,
-  journaled: Journaled,
-  lane: RowLane,
-): Promise<string[]> {
+export async function deleteRows(plan: TablePlan, id: string, writer: RowWriter): Promise<string[]> {
+  const { context, journaled, lane } = writer;
   if (plan.deletes.length === 0) return [];
   return inParallel(plan.deletes, `${plan.name}: rows deleted`, context, lane, (item) =>
     journaled(plan.name, 'delete', { key: item.key, before: item.row }, (observe) =>

@@ -5,7 +5,15 @@ import type { DataTable, TableSchema } from '../genesys/types.js';
 import type { Logger } from '../logger.js';
 import type { LiveTable } from '../plan/snapshot.js';
 import type { TablePlan } from '../plan/types.js';
-import { deleteRows, journaling, rowLane, upsertRows, type Journaled, type RowLane } from './apply-rows.js';
+import {
+  deleteRows,
+  journaling,
+  rowLane,
+  upsertRows,
+  type Journaled,
+  type RowLane,
+  type RowWriter,
+} from './apply-rows.js';
 import { DeployFailure } from './failure.js';
 import type { Journal } from './journal.js';
 import { createTableSafely } from './row-writes.js';
@@ -79,18 +87,18 @@ export async function applyTables(
   // 2. Rows created and updated; deletes last, except where the table would pass its row limit
   // before them (the service refuses that create): then its deletes first.
   const deletesFirst = (plan: TablePlan) => plan.liveRowCount + plan.creates.length > plan.rowLimit;
-  const lane = rowLane(context);
-  const step = tableStep(context, report, lane);
+  const writer: RowWriter = { context, journaled, lane: rowLane(context) };
+  const step = tableStep(context, report, writer.lane);
   const idOf = (plan: TablePlan) => report.tableIds.get(plan.name)!;
   await eachTable(plans, async (plan) => {
-    if (deletesFirst(plan)) await step(plan, () => deleteRows(plan, idOf(plan), context, journaled, lane));
-    await step(plan, () => upsertRows(plan, idOf(plan), context, journaled, lane));
+    if (deletesFirst(plan)) await step(plan, () => deleteRows(plan, idOf(plan), writer));
+    await step(plan, () => upsertRows(plan, idOf(plan), writer));
   });
 
   // 3. Deletes.
   await eachTable(
     plans.filter((plan) => !deletesFirst(plan)),
-    (plan) => step(plan, () => deleteRows(plan, idOf(plan), context, journaled, lane)),
+    (plan) => step(plan, () => deleteRows(plan, idOf(plan), writer)),
   );
   return report;
 }

@@ -68,6 +68,16 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const cli = (args: string[]) => runCliInProcess([...args, ...RATE], emulatorEnv(emulator), dir);
 
+/** `plan --out`: the plan of the config file against the live table, in a file named after `name`. */
+async function planToFile(name: string): Promise<string> {
+  const planFile = join(dir, `${name}.plan.json`);
+  expect((await cli(['plan', file, '--out', planFile])).code).toBe(0);
+  return planFile;
+}
+
+const applyPlanFile = (planFile: string) =>
+  cli(['apply', '--plan', planFile, '--yes', '--backup-dir', `${planFile}.backups`]);
+
 async function backupIn(root: string) {
   const [name] = (await readdir(root)).filter((entry) => entry.startsWith('backup-'));
   const location = join(root, name!);
@@ -106,18 +116,10 @@ describe('one read per table per run', () => {
 
   it('apply --plan reads the table once: the guard is the backup; at most 31 calls', async () => {
     seedTable(emulator, 'orders', structuredClone(LIVE), SCHEMA);
-    const planFile = join(dir, 'fresh.plan.json');
-    expect((await cli(['plan', file, '--out', planFile])).code).toBe(0);
+    const planFile = await planToFile('fresh');
     emulator.log.reset();
 
-    const applied = await cli([
-      'apply',
-      '--plan',
-      planFile,
-      '--yes',
-      '--backup-dir',
-      join(dir, 'plan-backups'),
-    ]);
+    const applied = await applyPlanFile(planFile);
 
     expect(applied.code, applied.stderr).toBe(0);
     expect(apiCalls()).toBeLessThanOrEqual(31);
@@ -126,21 +128,13 @@ describe('one read per table per run', () => {
 
   it('a stale plan is still refused: an edit between plan and apply → exit 3, nothing written', async () => {
     const id = seedTable(emulator, 'orders', structuredClone(LIVE), SCHEMA);
-    const planFile = join(dir, 'stale.plan.json');
-    expect((await cli(['plan', file, '--out', planFile])).code).toBe(0);
+    const planFile = await planToFile('stale');
     // Someone edits a row the plan does not touch.
     const edited = { key: key(4_000), value: 'edited by hand', count: 4_000 };
     await clientFor(emulator).tables.replaceRow(id, edited);
     emulator.log.reset();
 
-    const applied = await cli([
-      'apply',
-      '--plan',
-      planFile,
-      '--yes',
-      '--backup-dir',
-      join(dir, 'stale-backups'),
-    ]);
+    const applied = await applyPlanFile(planFile);
 
     expect(applied.code).toBe(3);
     expect(applied.stderr).toMatch(/The plan is stale: orders changed since it was computed/);
