@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 10779:
+/***/ 32005:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -216,14 +216,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 82815:
+/***/ 96373:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(10779);
-const limit_1 = __nccwpck_require__(51284);
-const codegen_1 = __nccwpck_require__(81436);
+const formats_1 = __nccwpck_require__(32005);
+const limit_1 = __nccwpck_require__(36638);
+const codegen_1 = __nccwpck_require__(58762);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -259,14 +259,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 51284:
+/***/ 36638:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(42463);
-const codegen_1 = __nccwpck_require__(81436);
+const ajv_1 = __nccwpck_require__(79153);
+const codegen_1 = __nccwpck_require__(58762);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -334,16 +334,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 42463:
+/***/ 79153:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(63893);
-const draft7_1 = __nccwpck_require__(39941);
-const discriminator_1 = __nccwpck_require__(28886);
-const draft7MetaSchema = __nccwpck_require__(72079);
+const core_1 = __nccwpck_require__(82439);
+const draft7_1 = __nccwpck_require__(23967);
+const discriminator_1 = __nccwpck_require__(22936);
+const draft7MetaSchema = __nccwpck_require__(372);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -373,24 +373,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(47391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(58762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(33021);
+var validation_error_1 = __nccwpck_require__(80535);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(53162);
+var ref_error_1 = __nccwpck_require__(25268);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 80567:
+/***/ 7565:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -552,15 +552,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 81436:
+/***/ 58762:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(80567);
-const scope_1 = __nccwpck_require__(77788);
-var code_2 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(7565);
+const scope_1 = __nccwpck_require__(34146);
+var code_2 = __nccwpck_require__(7565);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -569,7 +569,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(77788);
+var scope_2 = __nccwpck_require__(34146);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1255,13 +1255,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 77788:
+/***/ 34146:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(7565);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1404,15 +1404,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 81283:
+/***/ 99905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const names_1 = __nccwpck_require__(68636);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1533,18 +1533,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 54992:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const validation_error_1 = __nccwpck_require__(33021);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const validate_1 = __nccwpck_require__(87881);
+const codegen_1 = __nccwpck_require__(58762);
+const validation_error_1 = __nccwpck_require__(80535);
+const names_1 = __nccwpck_require__(68636);
+const resolve_1 = __nccwpck_require__(81128);
+const util_1 = __nccwpck_require__(87802);
+const validate_1 = __nccwpck_require__(47391);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1781,12 +1781,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 90630:
+/***/ 68636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1815,12 +1815,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 53162:
+/***/ 25268:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(24090);
+const resolve_1 = __nccwpck_require__(81128);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1833,15 +1833,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 24090:
+/***/ 81128:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(84464);
-const equal = __nccwpck_require__(23430);
-const traverse = __nccwpck_require__(81167);
+const util_1 = __nccwpck_require__(87802);
+const equal = __nccwpck_require__(76136);
+const traverse = __nccwpck_require__(41165);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1994,7 +1994,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 12335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2026,14 +2026,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 84464:
+/***/ 87802:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const code_1 = __nccwpck_require__(80567);
+const codegen_1 = __nccwpck_require__(58762);
+const code_1 = __nccwpck_require__(7565);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2210,7 +2210,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 37692:
+/***/ 20454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2235,15 +2235,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 35346:
+/***/ 78284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
+const errors_1 = __nccwpck_require__(99905);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2291,17 +2291,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 86685:
+/***/ 45931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(37692);
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const rules_1 = __nccwpck_require__(12335);
+const applicability_1 = __nccwpck_require__(20454);
+const errors_1 = __nccwpck_require__(99905);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2500,14 +2500,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 11699:
+/***/ 73769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2541,24 +2541,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 87881:
+/***/ 47391:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(35346);
-const dataType_1 = __nccwpck_require__(86685);
-const applicability_1 = __nccwpck_require__(37692);
-const dataType_2 = __nccwpck_require__(86685);
-const defaults_1 = __nccwpck_require__(11699);
-const keyword_1 = __nccwpck_require__(15202);
-const subschema_1 = __nccwpck_require__(26200);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const errors_1 = __nccwpck_require__(81283);
+const boolSchema_1 = __nccwpck_require__(78284);
+const dataType_1 = __nccwpck_require__(45931);
+const applicability_1 = __nccwpck_require__(20454);
+const dataType_2 = __nccwpck_require__(45931);
+const defaults_1 = __nccwpck_require__(73769);
+const keyword_1 = __nccwpck_require__(34852);
+const subschema_1 = __nccwpck_require__(67914);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const resolve_1 = __nccwpck_require__(81128);
+const util_1 = __nccwpck_require__(87802);
+const errors_1 = __nccwpck_require__(99905);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3067,16 +3067,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 15202:
+/***/ 34852:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const code_1 = __nccwpck_require__(28484);
-const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const code_1 = __nccwpck_require__(50322);
+const errors_1 = __nccwpck_require__(99905);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3197,14 +3197,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 26200:
+/***/ 67914:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3284,31 +3284,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 63893:
+/***/ 82439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(47391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(58762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(33021);
-const ref_error_1 = __nccwpck_require__(53162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(81436);
-const resolve_1 = __nccwpck_require__(24090);
-const dataType_1 = __nccwpck_require__(86685);
-const util_1 = __nccwpck_require__(84464);
-const $dataRefSchema = __nccwpck_require__(63837);
-const uri_1 = __nccwpck_require__(36285);
+const validation_error_1 = __nccwpck_require__(80535);
+const ref_error_1 = __nccwpck_require__(25268);
+const rules_1 = __nccwpck_require__(12335);
+const compile_1 = __nccwpck_require__(54992);
+const codegen_2 = __nccwpck_require__(58762);
+const resolve_1 = __nccwpck_require__(81128);
+const dataType_1 = __nccwpck_require__(45931);
+const util_1 = __nccwpck_require__(87802);
+const $dataRefSchema = __nccwpck_require__(49422);
+const uri_1 = __nccwpck_require__(10975);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3908,20 +3908,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 24951:
+/***/ 78325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(23430);
+const equal = __nccwpck_require__(76136);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 36214:
+/***/ 23908:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3951,19 +3951,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 36285:
+/***/ 10975:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(24352);
+const uri = __nccwpck_require__(89422);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 33021:
+/***/ 80535:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3980,14 +3980,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 73448:
+/***/ 49810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4035,15 +4035,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42431:
+/***/ 12089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4147,12 +4147,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 39205:
+/***/ 14971:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4176,12 +4176,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89380:
+/***/ 55046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
+const code_1 = __nccwpck_require__(50322);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4194,13 +4194,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 16182:
+/***/ 46988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4295,15 +4295,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95826:
+/***/ 10684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4386,13 +4386,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 48584:
+/***/ 85102:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4458,27 +4458,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28775:
+/***/ 53841:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(73448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(75791);
-const items2020_1 = __nccwpck_require__(52959);
-const contains_1 = __nccwpck_require__(16182);
-const dependencies_1 = __nccwpck_require__(95826);
-const propertyNames_1 = __nccwpck_require__(71372);
-const additionalProperties_1 = __nccwpck_require__(42431);
-const properties_1 = __nccwpck_require__(88778);
-const patternProperties_1 = __nccwpck_require__(50664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(89380);
-const oneOf_1 = __nccwpck_require__(22490);
-const allOf_1 = __nccwpck_require__(39205);
-const if_1 = __nccwpck_require__(48584);
-const thenElse_1 = __nccwpck_require__(46829);
+const additionalItems_1 = __nccwpck_require__(49810);
+const prefixItems_1 = __nccwpck_require__(4357);
+const items_1 = __nccwpck_require__(79769);
+const items2020_1 = __nccwpck_require__(88745);
+const contains_1 = __nccwpck_require__(46988);
+const dependencies_1 = __nccwpck_require__(10684);
+const propertyNames_1 = __nccwpck_require__(8094);
+const additionalProperties_1 = __nccwpck_require__(12089);
+const properties_1 = __nccwpck_require__(98252);
+const patternProperties_1 = __nccwpck_require__(36662);
+const not_1 = __nccwpck_require__(27868);
+const anyOf_1 = __nccwpck_require__(55046);
+const oneOf_1 = __nccwpck_require__(34384);
+const allOf_1 = __nccwpck_require__(14971);
+const if_1 = __nccwpck_require__(85102);
+const thenElse_1 = __nccwpck_require__(40167);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4508,15 +4508,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 75791:
+/***/ 79769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
 const def = {
     keyword: "items",
     type: "array",
@@ -4566,15 +4566,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 52959:
+/***/ 88745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
-const additionalItems_1 = __nccwpck_require__(73448);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
+const additionalItems_1 = __nccwpck_require__(49810);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4602,12 +4602,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 27868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4634,13 +4634,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 22490:
+/***/ 34384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4700,15 +4700,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 50664:
+/***/ 36662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const util_2 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const util_2 = __nccwpck_require__(87802);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4781,12 +4781,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4357:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(75791);
+const items_1 = __nccwpck_require__(79769);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4799,15 +4799,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88778:
+/***/ 98252:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(87881);
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const additionalProperties_1 = __nccwpck_require__(42431);
+const validate_1 = __nccwpck_require__(47391);
+const code_1 = __nccwpck_require__(50322);
+const util_1 = __nccwpck_require__(87802);
+const additionalProperties_1 = __nccwpck_require__(12089);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4859,13 +4859,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71372:
+/***/ 8094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4903,12 +4903,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46829:
+/***/ 40167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4922,16 +4922,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28484:
+/***/ 50322:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
-const util_2 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const names_1 = __nccwpck_require__(68636);
+const util_2 = __nccwpck_require__(87802);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5059,7 +5059,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 69872:
+/***/ 14586:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5075,13 +5075,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 97397:
+/***/ 93119:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(69872);
-const ref_1 = __nccwpck_require__(92996);
+const id_1 = __nccwpck_require__(14586);
+const ref_1 = __nccwpck_require__(67002);
 const core = [
     "$schema",
     "$id",
@@ -5097,18 +5097,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 92996:
+/***/ 67002:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(53162);
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(84464);
+const ref_error_1 = __nccwpck_require__(25268);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const compile_1 = __nccwpck_require__(54992);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5225,16 +5225,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28886:
+/***/ 22936:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const types_1 = __nccwpck_require__(87115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(53162);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const types_1 = __nccwpck_require__(83837);
+const compile_1 = __nccwpck_require__(54992);
+const ref_error_1 = __nccwpck_require__(25268);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5335,7 +5335,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 87115:
+/***/ 83837:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5350,16 +5350,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 39941:
+/***/ 23967:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(97397);
-const validation_1 = __nccwpck_require__(85481);
-const applicator_1 = __nccwpck_require__(28775);
-const format_1 = __nccwpck_require__(72601);
-const metadata_1 = __nccwpck_require__(56620);
+const core_1 = __nccwpck_require__(93119);
+const validation_1 = __nccwpck_require__(53467);
+const applicator_1 = __nccwpck_require__(53841);
+const format_1 = __nccwpck_require__(3627);
+const metadata_1 = __nccwpck_require__(92098);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5373,12 +5373,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 26402:
+/***/ 51664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5471,19 +5471,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72601:
+/***/ 3627:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(26402);
+const format_1 = __nccwpck_require__(51664);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 56620:
+/***/ 92098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5507,14 +5507,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 98026:
+/***/ 31488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5538,14 +5538,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93200:
+/***/ 37350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5592,21 +5592,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85481:
+/***/ 53467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(43723);
-const multipleOf_1 = __nccwpck_require__(18132);
-const limitLength_1 = __nccwpck_require__(46962);
-const pattern_1 = __nccwpck_require__(96023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(94504);
-const limitItems_1 = __nccwpck_require__(36296);
-const uniqueItems_1 = __nccwpck_require__(65132);
-const const_1 = __nccwpck_require__(98026);
-const enum_1 = __nccwpck_require__(93200);
+const limitNumber_1 = __nccwpck_require__(15341);
+const multipleOf_1 = __nccwpck_require__(99822);
+const limitLength_1 = __nccwpck_require__(46944);
+const pattern_1 = __nccwpck_require__(97805);
+const limitProperties_1 = __nccwpck_require__(27973);
+const required_1 = __nccwpck_require__(40858);
+const limitItems_1 = __nccwpck_require__(17150);
+const uniqueItems_1 = __nccwpck_require__(87066);
+const const_1 = __nccwpck_require__(31488);
+const enum_1 = __nccwpck_require__(37350);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5631,12 +5631,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 36296:
+/***/ 17150:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5661,14 +5661,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46962:
+/***/ 46944:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const ucs2length_1 = __nccwpck_require__(36214);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const ucs2length_1 = __nccwpck_require__(23908);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5694,12 +5694,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43723:
+/***/ 15341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5727,12 +5727,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 27973:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5757,12 +5757,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18132:
+/***/ 99822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5789,14 +5789,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96023:
+/***/ 97805:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(50322);
+const util_1 = __nccwpck_require__(87802);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5828,14 +5828,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94504:
+/***/ 40858:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5913,15 +5913,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 87066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(86685);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const dataType_1 = __nccwpck_require__(45931);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5983,7 +5983,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 23430:
+/***/ 76136:
 /***/ ((module) => {
 
 
@@ -6036,7 +6036,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 81167:
+/***/ 41165:
 /***/ ((module) => {
 
 
@@ -6136,13 +6136,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 14006:
+/***/ 70636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(98016);
-const utils = __nccwpck_require__(64059);
+const pico = __nccwpck_require__(61366);
+const utils = __nccwpck_require__(85313);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -6160,7 +6160,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 54701:
 /***/ ((module) => {
 
 
@@ -6351,13 +6351,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78265:
+/***/ 79915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(64059);
+const constants = __nccwpck_require__(54701);
+const utils = __nccwpck_require__(85313);
 
 /**
  * Constants
@@ -7783,15 +7783,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 98016:
+/***/ 61366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(31781);
-const parse = __nccwpck_require__(78265);
-const utils = __nccwpck_require__(64059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(45607);
+const parse = __nccwpck_require__(79915);
+const utils = __nccwpck_require__(85313);
+const constants = __nccwpck_require__(54701);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -8151,12 +8151,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 31781:
+/***/ 45607:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(64059);
+const utils = __nccwpck_require__(85313);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -8173,7 +8173,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(54701);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -8561,7 +8561,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 64059:
+/***/ 85313:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -8572,7 +8572,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(54701);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -8640,12 +8640,12 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 95581:
+/***/ 41210:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24839);
-/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(20743);
+/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24757);
 
 
 // A reader that stops early (`| head`) closes the pipe: the output is no longer wanted, which
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 24839:
+/***/ 20743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8673,7 +8673,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
+var errors = __nccwpck_require__(64533);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -9594,7 +9594,7 @@ const divisionRoutes = [
     { method: 'GET', template: '/api/v2/authorization/divisions', handler: listDivisions, access: 'api' },
 ];
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
@@ -9618,14 +9618,14 @@ class CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/is_object.js
 const is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/normalize_columns_array.js
 
 
 
@@ -9659,7 +9659,7 @@ const normalize_columns_array = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 class ResizeableBuffer {
   constructor(size = 100) {
     this.size = size;
@@ -9724,7 +9724,7 @@ class ResizeableBuffer {
 
 /* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/init_state.js
 
 
 const init_state = function (options) {
@@ -9840,7 +9840,7 @@ const init_state = function (options) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/underscore.js
 const underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -9849,7 +9849,7 @@ const underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/normalize_options.js
 
 
 
@@ -10613,7 +10613,7 @@ const normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/delimiter_discover.js
 
 
 
@@ -10680,7 +10680,7 @@ const std = function (array) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/index.js
 
 
 
@@ -11650,7 +11650,7 @@ const transform = function (original_options = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/sync.js
 
 
 
@@ -11674,7 +11674,7 @@ const parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/get.js
 // Lodash implementation of `get`
 
 const charCodeOfDot = ".".charCodeAt(0);
@@ -11776,14 +11776,14 @@ const get = function (object, path) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/is_object.js
 const is_object_is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/normalize_columns.js
 const normalize_columns = function (columns) {
   if (columns === undefined || columns === null) {
     return [undefined, undefined];
@@ -11835,7 +11835,7 @@ const normalize_columns = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/CsvError.js
 class CsvError_CsvError extends Error {
   constructor(code, message, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ");
@@ -11859,7 +11859,7 @@ class CsvError_CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/underscore.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/underscore.js
 const underscore_underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -11868,7 +11868,7 @@ const underscore_underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/normalize_options.js
 
 
 
@@ -12163,7 +12163,7 @@ const normalize_options_normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/index.js
 
 
 
@@ -12507,7 +12507,7 @@ const stringifier = function (options, state, info) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/sync.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/sync.js
 /*
 CSV Stringify
 
@@ -14010,9 +14010,9 @@ function realisticScale(realistic, scale, fallback) {
 }
 
 // EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __nccwpck_require__(99373);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
+var src_clock = __nccwpck_require__(70386);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(53645);
 ;// CONCATENATED MODULE: ./src/config/findings.ts
 /**
  * Every rule, its default severity and the fix it suggests. The README's rule table lists the
@@ -14228,7 +14228,7 @@ function tableLabel(config) {
     return config.table.name ?? `id ${config.table.id}`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/re2js/build/index.js
 /*!
 * re2js
 * RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
@@ -22069,10 +22069,10 @@ function checkKey(key, position, seen, context, report) {
     return true;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(42463);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(82815);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(79153);
+// EXTERNAL MODULE: ../../main/node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(96373);
 var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./src/config/ajv.ts
 
@@ -22734,7 +22734,7 @@ function sameJson(a, b) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/yocto-queue/index.js
 /*
 How it works:
 `this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
@@ -22826,7 +22826,7 @@ class yocto_queue_Queue {
 	}
 }
 
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/p-limit/index.js
 
 
 function pLimit(concurrency) {
@@ -24160,6 +24160,246 @@ class DeployFailure extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/deploy/settle.ts
+
+/**
+ * How long a read-back may disagree with what was written before it counts as a difference.
+ * Genesys Cloud is eventually consistent: its own Terraform provider waits up to 60 s for a
+ * deleted row to read back as gone, and up to 30 s for a deleted table (PR #2130 of
+ * terraform-provider-genesyscloud, "eventual consistency in DCA regions").
+ */
+const DEFAULT_SETTLE_MS = 60_000;
+/**
+ * Reads until the read shows no differences or the settle window runs out, backing off between
+ * reads (a tenth of the window at first, at most 1 s, doubling up to 10 s); the last read
+ * falls on the window's end. One read is never proof either way: a read that differs may be a
+ * lagging replica, and a read that fails (after the client's own retries) is read again. Only
+ * when the window is over does a difference count; a read still failing then is thrown.
+ */
+async function settle(read, differences, options) {
+    const { clock, logger } = options;
+    const started = clock.now();
+    const deadline = started + options.windowMs;
+    let delay = Math.min(1_000, Math.max(50, options.windowMs / 10));
+    for (let reads = 1;; reads++) {
+        let outcome;
+        try {
+            const value = await read();
+            outcome = { value, differences: differences(value) };
+        }
+        catch (error) {
+            outcome = { error };
+        }
+        const now = clock.now();
+        const settled = 'value' in outcome && outcome.differences.length === 0;
+        if (settled || now >= deadline) {
+            if ('error' in outcome)
+                throw outcome.error;
+            return { ...outcome, reads, elapsedMs: now - started };
+        }
+        if (options.signal?.aborted)
+            throw new SettleAborted(options.what);
+        const wait = Math.min(delay, deadline - now);
+        logger.info('error' in outcome
+            ? `${options.what}: the read failed (${(0,errors/* describeError */.Uc)(outcome.error)}); reading again in ${seconds(wait)}`
+            : `${options.what}: ${outcome.differences.length} difference(s) so far; the service may not show its latest writes yet (eventual consistency), reading again in ${seconds(wait)}`);
+        await clock.sleep(wait);
+        delay = Math.min(10_000, delay * 2);
+    }
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+/** The settling was stopped by its abort signal before the reads matched. */
+class SettleAborted extends Error {
+    constructor(what) {
+        super(`${what}: stopped by the interruption before the reads matched`);
+        this.name = 'SettleAborted';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/read-back.ts
+
+
+
+
+/** Row GETs at once (the client's rate budget and concurrency limit still apply). */
+const ROW_READS_IN_FLIGHT = 8;
+/**
+ * Reads the written tables back until the differences settle (see settle.ts). The first read
+ * covers every written row; each later one only what the last one still showed different: the
+ * rows named by a difference, or the whole written part of a table for a difference that names
+ * no row of it (a missing column, the row count, a missing table).
+ */
+function settleWritten(api, written, differences, options) {
+    let views;
+    let pending;
+    return settle(async () => {
+        const again = pending;
+        const next = await Promise.all(written.map((table, index) => {
+            const doubt = again === undefined ? 'all' : doubtsOf(table, again);
+            return doubt === 'none'
+                ? (views[index] ?? null)
+                : readWritten(api, table, views?.[index] ?? null, doubt);
+        }));
+        views = next;
+        return next;
+    }, (after) => (pending = differences(after)), options);
+}
+/** Which of a table's written rows a difference puts in doubt again. */
+function doubtsOf(table, differences) {
+    const written = new Set(table.keys);
+    const keys = new Set();
+    for (const item of differences) {
+        if (item.table !== table.name)
+            continue;
+        if (item.key === undefined || !written.has(item.key))
+            return 'all';
+        keys.add(item.key);
+    }
+    return keys.size === 0 ? 'none' : keys;
+}
+/**
+ * One table as it reads now. By pages: the table itself. By row GETs: `last` (the previous
+ * read back, else the table before the writes) with the rows in doubt read again.
+ */
+async function readWritten(api, table, last, doubt) {
+    if (table.id === undefined)
+        return null;
+    const pages = Math.max(1, Math.ceil(table.expectedRows / api.rowsPerPage));
+    const keys = doubt === 'all' ? table.keys : [...doubt];
+    try {
+        const definition = table.definitionChanged ? await api.getTable(table.id) : undefined;
+        const base = last ?? table.before;
+        if (keys.length >= pages || !base) {
+            const rows = await api.listRows(table.id);
+            return liveTable(definitionOf(table, definition, base), rows);
+        }
+        return liveTable(definitionOf(table, definition, base), await withRowsRead(api, table.id, base.rows, keys));
+    }
+    catch (error) {
+        // Rows that are not there read as absent (getRow), so a 404 here is the table's own.
+        if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404)
+            return null;
+        throw error;
+    }
+}
+/** `rows` with the rows of these keys as they read now (gone where a GET finds none). */
+async function withRowsRead(api, tableId, rows, keys) {
+    const limit = pLimit(ROW_READS_IN_FLIGHT);
+    const read = await Promise.all(keys.map((key) => limit(() => api.getRow(tableId, key))));
+    const byKey = new Map(rows.map((row) => [String(row.key), row]));
+    keys.forEach((key, index) => {
+        const row = read[index];
+        if (row)
+            byKey.set(key, row);
+        else
+            byKey.delete(key);
+    });
+    return [...byKey.values()];
+}
+function definitionOf(table, read, base) {
+    if (read?.schema)
+        return { ...read, schema: read.schema };
+    if (base)
+        return { ...tableOf(base), ...(read ?? {}) };
+    throw new Error(`${table.name}: the table's definition could not be read back`);
+}
+const tableOf = (live) => ({
+    id: live.id,
+    name: live.name,
+    ...(live.description === undefined ? {} : { description: live.description }),
+    ...(live.divisionRef ? { division: live.divisionRef } : {}),
+    schema: live.schema,
+});
+/** A table and its rows as the plan's read gives them (see plan/snapshot.ts). */
+function liveTable(table, rows) {
+    return {
+        id: table.id,
+        name: table.name,
+        division: table.division?.name,
+        divisionRef: table.division
+            ? { id: table.division.id, ...(table.division.name ? { name: table.division.name } : {}) }
+            : undefined,
+        description: table.description,
+        schema: table.schema,
+        rows,
+        fingerprint: fingerprintTable(table.schema, rows),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/content-hash.ts
+
+
+/**
+ * The content hash of a table: `sha256:<hex>` of the canonical JSON of its rows sorted by key.
+ * The deploy writes it into the versions table after verifying what it wrote, and the reader
+ * computes it over the rows it read: equal hashes mean the read saw exactly the deployed rows,
+ * so a read torn across a deploy (some rows old, some new) is caught. Rows must be full, as the
+ * service stores them (defaults filled in), on both sides.
+ */
+function snapshotHash(rows) {
+    return sha256Of([...rows].sort((a, b) => compareKeys(String(a.key), String(b.key))));
+}
+
+;// CONCATENATED MODULE: ./src/runtime/versions-format.ts
+
+/**
+ * The versions table: one row per deployed table, written by the deploy as that table's commit
+ * marker once its rows are applied and verified. Data tables have no ETag and no row version;
+ * this table is the change token the runtime reader polls (one call tells which tables changed).
+ */
+const DEFAULT_VERSIONS_TABLE = 'datatable_deploy_versions';
+/** Its columns. The key is the deployed table's name. */
+const VERSIONS_SCHEMA = tableSchema({
+    version: { type: 'integer', displayOrder: 1 },
+    content_hash: { type: 'string', displayOrder: 2 },
+    deployed_at: { type: 'string', displayOrder: 3 },
+    git_sha: { type: 'string', displayOrder: 4 },
+    deploy_id: { type: 'string', displayOrder: 5 },
+});
+const VERSIONS_DESCRIPTION = 'Written by datatable-deploy: one row per deployed table (its version and content hash). Do not edit.';
+/** The versions row of a record. */
+function versionRow(record) {
+    return {
+        key: record.table,
+        version: record.version,
+        content_hash: record.hash,
+        deployed_at: record.deployedAt,
+        git_sha: record.sha ?? '',
+        deploy_id: record.deployId,
+    };
+}
+/**
+ * The record of a versions row; undefined for a row that is not one (a hand-made row without
+ * a version or hash): such a row tells a reader nothing, so it counts as absent.
+ */
+function versionRecord(row) {
+    const version = row.version;
+    const hash = row.content_hash;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0)
+        return undefined;
+    if (typeof hash !== 'string' || !hash.startsWith('sha256:'))
+        return undefined;
+    const text = (value) => (typeof value === 'string' ? value : '');
+    return {
+        table: String(row.key),
+        version,
+        hash,
+        deployedAt: text(row.deployed_at),
+        sha: text(row.git_sha) || undefined,
+        deployId: text(row.deploy_id),
+    };
+}
+/** The columns of the versions table that a live table lacks or types differently. */
+function versionsSchemaProblems(schema) {
+    return Object.entries(VERSIONS_SCHEMA.properties)
+        .filter(([name, column]) => schema.properties[name]?.type !== column.type)
+        .map(([name, column]) => schema.properties[name]
+        ? `"${name}" is ${schema.properties[name].type}, not ${column.type}`
+        : `"${name}" (${column.type}) is missing`);
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/progress.ts
 /**
  * Progress of a long run of operations: "12,000 of 40,000 rows (30%), 98/s, about 4 min 45 s
@@ -24207,7 +24447,363 @@ class Progress {
     }
 }
 
+// EXTERNAL MODULE: ./src/logger.ts
+var src_logger = __nccwpck_require__(99574);
+;// CONCATENATED MODULE: ./src/genesys/table-jobs.ts
+
+
+/** The first poll of a job comes this soon: a small job ends in well under a second. */
+const FIRST_POLL_MS = 200;
+/** Each wait between polls is this much longer than the one before, up to the longest. */
+const POLL_BACKOFF = 1.5;
+/**
+ * The data-tables bulk jobs (CSV import and export): started, uploaded or downloaded, and polled
+ * to their end. Remembers the import jobs of ours not yet seen to end: they may still change
+ * the tables, so a restore must not start under them.
+ */
+class TableJobs {
+    http;
+    base;
+    timing;
+    clock;
+    logger;
+    /** Jobs of ours not yet seen to end, by poll path: what they are. */
+    open = new Map();
+    constructor(http, base, timing, clock, logger) {
+        this.http = http;
+        this.base = base;
+        this.timing = timing;
+        this.clock = clock;
+        this.logger = logger;
+    }
+    /** What the jobs of ours not yet seen to end are. */
+    running() {
+        return [...this.open.values()];
+    }
+    /**
+     * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
+     * returns those still running then.
+     */
+    async finish(timeoutMs) {
+        for (const [path, what] of [...this.open]) {
+            try {
+                await this.poll(path, what, timeoutMs);
+            }
+            catch (error) {
+                this.logger.warn(`${what}: ${error.message}`);
+            }
+        }
+        return this.running();
+    }
+    /**
+     * Loads rows with a CSV import job (the `import/csv/jobs` flow): create the job, PUT the file
+     * to its upload URI with the headers it names, poll until it ends. `Append` upserts by key;
+     * `ReplaceAll` deletes every row first. Rows the service rejects are counted in `failed`.
+     */
+    async importRows(table, rows, mode) {
+        const tablePath = `${this.base}/${encodeURIComponent(table.id)}`;
+        const created = await this.http.json({
+            method: 'POST',
+            path: `${tablePath}/import/csv/jobs`,
+            json: { importMode: mode },
+        });
+        if (!created.uploadURI)
+            throw new Error(`import job ${created.id} has no uploadURI`);
+        const jobPath = `${tablePath}/import/jobs/${encodeURIComponent(created.id)}`;
+        const what = `import job ${created.id} of ${table.name}`;
+        // From the upload on, the job may run: it counts as ours until it is seen to end.
+        this.open.set(jobPath, what);
+        try {
+            // The upload URI is presigned: the bearer token is not sent to it.
+            await this.http.send({
+                method: 'PUT',
+                path: created.uploadURI,
+                body: rowsToCsv(rows, table.schema),
+                headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
+                authenticate: false,
+            });
+        }
+        catch (error) {
+            // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
+            if (!(error instanceof errors/* GenesysApiError */.n_ && error.status === 409 && error.attempts > 1)) {
+                // Refused outright: no job runs. Without an answer (or a 502/504) the file may have arrived.
+                if (error instanceof errors/* GenesysApiError */.n_ && ![0, 502, 504].includes(error.status))
+                    this.open.delete(jobPath);
+                throw error;
+            }
+        }
+        const job = await this.poll(jobPath, what);
+        if (job.status === 'Failed') {
+            throw new Error(`import job ${job.id} failed: ${job.errorInformation?.message ?? 'no reason given'}`);
+        }
+        return {
+            job,
+            updated: job.countRecordsUpdated ?? 0,
+            deleted: job.countRecordsDeleted ?? 0,
+            failed: job.countRecordsFailed ?? 0,
+        };
+    }
+    /** Reads all rows through an export job and its CSV download. */
+    async exportRows(table) {
+        const jobsPath = `${this.base}/${encodeURIComponent(table.id)}/export/jobs`;
+        const created = await this.http.json({ method: 'POST', path: jobsPath });
+        const job = created.status === 'Processing'
+            ? await this.poll(`${jobsPath}/${encodeURIComponent(created.id)}`, `export job ${created.id} of ${table.name}`)
+            : created;
+        if (job.status !== 'Succeeded' || !job.downloadURI) {
+            throw new Error(`export job ${job.id} failed: ${job.errorInformation?.message ?? 'no download URI'}`);
+        }
+        const download = await this.http.send({
+            method: 'GET',
+            path: job.downloadURI,
+            headers: { accept: 'text/csv' },
+            // Only the service's own hosts get the bearer token.
+            authenticate: sameService(job.downloadURI, this.http.apiBase),
+        });
+        return csvToRows(download.text, table.schema);
+    }
+    /**
+     * Polls a job until it ends (Succeeded or Failed) or `timeoutMs` passes, at an adaptive
+     * interval: the first poll after {@link FIRST_POLL_MS}, each wait then {@link POLL_BACKOFF}
+     * times the one before, up to `pollIntervalMs`. A small job is seen to end within a few
+     * hundred ms; a long one costs few polls of the rate budget. Waits go through the Clock, and
+     * each poll is a GET, so the client retries it through 429s, 5xx and resets.
+     */
+    async poll(path, what, timeoutMs = this.timing.timeoutMs) {
+        const deadline = this.clock.now() + timeoutMs;
+        let interval = Math.min(FIRST_POLL_MS, this.timing.pollIntervalMs);
+        for (;;) {
+            const job = await this.http.json({ method: 'GET', path });
+            if (job.status === 'Succeeded' || job.status === 'Failed') {
+                this.open.delete(path);
+                return job;
+            }
+            if (this.clock.now() >= deadline) {
+                throw new Error(`${what} is still ${job.status} after ${Math.round(timeoutMs / 1000)} s`);
+            }
+            await this.clock.sleep(Math.min(interval, Math.max(0, deadline - this.clock.now())));
+            interval = Math.min(this.timing.pollIntervalMs, interval * POLL_BACKOFF);
+        }
+    }
+}
+/** True when `uri` is on the API host or a sibling host of the same Genesys domain. */
+function sameService(uri, apiBase) {
+    const target = new URL(uri);
+    const api = new URL(apiBase);
+    if (target.host === api.host)
+        return true;
+    const domain = api.hostname.replace(/^api\./, '');
+    return domain !== api.hostname && (target.hostname === domain || target.hostname.endsWith(`.${domain}`));
+}
+
+;// CONCATENATED MODULE: ./src/genesys/datatables.ts
+
+
+
+
+
+const BASE = '/api/v2/flows/datatables';
+/**
+ * The data-tables resource: tables, rows, import and export jobs. Thin and typed; all rate
+ * limiting, retries and authentication happen in {@link GenesysHttp}.
+ */
+class DataTablesApi {
+    http;
+    rowPageSize;
+    options;
+    logger;
+    jobs;
+    constructor(http, options = {}) {
+        this.http = http;
+        this.options = {
+            rowPageSize: options.rowPageSize ?? 500,
+            fallbackRowPageSize: options.fallbackRowPageSize ?? 100,
+            pageConcurrency: options.pageConcurrency ?? 4,
+            jobPollIntervalMs: options.jobPollIntervalMs ?? 5_000,
+            jobTimeoutMs: options.jobTimeoutMs ?? 15 * 60_000,
+        };
+        this.rowPageSize = this.options.rowPageSize;
+        this.logger = options.logger ?? src_logger/* silentLogger */.q;
+        this.jobs = new TableJobs(http, BASE, { pollIntervalMs: this.options.jobPollIntervalMs, timeoutMs: this.options.jobTimeoutMs }, options.clock ?? src_clock/* systemClock */.m, this.logger);
+    }
+    /** Rows per page of a row listing, as the service accepts them (for pricing reads). */
+    get rowsPerPage() {
+        return this.rowPageSize;
+    }
+    // ---- what may still change the tables ------------------------------------------------
+    /**
+     * What of ours may still change the tables: writes whose outcome is unknown, and import
+     * jobs not seen to end. A restore must not start under either.
+     */
+    inDoubt() {
+        return { writes: this.http.writesInDoubt(), jobs: this.jobs.running() };
+    }
+    /** Resolves once every request in flight has ended. */
+    idle() {
+        return this.http.idle();
+    }
+    /**
+     * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
+     * returns those still running then.
+     */
+    finishJobs(timeoutMs) {
+        return this.jobs.finish(timeoutMs);
+    }
+    // ---- tables ---------------------------------------------------------------------------
+    /** All tables (every page). `name` is the service's case-insensitive filter with `*` wildcards. */
+    async listTables(options = {}) {
+        const query = {
+            name: options.name,
+            expand: options.expandSchema ? 'schema' : undefined,
+            // The SDKs send array parameters comma-joined.
+            divisionId: options.divisionIds?.join(','),
+            sortBy: 'name',
+        };
+        return this.collectPages(BASE, query, 100);
+    }
+    /** The table with this exact name, with its schema; undefined when there is none. */
+    async findTableByName(name) {
+        // The filter is case-insensitive and treats `*` as a wildcard, so the match is checked here.
+        const candidates = await this.listTables({ name: name.replace(/\*/g, ''), expandSchema: true });
+        return candidates.find((table) => table.name === name);
+    }
+    async getTable(tableId) {
+        return this.http.json({
+            method: 'GET',
+            path: `${BASE}/${enc(tableId)}`,
+            query: { expand: 'schema' },
+        });
+    }
+    async createTable(table) {
+        return this.http.json({ method: 'POST', path: BASE, json: table });
+    }
+    /** Replaces the table definition. The service only accepts added columns. */
+    async updateTable(table) {
+        return this.http.json({
+            method: 'PUT',
+            path: `${BASE}/${enc(table.id)}`,
+            query: { expand: 'schema' },
+            json: table,
+        });
+    }
+    async deleteTable(tableId, options = {}) {
+        await this.http.send({
+            method: 'DELETE',
+            path: `${BASE}/${enc(tableId)}`,
+            query: { force: options.force },
+        });
+    }
+    // ---- rows -----------------------------------------------------------------------------
+    /**
+     * Every row of a table, in full. Pages are as large as the service accepts: the configured
+     * size first, the fallback size if the service refuses it (its maximum is undocumented), and
+     * whatever size it answers with if it clamps. After the first page the rest are fetched
+     * concurrently.
+     */
+    async listRows(tableId) {
+        const path = `${BASE}/${enc(tableId)}/rows`;
+        const first = await this.firstRowPage(path);
+        // If the service clamped the size, page by what it actually gives.
+        const pageSize = first.pageSize > 0 ? first.pageSize : this.rowPageSize;
+        const pageCount = first.pageCount ?? Math.ceil(first.total / pageSize);
+        const rest = await pLimit(this.options.pageConcurrency).map(range(2, pageCount), (page) => this.rowPage(path, page, pageSize));
+        return [first, ...rest].flatMap((listing) => listing.entities);
+    }
+    /** The first page of rows; a page size the service refuses falls back, for good, to the smaller one. */
+    async firstRowPage(path) {
+        try {
+            return await this.rowPage(path, 1, this.rowPageSize);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* GenesysApiError */.n_) ||
+                error.status !== 400 ||
+                this.rowPageSize <= this.options.fallbackRowPageSize) {
+                throw error;
+            }
+            this.logger.info(`the service refused pageSize=${this.rowPageSize} for rows; using ${this.options.fallbackRowPageSize} from now on`);
+            this.rowPageSize = this.options.fallbackRowPageSize;
+            return this.rowPage(path, 1, this.rowPageSize);
+        }
+    }
+    rowPage(path, pageNumber, pageSize) {
+        // showbrief defaults to true, which returns keys only.
+        return this.http.json({
+            method: 'GET',
+            path,
+            query: { pageNumber, pageSize, showbrief: false },
+        });
+    }
+    /**
+     * One row in full, or undefined when the key does not exist. A table that does not exist is
+     * an error (a {@link GenesysApiError} 404 whose code names the table), not a missing row.
+     */
+    async getRow(tableId, key) {
+        try {
+            return await this.http.json({
+                method: 'GET',
+                path: rowPath(tableId, key),
+                query: { showbrief: false },
+            });
+        }
+        catch (error) {
+            if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404 && !tableNotFound(error))
+                return undefined;
+            throw error;
+        }
+    }
+    async createRow(tableId, row, observe) {
+        return this.http.json({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row }, observe);
+    }
+    /** Replaces a row: omitted columns revert to their defaults. */
+    async replaceRow(tableId, row, observe) {
+        const key = String(row.key);
+        return this.http.json({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } }, observe);
+    }
+    async deleteRow(tableId, key, observe) {
+        await this.http.json({ method: 'DELETE', path: rowPath(tableId, key) }, observe);
+    }
+    /** The id of a division by its exact name (case-insensitive), or undefined. */
+    async findDivisionId(name) {
+        const divisions = await this.collectPages('/api/v2/authorization/divisions', { name }, 100);
+        return divisions.find((division) => division.name.toLowerCase() === name.toLowerCase())?.id;
+    }
+    // ---- bulk: import and export jobs (see table-jobs.ts) ----------------------------------
+    importRows(table, rows, mode) {
+        return this.jobs.importRows(table, rows, mode);
+    }
+    exportRows(table) {
+        return this.jobs.exportRows(table);
+    }
+    /** Every page of a Genesys listing, fetched one after another. */
+    async collectPages(path, query, pageSize) {
+        const all = [];
+        for (let pageNumber = 1;; pageNumber++) {
+            const page = await this.http.json({
+                method: 'GET',
+                path,
+                query: { ...query, pageNumber, pageSize },
+            });
+            all.push(...page.entities);
+            if (pageNumber >= (page.pageCount ?? 0) || page.entities.length === 0)
+                return all;
+        }
+    }
+}
+/** Path parameters are percent-encoded, as the official SDKs do. */
+const enc = encodeURIComponent;
+/** A 404 that says the table itself does not exist (not one of its rows). */
+function tableNotFound(error) {
+    return error instanceof errors/* GenesysApiError */.n_ && error.status === 404 && /table\.not\.found/.test(error.code);
+}
+function rowPath(tableId, key) {
+    return `${BASE}/${enc(tableId)}/rows/${enc(key)}`;
+}
+function range(from, to) {
+    return to < from ? [] : Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/row-writes.ts
+
 
 /**
  * No answer (timeout, reset) or a gateway error: the service may have applied the request, or
@@ -24221,7 +24817,7 @@ const isStatus = (error, status) => error instanceof errors/* GenesysApiError */
 const isDuplicate = (error) => error instanceof errors/* GenesysApiError */.n_ &&
     (error.status === 409 || (error.status === 400 && /duplicate/i.test(error.code)));
 /** 404 for the row, not for its table (a table gone is not something a row write can mend). */
-const rowNotFound = (error) => isStatus(error, 404) && !/table\.not\.found/.test(error.code);
+const rowNotFound = (error) => isStatus(error, 404) && !tableNotFound(error);
 /** True when the row read back holds every value that was sent. */
 function holds(found, row) {
     return found !== undefined && Object.entries(row).every(([column, value]) => found[column] === value);
@@ -24306,24 +24902,19 @@ async function createTableSafely(tables, clock, table) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deploy/apply.ts
+;// CONCATENATED MODULE: ./src/deploy/apply-rows.ts
 
 
 
 
 
-/**
- * Applies table plans in the order the service needs: tables and columns first, then rows
- * created and updated, deletes last (first, for a table that would otherwise pass its row
- * limit). Every operation is journaled before and after it runs.
- * The first operation that fails for good stops the rest (those in flight finish) and is
- * thrown as a {@link DeployFailure}; so is an abort.
- */
-async function applyTables(plans, live, context) {
-    const report = { operations: 0, tableIds: new Map(), createdTables: [], failures: [] };
-    const journaled = async (table, op, details, work, 
-    /** What the done line records of the result (the id of a created table). */
-    recorded = () => ({})) => {
+const rowLane = (context) => ({
+    limit: pLimit(context.maxInFlight ?? 8),
+    stopped: false,
+});
+/** Journals every operation before and after it runs, and counts those done in the report. */
+function journaling(context, report) {
+    return async (table, op, details, work, recorded = () => ({})) => {
         checkAborted(context);
         context.journal.append({ phase: context.phase, table, op, status: 'started', ...details });
         let meta;
@@ -24358,70 +24949,10 @@ async function applyTables(plans, live, context) {
             throw error;
         }
     };
-    // 1. Tables and columns.
-    for (const [index, plan] of plans.entries()) {
-        const current = live[index] ?? null;
-        if (current)
-            report.tableIds.set(plan.name, current.id);
-        for (const change of plan.schemaChanges) {
-            if (change.kind === 'create-table') {
-                const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
-                if (plan.division && !division)
-                    throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
-                // The done line records the new id: it is what allows a restore to delete this table
-                // (by id) and nothing else.
-                const created = await journaled(plan.name, 'create-table', {}, () => createTableSafely(context.tables, context.clock, {
-                    name: plan.name,
-                    ...(plan.description ? { description: plan.description } : {}),
-                    ...(division ? { division: { id: division } } : {}),
-                    schema: plan.schema,
-                }), (table) => ({ tableId: table.id }));
-                report.tableIds.set(plan.name, created.id);
-                report.createdTables.push({ name: plan.name, id: created.id });
-                context.logger.info(`${plan.name}: created the table`);
-            }
-        }
-        const added = plan.schemaChanges.filter((change) => change.kind === 'add-column');
-        if (added.length > 0 && current) {
-            const table = {
-                id: current.id,
-                name: current.name,
-                ...(current.description ? { description: current.description } : {}),
-                ...(current.divisionRef ? { division: current.divisionRef } : {}),
-                schema: plan.schema,
-            };
-            await journaled(plan.name, 'add-columns', {}, () => context.tables.updateTable(table));
-            context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
-        }
-    }
-    // 2. Rows created and updated, table by table; deletes last, except where the table would
-    // pass its row limit before them (the service refuses that create): then its deletes first.
-    const deletesFirst = (plan) => plan.liveRowCount + plan.creates.length > plan.rowLimit;
-    // With keepGoing a table whose writes fail (an import job that fails) does not stop the others.
-    const step = async (plan, work) => {
-        try {
-            report.failures.push(...(await work()));
-        }
-        catch (error) {
-            if (!context.keepGoing || (error instanceof DeployFailure && error.phase === 'interrupted'))
-                throw error;
-            report.failures.push(`${plan.name}: ${(0,errors/* describeError */.Uc)(error)}`);
-        }
-    };
-    for (const plan of plans) {
-        const id = report.tableIds.get(plan.name);
-        if (deletesFirst(plan))
-            await step(plan, () => deleteRows(plan, id, context, journaled));
-        await step(plan, () => upsertRows(plan, id, context, journaled));
-    }
-    // 3. Deletes.
-    for (const plan of plans)
-        if (!deletesFirst(plan))
-            await step(plan, () => deleteRows(plan, report.tableIds.get(plan.name), context, journaled));
-    return report;
 }
 /** A table's creates and updates: row by row, or as one CSV import job. */
-async function upsertRows(plan, id, context, journaled) {
+async function upsertRows(plan, id, writer) {
+    const { context, journaled, lane } = writer;
     const upserts = [
         ...plan.creates.map((item) => ({
             op: 'create',
@@ -24447,15 +24978,16 @@ async function upsertRows(plan, id, context, journaled) {
         context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
         return [];
     }
-    return inParallel(upserts, `${plan.name}: rows written`, context, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
+    return inParallel(upserts, `${plan.name}: rows written`, context, lane, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
         ? createRowSafely(context.tables, id, item.after, observe)
         : replaceRowSafely(context.tables, id, item.after, observe)));
 }
 /** A table's deletes, row by row (there is no bulk delete but ReplaceAll). */
-async function deleteRows(plan, id, context, journaled) {
+async function deleteRows(plan, id, writer) {
+    const { context, journaled, lane } = writer;
     if (plan.deletes.length === 0)
         return [];
-    return inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, (observe) => deleteRowSafely(context.tables, id, item.key, observe)));
+    return inParallel(plan.deletes, `${plan.name}: rows deleted`, context, lane, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, (observe) => deleteRowSafely(context.tables, id, item.key, observe)));
 }
 /** The row with the deploy's stamp in its managed columns. */
 function stamped(row, plan, stamp) {
@@ -24468,13 +25000,16 @@ function stamped(row, plan, stamp) {
         result[plan.managed.actor] = stamp.actor;
     return result;
 }
-async function inParallel(items, label, context, work) {
+/**
+ * Runs one table's row operations through the lane. The first that fails for good stops the
+ * lane (unless `keepGoing`) and is thrown once those in flight have finished.
+ */
+async function inParallel(items, label, context, lane, work) {
     const progress = new Progress(label, items.length, context.logger, context.clock, context.progressIntervalMs);
-    const limit = pLimit(context.maxInFlight ?? 8);
     let failure;
     const failures = [];
-    await Promise.all(items.map((item) => limit(async () => {
-        if ((failure !== undefined && !context.keepGoing) || context.signal?.aborted)
+    await Promise.all(items.map((item) => lane.limit(async () => {
+        if ((lane.stopped && !context.keepGoing) || context.signal?.aborted)
             return;
         try {
             await work(item);
@@ -24482,6 +25017,7 @@ async function inParallel(items, label, context, work) {
         }
         catch (error) {
             failure ??= error;
+            lane.stopped = true;
             failures.push(`${label.split(':')[0]}: ${(0,errors/* describeError */.Uc)(error)}`);
         }
     })));
@@ -24499,10 +25035,691 @@ function checkAborted(context) {
         throw new DeployFailure('interrupted', 'The deploy was interrupted.');
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./src/logger.ts
-var src_logger = __nccwpck_require__(86999);
+;// CONCATENATED MODULE: ./src/deploy/apply.ts
+
+
+
+
+
+/**
+ * Applies table plans in the order the service needs: tables and columns first, then rows
+ * created and updated, deletes last (first, for a table that would otherwise pass its row
+ * limit). Independent tables are written concurrently, within the client's one rate budget and
+ * one limit on the operations in flight; the deletes start once every table's upserts are done.
+ * Every operation is journaled before and after it runs.
+ * The first operation that fails for good stops the rest (those in flight finish) and is
+ * thrown as a {@link DeployFailure}; so is an abort.
+ */
+async function applyTables(plans, live, context) {
+    const report = { operations: 0, tableIds: new Map(), createdTables: [], failures: [] };
+    const journaled = journaling(context, report);
+    // 1. Tables and columns.
+    for (const [index, plan] of plans.entries()) {
+        const current = live[index] ?? null;
+        if (current)
+            report.tableIds.set(plan.name, current.id);
+        await applySchema(plan, current, context, journaled, report);
+    }
+    // 2. Rows created and updated; deletes last, except where the table would pass its row limit
+    // before them (the service refuses that create): then its deletes first.
+    const deletesFirst = (plan) => plan.liveRowCount + plan.creates.length > plan.rowLimit;
+    const writer = { context, journaled, lane: rowLane(context) };
+    const step = tableStep(context, report, writer.lane);
+    const idOf = (plan) => report.tableIds.get(plan.name);
+    await eachTable(plans, async (plan) => {
+        if (deletesFirst(plan))
+            await step(plan, () => deleteRows(plan, idOf(plan), writer));
+        await step(plan, () => upsertRows(plan, idOf(plan), writer));
+    });
+    // 3. Deletes.
+    await eachTable(plans.filter((plan) => !deletesFirst(plan)), (plan) => step(plan, () => deleteRows(plan, idOf(plan), writer)));
+    return report;
+}
+/** A table created, or its added columns, as the plan says. */
+async function applySchema(plan, current, context, journaled, report) {
+    if (plan.schemaChanges.some((change) => change.kind === 'create-table')) {
+        const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
+        if (plan.division && !division)
+            throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
+        // The done line records the new id: it is what allows a restore to delete this table
+        // (by id) and nothing else.
+        const created = await journaled(plan.name, 'create-table', {}, () => createTableSafely(context.tables, context.clock, {
+            name: plan.name,
+            ...(plan.description ? { description: plan.description } : {}),
+            ...(division ? { division: { id: division } } : {}),
+            schema: plan.schema,
+        }), (table) => ({ tableId: table.id }));
+        report.tableIds.set(plan.name, created.id);
+        report.createdTables.push({ name: plan.name, id: created.id });
+        context.logger.info(`${plan.name}: created the table`);
+    }
+    const added = plan.schemaChanges.filter((change) => change.kind === 'add-column');
+    if (added.length > 0 && current) {
+        const table = {
+            id: current.id,
+            name: current.name,
+            ...(current.description ? { description: current.description } : {}),
+            ...(current.divisionRef ? { division: current.divisionRef } : {}),
+            schema: plan.schema,
+        };
+        await journaled(plan.name, 'add-columns', {}, () => context.tables.updateTable(table));
+        context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
+    }
+}
+/**
+ * One table's writes of one kind. With keepGoing a table whose writes fail (an import job that
+ * fails) does not stop the others; without, it stops the lane, so no other table starts more.
+ */
+function tableStep(context, report, lane) {
+    return async (plan, work) => {
+        try {
+            report.failures.push(...(await work()));
+        }
+        catch (error) {
+            if (!context.keepGoing || (error instanceof DeployFailure && error.phase === 'interrupted')) {
+                lane.stopped = true;
+                throw error;
+            }
+            report.failures.push(`${plan.name}: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    };
+}
+/**
+ * Runs the work of every table at once and waits for all of it to end (a table still writing
+ * must not be left running under the rollback); then throws the first table's error, if any.
+ */
+async function eachTable(plans, work) {
+    const outcomes = await Promise.allSettled(plans.map(work));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/versions-table.ts
+
+
+
+
+
+
+/**
+ * The deploy's side of the versions table (format in runtime/versions-format.ts): after a
+ * table's rows are applied and verified, its row there is written as the commit marker that
+ * runtime readers poll. Writes go through {@link applyTables}, so they share the rate budget,
+ * retries, journal and lost-answer handling of every other write.
+ *
+ * Rollback design: a rollback does not put the previous versions rows back. It writes new ones,
+ * one version above the failed deploy's, whose hashes are computed over the tables as read after
+ * the restore was proven. Two reasons: readers accept only versions newer than what they hold,
+ * so a reader that already switched to the failed deploy's version would ignore the old row; and
+ * the previous row need not describe the restored rows (hand edits since the previous deploy are
+ * restored too). Since the rows' managed version columns go back to their old numbers, the next
+ * deploy's version is taken above the versions table's highest too (see {@link highestMarked}).
+ */
+/**
+ * The versions table's name as given by a setting (`label` names it in the message), trimmed;
+ * undefined when empty (the versions table is opt-in).
+ */
+function versionsTableName(value, label) {
+    const name = value?.trim();
+    if (!name)
+        return undefined;
+    // The service's name filter treats `*` as a wildcard: such a name could not be found again.
+    if (name.length > 256 || /[*\r\n]/.test(name))
+        throw new errors/* ConfigurationError */.j1(`${label} ${JSON.stringify(name)} is not a usable data table name (at most 256 characters, no "*", one line).`, `Give a plain name, such as ${DEFAULT_VERSIONS_TABLE}.`);
+    return name;
+}
+/**
+ * The versions table is not configured by files: a file naming it would plan its rows (prune
+ * included) against the deploy's own markers. Checked first, before anything is read.
+ */
+function refuseConfiguredVersionsTable(plan, name) {
+    const configured = plan.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
+    if (configured)
+        throw new errors/* ConfigurationError */.j1(`${configured.file} configures ${configured.name}, the versions table this deploy writes. Nothing was written.`, `Remove that file (the deploy maintains the versions table itself), or name another versions table.`);
+}
+/** Before any write: an existing versions table must have the columns readers expect. */
+function checkVersionsTable(versions) {
+    const problems = versions.live ? versionsSchemaProblems(versions.live.schema) : [];
+    if (problems.length > 0)
+        throw new errors/* ConfigurationError */.j1(`The versions table ${versions.name} has not the expected columns: ${problems.join('; ')}. Nothing was written.`, 'Delete that table (the next deploy creates it with the right columns), or name another versions table.');
+}
+/** The highest version any versions row holds (0 when none). */
+function highestMarked(live) {
+    let highest = 0;
+    for (const row of live?.rows ?? [])
+        highest = Math.max(highest, versionRecord(row)?.version ?? 0);
+    return highest;
+}
+/**
+ * Writes (or deletes, for a table that no longer exists) the versions row of each table, with
+ * the hash of its rows as given (read back from the service). Creates the versions table when
+ * it does not exist. Returns the operations done; a write that fails for good throws.
+ */
+async function writeMarkers(versions, tables, stamp, context) {
+    const plan = markerPlan(versions, tables, stamp);
+    if (plan.schemaChanges.length + plan.creates.length + plan.updates.length + plan.deletes.length === 0)
+        return 0;
+    const report = await applyTables([plan], [versions.live], context);
+    const numbers = [...new Set(tables.map((table) => table.version ?? stamp.version))].sort((a, b) => a - b);
+    context.logger.info(`${versions.name}: ${tables.length} table(s) marked at version ${numbers.join(', ')} (deploy ${stamp.deployId})`);
+    return report.operations;
+}
+/**
+ * After a restore was proven (a failed deploy's rollback, or a manual one): reads the restored
+ * tables and the versions table again, and gives each table a new row, hashed from its rows as
+ * read now, at one above the highest version the versions table holds for it and at least
+ * `floor` (a failed deploy passes its version + 1, so that readers that took the failed
+ * deploy's marker leave it). Every restored table is marked, even one whose row looks true:
+ * a reader may have read its rows half-changed meanwhile, and only a newer version makes it
+ * read them again. With `onlyUntrue` (nothing was restored: the versions table is only mended),
+ * a row that describes its table's rows stays. A table gone loses its row. Returns a problem
+ * (for the report) instead of throwing: the tables themselves are restored either way.
+ */
+async function markRestored(restored, versionsName, stamp, context) {
+    try {
+        const refs = restored.map((table) => (table.id ? { id: table.id } : { name: table.name }));
+        const read = await readTables(context.tables, [...refs, { name: versionsName }]);
+        const versions = { name: versionsName, live: read[refs.length] ?? null };
+        checkVersionsTable(versions);
+        const marked = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), versionRecord(row)]));
+        const changed = [];
+        for (const [index, table] of restored.entries()) {
+            const rows = read[index]?.rows ?? null;
+            const record = marked.get(table.name);
+            if (rows === null ? !marked.has(table.name) : stamp.onlyUntrue && record?.hash === snapshotHash(rows))
+                continue;
+            changed.push({
+                name: table.name,
+                rows,
+                version: Math.max(stamp.floor ?? 0, (record?.version ?? 0) + 1),
+            });
+        }
+        await writeMarkers(versions, changed, { ...stamp, version: 0 }, context);
+        return {
+            versions: Object.fromEntries(changed.filter((table) => table.rows !== null).map((table) => [table.name, table.version])),
+        };
+    }
+    catch (error) {
+        return {
+            problem: `the versions table ${versionsName} could not be updated after the restore (${error.message}); it may still describe the rows as they were before it. Restore the backup again (the rows stay; the versions table is rewritten), or deploy again.`,
+        };
+    }
+}
+/** The plan that turns the versions table into one that holds these markers (others untouched). */
+function markerPlan(versions, tables, stamp) {
+    const current = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), row]));
+    const plan = {
+        name: versions.name,
+        id: versions.live?.id,
+        file: `(versions table ${versions.name})`,
+        description: VERSIONS_DESCRIPTION,
+        schema: versions.live?.schema ?? VERSIONS_SCHEMA,
+        managed: {},
+        prune: false,
+        schemaChanges: versions.live
+            ? []
+            : [{ kind: 'create-table', columns: Object.keys(VERSIONS_SCHEMA.properties).length }],
+        blocked: [],
+        creates: [],
+        updates: [],
+        deletes: [],
+        unchanged: 0,
+        unmanagedRows: 0,
+        liveRowCount: current.size,
+        rowLimit: Math.max(DEFAULT_LIMITS.maxRows, current.size + tables.length),
+        liveFingerprint: versions.live?.fingerprint ?? null,
+        // Row by row: an import job would be slower for the few rows of a deploy.
+        prediction: { strategy: 'rows', calls: 0, seconds: 0 },
+    };
+    for (const table of [...tables].sort((a, b) => compareKeys(a.name, b.name))) {
+        const before = current.get(table.name);
+        if (table.rows === null) {
+            if (before)
+                plan.deletes.push({ key: table.name, row: before });
+            continue;
+        }
+        const row = versionRow({
+            table: table.name,
+            version: table.version ?? stamp.version,
+            hash: snapshotHash(table.rows),
+            deployedAt: stamp.deployedAt,
+            sha: stamp.gitSha,
+            deployId: stamp.deployId,
+        });
+        if (!before)
+            plan.creates.push({ key: table.name, row });
+        else
+            plan.updates.push({ key: table.name, cells: [], before, after: row });
+    }
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/guard.ts
+
+
+
+
+/**
+ * How old the plan's own read may be and still stand as the guard. Older (a confirmation
+ * prompt left waiting), the tables are read again: someone may have changed them meanwhile.
+ */
+const PLAN_READ_MAX_AGE_MS = 60_000;
+/**
+ * The stale-plan guard: the live tables, read once (or as the plan's own read in this run
+ * found them), must be exactly those the plan was computed from. Refuses with a
+ * {@link RefusedError}, before any write, when one changed. The versions table, when one is
+ * kept, is read with them and checked.
+ */
+async function guardPlan(plan, options) {
+    const guarded = (await fromPlanRead(plan, options)) ?? (await readAgain(plan, options));
+    const stale = plan.tables
+        .filter((table, index) => (guarded.live[index]?.fingerprint ?? null) !== table.liveFingerprint)
+        .map((table) => table.name);
+    if (stale.length > 0) {
+        throw new errors/* RefusedError */.fk(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
+    }
+    if (guarded.versions)
+        checkVersionsTable(guarded.versions);
+    return guarded;
+}
+/** The plan's own read, when it is recent and holds every table of the plan. */
+async function fromPlanRead(plan, options) {
+    const { planRead, logger } = options;
+    if (!planRead)
+        return undefined;
+    const age = options.clock.now() - planRead.readAt;
+    if (age > PLAN_READ_MAX_AGE_MS) {
+        logger.info(`▶ stale-plan guard: the plan's read is ${Math.round(age / 1000)} s old; reading the live tables again`);
+        return undefined;
+    }
+    const byId = new Map(planRead.tables.flatMap((table) => (table ? [[table.id, table]] : [])));
+    const live = plan.tables.map((table) => (table.id === undefined ? null : byId.get(table.id)));
+    if (live.some((table) => table === undefined))
+        return undefined;
+    logger.info(`▶ stale-plan guard: the plan was computed from the live tables ${(age / 1000).toFixed(1)} s ago in this run; that read is the guard and the backup`);
+    const name = options.versionsTable;
+    return {
+        live: live,
+        versions: name ? { name, live: await readByName(options.tables, name) } : undefined,
+    };
+}
+/** The plan came from elsewhere (a file, an approval): one read of the tables it names. */
+async function readAgain(plan, options) {
+    options.logger.info('▶ stale-plan guard: reading the live tables again');
+    const refs = plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name }));
+    const name = options.versionsTable;
+    // The versions table is read with them (one listing), for its columns and highest version.
+    const read = await readTables(options.tables, [...refs, ...(name ? [{ name }] : [])]);
+    return {
+        live: read.slice(0, refs.length),
+        versions: name ? { name, live: read[refs.length] ?? null } : undefined,
+    };
+}
+/** One table by its exact name (a filtered listing, not the org's), or null. */
+async function readByName(tables, name) {
+    const found = await tables.findTableByName(name);
+    if (!found)
+        return null;
+    const schema = found.schema ?? (await tables.getTable(found.id)).schema;
+    return liveTable({ ...found, schema }, await tables.listRows(found.id));
+}
+
+;// CONCATENATED MODULE: ./src/config/from-live.ts
+
+
+
+const NOWHERE = { line: 0, column: 0 };
+/**
+ * A config that describes a live table exactly: its columns in display order with their stored
+ * attributes, and every row, leaving out cells that hold the column's default (the service
+ * fills those, so a plan of the result shows no changes).
+ */
+function configFromLive(table, rows, options = {}) {
+    const entries = Object.entries(table.schema.properties)
+        .filter(([name]) => name !== 'key')
+        .sort(([, a], [, b]) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || 0);
+    const columns = entries.map(([name, property]) => ({
+        name,
+        type: property.type,
+        title: property.title !== undefined && property.title !== name ? property.title : undefined,
+        description: typeof property.description === 'string' ? property.description : undefined,
+        required: false,
+        minLength: property.type === 'string' ? property.minLength : undefined,
+        maxLength: property.type === 'string' ? property.maxLength : undefined,
+        minimum: property.type === 'integer' || property.type === 'number' ? property.minimum : undefined,
+        maximum: property.type === 'integer' || property.type === 'number' ? property.maximum : undefined,
+        default: property.default,
+        allow: [],
+        position: NOWHERE,
+    }));
+    const desired = [...rows]
+        .sort((a, b) => compareKeys(String(a.key), String(b.key)))
+        .map((row) => {
+        const cells = {};
+        for (const [name, property] of entries) {
+            const value = row[name];
+            if (value !== undefined && value !== defaultFor(property))
+                cells[name] = value;
+        }
+        return { key: String(row.key), cells, position: NOWHERE, cellPositions: {} };
+    });
+    const key = table.schema.properties.key;
+    return {
+        file: options.file ?? `${table.name}.yaml`,
+        table: { name: table.name },
+        description: table.description,
+        division: table.division?.name,
+        environment: options.environment,
+        keyTitle: key?.title ?? 'key',
+        keyDescription: typeof key?.description === 'string' ? key.description : undefined,
+        prune: true,
+        limits: {
+            ...DEFAULT_LIMITS,
+            maxRows: Math.max(DEFAULT_LIMITS.maxRows, rows.length),
+            maxColumns: Math.max(DEFAULT_LIMITS.maxColumns, entries.length + 1),
+        },
+        columns,
+        valueSchemas: {},
+        allow: [],
+        rows: desired,
+        position: NOWHERE,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/display.ts
+
+/**
+ * A cell value as a person should see it in a plan: values the secret guard would flag are
+ * masked (whatever their source: live rows can hold anything), long values are shortened, and
+ * "not set" and "empty" are said in words.
+ */
+function displayValue(value, maxLength = 120) {
+    if (value === null || value === undefined)
+        return '(not set)';
+    if (typeof value !== 'string')
+        return String(value);
+    if (value === '')
+        return '(empty)';
+    if (detectSensitive(value).length > 0)
+        return `(masked: ${maskValue(value)})`;
+    const characters = [...value];
+    return characters.length > maxLength
+        ? `${characters.slice(0, maxLength).join('')}…(${characters.length} characters)`
+        : value;
+}
+const CODE_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '@': '&#64;',
+    '#': '&#35;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '\n': '⏎',
+    '\r': '',
+};
+/**
+ * Text safe inside a GitHub markdown table cell as inline code: HTML-escaped (so no markup or
+ * HTML gets through), pipes escaped (so the table holds), `@` and `#` escaped (so no one is
+ * mentioned and no issue is linked), newlines shown as ⏎. One pass, so no escape is escaped.
+ */
+function display_markdownCode(text) {
+    return `<code>${text.replace(/[&<>|@#`\\\r\n]/g, (char) => CODE_ESCAPES[char])}</code>`;
+}
+/** Text for HTML contexts (summaries): escaped, with mentions and references neutralised. */
+function display_htmlText(text) {
+    return text.replace(/[&<>@#]/g, (char) => CODE_ESCAPES[char]);
+}
+/** A value for a markdown table cell: masked, shortened, escaped. */
+function display_markdownValue(value, maxLength = 120) {
+    if (value === null || value === undefined || value === '')
+        return `<i>${displayValue(value)}</i>`;
+    return display_markdownCode(displayValue(value, maxLength));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore-plans.ts
+
+
+
+
+/** What a restore plans: live → backup, table by table, and what still differs after it. */
+/** Adds a write back to the backup value for each touched key the plan has no operation for. */
+function forceTouched(plan, table, keys) {
+    if (!keys || keys.size === 0)
+        return plan;
+    const planned = new Set([...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key));
+    const backupRows = new Map(table.rows.map((row) => [String(row.key), row]));
+    const updates = [...plan.updates];
+    const deletes = [...plan.deletes];
+    for (const key of keys) {
+        if (planned.has(key))
+            continue;
+        const row = backupRows.get(key);
+        // A PUT of a row that is not there creates it (see row-writes.ts); a DELETE of one gone is done.
+        if (row)
+            updates.push({ key, cells: [], before: row, after: row });
+        else
+            deletes.push({ key, row: { key } });
+    }
+    return { ...plan, updates, deletes };
+}
+/** What differs between the backup and the tables read (backup tables first, then created ones). */
+function restoreDifferences(backup, after, rate) {
+    const remaining = [];
+    const live = after.slice(0, backup.tables.length);
+    for (const [index, plan] of restorePlans(backup.tables, live, rate).entries()) {
+        const table = plan.name;
+        if (!live[index]) {
+            remaining.push({
+                table,
+                message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
+            });
+            continue;
+        }
+        for (const item of plan.creates)
+            remaining.push({
+                table,
+                key: item.key,
+                expected: item.row,
+                actual: null,
+                message: `${table}: row "${item.key}" is missing`,
+            });
+        for (const item of plan.updates)
+            for (const cell of item.cells)
+                remaining.push({
+                    table,
+                    key: item.key,
+                    column: cell.column,
+                    expected: cell.after,
+                    actual: cell.before,
+                    message: `${table}: row "${item.key}", column "${cell.column}" is ${displayValue(cell.before)}; the backup has ${displayValue(cell.after)}`,
+                });
+        for (const item of plan.deletes)
+            remaining.push({
+                table,
+                key: item.key,
+                expected: null,
+                actual: item.row,
+                message: `${table}: row "${item.key}" should not be there`,
+            });
+    }
+    for (const table of after.slice(backup.tables.length))
+        if (table)
+            remaining.push({
+                table: table.name,
+                message: `${table.name}: the table the deploy created still exists`,
+            });
+    return remaining;
+}
+/** For each backed-up table, the plan that turns the live table back into the backup. */
+function restorePlans(tables, live, rate, strategy = 'auto') {
+    return tables.map((table, index) => {
+        const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
+        const diff = diffTable(config, live[index] ?? null);
+        // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
+        const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
+        return { ...restorable, prediction: predict(restorable, { strategy }, rate) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore.ts
+
+
+
+
+
+
+/** Rounds of writes: a round whose operations failed is followed by another over what remains. */
+const RESTORE_ROUNDS = 3;
+const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
+/**
+ * Restores a backup: plans live → backup for every table it holds (rows created, updated and
+ * deleted back, managed columns included), applies that plan with the same engine as a deploy
+ * (an import job when that is cheaper), deletes the tables the deploy created, then reads
+ * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
+ * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
+ * before any write, when a table the backup names by id now has another name.
+ */
+async function restoreBackup(backup, context, rate = 300, options = {}) {
+    const preview = options.preview ?? (await previewRestore(backup, context.tables, rate, options));
+    const { plans, deletions } = preview;
+    let live = preview.live;
+    let pending = plans.map((plan, index) => forceTouched(plan, backup.tables[index], options.touched?.get(plan.name)));
+    const report = {
+        restored: false,
+        tables: pending.map((plan) => ({
+            name: plan.name,
+            creates: plan.creates.length,
+            updates: plan.updates.length,
+            deletes: plan.deletes.length,
+        })),
+        remaining: [],
+        failures: [],
+        leftInPlace: [...preview.leftInPlace],
+        operations: 0,
+    };
+    for (let round = 1;; round++) {
+        const applied = await applyTables(pending.filter((_, index) => live[index]), live.filter((table) => table !== null), { ...context, phase: 'restore', keepGoing: true });
+        report.operations += applied.operations;
+        report.failures.push(...applied.failures);
+        if (round === 1)
+            for (const table of deletions)
+                await deleteCreatedTable(table, context, report);
+        const proof = await proveRestored(backup, { live, pending, deletions }, context, rate, options.settleMs);
+        report.remaining = proof.remaining;
+        // Another round only mends what failed; what settled and still differs is reported.
+        if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS)
+            break;
+        context.logger.warn(`restore: ${applied.failures.length} operation(s) failed; ${proof.remaining.length} difference(s) remain; trying those again`);
+        live = proof.live;
+        pending = restorePlans(backup.tables, live, rate, options.strategy);
+    }
+    report.restored = report.remaining.length === 0;
+    return report;
+}
+/**
+ * What a restore would do, read without writing: the backed-up tables (by id) and their
+ * restore plans, and which tables the manifest says the deploy created may be deleted: those
+ * the journal shows it created, by the recorded id, still under that name. Throws a
+ * {@link BackupError} when a backed-up id now names another table.
+ */
+async function previewRestore(backup, tables, rate = 300, options = {}) {
+    const createdTables = options.createdTables ?? new Map();
+    const created = backup.manifest.tables.filter((entry) => !entry.existed);
+    // Without journal evidence a table is looked up by name only to say that it is left alone.
+    const found = await readTables(tables, [
+        ...backup.tables.map((table) => ({ id: table.id })),
+        ...created.map((entry) => createdTables.has(entry.name) ? { id: createdTables.get(entry.name) } : { name: entry.name }),
+    ]);
+    const live = found.slice(0, backup.tables.length);
+    for (const [index, table] of backup.tables.entries()) {
+        const current = live[index];
+        if (current && current.name !== table.name)
+            throw new errors/* BackupError */.hj(`The backup at ${backup.location} holds table ${table.name} (id ${table.id}), but that id is now table ${current.name}. Nothing was written.`, 'Check that this backup belongs to this org; if the table was renamed since, rename it back before restoring.');
+    }
+    const deletions = [];
+    const leftInPlace = [];
+    for (const [index, entry] of created.entries()) {
+        const current = found[backup.tables.length + index];
+        if (!current)
+            continue;
+        if (!createdTables.has(entry.name))
+            leftInPlace.push(`${entry.name}: ${LEFT_IN_PLACE}`);
+        else if (current.name !== entry.name)
+            leftInPlace.push(`${entry.name}: the id its journal entry records (${current.id}) is now table ${current.name}; left in place`);
+        else
+            deletions.push(current);
+    }
+    return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
+}
+/** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
+async function deleteCreatedTable(table, context, report) {
+    context.journal.append({
+        phase: 'restore',
+        table: table.name,
+        op: 'delete-table',
+        status: 'started',
+        tableId: table.id,
+    });
+    try {
+        await context.tables.deleteTable(table.id, { force: true });
+        context.journal.append({
+            phase: 'restore',
+            table: table.name,
+            op: 'delete-table',
+            status: 'done',
+            tableId: table.id,
+        });
+        report.tables.push({ name: table.name, creates: 0, updates: 0, deletes: 0, deletedTable: true });
+        report.operations += 1;
+    }
+    catch (error) {
+        context.journal.append({
+            phase: 'restore',
+            table: table.name,
+            op: 'delete-table',
+            status: 'failed',
+            tableId: table.id,
+            error: (0,errors/* describeError */.Uc)(error),
+        });
+        report.failures.push(`${table.name}: created by the deploy, and could not be deleted: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
+}
+/**
+ * Proves the restore: reads back what it wrote (and that the deleted tables are gone) and
+ * plans once more: nothing may be left to do. The rows it did not write are as the restore's
+ * own read found them, equal to the backup. The reads are repeated (with backoff) until they
+ * show nothing left or the settle window is over, since a read right after the writes may not
+ * show them yet.
+ */
+async function proveRestored(backup, round, context, rate, settleMs = DEFAULT_SETTLE_MS) {
+    const written = [
+        ...backup.tables.map((table, index) => {
+            const plan = round.pending[index];
+            return {
+                name: table.name,
+                id: round.live[index] ? table.id : undefined,
+                before: round.live[index] ?? null,
+                keys: [...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key),
+                expectedRows: table.rows.length,
+                definitionChanged: false,
+            };
+        }),
+        ...round.deletions.map((table) => ({
+            name: table.name,
+            id: table.id,
+            before: table,
+            keys: [],
+            expectedRows: 0,
+            definitionChanged: true,
+        })),
+    ];
+    const settled = await settleWritten(context.tables, written, (after) => restoreDifferences(backup, after, rate), { clock: context.clock, logger: context.logger, windowMs: settleMs, what: 'restore proof' });
+    return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
+}
+
 ;// CONCATENATED MODULE: ./src/genesys/retry.ts
 const DEFAULT_RETRY_POLICY = {
     maxAttempts: 6,
@@ -24780,8 +25997,232 @@ function formatSeconds(ms) {
     return `${(ms / 1000).toFixed(ms < 1000 ? 3 : 1)} s`;
 }
 
+// EXTERNAL MODULE: ./src/genesys/regions.ts
+var regions = __nccwpck_require__(8348);
+;// CONCATENATED MODULE: ./src/deploy/webhook.ts
+
+
+
+
+
+/** Header naming one delivery: retries of it carry the same id, so receivers can drop repeats. */
+const DELIVERY_HEADER = 'x-datatable-deploy-delivery';
+const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
+/**
+ * Posts the event (see {@link postInvalidation}) and logs each delivery; a failed one is a
+ * warning saying that what was done stands (`done`: "the deploy itself succeeded").
+ */
+async function announce(target, event, options, done) {
+    const results = await postInvalidation(target.urls, target.secret, event, {
+        clock: options.clock,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.retry ? { retry: options.retry } : {}),
+    });
+    for (const result of results) {
+        const url = (0,regions/* redactUrl */.BO)(result.url);
+        if (result.ok)
+            options.logger.info(`webhook ${url}: delivered (${result.status})`);
+        else
+            options.logger.warn(`webhook ${url} failed after ${result.attempts} attempt(s): ${result.error}; ${done}`);
+    }
+    return results;
+}
+/** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
+function signBody(body, secret) {
+    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
+}
+/**
+ * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
+ * (a delivery id lets receivers drop repeats). Failures are reported, never thrown: a webhook
+ * that is down must not undo a healthy deploy.
+ */
+async function postInvalidation(urls, secret, event, options) {
+    const body = JSON.stringify(event);
+    // A webhook receiver that is busy gets four attempts, not the Genesys client's time budget.
+    const policy = {
+        ...DEFAULT_RETRY_POLICY,
+        maxAttempts: 4,
+        maxRetryMs: undefined,
+        ...options.retry,
+    };
+    const headers = {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signBody(body, secret),
+        'x-datatable-deploy-event': event.event,
+        [DELIVERY_HEADER]: (0,external_node_crypto_.randomUUID)(),
+        'user-agent': 'datatable-deploy',
+    };
+    return Promise.all(urls.map(async (url) => {
+        for (let attempt = 1;; attempt++) {
+            let outcome;
+            let failure;
+            let status;
+            try {
+                const response = await (options.fetch ?? fetch)(url, {
+                    method: 'POST',
+                    headers,
+                    body,
+                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+                });
+                await response.arrayBuffer();
+                if (response.ok)
+                    return { url, ok: true, status: response.status, attempts: attempt };
+                status = response.status;
+                failure = `answered ${status}`;
+                // Any 5xx is retried: the receiver may recover. Other statuses are final.
+                outcome = {
+                    kind: 'response',
+                    status: status >= 500 ? 503 : status,
+                    retryAfterHeader: response.headers.get('retry-after'),
+                };
+            }
+            catch (error) {
+                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
+                failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
+            }
+            const decision = decideRetry(outcome, attempt, true, policy);
+            if (!decision.retry)
+                return {
+                    url,
+                    ok: false,
+                    ...(status !== undefined ? { status } : {}),
+                    attempts: attempt,
+                    error: failure,
+                };
+            await options.clock.sleep(decision.delayMs);
+        }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore-news.ts
+
+
+
+
+async function tellRestored(options) {
+    const { context, versionsTable } = options;
+    const hooks = options.webhooks?.urls.length ? options.webhooks : undefined;
+    if (!versionsTable) {
+        if (hooks)
+            context.logger.info('invalidation webhooks: not sent after a restore without a versions table (the event carries its new versions)');
+        return {};
+    }
+    context.logger.info(`▶ versions table: marking the restored tables in ${versionsTable}`);
+    const marking = await markRestored(options.restored, versionsTable, {
+        floor: options.floor,
+        onlyUntrue: options.onlyUntrue,
+        deployId: options.deployId,
+        deployedAt: new Date(context.clock.now()).toISOString(),
+        gitSha: options.gitSha,
+    }, context);
+    if ('problem' in marking)
+        return { problem: marking.problem };
+    const tables = Object.keys(marking.versions);
+    if (!hooks || tables.length === 0)
+        return { versions: marking.versions };
+    context.logger.info('▶ invalidation webhooks');
+    const webhooks = await announce(hooks, {
+        event: 'datatables.deployed',
+        reason: 'rollback',
+        tables,
+        version: Math.max(...Object.values(marking.versions)),
+        versions: marking.versions,
+        deployId: options.deployId,
+        ...options.event,
+        deployedAt: new Date(context.clock.now()).toISOString(),
+    }, { ...options.announce, clock: context.clock, logger: context.logger }, 'the restore itself stands');
+    return { versions: marking.versions, webhooks };
+}
+/**
+ * A manual restore with a versions table: the backup without that table (the deploy keeps it,
+ * a backup never puts it back: its rows would name versions readers already left), and a check
+ * that it has the columns readers expect, before any write. Says what it left out.
+ */
+async function prepareManualRestore(backup, versionsTable, tables, note) {
+    if (!versionsTable)
+        return backup;
+    const ours = (name) => name.toLowerCase() === versionsTable.toLowerCase();
+    const [live] = await readTables(tables, [{ name: versionsTable }]);
+    checkVersionsTable({ name: versionsTable, live: live ?? null });
+    if (!backup.manifest.tables.some((table) => ours(table.name)))
+        return backup;
+    note(`${versionsTable} is the versions table: it is not restored from the backup; it is rewritten for the restored tables.`);
+    const rest = backup.tables.filter((table) => !ours(table.name));
+    if (rest.length === 0)
+        throw new errors/* ConfigurationError */.j1(`The backup at ${backup.location} holds only ${versionsTable}, the versions table. Nothing was written.`, 'Restore another backup, or leave --versions-table (input versions-table) out if that table is not the versions table.');
+    return {
+        ...backup,
+        manifest: { ...backup.manifest, tables: backup.manifest.tables.filter((table) => !ours(table.name)) },
+        tables: rest,
+    };
+}
+/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
+const restoredRefs = (backup, preview) => [
+    ...backup.tables.map((table) => ({ name: table.name, id: table.id })),
+    ...preview.deletions.map((table) => ({ name: table.name, id: table.id })),
+];
+/** Whether a restore would write anything (rows, or a table to delete). */
+const restoreChanges = (preview) => preview.deletions.length > 0 ||
+    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
+
+;// CONCATENATED MODULE: ./src/deploy/pipeline-news.ts
+
+
+/** What the pipeline tells subscribers: after a healthy deploy, and after its proven rollback. */
+/** After a healthy deploy: the signed event, to each configured URL (undefined: none configured). */
+async function tellDeployed(options, deploy) {
+    if (!options.webhooks || options.webhooks.urls.length === 0)
+        return undefined;
+    const { plan, version } = deploy;
+    options.logger.info('▶ invalidation webhooks');
+    const event = {
+        event: 'datatables.deployed',
+        reason: 'deploy',
+        tables: plan.tables.map((table) => table.name),
+        version,
+        versions: Object.fromEntries(plan.tables.map((table) => [table.name, version])),
+        deployId: deploy.deployId,
+        digest: plan.digest,
+        environment: plan.environment ?? null,
+        actor: options.actor,
+        deployedAt: new Date(options.clock.now()).toISOString(),
+    };
+    const how = {
+        clock: options.clock,
+        logger: options.logger,
+        fetch: options.fetch,
+        retry: options.webhookRetry,
+    };
+    return announce(options.webhooks, event, how, 'the deploy itself succeeded');
+}
+/**
+ * After a failed deploy's proven rollback: the versions table marks the restored rows above the
+ * failed deploy's version, and readers are told (see restore-news.ts).
+ */
+function tellRolledBack(options, deploy) {
+    const { plan } = deploy;
+    return tellRestored({
+        restored: plan.tables.map((table) => ({
+            name: table.name,
+            id: table.id ?? deploy.created.get(table.name),
+        })),
+        versionsTable: options.versionsTable,
+        // A version above this deploy's, so that readers that took this deploy's leave it again.
+        floor: deploy.version + 1,
+        deployId: deploy.deployId,
+        gitSha: options.gitSha,
+        webhooks: options.webhooks,
+        event: { digest: plan.digest, environment: plan.environment ?? null, actor: options.actor },
+        // Never aborted: the interruption that caused the rollback must not stop its marking.
+        context: { ...deploy.context, signal: undefined, phase: 'restore' },
+        announce: { fetch: options.fetch, retry: options.webhookRetry },
+    });
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __nccwpck_require__(27194);
+var src_secrets = __nccwpck_require__(91581);
 ;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
 /**
  * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
@@ -25096,460 +26537,6 @@ function runProbe(probe, context) {
     return runCommandProbe(probe.command, context);
 }
 
-;// CONCATENATED MODULE: ./src/deploy/settle.ts
-
-/**
- * How long a read-back may disagree with what was written before it counts as a difference.
- * Genesys Cloud is eventually consistent: its own Terraform provider waits up to 60 s for a
- * deleted row to read back as gone, and up to 30 s for a deleted table (PR #2130 of
- * terraform-provider-genesyscloud, "eventual consistency in DCA regions").
- */
-const DEFAULT_SETTLE_MS = 60_000;
-/**
- * Reads until the read shows no differences or the settle window runs out, backing off between
- * reads (a tenth of the window at first, at most 1 s, doubling up to 10 s); the last read
- * falls on the window's end. One read is never proof either way: a read that differs may be a
- * lagging replica, and a read that fails (after the client's own retries) is read again. Only
- * when the window is over does a difference count; a read still failing then is thrown.
- */
-async function settle(read, differences, options) {
-    const { clock, logger } = options;
-    const started = clock.now();
-    const deadline = started + options.windowMs;
-    let delay = Math.min(1_000, Math.max(50, options.windowMs / 10));
-    for (let reads = 1;; reads++) {
-        let outcome;
-        try {
-            const value = await read();
-            outcome = { value, differences: differences(value) };
-        }
-        catch (error) {
-            outcome = { error };
-        }
-        const now = clock.now();
-        const settled = 'value' in outcome && outcome.differences.length === 0;
-        if (settled || now >= deadline) {
-            if ('error' in outcome)
-                throw outcome.error;
-            return { ...outcome, reads, elapsedMs: now - started };
-        }
-        if (options.signal?.aborted)
-            throw new SettleAborted(options.what);
-        const wait = Math.min(delay, deadline - now);
-        logger.info('error' in outcome
-            ? `${options.what}: the read failed (${(0,errors/* describeError */.Uc)(outcome.error)}); reading again in ${seconds(wait)}`
-            : `${options.what}: ${outcome.differences.length} difference(s) so far; the service may not show its latest writes yet (eventual consistency), reading again in ${seconds(wait)}`);
-        await clock.sleep(wait);
-        delay = Math.min(10_000, delay * 2);
-    }
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-}
-/** The settling was stopped by its abort signal before the reads matched. */
-class SettleAborted extends Error {
-    constructor(what) {
-        super(`${what}: stopped by the interruption before the reads matched`);
-        this.name = 'SettleAborted';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/from-live.ts
-
-
-
-const NOWHERE = { line: 0, column: 0 };
-/**
- * A config that describes a live table exactly: its columns in display order with their stored
- * attributes, and every row, leaving out cells that hold the column's default (the service
- * fills those, so a plan of the result shows no changes).
- */
-function configFromLive(table, rows, options = {}) {
-    const entries = Object.entries(table.schema.properties)
-        .filter(([name]) => name !== 'key')
-        .sort(([, a], [, b]) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || 0);
-    const columns = entries.map(([name, property]) => ({
-        name,
-        type: property.type,
-        title: property.title !== undefined && property.title !== name ? property.title : undefined,
-        description: typeof property.description === 'string' ? property.description : undefined,
-        required: false,
-        minLength: property.type === 'string' ? property.minLength : undefined,
-        maxLength: property.type === 'string' ? property.maxLength : undefined,
-        minimum: property.type === 'integer' || property.type === 'number' ? property.minimum : undefined,
-        maximum: property.type === 'integer' || property.type === 'number' ? property.maximum : undefined,
-        default: property.default,
-        allow: [],
-        position: NOWHERE,
-    }));
-    const desired = [...rows]
-        .sort((a, b) => compareKeys(String(a.key), String(b.key)))
-        .map((row) => {
-        const cells = {};
-        for (const [name, property] of entries) {
-            const value = row[name];
-            if (value !== undefined && value !== defaultFor(property))
-                cells[name] = value;
-        }
-        return { key: String(row.key), cells, position: NOWHERE, cellPositions: {} };
-    });
-    const key = table.schema.properties.key;
-    return {
-        file: options.file ?? `${table.name}.yaml`,
-        table: { name: table.name },
-        description: table.description,
-        division: table.division?.name,
-        environment: options.environment,
-        keyTitle: key?.title ?? 'key',
-        keyDescription: typeof key?.description === 'string' ? key.description : undefined,
-        prune: true,
-        limits: {
-            ...DEFAULT_LIMITS,
-            maxRows: Math.max(DEFAULT_LIMITS.maxRows, rows.length),
-            maxColumns: Math.max(DEFAULT_LIMITS.maxColumns, entries.length + 1),
-        },
-        columns,
-        valueSchemas: {},
-        allow: [],
-        rows: desired,
-        position: NOWHERE,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/plan/display.ts
-
-/**
- * A cell value as a person should see it in a plan: values the secret guard would flag are
- * masked (whatever their source: live rows can hold anything), long values are shortened, and
- * "not set" and "empty" are said in words.
- */
-function displayValue(value, maxLength = 120) {
-    if (value === null || value === undefined)
-        return '(not set)';
-    if (typeof value !== 'string')
-        return String(value);
-    if (value === '')
-        return '(empty)';
-    if (detectSensitive(value).length > 0)
-        return `(masked: ${maskValue(value)})`;
-    const characters = [...value];
-    return characters.length > maxLength
-        ? `${characters.slice(0, maxLength).join('')}…(${characters.length} characters)`
-        : value;
-}
-const CODE_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '@': '&#64;',
-    '#': '&#35;',
-    '`': '&#96;',
-    '\\': '&#92;',
-    '\n': '⏎',
-    '\r': '',
-};
-/**
- * Text safe inside a GitHub markdown table cell as inline code: HTML-escaped (so no markup or
- * HTML gets through), pipes escaped (so the table holds), `@` and `#` escaped (so no one is
- * mentioned and no issue is linked), newlines shown as ⏎. One pass, so no escape is escaped.
- */
-function display_markdownCode(text) {
-    return `<code>${text.replace(/[&<>|@#`\\\r\n]/g, (char) => CODE_ESCAPES[char])}</code>`;
-}
-/** Text for HTML contexts (summaries): escaped, with mentions and references neutralised. */
-function display_htmlText(text) {
-    return text.replace(/[&<>@#]/g, (char) => CODE_ESCAPES[char]);
-}
-/** A value for a markdown table cell: masked, shortened, escaped. */
-function display_markdownValue(value, maxLength = 120) {
-    if (value === null || value === undefined || value === '')
-        return `<i>${displayValue(value)}</i>`;
-    return display_markdownCode(displayValue(value, maxLength));
-}
-
-;// CONCATENATED MODULE: ./src/deploy/restore.ts
-
-
-
-
-
-
-
-
-/** Rounds of writes: a round whose operations failed is followed by another over what remains. */
-const RESTORE_ROUNDS = 3;
-const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
-/**
- * Restores a backup: plans live → backup for every table it holds (rows created, updated and
- * deleted back, managed columns included), applies that plan with the same engine as a deploy
- * (an import job when that is cheaper), deletes the tables the deploy created, then reads
- * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
- * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
- * before any write, when a table the backup names by id now has another name.
- */
-async function restoreBackup(backup, context, rate = 300, options = {}) {
-    const preview = await previewRestore(backup, context.tables, rate, options);
-    const { plans, deletions } = preview;
-    let live = preview.live;
-    let pending = plans.map((plan, index) => forceTouched(plan, backup.tables[index], options.touched?.get(plan.name)));
-    const report = {
-        restored: false,
-        tables: pending.map((plan) => ({
-            name: plan.name,
-            creates: plan.creates.length,
-            updates: plan.updates.length,
-            deletes: plan.deletes.length,
-        })),
-        remaining: [],
-        failures: [],
-        leftInPlace: [...preview.leftInPlace],
-        operations: 0,
-    };
-    for (let round = 1;; round++) {
-        const applied = await applyTables(pending.filter((_, index) => live[index]), live.filter((table) => table !== null), { ...context, phase: 'restore', keepGoing: true });
-        report.operations += applied.operations;
-        report.failures.push(...applied.failures);
-        if (round === 1)
-            for (const table of deletions)
-                await deleteCreatedTable(table, context, report);
-        const proof = await proveRestored(backup, deletions, context, rate, options.settleMs);
-        report.remaining = proof.remaining;
-        // Another round only mends what failed; what settled and still differs is reported.
-        if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS)
-            break;
-        context.logger.warn(`restore: ${applied.failures.length} operation(s) failed; ${proof.remaining.length} difference(s) remain; trying those again`);
-        live = proof.live;
-        pending = restorePlans(backup.tables, live, rate, options.strategy);
-    }
-    report.restored = report.remaining.length === 0;
-    return report;
-}
-/**
- * What a restore would do, read without writing: the backed-up tables (by id) and their
- * restore plans, and which tables the manifest says the deploy created may be deleted: those
- * the journal shows it created, by the recorded id, still under that name. Throws a
- * {@link BackupError} when a backed-up id now names another table.
- */
-async function previewRestore(backup, tables, rate = 300, options = {}) {
-    const createdTables = options.createdTables ?? new Map();
-    const created = backup.manifest.tables.filter((entry) => !entry.existed);
-    // Without journal evidence a table is looked up by name only to say that it is left alone.
-    const found = await readTables(tables, [
-        ...backup.tables.map((table) => ({ id: table.id })),
-        ...created.map((entry) => createdTables.has(entry.name) ? { id: createdTables.get(entry.name) } : { name: entry.name }),
-    ]);
-    const live = found.slice(0, backup.tables.length);
-    for (const [index, table] of backup.tables.entries()) {
-        const current = live[index];
-        if (current && current.name !== table.name)
-            throw new errors/* BackupError */.hj(`The backup at ${backup.location} holds table ${table.name} (id ${table.id}), but that id is now table ${current.name}. Nothing was written.`, 'Check that this backup belongs to this org; if the table was renamed since, rename it back before restoring.');
-    }
-    const deletions = [];
-    const leftInPlace = [];
-    for (const [index, entry] of created.entries()) {
-        const current = found[backup.tables.length + index];
-        if (!current)
-            continue;
-        if (!createdTables.has(entry.name))
-            leftInPlace.push(`${entry.name}: ${LEFT_IN_PLACE}`);
-        else if (current.name !== entry.name)
-            leftInPlace.push(`${entry.name}: the id its journal entry records (${current.id}) is now table ${current.name}; left in place`);
-        else
-            deletions.push(current);
-    }
-    return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
-}
-/** Adds a write back to the backup value for each touched key the plan has no operation for. */
-function forceTouched(plan, table, keys) {
-    if (!keys || keys.size === 0)
-        return plan;
-    const planned = new Set([...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key));
-    const backupRows = new Map(table.rows.map((row) => [String(row.key), row]));
-    const updates = [...plan.updates];
-    const deletes = [...plan.deletes];
-    for (const key of keys) {
-        if (planned.has(key))
-            continue;
-        const row = backupRows.get(key);
-        // A PUT of a row that is not there creates it (see row-writes.ts); a DELETE of one gone is done.
-        if (row)
-            updates.push({ key, cells: [], before: row, after: row });
-        else
-            deletes.push({ key, row: { key } });
-    }
-    return { ...plan, updates, deletes };
-}
-/** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
-async function deleteCreatedTable(table, context, report) {
-    context.journal.append({
-        phase: 'restore',
-        table: table.name,
-        op: 'delete-table',
-        status: 'started',
-        tableId: table.id,
-    });
-    try {
-        await context.tables.deleteTable(table.id, { force: true });
-        context.journal.append({
-            phase: 'restore',
-            table: table.name,
-            op: 'delete-table',
-            status: 'done',
-            tableId: table.id,
-        });
-        report.tables.push({ name: table.name, creates: 0, updates: 0, deletes: 0, deletedTable: true });
-        report.operations += 1;
-    }
-    catch (error) {
-        context.journal.append({
-            phase: 'restore',
-            table: table.name,
-            op: 'delete-table',
-            status: 'failed',
-            tableId: table.id,
-            error: (0,errors/* describeError */.Uc)(error),
-        });
-        report.failures.push(`${table.name}: created by the deploy, and could not be deleted: ${(0,errors/* describeError */.Uc)(error)}`);
-    }
-}
-/**
- * Reads everything again and plans once more: nothing may be left to do. The read is repeated
- * (with backoff) until it shows nothing left or the settle window is over, since a read right
- * after the writes may not show them yet.
- */
-async function proveRestored(backup, deletions, context, rate, settleMs = DEFAULT_SETTLE_MS) {
-    const refs = [
-        ...backup.tables.map((table) => ({ id: table.id })),
-        ...deletions.map((table) => ({ id: table.id })),
-    ];
-    const settled = await settle(() => readTables(context.tables, refs), (after) => restoreDifferences(backup, after, rate), { clock: context.clock, logger: context.logger, windowMs: settleMs, what: 'restore proof' });
-    return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
-}
-/** What differs between the backup and the tables read (backup tables first, then created ones). */
-function restoreDifferences(backup, after, rate) {
-    const remaining = [];
-    const live = after.slice(0, backup.tables.length);
-    for (const [index, plan] of restorePlans(backup.tables, live, rate).entries()) {
-        const table = plan.name;
-        if (!live[index]) {
-            remaining.push({
-                table,
-                message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
-            });
-            continue;
-        }
-        for (const item of plan.creates)
-            remaining.push({
-                table,
-                key: item.key,
-                expected: item.row,
-                actual: null,
-                message: `${table}: row "${item.key}" is missing`,
-            });
-        for (const item of plan.updates)
-            for (const cell of item.cells)
-                remaining.push({
-                    table,
-                    key: item.key,
-                    column: cell.column,
-                    expected: cell.after,
-                    actual: cell.before,
-                    message: `${table}: row "${item.key}", column "${cell.column}" is ${displayValue(cell.before)}; the backup has ${displayValue(cell.after)}`,
-                });
-        for (const item of plan.deletes)
-            remaining.push({
-                table,
-                key: item.key,
-                expected: null,
-                actual: item.row,
-                message: `${table}: row "${item.key}" should not be there`,
-            });
-    }
-    for (const table of after.slice(backup.tables.length))
-        if (table)
-            remaining.push({
-                table: table.name,
-                message: `${table.name}: the table the deploy created still exists`,
-            });
-    return remaining;
-}
-/** For each backed-up table, the plan that turns the live table back into the backup. */
-function restorePlans(tables, live, rate, strategy = 'auto') {
-    return tables.map((table, index) => {
-        const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
-        const diff = diffTable(config, live[index] ?? null);
-        // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
-        const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
-        return { ...restorable, prediction: predict(restorable, { strategy }, rate) };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/deploy/rollback-step.ts
-
-
-
-
-/**
- * A restore that reports, rather than throws, when it cannot finish. It starts only once
- * nothing of ours can still change the tables (see {@link waitForQuiet}).
- */
-async function restoreSafely(files, location, options) {
-    const { context, createdTables } = options;
-    const unfinished = (message) => ({
-        restored: false,
-        tables: [],
-        remaining: [{ table: '', message }],
-        failures: [message],
-        leftInPlace: [],
-        operations: 0,
-    });
-    try {
-        const backup = parseBackup(files, location, { signingKey: options.signingKey });
-        const running = await waitForQuiet(options.tables, options.settleMs, options.clock, options.logger);
-        if (running.length > 0) {
-            const report = unfinished(`the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`);
-            // Still say exactly what differs from the backup now.
-            const live = await readTables(options.tables, backup.tables.map((table) => ({ id: table.id })));
-            report.remaining.push(...restoreDifferences(backup, live, options.ratePerMinute ?? 300));
-            return report;
-        }
-        // Restoring must not stop at the interruption that caused it.
-        return await restoreBackup(backup, { ...context, signal: undefined }, options.ratePerMinute, {
-            createdTables,
-            settleMs: options.settleMs,
-            touched: options.touched,
-        });
-    }
-    catch (error) {
-        return unfinished(`the restore itself failed: ${(0,errors/* describeError */.Uc)(error)}`);
-    }
-}
-/**
- * Before a restore: no request of ours in flight, no import job of ours running (each is polled
- * to its end, within the job time limit), and no write whose answer was lost able to land any
- * more (the service applies a request even when its client gave up, so such a write could undo
- * the restore: wait the settle window from when it was given up). Returns jobs still running.
- */
-async function waitForQuiet(tables, settleMs, clock, logger) {
-    await tables.idle();
-    if (tables.inDoubt().jobs.length > 0) {
-        logger.info('waiting for the import jobs of this deploy to end before restoring');
-        const running = await tables.finishJobs(settleMs);
-        if (running.length > 0)
-            return running;
-    }
-    const { writes } = tables.inDoubt();
-    if (writes.lastAt !== undefined) {
-        const wait = writes.lastAt + settleMs - clock.now();
-        if (wait > 0) {
-            logger.info(`${writes.count} write(s) of this deploy got no answer and may still land; waiting ${Math.ceil(wait / 1000)} s before restoring`);
-            await clock.sleep(wait);
-        }
-    }
-    return [];
-}
-
 ;// CONCATENATED MODULE: ./src/deploy/verify.ts
 
 
@@ -25628,464 +26615,223 @@ function verifyTables(plans, after, stamp) {
     return mismatches;
 }
 
-;// CONCATENATED MODULE: ./src/runtime/content-hash.ts
-
-
-/**
- * The content hash of a table: `sha256:<hex>` of the canonical JSON of its rows sorted by key.
- * The deploy writes it into the versions table after verifying what it wrote, and the reader
- * computes it over the rows it read: equal hashes mean the read saw exactly the deployed rows,
- * so a read torn across a deploy (some rows old, some new) is caught. Rows must be full, as the
- * service stores them (defaults filled in), on both sides.
- */
-function snapshotHash(rows) {
-    return sha256Of([...rows].sort((a, b) => compareKeys(String(a.key), String(b.key))));
-}
-
-;// CONCATENATED MODULE: ./src/runtime/versions-format.ts
-
-/**
- * The versions table: one row per deployed table, written by the deploy as that table's commit
- * marker once its rows are applied and verified. Data tables have no ETag and no row version;
- * this table is the change token the runtime reader polls (one call tells which tables changed).
- */
-const DEFAULT_VERSIONS_TABLE = 'datatable_deploy_versions';
-/** Its columns. The key is the deployed table's name. */
-const VERSIONS_SCHEMA = tableSchema({
-    version: { type: 'integer', displayOrder: 1 },
-    content_hash: { type: 'string', displayOrder: 2 },
-    deployed_at: { type: 'string', displayOrder: 3 },
-    git_sha: { type: 'string', displayOrder: 4 },
-    deploy_id: { type: 'string', displayOrder: 5 },
-});
-const VERSIONS_DESCRIPTION = 'Written by datatable-deploy: one row per deployed table (its version and content hash). Do not edit.';
-/** The versions row of a record. */
-function versionRow(record) {
-    return {
-        key: record.table,
-        version: record.version,
-        content_hash: record.hash,
-        deployed_at: record.deployedAt,
-        git_sha: record.sha ?? '',
-        deploy_id: record.deployId,
-    };
-}
-/**
- * The record of a versions row; undefined for a row that is not one (a hand-made row without
- * a version or hash): such a row tells a reader nothing, so it counts as absent.
- */
-function versionRecord(row) {
-    const version = row.version;
-    const hash = row.content_hash;
-    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0)
-        return undefined;
-    if (typeof hash !== 'string' || !hash.startsWith('sha256:'))
-        return undefined;
-    const text = (value) => (typeof value === 'string' ? value : '');
-    return {
-        table: String(row.key),
-        version,
-        hash,
-        deployedAt: text(row.deployed_at),
-        sha: text(row.git_sha) || undefined,
-        deployId: text(row.deploy_id),
-    };
-}
-/** The columns of the versions table that a live table lacks or types differently. */
-function versionsSchemaProblems(schema) {
-    return Object.entries(VERSIONS_SCHEMA.properties)
-        .filter(([name, column]) => schema.properties[name]?.type !== column.type)
-        .map(([name, column]) => schema.properties[name]
-        ? `"${name}" is ${schema.properties[name].type}, not ${column.type}`
-        : `"${name}" (${column.type}) is missing`);
-}
-
-;// CONCATENATED MODULE: ./src/deploy/versions-table.ts
+;// CONCATENATED MODULE: ./src/deploy/pipeline-steps.ts
 
 
 
 
 
 
-/**
- * The deploy's side of the versions table (format in runtime/versions-format.ts): after a
- * table's rows are applied and verified, its row there is written as the commit marker that
- * runtime readers poll. Writes go through {@link applyTables}, so they share the rate budget,
- * retries, journal and lost-answer handling of every other write.
- *
- * Rollback design: a rollback does not put the previous versions rows back. It writes new ones,
- * one version above the failed deploy's, whose hashes are computed over the tables as read after
- * the restore was proven. Two reasons: readers accept only versions newer than what they hold,
- * so a reader that already switched to the failed deploy's version would ignore the old row; and
- * the previous row need not describe the restored rows (hand edits since the previous deploy are
- * restored too). Since the rows' managed version columns go back to their old numbers, the next
- * deploy's version is taken above the versions table's highest too (see {@link highestMarked}).
- */
-/**
- * The versions table's name as given by a setting (`label` names it in the message), trimmed;
- * undefined when empty (the versions table is opt-in).
- */
-function versionsTableName(value, label) {
-    const name = value?.trim();
-    if (!name)
-        return undefined;
-    // The service's name filter treats `*` as a wildcard: such a name could not be found again.
-    if (name.length > 256 || /[*\r\n]/.test(name))
-        throw new errors/* ConfigurationError */.j1(`${label} ${JSON.stringify(name)} is not a usable data table name (at most 256 characters, no "*", one line).`, `Give a plain name, such as ${DEFAULT_VERSIONS_TABLE}.`);
-    return name;
-}
-/**
- * The versions table is not configured by files: a file naming it would plan its rows (prune
- * included) against the deploy's own markers. Checked first, before anything is read.
- */
-function refuseConfiguredVersionsTable(plan, name) {
-    const configured = plan.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
-    if (configured)
-        throw new errors/* ConfigurationError */.j1(`${configured.file} configures ${configured.name}, the versions table this deploy writes. Nothing was written.`, `Remove that file (the deploy maintains the versions table itself), or name another versions table.`);
-}
-/** Before any write: an existing versions table must have the columns readers expect. */
-function checkVersionsTable(versions) {
-    const problems = versions.live ? versionsSchemaProblems(versions.live.schema) : [];
-    if (problems.length > 0)
-        throw new errors/* ConfigurationError */.j1(`The versions table ${versions.name} has not the expected columns: ${problems.join('; ')}. Nothing was written.`, 'Delete that table (the next deploy creates it with the right columns), or name another versions table.');
-}
-/** The highest version any versions row holds (0 when none). */
-function highestMarked(live) {
-    let highest = 0;
-    for (const row of live?.rows ?? [])
-        highest = Math.max(highest, versionRecord(row)?.version ?? 0);
-    return highest;
-}
-/**
- * Writes (or deletes, for a table that no longer exists) the versions row of each table, with
- * the hash of its rows as given (read back from the service). Creates the versions table when
- * it does not exist. Returns the operations done; a write that fails for good throws.
- */
-async function writeMarkers(versions, tables, stamp, context) {
-    const plan = markerPlan(versions, tables, stamp);
-    if (plan.schemaChanges.length + plan.creates.length + plan.updates.length + plan.deletes.length === 0)
-        return 0;
-    const report = await applyTables([plan], [versions.live], context);
-    const numbers = [...new Set(tables.map((table) => table.version ?? stamp.version))].sort((a, b) => a - b);
-    context.logger.info(`${versions.name}: ${tables.length} table(s) marked at version ${numbers.join(', ')} (deploy ${stamp.deployId})`);
-    return report.operations;
-}
-/**
- * After a restore was proven (a failed deploy's rollback, or a manual one): reads the restored
- * tables and the versions table again, and gives each table a new row, hashed from its rows as
- * read now, at one above the highest version the versions table holds for it and at least
- * `floor` (a failed deploy passes its version + 1, so that readers that took the failed
- * deploy's marker leave it). Every restored table is marked, even one whose row looks true:
- * a reader may have read its rows half-changed meanwhile, and only a newer version makes it
- * read them again. With `onlyUntrue` (nothing was restored: the versions table is only mended),
- * a row that describes its table's rows stays. A table gone loses its row. Returns a problem
- * (for the report) instead of throwing: the tables themselves are restored either way.
- */
-async function markRestored(restored, versionsName, stamp, context) {
-    try {
-        const refs = restored.map((table) => (table.id ? { id: table.id } : { name: table.name }));
-        const read = await readTables(context.tables, [...refs, { name: versionsName }]);
-        const versions = { name: versionsName, live: read[refs.length] ?? null };
-        checkVersionsTable(versions);
-        const marked = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), versionRecord(row)]));
-        const changed = [];
-        for (const [index, table] of restored.entries()) {
-            const rows = read[index]?.rows ?? null;
-            const record = marked.get(table.name);
-            if (rows === null ? !marked.has(table.name) : stamp.onlyUntrue && record?.hash === snapshotHash(rows))
-                continue;
-            changed.push({
-                name: table.name,
-                rows,
-                version: Math.max(stamp.floor ?? 0, (record?.version ?? 0) + 1),
-            });
-        }
-        await writeMarkers(versions, changed, { ...stamp, version: 0 }, context);
-        return {
-            versions: Object.fromEntries(changed.filter((table) => table.rows !== null).map((table) => [table.name, table.version])),
+
+
+/** The steps of a deploy between its backup and its end: apply, verify, markers, health checks. */
+/** Apply → verify → versions markers → health checks; throws a {@link DeployFailure} at the first that fails. */
+async function applyAndCheck(run, options, context, progress) {
+    const { plan, stamp, versions, logger } = { ...run, logger: options.logger };
+    logger.info(`▶ apply (deploy version ${stamp.version})`);
+    const applied = await applyTables(plan.tables, run.live, { ...context, phase: 'deploy', stamp });
+    progress.operations = applied.operations;
+    const after = await verifyApplied(run, applied.tableIds, options);
+    if (versions) {
+        logger.info(`▶ versions table: marking the deployed tables in ${versions.name}`);
+        // The rows as the verify read them back (defaults filled by the service): what readers read.
+        const tables = plan.tables.map((table, index) => ({
+            name: table.name,
+            rows: after[index]?.rows ?? null,
+        }));
+        const marker = {
+            version: stamp.version,
+            deployId: run.deployId,
+            deployedAt: new Date(options.clock.now()).toISOString(),
+            gitSha: options.gitSha,
         };
+        progress.operations += await writeMarkers(versions, tables, marker, { ...context, phase: 'deploy' });
     }
-    catch (error) {
-        return {
-            problem: `the versions table ${versionsName} could not be updated after the restore (${error.message}); it may still describe the rows as they were before it. Restore the backup again (the rows stay; the versions table is rewritten), or deploy again.`,
-        };
+    if (options.health) {
+        logger.info('▶ health checks');
+        progress.health = await runHealthChecks(options.health, {
+            deploy: {
+                version: stamp.version,
+                digest: plan.digest,
+                environment: plan.environment ?? '',
+                actor: options.actor,
+            },
+            env: options.env ?? process.env,
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+        }, { clock: options.clock, logger, signal: options.signal });
+        if (!progress.health.passed)
+            throw new DeployFailure(options.signal?.aborted ? 'interrupted' : 'health', progress.health.reason ?? 'the health checks failed');
     }
-}
-/** The plan that turns the versions table into one that holds these markers (others untouched). */
-function markerPlan(versions, tables, stamp) {
-    const current = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), row]));
-    const plan = {
-        name: versions.name,
-        id: versions.live?.id,
-        file: `(versions table ${versions.name})`,
-        description: VERSIONS_DESCRIPTION,
-        schema: versions.live?.schema ?? VERSIONS_SCHEMA,
-        managed: {},
-        prune: false,
-        schemaChanges: versions.live
-            ? []
-            : [{ kind: 'create-table', columns: Object.keys(VERSIONS_SCHEMA.properties).length }],
-        blocked: [],
-        creates: [],
-        updates: [],
-        deletes: [],
-        unchanged: 0,
-        unmanagedRows: 0,
-        liveRowCount: current.size,
-        rowLimit: Math.max(DEFAULT_LIMITS.maxRows, current.size + tables.length),
-        liveFingerprint: versions.live?.fingerprint ?? null,
-        // Row by row: an import job would be slower for the few rows of a deploy.
-        prediction: { strategy: 'rows', calls: 0, seconds: 0 },
-    };
-    for (const table of [...tables].sort((a, b) => compareKeys(a.name, b.name))) {
-        const before = current.get(table.name);
-        if (table.rows === null) {
-            if (before)
-                plan.deletes.push({ key: table.name, row: before });
-            continue;
-        }
-        const row = versionRow({
-            table: table.name,
-            version: table.version ?? stamp.version,
-            hash: snapshotHash(table.rows),
-            deployedAt: stamp.deployedAt,
-            sha: stamp.gitSha,
-            deployId: stamp.deployId,
-        });
-        if (!before)
-            plan.creates.push({ key: table.name, row });
-        else
-            plan.updates.push({ key: table.name, cells: [], before, after: row });
-    }
-    return plan;
-}
-
-// EXTERNAL MODULE: ./src/genesys/regions.ts
-var regions = __nccwpck_require__(57119);
-;// CONCATENATED MODULE: ./src/deploy/webhook.ts
-
-
-
-
-
-/** Header naming one delivery: retries of it carry the same id, so receivers can drop repeats. */
-const DELIVERY_HEADER = 'x-datatable-deploy-delivery';
-const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
-/**
- * Posts the event (see {@link postInvalidation}) and logs each delivery; a failed one is a
- * warning saying that what was done stands (`done`: "the deploy itself succeeded").
- */
-async function announce(target, event, options, done) {
-    const results = await postInvalidation(target.urls, target.secret, event, {
-        clock: options.clock,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.retry ? { retry: options.retry } : {}),
-    });
-    for (const result of results) {
-        const url = (0,regions/* redactUrl */.BO)(result.url);
-        if (result.ok)
-            options.logger.info(`webhook ${url}: delivered (${result.status})`);
-        else
-            options.logger.warn(`webhook ${url} failed after ${result.attempts} attempt(s): ${result.error}; ${done}`);
-    }
-    return results;
-}
-/** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
-function signBody(body, secret) {
-    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
 }
 /**
- * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
- * (a delivery id lets receivers drop repeats). Failures are reported, never thrown: a webhook
- * that is down must not undo a healthy deploy.
+ * Reads back what the apply wrote until it matches the plan or the settle window is over
+ * (reads lag writes on the real service). A read that keeps failing fails the verify, not the
+ * apply. Returns the tables as read back: the guard's read with the written rows as they read now.
  */
-async function postInvalidation(urls, secret, event, options) {
-    const body = JSON.stringify(event);
-    // A webhook receiver that is busy gets four attempts, not the Genesys client's time budget.
-    const policy = {
-        ...DEFAULT_RETRY_POLICY,
-        maxAttempts: 4,
-        maxRetryMs: undefined,
-        ...options.retry,
-    };
-    const headers = {
-        'content-type': 'application/json',
-        [SIGNATURE_HEADER]: signBody(body, secret),
-        'x-datatable-deploy-event': event.event,
-        [DELIVERY_HEADER]: (0,external_node_crypto_.randomUUID)(),
-        'user-agent': 'datatable-deploy',
-    };
-    return Promise.all(urls.map(async (url) => {
-        for (let attempt = 1;; attempt++) {
-            let outcome;
-            let failure;
-            let status;
-            try {
-                const response = await (options.fetch ?? fetch)(url, {
-                    method: 'POST',
-                    headers,
-                    body,
-                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-                });
-                await response.arrayBuffer();
-                if (response.ok)
-                    return { url, ok: true, status: response.status, attempts: attempt };
-                status = response.status;
-                failure = `answered ${status}`;
-                // Any 5xx is retried: the receiver may recover. Other statuses are final.
-                outcome = {
-                    kind: 'response',
-                    status: status >= 500 ? 503 : status,
-                    retryAfterHeader: response.headers.get('retry-after'),
-                };
-            }
-            catch (error) {
-                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
-                failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
-            }
-            const decision = decideRetry(outcome, attempt, true, policy);
-            if (!decision.retry)
-                return {
-                    url,
-                    ok: false,
-                    ...(status !== undefined ? { status } : {}),
-                    attempts: attempt,
-                    error: failure,
-                };
-            await options.clock.sleep(decision.delayMs);
-        }
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/deploy/restore-news.ts
-
-
-
-
-async function tellRestored(options) {
-    const { context, versionsTable } = options;
-    const hooks = options.webhooks?.urls.length ? options.webhooks : undefined;
-    if (!versionsTable) {
-        if (hooks)
-            context.logger.info('invalidation webhooks: not sent after a restore without a versions table (the event carries its new versions)');
-        return {};
-    }
-    context.logger.info(`▶ versions table: marking the restored tables in ${versionsTable}`);
-    const marking = await markRestored(options.restored, versionsTable, {
-        floor: options.floor,
-        onlyUntrue: options.onlyUntrue,
-        deployId: options.deployId,
-        deployedAt: new Date(context.clock.now()).toISOString(),
-        gitSha: options.gitSha,
-    }, context);
-    if ('problem' in marking)
-        return { problem: marking.problem };
-    const tables = Object.keys(marking.versions);
-    if (!hooks || tables.length === 0)
-        return { versions: marking.versions };
-    context.logger.info('▶ invalidation webhooks');
-    const webhooks = await announce(hooks, {
-        event: 'datatables.deployed',
-        reason: 'rollback',
-        tables,
-        version: Math.max(...Object.values(marking.versions)),
-        versions: marking.versions,
-        deployId: options.deployId,
-        ...options.event,
-        deployedAt: new Date(context.clock.now()).toISOString(),
-    }, { ...options.announce, clock: context.clock, logger: context.logger }, 'the restore itself stands');
-    return { versions: marking.versions, webhooks };
-}
-/**
- * A manual restore with a versions table: the backup without that table (the deploy keeps it,
- * a backup never puts it back: its rows would name versions readers already left), and a check
- * that it has the columns readers expect, before any write. Says what it left out.
- */
-async function prepareManualRestore(backup, versionsTable, tables, note) {
-    if (!versionsTable)
-        return backup;
-    const ours = (name) => name.toLowerCase() === versionsTable.toLowerCase();
-    const [live] = await readTables(tables, [{ name: versionsTable }]);
-    checkVersionsTable({ name: versionsTable, live: live ?? null });
-    if (!backup.manifest.tables.some((table) => ours(table.name)))
-        return backup;
-    note(`${versionsTable} is the versions table: it is not restored from the backup; it is rewritten for the restored tables.`);
-    const rest = backup.tables.filter((table) => !ours(table.name));
-    if (rest.length === 0)
-        throw new errors/* ConfigurationError */.j1(`The backup at ${backup.location} holds only ${versionsTable}, the versions table. Nothing was written.`, 'Restore another backup, or leave --versions-table (input versions-table) out if that table is not the versions table.');
-    return {
-        ...backup,
-        manifest: { ...backup.manifest, tables: backup.manifest.tables.filter((table) => !ours(table.name)) },
-        tables: rest,
-    };
-}
-/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
-const restoredRefs = (backup, preview) => [
-    ...backup.tables.map((table) => ({ name: table.name, id: table.id })),
-    ...preview.deletions.map((table) => ({ name: table.name, id: table.id })),
-];
-/** Whether a restore would write anything (rows, or a table to delete). */
-const restoreChanges = (preview) => preview.deletions.length > 0 ||
-    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
-
-;// CONCATENATED MODULE: ./src/deploy/pipeline-news.ts
-
-
-/** What the pipeline tells subscribers: after a healthy deploy, and after its proven rollback. */
-/** After a healthy deploy: the signed event, to each configured URL (undefined: none configured). */
-async function tellDeployed(options, deploy) {
-    if (!options.webhooks || options.webhooks.urls.length === 0)
-        return undefined;
-    const { plan, version } = deploy;
-    options.logger.info('▶ invalidation webhooks');
-    const event = {
-        event: 'datatables.deployed',
-        reason: 'deploy',
-        tables: plan.tables.map((table) => table.name),
-        version,
-        versions: Object.fromEntries(plan.tables.map((table) => [table.name, version])),
-        deployId: deploy.deployId,
-        digest: plan.digest,
-        environment: plan.environment ?? null,
-        actor: options.actor,
-        deployedAt: new Date(options.clock.now()).toISOString(),
-    };
-    const how = {
+async function verifyApplied(run, tableIds, options) {
+    options.logger.info('▶ verify: reading back the rows written');
+    const written = run.plan.tables.map((table, index) => writtenOf(table, run.live[index] ?? null, tableIds.get(table.name)));
+    const settled = await settleWritten(options.tables, written, (after) => verifyTables(run.plan.tables, after, run.stamp), {
         clock: options.clock,
         logger: options.logger,
-        fetch: options.fetch,
-        retry: options.webhookRetry,
+        windowMs: settleMsOf(options),
+        what: 'verify',
+        signal: options.signal,
+    }).catch((error) => {
+        if (error instanceof SettleAborted)
+            throw new DeployFailure('interrupted', error.message);
+        throw new DeployFailure('verify', `The tables could not be read back: ${(0,errors/* describeError */.Uc)(error)}`);
+    });
+    const mismatches = settled.differences;
+    if (mismatches.length > 0) {
+        throw new DeployFailure('verify', `The tables read back differ from the plan in ${mismatches.length} place(s) after ${Math.round(settled.elapsedMs / 1000)} s of reading.`, mismatches.slice(0, 20).map((item) => item.message));
+    }
+    options.logger.info('verified: every written row reads back as planned');
+    return settled.value;
+}
+/** A table plan as written: its rows created, updated and deleted, and the count it should have. */
+function writtenOf(table, before, id) {
+    return {
+        name: table.name,
+        id,
+        before,
+        keys: [...table.creates, ...table.updates, ...table.deletes].map((item) => item.key),
+        expectedRows: table.liveRowCount + table.creates.length - table.deletes.length,
+        definitionChanged: table.schemaChanges.length > 0,
     };
-    return announce(options.webhooks, event, how, 'the deploy itself succeeded');
+}
+const settleMsOf = (options) => options.settleMs ?? DEFAULT_SETTLE_MS;
+
+;// CONCATENATED MODULE: ./src/deploy/rollback-step.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * A restore that reports, rather than throws, when it cannot finish. It starts only once
+ * nothing of ours can still change the tables (see {@link waitForQuiet}).
+ */
+async function restoreSafely(files, location, options) {
+    const { context, createdTables } = options;
+    const unfinished = (message) => ({
+        restored: false,
+        tables: [],
+        remaining: [{ table: '', message }],
+        failures: [message],
+        leftInPlace: [],
+        operations: 0,
+    });
+    try {
+        const backup = parseBackup(files, location, { signingKey: options.signingKey });
+        const running = await waitForQuiet(options.tables, options.settleMs, options.clock, options.logger);
+        if (running.length > 0) {
+            const report = unfinished(`the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`);
+            // Still say exactly what differs from the backup now.
+            const live = await readTables(options.tables, backup.tables.map((table) => ({ id: table.id })));
+            report.remaining.push(...restoreDifferences(backup, live, options.ratePerMinute ?? 300));
+            return report;
+        }
+        // Restoring must not stop at the interruption that caused it.
+        return await restoreBackup(backup, { ...context, signal: undefined }, options.ratePerMinute, {
+            createdTables,
+            settleMs: options.settleMs,
+            touched: options.touched,
+        });
+    }
+    catch (error) {
+        return unfinished(`the restore itself failed: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
 }
 /**
- * After a failed deploy's proven rollback: the versions table marks the restored rows above the
- * failed deploy's version, and readers are told (see restore-news.ts).
+ * Before a restore: no request of ours in flight, no import job of ours running (each is polled
+ * to its end, within the job time limit), and no write whose answer was lost able to land any
+ * more (the service applies a request even when its client gave up, so such a write could undo
+ * the restore: wait the settle window from when it was given up). Returns jobs still running.
  */
-function tellRolledBack(options, deploy) {
-    const { plan } = deploy;
-    return tellRestored({
-        restored: plan.tables.map((table) => ({
-            name: table.name,
-            id: table.id ?? deploy.created.get(table.name),
-        })),
-        versionsTable: options.versionsTable,
-        // A version above this deploy's, so that readers that took this deploy's leave it again.
-        floor: deploy.version + 1,
-        deployId: deploy.deployId,
-        gitSha: options.gitSha,
-        webhooks: options.webhooks,
-        event: { digest: plan.digest, environment: plan.environment ?? null, actor: options.actor },
-        // Never aborted: the interruption that caused the rollback must not stop its marking.
-        context: { ...deploy.context, signal: undefined, phase: 'restore' },
-        announce: { fetch: options.fetch, retry: options.webhookRetry },
+async function waitForQuiet(tables, settleMs, clock, logger) {
+    await tables.idle();
+    if (tables.inDoubt().jobs.length > 0) {
+        logger.info('waiting for the import jobs of this deploy to end before restoring');
+        const running = await tables.finishJobs(settleMs);
+        if (running.length > 0)
+            return running;
+    }
+    const { writes } = tables.inDoubt();
+    if (writes.lastAt !== undefined) {
+        const wait = writes.lastAt + settleMs - clock.now();
+        if (wait > 0) {
+            logger.info(`${writes.count} write(s) of this deploy got no answer and may still land; waiting ${Math.ceil(wait / 1000)} s before restoring`);
+            await clock.sleep(wait);
+        }
+    }
+    return [];
+}
+/** After a failure past the backup: restore it, mark the restored tables, and report. */
+async function rollBack(run, failure, how) {
+    const { options, context, journal, backup } = how;
+    const { logger } = options;
+    const { plan, deployId } = run;
+    const version = run.stamp.version;
+    logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
+    for (const detail of failure.details)
+        logger.warn(`  ${detail}`);
+    logger.info(`▶ rollback: restoring the backup ${backup}`);
+    const restore = await restoreSafely(how.files, backup, {
+        ...options,
+        settleMs: settleMsOf(options),
+        context,
+        createdTables: journal.created,
+        touched: touchedKeys(plan, journal),
     });
+    const news = restore.restored
+        ? await tellRolledBack(options, { plan, version, deployId, context, created: journal.created })
+        : {};
+    if (news.problem) {
+        restore.restored = false;
+        restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
+    }
+    const outcome = restore.restored ? 'rolled-back' : 'failed';
+    if (restore.restored)
+        logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
+    else
+        logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.map((item) => item.message).join('\n  ')}\nThe backup is at ${backup}.`);
+    return {
+        outcome,
+        exitCode: EXIT_CODES[outcome],
+        version,
+        deployId,
+        backup,
+        operations: how.operations,
+        failure: { phase: failure.phase, message: failure.message, details: failure.details },
+        restore,
+        health: how.health,
+        webhooks: news.webhooks,
+    };
+}
+/**
+ * The rows the deploy wrote or may have written: the keys it started a write for, and every
+ * upserted key of a table it started an import job on (the job's rows are not journaled one by one).
+ */
+function touchedKeys(plan, journal) {
+    const touched = new Map();
+    for (const table of plan.tables) {
+        const keys = new Set(journal.touched.get(table.name) ?? []);
+        if (journal.imported.has(table.name))
+            for (const item of [...table.creates, ...table.updates])
+                keys.add(item.key);
+        if (keys.size > 0)
+            touched.set(table.name, keys);
+    }
+    return touched;
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/pipeline.ts
-
-
-
 
 
 
@@ -26102,6 +26848,8 @@ const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, 
  * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
  * checks → (on any failure after the backup) restore → webhooks. Refuses with
  * {@link RefusedError} before any write when the live tables no longer match the plan.
+ * Each table is read once: the guard's read (or the plan's own, see {@link PlanRead}) is the
+ * backup, and the verify reads back only what was written.
  */
 async function runDeploy(options) {
     const { plan, logger } = options;
@@ -26114,34 +26862,10 @@ async function runDeploy(options) {
         logger.info('No changes: the live tables already match the config.');
         return { outcome: 'no-changes', exitCode: 0, operations: 0 };
     }
-    logger.info('▶ stale-plan guard: reading the live tables again');
-    const refs = plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name }));
-    // The versions table is read with them (one listing), for its columns and highest version.
-    const read = await readTables(options.tables, [
-        ...refs,
-        ...(options.versionsTable ? [{ name: options.versionsTable }] : []),
-    ]);
-    const live = read.slice(0, refs.length);
-    const versions = options.versionsTable
-        ? { name: options.versionsTable, live: read[refs.length] ?? null }
-        : undefined;
-    const stale = plan.tables
-        .filter((table, index) => (live[index]?.fingerprint ?? null) !== table.liveFingerprint)
-        .map((table) => table.name);
-    if (stale.length > 0) {
-        throw new errors/* RefusedError */.fk(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
-    }
-    if (versions)
-        checkVersionsTable(versions);
+    const { live, versions } = await guardPlan(plan, options);
     const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
-    const stamp = { version, actor: options.actor };
     const deployId = options.deployId ?? (0,external_node_crypto_.randomUUID)();
-    const marker = (at) => ({
-        version: at,
-        deployId,
-        deployedAt: new Date(options.clock.now()).toISOString(),
-        gitSha: options.gitSha,
-    });
+    const run = { plan, live, versions, stamp: { version, actor: options.actor }, deployId };
     logger.info('▶ backup');
     const files = backupFilesOf(plan, live, options);
     const backup = await options.backups.save(options.backupName, files);
@@ -26157,90 +26881,20 @@ async function runDeploy(options) {
         signal: options.signal,
         progressIntervalMs: options.progressIntervalMs,
     };
-    let operations = 0;
-    let health;
+    const progress = { operations: 0 };
     try {
-        logger.info(`▶ apply (deploy version ${version})`);
-        const applied = await applyTables(plan.tables, live, { ...context, phase: 'deploy', stamp });
-        operations = applied.operations;
-        logger.info('▶ verify: reading the tables back');
-        // Reads lag writes on the real service: read again (with backoff) until the tables match or
-        // the settle window is over. A read that keeps failing fails the verify, not the apply.
-        const ids = plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) }));
-        const settled = await settle(() => readTables(options.tables, ids), (after) => verifyTables(plan.tables, after, stamp), { clock: options.clock, logger, windowMs: settleMsOf(options), what: 'verify', signal: options.signal }).catch((error) => {
-            if (error instanceof SettleAborted)
-                throw new DeployFailure('interrupted', error.message);
-            throw new DeployFailure('verify', `The tables could not be read back: ${(0,errors/* describeError */.Uc)(error)}`);
-        });
-        const mismatches = settled.differences;
-        if (mismatches.length > 0) {
-            throw new DeployFailure('verify', `The tables read back differ from the plan in ${mismatches.length} place(s) after ${Math.round(settled.elapsedMs / 1000)} s of reading.`, mismatches.slice(0, 20).map((item) => item.message));
-        }
-        logger.info('verified: every written row reads back as planned');
-        if (versions) {
-            logger.info(`▶ versions table: marking the deployed tables in ${versions.name}`);
-            // The rows as the verify read them back (defaults filled by the service): what readers read.
-            const tables = plan.tables.map((table, index) => ({
-                name: table.name,
-                rows: settled.value[index]?.rows ?? null,
-            }));
-            operations += await writeMarkers(versions, tables, marker(version), { ...context, phase: 'deploy' });
-        }
-        if (options.health) {
-            logger.info('▶ health checks');
-            health = await runHealthChecks(options.health, {
-                deploy: { version, digest: plan.digest, environment: plan.environment ?? '', actor: options.actor },
-                env: options.env ?? process.env,
-                ...(options.fetch ? { fetch: options.fetch } : {}),
-            }, { clock: options.clock, logger, signal: options.signal });
-            if (!health.passed)
-                throw new DeployFailure(options.signal?.aborted ? 'interrupted' : 'health', health.reason ?? 'the health checks failed');
-        }
+        await applyAndCheck(run, options, context, progress);
     }
     catch (error) {
         const failure = error instanceof DeployFailure
             ? error
             : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', (0,errors/* describeError */.Uc)(error));
-        logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
-        for (const detail of failure.details)
-            logger.warn(`  ${detail}`);
-        logger.info(`▶ rollback: restoring the backup ${backup}`);
-        const restore = await restoreSafely(files, backup, {
-            ...options,
-            settleMs: settleMsOf(options),
-            context,
-            createdTables: journal.created,
-            touched: touchedKeys(plan, journal),
-        });
-        const news = restore.restored
-            ? await tellRolledBack(options, { plan, version, deployId, context, created: journal.created })
-            : {};
-        if (news.problem) {
-            restore.restored = false;
-            restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
-        }
-        const outcome = restore.restored ? 'rolled-back' : 'failed';
-        if (restore.restored)
-            logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
-        else
-            logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.map((item) => item.message).join('\n  ')}\nThe backup is at ${backup}.`);
-        return {
-            outcome,
-            exitCode: EXIT_CODES[outcome],
-            version,
-            deployId,
-            backup,
-            operations,
-            failure: { phase: failure.phase, message: failure.message, details: failure.details },
-            restore,
-            health,
-            webhooks: news.webhooks,
-        };
+        return rollBack(run, failure, { options, context, journal, files, backup, ...progress });
     }
     const webhooks = await tellDeployed(options, { plan, version, deployId });
-    return { outcome: 'applied', exitCode: 0, version, deployId, backup, operations, health, webhooks };
+    return { outcome: 'applied', exitCode: 0, version, deployId, backup, ...progress, webhooks };
 }
-const settleMsOf = (options) => options.settleMs ?? DEFAULT_SETTLE_MS;
+
 /**
  * The backup of the live tables as read by the stale-plan guard, bound to the plan's org,
  * environment and deployment, and signed when a key is given.
@@ -26270,22 +26924,6 @@ function backupFilesOf(plan, live, options) {
         }),
     }, options.signingKey);
 }
-/**
- * The rows the deploy wrote or may have written: the keys it started a write for, and every
- * upserted key of a table it started an import job on (the job's rows are not journaled one by one).
- */
-function touchedKeys(plan, journal) {
-    const touched = new Map();
-    for (const table of plan.tables) {
-        const keys = new Set(journal.touched.get(table.name) ?? []);
-        if (journal.imported.has(table.name))
-            for (const item of [...table.creates, ...table.updates])
-                keys.add(item.key);
-        if (keys.size > 0)
-            touched.set(table.name, keys);
-    }
-    return touched;
-}
 /** One more than the highest version in any managed version column of the plan's tables. */
 function nextVersion(plan, live) {
     let highest = 0;
@@ -26300,301 +26938,6 @@ function nextVersion(plan, live) {
         }
     });
     return highest + 1;
-}
-
-;// CONCATENATED MODULE: ./src/genesys/datatables.ts
-
-
-
-
-
-const BASE = '/api/v2/flows/datatables';
-/**
- * The data-tables resource: tables, rows, import and export jobs. Thin and typed; all rate
- * limiting, retries and authentication happen in {@link GenesysHttp}.
- */
-class DataTablesApi {
-    http;
-    rowPageSize;
-    options;
-    clock;
-    logger;
-    /** Jobs of ours not yet seen to end, by poll path: what they are. */
-    openJobs = new Map();
-    constructor(http, options = {}) {
-        this.http = http;
-        this.options = {
-            rowPageSize: options.rowPageSize ?? 500,
-            fallbackRowPageSize: options.fallbackRowPageSize ?? 100,
-            pageConcurrency: options.pageConcurrency ?? 4,
-            jobPollIntervalMs: options.jobPollIntervalMs ?? 2_000,
-            jobTimeoutMs: options.jobTimeoutMs ?? 15 * 60_000,
-        };
-        this.rowPageSize = this.options.rowPageSize;
-        this.clock = options.clock ?? src_clock/* systemClock */.m;
-        this.logger = options.logger ?? src_logger/* silentLogger */.q;
-    }
-    // ---- what may still change the tables ------------------------------------------------
-    /**
-     * What of ours may still change the tables: writes whose outcome is unknown, and import
-     * jobs not seen to end. A restore must not start under either.
-     */
-    inDoubt() {
-        return { writes: this.http.writesInDoubt(), jobs: [...this.openJobs.values()] };
-    }
-    /** Resolves once every request in flight has ended. */
-    idle() {
-        return this.http.idle();
-    }
-    /**
-     * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
-     * returns those still running then.
-     */
-    async finishJobs(timeoutMs) {
-        for (const [path, what] of [...this.openJobs]) {
-            try {
-                await this.pollJob(path, what, timeoutMs);
-            }
-            catch (error) {
-                this.logger.warn(`${what}: ${error.message}`);
-            }
-        }
-        return [...this.openJobs.values()];
-    }
-    // ---- tables ---------------------------------------------------------------------------
-    /** All tables (every page). `name` is the service's case-insensitive filter with `*` wildcards. */
-    async listTables(options = {}) {
-        const query = {
-            name: options.name,
-            expand: options.expandSchema ? 'schema' : undefined,
-            // The SDKs send array parameters comma-joined.
-            divisionId: options.divisionIds?.join(','),
-            sortBy: 'name',
-        };
-        return this.collectPages(BASE, query, 100);
-    }
-    /** The table with this exact name, with its schema; undefined when there is none. */
-    async findTableByName(name) {
-        // The filter is case-insensitive and treats `*` as a wildcard, so the match is checked here.
-        const candidates = await this.listTables({ name: name.replace(/\*/g, ''), expandSchema: true });
-        return candidates.find((table) => table.name === name);
-    }
-    async getTable(tableId) {
-        return this.http.json({
-            method: 'GET',
-            path: `${BASE}/${enc(tableId)}`,
-            query: { expand: 'schema' },
-        });
-    }
-    async createTable(table) {
-        return this.http.json({ method: 'POST', path: BASE, json: table });
-    }
-    /** Replaces the table definition. The service only accepts added columns. */
-    async updateTable(table) {
-        return this.http.json({
-            method: 'PUT',
-            path: `${BASE}/${enc(table.id)}`,
-            query: { expand: 'schema' },
-            json: table,
-        });
-    }
-    async deleteTable(tableId, options = {}) {
-        await this.http.send({
-            method: 'DELETE',
-            path: `${BASE}/${enc(tableId)}`,
-            query: { force: options.force },
-        });
-    }
-    // ---- rows -----------------------------------------------------------------------------
-    /**
-     * Every row of a table, in full. Pages are as large as the service accepts: the configured
-     * size first, the fallback size if the service refuses it (its maximum is undocumented), and
-     * whatever size it answers with if it clamps. After the first page the rest are fetched
-     * concurrently.
-     */
-    async listRows(tableId) {
-        const path = `${BASE}/${enc(tableId)}/rows`;
-        let first;
-        try {
-            first = await this.rowPage(path, 1, this.rowPageSize);
-        }
-        catch (error) {
-            if (!(error instanceof errors/* GenesysApiError */.n_) ||
-                error.status !== 400 ||
-                this.rowPageSize <= this.options.fallbackRowPageSize) {
-                throw error;
-            }
-            this.logger.info(`the service refused pageSize=${this.rowPageSize} for rows; using ${this.options.fallbackRowPageSize} from now on`);
-            this.rowPageSize = this.options.fallbackRowPageSize;
-            first = await this.rowPage(path, 1, this.rowPageSize);
-        }
-        // If the service clamped the size, page by what it actually gives.
-        const pageSize = first.pageSize > 0 ? first.pageSize : this.rowPageSize;
-        const pageCount = first.pageCount ?? Math.ceil(first.total / pageSize);
-        const rest = await pLimit(this.options.pageConcurrency).map(range(2, pageCount), (page) => this.rowPage(path, page, pageSize));
-        return [first, ...rest].flatMap((listing) => listing.entities);
-    }
-    rowPage(path, pageNumber, pageSize) {
-        // showbrief defaults to true, which returns keys only.
-        return this.http.json({
-            method: 'GET',
-            path,
-            query: { pageNumber, pageSize, showbrief: false },
-        });
-    }
-    /** One row in full, or undefined when the key does not exist. */
-    async getRow(tableId, key) {
-        try {
-            return await this.http.json({
-                method: 'GET',
-                path: rowPath(tableId, key),
-                query: { showbrief: false },
-            });
-        }
-        catch (error) {
-            if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    async createRow(tableId, row, observe) {
-        return this.http.json({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row }, observe);
-    }
-    /** Replaces a row: omitted columns revert to their defaults. */
-    async replaceRow(tableId, row, observe) {
-        const key = String(row.key);
-        return this.http.json({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } }, observe);
-    }
-    async deleteRow(tableId, key, observe) {
-        await this.http.json({ method: 'DELETE', path: rowPath(tableId, key) }, observe);
-    }
-    /** The id of a division by its exact name (case-insensitive), or undefined. */
-    async findDivisionId(name) {
-        const divisions = await this.collectPages('/api/v2/authorization/divisions', { name }, 100);
-        return divisions.find((division) => division.name.toLowerCase() === name.toLowerCase())?.id;
-    }
-    // ---- bulk: import and export jobs -----------------------------------------------------
-    /**
-     * Loads rows with a CSV import job (the `import/csv/jobs` flow): create the job, PUT the file
-     * to its upload URI with the headers it names, poll until it ends. `Append` upserts by key;
-     * `ReplaceAll` deletes every row first. Rows the service rejects are counted in `failed`.
-     */
-    async importRows(table, rows, mode) {
-        const jobsPath = `${BASE}/${enc(table.id)}/import/csv/jobs`;
-        const created = await this.http.json({
-            method: 'POST',
-            path: jobsPath,
-            json: { importMode: mode },
-        });
-        if (!created.uploadURI)
-            throw new Error(`import job ${created.id} has no uploadURI`);
-        const jobPath = `${BASE}/${enc(table.id)}/import/jobs/${enc(created.id)}`;
-        const what = `import job ${created.id} of ${table.name}`;
-        // From the upload on, the job may run: it counts as ours until it is seen to end.
-        this.openJobs.set(jobPath, what);
-        try {
-            // The upload URI is presigned: the bearer token is not sent to it.
-            await this.http.send({
-                method: 'PUT',
-                path: created.uploadURI,
-                body: rowsToCsv(rows, table.schema),
-                headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
-                authenticate: false,
-            });
-        }
-        catch (error) {
-            // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
-            if (!(error instanceof errors/* GenesysApiError */.n_ && error.status === 409 && error.attempts > 1)) {
-                // Refused outright: no job runs. Without an answer (or a 502/504) the file may have arrived.
-                if (error instanceof errors/* GenesysApiError */.n_ && ![0, 502, 504].includes(error.status))
-                    this.openJobs.delete(jobPath);
-                throw error;
-            }
-        }
-        const job = await this.pollJob(jobPath, what);
-        if (job.status === 'Failed') {
-            throw new Error(`import job ${job.id} failed: ${job.errorInformation?.message ?? 'no reason given'}`);
-        }
-        return {
-            job,
-            updated: job.countRecordsUpdated ?? 0,
-            deleted: job.countRecordsDeleted ?? 0,
-            failed: job.countRecordsFailed ?? 0,
-        };
-    }
-    /** Reads all rows through an export job and its CSV download. */
-    async exportRows(table) {
-        const created = await this.http.json({
-            method: 'POST',
-            path: `${BASE}/${enc(table.id)}/export/jobs`,
-        });
-        const job = created.status === 'Processing'
-            ? await this.pollJob(`${BASE}/${enc(table.id)}/export/jobs/${enc(created.id)}`, `export job ${created.id} of ${table.name}`)
-            : created;
-        if (job.status !== 'Succeeded' || !job.downloadURI) {
-            throw new Error(`export job ${job.id} failed: ${job.errorInformation?.message ?? 'no download URI'}`);
-        }
-        const download = await this.http.send({
-            method: 'GET',
-            path: job.downloadURI,
-            headers: { accept: 'text/csv' },
-            // Only the service's own hosts get the bearer token.
-            authenticate: sameService(job.downloadURI, this.http.apiBase),
-        });
-        return csvToRows(download.text, table.schema);
-    }
-    /**
-     * Polls a job until it ends (Succeeded or Failed) or `timeoutMs` passes. Polls come quickly at
-     * first (a small job ends in well under a second) and back off to `jobPollIntervalMs`; each
-     * poll is a GET, so the client retries it through 429s, 5xx and resets.
-     */
-    async pollJob(path, what, timeoutMs = this.options.jobTimeoutMs) {
-        const deadline = this.clock.now() + timeoutMs;
-        let interval = Math.min(250, this.options.jobPollIntervalMs);
-        for (;;) {
-            const job = await this.http.json({ method: 'GET', path });
-            if (job.status === 'Succeeded' || job.status === 'Failed') {
-                this.openJobs.delete(path);
-                return job;
-            }
-            if (this.clock.now() >= deadline) {
-                throw new Error(`${what} is still ${job.status} after ${Math.round(timeoutMs / 1000)} s`);
-            }
-            await this.clock.sleep(Math.min(interval, Math.max(0, deadline - this.clock.now())));
-            interval = Math.min(this.options.jobPollIntervalMs, interval * 2);
-        }
-    }
-    /** Every page of a Genesys listing, fetched one after another. */
-    async collectPages(path, query, pageSize) {
-        const all = [];
-        for (let pageNumber = 1;; pageNumber++) {
-            const page = await this.http.json({
-                method: 'GET',
-                path,
-                query: { ...query, pageNumber, pageSize },
-            });
-            all.push(...page.entities);
-            if (pageNumber >= (page.pageCount ?? 0) || page.entities.length === 0)
-                return all;
-        }
-    }
-}
-/** Path parameters are percent-encoded, as the official SDKs do. */
-const enc = encodeURIComponent;
-function rowPath(tableId, key) {
-    return `${BASE}/${enc(tableId)}/rows/${enc(key)}`;
-}
-function range(from, to) {
-    return to < from ? [] : Array.from({ length: to - from + 1 }, (_, index) => from + index);
-}
-/** True when `uri` is on the API host or a sibling host of the same Genesys domain. */
-function sameService(uri, apiBase) {
-    const target = new URL(uri);
-    const api = new URL(apiBase);
-    if (target.host === api.host)
-        return true;
-    const domain = api.hostname.replace(/^api\./, '');
-    return domain !== api.hostname && (target.hostname === domain || target.hostname.endsWith(`.${domain}`));
 }
 
 ;// CONCATENATED MODULE: ./src/genesys/hints.ts
@@ -27753,7 +28096,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/fdir/dist/index.mjs
 
 
 
@@ -28324,9 +28667,9 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(14006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(70636);
+;// CONCATENATED MODULE: ../../main/node_modules/tinyglobby/dist/index.mjs
 
 
 
@@ -29899,6 +30242,7 @@ async function planConfigs(configs, client, options) {
         if (!snapshot[index])
             logger.info(`  ${tableLabel(config)}: does not exist yet`);
     });
+    options.onRead?.(snapshot);
     return buildPlan(selected, snapshot, {
         apiHost: apiHostOf(client),
         environment,
@@ -29929,6 +30273,7 @@ function soleEnvironment(configs) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/planning.ts
+
 
 
 
@@ -29991,14 +30336,17 @@ async function planFromConfigFiles(values, files, io, cwd) {
     }
     const client = clientFromOptions(io, values);
     const policy = policyOf(environmentOf(validation.configs, environment));
+    // Kept for apply: the plan's read is its stale-plan guard and backup (see deploy/guard.ts).
+    const planRead = { tables: [], readAt: src_clock/* systemClock */.m.now() };
     const plan = await planConfigs(validation.configs, client, {
         environment,
         deployment: values.deployment,
         thresholds: policy.thresholds,
         strategy,
         logger: ioLogger(io),
+        onRead: (snapshot) => (planRead.tables = snapshot),
     });
-    return { plan, client, policy };
+    return { plan, client, policy, planRead };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/signing-key.ts
@@ -31638,10 +31986,10 @@ async function runRelayCommand(args, io) {
     // Loaded here: node-redis is needed by this command only. The CLI runs with no node_modules,
     // so it carries node-redis in a chunk of its own instead of loading the user's.
     const [{ createRelay }, { useNodeRedis }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 588).then(__nccwpck_require__.bind(__nccwpck_require__, 45588)),
-        __nccwpck_require__.e(/* import() */ 471).then(__nccwpck_require__.bind(__nccwpck_require__, 62471)),
+        __nccwpck_require__.e(/* import() */ 284).then(__nccwpck_require__.bind(__nccwpck_require__, 18284)),
+        __nccwpck_require__.e(/* import() */ 266).then(__nccwpck_require__.bind(__nccwpck_require__, 97266)),
     ]);
-    useNodeRedis(() => __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.t.bind(__nccwpck_require__, 31672, 23)));
+    useNodeRedis(() => __nccwpck_require__.e(/* import() */ 542).then(__nccwpck_require__.t.bind(__nccwpck_require__, 96542, 23)));
     const relay = await createRelay({
         redisUrl: parsed.redisUrl,
         secret: parsed.secret,
@@ -31989,6 +32337,7 @@ async function runApplyCommand(args, io) {
     let plan;
     let client;
     let policy;
+    let planRead;
     if (values.plan) {
         const policyOf = await policyFromOptions(values, cwd);
         ({ plan, client } = await readPlanFile(values.plan, values, io, signingKey));
@@ -31998,7 +32347,7 @@ async function runApplyCommand(args, io) {
         const planned = await planFromConfigFiles(values, positionals, io, cwd);
         if ('invalid' in planned)
             return 1;
-        ({ plan, client, policy } = planned);
+        ({ plan, client, policy, planRead } = planned);
     }
     io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
     writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
@@ -32046,6 +32395,7 @@ async function runApplyCommand(args, io) {
             ratePerMinute: client.budget.stats().currentRatePerMinute,
             progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
             settleMs,
+            planRead,
         });
         if (result.backup)
             await recordResult(result.backup, result);
@@ -32165,6 +32515,7 @@ async function tellCliRestored(io, news, restore) {
 
 
 
+
 const rollback_command_HELP = `Usage: datatable-deploy rollback --backup DIR [--environment E] [--deployment NAME]
                                  [--versions-table NAME] [--webhook URL]...
                                  [--yes] [connection options]
@@ -32237,6 +32588,7 @@ async function runRollbackCommand(args, io) {
     const backup = await prepareManualRestore(parsed, news.versionsTable, client.tables, (note) => writeLine(io.stdout, `note: ${note}`));
     const createdTables = createdTablesOf(await readJournal(location, io));
     const rate = client.budget.stats().currentRatePerMinute;
+    const previewedAt = src_clock/* systemClock */.m.now();
     const preview = await previewRestore(backup, client.tables, rate, { createdTables });
     const changes = showPreview(io, preview);
     if (!changes)
@@ -32255,6 +32607,9 @@ async function runRollbackCommand(args, io) {
             ? await restoreBackup(backup, { tables: client.tables, journal, logger, clock: src_clock/* systemClock */.m }, rate, {
                 createdTables,
                 settleMs,
+                // The preview's read is what the restore writes from (the tables are not read again),
+                // unless the question above was left waiting long enough for them to change.
+                preview: src_clock/* systemClock */.m.now() - previewedAt <= PLAN_READ_MAX_AGE_MS ? preview : undefined,
             })
             : undefined;
         if (report)
@@ -32392,13 +32747,13 @@ function describeCliError(error) {
 
 /***/ }),
 
-/***/ 93418:
+/***/ 24757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ maskedIo)
 /* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27194);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91581);
 
 /**
  * The command's streams with every known secret masked: the variables of its environment whose
@@ -32423,7 +32778,7 @@ function maskedStream(stream) {
 
 /***/ }),
 
-/***/ 99373:
+/***/ 70386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32437,7 +32792,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 83916:
+/***/ 64533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32542,7 +32897,7 @@ function fileProblem(error) {
 
 /***/ }),
 
-/***/ 57119:
+/***/ 8348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32551,7 +32906,7 @@ function fileProblem(error) {
 /* harmony export */   ef: () => (/* binding */ parseOrigin)
 /* harmony export */ });
 /* unused harmony export REGION_DOMAINS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64533);
 
 /**
  * Genesys Cloud regions and their domains. The API lives at `api.<domain>`, OAuth at
@@ -32662,7 +33017,7 @@ function redactUrl(value) {
 
 /***/ }),
 
-/***/ 86999:
+/***/ 99574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32685,7 +33040,7 @@ function stderrLogger(options = {}) {
 
 /***/ }),
 
-/***/ 27194:
+/***/ 91581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32875,13 +33230,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 24352:
+/***/ 89422:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(40563)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(64698)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -33593,12 +33948,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 75300:
+/***/ 64698:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(15077)
+const { isUUID } = __nccwpck_require__(40563)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -33872,7 +34227,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15077:
+/***/ 40563:
 /***/ ((module) => {
 
 
@@ -34678,18 +35033,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57349:
+/***/ 82387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveBlockMap = __nccwpck_require__(87103);
-var resolveBlockSeq = __nccwpck_require__(90334);
-var resolveFlowCollection = __nccwpck_require__(13142);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveBlockMap = __nccwpck_require__(81653);
+var resolveBlockSeq = __nccwpck_require__(92624);
+var resolveFlowCollection = __nccwpck_require__(60692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -34775,15 +35130,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 23683:
+/***/ 22873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(45937);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
+var Document = __nccwpck_require__(65755);
+var composeNode = __nccwpck_require__(63755);
+var resolveEnd = __nccwpck_require__(81462);
+var resolveProps = __nccwpck_require__(48017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -34827,17 +35182,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 45937:
+/***/ 63755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var composeCollection = __nccwpck_require__(57349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(17788);
-var utilEmptyScalarPosition = __nccwpck_require__(22599);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var composeCollection = __nccwpck_require__(82387);
+var composeScalar = __nccwpck_require__(54995);
+var resolveEnd = __nccwpck_require__(81462);
+var utilEmptyScalarPosition = __nccwpck_require__(69933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -34946,15 +35301,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 54995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var resolveBlockScalar = __nccwpck_require__(80599);
+var resolveFlowScalar = __nccwpck_require__(37120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -35041,18 +35396,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 89984:
+/***/ 82750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(61342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var identity = __nccwpck_require__(41127);
-var composeDoc = __nccwpck_require__(23683);
-var resolveEnd = __nccwpck_require__(17788);
+var directives = __nccwpck_require__(98144);
+var Document = __nccwpck_require__(65755);
+var errors = __nccwpck_require__(72130);
+var identity = __nccwpck_require__(22617);
+var composeDoc = __nccwpck_require__(22873);
+var resolveEnd = __nccwpck_require__(81462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -35272,17 +35627,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 87103:
+/***/ 81653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
-var utilMapIncludes = __nccwpck_require__(81187);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
+var resolveProps = __nccwpck_require__(48017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(34437);
+var utilMapIncludes = __nccwpck_require__(13485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -35396,12 +35751,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 48913:
+/***/ 80599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -35603,14 +35958,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 92624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveProps = __nccwpck_require__(34631);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveProps = __nccwpck_require__(48017);
+var utilFlowIndentCheck = __nccwpck_require__(34437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -35661,7 +36016,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 17788:
+/***/ 81462:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35707,19 +36062,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 13142:
+/***/ 60692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(81187);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveEnd = __nccwpck_require__(81462);
+var resolveProps = __nccwpck_require__(48017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(13485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -35923,13 +36278,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 76842:
+/***/ 37120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var resolveEnd = __nccwpck_require__(17788);
+var Scalar = __nccwpck_require__(69271);
+var resolveEnd = __nccwpck_require__(81462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -36158,7 +36513,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 34631:
+/***/ 48017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36313,7 +36668,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36356,7 +36711,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 22599:
+/***/ 69933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36391,12 +36746,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 74051:
+/***/ 34437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -36415,12 +36770,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 81187:
+/***/ 13485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -36437,22 +36792,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 65755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var toJS = __nccwpck_require__(74043);
-var Schema = __nccwpck_require__(45840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(71596);
-var applyReviver = __nccwpck_require__(83661);
-var createNode = __nccwpck_require__(42404);
-var directives = __nccwpck_require__(61342);
+var Alias = __nccwpck_require__(19671);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var toJS = __nccwpck_require__(83709);
+var Schema = __nccwpck_require__(64902);
+var stringifyDocument = __nccwpck_require__(35719);
+var anchors = __nccwpck_require__(15702);
+var applyReviver = __nccwpck_require__(72703);
+var createNode = __nccwpck_require__(49462);
+var directives = __nccwpck_require__(98144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -36781,13 +37136,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 71596:
+/***/ 15702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(22617);
+var visit = __nccwpck_require__(67182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -36864,7 +37219,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 83661:
+/***/ 72703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36928,14 +37283,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 42404:
+/***/ 49462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -37025,13 +37380,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 61342:
+/***/ 98144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(22617);
+var visit = __nccwpck_require__(67182);
 
 const escapeChars = {
     '!': '%21',
@@ -37210,7 +37565,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 91464:
+/***/ 72130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37279,28 +37634,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 38815:
+/***/ 53645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(45840);
-var errors = __nccwpck_require__(91464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(84047);
-var visit = __nccwpck_require__(10204);
+var composer = __nccwpck_require__(82750);
+var Document = __nccwpck_require__(65755);
+var Schema = __nccwpck_require__(64902);
+var errors = __nccwpck_require__(72130);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var cst = __nccwpck_require__(73427);
+var lexer = __nccwpck_require__(60795);
+var lineCounter = __nccwpck_require__(89706);
+var parser = __nccwpck_require__(67374);
+var publicApi = __nccwpck_require__(86205);
+var visit = __nccwpck_require__(67182);
 
 
 
@@ -37337,7 +37692,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 57249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37363,16 +37718,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 19671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(71596);
-var visit = __nccwpck_require__(10204);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var anchors = __nccwpck_require__(15702);
+var visit = __nccwpck_require__(67182);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
+var toJS = __nccwpck_require__(83709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -37490,14 +37845,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 40101:
+/***/ 46039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
+var createNode = __nccwpck_require__(49462);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -37648,14 +38003,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 66673:
+/***/ 64615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(83661);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var applyReviver = __nccwpck_require__(72703);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
 
 class NodeBase {
     constructor(type) {
@@ -37695,15 +38050,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 57165:
+/***/ 92815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyPair = __nccwpck_require__(59748);
-var addPairToJSMap = __nccwpck_require__(97104);
-var identity = __nccwpck_require__(41127);
+var createNode = __nccwpck_require__(49462);
+var stringifyPair = __nccwpck_require__(21174);
+var addPairToJSMap = __nccwpck_require__(60614);
+var identity = __nccwpck_require__(22617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -37741,14 +38096,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 63301:
+/***/ 69271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
+var toJS = __nccwpck_require__(83709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -37775,17 +38130,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 84454:
+/***/ 82448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(61212);
-var addPairToJSMap = __nccwpck_require__(97104);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
+var stringifyCollection = __nccwpck_require__(58454);
+var addPairToJSMap = __nccwpck_require__(60614);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -37929,17 +38284,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 92223:
+/***/ 95125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyCollection = __nccwpck_require__(61212);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var toJS = __nccwpck_require__(74043);
+var createNode = __nccwpck_require__(49462);
+var stringifyCollection = __nccwpck_require__(58454);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var toJS = __nccwpck_require__(83709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -38051,16 +38406,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 97104:
+/***/ 60614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(57249);
-var merge = __nccwpck_require__(90452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(32610);
+var stringify = __nccwpck_require__(99666);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -38123,7 +38478,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 41127:
+/***/ 22617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38183,12 +38538,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 74043:
+/***/ 83709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -38229,15 +38584,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 60110:
+/***/ 58564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
-var errors = __nccwpck_require__(91464);
-var stringifyString = __nccwpck_require__(83069);
+var resolveBlockScalar = __nccwpck_require__(80599);
+var resolveFlowScalar = __nccwpck_require__(37120);
+var errors = __nccwpck_require__(72130);
+var stringifyString = __nccwpck_require__(36179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -38454,7 +38809,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 91733:
+/***/ 67455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38524,7 +38879,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 97715:
+/***/ 34257:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38630,14 +38985,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 73427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(60110);
-var cstStringify = __nccwpck_require__(91733);
-var cstVisit = __nccwpck_require__(97715);
+var cstScalar = __nccwpck_require__(58564);
+var cstStringify = __nccwpck_require__(67455);
+var cstVisit = __nccwpck_require__(34257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -38749,12 +39104,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 40361:
+/***/ 60795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(73427);
 
 /*
 START -> stream
@@ -39479,7 +39834,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 66628:
+/***/ 89706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39527,14 +39882,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 67374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
+var cst = __nccwpck_require__(73427);
+var lexer = __nccwpck_require__(60795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -40514,18 +40869,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 84047:
+/***/ 86205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var log = __nccwpck_require__(57249);
-var identity = __nccwpck_require__(41127);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(82750);
+var Document = __nccwpck_require__(65755);
+var errors = __nccwpck_require__(72130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(22617);
+var lineCounter = __nccwpck_require__(89706);
+var parser = __nccwpck_require__(67374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -40628,16 +40983,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 45840:
+/***/ 64902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var tags = __nccwpck_require__(90018);
+var identity = __nccwpck_require__(22617);
+var map = __nccwpck_require__(78229);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var tags = __nccwpck_require__(11656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -40674,13 +41029,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 47451:
+/***/ 78229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(22617);
+var YAMLMap = __nccwpck_require__(82448);
 
 const map = {
     collection: 'map',
@@ -40700,12 +41055,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 73632:
+/***/ 87890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 const nullTag = {
     identify: value => value == null,
@@ -40724,13 +41079,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 72400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(22617);
+var YAMLSeq = __nccwpck_require__(95125);
 
 const seq = {
     collection: 'seq',
@@ -40750,12 +41105,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 66464:
+/***/ 32374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(83069);
+var stringifyString = __nccwpck_require__(36179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -40773,12 +41128,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 73959:
+/***/ 21477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -40801,13 +41156,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 38405:
+/***/ 28251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(69271);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -40855,12 +41210,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 59874:
+/***/ 97052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -40904,18 +41259,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 70896:
+/***/ 74810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var bool = __nccwpck_require__(21477);
+var float = __nccwpck_require__(28251);
+var int = __nccwpck_require__(97052);
 
 const schema = [
     map.map,
@@ -40936,14 +41291,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33559:
+/***/ 77925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(69271);
+var map = __nccwpck_require__(78229);
+var seq = __nccwpck_require__(72400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -41007,27 +41362,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 90018:
+/***/ 11656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
-var schema = __nccwpck_require__(70896);
-var schema$1 = __nccwpck_require__(33559);
-var binary = __nccwpck_require__(56083);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var schema$2 = __nccwpck_require__(35913);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var bool = __nccwpck_require__(21477);
+var float = __nccwpck_require__(28251);
+var int = __nccwpck_require__(97052);
+var schema = __nccwpck_require__(74810);
+var schema$1 = __nccwpck_require__(77925);
+var binary = __nccwpck_require__(66817);
+var merge = __nccwpck_require__(32610);
+var omap = __nccwpck_require__(80061);
+var pairs = __nccwpck_require__(67815);
+var schema$2 = __nccwpck_require__(97755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(56282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -41113,14 +41468,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 56083:
+/***/ 66817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(63301);
-var stringifyString = __nccwpck_require__(83069);
+var Scalar = __nccwpck_require__(69271);
+var stringifyString = __nccwpck_require__(36179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -41190,12 +41545,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 88398:
+/***/ 63260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -41226,13 +41581,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 35782:
+/***/ 60396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(69271);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -41283,12 +41638,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 10873:
+/***/ 95883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -41366,13 +41721,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 90452:
+/***/ 32610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -41444,16 +41799,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 50303:
+/***/ 80061:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var pairs = __nccwpck_require__(18385);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var pairs = __nccwpck_require__(67815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -41528,15 +41883,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 18385:
+/***/ 67815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
+var YAMLSeq = __nccwpck_require__(95125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -41617,24 +41972,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 35913:
+/***/ 97755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var binary = __nccwpck_require__(56083);
-var bool = __nccwpck_require__(88398);
-var float = __nccwpck_require__(35782);
-var int = __nccwpck_require__(10873);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var binary = __nccwpck_require__(66817);
+var bool = __nccwpck_require__(63260);
+var float = __nccwpck_require__(60396);
+var int = __nccwpck_require__(95883);
+var merge = __nccwpck_require__(32610);
+var omap = __nccwpck_require__(80061);
+var pairs = __nccwpck_require__(67815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(56282);
 
 const schema = [
     map.map,
@@ -41665,14 +42020,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 81528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -41768,12 +42123,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 46752:
+/***/ 56282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -41880,7 +42235,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 34475:
+/***/ 27089:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42038,15 +42393,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 99666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(71596);
-var identity = __nccwpck_require__(41127);
-var stringifyComment = __nccwpck_require__(59799);
-var stringifyString = __nccwpck_require__(83069);
+var anchors = __nccwpck_require__(15702);
+var identity = __nccwpck_require__(22617);
+var stringifyComment = __nccwpck_require__(56949);
+var stringifyString = __nccwpck_require__(36179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -42177,14 +42532,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 61212:
+/***/ 58454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -42339,7 +42694,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 59799:
+/***/ 56949:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42370,14 +42725,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 35719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -42464,7 +42819,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 28689:
+/***/ 82491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42498,15 +42853,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 59748:
+/***/ 21174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -42657,13 +43012,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 83069:
+/***/ 36179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var foldFlowLines = __nccwpck_require__(34475);
+var Scalar = __nccwpck_require__(69271);
+var foldFlowLines = __nccwpck_require__(27089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -43002,12 +43357,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 10204:
+/***/ 67182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -43245,14 +43600,14 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 63837:
+/***/ 49422:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 72079:
+/***/ 372:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -43527,6 +43882,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(95581);
+/******/ var __webpack_exports__ = __nccwpck_require__(41210);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
