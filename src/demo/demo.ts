@@ -154,7 +154,7 @@ export async function runDemo(args: string[], io: CliIo, root = examplesRoot()):
       `  bad change   ${second.outcome} after the ${second.failure?.phase === 'health' ? 'health check' : (second.failure?.phase ?? 'deploy')} failed; live table ${same ? 'restored exactly' : 'NOT restored'}`,
     );
     say(
-      'Next: "npx datatable-deploy emulator --load examples/live/plugin_config_production.json", then plan and apply (see README).',
+      'Next: "npx datatable-deploy emulator --port 8080 --load examples/live/plugin_config_production.json", then plan and apply against it (the README\'s tour).',
     );
     return first.outcome === 'applied' && second.outcome === 'rolled-back' && same ? 0 : 1;
   } finally {
