@@ -27617,7 +27617,7 @@ async function runDemo(options, root = examplesRoot()) {
             say(`Summary (${((Date.now() - started) / 1000).toFixed(1)} s, ${client.http.stats().requests} API calls, no Genesys org needed):`);
             say(`  good change  ${first.outcome}, version ${first.version}, ${first.operations} operations, health checks passed`);
             say(`  bad change   ${second.outcome} after the ${second.failure?.phase === 'health' ? 'health check' : (second.failure?.phase ?? 'deploy')} failed; live table ${same ? 'restored exactly' : 'NOT restored'}`);
-            say('Next: "npx datatable-deploy emulator --load examples/live/plugin_config_production.json", then plan and apply (see README).');
+            say('Next: "npx datatable-deploy emulator --port 8080 --load examples/live/plugin_config_production.json", then plan and apply against it (the README\'s tour).');
             return first.outcome === 'applied' && second.outcome === 'rolled-back' && same ? 0 : 1;
         }
         finally {

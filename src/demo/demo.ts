@@ -143,7 +143,7 @@ export async function runDemo(options: DemoOptions, root = examplesRoot()): Prom
       `  bad change   ${second.outcome} after the ${second.failure?.phase === 'health' ? 'health check' : (second.failure?.phase ?? 'deploy')} failed; live table ${same ? 'restored exactly' : 'NOT restored'}`,
     );
     say(
-      'Next: "npx datatable-deploy emulator --load examples/live/plugin_config_production.json", then plan and apply (see README).',
+      'Next: "npx datatable-deploy emulator --port 8080 --load examples/live/plugin_config_production.json", then plan and apply against it (the README\'s tour).',
     );
     return first.outcome === 'applied' && second.outcome === 'rolled-back' && same ? 0 : 1;
   } finally {
