@@ -17,7 +17,7 @@ export const CONNECTION_OPTIONS = {
   'rate-limit': { type: 'string' },
 } as const;
 
-export const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 (or GENESYSCLOUD_REGION)
+export const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 or mypurecloud.ie (or GENESYSCLOUD_REGION)
   --api-url URL    explicit API origin, e.g. the emulator (or GENESYSCLOUD_API_URL)
   --rate-limit N   requests per minute for this run (default 300)`;
 
