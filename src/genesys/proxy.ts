@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { registerSecret } from '../secrets.js';
+import { registerUrlPassword } from '../secrets.js';
 import { redactUrl } from './regions.js';
 
 /**
@@ -84,8 +84,7 @@ function checkedVariables(variables: ProxyVariables): ProxyVariables {
         `${name} ${JSON.stringify(redactUrl(given))} must use http or https.`,
         `Give the proxy as http://host:port; SOCKS proxies are not supported.`,
       );
-    registerSecret(url.password);
-    registerSecret(decodeURIComponent(url.password));
+    registerUrlPassword(given);
     return given;
   };
   return {
