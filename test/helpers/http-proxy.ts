@@ -3,6 +3,7 @@ import { createServer, request, type IncomingMessage, type Server } from 'node:h
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
+import { joinSockets } from './tcp-proxy.js';
 
 /**
  * A forward proxy as corporate networks run them: plain-http requests in absolute form
@@ -64,17 +65,11 @@ export async function startTestProxy(auth?: { user: string; password: string }):
       proxy.upstreamPorts.add(upstream.localPort!);
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
+      joinSockets(client, upstream, sockets);
     });
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+    // Until they are joined: a failure of either end ends the other.
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
   });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
@@ -111,17 +106,7 @@ export async function startTlsFront(targetPort: number): Promise<TlsFront> {
     },
     (client) => {
       clientPorts.push(client.remotePort!);
-      const upstream = connect({ host: '127.0.0.1', port: targetPort });
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        socket.on('error', () => {
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream);
-      upstream.pipe(client);
+      joinSockets(client, connect({ host: '127.0.0.1', port: targetPort }), sockets);
     },
   );
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
