@@ -8644,7 +8644,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45310);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18974);
 /* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24757);
 
 
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 45310:
+/***/ 18974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19077,1084 +19077,6 @@ class DeployFailure extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deploy/progress.ts
-/**
- * Progress of a long run of operations: "12,000 of 40,000 rows (30%), 98/s, about 4 min 45 s
- * left", written at most once per interval so that CI logs stay short.
- */
-class Progress {
-    label;
-    total;
-    logger;
-    clock;
-    intervalMs;
-    done = 0;
-    started;
-    lastReport;
-    constructor(label, total, logger, clock, intervalMs = 10_000) {
-        this.label = label;
-        this.total = total;
-        this.logger = logger;
-        this.clock = clock;
-        this.intervalMs = intervalMs;
-        this.started = clock.now();
-        this.lastReport = this.started;
-    }
-    tick(count = 1) {
-        this.done += count;
-        const now = this.clock.now();
-        if (now - this.lastReport >= this.intervalMs && this.done < this.total) {
-            this.lastReport = now;
-            this.logger.info(this.line(now));
-        }
-    }
-    /** The closing line: how many, how long, how fast. */
-    finish() {
-        if (this.total === 0)
-            return;
-        const seconds = Math.max(0.001, (this.clock.now() - this.started) / 1000);
-        this.logger.info(`${this.label}: ${this.done} of ${this.total} done in ${seconds.toFixed(1)} s (${(this.done / seconds).toFixed(1)}/s)`);
-    }
-    line(now) {
-        const seconds = Math.max(0.001, (now - this.started) / 1000);
-        const rate = this.done / seconds;
-        const left = rate > 0 ? (this.total - this.done) / rate : 0;
-        const percent = Math.floor((this.done / this.total) * 100);
-        return `${this.label}: ${this.done} of ${this.total} (${percent}%), ${rate.toFixed(1)}/s, about ${Math.ceil(left)} s left`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy/row-writes.ts
-
-/**
- * No answer (timeout, reset) or a gateway error: the service may have applied the request, or
- * may still apply it. Only a read can tell what happened.
- */
-function outcomeUnknown(error) {
-    return (error instanceof errors/* GenesysApiError */.n_ && (error.status === 0 || error.status === 502 || error.status === 504));
-}
-const isStatus = (error, status) => error instanceof errors/* GenesysApiError */.n_ && error.status === status;
-/** The key exists already (409, or 400 with a duplicate code: the status is unconfirmed). */
-const isDuplicate = (error) => error instanceof errors/* GenesysApiError */.n_ &&
-    (error.status === 409 || (error.status === 400 && /duplicate/i.test(error.code)));
-/** 404 for the row, not for its table (a table gone is not something a row write can mend). */
-const rowNotFound = (error) => isStatus(error, 404) && !/table\.not\.found/.test(error.code);
-/** True when the row read back holds every value that was sent. */
-function holds(found, row) {
-    return found !== undefined && Object.entries(row).every(([column, value]) => found[column] === value);
-}
-/**
- * Creates a row so that it ends up as `row`, whatever happened before:
- * - a POST whose outcome is unknown is resolved by reading the row: there with what was sent →
- *   done; there with other values → replaced; absent → posted again (a POST is never repeated
- *   blindly, but one the read shows absent may be, and if the first then lands after all the
- *   second is refused as a duplicate, which is resolved the same way);
- * - a duplicate key (the row appeared since the plan was read, or a read lagged behind) →
- *   replaced with what the plan wants.
- */
-async function createRowSafely(tables, tableId, row, observe) {
-    const key = String(row.key);
-    for (let attempt = 1;; attempt++) {
-        try {
-            await tables.createRow(tableId, row, observe);
-            return;
-        }
-        catch (error) {
-            const duplicate = isDuplicate(error);
-            if (!duplicate && !outcomeUnknown(error))
-                throw error;
-            if (attempt >= 3)
-                throw error;
-            const found = await tables.getRow(tableId, key);
-            if (holds(found, row))
-                return;
-            if (found) {
-                await tables.replaceRow(tableId, row, observe);
-                return;
-            }
-            if (duplicate) {
-                // Refused as a duplicate, so the key exists, though the (lagging) read does not show it yet.
-                await tables.replaceRow(tableId, row, observe);
-                return;
-            }
-        }
-    }
-}
-/** Replaces a row; one that has gone since the plan was read is created again. */
-async function replaceRowSafely(tables, tableId, row, observe) {
-    try {
-        await tables.replaceRow(tableId, row, observe);
-    }
-    catch (error) {
-        if (!rowNotFound(error))
-            throw error;
-        await createRowSafely(tables, tableId, row, observe);
-    }
-}
-/** Deletes a row; one already gone (a re-run after a crash, a retried DELETE) is the goal reached. */
-async function deleteRowSafely(tables, tableId, key, observe) {
-    try {
-        await tables.deleteRow(tableId, key, observe);
-    }
-    catch (error) {
-        if (!rowNotFound(error))
-            throw error;
-    }
-}
-/**
- * Creates a table. When the answer is lost, the table may exist anyway (the service applies a
- * request whose client gave up), and only its id lets a restore delete it: look it up by name
- * (the name search lags writes too, so for up to about 15 s) before giving up.
- */
-async function createTableSafely(tables, clock, table) {
-    try {
-        return await tables.createTable(table);
-    }
-    catch (error) {
-        if (!outcomeUnknown(error))
-            throw error;
-        for (let attempt = 0; attempt < 15; attempt++) {
-            const found = await tables.findTableByName(table.name);
-            if (found)
-                return found;
-            await clock.sleep(1_000);
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy/apply.ts
-
-
-
-
-
-/**
- * Applies table plans in the order the service needs: tables and columns first, then rows
- * created and updated, deletes last (first, for a table that would otherwise pass its row
- * limit). Every operation is journaled before and after it runs.
- * The first operation that fails for good stops the rest (those in flight finish) and is
- * thrown as a {@link DeployFailure}; so is an abort.
- */
-async function applyTables(plans, live, context) {
-    const report = { operations: 0, tableIds: new Map(), createdTables: [], failures: [] };
-    const journaled = async (table, op, details, work, 
-    /** What the done line records of the result (the id of a created table). */
-    recorded = () => ({})) => {
-        checkAborted(context);
-        context.journal.append({ phase: context.phase, table, op, status: 'started', ...details });
-        let meta;
-        try {
-            const result = await work((observed) => (meta = observed));
-            context.journal.append({
-                phase: context.phase,
-                table,
-                op,
-                status: 'done',
-                key: details.key,
-                rows: details.rows,
-                ...recorded(result),
-                attempts: meta?.attempts,
-                correlationId: meta?.correlationId,
-            });
-            report.operations += 1;
-            return result;
-        }
-        catch (error) {
-            const apiError = error instanceof errors/* GenesysApiError */.n_ ? error : undefined;
-            context.journal.append({
-                phase: context.phase,
-                table,
-                op,
-                status: 'failed',
-                key: details.key,
-                attempts: apiError?.attempts,
-                correlationId: apiError?.correlationId,
-                error: (0,errors/* describeError */.Uc)(error),
-            });
-            throw error;
-        }
-    };
-    // 1. Tables and columns.
-    for (const [index, plan] of plans.entries()) {
-        const current = live[index] ?? null;
-        if (current)
-            report.tableIds.set(plan.name, current.id);
-        for (const change of plan.schemaChanges) {
-            if (change.kind === 'create-table') {
-                const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
-                if (plan.division && !division)
-                    throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
-                // The done line records the new id: it is what allows a restore to delete this table
-                // (by id) and nothing else.
-                const created = await journaled(plan.name, 'create-table', {}, () => createTableSafely(context.tables, context.clock, {
-                    name: plan.name,
-                    ...(plan.description ? { description: plan.description } : {}),
-                    ...(division ? { division: { id: division } } : {}),
-                    schema: plan.schema,
-                }), (table) => ({ tableId: table.id }));
-                report.tableIds.set(plan.name, created.id);
-                report.createdTables.push({ name: plan.name, id: created.id });
-                context.logger.info(`${plan.name}: created the table`);
-            }
-        }
-        const added = plan.schemaChanges.filter((change) => change.kind === 'add-column');
-        if (added.length > 0 && current) {
-            const table = {
-                id: current.id,
-                name: current.name,
-                ...(current.description ? { description: current.description } : {}),
-                ...(current.divisionRef ? { division: current.divisionRef } : {}),
-                schema: plan.schema,
-            };
-            await journaled(plan.name, 'add-columns', {}, () => context.tables.updateTable(table));
-            context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
-        }
-    }
-    // 2. Rows created and updated, table by table; deletes last, except where the table would
-    // pass its row limit before them (the service refuses that create): then its deletes first.
-    const deletesFirst = (plan) => plan.liveRowCount + plan.creates.length > plan.rowLimit;
-    // With keepGoing a table whose writes fail (an import job that fails) does not stop the others.
-    const step = async (plan, work) => {
-        try {
-            report.failures.push(...(await work()));
-        }
-        catch (error) {
-            if (!context.keepGoing || (error instanceof DeployFailure && error.phase === 'interrupted'))
-                throw error;
-            report.failures.push(`${plan.name}: ${(0,errors/* describeError */.Uc)(error)}`);
-        }
-    };
-    for (const plan of plans) {
-        const id = report.tableIds.get(plan.name);
-        if (deletesFirst(plan))
-            await step(plan, () => deleteRows(plan, id, context, journaled));
-        await step(plan, () => upsertRows(plan, id, context, journaled));
-    }
-    // 3. Deletes.
-    for (const plan of plans)
-        if (!deletesFirst(plan))
-            await step(plan, () => deleteRows(plan, report.tableIds.get(plan.name), context, journaled));
-    return report;
-}
-/** A table's creates and updates: row by row, or as one CSV import job. */
-async function upsertRows(plan, id, context, journaled) {
-    const upserts = [
-        ...plan.creates.map((item) => ({
-            op: 'create',
-            key: item.key,
-            before: null,
-            after: stamped(item.row, plan, context.stamp),
-        })),
-        ...plan.updates.map((item) => ({
-            op: 'update',
-            key: item.key,
-            before: item.before,
-            after: stamped(item.after, plan, context.stamp),
-        })),
-    ];
-    if (upserts.length === 0)
-        return [];
-    if (plan.prediction.strategy === 'import') {
-        const rows = upserts.map((item) => item.after);
-        const result = await journaled(plan.name, 'import', { rows: rows.length }, () => context.tables.importRows({ id, name: plan.name, schema: plan.schema }, rows, 'Append'));
-        if (result.failed > 0 || result.updated !== rows.length) {
-            throw new DeployFailure('apply', `${plan.name}: the import job loaded ${result.updated} of ${rows.length} rows (${result.failed} failed).`);
-        }
-        context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
-        return [];
-    }
-    return inParallel(upserts, `${plan.name}: rows written`, context, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
-        ? createRowSafely(context.tables, id, item.after, observe)
-        : replaceRowSafely(context.tables, id, item.after, observe)));
-}
-/** A table's deletes, row by row (there is no bulk delete but ReplaceAll). */
-async function deleteRows(plan, id, context, journaled) {
-    if (plan.deletes.length === 0)
-        return [];
-    return inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, (observe) => deleteRowSafely(context.tables, id, item.key, observe)));
-}
-/** The row with the deploy's stamp in its managed columns. */
-function stamped(row, plan, stamp) {
-    if (!stamp)
-        return row;
-    const result = { ...row };
-    if (plan.managed.version)
-        result[plan.managed.version] = stamp.version;
-    if (plan.managed.actor)
-        result[plan.managed.actor] = stamp.actor;
-    return result;
-}
-async function inParallel(items, label, context, work) {
-    const progress = new Progress(label, items.length, context.logger, context.clock, context.progressIntervalMs);
-    const limit = pLimit(context.maxInFlight ?? 8);
-    let failure;
-    const failures = [];
-    await Promise.all(items.map((item) => limit(async () => {
-        if ((failure !== undefined && !context.keepGoing) || context.signal?.aborted)
-            return;
-        try {
-            await work(item);
-            progress.tick();
-        }
-        catch (error) {
-            failure ??= error;
-            failures.push(`${label.split(':')[0]}: ${(0,errors/* describeError */.Uc)(error)}`);
-        }
-    })));
-    progress.finish();
-    if (failure !== undefined && !context.keepGoing) {
-        if (failure instanceof DeployFailure)
-            throw failure;
-        throw new DeployFailure('apply', failures[0]);
-    }
-    checkAborted(context);
-    return failures;
-}
-function checkAborted(context) {
-    if (context.signal?.aborted)
-        throw new DeployFailure('interrupted', 'The deploy was interrupted.');
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./src/logger.ts
-var src_logger = __nccwpck_require__(99574);
-// EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __nccwpck_require__(91581);
-// EXTERNAL MODULE: ./src/genesys/regions.ts
-var regions = __nccwpck_require__(8348);
-;// CONCATENATED MODULE: ./src/genesys/proxy.ts
-
-
-
-function proxyVariables(env) {
-    const read = (name) => (env[name.toLowerCase()] || env[name] || '').trim();
-    return { httpProxy: read('HTTP_PROXY'), httpsProxy: read('HTTPS_PROXY'), noProxy: read('NO_PROXY') };
-}
-/**
- * What to add to the advice about an unreachable `url` when a proxy variable applies to it:
- * the proxy (its password hidden) is then the first thing to check.
- */
-function proxyAdvice(url, env = process.env) {
-    const variables = proxyVariables(env);
-    const target = new URL(url);
-    const https = target.protocol === 'https:';
-    // HTTPS_PROXY falls back to HTTP_PROXY, as undici does.
-    const name = https && variables.httpsProxy ? 'HTTPS_PROXY' : variables.httpProxy ? 'HTTP_PROXY' : undefined;
-    if (name === undefined)
-        return undefined;
-    const proxy = (0,regions/* redactUrl */.BO)(withScheme(name === 'HTTPS_PROXY' ? variables.httpsProxy : variables.httpProxy));
-    const through = https
-        ? `lets this machine CONNECT to ${target.host}`
-        : `forwards requests to ${target.host}`;
-    return `${name} is set (${proxy}): unless NO_PROXY names ${target.hostname}, the request went through that proxy; check that it is reachable and ${through}.`;
-}
-const fetches = new Map();
-/**
- * The fetch to reach Genesys Cloud with from this environment: Node's own when no proxy variable
- * is set, else one that sends each request through the proxy the variables name for its URL.
- * One per distinct setting, so that the token source and the API client share connections.
- */
-function proxyAwareFetch(env = process.env) {
-    const variables = proxyVariables(env);
-    if (!variables.httpProxy && !variables.httpsProxy)
-        return globalThis.fetch;
-    const key = JSON.stringify(variables);
-    let proxied = fetches.get(key);
-    if (!proxied) {
-        const checked = checkedVariables(variables);
-        let loading;
-        proxied = async (input, init) => {
-            loading ??= loadProxiedFetch(checked);
-            return (await loading)(input, init);
-        };
-        fetches.set(key, proxied);
-    }
-    return proxied;
-}
-/** Refuses a proxy URL that is not one, and registers its password as a secret. */
-function checkedVariables(variables) {
-    const check = (value, name) => {
-        if (!value)
-            return value;
-        const given = withScheme(value);
-        let url;
-        try {
-            url = new URL(given);
-        }
-        catch {
-            throw new errors/* ConfigurationError */.j1(`${name} ${JSON.stringify((0,regions/* redactUrl */.BO)(given))} is not a URL.`, `Give the proxy as http://host:port (or http://user:password@host:port), or unset ${name}.`);
-        }
-        if (url.protocol !== 'http:' && url.protocol !== 'https:')
-            throw new errors/* ConfigurationError */.j1(`${name} ${JSON.stringify((0,regions/* redactUrl */.BO)(given))} must use http or https.`, `Give the proxy as http://host:port; SOCKS proxies are not supported.`);
-        (0,src_secrets/* registerUrlPassword */.M1)(given);
-        return given;
-    };
-    return {
-        httpProxy: check(variables.httpProxy, 'HTTP_PROXY'),
-        httpsProxy: check(variables.httpsProxy, 'HTTPS_PROXY'),
-        noProxy: noProxyWithSubdomains(variables.noProxy),
-    };
-}
-/** `proxy.corp:3128` as curl reads it: http is the default scheme. */
-function withScheme(value) {
-    return /^[a-z][\w+.-]*:\/\//i.test(value) ? value : `http://${value}`;
-}
-/**
- * undici matches a NO_PROXY entry without a leading dot to that exact host only; curl and most
- * tools let `example.com` cover its subdomains too. Each such entry is given in both forms.
- */
-function noProxyWithSubdomains(noProxy) {
-    return noProxy
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .flatMap((entry) => (/^[.*]/.test(entry) || entry === '*' ? [entry] : [entry, `.${entry}`]))
-        .join(',');
-}
-async function loadProxiedFetch(variables) {
-    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 64718, 19));
-    const options = {
-        // Empty, not undefined: undici would then read process.env, which may not be the
-        // environment this client was made for.
-        httpProxy: variables.httpProxy,
-        httpsProxy: variables.httpsProxy,
-        noProxy: variables.noProxy,
-        // Plain-http targets (the emulator, a test double) are sent in absolute form, as curl
-        // does; https ones through a CONNECT tunnel. (Passed on to ProxyAgent; not in 6.x's types.)
-        proxyTunnel: false,
-    };
-    const agent = withoutExperimentalWarning(() => new undici.EnvHttpProxyAgent(options));
-    return ((input, init) => undici.fetch(input, {
-        ...init,
-        dispatcher: agent,
-    }));
-}
-/**
- * undici 6 marks `EnvHttpProxyAgent` experimental with a process warning on first use. The
- * version is pinned by this package, so the warning would only alarm the person running it.
- */
-function withoutExperimentalWarning(make) {
-    const emitWarning = process.emitWarning;
-    process.emitWarning = ((warning, ...rest) => {
-        const code = rest[0]?.code;
-        if (code === 'UNDICI-EHPA')
-            return;
-        emitWarning.call(process, warning, ...rest);
-    });
-    try {
-        return make();
-    }
-    finally {
-        process.emitWarning = emitWarning;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/genesys/retry.ts
-const DEFAULT_RETRY_POLICY = {
-    maxAttempts: 6,
-    maxRetryMs: 600_000,
-    baseDelayMs: 500,
-    maxDelayMs: 30_000,
-    maxRetryAfterMs: 180_000,
-    timeScale: 1,
-    random: Math.random,
-};
-/** Codes that mean "busy, try later" whatever the status says. */
-const BUSY_CODES = new Set(['flows.datatables.server.too.busy', 'service.unavailable']);
-/**
- * Decides whether attempt number `attempt` (1-based) is retried; `elapsedMs` is the time already
- * spent waiting to retry this request.
- *
- * - 429 and 503 (and the data-tables "too busy" code) mean the request was not processed, so
- *   every method is retried.
- * - 502, 504, connection resets and timeouts leave it unknown whether the service acted; only
- *   idempotent requests (GET, PUT, DELETE) are retried, so a POST never creates a row twice.
- * - Other 5xx answers to a read (GET) are retried too: a read changes nothing, and one failed
- *   read (a verify, an import-job poll) must not fail a deploy.
- * - Any other status is final.
- */
-function decideRetry(outcome, attempt, idempotent, policy, readOnly = false, elapsedMs = 0) {
-    const decision = decideRetryByOutcome(outcome, attempt, idempotent, policy, readOnly);
-    if (!decision.retry)
-        return decision;
-    const notProcessed = outcome.kind === 'response' &&
-        (outcome.status === 429 ||
-            outcome.status === 503 ||
-            (outcome.code !== undefined && BUSY_CODES.has(outcome.code)));
-    if (notProcessed && policy.maxRetryMs !== undefined) {
-        const budget = policy.maxRetryMs * policy.timeScale;
-        if (elapsedMs + decision.delayMs > budget)
-            return {
-                retry: false,
-                reason: `gave up after ${attempt} attempts over ${Math.round(elapsedMs / policy.timeScale / 1000)} s (the retry budget is ${policy.maxRetryMs / 1000} s)`,
-            };
-        return decision;
-    }
-    if (attempt >= policy.maxAttempts)
-        return { retry: false, reason: `gave up after ${attempt} attempts` };
-    return decision;
-}
-function decideRetryByOutcome(outcome, attempt, idempotent, policy, readOnly) {
-    if (outcome.kind === 'network') {
-        // Once more for a resolver blip; after that a name that does not resolve is a wrong address.
-        if (outcome.unresolved && attempt >= 2)
-            return { retry: false, reason: 'the host name does not resolve; check the region or URL' };
-        if (!idempotent)
-            return { retry: false, reason: 'the request may have been processed; not repeated' };
-        return {
-            retry: true,
-            rateLimited: false,
-            delayMs: backoffMs(attempt, policy),
-            reason: outcome.timeout ? 'timed out' : 'connection failed',
-        };
-    }
-    const { status, code } = outcome;
-    if (status === 429) {
-        const retryAfter = parseRetryAfterMs(outcome.retryAfterHeader);
-        if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
-            return {
-                retry: false,
-                reason: `Retry-After of ${retryAfter / 1000} s is longer than the ${policy.maxRetryAfterMs / 1000} s allowed`,
-            };
-        }
-        const delayMs = retryAfter !== undefined ? retryAfter * policy.timeScale : backoffMs(attempt, policy);
-        return { retry: true, rateLimited: true, delayMs, reason: 'rate limited (429)' };
-    }
-    if (status === 503 || (code !== undefined && BUSY_CODES.has(code))) {
-        return {
-            retry: true,
-            rateLimited: false,
-            delayMs: backoffMs(attempt, policy),
-            reason: `service busy (${status})`,
-        };
-    }
-    if (((status === 502 || status === 504) && idempotent) || (status >= 500 && readOnly)) {
-        return {
-            retry: true,
-            rateLimited: false,
-            delayMs: backoffMs(attempt, policy),
-            reason: `gateway error (${status})`,
-        };
-    }
-    return { retry: false, reason: `status ${status} is not retried` };
-}
-/** Exponential backoff with "equal jitter": half fixed, half random, capped, then scaled. */
-function backoffMs(attempt, policy) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return (exponential / 2 + policy.random() * (exponential / 2)) * policy.timeScale;
-}
-/** `Retry-After` as delta-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-function parseRetryAfterMs(header, now = Date.now()) {
-    if (header === null || header === undefined || header.trim() === '')
-        return undefined;
-    const trimmed = header.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-
-;// CONCATENATED MODULE: ./src/genesys/oauth.ts
-
-
-
-
-
-const TOKEN_PATH = '/oauth/token';
-/**
- * OAuth 2 client-credentials grant against `login.<region domain>/oauth/token`.
- *
- * The token is cached and renewed a little before it expires (the lifetime is set per OAuth
- * client, 300 s to 48 h), and concurrent callers share one token request. The client secret
- * and the token are never put in an error message or a log line.
- */
-class ClientCredentialsTokenSource {
-    loginBase;
-    credentials;
-    options;
-    cached;
-    pending;
-    constructor(loginBase, credentials, options = {}) {
-        this.loginBase = loginBase;
-        this.credentials = credentials;
-        this.options = options;
-    }
-    async token() {
-        const clock = this.options.clock ?? src_clock/* systemClock */.m;
-        if (this.cached && clock.now() < this.cached.renewAt)
-            return this.cached.value;
-        this.pending ??= this.request().finally(() => {
-            this.pending = undefined;
-        });
-        this.cached = await this.pending;
-        return this.cached.value;
-    }
-    invalidate(token) {
-        if (this.cached?.value === token)
-            this.cached = undefined;
-    }
-    async request() {
-        const fetchFn = this.options.fetch ?? proxyAwareFetch();
-        const clock = this.options.clock ?? src_clock/* systemClock */.m;
-        const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
-        const logger = this.options.logger ?? src_logger/* silentLogger */.q;
-        const basic = Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString('base64');
-        for (let attempt = 1;; attempt++) {
-            let response;
-            try {
-                response = await fetchFn(`${this.loginBase}${TOKEN_PATH}`, {
-                    method: 'POST',
-                    headers: {
-                        authorization: `Basic ${basic}`,
-                        'content-type': 'application/x-www-form-urlencoded',
-                        accept: 'application/json',
-                    },
-                    body: 'grant_type=client_credentials',
-                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-                });
-            }
-            catch (error) {
-                const timeout = error instanceof Error && error.name === 'TimeoutError';
-                // The token request has no side effect worth protecting, so it is retried like a GET.
-                const decision = decideRetry({ kind: 'network', timeout, unresolved: networkCode(error) === 'ENOTFOUND' }, attempt, true, policy);
-                if (!decision.retry) {
-                    throw new errors/* GenesysApiError */.n_({
-                        status: 0,
-                        code: timeout ? 'client.timeout' : 'network.error',
-                        serviceMessage: `could not reach the OAuth service at ${this.loginBase} (${networkCause(error)})`,
-                        method: 'POST',
-                        path: TOKEN_PATH,
-                        attempts: attempt,
-                    }, unreachableHint(`${this.loginBase}${TOKEN_PATH}`, 'Check the region (or API URL) and that this machine can reach Genesys Cloud.'));
-                }
-                logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
-                await clock.sleep(decision.delayMs);
-                continue;
-            }
-            const text = await response.text();
-            if (response.ok)
-                return this.parseToken(text, clock.now());
-            const decision = decideRetry({ kind: 'response', status: response.status, retryAfterHeader: response.headers.get('retry-after') }, attempt, true, policy);
-            if (decision.retry && response.status !== 400 && response.status !== 401) {
-                logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
-                await clock.sleep(decision.delayMs);
-                continue;
-            }
-            throw this.refusal(response, text, attempt);
-        }
-    }
-    parseToken(text, now) {
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            body = {};
-        }
-        if (typeof body.access_token !== 'string' || body.access_token === '') {
-            throw new errors/* AuthenticationError */.v3({
-                status: 200,
-                code: 'invalid.token.response',
-                serviceMessage: 'the OAuth service answered without an access_token',
-                method: 'POST',
-                path: TOKEN_PATH,
-                attempts: 1,
-            }, 'Check that the login URL points at Genesys Cloud (or the emulator).');
-        }
-        const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 86_400) * 1000;
-        // Renew early: a tenth of the lifetime, at most a minute, so no request carries a token
-        // that expires in flight.
-        const marginMs = Math.min(60_000, lifetimeMs / 10);
-        return { value: body.access_token, renewAt: now + lifetimeMs - marginMs };
-    }
-    refusal(response, text, attempts) {
-        let body = {};
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            // Not JSON: keep the status only.
-        }
-        // OAuth errors use {error, error_description}; Genesys errors use {code, message}.
-        const code = String(body.error ?? body.code ?? `http.${response.status}`);
-        const serviceMessage = String(body.error_description ?? body.message ?? response.statusText ?? 'refused');
-        const failure = {
-            status: response.status,
-            code,
-            serviceMessage,
-            method: 'POST',
-            path: TOKEN_PATH,
-            correlationId: response.headers.get('inin-correlation-id') ?? undefined,
-            attempts,
-            body,
-        };
-        if (response.status === 400 || response.status === 401 || response.status === 403) {
-            return new errors/* AuthenticationError */.v3(failure, `Genesys Cloud refused the OAuth client "${this.credentials.clientId}" at ${this.loginBase}. ` +
-                'Check GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, that the client uses the ' +
-                'Client Credentials grant and is active, and that the region matches the org.');
-        }
-        return new errors/* GenesysApiError */.n_(failure, 'The OAuth service failed; try again later.');
-    }
-}
-/** The advice for a request to `url` that got no answer: `advice`, then the proxy's, if one was used. */
-function unreachableHint(url, advice) {
-    const proxy = proxyAdvice(url);
-    return proxy ? `${advice} ${proxy}` : advice;
-}
-/** A short, secret-free cause of a fetch failure (undici nests the system error). */
-function networkCause(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    const cause = error.cause;
-    // undici's ProxyAgent, when the proxy refuses to open a tunnel.
-    const tunnel = /Proxy response \((\d+)\)/.exec(cause?.message ?? '');
-    if (tunnel)
-        return `the proxy refused the tunnel with HTTP ${tunnel[1]}${PROXY_STATUS[tunnel[1]] ?? ''}`;
-    const code = networkCode(error);
-    return code && code in NETWORK_CODES
-        ? `${code}: ${NETWORK_CODES[code]}`
-        : (code ?? cause?.message ?? error.message);
-}
-/** The system error code of a failed fetch (ENOTFOUND, ECONNRESET, …), when there is one. */
-function networkCode(error) {
-    return error?.cause?.code;
-}
-/** The network failures people meet, in words (the codes alone send them searching). */
-const NETWORK_CODES = {
-    ENOTFOUND: 'the host name does not resolve',
-    ECONNREFUSED: 'nothing listens on that address and port',
-    ECONNRESET: 'the connection was reset',
-    ETIMEDOUT: 'the connection timed out',
-    EAI_AGAIN: 'the name server did not answer',
-    CERT_HAS_EXPIRED: 'the server certificate has expired',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server certificate cannot be verified (a proxy that inspects TLS?)',
-    SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate is in the chain (a proxy that inspects TLS?)',
-};
-const PROXY_STATUS = {
-    '403': ' (the proxy does not allow this host)',
-    '407': ' (proxy authentication required: give the user and password in the proxy URL, http://user:password@host:port)',
-};
-function formatSeconds(ms) {
-    return `${(ms / 1000).toFixed(ms < 1000 ? 3 : 1)} s`;
-}
-
-;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
-/**
- * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
- * Returns `{ found: false }` when the path leads nowhere.
- */
-function selectPath(value, path) {
-    const tokens = /^\$((?:\.[A-Za-z_$][\w$-]*|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)$/.exec(path.trim());
-    if (!tokens)
-        throw new SyntaxError(`"${path}" is not a supported JSON path (use $.a.b[0] or $['a b'])`);
-    let current = value;
-    for (const [, name, index, quoted] of tokens[1].matchAll(/\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]*)['"]\]/g)) {
-        if (current === null || typeof current !== 'object')
-            return { found: false };
-        const step = index !== undefined ? Number(index) : (name ?? quoted);
-        if (Array.isArray(current) ? typeof step !== 'number' || step >= current.length : !(String(step) in current))
-            return { found: false };
-        current = current[step];
-    }
-    return { found: true, value: current };
-}
-
-;// CONCATENATED MODULE: ./src/deploy/health/probes.ts
-
-
-
-
-
-/**
- * Fills `${deploy.*}` and `${env:NAME}` into a probe's text. Environment values are collected
- * as secrets so that no message repeats them.
- */
-function fillTemplate(text, context, secrets) {
-    return text.replace(/\$\{(env:([A-Za-z_][A-Za-z0-9_]*)|deploy\.(version|digest|environment|actor))\}/g, (_whole, _inner, envName, deployField) => {
-        if (envName) {
-            const value = context.env[envName] ?? '';
-            if (value)
-                secrets.add(value);
-            return value;
-        }
-        return String(context.deploy[deployField]);
-    });
-}
-/**
- * Replaces every template value (`${env:…}`) and every registered secret in a message with
- * `***`. Template values are masked even when short: the probe's author chose to pass them.
- */
-function maskProbeText(text, templateValues) {
-    let masked = text;
-    for (const value of templateValues)
-        if (value.length >= 3)
-            masked = masked.split(value).join('***');
-    return (0,src_secrets/* maskSecrets */.QU)(masked);
-}
-/**
- * One HTTP probe. Environment values in headers and the body are treated as secrets and kept
- * out of messages; the URL is shown as it is (put credentials in headers, not in URLs).
- */
-async function runHttpProbe(probe, context) {
-    const secrets = new Set();
-    const url = fillTemplate(probe.url, context, secrets);
-    const headers = Object.fromEntries(Object.entries(probe.headers ?? {}).map(([name, value]) => [name, fillTemplate(value, context, secrets)]));
-    const expected = probe.expectStatus === undefined
-        ? [200]
-        : Array.isArray(probe.expectStatus)
-            ? probe.expectStatus
-            : [probe.expectStatus];
-    const shown = maskProbeText(`${probe.method ?? 'GET'} ${url}`, secrets);
-    let response;
-    let text;
-    try {
-        response = await (context.fetch ?? fetch)(url, {
-            method: probe.method ?? 'GET',
-            headers,
-            body: probe.body !== undefined ? fillTemplate(probe.body, context, secrets) : undefined,
-            signal: AbortSignal.timeout((probe.timeoutSeconds ?? 10) * 1000),
-            redirect: 'manual',
-        });
-        text = await response.text();
-    }
-    catch (error) {
-        const timeout = error instanceof Error && error.name === 'TimeoutError';
-        const cause = networkCause(error);
-        return {
-            ok: false,
-            detail: maskProbeText(`${shown}: ${timeout ? `no answer within ${probe.timeoutSeconds ?? 10} s` : cause}`, secrets),
-        };
-    }
-    if (!expected.includes(response.status)) {
-        return {
-            ok: false,
-            detail: maskProbeText(`${shown} answered ${response.status}, expected ${expected.join(' or ')}: ${(0,src_secrets/* maskThenCut */.o8)(maskProbeText(text, secrets), 200)}`, secrets),
-        };
-    }
-    if (probe.json && probe.json.length > 0) {
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            return { ok: false, detail: `${shown} did not answer JSON` };
-        }
-        for (const assertion of probe.json) {
-            const problem = checkAssertion(body, assertion, context, secrets);
-            if (problem)
-                return { ok: false, detail: maskProbeText(`${shown}: ${problem}`, secrets) };
-        }
-    }
-    return { ok: true, detail: `${shown} answered ${response.status}` };
-}
-/** Why the JSON body breaks an assertion, or undefined when it holds. */
-function checkAssertion(body, assertion, context, secrets) {
-    const selected = selectPath(body, assertion.path);
-    const fill = (value) => typeof value === 'string' ? fillTemplate(value, context, secrets) : value;
-    if (assertion.exists !== undefined) {
-        if (selected.found !== assertion.exists)
-            return `${assertion.path} ${assertion.exists ? 'is missing' : 'exists'}`;
-        if (!selected.found)
-            return undefined;
-    }
-    if (!selected.found)
-        return `${assertion.path} is missing`;
-    const actual = selected.value;
-    const shown = JSON.stringify(actual);
-    if (assertion.equals !== undefined && !looselyEqual(actual, fill(assertion.equals)))
-        return `${assertion.path} is ${shown}, expected ${JSON.stringify(fill(assertion.equals))}`;
-    if (assertion.notEquals !== undefined && looselyEqual(actual, fill(assertion.notEquals)))
-        return `${assertion.path} is ${shown}, which it must not be`;
-    const comparisons = [
-        ['gt', '>', (a, b) => a > b],
-        ['gte', '≥', (a, b) => a >= b],
-        ['lt', '<', (a, b) => a < b],
-        ['lte', '≤', (a, b) => a <= b],
-    ];
-    for (const [name, symbol, holds] of comparisons) {
-        if (assertion[name] === undefined)
-            continue;
-        const limit = Number(fill(assertion[name]));
-        const value = Number(actual);
-        if (!Number.isFinite(value) || !Number.isFinite(limit) || !holds(value, limit))
-            return `${assertion.path} is ${shown}, expected ${symbol} ${limit}`;
-    }
-    if (assertion.matches !== undefined) {
-        let pattern;
-        try {
-            pattern = compilePattern(String(fill(assertion.matches)));
-        }
-        catch (error) {
-            return `${assertion.path}: ${error.message}`;
-        }
-        if (!pattern.test(String(actual)))
-            return `${assertion.path} is ${shown}, which does not match ${assertion.matches}`;
-    }
-    if (assertion.contains !== undefined &&
-        !String(Array.isArray(actual) ? actual.join('\n') : actual).includes(String(fill(assertion.contains)))) {
-        return `${assertion.path} is ${shown}, which does not contain ${JSON.stringify(fill(assertion.contains))}`;
-    }
-    return undefined;
-}
-function looselyEqual(actual, expected) {
-    if (actual === expected)
-        return true;
-    // Templates give text: "7" must equal 7.
-    if (typeof expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean'))
-        return String(actual) === expected;
-    return JSON.stringify(actual) === JSON.stringify(expected);
-}
-/** What a command probe inherits beyond the variables its spec names: no secrets, ever. */
-const BASE_ENVIRONMENT = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'SHELL', 'USER'];
-/**
- * The command's environment: the base variables, the ones the probe names with `${env:NAME}`
- * (their values are masked in what it prints) and the deploy's. The Genesys client secret,
- * the webhook secret, the GitHub and runner tokens are not passed unless the spec names them.
- */
-function probeEnvironment(probe, context, secrets) {
-    const env = {};
-    for (const name of BASE_ENVIRONMENT)
-        if (context.env[name] !== undefined)
-            env[name] = context.env[name];
-    for (const [, name] of JSON.stringify(probe).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
-        const value = context.env[name];
-        if (value === undefined)
-            continue;
-        env[name] = value;
-        if (value.length >= 4)
-            secrets.add(value);
-    }
-    return {
-        ...env,
-        DATATABLE_DEPLOY_VERSION: String(context.deploy.version),
-        DATATABLE_DEPLOY_DIGEST: context.deploy.digest,
-        DATATABLE_DEPLOY_ENVIRONMENT: context.deploy.environment,
-    };
-}
-function runCommandProbe(probe, context) {
-    const expected = probe.expectExitCode ?? 0;
-    const secrets = new Set();
-    const command = fillTemplate(probe.run, context, secrets);
-    const env = probeEnvironment(probe, context, secrets);
-    const timeoutMs = (probe.timeoutSeconds ?? 60) * 1000;
-    return new Promise((resolve) => {
-        // Its own process group, so that a timeout kills what the shell started too (a child that
-        // keeps the pipes open would otherwise hold the deploy until it ends).
-        const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', command], {
-            env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: true,
-        });
-        const timer = setTimeout(() => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                child.kill('SIGKILL');
-            }
-        }, timeoutMs);
-        let output = '';
-        const keep = (chunk) => {
-            // Kept generously and masked before it is cut, so that a cut cannot split a secret.
-            output = (output + chunk.toString('utf8')).slice(-65_536);
-        };
-        child.stdout.on('data', keep);
-        child.stderr.on('data', keep);
-        child.on('error', (error) => {
-            clearTimeout(timer);
-            resolve({ ok: false, detail: maskProbeText(`could not run the command: ${error.message}`, secrets) });
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            const shown = maskProbeText(command, secrets);
-            if (signal)
-                resolve({
-                    ok: false,
-                    detail: `"${shown}" was stopped (${signal}) after ${probe.timeoutSeconds ?? 60} s or by a signal`,
-                });
-            else if (code === expected)
-                resolve({ ok: true, detail: `"${shown}" exited ${code}` });
-            else {
-                // Masked first, then cut: a cut first could leave a secret's prefix.
-                const printed = (0,src_secrets/* maskThenCut */.o8)(maskProbeText(output, secrets).trim(), 500, 'end');
-                resolve({
-                    ok: false,
-                    detail: `"${shown}" exited ${code}, expected ${expected}${printed ? `: ${printed}` : ''}`,
-                });
-            }
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/deploy/health/run.ts
-
-/**
- * Probes in rounds for the bake time (at least one round), every probe each round. A probe
- * that fails more than its `maxFailures` fails the check at once; at the end every probe must
- * have passed `minPasses` times.
- */
-async function runHealthChecks(spec, context, options) {
-    const bakeMs = (spec.bakeSeconds ?? 0) * 1000;
-    const intervalMs = (spec.intervalSeconds ?? 5) * 1000;
-    const results = spec.probes.map((probe) => ({
-        name: probe.name,
-        passes: 0,
-        failures: 0,
-        lastDetail: '',
-    }));
-    const started = options.clock.now();
-    let rounds = 0;
-    for (;;) {
-        rounds += 1;
-        const outcomes = await Promise.all(spec.probes.map((probe) => runProbe(probe, context)));
-        for (const [index, outcome] of outcomes.entries()) {
-            const result = results[index];
-            const probe = spec.probes[index];
-            result.lastDetail = outcome.detail;
-            if (outcome.ok)
-                result.passes += 1;
-            else {
-                result.failures += 1;
-                options.logger.warn(`health check "${probe.name}" failed (failure ${result.failures}; ${probe.maxFailures ?? 0} allowed): ${outcome.detail}`);
-                if (result.failures > (probe.maxFailures ?? 0)) {
-                    return {
-                        passed: false,
-                        rounds,
-                        probes: results,
-                        reason: `health check "${probe.name}" failed: ${outcome.detail}`,
-                    };
-                }
-            }
-        }
-        if (options.signal?.aborted)
-            return { passed: false, rounds, probes: results, reason: 'interrupted during the health checks' };
-        if (options.clock.now() - started + intervalMs > bakeMs)
-            break;
-        await options.clock.sleep(intervalMs);
-    }
-    const short = spec.probes.findIndex((probe, index) => results[index].passes < (probe.minPasses ?? 1));
-    if (short >= 0) {
-        const probe = spec.probes[short];
-        return {
-            passed: false,
-            rounds,
-            probes: results,
-            reason: `health check "${probe.name}" passed ${results[short].passes} times; ${probe.minPasses ?? 1} needed`,
-        };
-    }
-    options.logger.info(`health checks passed: ${results.map((result) => `${result.name} ${result.passes}/${rounds}`).join(', ')} in ${rounds} round${rounds === 1 ? '' : 's'}`);
-    return { passed: true, rounds, probes: results };
-}
-function runProbe(probe, context) {
-    if (probe.http)
-        return runHttpProbe(probe.http, context);
-    return runCommandProbe(probe.command, context);
-}
-
 ;// CONCATENATED MODULE: ./src/deploy/settle.ts
 
 /**
@@ -20213,478 +19135,114 @@ class SettleAborted extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/config/from-live.ts
+;// CONCATENATED MODULE: ./src/deploy/read-back.ts
 
 
 
-const NOWHERE = { line: 0, column: 0 };
+
+/** Row GETs at once (the client's rate budget and concurrency limit still apply). */
+const ROW_READS_IN_FLIGHT = 8;
 /**
- * A config that describes a live table exactly: its columns in display order with their stored
- * attributes, and every row, leaving out cells that hold the column's default (the service
- * fills those, so a plan of the result shows no changes).
+ * Reads the written tables back until the differences settle (see settle.ts). The first read
+ * covers every written row; each later one only what the last one still showed different: the
+ * rows named by a difference, or the whole written part of a table for a difference that names
+ * no row of it (a missing column, the row count, a missing table).
  */
-function configFromLive(table, rows, options = {}) {
-    const entries = Object.entries(table.schema.properties)
-        .filter(([name]) => name !== 'key')
-        .sort(([, a], [, b]) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || 0);
-    const columns = entries.map(([name, property]) => ({
-        name,
-        type: property.type,
-        title: property.title !== undefined && property.title !== name ? property.title : undefined,
-        description: typeof property.description === 'string' ? property.description : undefined,
-        required: false,
-        minLength: property.type === 'string' ? property.minLength : undefined,
-        maxLength: property.type === 'string' ? property.maxLength : undefined,
-        minimum: property.type === 'integer' || property.type === 'number' ? property.minimum : undefined,
-        maximum: property.type === 'integer' || property.type === 'number' ? property.maximum : undefined,
-        default: property.default,
-        allow: [],
-        position: NOWHERE,
-    }));
-    const desired = [...rows]
-        .sort((a, b) => compareKeys(String(a.key), String(b.key)))
-        .map((row) => {
-        const cells = {};
-        for (const [name, property] of entries) {
-            const value = row[name];
-            if (value !== undefined && value !== defaultFor(property))
-                cells[name] = value;
+function settleWritten(api, written, differences, options) {
+    let views;
+    let pending;
+    return settle(async () => {
+        const again = pending;
+        const next = await Promise.all(written.map((table, index) => {
+            const doubt = again === undefined ? 'all' : doubtsOf(table, again);
+            return doubt === 'none'
+                ? (views[index] ?? null)
+                : readWritten(api, table, views?.[index] ?? null, doubt);
+        }));
+        views = next;
+        return next;
+    }, (after) => (pending = differences(after)), options);
+}
+/** Which of a table's written rows a difference puts in doubt again. */
+function doubtsOf(table, differences) {
+    const written = new Set(table.keys);
+    const keys = new Set();
+    for (const item of differences) {
+        if (item.table !== table.name)
+            continue;
+        if (item.key === undefined || !written.has(item.key))
+            return 'all';
+        keys.add(item.key);
+    }
+    return keys.size === 0 ? 'none' : keys;
+}
+/**
+ * One table as it reads now. By pages: the table itself. By row GETs: `last` (the previous
+ * read back, else the table before the writes) with the rows in doubt read again.
+ */
+async function readWritten(api, table, last, doubt) {
+    if (table.id === undefined)
+        return null;
+    const pages = Math.max(1, Math.ceil(table.expectedRows / api.rowsPerPage));
+    const keys = doubt === 'all' ? table.keys : [...doubt];
+    try {
+        const definition = table.definitionChanged ? await api.getTable(table.id) : undefined;
+        const base = last ?? table.before;
+        if (keys.length >= pages || !base) {
+            const rows = await api.listRows(table.id);
+            return liveTable(definitionOf(table, definition, base), rows);
         }
-        return { key: String(row.key), cells, position: NOWHERE, cellPositions: {} };
-    });
-    const key = table.schema.properties.key;
-    return {
-        file: options.file ?? `${table.name}.yaml`,
-        table: { name: table.name },
-        description: table.description,
-        division: table.division?.name,
-        environment: options.environment,
-        keyTitle: key?.title ?? 'key',
-        keyDescription: typeof key?.description === 'string' ? key.description : undefined,
-        prune: true,
-        limits: {
-            ...DEFAULT_LIMITS,
-            maxRows: Math.max(DEFAULT_LIMITS.maxRows, rows.length),
-            maxColumns: Math.max(DEFAULT_LIMITS.maxColumns, entries.length + 1),
-        },
-        columns,
-        valueSchemas: {},
-        allow: [],
-        rows: desired,
-        position: NOWHERE,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/plan/display.ts
-
-/**
- * A cell value as a person should see it in a plan: values the secret guard would flag are
- * masked (whatever their source: live rows can hold anything), long values are shortened, and
- * "not set" and "empty" are said in words.
- */
-function displayValue(value, maxLength = 120) {
-    if (value === null || value === undefined)
-        return '(not set)';
-    if (typeof value !== 'string')
-        return String(value);
-    if (value === '')
-        return '(empty)';
-    if (detectSensitive(value).length > 0)
-        return `(masked: ${maskValue(value)})`;
-    const characters = [...value];
-    return characters.length > maxLength
-        ? `${characters.slice(0, maxLength).join('')}…(${characters.length} characters)`
-        : value;
-}
-const CODE_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '@': '&#64;',
-    '#': '&#35;',
-    '`': '&#96;',
-    '\\': '&#92;',
-    '\n': '⏎',
-    '\r': '',
-};
-/**
- * Text safe inside a GitHub markdown table cell as inline code: HTML-escaped (so no markup or
- * HTML gets through), pipes escaped (so the table holds), `@` and `#` escaped (so no one is
- * mentioned and no issue is linked), newlines shown as ⏎. One pass, so no escape is escaped.
- */
-function display_markdownCode(text) {
-    return `<code>${text.replace(/[&<>|@#`\\\r\n]/g, (char) => CODE_ESCAPES[char])}</code>`;
-}
-/** Text for HTML contexts (summaries): escaped, with mentions and references neutralised. */
-function display_htmlText(text) {
-    return text.replace(/[&<>@#]/g, (char) => CODE_ESCAPES[char]);
-}
-/** A value for a markdown table cell: masked, shortened, escaped. */
-function display_markdownValue(value, maxLength = 120) {
-    if (value === null || value === undefined || value === '')
-        return `<i>${displayValue(value)}</i>`;
-    return display_markdownCode(displayValue(value, maxLength));
-}
-
-;// CONCATENATED MODULE: ./src/deploy/restore.ts
-
-
-
-
-
-
-
-
-/** Rounds of writes: a round whose operations failed is followed by another over what remains. */
-const RESTORE_ROUNDS = 3;
-const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
-/**
- * Restores a backup: plans live → backup for every table it holds (rows created, updated and
- * deleted back, managed columns included), applies that plan with the same engine as a deploy
- * (an import job when that is cheaper), deletes the tables the deploy created, then reads
- * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
- * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
- * before any write, when a table the backup names by id now has another name.
- */
-async function restoreBackup(backup, context, rate = 300, options = {}) {
-    const preview = await previewRestore(backup, context.tables, rate, options);
-    const { plans, deletions } = preview;
-    let live = preview.live;
-    let pending = plans.map((plan, index) => forceTouched(plan, backup.tables[index], options.touched?.get(plan.name)));
-    const report = {
-        restored: false,
-        tables: pending.map((plan) => ({
-            name: plan.name,
-            creates: plan.creates.length,
-            updates: plan.updates.length,
-            deletes: plan.deletes.length,
-        })),
-        remaining: [],
-        failures: [],
-        leftInPlace: [...preview.leftInPlace],
-        operations: 0,
-    };
-    for (let round = 1;; round++) {
-        const applied = await applyTables(pending.filter((_, index) => live[index]), live.filter((table) => table !== null), { ...context, phase: 'restore', keepGoing: true });
-        report.operations += applied.operations;
-        report.failures.push(...applied.failures);
-        if (round === 1)
-            for (const table of deletions)
-                await deleteCreatedTable(table, context, report);
-        const proof = await proveRestored(backup, deletions, context, rate, options.settleMs);
-        report.remaining = proof.remaining;
-        // Another round only mends what failed; what settled and still differs is reported.
-        if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS)
-            break;
-        context.logger.warn(`restore: ${applied.failures.length} operation(s) failed; ${proof.remaining.length} difference(s) remain; trying those again`);
-        live = proof.live;
-        pending = restorePlans(backup.tables, live, rate, options.strategy);
+        return liveTable(definitionOf(table, definition, base), await withRowsRead(api, table.id, base.rows, keys));
     }
-    report.restored = report.remaining.length === 0;
-    return report;
-}
-/**
- * What a restore would do, read without writing: the backed-up tables (by id) and their
- * restore plans, and which tables the manifest says the deploy created may be deleted: those
- * the journal shows it created, by the recorded id, still under that name. Throws a
- * {@link BackupError} when a backed-up id now names another table.
- */
-async function previewRestore(backup, tables, rate = 300, options = {}) {
-    const createdTables = options.createdTables ?? new Map();
-    const created = backup.manifest.tables.filter((entry) => !entry.existed);
-    // Without journal evidence a table is looked up by name only to say that it is left alone.
-    const found = await readTables(tables, [
-        ...backup.tables.map((table) => ({ id: table.id })),
-        ...created.map((entry) => createdTables.has(entry.name) ? { id: createdTables.get(entry.name) } : { name: entry.name }),
-    ]);
-    const live = found.slice(0, backup.tables.length);
-    for (const [index, table] of backup.tables.entries()) {
-        const current = live[index];
-        if (current && current.name !== table.name)
-            throw new errors/* BackupError */.hj(`The backup at ${backup.location} holds table ${table.name} (id ${table.id}), but that id is now table ${current.name}. Nothing was written.`, 'Check that this backup belongs to this org; if the table was renamed since, rename it back before restoring.');
+    catch (error) {
+        // Rows that are not there read as absent (getRow), so a 404 here is the table's own.
+        if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404)
+            return null;
+        throw error;
     }
-    const deletions = [];
-    const leftInPlace = [];
-    for (const [index, entry] of created.entries()) {
-        const current = found[backup.tables.length + index];
-        if (!current)
-            continue;
-        if (!createdTables.has(entry.name))
-            leftInPlace.push(`${entry.name}: ${LEFT_IN_PLACE}`);
-        else if (current.name !== entry.name)
-            leftInPlace.push(`${entry.name}: the id its journal entry records (${current.id}) is now table ${current.name}; left in place`);
-        else
-            deletions.push(current);
-    }
-    return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
 }
-/** Adds a write back to the backup value for each touched key the plan has no operation for. */
-function forceTouched(plan, table, keys) {
-    if (!keys || keys.size === 0)
-        return plan;
-    const planned = new Set([...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key));
-    const backupRows = new Map(table.rows.map((row) => [String(row.key), row]));
-    const updates = [...plan.updates];
-    const deletes = [...plan.deletes];
-    for (const key of keys) {
-        if (planned.has(key))
-            continue;
-        const row = backupRows.get(key);
-        // A PUT of a row that is not there creates it (see row-writes.ts); a DELETE of one gone is done.
+/** `rows` with the rows of these keys as they read now (gone where a GET finds none). */
+async function withRowsRead(api, tableId, rows, keys) {
+    const limit = pLimit(ROW_READS_IN_FLIGHT);
+    const read = await Promise.all(keys.map((key) => limit(() => api.getRow(tableId, key))));
+    const byKey = new Map(rows.map((row) => [String(row.key), row]));
+    keys.forEach((key, index) => {
+        const row = read[index];
         if (row)
-            updates.push({ key, cells: [], before: row, after: row });
+            byKey.set(key, row);
         else
-            deletes.push({ key, row: { key } });
-    }
-    return { ...plan, updates, deletes };
-}
-/** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
-async function deleteCreatedTable(table, context, report) {
-    context.journal.append({
-        phase: 'restore',
-        table: table.name,
-        op: 'delete-table',
-        status: 'started',
-        tableId: table.id,
+            byKey.delete(key);
     });
-    try {
-        await context.tables.deleteTable(table.id, { force: true });
-        context.journal.append({
-            phase: 'restore',
-            table: table.name,
-            op: 'delete-table',
-            status: 'done',
-            tableId: table.id,
-        });
-        report.tables.push({ name: table.name, creates: 0, updates: 0, deletes: 0, deletedTable: true });
-        report.operations += 1;
-    }
-    catch (error) {
-        context.journal.append({
-            phase: 'restore',
-            table: table.name,
-            op: 'delete-table',
-            status: 'failed',
-            tableId: table.id,
-            error: (0,errors/* describeError */.Uc)(error),
-        });
-        report.failures.push(`${table.name}: created by the deploy, and could not be deleted: ${(0,errors/* describeError */.Uc)(error)}`);
-    }
+    return [...byKey.values()];
 }
-/**
- * Reads everything again and plans once more: nothing may be left to do. The read is repeated
- * (with backoff) until it shows nothing left or the settle window is over, since a read right
- * after the writes may not show them yet.
- */
-async function proveRestored(backup, deletions, context, rate, settleMs = DEFAULT_SETTLE_MS) {
-    const refs = [
-        ...backup.tables.map((table) => ({ id: table.id })),
-        ...deletions.map((table) => ({ id: table.id })),
-    ];
-    const settled = await settle(() => readTables(context.tables, refs), (after) => restoreDifferences(backup, after, rate), { clock: context.clock, logger: context.logger, windowMs: settleMs, what: 'restore proof' });
-    return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
+function definitionOf(table, read, base) {
+    if (read?.schema)
+        return { ...read, schema: read.schema };
+    if (base)
+        return { ...tableOf(base), ...(read ?? {}) };
+    throw new Error(`${table.name}: the table's definition could not be read back`);
 }
-/** What differs between the backup and the tables read (backup tables first, then created ones). */
-function restoreDifferences(backup, after, rate) {
-    const remaining = [];
-    const live = after.slice(0, backup.tables.length);
-    for (const [index, plan] of restorePlans(backup.tables, live, rate).entries()) {
-        const table = plan.name;
-        if (!live[index]) {
-            remaining.push({
-                table,
-                message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
-            });
-            continue;
-        }
-        for (const item of plan.creates)
-            remaining.push({
-                table,
-                key: item.key,
-                expected: item.row,
-                actual: null,
-                message: `${table}: row "${item.key}" is missing`,
-            });
-        for (const item of plan.updates)
-            for (const cell of item.cells)
-                remaining.push({
-                    table,
-                    key: item.key,
-                    column: cell.column,
-                    expected: cell.after,
-                    actual: cell.before,
-                    message: `${table}: row "${item.key}", column "${cell.column}" is ${displayValue(cell.before)}; the backup has ${displayValue(cell.after)}`,
-                });
-        for (const item of plan.deletes)
-            remaining.push({
-                table,
-                key: item.key,
-                expected: null,
-                actual: item.row,
-                message: `${table}: row "${item.key}" should not be there`,
-            });
-    }
-    for (const table of after.slice(backup.tables.length))
-        if (table)
-            remaining.push({
-                table: table.name,
-                message: `${table.name}: the table the deploy created still exists`,
-            });
-    return remaining;
-}
-/** For each backed-up table, the plan that turns the live table back into the backup. */
-function restorePlans(tables, live, rate, strategy = 'auto') {
-    return tables.map((table, index) => {
-        const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
-        const diff = diffTable(config, live[index] ?? null);
-        // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
-        const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
-        return { ...restorable, prediction: predict(restorable, { strategy }, rate) };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/deploy/rollback-step.ts
-
-
-
-
-/**
- * A restore that reports, rather than throws, when it cannot finish. It starts only once
- * nothing of ours can still change the tables (see {@link waitForQuiet}).
- */
-async function restoreSafely(files, location, options) {
-    const { context, createdTables } = options;
-    const unfinished = (message) => ({
-        restored: false,
-        tables: [],
-        remaining: [{ table: '', message }],
-        failures: [message],
-        leftInPlace: [],
-        operations: 0,
-    });
-    try {
-        const backup = parseBackup(files, location, { signingKey: options.signingKey });
-        const running = await waitForQuiet(options.tables, options.settleMs, options.clock, options.logger);
-        if (running.length > 0) {
-            const report = unfinished(`the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`);
-            // Still say exactly what differs from the backup now.
-            const live = await readTables(options.tables, backup.tables.map((table) => ({ id: table.id })));
-            report.remaining.push(...restoreDifferences(backup, live, options.ratePerMinute ?? 300));
-            return report;
-        }
-        // Restoring must not stop at the interruption that caused it.
-        return await restoreBackup(backup, { ...context, signal: undefined }, options.ratePerMinute, {
-            createdTables,
-            settleMs: options.settleMs,
-            touched: options.touched,
-        });
-    }
-    catch (error) {
-        return unfinished(`the restore itself failed: ${(0,errors/* describeError */.Uc)(error)}`);
-    }
-}
-/**
- * Before a restore: no request of ours in flight, no import job of ours running (each is polled
- * to its end, within the job time limit), and no write whose answer was lost able to land any
- * more (the service applies a request even when its client gave up, so such a write could undo
- * the restore: wait the settle window from when it was given up). Returns jobs still running.
- */
-async function waitForQuiet(tables, settleMs, clock, logger) {
-    await tables.idle();
-    if (tables.inDoubt().jobs.length > 0) {
-        logger.info('waiting for the import jobs of this deploy to end before restoring');
-        const running = await tables.finishJobs(settleMs);
-        if (running.length > 0)
-            return running;
-    }
-    const { writes } = tables.inDoubt();
-    if (writes.lastAt !== undefined) {
-        const wait = writes.lastAt + settleMs - clock.now();
-        if (wait > 0) {
-            logger.info(`${writes.count} write(s) of this deploy got no answer and may still land; waiting ${Math.ceil(wait / 1000)} s before restoring`);
-            await clock.sleep(wait);
-        }
-    }
-    return [];
-}
-
-;// CONCATENATED MODULE: ./src/deploy/verify.ts
-
-
-
-/**
- * Compares tables read back after apply with what the plans wrote: every created and updated
- * row cell by cell (with the service's equality, stamps included), every deleted row gone, the
- * added columns present, and the row count as expected.
- */
-function verifyTables(plans, after, stamp) {
-    const mismatches = [];
-    plans.forEach((plan, index) => {
-        const live = after[index];
-        if (!live) {
-            mismatches.push({ table: plan.name, message: `${plan.name} does not exist after the deploy.` });
-            return;
-        }
-        for (const column of Object.keys(plan.schema.properties)) {
-            if (!(column in live.schema.properties))
-                mismatches.push({
-                    table: plan.name,
-                    column,
-                    message: `${plan.name}: the column "${column}" is missing.`,
-                });
-        }
-        const rows = new Map(live.rows.map((row) => [String(row.key), row]));
-        const expected = [
-            ...plan.creates.map((item) => [item.key, stamped(item.row, plan, stamp)]),
-            ...plan.updates.map((item) => [item.key, stamped(item.after, plan, stamp)]),
-        ];
-        for (const [key, want] of expected) {
-            const got = rows.get(key);
-            if (!got) {
-                mismatches.push({
-                    table: plan.name,
-                    key,
-                    expected: want,
-                    actual: null,
-                    message: `${plan.name}: row "${key}" is missing.`,
-                });
-                continue;
-            }
-            for (const [column, definition] of Object.entries(plan.schema.properties)) {
-                if (column === 'key')
-                    continue;
-                if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor))
-                    continue;
-                if (!sameCell(want[column], got[column], definition, false)) {
-                    mismatches.push({
-                        table: plan.name,
-                        key,
-                        column,
-                        expected: effectiveValue(want[column], definition),
-                        actual: got[column] ?? null,
-                        message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
-                    });
-                }
-            }
-        }
-        for (const item of plan.deletes) {
-            if (rows.has(item.key))
-                mismatches.push({
-                    table: plan.name,
-                    key: item.key,
-                    message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
-                });
-        }
-        const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
-        if (live.rows.length !== count) {
-            mismatches.push({
-                table: plan.name,
-                message: `${plan.name} has ${live.rows.length} rows; expected ${count}.`,
-            });
-        }
-    });
-    return mismatches;
+const tableOf = (live) => ({
+    id: live.id,
+    name: live.name,
+    ...(live.description === undefined ? {} : { description: live.description }),
+    ...(live.divisionRef ? { division: live.divisionRef } : {}),
+    schema: live.schema,
+});
+/** A table and its rows as the plan's read gives them (see plan/snapshot.ts). */
+function liveTable(table, rows) {
+    return {
+        id: table.id,
+        name: table.name,
+        division: table.division?.name,
+        divisionRef: table.division
+            ? { id: table.division.id, ...(table.division.name ? { name: table.division.name } : {}) }
+            : undefined,
+        description: table.description,
+        schema: table.schema,
+        rows,
+        fingerprint: fingerprintTable(table.schema, rows),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/content-hash.ts
@@ -20759,1281 +19317,55 @@ function versionsSchemaProblems(schema) {
         : `"${name}" (${column.type}) is missing`);
 }
 
-;// CONCATENATED MODULE: ./src/deploy/versions-table.ts
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/deploy/progress.ts
 /**
- * The deploy's side of the versions table (format in runtime/versions-format.ts): after a
- * table's rows are applied and verified, its row there is written as the commit marker that
- * runtime readers poll. Writes go through {@link applyTables}, so they share the rate budget,
- * retries, journal and lost-answer handling of every other write.
- *
- * Rollback design: a rollback does not put the previous versions rows back. It writes new ones,
- * one version above the failed deploy's, whose hashes are computed over the tables as read after
- * the restore was proven. Two reasons: readers accept only versions newer than what they hold,
- * so a reader that already switched to the failed deploy's version would ignore the old row; and
- * the previous row need not describe the restored rows (hand edits since the previous deploy are
- * restored too). Since the rows' managed version columns go back to their old numbers, the next
- * deploy's version is taken above the versions table's highest too (see {@link highestMarked}).
+ * Progress of a long run of operations: "12,000 of 40,000 rows (30%), 98/s, about 4 min 45 s
+ * left", written at most once per interval so that CI logs stay short.
  */
-/**
- * The versions table's name as given by a setting (`label` names it in the message), trimmed;
- * undefined when empty (the versions table is opt-in).
- */
-function versionsTableName(value, label) {
-    const name = value?.trim();
-    if (!name)
-        return undefined;
-    // The service's name filter treats `*` as a wildcard: such a name could not be found again.
-    if (name.length > 256 || /[*\r\n]/.test(name))
-        throw new errors/* ConfigurationError */.j1(`${label} ${JSON.stringify(name)} is not a usable data table name (at most 256 characters, no "*", one line).`, `Give a plain name, such as ${DEFAULT_VERSIONS_TABLE}.`);
-    return name;
-}
-/**
- * The versions table is not configured by files: a file naming it would plan its rows (prune
- * included) against the deploy's own markers. Checked first, before anything is read.
- */
-function refuseConfiguredVersionsTable(plan, name) {
-    const configured = plan.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
-    if (configured)
-        throw new errors/* ConfigurationError */.j1(`${configured.file} configures ${configured.name}, the versions table this deploy writes. Nothing was written.`, `Remove that file (the deploy maintains the versions table itself), or name another versions table.`);
-}
-/** Before any write: an existing versions table must have the columns readers expect. */
-function checkVersionsTable(versions) {
-    const problems = versions.live ? versionsSchemaProblems(versions.live.schema) : [];
-    if (problems.length > 0)
-        throw new errors/* ConfigurationError */.j1(`The versions table ${versions.name} has not the expected columns: ${problems.join('; ')}. Nothing was written.`, 'Delete that table (the next deploy creates it with the right columns), or name another versions table.');
-}
-/** The highest version any versions row holds (0 when none). */
-function highestMarked(live) {
-    let highest = 0;
-    for (const row of live?.rows ?? [])
-        highest = Math.max(highest, versionRecord(row)?.version ?? 0);
-    return highest;
-}
-/**
- * Writes (or deletes, for a table that no longer exists) the versions row of each table, with
- * the hash of its rows as given (read back from the service). Creates the versions table when
- * it does not exist. Returns the operations done; a write that fails for good throws.
- */
-async function writeMarkers(versions, tables, stamp, context) {
-    const plan = markerPlan(versions, tables, stamp);
-    if (plan.schemaChanges.length + plan.creates.length + plan.updates.length + plan.deletes.length === 0)
-        return 0;
-    const report = await applyTables([plan], [versions.live], context);
-    const numbers = [...new Set(tables.map((table) => table.version ?? stamp.version))].sort((a, b) => a - b);
-    context.logger.info(`${versions.name}: ${tables.length} table(s) marked at version ${numbers.join(', ')} (deploy ${stamp.deployId})`);
-    return report.operations;
-}
-/**
- * After a restore was proven (a failed deploy's rollback, or a manual one): reads the restored
- * tables and the versions table again, and gives each table a new row, hashed from its rows as
- * read now, at one above the highest version the versions table holds for it and at least
- * `floor` (a failed deploy passes its version + 1, so that readers that took the failed
- * deploy's marker leave it). Every restored table is marked, even one whose row looks true:
- * a reader may have read its rows half-changed meanwhile, and only a newer version makes it
- * read them again. With `onlyUntrue` (nothing was restored: the versions table is only mended),
- * a row that describes its table's rows stays. A table gone loses its row. Returns a problem
- * (for the report) instead of throwing: the tables themselves are restored either way.
- */
-async function markRestored(restored, versionsName, stamp, context) {
-    try {
-        const refs = restored.map((table) => (table.id ? { id: table.id } : { name: table.name }));
-        const read = await readTables(context.tables, [...refs, { name: versionsName }]);
-        const versions = { name: versionsName, live: read[refs.length] ?? null };
-        checkVersionsTable(versions);
-        const marked = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), versionRecord(row)]));
-        const changed = [];
-        for (const [index, table] of restored.entries()) {
-            const rows = read[index]?.rows ?? null;
-            const record = marked.get(table.name);
-            if (rows === null ? !marked.has(table.name) : stamp.onlyUntrue && record?.hash === snapshotHash(rows))
-                continue;
-            changed.push({
-                name: table.name,
-                rows,
-                version: Math.max(stamp.floor ?? 0, (record?.version ?? 0) + 1),
-            });
-        }
-        await writeMarkers(versions, changed, { ...stamp, version: 0 }, context);
-        return {
-            versions: Object.fromEntries(changed.filter((table) => table.rows !== null).map((table) => [table.name, table.version])),
-        };
+class Progress {
+    label;
+    total;
+    logger;
+    clock;
+    intervalMs;
+    done = 0;
+    started;
+    lastReport;
+    constructor(label, total, logger, clock, intervalMs = 10_000) {
+        this.label = label;
+        this.total = total;
+        this.logger = logger;
+        this.clock = clock;
+        this.intervalMs = intervalMs;
+        this.started = clock.now();
+        this.lastReport = this.started;
     }
-    catch (error) {
-        return {
-            problem: `the versions table ${versionsName} could not be updated after the restore (${error.message}); it may still describe the rows as they were before it. Restore the backup again (the rows stay; the versions table is rewritten), or deploy again.`,
-        };
-    }
-}
-/** The plan that turns the versions table into one that holds these markers (others untouched). */
-function markerPlan(versions, tables, stamp) {
-    const current = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), row]));
-    const plan = {
-        name: versions.name,
-        id: versions.live?.id,
-        file: `(versions table ${versions.name})`,
-        description: VERSIONS_DESCRIPTION,
-        schema: versions.live?.schema ?? VERSIONS_SCHEMA,
-        managed: {},
-        prune: false,
-        schemaChanges: versions.live
-            ? []
-            : [{ kind: 'create-table', columns: Object.keys(VERSIONS_SCHEMA.properties).length }],
-        blocked: [],
-        creates: [],
-        updates: [],
-        deletes: [],
-        unchanged: 0,
-        unmanagedRows: 0,
-        liveRowCount: current.size,
-        rowLimit: Math.max(DEFAULT_LIMITS.maxRows, current.size + tables.length),
-        liveFingerprint: versions.live?.fingerprint ?? null,
-        // Row by row: an import job would be slower for the few rows of a deploy.
-        prediction: { strategy: 'rows', calls: 0, seconds: 0 },
-    };
-    for (const table of [...tables].sort((a, b) => compareKeys(a.name, b.name))) {
-        const before = current.get(table.name);
-        if (table.rows === null) {
-            if (before)
-                plan.deletes.push({ key: table.name, row: before });
-            continue;
-        }
-        const row = versionRow({
-            table: table.name,
-            version: table.version ?? stamp.version,
-            hash: snapshotHash(table.rows),
-            deployedAt: stamp.deployedAt,
-            sha: stamp.gitSha,
-            deployId: stamp.deployId,
-        });
-        if (!before)
-            plan.creates.push({ key: table.name, row });
-        else
-            plan.updates.push({ key: table.name, cells: [], before, after: row });
-    }
-    return plan;
-}
-
-;// CONCATENATED MODULE: ./src/deploy/webhook.ts
-
-
-
-
-
-/** Header naming one delivery: retries of it carry the same id, so receivers can drop repeats. */
-const DELIVERY_HEADER = 'x-datatable-deploy-delivery';
-const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
-/**
- * Posts the event (see {@link postInvalidation}) and logs each delivery; a failed one is a
- * warning saying that what was done stands (`done`: "the deploy itself succeeded").
- */
-async function announce(target, event, options, done) {
-    const results = await postInvalidation(target.urls, target.secret, event, {
-        clock: options.clock,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.retry ? { retry: options.retry } : {}),
-    });
-    for (const result of results) {
-        const url = (0,regions/* redactUrl */.BO)(result.url);
-        if (result.ok)
-            options.logger.info(`webhook ${url}: delivered (${result.status})`);
-        else
-            options.logger.warn(`webhook ${url} failed after ${result.attempts} attempt(s): ${result.error}; ${done}`);
-    }
-    return results;
-}
-/** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
-function signBody(body, secret) {
-    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
-}
-/**
- * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
- * (a delivery id lets receivers drop repeats). Failures are reported, never thrown: a webhook
- * that is down must not undo a healthy deploy.
- */
-async function postInvalidation(urls, secret, event, options) {
-    const body = JSON.stringify(event);
-    // A webhook receiver that is busy gets four attempts, not the Genesys client's time budget.
-    const policy = {
-        ...DEFAULT_RETRY_POLICY,
-        maxAttempts: 4,
-        maxRetryMs: undefined,
-        ...options.retry,
-    };
-    const headers = {
-        'content-type': 'application/json',
-        [SIGNATURE_HEADER]: signBody(body, secret),
-        'x-datatable-deploy-event': event.event,
-        [DELIVERY_HEADER]: (0,external_node_crypto_.randomUUID)(),
-        'user-agent': 'datatable-deploy',
-    };
-    return Promise.all(urls.map(async (url) => {
-        for (let attempt = 1;; attempt++) {
-            let outcome;
-            let failure;
-            let status;
-            try {
-                const response = await (options.fetch ?? fetch)(url, {
-                    method: 'POST',
-                    headers,
-                    body,
-                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-                });
-                await response.arrayBuffer();
-                if (response.ok)
-                    return { url, ok: true, status: response.status, attempts: attempt };
-                status = response.status;
-                failure = `answered ${status}`;
-                // Any 5xx is retried: the receiver may recover. Other statuses are final.
-                outcome = {
-                    kind: 'response',
-                    status: status >= 500 ? 503 : status,
-                    retryAfterHeader: response.headers.get('retry-after'),
-                };
-            }
-            catch (error) {
-                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
-                failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
-            }
-            const decision = decideRetry(outcome, attempt, true, policy);
-            if (!decision.retry)
-                return {
-                    url,
-                    ok: false,
-                    ...(status !== undefined ? { status } : {}),
-                    attempts: attempt,
-                    error: failure,
-                };
-            await options.clock.sleep(decision.delayMs);
-        }
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/deploy/restore-news.ts
-
-
-
-
-async function tellRestored(options) {
-    const { context, versionsTable } = options;
-    const hooks = options.webhooks?.urls.length ? options.webhooks : undefined;
-    if (!versionsTable) {
-        if (hooks)
-            context.logger.info('invalidation webhooks: not sent after a restore without a versions table (the event carries its new versions)');
-        return {};
-    }
-    context.logger.info(`▶ versions table: marking the restored tables in ${versionsTable}`);
-    const marking = await markRestored(options.restored, versionsTable, {
-        floor: options.floor,
-        onlyUntrue: options.onlyUntrue,
-        deployId: options.deployId,
-        deployedAt: new Date(context.clock.now()).toISOString(),
-        gitSha: options.gitSha,
-    }, context);
-    if ('problem' in marking)
-        return { problem: marking.problem };
-    const tables = Object.keys(marking.versions);
-    if (!hooks || tables.length === 0)
-        return { versions: marking.versions };
-    context.logger.info('▶ invalidation webhooks');
-    const webhooks = await announce(hooks, {
-        event: 'datatables.deployed',
-        reason: 'rollback',
-        tables,
-        version: Math.max(...Object.values(marking.versions)),
-        versions: marking.versions,
-        deployId: options.deployId,
-        ...options.event,
-        deployedAt: new Date(context.clock.now()).toISOString(),
-    }, { ...options.announce, clock: context.clock, logger: context.logger }, 'the restore itself stands');
-    return { versions: marking.versions, webhooks };
-}
-/**
- * A manual restore with a versions table: the backup without that table (the deploy keeps it,
- * a backup never puts it back: its rows would name versions readers already left), and a check
- * that it has the columns readers expect, before any write. Says what it left out.
- */
-async function prepareManualRestore(backup, versionsTable, tables, note) {
-    if (!versionsTable)
-        return backup;
-    const ours = (name) => name.toLowerCase() === versionsTable.toLowerCase();
-    const [live] = await readTables(tables, [{ name: versionsTable }]);
-    checkVersionsTable({ name: versionsTable, live: live ?? null });
-    if (!backup.manifest.tables.some((table) => ours(table.name)))
-        return backup;
-    note(`${versionsTable} is the versions table: it is not restored from the backup; it is rewritten for the restored tables.`);
-    const rest = backup.tables.filter((table) => !ours(table.name));
-    if (rest.length === 0)
-        throw new errors/* ConfigurationError */.j1(`The backup at ${backup.location} holds only ${versionsTable}, the versions table. Nothing was written.`, 'Restore another backup, or leave --versions-table (input versions-table) out if that table is not the versions table.');
-    return {
-        ...backup,
-        manifest: { ...backup.manifest, tables: backup.manifest.tables.filter((table) => !ours(table.name)) },
-        tables: rest,
-    };
-}
-/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
-const restoredRefs = (backup, preview) => [
-    ...backup.tables.map((table) => ({ name: table.name, id: table.id })),
-    ...preview.deletions.map((table) => ({ name: table.name, id: table.id })),
-];
-/** Whether a restore would write anything (rows, or a table to delete). */
-const restoreChanges = (preview) => preview.deletions.length > 0 ||
-    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
-
-;// CONCATENATED MODULE: ./src/deploy/pipeline-news.ts
-
-
-/** What the pipeline tells subscribers: after a healthy deploy, and after its proven rollback. */
-/** After a healthy deploy: the signed event, to each configured URL (undefined: none configured). */
-async function tellDeployed(options, deploy) {
-    if (!options.webhooks || options.webhooks.urls.length === 0)
-        return undefined;
-    const { plan, version } = deploy;
-    options.logger.info('▶ invalidation webhooks');
-    const event = {
-        event: 'datatables.deployed',
-        reason: 'deploy',
-        tables: plan.tables.map((table) => table.name),
-        version,
-        versions: Object.fromEntries(plan.tables.map((table) => [table.name, version])),
-        deployId: deploy.deployId,
-        digest: plan.digest,
-        environment: plan.environment ?? null,
-        actor: options.actor,
-        deployedAt: new Date(options.clock.now()).toISOString(),
-    };
-    const how = {
-        clock: options.clock,
-        logger: options.logger,
-        fetch: options.fetch,
-        retry: options.webhookRetry,
-    };
-    return announce(options.webhooks, event, how, 'the deploy itself succeeded');
-}
-/**
- * After a failed deploy's proven rollback: the versions table marks the restored rows above the
- * failed deploy's version, and readers are told (see restore-news.ts).
- */
-function tellRolledBack(options, deploy) {
-    const { plan } = deploy;
-    return tellRestored({
-        restored: plan.tables.map((table) => ({
-            name: table.name,
-            id: table.id ?? deploy.created.get(table.name),
-        })),
-        versionsTable: options.versionsTable,
-        // A version above this deploy's, so that readers that took this deploy's leave it again.
-        floor: deploy.version + 1,
-        deployId: deploy.deployId,
-        gitSha: options.gitSha,
-        webhooks: options.webhooks,
-        event: { digest: plan.digest, environment: plan.environment ?? null, actor: options.actor },
-        // Never aborted: the interruption that caused the rollback must not stop its marking.
-        context: { ...deploy.context, signal: undefined, phase: 'restore' },
-        announce: { fetch: options.fetch, retry: options.webhookRetry },
-    });
-}
-
-;// CONCATENATED MODULE: ./src/deploy/pipeline.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Exit codes of the CLI, and the action's `result`, by outcome. */
-const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, failed: 5 };
-/**
- * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
- * checks → (on any failure after the backup) restore → webhooks. Refuses with
- * {@link RefusedError} before any write when the live tables no longer match the plan.
- */
-async function runDeploy(options) {
-    const { plan, logger } = options;
-    if (options.versionsTable)
-        refuseConfiguredVersionsTable(plan, options.versionsTable);
-    if (plan.verdict === 'blocked') {
-        throw new errors/* ConfigurationError */.j1('The plan is blocked: Genesys would refuse part of it.', 'Run "datatable-deploy plan" to see why, and fix the config.');
-    }
-    if (plan.verdict === 'no-changes') {
-        logger.info('No changes: the live tables already match the config.');
-        return { outcome: 'no-changes', exitCode: 0, operations: 0 };
-    }
-    logger.info('▶ stale-plan guard: reading the live tables again');
-    const refs = plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name }));
-    // The versions table is read with them (one listing), for its columns and highest version.
-    const read = await readTables(options.tables, [
-        ...refs,
-        ...(options.versionsTable ? [{ name: options.versionsTable }] : []),
-    ]);
-    const live = read.slice(0, refs.length);
-    const versions = options.versionsTable
-        ? { name: options.versionsTable, live: read[refs.length] ?? null }
-        : undefined;
-    const stale = plan.tables
-        .filter((table, index) => (live[index]?.fingerprint ?? null) !== table.liveFingerprint)
-        .map((table) => table.name);
-    if (stale.length > 0) {
-        throw new errors/* RefusedError */.fk(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
-    }
-    if (versions)
-        checkVersionsTable(versions);
-    const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
-    const stamp = { version, actor: options.actor };
-    const deployId = options.deployId ?? (0,external_node_crypto_.randomUUID)();
-    const marker = (at) => ({
-        version: at,
-        deployId,
-        deployedAt: new Date(options.clock.now()).toISOString(),
-        gitSha: options.gitSha,
-    });
-    logger.info('▶ backup');
-    const files = backupFilesOf(plan, live, options);
-    const backup = await options.backups.save(options.backupName, files);
-    logger.info(`backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`);
-    await options.onBackedUp?.(backup);
-    // The rollback below may delete only the tables this deploy created: the journal says which.
-    const journal = new CreatedTablesRecorder(options.journal);
-    const context = {
-        tables: options.tables,
-        journal,
-        logger,
-        clock: options.clock,
-        signal: options.signal,
-        progressIntervalMs: options.progressIntervalMs,
-    };
-    let operations = 0;
-    let health;
-    try {
-        logger.info(`▶ apply (deploy version ${version})`);
-        const applied = await applyTables(plan.tables, live, { ...context, phase: 'deploy', stamp });
-        operations = applied.operations;
-        logger.info('▶ verify: reading the tables back');
-        // Reads lag writes on the real service: read again (with backoff) until the tables match or
-        // the settle window is over. A read that keeps failing fails the verify, not the apply.
-        const ids = plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) }));
-        const settled = await settle(() => readTables(options.tables, ids), (after) => verifyTables(plan.tables, after, stamp), { clock: options.clock, logger, windowMs: settleMsOf(options), what: 'verify', signal: options.signal }).catch((error) => {
-            if (error instanceof SettleAborted)
-                throw new DeployFailure('interrupted', error.message);
-            throw new DeployFailure('verify', `The tables could not be read back: ${(0,errors/* describeError */.Uc)(error)}`);
-        });
-        const mismatches = settled.differences;
-        if (mismatches.length > 0) {
-            throw new DeployFailure('verify', `The tables read back differ from the plan in ${mismatches.length} place(s) after ${Math.round(settled.elapsedMs / 1000)} s of reading.`, mismatches.slice(0, 20).map((item) => item.message));
-        }
-        logger.info('verified: every written row reads back as planned');
-        if (versions) {
-            logger.info(`▶ versions table: marking the deployed tables in ${versions.name}`);
-            // The rows as the verify read them back (defaults filled by the service): what readers read.
-            const tables = plan.tables.map((table, index) => ({
-                name: table.name,
-                rows: settled.value[index]?.rows ?? null,
-            }));
-            operations += await writeMarkers(versions, tables, marker(version), { ...context, phase: 'deploy' });
-        }
-        if (options.health) {
-            logger.info('▶ health checks');
-            health = await runHealthChecks(options.health, {
-                deploy: { version, digest: plan.digest, environment: plan.environment ?? '', actor: options.actor },
-                env: options.env ?? process.env,
-                ...(options.fetch ? { fetch: options.fetch } : {}),
-            }, { clock: options.clock, logger, signal: options.signal });
-            if (!health.passed)
-                throw new DeployFailure(options.signal?.aborted ? 'interrupted' : 'health', health.reason ?? 'the health checks failed');
+    tick(count = 1) {
+        this.done += count;
+        const now = this.clock.now();
+        if (now - this.lastReport >= this.intervalMs && this.done < this.total) {
+            this.lastReport = now;
+            this.logger.info(this.line(now));
         }
     }
-    catch (error) {
-        const failure = error instanceof DeployFailure
-            ? error
-            : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', (0,errors/* describeError */.Uc)(error));
-        logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
-        for (const detail of failure.details)
-            logger.warn(`  ${detail}`);
-        logger.info(`▶ rollback: restoring the backup ${backup}`);
-        const restore = await restoreSafely(files, backup, {
-            ...options,
-            settleMs: settleMsOf(options),
-            context,
-            createdTables: journal.created,
-            touched: touchedKeys(plan, journal),
-        });
-        const news = restore.restored
-            ? await tellRolledBack(options, { plan, version, deployId, context, created: journal.created })
-            : {};
-        if (news.problem) {
-            restore.restored = false;
-            restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
-        }
-        const outcome = restore.restored ? 'rolled-back' : 'failed';
-        if (restore.restored)
-            logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
-        else
-            logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.map((item) => item.message).join('\n  ')}\nThe backup is at ${backup}.`);
-        return {
-            outcome,
-            exitCode: EXIT_CODES[outcome],
-            version,
-            deployId,
-            backup,
-            operations,
-            failure: { phase: failure.phase, message: failure.message, details: failure.details },
-            restore,
-            health,
-            webhooks: news.webhooks,
-        };
-    }
-    const webhooks = await tellDeployed(options, { plan, version, deployId });
-    return { outcome: 'applied', exitCode: 0, version, deployId, backup, operations, health, webhooks };
-}
-const settleMsOf = (options) => options.settleMs ?? DEFAULT_SETTLE_MS;
-/**
- * The backup of the live tables as read by the stale-plan guard, bound to the plan's org,
- * environment and deployment, and signed when a key is given.
- */
-function backupFilesOf(plan, live, options) {
-    return backupFiles({
-        manifest: {
-            createdAt: new Date(options.clock.now()).toISOString(),
-            apiHost: plan.apiHost,
-            environment: plan.environment,
-            deployment: plan.deployment,
-            gitSha: options.gitSha,
-            planDigest: plan.digest,
-        },
-        tables: plan.tables.map((table, index) => {
-            const current = live[index];
-            if (!current)
-                return { name: table.name, existed: false };
-            return {
-                id: current.id,
-                name: current.name,
-                description: current.description,
-                division: current.divisionRef,
-                schema: current.schema,
-                rows: current.rows,
-            };
-        }),
-    }, options.signingKey);
-}
-/**
- * The rows the deploy wrote or may have written: the keys it started a write for, and every
- * upserted key of a table it started an import job on (the job's rows are not journaled one by one).
- */
-function touchedKeys(plan, journal) {
-    const touched = new Map();
-    for (const table of plan.tables) {
-        const keys = new Set(journal.touched.get(table.name) ?? []);
-        if (journal.imported.has(table.name))
-            for (const item of [...table.creates, ...table.updates])
-                keys.add(item.key);
-        if (keys.size > 0)
-            touched.set(table.name, keys);
-    }
-    return touched;
-}
-/** One more than the highest version in any managed version column of the plan's tables. */
-function nextVersion(plan, live) {
-    let highest = 0;
-    plan.tables.forEach((table, index) => {
-        const column = table.managed.version;
-        if (!column)
+    /** The closing line: how many, how long, how fast. */
+    finish() {
+        if (this.total === 0)
             return;
-        for (const row of live[index]?.rows ?? []) {
-            const value = Number(row[column]);
-            if (Number.isFinite(value) && value > highest)
-                highest = value;
-        }
-    });
-    return highest + 1;
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-;// CONCATENATED MODULE: ./src/emulator/faults.ts
-/** mulberry32: a tiny seeded PRNG; good enough for fault dice. */
-function seededRandom(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-const DEFAULT_CODES = {
-    429: 'too.many.requests.retry.after',
-    500: 'internal.server.error',
-    502: 'bad.gateway',
-    503: 'service.unavailable',
-    504: 'request.timeout',
-};
-class FaultInjector {
-    rules = [];
-    nextId = 1;
-    random;
-    constructor(seed) {
-        this.random = seededRandom(seed);
+        const seconds = Math.max(0.001, (this.clock.now() - this.started) / 1000);
+        this.logger.info(`${this.label}: ${this.done} of ${this.total} done in ${seconds.toFixed(1)} s (${(this.done / seconds).toFixed(1)}/s)`);
     }
-    reseed(seed) {
-        this.random = seededRandom(seed);
-    }
-    add(rule) {
-        validateRule(rule);
-        const active = { ...rule, id: this.nextId++, matched: 0, fired: 0 };
-        this.rules.push(active);
-        return active;
-    }
-    list() {
-        return this.rules.map((rule) => ({ ...rule }));
-    }
-    clear() {
-        this.rules = [];
-    }
-    /** The first rule that fires for this request, if any. */
-    match(method, path, route) {
-        for (const rule of this.rules) {
-            if (rule.method && rule.method !== '*' && rule.method.toUpperCase() !== method)
-                continue;
-            if (rule.path) {
-                const pattern = new RegExp(rule.path);
-                if (!pattern.test(path) && !pattern.test(route))
-                    continue;
-            }
-            rule.matched += 1;
-            if (rule.after !== undefined && rule.matched <= rule.after)
-                continue;
-            if (rule.count !== undefined && rule.fired >= rule.count)
-                continue;
-            if (rule.probability !== undefined && this.random() >= rule.probability)
-                continue;
-            rule.fired += 1;
-            const action = { delayMs: rule.delayMs ?? 0, reset: rule.reset ?? false };
-            if (rule.resetAfterApply)
-                action.resetAfterApply = true;
-            if (rule.status !== undefined) {
-                action.status = rule.status;
-                action.code = rule.code ?? DEFAULT_CODES[rule.status] ?? 'internal.server.error';
-                if (rule.status === 429)
-                    action.retryAfterSeconds = rule.retryAfterSeconds ?? 1;
-            }
-            return action;
-        }
-        return undefined;
-    }
-}
-function validateRule(rule) {
-    if (typeof rule !== 'object' || rule === null)
-        throw new TypeError('a fault rule must be a JSON object');
-    if (rule.status === undefined && !rule.reset && !rule.resetAfterApply && rule.delayMs === undefined) {
-        throw new TypeError('a fault rule needs status, reset or delayMs (or resetAfterApply)');
-    }
-    if (rule.resetAfterApply && (rule.reset || rule.status !== undefined)) {
-        throw new TypeError('resetAfterApply applies the request before dropping the connection; it cannot go with reset or status (which refuse it)');
-    }
-    if (rule.status !== undefined &&
-        (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)) {
-        throw new TypeError('status must be an HTTP error status (400–599)');
-    }
-    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) {
-        throw new TypeError('probability must be between 0 and 1');
-    }
-    if (rule.path !== undefined)
-        new RegExp(rule.path); // throws SyntaxError on a bad pattern
-}
-
-;// CONCATENATED MODULE: ./src/emulator/durations.ts
-
-/**
- * Draws the durations of the realism settings (consistency lags, processing delays): exactly the
- * setting in `fixed` mode, uniformly from 0 to it in `random` mode. The generator is seeded and
- * separate from the fault dice, so a run repeats and turning a lag on does not change which
- * requests a probabilistic fault hits.
- */
-class DurationSource {
-    random;
-    constructor(seed) {
-        this.random = seededRandom(DurationSource.streamSeed(seed));
-    }
-    reseed(seed) {
-        this.random = seededRandom(DurationSource.streamSeed(seed));
-    }
-    /** Milliseconds to wait; 0 for a setting of 0 (and then nothing is drawn). */
-    draw(settingMs, mode) {
-        if (!(settingMs > 0))
-            return 0;
-        return mode === 'fixed' ? settingMs : this.random() * settingMs;
-    }
-    /** Another stream than the fault injector's for the same seed. */
-    static streamSeed(seed) {
-        return (seed ^ 0x5bd1e995) >>> 0;
+    line(now) {
+        const seconds = Math.max(0.001, (now - this.started) / 1000);
+        const rate = this.done / seconds;
+        const left = rate > 0 ? (this.total - this.done) / rate : 0;
+        const percent = Math.floor((this.done / this.total) * 100);
+        return `${this.label}: ${this.done} of ${this.total} (${percent}%), ${rate.toFixed(1)}/s, about ${Math.ceil(left)} s left`;
     }
 }
 
-;// CONCATENATED MODULE: ./src/emulator/http-kit.ts
-
-/** Thrown by handlers; the server turns it into an ErrorBody response. */
-class ServiceError extends Error {
-    status;
-    code;
-    extra;
-    headers;
-    constructor(status, code, message, extra = {}, headers = {}) {
-        super(message);
-        this.status = status;
-        this.code = code;
-        this.extra = extra;
-        this.headers = headers;
-    }
-}
-const notFound = (code, message = 'Not found') => new ServiceError(404, code, message);
-const badRequest = (message, code = 'bad.request', extra = {}) => new ServiceError(400, code, message, extra);
-/** Headers every API response carries, like the real service. */
-function standardHeaders(correlationId) {
-    return {
-        'inin-correlation-id': correlationId,
-        'cache-control': 'no-cache, no-store, must-revalidate',
-        pragma: 'no-cache',
-        expires: '0',
-    };
-}
-function newCorrelationId() {
-    return (0,external_node_crypto_.randomUUID)();
-}
-function sendJson(res, status, body, headers = {}) {
-    if (body === undefined || status === 204) {
-        res.writeHead(status, headers).end();
-        return;
-    }
-    const text = JSON.stringify(body);
-    res.writeHead(status, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(text),
-        ...headers,
-    });
-    res.end(text);
-}
-function errorBody(error, correlationId) {
-    return {
-        message: error.message,
-        code: error.code,
-        status: error.status,
-        contextId: correlationId,
-        details: [],
-        errors: [],
-        ...error.extra,
-    };
-}
-/** Reads the request body, refusing more than `maxBytes` (Genesys: request.bytes.max). */
-async function readBody(req, maxBytes) {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes)
-        throw tooLarge(maxBytes);
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of req) {
-        size += chunk.length;
-        if (size > maxBytes)
-            throw tooLarge(maxBytes);
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-}
-function tooLarge(maxBytes) {
-    return new ServiceError(413, 'request.entity.too.large', `The request is over the ${maxBytes} byte limit`, {
-        limit: { key: 'request.bytes.max', namespace: 'platform.api', value: maxBytes },
-    });
-}
-/** Parses a JSON request body; an empty body is `undefined`. */
-function parseJson(body) {
-    if (body.length === 0)
-        return undefined;
-    try {
-        return JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        throw badRequest('The request body is not valid JSON');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/emulator/context.ts
-/** Finds the route for a path; earlier routes win, so literal segments go first. */
-function matchRoute(routes, method, path) {
-    const segments = path.split('/');
-    const allowed = [];
-    for (const route of routes) {
-        const parts = route.template.split('/');
-        if (parts.length !== segments.length)
-            continue;
-        const params = {};
-        let matched = true;
-        for (let index = 0; index < parts.length; index++) {
-            const part = parts[index];
-            const segment = segments[index];
-            if (part.startsWith('{') && part.endsWith('}')) {
-                if (segment === '') {
-                    matched = false;
-                    break;
-                }
-                try {
-                    params[part.slice(1, -1)] = decodeURIComponent(segment);
-                }
-                catch {
-                    matched = false;
-                    break;
-                }
-            }
-            else if (part !== segment) {
-                matched = false;
-                break;
-            }
-        }
-        if (!matched)
-            continue;
-        if (route.method === method)
-            return { route, params };
-        allowed.push(route.method);
-    }
-    return { route: undefined, allowed };
-}
-
-;// CONCATENATED MODULE: ./src/emulator/pipeline.ts
-
-
-/** Bodies of admin and upload requests may be far larger than API requests. */
-const LARGE_BODY_BYTES = 256 * 1024 * 1024;
-/**
- * The emulator's request handler. For API traffic it runs as the real service does: the body is
- * read first, then an injected fault may delay, refuse or drop the request, then the token is
- * checked, a write waits its processing delay, and the handler runs, whether or not the client
- * is still there to hear the answer.
- */
-function createRequestHandler(parts) {
-    const pause = (ms) => ms > 0 ? new Promise((resolve) => parts.later(ms, resolve)) : undefined;
-    return async function handle(req, res) {
-        const exchange = pipeline_open(parts, req, res);
-        let action;
-        try {
-            const route = exchange.route;
-            if (!route)
-                throw unmatched(exchange);
-            if (route.access === 'admin') {
-                if (!isLoopback(req.socket.remoteAddress))
-                    throw new ServiceError(403, 'not.authorized', 'The admin API is loopback only');
-                return answer(parts, exchange, await route.handler(contextFor(parts, exchange, lazyBody(req))));
-            }
-            // Read in full before any delay: a client that leaves later does not stop the request.
-            const limit = route.access === 'upload' ? LARGE_BODY_BYTES : parts.config.maxBodyBytes;
-            const body = readBody(req, limit);
-            await body.catch(() => undefined);
-            action = parts.faults.match(exchange.method, exchange.url.pathname, route.template);
-            if (action) {
-                await pause(action.delayMs);
-                if (action.reset)
-                    return drop(parts, exchange);
-                if (action.status !== undefined) {
-                    exchange.fault = true;
-                    throw faultError(action.status, action.code, action.retryAfterSeconds);
-                }
-            }
-            if (route.access === 'api')
-                exchange.clientId = authorise(parts, req);
-            if (route.access === 'api' && exchange.method !== 'GET') {
-                await pause(parts.durations.draw(parts.config.processingDelayMs, parts.config.processingDelayMode));
-            }
-            const result = await route.handler(contextFor(parts, exchange, () => body));
-            if (action?.resetAfterApply)
-                return drop(parts, exchange);
-            answer(parts, exchange, result);
-        }
-        catch (error) {
-            if (action?.resetAfterApply)
-                return drop(parts, exchange);
-            answerError(parts, exchange, error);
-        }
-    };
-}
-function pipeline_open(parts, req, res) {
-    const url = new URL(req.url ?? '/', parts.origin());
-    const method = (req.method ?? 'GET').toUpperCase();
-    const found = matchRoute(parts.routes, method, url.pathname);
-    const exchange = {
-        req,
-        res,
-        started: Date.now(),
-        correlationId: newCorrelationId(),
-        url,
-        method,
-        routeName: found.route ? `${method} ${found.route.template}` : `${method} (unmatched)`,
-        route: found.route,
-        params: found.route ? found.params : {},
-        allowed: found.route ? [] : found.allowed,
-        fault: false,
-        clientGone: false,
-    };
-    res.on('close', () => {
-        if (!res.writableFinished)
-            exchange.clientGone = true;
-    });
-    return exchange;
-}
-function unmatched(exchange) {
-    if (exchange.allowed.length > 0)
-        return new ServiceError(405, 'method.not.allowed', `${exchange.method} is not allowed here`);
-    return new ServiceError(404, 'not.found', `No resource at ${exchange.url.pathname}`);
-}
-function lazyBody(req) {
-    return () => readBody(req, LARGE_BODY_BYTES);
-}
-function contextFor(parts, exchange, body) {
-    return {
-        req: exchange.req,
-        res: exchange.res,
-        method: exchange.method,
-        path: exchange.url.pathname,
-        query: exchange.url.searchParams,
-        params: exchange.params,
-        origin: parts.origin(),
-        state: parts.state,
-        config: parts.config,
-        correlationId: exchange.correlationId,
-        ...(exchange.clientId ? { clientId: exchange.clientId } : {}),
-        body,
-        later: parts.later,
-    };
-}
-/** Sends the handler's answer, unless the client has gone (the request was served all the same). */
-function answer(parts, exchange, result) {
-    const headers = { ...standardHeaders(exchange.correlationId), ...result.headers };
-    if (!exchange.clientGone) {
-        if (result.text !== undefined)
-            exchange.res.writeHead(result.status, headers).end(result.text);
-        else
-            sendJson(exchange.res, result.status, result.body, headers);
-    }
-    record(parts, exchange, result.status);
-}
-function answerError(parts, exchange, error) {
-    const serviceError = error instanceof ServiceError
-        ? error
-        : new ServiceError(500, 'internal.server.error', 'The emulator failed: ' + String(error));
-    if (!exchange.clientGone) {
-        sendJson(exchange.res, serviceError.status, errorBody(serviceError, exchange.correlationId), {
-            ...standardHeaders(exchange.correlationId),
-            ...serviceError.headers,
-        });
-    }
-    record(parts, exchange, serviceError.status);
-}
-/** Drops the connection without an answer (status 0 in the log). */
-function drop(parts, exchange) {
-    exchange.fault = true;
-    exchange.req.socket.destroy();
-    record(parts, exchange, 0);
-}
-/** Admin calls are not API traffic: they stay out of the counters. */
-function record(parts, exchange, status) {
-    if (exchange.route?.access === 'admin')
-        return;
-    parts.log.record({
-        at: new Date(exchange.started).toISOString(),
-        method: exchange.method,
-        path: exchange.url.pathname,
-        route: exchange.routeName,
-        status,
-        clientId: exchange.clientId,
-        correlationId: exchange.correlationId,
-        durationMs: Date.now() - exchange.started,
-        ...(exchange.fault ? { fault: true } : {}),
-        ...(exchange.clientGone && status !== 0 ? { clientGone: true } : {}),
-    });
-}
-/** Bearer token check, then the per-token rate limit. Returns the token's client. */
-function authorise(parts, req) {
-    const header = req.headers.authorization ?? '';
-    if (!/^bearer /i.test(header)) {
-        throw new ServiceError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
-    }
-    const token = header.slice(7).trim();
-    const checked = parts.tokens.check(token);
-    if ('refused' in checked) {
-        throw new ServiceError(401, 'bad.credentials', checked.refused === 'expired' ? 'The access token has expired.' : 'Invalid login credentials.');
-    }
-    const taken = parts.limiter.take(token);
-    if (!taken.allowed)
-        throw faultError(429, 'too.many.requests.retry.after', taken.retryAfterSeconds);
-    return checked.clientId;
-}
-/** The normalised error the service sends for 429 (since 2021) and plain ones for 5xx faults. */
-function faultError(status, code, retryAfterSeconds) {
-    if (status === 429) {
-        const seconds = retryAfterSeconds ?? 1;
-        return new ServiceError(429, code, `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`, {}, { 'retry-after': String(seconds) });
-    }
-    return new ServiceError(status, code, `The service answered ${status} (injected fault)`);
-}
-function isLoopback(address) {
-    return (address === '127.0.0.1' ||
-        address === '::1' ||
-        address === '::ffff:127.0.0.1' ||
-        (address?.startsWith('127.') ?? false));
-}
-
-;// CONCATENATED MODULE: ./src/emulator/rate-limiter.ts
-/**
- * Per-token request limit. Modelled as a token bucket holding one minute's worth of requests
- * and refilling continuously: a client that keeps to N per minute on average is never refused,
- * as with the real service's per-minute limit. The limit is read on every request, so a
- * configuration change applies at once.
- */
-class TokenRateLimiter {
-    perMinute;
-    now;
-    buckets = new Map();
-    constructor(perMinute, now = Date.now) {
-        this.perMinute = perMinute;
-        this.now = now;
-    }
-    /** Takes one request from the token's budget; returns the seconds to wait when none is left. */
-    take(token) {
-        const limit = this.perMinute();
-        const now = this.now();
-        const perMs = limit / 60_000;
-        const bucket = this.buckets.get(token) ?? { tokens: limit, at: now };
-        bucket.tokens = Math.min(limit, bucket.tokens + (now - bucket.at) * perMs);
-        bucket.at = now;
-        this.buckets.set(token, bucket);
-        if (bucket.tokens >= 1) {
-            bucket.tokens -= 1;
-            return { allowed: true };
-        }
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/emulator/request-log.ts
-/** Counters per route and status, and the most recent requests. */
-class RequestLog {
-    keep;
-    entries = [];
-    counters = {};
-    statuses = {};
-    total = 0;
-    constructor(keep = 5_000) {
-        this.keep = keep;
-    }
-    record(entry) {
-        this.total += 1;
-        this.counters[entry.route] = (this.counters[entry.route] ?? 0) + 1;
-        this.statuses[String(entry.status)] = (this.statuses[String(entry.status)] ?? 0) + 1;
-        this.entries.push(entry);
-        if (this.entries.length > this.keep)
-            this.entries.splice(0, this.entries.length - this.keep);
-    }
-    snapshot() {
-        return {
-            total: this.total,
-            byRoute: { ...this.counters },
-            byStatus: { ...this.statuses },
-            recent: [...this.entries],
-        };
-    }
-    reset() {
-        this.entries = [];
-        this.counters = {};
-        this.statuses = {};
-        this.total = 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/emulator/routes/admin.ts
-
-
-const ADMIN_PATH = '/__emulator';
-/**
- * The admin API (no OAuth, loopback only): health, request counters and log, state dump and
- * load, fault rules, configuration and profiles, token expiry. Not part of Genesys Cloud.
- */
-function adminRoutes(targets) {
-    const json = async (context) => {
-        try {
-            return parseJson(await context.body());
-        }
-        catch {
-            throw badRequest('The admin request body is not valid JSON');
-        }
-    };
-    const guard = (work) => {
-        try {
-            return work();
-        }
-        catch (error) {
-            if (error instanceof TypeError || error instanceof SyntaxError)
-                throw badRequest(error.message, 'invalid.value');
-            throw error;
-        }
-    };
-    const route = (method, path, handler) => ({
-        method,
-        template: `${ADMIN_PATH}${path}`,
-        handler,
-        access: 'admin',
-    });
-    const updateConfig = async (context) => {
-        const patch = (await json(context)) ?? {};
-        return applyConfig(targets, guard(() => mergeConfig(targets.config, patch)));
-    };
-    /** `{"name": "realistic" | "instant", "scale"?: number}`: sets the profile's keys, keeps the rest. */
-    const applyProfile = async (context) => {
-        const body = ((await json(context)) ?? {});
-        const scale = body.scale ?? 1;
-        if (typeof scale !== 'number')
-            throw badRequest('scale must be a number above 0, e.g. 0.05', 'invalid.value');
-        return applyConfig(targets, guard(() => mergeConfig(targets.config, profileConfig(body.name, scale))));
-    };
-    return [
-        route('GET', '/health', (context) => ({
-            status: 200,
-            body: { status: 'ok', tables: context.state.tables.size },
-        })),
-        route('GET', '/requests', () => ({ status: 200, body: targets.log.snapshot() })),
-        route('DELETE', '/requests', () => {
-            targets.log.reset();
-            return { status: 204 };
-        }),
-        route('GET', '/state', (context) => ({ status: 200, body: context.state.dump() })),
-        route('PUT', '/state', async (context) => {
-            const dump = (await json(context));
-            guard(() => context.state.load(dump));
-            return { status: 200, body: { tables: context.state.tables.size } };
-        }),
-        route('GET', '/faults', () => ({ status: 200, body: { faults: targets.faults.list() } })),
-        route('POST', '/faults', async (context) => {
-            const body = (await json(context));
-            const rules = 'faults' in body && Array.isArray(body.faults) ? body.faults : [body];
-            if ('seed' in body && typeof body.seed === 'number')
-                targets.faults.reseed(body.seed);
-            const added = guard(() => rules.map((rule) => targets.faults.add(rule)));
-            return { status: 201, body: { faults: added } };
-        }),
-        route('DELETE', '/faults', () => {
-            targets.faults.clear();
-            return { status: 204 };
-        }),
-        route('GET', '/config', () => ({ status: 200, body: targets.config })),
-        // PUT and PATCH both merge: keys left out keep their values.
-        route('PUT', '/config', updateConfig),
-        route('PATCH', '/config', updateConfig),
-        route('PUT', '/profile', applyProfile),
-        route('POST', '/tokens/expire', () => ({ status: 200, body: { expired: targets.tokens.expireAll() } })),
-    ];
-}
-function applyConfig(targets, next) {
-    // Mutated in place: handlers, the rate limiter and pending jobs hold this object.
-    Object.assign(targets.config, next);
-    targets.faults.reseed(next.seed);
-    targets.durations.reseed(next.seed);
-    return { status: 200, body: targets.config };
-}
-
-;// CONCATENATED MODULE: ./src/emulator/listing.ts
-
-/** Reads `pageNumber`/`pageSize`, applying the configured maximum (reject or clamp). */
-function pageParams(query, config) {
-    const pageNumber = intParam(query, 'pageNumber', 1);
-    let pageSize = intParam(query, 'pageSize', 25);
-    if (pageNumber < 1)
-        throw badRequest('pageNumber must be 1 or more', 'invalid.value');
-    if (pageSize < 1)
-        throw badRequest('pageSize must be 1 or more', 'invalid.value');
-    if (pageSize > config.maxPageSize) {
-        if (config.pageSizeOverflow === 'reject') {
-            throw badRequest(`pageSize must be at most ${config.maxPageSize}`, 'invalid.value', {
-                details: [{ fieldName: 'pageSize' }],
-            });
-        }
-        pageSize = config.maxPageSize;
-    }
-    return { pageNumber, pageSize };
-}
-function intParam(query, name, fallback) {
-    const raw = query.get(name);
-    if (raw === null || raw === '')
-        return fallback;
-    if (!/^-?\d+$/.test(raw))
-        throw badRequest(`${name} must be a whole number`, 'invalid.value');
-    return Number(raw);
-}
-/**
- * The Genesys page envelope. `path` and `query` build the first/next/previous/last/self URIs,
- * keeping the caller's other parameters; `withUris: false` gives the bare form the import-jobs
- * listing uses.
- */
-function envelope(items, page, path, query, withUris = true) {
-    const total = items.length;
-    const pageCount = Math.ceil(total / page.pageSize);
-    const start = (page.pageNumber - 1) * page.pageSize;
-    const listing = {
-        entities: items.slice(start, start + page.pageSize),
-        pageSize: page.pageSize,
-        pageNumber: page.pageNumber,
-        total,
-        pageCount,
-    };
-    if (!withUris)
-        return listing;
-    const uri = (pageNumber) => {
-        const params = new URLSearchParams(query);
-        params.set('pageSize', String(page.pageSize));
-        params.set('pageNumber', String(pageNumber));
-        return `${path}?${params.toString()}`;
-    };
-    listing.firstUri = uri(1);
-    listing.selfUri = uri(page.pageNumber);
-    listing.lastUri = uri(Math.max(1, pageCount));
-    listing.nextUri = page.pageNumber < pageCount ? uri(page.pageNumber + 1) : null;
-    listing.previousUri = page.pageNumber > 1 ? uri(page.pageNumber - 1) : null;
-    return listing;
-}
-/** Genesys name filters: case-insensitive, `*` is a wildcard, otherwise an exact match. */
-function nameFilter(pattern) {
-    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-    const regex = new RegExp(`^${escaped}$`, 'i');
-    return (name) => regex.test(name);
-}
-
-;// CONCATENATED MODULE: ./src/emulator/routes/divisions.ts
-
-/**
- * `GET /api/v2/authorization/divisions`: enough of the authorization API to find a division's
- * id by name, which creating a table in a named division needs.
- */
-function listDivisions(context) {
-    const name = context.query.get('name');
-    const divisions = context.state.divisions
-        .filter((division) => !name || nameFilter(name)(division.name ?? ''))
-        .map((division) => ({ ...division, selfUri: `/api/v2/authorization/divisions/${division.id}` }));
-    return {
-        status: 200,
-        body: envelope(divisions, pageParams(context.query, context.config), context.path, context.query),
-    };
-}
-const divisionRoutes = [
-    { method: 'GET', template: '/api/v2/authorization/divisions', handler: listDivisions, access: 'api' },
-];
-
+// EXTERNAL MODULE: ./src/logger.ts
+var src_logger = __nccwpck_require__(99574);
 ;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -25091,6 +22423,3312 @@ function parseCell(type, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/genesys/table-jobs.ts
+
+
+/** The first poll of a job comes this soon: a small job ends in well under a second. */
+const FIRST_POLL_MS = 200;
+/** Each wait between polls is this much longer than the one before, up to the longest. */
+const POLL_BACKOFF = 1.5;
+/**
+ * The data-tables bulk jobs (CSV import and export): started, uploaded or downloaded, and polled
+ * to their end. Remembers the import jobs of ours not yet seen to end: they may still change
+ * the tables, so a restore must not start under them.
+ */
+class TableJobs {
+    http;
+    base;
+    timing;
+    clock;
+    logger;
+    /** Jobs of ours not yet seen to end, by poll path: what they are. */
+    open = new Map();
+    constructor(http, base, timing, clock, logger) {
+        this.http = http;
+        this.base = base;
+        this.timing = timing;
+        this.clock = clock;
+        this.logger = logger;
+    }
+    /** What the jobs of ours not yet seen to end are. */
+    running() {
+        return [...this.open.values()];
+    }
+    /**
+     * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
+     * returns those still running then.
+     */
+    async finish(timeoutMs) {
+        for (const [path, what] of [...this.open]) {
+            try {
+                await this.poll(path, what, timeoutMs);
+            }
+            catch (error) {
+                this.logger.warn(`${what}: ${error.message}`);
+            }
+        }
+        return this.running();
+    }
+    /**
+     * Loads rows with a CSV import job (the `import/csv/jobs` flow): create the job, PUT the file
+     * to its upload URI with the headers it names, poll until it ends. `Append` upserts by key;
+     * `ReplaceAll` deletes every row first. Rows the service rejects are counted in `failed`.
+     */
+    async importRows(table, rows, mode) {
+        const tablePath = `${this.base}/${encodeURIComponent(table.id)}`;
+        const created = await this.http.json({
+            method: 'POST',
+            path: `${tablePath}/import/csv/jobs`,
+            json: { importMode: mode },
+        });
+        if (!created.uploadURI)
+            throw new Error(`import job ${created.id} has no uploadURI`);
+        const jobPath = `${tablePath}/import/jobs/${encodeURIComponent(created.id)}`;
+        const what = `import job ${created.id} of ${table.name}`;
+        // From the upload on, the job may run: it counts as ours until it is seen to end.
+        this.open.set(jobPath, what);
+        try {
+            // The upload URI is presigned: the bearer token is not sent to it.
+            await this.http.send({
+                method: 'PUT',
+                path: created.uploadURI,
+                body: rowsToCsv(rows, table.schema),
+                headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
+                authenticate: false,
+            });
+        }
+        catch (error) {
+            // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
+            if (!(error instanceof errors/* GenesysApiError */.n_ && error.status === 409 && error.attempts > 1)) {
+                // Refused outright: no job runs. Without an answer (or a 502/504) the file may have arrived.
+                if (error instanceof errors/* GenesysApiError */.n_ && ![0, 502, 504].includes(error.status))
+                    this.open.delete(jobPath);
+                throw error;
+            }
+        }
+        const job = await this.poll(jobPath, what);
+        if (job.status === 'Failed') {
+            throw new Error(`import job ${job.id} failed: ${job.errorInformation?.message ?? 'no reason given'}`);
+        }
+        return {
+            job,
+            updated: job.countRecordsUpdated ?? 0,
+            deleted: job.countRecordsDeleted ?? 0,
+            failed: job.countRecordsFailed ?? 0,
+        };
+    }
+    /** Reads all rows through an export job and its CSV download. */
+    async exportRows(table) {
+        const jobsPath = `${this.base}/${encodeURIComponent(table.id)}/export/jobs`;
+        const created = await this.http.json({ method: 'POST', path: jobsPath });
+        const job = created.status === 'Processing'
+            ? await this.poll(`${jobsPath}/${encodeURIComponent(created.id)}`, `export job ${created.id} of ${table.name}`)
+            : created;
+        if (job.status !== 'Succeeded' || !job.downloadURI) {
+            throw new Error(`export job ${job.id} failed: ${job.errorInformation?.message ?? 'no download URI'}`);
+        }
+        const download = await this.http.send({
+            method: 'GET',
+            path: job.downloadURI,
+            headers: { accept: 'text/csv' },
+            // Only the service's own hosts get the bearer token.
+            authenticate: sameService(job.downloadURI, this.http.apiBase),
+        });
+        return csvToRows(download.text, table.schema);
+    }
+    /**
+     * Polls a job until it ends (Succeeded or Failed) or `timeoutMs` passes, at an adaptive
+     * interval: the first poll after {@link FIRST_POLL_MS}, each wait then {@link POLL_BACKOFF}
+     * times the one before, up to `pollIntervalMs`. A small job is seen to end within a few
+     * hundred ms; a long one costs few polls of the rate budget. Waits go through the Clock, and
+     * each poll is a GET, so the client retries it through 429s, 5xx and resets.
+     */
+    async poll(path, what, timeoutMs = this.timing.timeoutMs) {
+        const deadline = this.clock.now() + timeoutMs;
+        let interval = Math.min(FIRST_POLL_MS, this.timing.pollIntervalMs);
+        for (;;) {
+            const job = await this.http.json({ method: 'GET', path });
+            if (job.status === 'Succeeded' || job.status === 'Failed') {
+                this.open.delete(path);
+                return job;
+            }
+            if (this.clock.now() >= deadline) {
+                throw new Error(`${what} is still ${job.status} after ${Math.round(timeoutMs / 1000)} s`);
+            }
+            await this.clock.sleep(Math.min(interval, Math.max(0, deadline - this.clock.now())));
+            interval = Math.min(this.timing.pollIntervalMs, interval * POLL_BACKOFF);
+        }
+    }
+}
+/** True when `uri` is on the API host or a sibling host of the same Genesys domain. */
+function sameService(uri, apiBase) {
+    const target = new URL(uri);
+    const api = new URL(apiBase);
+    if (target.host === api.host)
+        return true;
+    const domain = api.hostname.replace(/^api\./, '');
+    return domain !== api.hostname && (target.hostname === domain || target.hostname.endsWith(`.${domain}`));
+}
+
+;// CONCATENATED MODULE: ./src/genesys/datatables.ts
+
+
+
+
+
+const BASE = '/api/v2/flows/datatables';
+/**
+ * The data-tables resource: tables, rows, import and export jobs. Thin and typed; all rate
+ * limiting, retries and authentication happen in {@link GenesysHttp}.
+ */
+class DataTablesApi {
+    http;
+    rowPageSize;
+    options;
+    logger;
+    jobs;
+    constructor(http, options = {}) {
+        this.http = http;
+        this.options = {
+            rowPageSize: options.rowPageSize ?? 500,
+            fallbackRowPageSize: options.fallbackRowPageSize ?? 100,
+            pageConcurrency: options.pageConcurrency ?? 4,
+            jobPollIntervalMs: options.jobPollIntervalMs ?? 5_000,
+            jobTimeoutMs: options.jobTimeoutMs ?? 15 * 60_000,
+        };
+        this.rowPageSize = this.options.rowPageSize;
+        this.logger = options.logger ?? src_logger/* silentLogger */.q;
+        this.jobs = new TableJobs(http, BASE, { pollIntervalMs: this.options.jobPollIntervalMs, timeoutMs: this.options.jobTimeoutMs }, options.clock ?? src_clock/* systemClock */.m, this.logger);
+    }
+    /** Rows per page of a row listing, as the service accepts them (for pricing reads). */
+    get rowsPerPage() {
+        return this.rowPageSize;
+    }
+    // ---- what may still change the tables ------------------------------------------------
+    /**
+     * What of ours may still change the tables: writes whose outcome is unknown, and import
+     * jobs not seen to end. A restore must not start under either.
+     */
+    inDoubt() {
+        return { writes: this.http.writesInDoubt(), jobs: this.jobs.running() };
+    }
+    /** Resolves once every request in flight has ended. */
+    idle() {
+        return this.http.idle();
+    }
+    /**
+     * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
+     * returns those still running then.
+     */
+    finishJobs(timeoutMs) {
+        return this.jobs.finish(timeoutMs);
+    }
+    // ---- tables ---------------------------------------------------------------------------
+    /** All tables (every page). `name` is the service's case-insensitive filter with `*` wildcards. */
+    async listTables(options = {}) {
+        const query = {
+            name: options.name,
+            expand: options.expandSchema ? 'schema' : undefined,
+            // The SDKs send array parameters comma-joined.
+            divisionId: options.divisionIds?.join(','),
+            sortBy: 'name',
+        };
+        return this.collectPages(BASE, query, 100);
+    }
+    /** The table with this exact name, with its schema; undefined when there is none. */
+    async findTableByName(name) {
+        // The filter is case-insensitive and treats `*` as a wildcard, so the match is checked here.
+        const candidates = await this.listTables({ name: name.replace(/\*/g, ''), expandSchema: true });
+        return candidates.find((table) => table.name === name);
+    }
+    async getTable(tableId) {
+        return this.http.json({
+            method: 'GET',
+            path: `${BASE}/${enc(tableId)}`,
+            query: { expand: 'schema' },
+        });
+    }
+    async createTable(table) {
+        return this.http.json({ method: 'POST', path: BASE, json: table });
+    }
+    /** Replaces the table definition. The service only accepts added columns. */
+    async updateTable(table) {
+        return this.http.json({
+            method: 'PUT',
+            path: `${BASE}/${enc(table.id)}`,
+            query: { expand: 'schema' },
+            json: table,
+        });
+    }
+    async deleteTable(tableId, options = {}) {
+        await this.http.send({
+            method: 'DELETE',
+            path: `${BASE}/${enc(tableId)}`,
+            query: { force: options.force },
+        });
+    }
+    // ---- rows -----------------------------------------------------------------------------
+    /**
+     * Every row of a table, in full. Pages are as large as the service accepts: the configured
+     * size first, the fallback size if the service refuses it (its maximum is undocumented), and
+     * whatever size it answers with if it clamps. After the first page the rest are fetched
+     * concurrently.
+     */
+    async listRows(tableId) {
+        const path = `${BASE}/${enc(tableId)}/rows`;
+        const first = await this.firstRowPage(path);
+        // If the service clamped the size, page by what it actually gives.
+        const pageSize = first.pageSize > 0 ? first.pageSize : this.rowPageSize;
+        const pageCount = first.pageCount ?? Math.ceil(first.total / pageSize);
+        const rest = await pLimit(this.options.pageConcurrency).map(range(2, pageCount), (page) => this.rowPage(path, page, pageSize));
+        return [first, ...rest].flatMap((listing) => listing.entities);
+    }
+    /** The first page of rows; a page size the service refuses falls back, for good, to the smaller one. */
+    async firstRowPage(path) {
+        try {
+            return await this.rowPage(path, 1, this.rowPageSize);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* GenesysApiError */.n_) ||
+                error.status !== 400 ||
+                this.rowPageSize <= this.options.fallbackRowPageSize) {
+                throw error;
+            }
+            this.logger.info(`the service refused pageSize=${this.rowPageSize} for rows; using ${this.options.fallbackRowPageSize} from now on`);
+            this.rowPageSize = this.options.fallbackRowPageSize;
+            return this.rowPage(path, 1, this.rowPageSize);
+        }
+    }
+    rowPage(path, pageNumber, pageSize) {
+        // showbrief defaults to true, which returns keys only.
+        return this.http.json({
+            method: 'GET',
+            path,
+            query: { pageNumber, pageSize, showbrief: false },
+        });
+    }
+    /**
+     * One row in full, or undefined when the key does not exist. A table that does not exist is
+     * an error (a {@link GenesysApiError} 404 whose code names the table), not a missing row.
+     */
+    async getRow(tableId, key) {
+        try {
+            return await this.http.json({
+                method: 'GET',
+                path: rowPath(tableId, key),
+                query: { showbrief: false },
+            });
+        }
+        catch (error) {
+            if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404 && !tableNotFound(error))
+                return undefined;
+            throw error;
+        }
+    }
+    async createRow(tableId, row, observe) {
+        return this.http.json({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row }, observe);
+    }
+    /** Replaces a row: omitted columns revert to their defaults. */
+    async replaceRow(tableId, row, observe) {
+        const key = String(row.key);
+        return this.http.json({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } }, observe);
+    }
+    async deleteRow(tableId, key, observe) {
+        await this.http.json({ method: 'DELETE', path: rowPath(tableId, key) }, observe);
+    }
+    /** The id of a division by its exact name (case-insensitive), or undefined. */
+    async findDivisionId(name) {
+        const divisions = await this.collectPages('/api/v2/authorization/divisions', { name }, 100);
+        return divisions.find((division) => division.name.toLowerCase() === name.toLowerCase())?.id;
+    }
+    // ---- bulk: import and export jobs (see table-jobs.ts) ----------------------------------
+    importRows(table, rows, mode) {
+        return this.jobs.importRows(table, rows, mode);
+    }
+    exportRows(table) {
+        return this.jobs.exportRows(table);
+    }
+    /** Every page of a Genesys listing, fetched one after another. */
+    async collectPages(path, query, pageSize) {
+        const all = [];
+        for (let pageNumber = 1;; pageNumber++) {
+            const page = await this.http.json({
+                method: 'GET',
+                path,
+                query: { ...query, pageNumber, pageSize },
+            });
+            all.push(...page.entities);
+            if (pageNumber >= (page.pageCount ?? 0) || page.entities.length === 0)
+                return all;
+        }
+    }
+}
+/** Path parameters are percent-encoded, as the official SDKs do. */
+const enc = encodeURIComponent;
+/** A 404 that says the table itself does not exist (not one of its rows). */
+function tableNotFound(error) {
+    return error instanceof errors/* GenesysApiError */.n_ && error.status === 404 && /table\.not\.found/.test(error.code);
+}
+function rowPath(tableId, key) {
+    return `${BASE}/${enc(tableId)}/rows/${enc(key)}`;
+}
+function range(from, to) {
+    return to < from ? [] : Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/row-writes.ts
+
+
+/**
+ * No answer (timeout, reset) or a gateway error: the service may have applied the request, or
+ * may still apply it. Only a read can tell what happened.
+ */
+function outcomeUnknown(error) {
+    return (error instanceof errors/* GenesysApiError */.n_ && (error.status === 0 || error.status === 502 || error.status === 504));
+}
+const isStatus = (error, status) => error instanceof errors/* GenesysApiError */.n_ && error.status === status;
+/** The key exists already (409, or 400 with a duplicate code: the status is unconfirmed). */
+const isDuplicate = (error) => error instanceof errors/* GenesysApiError */.n_ &&
+    (error.status === 409 || (error.status === 400 && /duplicate/i.test(error.code)));
+/** 404 for the row, not for its table (a table gone is not something a row write can mend). */
+const rowNotFound = (error) => isStatus(error, 404) && !tableNotFound(error);
+/** True when the row read back holds every value that was sent. */
+function holds(found, row) {
+    return found !== undefined && Object.entries(row).every(([column, value]) => found[column] === value);
+}
+/**
+ * Creates a row so that it ends up as `row`, whatever happened before:
+ * - a POST whose outcome is unknown is resolved by reading the row: there with what was sent →
+ *   done; there with other values → replaced; absent → posted again (a POST is never repeated
+ *   blindly, but one the read shows absent may be, and if the first then lands after all the
+ *   second is refused as a duplicate, which is resolved the same way);
+ * - a duplicate key (the row appeared since the plan was read, or a read lagged behind) →
+ *   replaced with what the plan wants.
+ */
+async function createRowSafely(tables, tableId, row, observe) {
+    const key = String(row.key);
+    for (let attempt = 1;; attempt++) {
+        try {
+            await tables.createRow(tableId, row, observe);
+            return;
+        }
+        catch (error) {
+            const duplicate = isDuplicate(error);
+            if (!duplicate && !outcomeUnknown(error))
+                throw error;
+            if (attempt >= 3)
+                throw error;
+            const found = await tables.getRow(tableId, key);
+            if (holds(found, row))
+                return;
+            if (found) {
+                await tables.replaceRow(tableId, row, observe);
+                return;
+            }
+            if (duplicate) {
+                // Refused as a duplicate, so the key exists, though the (lagging) read does not show it yet.
+                await tables.replaceRow(tableId, row, observe);
+                return;
+            }
+        }
+    }
+}
+/** Replaces a row; one that has gone since the plan was read is created again. */
+async function replaceRowSafely(tables, tableId, row, observe) {
+    try {
+        await tables.replaceRow(tableId, row, observe);
+    }
+    catch (error) {
+        if (!rowNotFound(error))
+            throw error;
+        await createRowSafely(tables, tableId, row, observe);
+    }
+}
+/** Deletes a row; one already gone (a re-run after a crash, a retried DELETE) is the goal reached. */
+async function deleteRowSafely(tables, tableId, key, observe) {
+    try {
+        await tables.deleteRow(tableId, key, observe);
+    }
+    catch (error) {
+        if (!rowNotFound(error))
+            throw error;
+    }
+}
+/**
+ * Creates a table. When the answer is lost, the table may exist anyway (the service applies a
+ * request whose client gave up), and only its id lets a restore delete it: look it up by name
+ * (the name search lags writes too, so for up to about 15 s) before giving up.
+ */
+async function createTableSafely(tables, clock, table) {
+    try {
+        return await tables.createTable(table);
+    }
+    catch (error) {
+        if (!outcomeUnknown(error))
+            throw error;
+        for (let attempt = 0; attempt < 15; attempt++) {
+            const found = await tables.findTableByName(table.name);
+            if (found)
+                return found;
+            await clock.sleep(1_000);
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/apply-rows.ts
+
+
+
+
+
+const rowLane = (context) => ({
+    limit: pLimit(context.maxInFlight ?? 8),
+    stopped: false,
+});
+/** Journals every operation before and after it runs, and counts those done in the report. */
+function journaling(context, report) {
+    return async (table, op, details, work, recorded = () => ({})) => {
+        checkAborted(context);
+        context.journal.append({ phase: context.phase, table, op, status: 'started', ...details });
+        let meta;
+        try {
+            const result = await work((observed) => (meta = observed));
+            context.journal.append({
+                phase: context.phase,
+                table,
+                op,
+                status: 'done',
+                key: details.key,
+                rows: details.rows,
+                ...recorded(result),
+                attempts: meta?.attempts,
+                correlationId: meta?.correlationId,
+            });
+            report.operations += 1;
+            return result;
+        }
+        catch (error) {
+            const apiError = error instanceof errors/* GenesysApiError */.n_ ? error : undefined;
+            context.journal.append({
+                phase: context.phase,
+                table,
+                op,
+                status: 'failed',
+                key: details.key,
+                attempts: apiError?.attempts,
+                correlationId: apiError?.correlationId,
+                error: (0,errors/* describeError */.Uc)(error),
+            });
+            throw error;
+        }
+    };
+}
+/** A table's creates and updates: row by row, or as one CSV import job. */
+async function upsertRows(plan, id, writer) {
+    const { context, journaled, lane } = writer;
+    const upserts = [
+        ...plan.creates.map((item) => ({
+            op: 'create',
+            key: item.key,
+            before: null,
+            after: stamped(item.row, plan, context.stamp),
+        })),
+        ...plan.updates.map((item) => ({
+            op: 'update',
+            key: item.key,
+            before: item.before,
+            after: stamped(item.after, plan, context.stamp),
+        })),
+    ];
+    if (upserts.length === 0)
+        return [];
+    if (plan.prediction.strategy === 'import') {
+        const rows = upserts.map((item) => item.after);
+        const result = await journaled(plan.name, 'import', { rows: rows.length }, () => context.tables.importRows({ id, name: plan.name, schema: plan.schema }, rows, 'Append'));
+        if (result.failed > 0 || result.updated !== rows.length) {
+            throw new DeployFailure('apply', `${plan.name}: the import job loaded ${result.updated} of ${rows.length} rows (${result.failed} failed).`);
+        }
+        context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
+        return [];
+    }
+    return inParallel(upserts, `${plan.name}: rows written`, context, lane, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
+        ? createRowSafely(context.tables, id, item.after, observe)
+        : replaceRowSafely(context.tables, id, item.after, observe)));
+}
+/** A table's deletes, row by row (there is no bulk delete but ReplaceAll). */
+async function deleteRows(plan, id, writer) {
+    const { context, journaled, lane } = writer;
+    if (plan.deletes.length === 0)
+        return [];
+    return inParallel(plan.deletes, `${plan.name}: rows deleted`, context, lane, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, (observe) => deleteRowSafely(context.tables, id, item.key, observe)));
+}
+/** The row with the deploy's stamp in its managed columns. */
+function stamped(row, plan, stamp) {
+    if (!stamp)
+        return row;
+    const result = { ...row };
+    if (plan.managed.version)
+        result[plan.managed.version] = stamp.version;
+    if (plan.managed.actor)
+        result[plan.managed.actor] = stamp.actor;
+    return result;
+}
+/**
+ * Runs one table's row operations through the lane. The first that fails for good stops the
+ * lane (unless `keepGoing`) and is thrown once those in flight have finished.
+ */
+async function inParallel(items, label, context, lane, work) {
+    const progress = new Progress(label, items.length, context.logger, context.clock, context.progressIntervalMs);
+    let failure;
+    const failures = [];
+    await Promise.all(items.map((item) => lane.limit(async () => {
+        if ((lane.stopped && !context.keepGoing) || context.signal?.aborted)
+            return;
+        try {
+            await work(item);
+            progress.tick();
+        }
+        catch (error) {
+            failure ??= error;
+            lane.stopped = true;
+            failures.push(`${label.split(':')[0]}: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    })));
+    progress.finish();
+    if (failure !== undefined && !context.keepGoing) {
+        if (failure instanceof DeployFailure)
+            throw failure;
+        throw new DeployFailure('apply', failures[0]);
+    }
+    checkAborted(context);
+    return failures;
+}
+function checkAborted(context) {
+    if (context.signal?.aborted)
+        throw new DeployFailure('interrupted', 'The deploy was interrupted.');
+}
+
+;// CONCATENATED MODULE: ./src/deploy/apply.ts
+
+
+
+
+
+/**
+ * Applies table plans in the order the service needs: tables and columns first, then rows
+ * created and updated, deletes last (first, for a table that would otherwise pass its row
+ * limit). Independent tables are written concurrently, within the client's one rate budget and
+ * one limit on the operations in flight; the deletes start once every table's upserts are done.
+ * Every operation is journaled before and after it runs.
+ * The first operation that fails for good stops the rest (those in flight finish) and is
+ * thrown as a {@link DeployFailure}; so is an abort.
+ */
+async function applyTables(plans, live, context) {
+    const report = { operations: 0, tableIds: new Map(), createdTables: [], failures: [] };
+    const journaled = journaling(context, report);
+    // 1. Tables and columns.
+    for (const [index, plan] of plans.entries()) {
+        const current = live[index] ?? null;
+        if (current)
+            report.tableIds.set(plan.name, current.id);
+        await applySchema(plan, current, context, journaled, report);
+    }
+    // 2. Rows created and updated; deletes last, except where the table would pass its row limit
+    // before them (the service refuses that create): then its deletes first.
+    const deletesFirst = (plan) => plan.liveRowCount + plan.creates.length > plan.rowLimit;
+    const writer = { context, journaled, lane: rowLane(context) };
+    const step = tableStep(context, report, writer.lane);
+    const idOf = (plan) => report.tableIds.get(plan.name);
+    await eachTable(plans, async (plan) => {
+        if (deletesFirst(plan))
+            await step(plan, () => deleteRows(plan, idOf(plan), writer));
+        await step(plan, () => upsertRows(plan, idOf(plan), writer));
+    });
+    // 3. Deletes.
+    await eachTable(plans.filter((plan) => !deletesFirst(plan)), (plan) => step(plan, () => deleteRows(plan, idOf(plan), writer)));
+    return report;
+}
+/** A table created, or its added columns, as the plan says. */
+async function applySchema(plan, current, context, journaled, report) {
+    if (plan.schemaChanges.some((change) => change.kind === 'create-table')) {
+        const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
+        if (plan.division && !division)
+            throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
+        // The done line records the new id: it is what allows a restore to delete this table
+        // (by id) and nothing else.
+        const created = await journaled(plan.name, 'create-table', {}, () => createTableSafely(context.tables, context.clock, {
+            name: plan.name,
+            ...(plan.description ? { description: plan.description } : {}),
+            ...(division ? { division: { id: division } } : {}),
+            schema: plan.schema,
+        }), (table) => ({ tableId: table.id }));
+        report.tableIds.set(plan.name, created.id);
+        report.createdTables.push({ name: plan.name, id: created.id });
+        context.logger.info(`${plan.name}: created the table`);
+    }
+    const added = plan.schemaChanges.filter((change) => change.kind === 'add-column');
+    if (added.length > 0 && current) {
+        const table = {
+            id: current.id,
+            name: current.name,
+            ...(current.description ? { description: current.description } : {}),
+            ...(current.divisionRef ? { division: current.divisionRef } : {}),
+            schema: plan.schema,
+        };
+        await journaled(plan.name, 'add-columns', {}, () => context.tables.updateTable(table));
+        context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
+    }
+}
+/**
+ * One table's writes of one kind. With keepGoing a table whose writes fail (an import job that
+ * fails) does not stop the others; without, it stops the lane, so no other table starts more.
+ */
+function tableStep(context, report, lane) {
+    return async (plan, work) => {
+        try {
+            report.failures.push(...(await work()));
+        }
+        catch (error) {
+            if (!context.keepGoing || (error instanceof DeployFailure && error.phase === 'interrupted')) {
+                lane.stopped = true;
+                throw error;
+            }
+            report.failures.push(`${plan.name}: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    };
+}
+/**
+ * Runs the work of every table at once and waits for all of it to end (a table still writing
+ * must not be left running under the rollback); then throws the first table's error, if any.
+ */
+async function eachTable(plans, work) {
+    const outcomes = await Promise.allSettled(plans.map(work));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/versions-table.ts
+
+
+
+
+
+
+/**
+ * The deploy's side of the versions table (format in runtime/versions-format.ts): after a
+ * table's rows are applied and verified, its row there is written as the commit marker that
+ * runtime readers poll. Writes go through {@link applyTables}, so they share the rate budget,
+ * retries, journal and lost-answer handling of every other write.
+ *
+ * Rollback design: a rollback does not put the previous versions rows back. It writes new ones,
+ * one version above the failed deploy's, whose hashes are computed over the tables as read after
+ * the restore was proven. Two reasons: readers accept only versions newer than what they hold,
+ * so a reader that already switched to the failed deploy's version would ignore the old row; and
+ * the previous row need not describe the restored rows (hand edits since the previous deploy are
+ * restored too). Since the rows' managed version columns go back to their old numbers, the next
+ * deploy's version is taken above the versions table's highest too (see {@link highestMarked}).
+ */
+/**
+ * The versions table's name as given by a setting (`label` names it in the message), trimmed;
+ * undefined when empty (the versions table is opt-in).
+ */
+function versionsTableName(value, label) {
+    const name = value?.trim();
+    if (!name)
+        return undefined;
+    // The service's name filter treats `*` as a wildcard: such a name could not be found again.
+    if (name.length > 256 || /[*\r\n]/.test(name))
+        throw new errors/* ConfigurationError */.j1(`${label} ${JSON.stringify(name)} is not a usable data table name (at most 256 characters, no "*", one line).`, `Give a plain name, such as ${DEFAULT_VERSIONS_TABLE}.`);
+    return name;
+}
+/**
+ * The versions table is not configured by files: a file naming it would plan its rows (prune
+ * included) against the deploy's own markers. Checked first, before anything is read.
+ */
+function refuseConfiguredVersionsTable(plan, name) {
+    const configured = plan.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
+    if (configured)
+        throw new errors/* ConfigurationError */.j1(`${configured.file} configures ${configured.name}, the versions table this deploy writes. Nothing was written.`, `Remove that file (the deploy maintains the versions table itself), or name another versions table.`);
+}
+/** Before any write: an existing versions table must have the columns readers expect. */
+function checkVersionsTable(versions) {
+    const problems = versions.live ? versionsSchemaProblems(versions.live.schema) : [];
+    if (problems.length > 0)
+        throw new errors/* ConfigurationError */.j1(`The versions table ${versions.name} has not the expected columns: ${problems.join('; ')}. Nothing was written.`, 'Delete that table (the next deploy creates it with the right columns), or name another versions table.');
+}
+/** The highest version any versions row holds (0 when none). */
+function highestMarked(live) {
+    let highest = 0;
+    for (const row of live?.rows ?? [])
+        highest = Math.max(highest, versionRecord(row)?.version ?? 0);
+    return highest;
+}
+/**
+ * Writes (or deletes, for a table that no longer exists) the versions row of each table, with
+ * the hash of its rows as given (read back from the service). Creates the versions table when
+ * it does not exist. Returns the operations done; a write that fails for good throws.
+ */
+async function writeMarkers(versions, tables, stamp, context) {
+    const plan = markerPlan(versions, tables, stamp);
+    if (plan.schemaChanges.length + plan.creates.length + plan.updates.length + plan.deletes.length === 0)
+        return 0;
+    const report = await applyTables([plan], [versions.live], context);
+    const numbers = [...new Set(tables.map((table) => table.version ?? stamp.version))].sort((a, b) => a - b);
+    context.logger.info(`${versions.name}: ${tables.length} table(s) marked at version ${numbers.join(', ')} (deploy ${stamp.deployId})`);
+    return report.operations;
+}
+/**
+ * After a restore was proven (a failed deploy's rollback, or a manual one): reads the restored
+ * tables and the versions table again, and gives each table a new row, hashed from its rows as
+ * read now, at one above the highest version the versions table holds for it and at least
+ * `floor` (a failed deploy passes its version + 1, so that readers that took the failed
+ * deploy's marker leave it). Every restored table is marked, even one whose row looks true:
+ * a reader may have read its rows half-changed meanwhile, and only a newer version makes it
+ * read them again. With `onlyUntrue` (nothing was restored: the versions table is only mended),
+ * a row that describes its table's rows stays. A table gone loses its row. Returns a problem
+ * (for the report) instead of throwing: the tables themselves are restored either way.
+ */
+async function markRestored(restored, versionsName, stamp, context) {
+    try {
+        const refs = restored.map((table) => (table.id ? { id: table.id } : { name: table.name }));
+        const read = await readTables(context.tables, [...refs, { name: versionsName }]);
+        const versions = { name: versionsName, live: read[refs.length] ?? null };
+        checkVersionsTable(versions);
+        const marked = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), versionRecord(row)]));
+        const changed = [];
+        for (const [index, table] of restored.entries()) {
+            const rows = read[index]?.rows ?? null;
+            const record = marked.get(table.name);
+            if (rows === null ? !marked.has(table.name) : stamp.onlyUntrue && record?.hash === snapshotHash(rows))
+                continue;
+            changed.push({
+                name: table.name,
+                rows,
+                version: Math.max(stamp.floor ?? 0, (record?.version ?? 0) + 1),
+            });
+        }
+        await writeMarkers(versions, changed, { ...stamp, version: 0 }, context);
+        return {
+            versions: Object.fromEntries(changed.filter((table) => table.rows !== null).map((table) => [table.name, table.version])),
+        };
+    }
+    catch (error) {
+        return {
+            problem: `the versions table ${versionsName} could not be updated after the restore (${error.message}); it may still describe the rows as they were before it. Restore the backup again (the rows stay; the versions table is rewritten), or deploy again.`,
+        };
+    }
+}
+/** The plan that turns the versions table into one that holds these markers (others untouched). */
+function markerPlan(versions, tables, stamp) {
+    const current = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), row]));
+    const plan = {
+        name: versions.name,
+        id: versions.live?.id,
+        file: `(versions table ${versions.name})`,
+        description: VERSIONS_DESCRIPTION,
+        schema: versions.live?.schema ?? VERSIONS_SCHEMA,
+        managed: {},
+        prune: false,
+        schemaChanges: versions.live
+            ? []
+            : [{ kind: 'create-table', columns: Object.keys(VERSIONS_SCHEMA.properties).length }],
+        blocked: [],
+        creates: [],
+        updates: [],
+        deletes: [],
+        unchanged: 0,
+        unmanagedRows: 0,
+        liveRowCount: current.size,
+        rowLimit: Math.max(DEFAULT_LIMITS.maxRows, current.size + tables.length),
+        liveFingerprint: versions.live?.fingerprint ?? null,
+        // Row by row: an import job would be slower for the few rows of a deploy.
+        prediction: { strategy: 'rows', calls: 0, seconds: 0 },
+    };
+    for (const table of [...tables].sort((a, b) => compareKeys(a.name, b.name))) {
+        const before = current.get(table.name);
+        if (table.rows === null) {
+            if (before)
+                plan.deletes.push({ key: table.name, row: before });
+            continue;
+        }
+        const row = versionRow({
+            table: table.name,
+            version: table.version ?? stamp.version,
+            hash: snapshotHash(table.rows),
+            deployedAt: stamp.deployedAt,
+            sha: stamp.gitSha,
+            deployId: stamp.deployId,
+        });
+        if (!before)
+            plan.creates.push({ key: table.name, row });
+        else
+            plan.updates.push({ key: table.name, cells: [], before, after: row });
+    }
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/guard.ts
+
+
+
+
+/**
+ * How old the plan's own read may be and still stand as the guard. Older (a confirmation
+ * prompt left waiting), the tables are read again: someone may have changed them meanwhile.
+ */
+const PLAN_READ_MAX_AGE_MS = 60_000;
+/**
+ * The stale-plan guard: the live tables, read once (or as the plan's own read in this run
+ * found them), must be exactly those the plan was computed from. Refuses with a
+ * {@link RefusedError}, before any write, when one changed. The versions table, when one is
+ * kept, is read with them and checked.
+ */
+async function guardPlan(plan, options) {
+    const guarded = (await fromPlanRead(plan, options)) ?? (await readAgain(plan, options));
+    const stale = plan.tables
+        .filter((table, index) => (guarded.live[index]?.fingerprint ?? null) !== table.liveFingerprint)
+        .map((table) => table.name);
+    if (stale.length > 0) {
+        throw new errors/* RefusedError */.fk(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
+    }
+    if (guarded.versions)
+        checkVersionsTable(guarded.versions);
+    return guarded;
+}
+/** The plan's own read, when it is recent and holds every table of the plan. */
+async function fromPlanRead(plan, options) {
+    const { planRead, logger } = options;
+    if (!planRead)
+        return undefined;
+    const age = options.clock.now() - planRead.readAt;
+    if (age > PLAN_READ_MAX_AGE_MS) {
+        logger.info(`▶ stale-plan guard: the plan's read is ${Math.round(age / 1000)} s old; reading the live tables again`);
+        return undefined;
+    }
+    const byId = new Map(planRead.tables.flatMap((table) => (table ? [[table.id, table]] : [])));
+    const live = plan.tables.map((table) => (table.id === undefined ? null : byId.get(table.id)));
+    if (live.some((table) => table === undefined))
+        return undefined;
+    logger.info(`▶ stale-plan guard: the plan was computed from the live tables ${(age / 1000).toFixed(1)} s ago in this run; that read is the guard and the backup`);
+    const name = options.versionsTable;
+    return {
+        live: live,
+        versions: name ? { name, live: await readByName(options.tables, name) } : undefined,
+    };
+}
+/** The plan came from elsewhere (a file, an approval): one read of the tables it names. */
+async function readAgain(plan, options) {
+    options.logger.info('▶ stale-plan guard: reading the live tables again');
+    const refs = plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name }));
+    const name = options.versionsTable;
+    // The versions table is read with them (one listing), for its columns and highest version.
+    const read = await readTables(options.tables, [...refs, ...(name ? [{ name }] : [])]);
+    return {
+        live: read.slice(0, refs.length),
+        versions: name ? { name, live: read[refs.length] ?? null } : undefined,
+    };
+}
+/** One table by its exact name (a filtered listing, not the org's), or null. */
+async function readByName(tables, name) {
+    const found = await tables.findTableByName(name);
+    if (!found)
+        return null;
+    const schema = found.schema ?? (await tables.getTable(found.id)).schema;
+    return liveTable({ ...found, schema }, await tables.listRows(found.id));
+}
+
+;// CONCATENATED MODULE: ./src/config/from-live.ts
+
+
+
+const NOWHERE = { line: 0, column: 0 };
+/**
+ * A config that describes a live table exactly: its columns in display order with their stored
+ * attributes, and every row, leaving out cells that hold the column's default (the service
+ * fills those, so a plan of the result shows no changes).
+ */
+function configFromLive(table, rows, options = {}) {
+    const entries = Object.entries(table.schema.properties)
+        .filter(([name]) => name !== 'key')
+        .sort(([, a], [, b]) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || 0);
+    const columns = entries.map(([name, property]) => ({
+        name,
+        type: property.type,
+        title: property.title !== undefined && property.title !== name ? property.title : undefined,
+        description: typeof property.description === 'string' ? property.description : undefined,
+        required: false,
+        minLength: property.type === 'string' ? property.minLength : undefined,
+        maxLength: property.type === 'string' ? property.maxLength : undefined,
+        minimum: property.type === 'integer' || property.type === 'number' ? property.minimum : undefined,
+        maximum: property.type === 'integer' || property.type === 'number' ? property.maximum : undefined,
+        default: property.default,
+        allow: [],
+        position: NOWHERE,
+    }));
+    const desired = [...rows]
+        .sort((a, b) => compareKeys(String(a.key), String(b.key)))
+        .map((row) => {
+        const cells = {};
+        for (const [name, property] of entries) {
+            const value = row[name];
+            if (value !== undefined && value !== defaultFor(property))
+                cells[name] = value;
+        }
+        return { key: String(row.key), cells, position: NOWHERE, cellPositions: {} };
+    });
+    const key = table.schema.properties.key;
+    return {
+        file: options.file ?? `${table.name}.yaml`,
+        table: { name: table.name },
+        description: table.description,
+        division: table.division?.name,
+        environment: options.environment,
+        keyTitle: key?.title ?? 'key',
+        keyDescription: typeof key?.description === 'string' ? key.description : undefined,
+        prune: true,
+        limits: {
+            ...DEFAULT_LIMITS,
+            maxRows: Math.max(DEFAULT_LIMITS.maxRows, rows.length),
+            maxColumns: Math.max(DEFAULT_LIMITS.maxColumns, entries.length + 1),
+        },
+        columns,
+        valueSchemas: {},
+        allow: [],
+        rows: desired,
+        position: NOWHERE,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/display.ts
+
+/**
+ * A cell value as a person should see it in a plan: values the secret guard would flag are
+ * masked (whatever their source: live rows can hold anything), long values are shortened, and
+ * "not set" and "empty" are said in words.
+ */
+function displayValue(value, maxLength = 120) {
+    if (value === null || value === undefined)
+        return '(not set)';
+    if (typeof value !== 'string')
+        return String(value);
+    if (value === '')
+        return '(empty)';
+    if (detectSensitive(value).length > 0)
+        return `(masked: ${maskValue(value)})`;
+    const characters = [...value];
+    return characters.length > maxLength
+        ? `${characters.slice(0, maxLength).join('')}…(${characters.length} characters)`
+        : value;
+}
+const CODE_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '@': '&#64;',
+    '#': '&#35;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '\n': '⏎',
+    '\r': '',
+};
+/**
+ * Text safe inside a GitHub markdown table cell as inline code: HTML-escaped (so no markup or
+ * HTML gets through), pipes escaped (so the table holds), `@` and `#` escaped (so no one is
+ * mentioned and no issue is linked), newlines shown as ⏎. One pass, so no escape is escaped.
+ */
+function display_markdownCode(text) {
+    return `<code>${text.replace(/[&<>|@#`\\\r\n]/g, (char) => CODE_ESCAPES[char])}</code>`;
+}
+/** Text for HTML contexts (summaries): escaped, with mentions and references neutralised. */
+function display_htmlText(text) {
+    return text.replace(/[&<>@#]/g, (char) => CODE_ESCAPES[char]);
+}
+/** A value for a markdown table cell: masked, shortened, escaped. */
+function display_markdownValue(value, maxLength = 120) {
+    if (value === null || value === undefined || value === '')
+        return `<i>${displayValue(value)}</i>`;
+    return display_markdownCode(displayValue(value, maxLength));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore-plans.ts
+
+
+
+
+/** What a restore plans: live → backup, table by table, and what still differs after it. */
+/** Adds a write back to the backup value for each touched key the plan has no operation for. */
+function forceTouched(plan, table, keys) {
+    if (!keys || keys.size === 0)
+        return plan;
+    const planned = new Set([...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key));
+    const backupRows = new Map(table.rows.map((row) => [String(row.key), row]));
+    const updates = [...plan.updates];
+    const deletes = [...plan.deletes];
+    for (const key of keys) {
+        if (planned.has(key))
+            continue;
+        const row = backupRows.get(key);
+        // A PUT of a row that is not there creates it (see row-writes.ts); a DELETE of one gone is done.
+        if (row)
+            updates.push({ key, cells: [], before: row, after: row });
+        else
+            deletes.push({ key, row: { key } });
+    }
+    return { ...plan, updates, deletes };
+}
+/** What differs between the backup and the tables read (backup tables first, then created ones). */
+function restoreDifferences(backup, after, rate) {
+    const remaining = [];
+    const live = after.slice(0, backup.tables.length);
+    for (const [index, plan] of restorePlans(backup.tables, live, rate).entries()) {
+        const table = plan.name;
+        if (!live[index]) {
+            remaining.push({
+                table,
+                message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
+            });
+            continue;
+        }
+        for (const item of plan.creates)
+            remaining.push({
+                table,
+                key: item.key,
+                expected: item.row,
+                actual: null,
+                message: `${table}: row "${item.key}" is missing`,
+            });
+        for (const item of plan.updates)
+            for (const cell of item.cells)
+                remaining.push({
+                    table,
+                    key: item.key,
+                    column: cell.column,
+                    expected: cell.after,
+                    actual: cell.before,
+                    message: `${table}: row "${item.key}", column "${cell.column}" is ${displayValue(cell.before)}; the backup has ${displayValue(cell.after)}`,
+                });
+        for (const item of plan.deletes)
+            remaining.push({
+                table,
+                key: item.key,
+                expected: null,
+                actual: item.row,
+                message: `${table}: row "${item.key}" should not be there`,
+            });
+    }
+    for (const table of after.slice(backup.tables.length))
+        if (table)
+            remaining.push({
+                table: table.name,
+                message: `${table.name}: the table the deploy created still exists`,
+            });
+    return remaining;
+}
+/** For each backed-up table, the plan that turns the live table back into the backup. */
+function restorePlans(tables, live, rate, strategy = 'auto') {
+    return tables.map((table, index) => {
+        const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
+        const diff = diffTable(config, live[index] ?? null);
+        // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
+        const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
+        return { ...restorable, prediction: predict(restorable, { strategy }, rate) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore.ts
+
+
+
+
+
+
+/** Rounds of writes: a round whose operations failed is followed by another over what remains. */
+const RESTORE_ROUNDS = 3;
+const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
+/**
+ * Restores a backup: plans live → backup for every table it holds (rows created, updated and
+ * deleted back, managed columns included), applies that plan with the same engine as a deploy
+ * (an import job when that is cheaper), deletes the tables the deploy created, then reads
+ * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
+ * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
+ * before any write, when a table the backup names by id now has another name.
+ */
+async function restoreBackup(backup, context, rate = 300, options = {}) {
+    const preview = options.preview ?? (await previewRestore(backup, context.tables, rate, options));
+    const { plans, deletions } = preview;
+    let live = preview.live;
+    let pending = plans.map((plan, index) => forceTouched(plan, backup.tables[index], options.touched?.get(plan.name)));
+    const report = {
+        restored: false,
+        tables: pending.map((plan) => ({
+            name: plan.name,
+            creates: plan.creates.length,
+            updates: plan.updates.length,
+            deletes: plan.deletes.length,
+        })),
+        remaining: [],
+        failures: [],
+        leftInPlace: [...preview.leftInPlace],
+        operations: 0,
+    };
+    for (let round = 1;; round++) {
+        const applied = await applyTables(pending.filter((_, index) => live[index]), live.filter((table) => table !== null), { ...context, phase: 'restore', keepGoing: true });
+        report.operations += applied.operations;
+        report.failures.push(...applied.failures);
+        if (round === 1)
+            for (const table of deletions)
+                await deleteCreatedTable(table, context, report);
+        const proof = await proveRestored(backup, { live, pending, deletions }, context, rate, options.settleMs);
+        report.remaining = proof.remaining;
+        // Another round only mends what failed; what settled and still differs is reported.
+        if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS)
+            break;
+        context.logger.warn(`restore: ${applied.failures.length} operation(s) failed; ${proof.remaining.length} difference(s) remain; trying those again`);
+        live = proof.live;
+        pending = restorePlans(backup.tables, live, rate, options.strategy);
+    }
+    report.restored = report.remaining.length === 0;
+    return report;
+}
+/**
+ * What a restore would do, read without writing: the backed-up tables (by id) and their
+ * restore plans, and which tables the manifest says the deploy created may be deleted: those
+ * the journal shows it created, by the recorded id, still under that name. Throws a
+ * {@link BackupError} when a backed-up id now names another table.
+ */
+async function previewRestore(backup, tables, rate = 300, options = {}) {
+    const createdTables = options.createdTables ?? new Map();
+    const created = backup.manifest.tables.filter((entry) => !entry.existed);
+    // Without journal evidence a table is looked up by name only to say that it is left alone.
+    const found = await readTables(tables, [
+        ...backup.tables.map((table) => ({ id: table.id })),
+        ...created.map((entry) => createdTables.has(entry.name) ? { id: createdTables.get(entry.name) } : { name: entry.name }),
+    ]);
+    const live = found.slice(0, backup.tables.length);
+    for (const [index, table] of backup.tables.entries()) {
+        const current = live[index];
+        if (current && current.name !== table.name)
+            throw new errors/* BackupError */.hj(`The backup at ${backup.location} holds table ${table.name} (id ${table.id}), but that id is now table ${current.name}. Nothing was written.`, 'Check that this backup belongs to this org; if the table was renamed since, rename it back before restoring.');
+    }
+    const deletions = [];
+    const leftInPlace = [];
+    for (const [index, entry] of created.entries()) {
+        const current = found[backup.tables.length + index];
+        if (!current)
+            continue;
+        if (!createdTables.has(entry.name))
+            leftInPlace.push(`${entry.name}: ${LEFT_IN_PLACE}`);
+        else if (current.name !== entry.name)
+            leftInPlace.push(`${entry.name}: the id its journal entry records (${current.id}) is now table ${current.name}; left in place`);
+        else
+            deletions.push(current);
+    }
+    return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
+}
+/** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
+async function deleteCreatedTable(table, context, report) {
+    context.journal.append({
+        phase: 'restore',
+        table: table.name,
+        op: 'delete-table',
+        status: 'started',
+        tableId: table.id,
+    });
+    try {
+        await context.tables.deleteTable(table.id, { force: true });
+        context.journal.append({
+            phase: 'restore',
+            table: table.name,
+            op: 'delete-table',
+            status: 'done',
+            tableId: table.id,
+        });
+        report.tables.push({ name: table.name, creates: 0, updates: 0, deletes: 0, deletedTable: true });
+        report.operations += 1;
+    }
+    catch (error) {
+        context.journal.append({
+            phase: 'restore',
+            table: table.name,
+            op: 'delete-table',
+            status: 'failed',
+            tableId: table.id,
+            error: (0,errors/* describeError */.Uc)(error),
+        });
+        report.failures.push(`${table.name}: created by the deploy, and could not be deleted: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
+}
+/**
+ * Proves the restore: reads back what it wrote (and that the deleted tables are gone) and
+ * plans once more: nothing may be left to do. The rows it did not write are as the restore's
+ * own read found them, equal to the backup. The reads are repeated (with backoff) until they
+ * show nothing left or the settle window is over, since a read right after the writes may not
+ * show them yet.
+ */
+async function proveRestored(backup, round, context, rate, settleMs = DEFAULT_SETTLE_MS) {
+    const written = [
+        ...backup.tables.map((table, index) => {
+            const plan = round.pending[index];
+            return {
+                name: table.name,
+                id: round.live[index] ? table.id : undefined,
+                before: round.live[index] ?? null,
+                keys: [...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key),
+                expectedRows: table.rows.length,
+                definitionChanged: false,
+            };
+        }),
+        ...round.deletions.map((table) => ({
+            name: table.name,
+            id: table.id,
+            before: table,
+            keys: [],
+            expectedRows: 0,
+            definitionChanged: true,
+        })),
+    ];
+    const settled = await settleWritten(context.tables, written, (after) => restoreDifferences(backup, after, rate), { clock: context.clock, logger: context.logger, windowMs: settleMs, what: 'restore proof' });
+    return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var src_secrets = __nccwpck_require__(91581);
+// EXTERNAL MODULE: ./src/genesys/regions.ts
+var regions = __nccwpck_require__(8348);
+;// CONCATENATED MODULE: ./src/genesys/proxy.ts
+
+
+
+function proxyVariables(env) {
+    const read = (name) => (env[name.toLowerCase()] || env[name] || '').trim();
+    return { httpProxy: read('HTTP_PROXY'), httpsProxy: read('HTTPS_PROXY'), noProxy: read('NO_PROXY') };
+}
+/**
+ * What to add to the advice about an unreachable `url` when a proxy variable applies to it:
+ * the proxy (its password hidden) is then the first thing to check.
+ */
+function proxyAdvice(url, env = process.env) {
+    const variables = proxyVariables(env);
+    const target = new URL(url);
+    const https = target.protocol === 'https:';
+    // HTTPS_PROXY falls back to HTTP_PROXY, as undici does.
+    const name = https && variables.httpsProxy ? 'HTTPS_PROXY' : variables.httpProxy ? 'HTTP_PROXY' : undefined;
+    if (name === undefined)
+        return undefined;
+    const proxy = (0,regions/* redactUrl */.BO)(withScheme(name === 'HTTPS_PROXY' ? variables.httpsProxy : variables.httpProxy));
+    const through = https
+        ? `lets this machine CONNECT to ${target.host}`
+        : `forwards requests to ${target.host}`;
+    return `${name} is set (${proxy}): unless NO_PROXY names ${target.hostname}, the request went through that proxy; check that it is reachable and ${through}.`;
+}
+const fetches = new Map();
+/**
+ * The fetch to reach Genesys Cloud with from this environment: Node's own when no proxy variable
+ * is set, else one that sends each request through the proxy the variables name for its URL.
+ * One per distinct setting, so that the token source and the API client share connections.
+ */
+function proxyAwareFetch(env = process.env) {
+    const variables = proxyVariables(env);
+    if (!variables.httpProxy && !variables.httpsProxy)
+        return globalThis.fetch;
+    const key = JSON.stringify(variables);
+    let proxied = fetches.get(key);
+    if (!proxied) {
+        const checked = checkedVariables(variables);
+        let loading;
+        proxied = async (input, init) => {
+            loading ??= loadProxiedFetch(checked);
+            return (await loading)(input, init);
+        };
+        fetches.set(key, proxied);
+    }
+    return proxied;
+}
+/** Refuses a proxy URL that is not one, and registers its password as a secret. */
+function checkedVariables(variables) {
+    const check = (value, name) => {
+        if (!value)
+            return value;
+        const given = withScheme(value);
+        let url;
+        try {
+            url = new URL(given);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j1(`${name} ${JSON.stringify((0,regions/* redactUrl */.BO)(given))} is not a URL.`, `Give the proxy as http://host:port (or http://user:password@host:port), or unset ${name}.`);
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            throw new errors/* ConfigurationError */.j1(`${name} ${JSON.stringify((0,regions/* redactUrl */.BO)(given))} must use http or https.`, `Give the proxy as http://host:port; SOCKS proxies are not supported.`);
+        (0,src_secrets/* registerUrlPassword */.M1)(given);
+        return given;
+    };
+    return {
+        httpProxy: check(variables.httpProxy, 'HTTP_PROXY'),
+        httpsProxy: check(variables.httpsProxy, 'HTTPS_PROXY'),
+        noProxy: noProxyWithSubdomains(variables.noProxy),
+    };
+}
+/** `proxy.corp:3128` as curl reads it: http is the default scheme. */
+function withScheme(value) {
+    return /^[a-z][\w+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+}
+/**
+ * undici matches a NO_PROXY entry without a leading dot to that exact host only; curl and most
+ * tools let `example.com` cover its subdomains too. Each such entry is given in both forms.
+ */
+function noProxyWithSubdomains(noProxy) {
+    return noProxy
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .flatMap((entry) => (/^[.*]/.test(entry) || entry === '*' ? [entry] : [entry, `.${entry}`]))
+        .join(',');
+}
+async function loadProxiedFetch(variables) {
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 64718, 19));
+    const options = {
+        // Empty, not undefined: undici would then read process.env, which may not be the
+        // environment this client was made for.
+        httpProxy: variables.httpProxy,
+        httpsProxy: variables.httpsProxy,
+        noProxy: variables.noProxy,
+        // Plain-http targets (the emulator, a test double) are sent in absolute form, as curl
+        // does; https ones through a CONNECT tunnel. (Passed on to ProxyAgent; not in 6.x's types.)
+        proxyTunnel: false,
+    };
+    const agent = withoutExperimentalWarning(() => new undici.EnvHttpProxyAgent(options));
+    return ((input, init) => undici.fetch(input, {
+        ...init,
+        dispatcher: agent,
+    }));
+}
+/**
+ * undici 6 marks `EnvHttpProxyAgent` experimental with a process warning on first use. The
+ * version is pinned by this package, so the warning would only alarm the person running it.
+ */
+function withoutExperimentalWarning(make) {
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning, ...rest) => {
+        const code = rest[0]?.code;
+        if (code === 'UNDICI-EHPA')
+            return;
+        emitWarning.call(process, warning, ...rest);
+    });
+    try {
+        return make();
+    }
+    finally {
+        process.emitWarning = emitWarning;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/genesys/retry.ts
+const DEFAULT_RETRY_POLICY = {
+    maxAttempts: 6,
+    maxRetryMs: 600_000,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+    maxRetryAfterMs: 180_000,
+    timeScale: 1,
+    random: Math.random,
+};
+/** Codes that mean "busy, try later" whatever the status says. */
+const BUSY_CODES = new Set(['flows.datatables.server.too.busy', 'service.unavailable']);
+/**
+ * Decides whether attempt number `attempt` (1-based) is retried; `elapsedMs` is the time already
+ * spent waiting to retry this request.
+ *
+ * - 429 and 503 (and the data-tables "too busy" code) mean the request was not processed, so
+ *   every method is retried.
+ * - 502, 504, connection resets and timeouts leave it unknown whether the service acted; only
+ *   idempotent requests (GET, PUT, DELETE) are retried, so a POST never creates a row twice.
+ * - Other 5xx answers to a read (GET) are retried too: a read changes nothing, and one failed
+ *   read (a verify, an import-job poll) must not fail a deploy.
+ * - Any other status is final.
+ */
+function decideRetry(outcome, attempt, idempotent, policy, readOnly = false, elapsedMs = 0) {
+    const decision = decideRetryByOutcome(outcome, attempt, idempotent, policy, readOnly);
+    if (!decision.retry)
+        return decision;
+    const notProcessed = outcome.kind === 'response' &&
+        (outcome.status === 429 ||
+            outcome.status === 503 ||
+            (outcome.code !== undefined && BUSY_CODES.has(outcome.code)));
+    if (notProcessed && policy.maxRetryMs !== undefined) {
+        const budget = policy.maxRetryMs * policy.timeScale;
+        if (elapsedMs + decision.delayMs > budget)
+            return {
+                retry: false,
+                reason: `gave up after ${attempt} attempts over ${Math.round(elapsedMs / policy.timeScale / 1000)} s (the retry budget is ${policy.maxRetryMs / 1000} s)`,
+            };
+        return decision;
+    }
+    if (attempt >= policy.maxAttempts)
+        return { retry: false, reason: `gave up after ${attempt} attempts` };
+    return decision;
+}
+function decideRetryByOutcome(outcome, attempt, idempotent, policy, readOnly) {
+    if (outcome.kind === 'network') {
+        // Once more for a resolver blip; after that a name that does not resolve is a wrong address.
+        if (outcome.unresolved && attempt >= 2)
+            return { retry: false, reason: 'the host name does not resolve; check the region or URL' };
+        if (!idempotent)
+            return { retry: false, reason: 'the request may have been processed; not repeated' };
+        return {
+            retry: true,
+            rateLimited: false,
+            delayMs: backoffMs(attempt, policy),
+            reason: outcome.timeout ? 'timed out' : 'connection failed',
+        };
+    }
+    const { status, code } = outcome;
+    if (status === 429) {
+        const retryAfter = parseRetryAfterMs(outcome.retryAfterHeader);
+        if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
+            return {
+                retry: false,
+                reason: `Retry-After of ${retryAfter / 1000} s is longer than the ${policy.maxRetryAfterMs / 1000} s allowed`,
+            };
+        }
+        const delayMs = retryAfter !== undefined ? retryAfter * policy.timeScale : backoffMs(attempt, policy);
+        return { retry: true, rateLimited: true, delayMs, reason: 'rate limited (429)' };
+    }
+    if (status === 503 || (code !== undefined && BUSY_CODES.has(code))) {
+        return {
+            retry: true,
+            rateLimited: false,
+            delayMs: backoffMs(attempt, policy),
+            reason: `service busy (${status})`,
+        };
+    }
+    if (((status === 502 || status === 504) && idempotent) || (status >= 500 && readOnly)) {
+        return {
+            retry: true,
+            rateLimited: false,
+            delayMs: backoffMs(attempt, policy),
+            reason: `gateway error (${status})`,
+        };
+    }
+    return { retry: false, reason: `status ${status} is not retried` };
+}
+/** Exponential backoff with "equal jitter": half fixed, half random, capped, then scaled. */
+function backoffMs(attempt, policy) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return (exponential / 2 + policy.random() * (exponential / 2)) * policy.timeScale;
+}
+/** `Retry-After` as delta-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+function parseRetryAfterMs(header, now = Date.now()) {
+    if (header === null || header === undefined || header.trim() === '')
+        return undefined;
+    const trimmed = header.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/genesys/oauth.ts
+
+
+
+
+
+const TOKEN_PATH = '/oauth/token';
+/**
+ * OAuth 2 client-credentials grant against `login.<region domain>/oauth/token`.
+ *
+ * The token is cached and renewed a little before it expires (the lifetime is set per OAuth
+ * client, 300 s to 48 h), and concurrent callers share one token request. The client secret
+ * and the token are never put in an error message or a log line.
+ */
+class ClientCredentialsTokenSource {
+    loginBase;
+    credentials;
+    options;
+    cached;
+    pending;
+    constructor(loginBase, credentials, options = {}) {
+        this.loginBase = loginBase;
+        this.credentials = credentials;
+        this.options = options;
+    }
+    async token() {
+        const clock = this.options.clock ?? src_clock/* systemClock */.m;
+        if (this.cached && clock.now() < this.cached.renewAt)
+            return this.cached.value;
+        this.pending ??= this.request().finally(() => {
+            this.pending = undefined;
+        });
+        this.cached = await this.pending;
+        return this.cached.value;
+    }
+    invalidate(token) {
+        if (this.cached?.value === token)
+            this.cached = undefined;
+    }
+    async request() {
+        const fetchFn = this.options.fetch ?? proxyAwareFetch();
+        const clock = this.options.clock ?? src_clock/* systemClock */.m;
+        const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+        const logger = this.options.logger ?? src_logger/* silentLogger */.q;
+        const basic = Buffer.from(`${this.credentials.clientId}:${this.credentials.clientSecret}`).toString('base64');
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await fetchFn(`${this.loginBase}${TOKEN_PATH}`, {
+                    method: 'POST',
+                    headers: {
+                        authorization: `Basic ${basic}`,
+                        'content-type': 'application/x-www-form-urlencoded',
+                        accept: 'application/json',
+                    },
+                    body: 'grant_type=client_credentials',
+                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+                });
+            }
+            catch (error) {
+                const timeout = error instanceof Error && error.name === 'TimeoutError';
+                // The token request has no side effect worth protecting, so it is retried like a GET.
+                const decision = decideRetry({ kind: 'network', timeout, unresolved: networkCode(error) === 'ENOTFOUND' }, attempt, true, policy);
+                if (!decision.retry) {
+                    throw new errors/* GenesysApiError */.n_({
+                        status: 0,
+                        code: timeout ? 'client.timeout' : 'network.error',
+                        serviceMessage: `could not reach the OAuth service at ${this.loginBase} (${networkCause(error)})`,
+                        method: 'POST',
+                        path: TOKEN_PATH,
+                        attempts: attempt,
+                    }, unreachableHint(`${this.loginBase}${TOKEN_PATH}`, 'Check the region (or API URL) and that this machine can reach Genesys Cloud.'));
+                }
+                logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
+                await clock.sleep(decision.delayMs);
+                continue;
+            }
+            const text = await response.text();
+            if (response.ok)
+                return this.parseToken(text, clock.now());
+            const decision = decideRetry({ kind: 'response', status: response.status, retryAfterHeader: response.headers.get('retry-after') }, attempt, true, policy);
+            if (decision.retry && response.status !== 400 && response.status !== 401) {
+                logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
+                await clock.sleep(decision.delayMs);
+                continue;
+            }
+            throw this.refusal(response, text, attempt);
+        }
+    }
+    parseToken(text, now) {
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            body = {};
+        }
+        if (typeof body.access_token !== 'string' || body.access_token === '') {
+            throw new errors/* AuthenticationError */.v3({
+                status: 200,
+                code: 'invalid.token.response',
+                serviceMessage: 'the OAuth service answered without an access_token',
+                method: 'POST',
+                path: TOKEN_PATH,
+                attempts: 1,
+            }, 'Check that the login URL points at Genesys Cloud (or the emulator).');
+        }
+        const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 86_400) * 1000;
+        // Renew early: a tenth of the lifetime, at most a minute, so no request carries a token
+        // that expires in flight.
+        const marginMs = Math.min(60_000, lifetimeMs / 10);
+        return { value: body.access_token, renewAt: now + lifetimeMs - marginMs };
+    }
+    refusal(response, text, attempts) {
+        let body = {};
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            // Not JSON: keep the status only.
+        }
+        // OAuth errors use {error, error_description}; Genesys errors use {code, message}.
+        const code = String(body.error ?? body.code ?? `http.${response.status}`);
+        const serviceMessage = String(body.error_description ?? body.message ?? response.statusText ?? 'refused');
+        const failure = {
+            status: response.status,
+            code,
+            serviceMessage,
+            method: 'POST',
+            path: TOKEN_PATH,
+            correlationId: response.headers.get('inin-correlation-id') ?? undefined,
+            attempts,
+            body,
+        };
+        if (response.status === 400 || response.status === 401 || response.status === 403) {
+            return new errors/* AuthenticationError */.v3(failure, `Genesys Cloud refused the OAuth client "${this.credentials.clientId}" at ${this.loginBase}. ` +
+                'Check GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, that the client uses the ' +
+                'Client Credentials grant and is active, and that the region matches the org.');
+        }
+        return new errors/* GenesysApiError */.n_(failure, 'The OAuth service failed; try again later.');
+    }
+}
+/** The advice for a request to `url` that got no answer: `advice`, then the proxy's, if one was used. */
+function unreachableHint(url, advice) {
+    const proxy = proxyAdvice(url);
+    return proxy ? `${advice} ${proxy}` : advice;
+}
+/** A short, secret-free cause of a fetch failure (undici nests the system error). */
+function networkCause(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    const cause = error.cause;
+    // undici's ProxyAgent, when the proxy refuses to open a tunnel.
+    const tunnel = /Proxy response \((\d+)\)/.exec(cause?.message ?? '');
+    if (tunnel)
+        return `the proxy refused the tunnel with HTTP ${tunnel[1]}${PROXY_STATUS[tunnel[1]] ?? ''}`;
+    const code = networkCode(error);
+    return code && code in NETWORK_CODES
+        ? `${code}: ${NETWORK_CODES[code]}`
+        : (code ?? cause?.message ?? error.message);
+}
+/** The system error code of a failed fetch (ENOTFOUND, ECONNRESET, …), when there is one. */
+function networkCode(error) {
+    return error?.cause?.code;
+}
+/** The network failures people meet, in words (the codes alone send them searching). */
+const NETWORK_CODES = {
+    ENOTFOUND: 'the host name does not resolve',
+    ECONNREFUSED: 'nothing listens on that address and port',
+    ECONNRESET: 'the connection was reset',
+    ETIMEDOUT: 'the connection timed out',
+    EAI_AGAIN: 'the name server did not answer',
+    CERT_HAS_EXPIRED: 'the server certificate has expired',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server certificate cannot be verified (a proxy that inspects TLS?)',
+    SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate is in the chain (a proxy that inspects TLS?)',
+};
+const PROXY_STATUS = {
+    '403': ' (the proxy does not allow this host)',
+    '407': ' (proxy authentication required: give the user and password in the proxy URL, http://user:password@host:port)',
+};
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 1000 ? 3 : 1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/webhook.ts
+
+
+
+
+
+/** Header naming one delivery: retries of it carry the same id, so receivers can drop repeats. */
+const DELIVERY_HEADER = 'x-datatable-deploy-delivery';
+const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
+/**
+ * Posts the event (see {@link postInvalidation}) and logs each delivery; a failed one is a
+ * warning saying that what was done stands (`done`: "the deploy itself succeeded").
+ */
+async function announce(target, event, options, done) {
+    const results = await postInvalidation(target.urls, target.secret, event, {
+        clock: options.clock,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.retry ? { retry: options.retry } : {}),
+    });
+    for (const result of results) {
+        const url = (0,regions/* redactUrl */.BO)(result.url);
+        if (result.ok)
+            options.logger.info(`webhook ${url}: delivered (${result.status})`);
+        else
+            options.logger.warn(`webhook ${url} failed after ${result.attempts} attempt(s): ${result.error}; ${done}`);
+    }
+    return results;
+}
+/** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
+function signBody(body, secret) {
+    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
+}
+/**
+ * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
+ * (a delivery id lets receivers drop repeats). Failures are reported, never thrown: a webhook
+ * that is down must not undo a healthy deploy.
+ */
+async function postInvalidation(urls, secret, event, options) {
+    const body = JSON.stringify(event);
+    // A webhook receiver that is busy gets four attempts, not the Genesys client's time budget.
+    const policy = {
+        ...DEFAULT_RETRY_POLICY,
+        maxAttempts: 4,
+        maxRetryMs: undefined,
+        ...options.retry,
+    };
+    const headers = {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signBody(body, secret),
+        'x-datatable-deploy-event': event.event,
+        [DELIVERY_HEADER]: (0,external_node_crypto_.randomUUID)(),
+        'user-agent': 'datatable-deploy',
+    };
+    return Promise.all(urls.map(async (url) => {
+        for (let attempt = 1;; attempt++) {
+            let outcome;
+            let failure;
+            let status;
+            try {
+                const response = await (options.fetch ?? fetch)(url, {
+                    method: 'POST',
+                    headers,
+                    body,
+                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+                });
+                await response.arrayBuffer();
+                if (response.ok)
+                    return { url, ok: true, status: response.status, attempts: attempt };
+                status = response.status;
+                failure = `answered ${status}`;
+                // Any 5xx is retried: the receiver may recover. Other statuses are final.
+                outcome = {
+                    kind: 'response',
+                    status: status >= 500 ? 503 : status,
+                    retryAfterHeader: response.headers.get('retry-after'),
+                };
+            }
+            catch (error) {
+                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
+                failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
+            }
+            const decision = decideRetry(outcome, attempt, true, policy);
+            if (!decision.retry)
+                return {
+                    url,
+                    ok: false,
+                    ...(status !== undefined ? { status } : {}),
+                    attempts: attempt,
+                    error: failure,
+                };
+            await options.clock.sleep(decision.delayMs);
+        }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore-news.ts
+
+
+
+
+async function tellRestored(options) {
+    const { context, versionsTable } = options;
+    const hooks = options.webhooks?.urls.length ? options.webhooks : undefined;
+    if (!versionsTable) {
+        if (hooks)
+            context.logger.info('invalidation webhooks: not sent after a restore without a versions table (the event carries its new versions)');
+        return {};
+    }
+    context.logger.info(`▶ versions table: marking the restored tables in ${versionsTable}`);
+    const marking = await markRestored(options.restored, versionsTable, {
+        floor: options.floor,
+        onlyUntrue: options.onlyUntrue,
+        deployId: options.deployId,
+        deployedAt: new Date(context.clock.now()).toISOString(),
+        gitSha: options.gitSha,
+    }, context);
+    if ('problem' in marking)
+        return { problem: marking.problem };
+    const tables = Object.keys(marking.versions);
+    if (!hooks || tables.length === 0)
+        return { versions: marking.versions };
+    context.logger.info('▶ invalidation webhooks');
+    const webhooks = await announce(hooks, {
+        event: 'datatables.deployed',
+        reason: 'rollback',
+        tables,
+        version: Math.max(...Object.values(marking.versions)),
+        versions: marking.versions,
+        deployId: options.deployId,
+        ...options.event,
+        deployedAt: new Date(context.clock.now()).toISOString(),
+    }, { ...options.announce, clock: context.clock, logger: context.logger }, 'the restore itself stands');
+    return { versions: marking.versions, webhooks };
+}
+/**
+ * A manual restore with a versions table: the backup without that table (the deploy keeps it,
+ * a backup never puts it back: its rows would name versions readers already left), and a check
+ * that it has the columns readers expect, before any write. Says what it left out.
+ */
+async function prepareManualRestore(backup, versionsTable, tables, note) {
+    if (!versionsTable)
+        return backup;
+    const ours = (name) => name.toLowerCase() === versionsTable.toLowerCase();
+    const [live] = await readTables(tables, [{ name: versionsTable }]);
+    checkVersionsTable({ name: versionsTable, live: live ?? null });
+    if (!backup.manifest.tables.some((table) => ours(table.name)))
+        return backup;
+    note(`${versionsTable} is the versions table: it is not restored from the backup; it is rewritten for the restored tables.`);
+    const rest = backup.tables.filter((table) => !ours(table.name));
+    if (rest.length === 0)
+        throw new errors/* ConfigurationError */.j1(`The backup at ${backup.location} holds only ${versionsTable}, the versions table. Nothing was written.`, 'Restore another backup, or leave --versions-table (input versions-table) out if that table is not the versions table.');
+    return {
+        ...backup,
+        manifest: { ...backup.manifest, tables: backup.manifest.tables.filter((table) => !ours(table.name)) },
+        tables: rest,
+    };
+}
+/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
+const restoredRefs = (backup, preview) => [
+    ...backup.tables.map((table) => ({ name: table.name, id: table.id })),
+    ...preview.deletions.map((table) => ({ name: table.name, id: table.id })),
+];
+/** Whether a restore would write anything (rows, or a table to delete). */
+const restoreChanges = (preview) => preview.deletions.length > 0 ||
+    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
+
+;// CONCATENATED MODULE: ./src/deploy/pipeline-news.ts
+
+
+/** What the pipeline tells subscribers: after a healthy deploy, and after its proven rollback. */
+/** After a healthy deploy: the signed event, to each configured URL (undefined: none configured). */
+async function tellDeployed(options, deploy) {
+    if (!options.webhooks || options.webhooks.urls.length === 0)
+        return undefined;
+    const { plan, version } = deploy;
+    options.logger.info('▶ invalidation webhooks');
+    const event = {
+        event: 'datatables.deployed',
+        reason: 'deploy',
+        tables: plan.tables.map((table) => table.name),
+        version,
+        versions: Object.fromEntries(plan.tables.map((table) => [table.name, version])),
+        deployId: deploy.deployId,
+        digest: plan.digest,
+        environment: plan.environment ?? null,
+        actor: options.actor,
+        deployedAt: new Date(options.clock.now()).toISOString(),
+    };
+    const how = {
+        clock: options.clock,
+        logger: options.logger,
+        fetch: options.fetch,
+        retry: options.webhookRetry,
+    };
+    return announce(options.webhooks, event, how, 'the deploy itself succeeded');
+}
+/**
+ * After a failed deploy's proven rollback: the versions table marks the restored rows above the
+ * failed deploy's version, and readers are told (see restore-news.ts).
+ */
+function tellRolledBack(options, deploy) {
+    const { plan } = deploy;
+    return tellRestored({
+        restored: plan.tables.map((table) => ({
+            name: table.name,
+            id: table.id ?? deploy.created.get(table.name),
+        })),
+        versionsTable: options.versionsTable,
+        // A version above this deploy's, so that readers that took this deploy's leave it again.
+        floor: deploy.version + 1,
+        deployId: deploy.deployId,
+        gitSha: options.gitSha,
+        webhooks: options.webhooks,
+        event: { digest: plan.digest, environment: plan.environment ?? null, actor: options.actor },
+        // Never aborted: the interruption that caused the rollback must not stop its marking.
+        context: { ...deploy.context, signal: undefined, phase: 'restore' },
+        announce: { fetch: options.fetch, retry: options.webhookRetry },
+    });
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
+/**
+ * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
+ * Returns `{ found: false }` when the path leads nowhere.
+ */
+function selectPath(value, path) {
+    const tokens = /^\$((?:\.[A-Za-z_$][\w$-]*|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)$/.exec(path.trim());
+    if (!tokens)
+        throw new SyntaxError(`"${path}" is not a supported JSON path (use $.a.b[0] or $['a b'])`);
+    let current = value;
+    for (const [, name, index, quoted] of tokens[1].matchAll(/\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[['"]([^'"]*)['"]\]/g)) {
+        if (current === null || typeof current !== 'object')
+            return { found: false };
+        const step = index !== undefined ? Number(index) : (name ?? quoted);
+        if (Array.isArray(current) ? typeof step !== 'number' || step >= current.length : !(String(step) in current))
+            return { found: false };
+        current = current[step];
+    }
+    return { found: true, value: current };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/probes.ts
+
+
+
+
+
+/**
+ * Fills `${deploy.*}` and `${env:NAME}` into a probe's text. Environment values are collected
+ * as secrets so that no message repeats them.
+ */
+function fillTemplate(text, context, secrets) {
+    return text.replace(/\$\{(env:([A-Za-z_][A-Za-z0-9_]*)|deploy\.(version|digest|environment|actor))\}/g, (_whole, _inner, envName, deployField) => {
+        if (envName) {
+            const value = context.env[envName] ?? '';
+            if (value)
+                secrets.add(value);
+            return value;
+        }
+        return String(context.deploy[deployField]);
+    });
+}
+/**
+ * Replaces every template value (`${env:…}`) and every registered secret in a message with
+ * `***`. Template values are masked even when short: the probe's author chose to pass them.
+ */
+function maskProbeText(text, templateValues) {
+    let masked = text;
+    for (const value of templateValues)
+        if (value.length >= 3)
+            masked = masked.split(value).join('***');
+    return (0,src_secrets/* maskSecrets */.QU)(masked);
+}
+/**
+ * One HTTP probe. Environment values in headers and the body are treated as secrets and kept
+ * out of messages; the URL is shown as it is (put credentials in headers, not in URLs).
+ */
+async function runHttpProbe(probe, context) {
+    const secrets = new Set();
+    const url = fillTemplate(probe.url, context, secrets);
+    const headers = Object.fromEntries(Object.entries(probe.headers ?? {}).map(([name, value]) => [name, fillTemplate(value, context, secrets)]));
+    const expected = probe.expectStatus === undefined
+        ? [200]
+        : Array.isArray(probe.expectStatus)
+            ? probe.expectStatus
+            : [probe.expectStatus];
+    const shown = maskProbeText(`${probe.method ?? 'GET'} ${url}`, secrets);
+    let response;
+    let text;
+    try {
+        response = await (context.fetch ?? fetch)(url, {
+            method: probe.method ?? 'GET',
+            headers,
+            body: probe.body !== undefined ? fillTemplate(probe.body, context, secrets) : undefined,
+            signal: AbortSignal.timeout((probe.timeoutSeconds ?? 10) * 1000),
+            redirect: 'manual',
+        });
+        text = await response.text();
+    }
+    catch (error) {
+        const timeout = error instanceof Error && error.name === 'TimeoutError';
+        const cause = networkCause(error);
+        return {
+            ok: false,
+            detail: maskProbeText(`${shown}: ${timeout ? `no answer within ${probe.timeoutSeconds ?? 10} s` : cause}`, secrets),
+        };
+    }
+    if (!expected.includes(response.status)) {
+        return {
+            ok: false,
+            detail: maskProbeText(`${shown} answered ${response.status}, expected ${expected.join(' or ')}: ${(0,src_secrets/* maskThenCut */.o8)(maskProbeText(text, secrets), 200)}`, secrets),
+        };
+    }
+    if (probe.json && probe.json.length > 0) {
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            return { ok: false, detail: `${shown} did not answer JSON` };
+        }
+        for (const assertion of probe.json) {
+            const problem = checkAssertion(body, assertion, context, secrets);
+            if (problem)
+                return { ok: false, detail: maskProbeText(`${shown}: ${problem}`, secrets) };
+        }
+    }
+    return { ok: true, detail: `${shown} answered ${response.status}` };
+}
+/** Why the JSON body breaks an assertion, or undefined when it holds. */
+function checkAssertion(body, assertion, context, secrets) {
+    const selected = selectPath(body, assertion.path);
+    const fill = (value) => typeof value === 'string' ? fillTemplate(value, context, secrets) : value;
+    if (assertion.exists !== undefined) {
+        if (selected.found !== assertion.exists)
+            return `${assertion.path} ${assertion.exists ? 'is missing' : 'exists'}`;
+        if (!selected.found)
+            return undefined;
+    }
+    if (!selected.found)
+        return `${assertion.path} is missing`;
+    const actual = selected.value;
+    const shown = JSON.stringify(actual);
+    if (assertion.equals !== undefined && !looselyEqual(actual, fill(assertion.equals)))
+        return `${assertion.path} is ${shown}, expected ${JSON.stringify(fill(assertion.equals))}`;
+    if (assertion.notEquals !== undefined && looselyEqual(actual, fill(assertion.notEquals)))
+        return `${assertion.path} is ${shown}, which it must not be`;
+    const comparisons = [
+        ['gt', '>', (a, b) => a > b],
+        ['gte', '≥', (a, b) => a >= b],
+        ['lt', '<', (a, b) => a < b],
+        ['lte', '≤', (a, b) => a <= b],
+    ];
+    for (const [name, symbol, holds] of comparisons) {
+        if (assertion[name] === undefined)
+            continue;
+        const limit = Number(fill(assertion[name]));
+        const value = Number(actual);
+        if (!Number.isFinite(value) || !Number.isFinite(limit) || !holds(value, limit))
+            return `${assertion.path} is ${shown}, expected ${symbol} ${limit}`;
+    }
+    if (assertion.matches !== undefined) {
+        let pattern;
+        try {
+            pattern = compilePattern(String(fill(assertion.matches)));
+        }
+        catch (error) {
+            return `${assertion.path}: ${error.message}`;
+        }
+        if (!pattern.test(String(actual)))
+            return `${assertion.path} is ${shown}, which does not match ${assertion.matches}`;
+    }
+    if (assertion.contains !== undefined &&
+        !String(Array.isArray(actual) ? actual.join('\n') : actual).includes(String(fill(assertion.contains)))) {
+        return `${assertion.path} is ${shown}, which does not contain ${JSON.stringify(fill(assertion.contains))}`;
+    }
+    return undefined;
+}
+function looselyEqual(actual, expected) {
+    if (actual === expected)
+        return true;
+    // Templates give text: "7" must equal 7.
+    if (typeof expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean'))
+        return String(actual) === expected;
+    return JSON.stringify(actual) === JSON.stringify(expected);
+}
+/** What a command probe inherits beyond the variables its spec names: no secrets, ever. */
+const BASE_ENVIRONMENT = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'SHELL', 'USER'];
+/**
+ * The command's environment: the base variables, the ones the probe names with `${env:NAME}`
+ * (their values are masked in what it prints) and the deploy's. The Genesys client secret,
+ * the webhook secret, the GitHub and runner tokens are not passed unless the spec names them.
+ */
+function probeEnvironment(probe, context, secrets) {
+    const env = {};
+    for (const name of BASE_ENVIRONMENT)
+        if (context.env[name] !== undefined)
+            env[name] = context.env[name];
+    for (const [, name] of JSON.stringify(probe).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+        const value = context.env[name];
+        if (value === undefined)
+            continue;
+        env[name] = value;
+        if (value.length >= 4)
+            secrets.add(value);
+    }
+    return {
+        ...env,
+        DATATABLE_DEPLOY_VERSION: String(context.deploy.version),
+        DATATABLE_DEPLOY_DIGEST: context.deploy.digest,
+        DATATABLE_DEPLOY_ENVIRONMENT: context.deploy.environment,
+    };
+}
+function runCommandProbe(probe, context) {
+    const expected = probe.expectExitCode ?? 0;
+    const secrets = new Set();
+    const command = fillTemplate(probe.run, context, secrets);
+    const env = probeEnvironment(probe, context, secrets);
+    const timeoutMs = (probe.timeoutSeconds ?? 60) * 1000;
+    return new Promise((resolve) => {
+        // Its own process group, so that a timeout kills what the shell started too (a child that
+        // keeps the pipes open would otherwise hold the deploy until it ends).
+        const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', command], {
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: true,
+        });
+        const timer = setTimeout(() => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                child.kill('SIGKILL');
+            }
+        }, timeoutMs);
+        let output = '';
+        const keep = (chunk) => {
+            // Kept generously and masked before it is cut, so that a cut cannot split a secret.
+            output = (output + chunk.toString('utf8')).slice(-65_536);
+        };
+        child.stdout.on('data', keep);
+        child.stderr.on('data', keep);
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            resolve({ ok: false, detail: maskProbeText(`could not run the command: ${error.message}`, secrets) });
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            const shown = maskProbeText(command, secrets);
+            if (signal)
+                resolve({
+                    ok: false,
+                    detail: `"${shown}" was stopped (${signal}) after ${probe.timeoutSeconds ?? 60} s or by a signal`,
+                });
+            else if (code === expected)
+                resolve({ ok: true, detail: `"${shown}" exited ${code}` });
+            else {
+                // Masked first, then cut: a cut first could leave a secret's prefix.
+                const printed = (0,src_secrets/* maskThenCut */.o8)(maskProbeText(output, secrets).trim(), 500, 'end');
+                resolve({
+                    ok: false,
+                    detail: `"${shown}" exited ${code}, expected ${expected}${printed ? `: ${printed}` : ''}`,
+                });
+            }
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/run.ts
+
+/**
+ * Probes in rounds for the bake time (at least one round), every probe each round. A probe
+ * that fails more than its `maxFailures` fails the check at once; at the end every probe must
+ * have passed `minPasses` times.
+ */
+async function runHealthChecks(spec, context, options) {
+    const bakeMs = (spec.bakeSeconds ?? 0) * 1000;
+    const intervalMs = (spec.intervalSeconds ?? 5) * 1000;
+    const results = spec.probes.map((probe) => ({
+        name: probe.name,
+        passes: 0,
+        failures: 0,
+        lastDetail: '',
+    }));
+    const started = options.clock.now();
+    let rounds = 0;
+    for (;;) {
+        rounds += 1;
+        const outcomes = await Promise.all(spec.probes.map((probe) => runProbe(probe, context)));
+        for (const [index, outcome] of outcomes.entries()) {
+            const result = results[index];
+            const probe = spec.probes[index];
+            result.lastDetail = outcome.detail;
+            if (outcome.ok)
+                result.passes += 1;
+            else {
+                result.failures += 1;
+                options.logger.warn(`health check "${probe.name}" failed (failure ${result.failures}; ${probe.maxFailures ?? 0} allowed): ${outcome.detail}`);
+                if (result.failures > (probe.maxFailures ?? 0)) {
+                    return {
+                        passed: false,
+                        rounds,
+                        probes: results,
+                        reason: `health check "${probe.name}" failed: ${outcome.detail}`,
+                    };
+                }
+            }
+        }
+        if (options.signal?.aborted)
+            return { passed: false, rounds, probes: results, reason: 'interrupted during the health checks' };
+        if (options.clock.now() - started + intervalMs > bakeMs)
+            break;
+        await options.clock.sleep(intervalMs);
+    }
+    const short = spec.probes.findIndex((probe, index) => results[index].passes < (probe.minPasses ?? 1));
+    if (short >= 0) {
+        const probe = spec.probes[short];
+        return {
+            passed: false,
+            rounds,
+            probes: results,
+            reason: `health check "${probe.name}" passed ${results[short].passes} times; ${probe.minPasses ?? 1} needed`,
+        };
+    }
+    options.logger.info(`health checks passed: ${results.map((result) => `${result.name} ${result.passes}/${rounds}`).join(', ')} in ${rounds} round${rounds === 1 ? '' : 's'}`);
+    return { passed: true, rounds, probes: results };
+}
+function runProbe(probe, context) {
+    if (probe.http)
+        return runHttpProbe(probe.http, context);
+    return runCommandProbe(probe.command, context);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/verify.ts
+
+
+
+/**
+ * Compares tables read back after apply with what the plans wrote: every created and updated
+ * row cell by cell (with the service's equality, stamps included), every deleted row gone, the
+ * added columns present, and the row count as expected.
+ */
+function verifyTables(plans, after, stamp) {
+    const mismatches = [];
+    plans.forEach((plan, index) => {
+        const live = after[index];
+        if (!live) {
+            mismatches.push({ table: plan.name, message: `${plan.name} does not exist after the deploy.` });
+            return;
+        }
+        for (const column of Object.keys(plan.schema.properties)) {
+            if (!(column in live.schema.properties))
+                mismatches.push({
+                    table: plan.name,
+                    column,
+                    message: `${plan.name}: the column "${column}" is missing.`,
+                });
+        }
+        const rows = new Map(live.rows.map((row) => [String(row.key), row]));
+        const expected = [
+            ...plan.creates.map((item) => [item.key, stamped(item.row, plan, stamp)]),
+            ...plan.updates.map((item) => [item.key, stamped(item.after, plan, stamp)]),
+        ];
+        for (const [key, want] of expected) {
+            const got = rows.get(key);
+            if (!got) {
+                mismatches.push({
+                    table: plan.name,
+                    key,
+                    expected: want,
+                    actual: null,
+                    message: `${plan.name}: row "${key}" is missing.`,
+                });
+                continue;
+            }
+            for (const [column, definition] of Object.entries(plan.schema.properties)) {
+                if (column === 'key')
+                    continue;
+                if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor))
+                    continue;
+                if (!sameCell(want[column], got[column], definition, false)) {
+                    mismatches.push({
+                        table: plan.name,
+                        key,
+                        column,
+                        expected: effectiveValue(want[column], definition),
+                        actual: got[column] ?? null,
+                        message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
+                    });
+                }
+            }
+        }
+        for (const item of plan.deletes) {
+            if (rows.has(item.key))
+                mismatches.push({
+                    table: plan.name,
+                    key: item.key,
+                    message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
+                });
+        }
+        const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
+        if (live.rows.length !== count) {
+            mismatches.push({
+                table: plan.name,
+                message: `${plan.name} has ${live.rows.length} rows; expected ${count}.`,
+            });
+        }
+    });
+    return mismatches;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/pipeline-steps.ts
+
+
+
+
+
+
+
+
+/** The steps of a deploy between its backup and its end: apply, verify, markers, health checks. */
+/** Apply → verify → versions markers → health checks; throws a {@link DeployFailure} at the first that fails. */
+async function applyAndCheck(run, options, context, progress) {
+    const { plan, stamp, versions, logger } = { ...run, logger: options.logger };
+    logger.info(`▶ apply (deploy version ${stamp.version})`);
+    const applied = await applyTables(plan.tables, run.live, { ...context, phase: 'deploy', stamp });
+    progress.operations = applied.operations;
+    const after = await verifyApplied(run, applied.tableIds, options);
+    if (versions) {
+        logger.info(`▶ versions table: marking the deployed tables in ${versions.name}`);
+        // The rows as the verify read them back (defaults filled by the service): what readers read.
+        const tables = plan.tables.map((table, index) => ({
+            name: table.name,
+            rows: after[index]?.rows ?? null,
+        }));
+        const marker = {
+            version: stamp.version,
+            deployId: run.deployId,
+            deployedAt: new Date(options.clock.now()).toISOString(),
+            gitSha: options.gitSha,
+        };
+        progress.operations += await writeMarkers(versions, tables, marker, { ...context, phase: 'deploy' });
+    }
+    if (options.health) {
+        logger.info('▶ health checks');
+        progress.health = await runHealthChecks(options.health, {
+            deploy: {
+                version: stamp.version,
+                digest: plan.digest,
+                environment: plan.environment ?? '',
+                actor: options.actor,
+            },
+            env: options.env ?? process.env,
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+        }, { clock: options.clock, logger, signal: options.signal });
+        if (!progress.health.passed)
+            throw new DeployFailure(options.signal?.aborted ? 'interrupted' : 'health', progress.health.reason ?? 'the health checks failed');
+    }
+}
+/**
+ * Reads back what the apply wrote until it matches the plan or the settle window is over
+ * (reads lag writes on the real service). A read that keeps failing fails the verify, not the
+ * apply. Returns the tables as read back: the guard's read with the written rows as they read now.
+ */
+async function verifyApplied(run, tableIds, options) {
+    options.logger.info('▶ verify: reading back the rows written');
+    const written = run.plan.tables.map((table, index) => writtenOf(table, run.live[index] ?? null, tableIds.get(table.name)));
+    const settled = await settleWritten(options.tables, written, (after) => verifyTables(run.plan.tables, after, run.stamp), {
+        clock: options.clock,
+        logger: options.logger,
+        windowMs: settleMsOf(options),
+        what: 'verify',
+        signal: options.signal,
+    }).catch((error) => {
+        if (error instanceof SettleAborted)
+            throw new DeployFailure('interrupted', error.message);
+        throw new DeployFailure('verify', `The tables could not be read back: ${(0,errors/* describeError */.Uc)(error)}`);
+    });
+    const mismatches = settled.differences;
+    if (mismatches.length > 0) {
+        throw new DeployFailure('verify', `The tables read back differ from the plan in ${mismatches.length} place(s) after ${Math.round(settled.elapsedMs / 1000)} s of reading.`, mismatches.slice(0, 20).map((item) => item.message));
+    }
+    options.logger.info('verified: every written row reads back as planned');
+    return settled.value;
+}
+/** A table plan as written: its rows created, updated and deleted, and the count it should have. */
+function writtenOf(table, before, id) {
+    return {
+        name: table.name,
+        id,
+        before,
+        keys: [...table.creates, ...table.updates, ...table.deletes].map((item) => item.key),
+        expectedRows: table.liveRowCount + table.creates.length - table.deletes.length,
+        definitionChanged: table.schemaChanges.length > 0,
+    };
+}
+const settleMsOf = (options) => options.settleMs ?? DEFAULT_SETTLE_MS;
+
+;// CONCATENATED MODULE: ./src/deploy/rollback-step.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * A restore that reports, rather than throws, when it cannot finish. It starts only once
+ * nothing of ours can still change the tables (see {@link waitForQuiet}).
+ */
+async function restoreSafely(files, location, options) {
+    const { context, createdTables } = options;
+    const unfinished = (message) => ({
+        restored: false,
+        tables: [],
+        remaining: [{ table: '', message }],
+        failures: [message],
+        leftInPlace: [],
+        operations: 0,
+    });
+    try {
+        const backup = parseBackup(files, location, { signingKey: options.signingKey });
+        const running = await waitForQuiet(options.tables, options.settleMs, options.clock, options.logger);
+        if (running.length > 0) {
+            const report = unfinished(`the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`);
+            // Still say exactly what differs from the backup now.
+            const live = await readTables(options.tables, backup.tables.map((table) => ({ id: table.id })));
+            report.remaining.push(...restoreDifferences(backup, live, options.ratePerMinute ?? 300));
+            return report;
+        }
+        // Restoring must not stop at the interruption that caused it.
+        return await restoreBackup(backup, { ...context, signal: undefined }, options.ratePerMinute, {
+            createdTables,
+            settleMs: options.settleMs,
+            touched: options.touched,
+        });
+    }
+    catch (error) {
+        return unfinished(`the restore itself failed: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
+}
+/**
+ * Before a restore: no request of ours in flight, no import job of ours running (each is polled
+ * to its end, within the job time limit), and no write whose answer was lost able to land any
+ * more (the service applies a request even when its client gave up, so such a write could undo
+ * the restore: wait the settle window from when it was given up). Returns jobs still running.
+ */
+async function waitForQuiet(tables, settleMs, clock, logger) {
+    await tables.idle();
+    if (tables.inDoubt().jobs.length > 0) {
+        logger.info('waiting for the import jobs of this deploy to end before restoring');
+        const running = await tables.finishJobs(settleMs);
+        if (running.length > 0)
+            return running;
+    }
+    const { writes } = tables.inDoubt();
+    if (writes.lastAt !== undefined) {
+        const wait = writes.lastAt + settleMs - clock.now();
+        if (wait > 0) {
+            logger.info(`${writes.count} write(s) of this deploy got no answer and may still land; waiting ${Math.ceil(wait / 1000)} s before restoring`);
+            await clock.sleep(wait);
+        }
+    }
+    return [];
+}
+/** After a failure past the backup: restore it, mark the restored tables, and report. */
+async function rollBack(run, failure, how) {
+    const { options, context, journal, backup } = how;
+    const { logger } = options;
+    const { plan, deployId } = run;
+    const version = run.stamp.version;
+    logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
+    for (const detail of failure.details)
+        logger.warn(`  ${detail}`);
+    logger.info(`▶ rollback: restoring the backup ${backup}`);
+    const restore = await restoreSafely(how.files, backup, {
+        ...options,
+        settleMs: settleMsOf(options),
+        context,
+        createdTables: journal.created,
+        touched: touchedKeys(plan, journal),
+    });
+    const news = restore.restored
+        ? await tellRolledBack(options, { plan, version, deployId, context, created: journal.created })
+        : {};
+    if (news.problem) {
+        restore.restored = false;
+        restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
+    }
+    const outcome = restore.restored ? 'rolled-back' : 'failed';
+    if (restore.restored)
+        logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
+    else
+        logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.map((item) => item.message).join('\n  ')}\nThe backup is at ${backup}.`);
+    return {
+        outcome,
+        exitCode: EXIT_CODES[outcome],
+        version,
+        deployId,
+        backup,
+        operations: how.operations,
+        failure: { phase: failure.phase, message: failure.message, details: failure.details },
+        restore,
+        health: how.health,
+        webhooks: news.webhooks,
+    };
+}
+/**
+ * The rows the deploy wrote or may have written: the keys it started a write for, and every
+ * upserted key of a table it started an import job on (the job's rows are not journaled one by one).
+ */
+function touchedKeys(plan, journal) {
+    const touched = new Map();
+    for (const table of plan.tables) {
+        const keys = new Set(journal.touched.get(table.name) ?? []);
+        if (journal.imported.has(table.name))
+            for (const item of [...table.creates, ...table.updates])
+                keys.add(item.key);
+        if (keys.size > 0)
+            touched.set(table.name, keys);
+    }
+    return touched;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+/** Exit codes of the CLI, and the action's `result`, by outcome. */
+const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, failed: 5 };
+/**
+ * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
+ * checks → (on any failure after the backup) restore → webhooks. Refuses with
+ * {@link RefusedError} before any write when the live tables no longer match the plan.
+ * Each table is read once: the guard's read (or the plan's own, see {@link PlanRead}) is the
+ * backup, and the verify reads back only what was written.
+ */
+async function runDeploy(options) {
+    const { plan, logger } = options;
+    if (options.versionsTable)
+        refuseConfiguredVersionsTable(plan, options.versionsTable);
+    if (plan.verdict === 'blocked') {
+        throw new errors/* ConfigurationError */.j1('The plan is blocked: Genesys would refuse part of it.', 'Run "datatable-deploy plan" to see why, and fix the config.');
+    }
+    if (plan.verdict === 'no-changes') {
+        logger.info('No changes: the live tables already match the config.');
+        return { outcome: 'no-changes', exitCode: 0, operations: 0 };
+    }
+    const { live, versions } = await guardPlan(plan, options);
+    const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
+    const deployId = options.deployId ?? (0,external_node_crypto_.randomUUID)();
+    const run = { plan, live, versions, stamp: { version, actor: options.actor }, deployId };
+    logger.info('▶ backup');
+    const files = backupFilesOf(plan, live, options);
+    const backup = await options.backups.save(options.backupName, files);
+    logger.info(`backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`);
+    await options.onBackedUp?.(backup);
+    // The rollback below may delete only the tables this deploy created: the journal says which.
+    const journal = new CreatedTablesRecorder(options.journal);
+    const context = {
+        tables: options.tables,
+        journal,
+        logger,
+        clock: options.clock,
+        signal: options.signal,
+        progressIntervalMs: options.progressIntervalMs,
+    };
+    const progress = { operations: 0 };
+    try {
+        await applyAndCheck(run, options, context, progress);
+    }
+    catch (error) {
+        const failure = error instanceof DeployFailure
+            ? error
+            : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', (0,errors/* describeError */.Uc)(error));
+        return rollBack(run, failure, { options, context, journal, files, backup, ...progress });
+    }
+    const webhooks = await tellDeployed(options, { plan, version, deployId });
+    return { outcome: 'applied', exitCode: 0, version, deployId, backup, ...progress, webhooks };
+}
+
+/**
+ * The backup of the live tables as read by the stale-plan guard, bound to the plan's org,
+ * environment and deployment, and signed when a key is given.
+ */
+function backupFilesOf(plan, live, options) {
+    return backupFiles({
+        manifest: {
+            createdAt: new Date(options.clock.now()).toISOString(),
+            apiHost: plan.apiHost,
+            environment: plan.environment,
+            deployment: plan.deployment,
+            gitSha: options.gitSha,
+            planDigest: plan.digest,
+        },
+        tables: plan.tables.map((table, index) => {
+            const current = live[index];
+            if (!current)
+                return { name: table.name, existed: false };
+            return {
+                id: current.id,
+                name: current.name,
+                description: current.description,
+                division: current.divisionRef,
+                schema: current.schema,
+                rows: current.rows,
+            };
+        }),
+    }, options.signingKey);
+}
+/** One more than the highest version in any managed version column of the plan's tables. */
+function nextVersion(plan, live) {
+    let highest = 0;
+    plan.tables.forEach((table, index) => {
+        const column = table.managed.version;
+        if (!column)
+            return;
+        for (const row of live[index]?.rows ?? []) {
+            const value = Number(row[column]);
+            if (Number.isFinite(value) && value > highest)
+                highest = value;
+        }
+    });
+    return highest + 1;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+;// CONCATENATED MODULE: ./src/emulator/faults.ts
+/** mulberry32: a tiny seeded PRNG; good enough for fault dice. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+const DEFAULT_CODES = {
+    429: 'too.many.requests.retry.after',
+    500: 'internal.server.error',
+    502: 'bad.gateway',
+    503: 'service.unavailable',
+    504: 'request.timeout',
+};
+class FaultInjector {
+    rules = [];
+    nextId = 1;
+    random;
+    constructor(seed) {
+        this.random = seededRandom(seed);
+    }
+    reseed(seed) {
+        this.random = seededRandom(seed);
+    }
+    add(rule) {
+        validateRule(rule);
+        const active = { ...rule, id: this.nextId++, matched: 0, fired: 0 };
+        this.rules.push(active);
+        return active;
+    }
+    list() {
+        return this.rules.map((rule) => ({ ...rule }));
+    }
+    clear() {
+        this.rules = [];
+    }
+    /** The first rule that fires for this request, if any. */
+    match(method, path, route) {
+        for (const rule of this.rules) {
+            if (rule.method && rule.method !== '*' && rule.method.toUpperCase() !== method)
+                continue;
+            if (rule.path) {
+                const pattern = new RegExp(rule.path);
+                if (!pattern.test(path) && !pattern.test(route))
+                    continue;
+            }
+            rule.matched += 1;
+            if (rule.after !== undefined && rule.matched <= rule.after)
+                continue;
+            if (rule.count !== undefined && rule.fired >= rule.count)
+                continue;
+            if (rule.probability !== undefined && this.random() >= rule.probability)
+                continue;
+            rule.fired += 1;
+            const action = { delayMs: rule.delayMs ?? 0, reset: rule.reset ?? false };
+            if (rule.resetAfterApply)
+                action.resetAfterApply = true;
+            if (rule.status !== undefined) {
+                action.status = rule.status;
+                action.code = rule.code ?? DEFAULT_CODES[rule.status] ?? 'internal.server.error';
+                if (rule.status === 429)
+                    action.retryAfterSeconds = rule.retryAfterSeconds ?? 1;
+            }
+            return action;
+        }
+        return undefined;
+    }
+}
+function validateRule(rule) {
+    if (typeof rule !== 'object' || rule === null)
+        throw new TypeError('a fault rule must be a JSON object');
+    if (rule.status === undefined && !rule.reset && !rule.resetAfterApply && rule.delayMs === undefined) {
+        throw new TypeError('a fault rule needs status, reset or delayMs (or resetAfterApply)');
+    }
+    if (rule.resetAfterApply && (rule.reset || rule.status !== undefined)) {
+        throw new TypeError('resetAfterApply applies the request before dropping the connection; it cannot go with reset or status (which refuse it)');
+    }
+    if (rule.status !== undefined &&
+        (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)) {
+        throw new TypeError('status must be an HTTP error status (400–599)');
+    }
+    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) {
+        throw new TypeError('probability must be between 0 and 1');
+    }
+    if (rule.path !== undefined)
+        new RegExp(rule.path); // throws SyntaxError on a bad pattern
+}
+
+;// CONCATENATED MODULE: ./src/emulator/durations.ts
+
+/**
+ * Draws the durations of the realism settings (consistency lags, processing delays): exactly the
+ * setting in `fixed` mode, uniformly from 0 to it in `random` mode. The generator is seeded and
+ * separate from the fault dice, so a run repeats and turning a lag on does not change which
+ * requests a probabilistic fault hits.
+ */
+class DurationSource {
+    random;
+    constructor(seed) {
+        this.random = seededRandom(DurationSource.streamSeed(seed));
+    }
+    reseed(seed) {
+        this.random = seededRandom(DurationSource.streamSeed(seed));
+    }
+    /** Milliseconds to wait; 0 for a setting of 0 (and then nothing is drawn). */
+    draw(settingMs, mode) {
+        if (!(settingMs > 0))
+            return 0;
+        return mode === 'fixed' ? settingMs : this.random() * settingMs;
+    }
+    /** Another stream than the fault injector's for the same seed. */
+    static streamSeed(seed) {
+        return (seed ^ 0x5bd1e995) >>> 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/http-kit.ts
+
+/** Thrown by handlers; the server turns it into an ErrorBody response. */
+class ServiceError extends Error {
+    status;
+    code;
+    extra;
+    headers;
+    constructor(status, code, message, extra = {}, headers = {}) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.extra = extra;
+        this.headers = headers;
+    }
+}
+const notFound = (code, message = 'Not found') => new ServiceError(404, code, message);
+const badRequest = (message, code = 'bad.request', extra = {}) => new ServiceError(400, code, message, extra);
+/** Headers every API response carries, like the real service. */
+function standardHeaders(correlationId) {
+    return {
+        'inin-correlation-id': correlationId,
+        'cache-control': 'no-cache, no-store, must-revalidate',
+        pragma: 'no-cache',
+        expires: '0',
+    };
+}
+function newCorrelationId() {
+    return (0,external_node_crypto_.randomUUID)();
+}
+function sendJson(res, status, body, headers = {}) {
+    if (body === undefined || status === 204) {
+        res.writeHead(status, headers).end();
+        return;
+    }
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+        ...headers,
+    });
+    res.end(text);
+}
+function errorBody(error, correlationId) {
+    return {
+        message: error.message,
+        code: error.code,
+        status: error.status,
+        contextId: correlationId,
+        details: [],
+        errors: [],
+        ...error.extra,
+    };
+}
+/** Reads the request body, refusing more than `maxBytes` (Genesys: request.bytes.max). */
+async function readBody(req, maxBytes) {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes)
+        throw tooLarge(maxBytes);
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > maxBytes)
+            throw tooLarge(maxBytes);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+function tooLarge(maxBytes) {
+    return new ServiceError(413, 'request.entity.too.large', `The request is over the ${maxBytes} byte limit`, {
+        limit: { key: 'request.bytes.max', namespace: 'platform.api', value: maxBytes },
+    });
+}
+/** Parses a JSON request body; an empty body is `undefined`. */
+function parseJson(body) {
+    if (body.length === 0)
+        return undefined;
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw badRequest('The request body is not valid JSON');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/context.ts
+/** Finds the route for a path; earlier routes win, so literal segments go first. */
+function matchRoute(routes, method, path) {
+    const segments = path.split('/');
+    const allowed = [];
+    for (const route of routes) {
+        const parts = route.template.split('/');
+        if (parts.length !== segments.length)
+            continue;
+        const params = {};
+        let matched = true;
+        for (let index = 0; index < parts.length; index++) {
+            const part = parts[index];
+            const segment = segments[index];
+            if (part.startsWith('{') && part.endsWith('}')) {
+                if (segment === '') {
+                    matched = false;
+                    break;
+                }
+                try {
+                    params[part.slice(1, -1)] = decodeURIComponent(segment);
+                }
+                catch {
+                    matched = false;
+                    break;
+                }
+            }
+            else if (part !== segment) {
+                matched = false;
+                break;
+            }
+        }
+        if (!matched)
+            continue;
+        if (route.method === method)
+            return { route, params };
+        allowed.push(route.method);
+    }
+    return { route: undefined, allowed };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/pipeline.ts
+
+
+/** Bodies of admin and upload requests may be far larger than API requests. */
+const LARGE_BODY_BYTES = 256 * 1024 * 1024;
+/**
+ * The emulator's request handler. For API traffic it runs as the real service does: the body is
+ * read first, then an injected fault may delay, refuse or drop the request, then the token is
+ * checked, a write waits its processing delay, and the handler runs, whether or not the client
+ * is still there to hear the answer.
+ */
+function createRequestHandler(parts) {
+    const pause = (ms) => ms > 0 ? new Promise((resolve) => parts.later(ms, resolve)) : undefined;
+    return async function handle(req, res) {
+        const exchange = pipeline_open(parts, req, res);
+        let action;
+        try {
+            const route = exchange.route;
+            if (!route)
+                throw unmatched(exchange);
+            if (route.access === 'admin') {
+                if (!isLoopback(req.socket.remoteAddress))
+                    throw new ServiceError(403, 'not.authorized', 'The admin API is loopback only');
+                return answer(parts, exchange, await route.handler(contextFor(parts, exchange, lazyBody(req))));
+            }
+            // Read in full before any delay: a client that leaves later does not stop the request.
+            const limit = route.access === 'upload' ? LARGE_BODY_BYTES : parts.config.maxBodyBytes;
+            const body = readBody(req, limit);
+            await body.catch(() => undefined);
+            action = parts.faults.match(exchange.method, exchange.url.pathname, route.template);
+            if (action) {
+                await pause(action.delayMs);
+                if (action.reset)
+                    return drop(parts, exchange);
+                if (action.status !== undefined) {
+                    exchange.fault = true;
+                    throw faultError(action.status, action.code, action.retryAfterSeconds);
+                }
+            }
+            if (route.access === 'api')
+                exchange.clientId = authorise(parts, req);
+            if (route.access === 'api' && exchange.method !== 'GET') {
+                await pause(parts.durations.draw(parts.config.processingDelayMs, parts.config.processingDelayMode));
+            }
+            const result = await route.handler(contextFor(parts, exchange, () => body));
+            if (action?.resetAfterApply)
+                return drop(parts, exchange);
+            answer(parts, exchange, result);
+        }
+        catch (error) {
+            if (action?.resetAfterApply)
+                return drop(parts, exchange);
+            answerError(parts, exchange, error);
+        }
+    };
+}
+function pipeline_open(parts, req, res) {
+    const url = new URL(req.url ?? '/', parts.origin());
+    const method = (req.method ?? 'GET').toUpperCase();
+    const found = matchRoute(parts.routes, method, url.pathname);
+    const exchange = {
+        req,
+        res,
+        started: Date.now(),
+        correlationId: newCorrelationId(),
+        url,
+        method,
+        routeName: found.route ? `${method} ${found.route.template}` : `${method} (unmatched)`,
+        route: found.route,
+        params: found.route ? found.params : {},
+        allowed: found.route ? [] : found.allowed,
+        fault: false,
+        clientGone: false,
+    };
+    res.on('close', () => {
+        if (!res.writableFinished)
+            exchange.clientGone = true;
+    });
+    return exchange;
+}
+function unmatched(exchange) {
+    if (exchange.allowed.length > 0)
+        return new ServiceError(405, 'method.not.allowed', `${exchange.method} is not allowed here`);
+    return new ServiceError(404, 'not.found', `No resource at ${exchange.url.pathname}`);
+}
+function lazyBody(req) {
+    return () => readBody(req, LARGE_BODY_BYTES);
+}
+function contextFor(parts, exchange, body) {
+    return {
+        req: exchange.req,
+        res: exchange.res,
+        method: exchange.method,
+        path: exchange.url.pathname,
+        query: exchange.url.searchParams,
+        params: exchange.params,
+        origin: parts.origin(),
+        state: parts.state,
+        config: parts.config,
+        correlationId: exchange.correlationId,
+        ...(exchange.clientId ? { clientId: exchange.clientId } : {}),
+        body,
+        later: parts.later,
+    };
+}
+/** Sends the handler's answer, unless the client has gone (the request was served all the same). */
+function answer(parts, exchange, result) {
+    const headers = { ...standardHeaders(exchange.correlationId), ...result.headers };
+    if (!exchange.clientGone) {
+        if (result.text !== undefined)
+            exchange.res.writeHead(result.status, headers).end(result.text);
+        else
+            sendJson(exchange.res, result.status, result.body, headers);
+    }
+    record(parts, exchange, result.status);
+}
+function answerError(parts, exchange, error) {
+    const serviceError = error instanceof ServiceError
+        ? error
+        : new ServiceError(500, 'internal.server.error', 'The emulator failed: ' + String(error));
+    if (!exchange.clientGone) {
+        sendJson(exchange.res, serviceError.status, errorBody(serviceError, exchange.correlationId), {
+            ...standardHeaders(exchange.correlationId),
+            ...serviceError.headers,
+        });
+    }
+    record(parts, exchange, serviceError.status);
+}
+/** Drops the connection without an answer (status 0 in the log). */
+function drop(parts, exchange) {
+    exchange.fault = true;
+    exchange.req.socket.destroy();
+    record(parts, exchange, 0);
+}
+/** Admin calls are not API traffic: they stay out of the counters. */
+function record(parts, exchange, status) {
+    if (exchange.route?.access === 'admin')
+        return;
+    parts.log.record({
+        at: new Date(exchange.started).toISOString(),
+        method: exchange.method,
+        path: exchange.url.pathname,
+        route: exchange.routeName,
+        status,
+        clientId: exchange.clientId,
+        correlationId: exchange.correlationId,
+        durationMs: Date.now() - exchange.started,
+        ...(exchange.fault ? { fault: true } : {}),
+        ...(exchange.clientGone && status !== 0 ? { clientGone: true } : {}),
+    });
+}
+/** Bearer token check, then the per-token rate limit. Returns the token's client. */
+function authorise(parts, req) {
+    const header = req.headers.authorization ?? '';
+    if (!/^bearer /i.test(header)) {
+        throw new ServiceError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
+    }
+    const token = header.slice(7).trim();
+    const checked = parts.tokens.check(token);
+    if ('refused' in checked) {
+        throw new ServiceError(401, 'bad.credentials', checked.refused === 'expired' ? 'The access token has expired.' : 'Invalid login credentials.');
+    }
+    const taken = parts.limiter.take(token);
+    if (!taken.allowed)
+        throw faultError(429, 'too.many.requests.retry.after', taken.retryAfterSeconds);
+    return checked.clientId;
+}
+/** The normalised error the service sends for 429 (since 2021) and plain ones for 5xx faults. */
+function faultError(status, code, retryAfterSeconds) {
+    if (status === 429) {
+        const seconds = retryAfterSeconds ?? 1;
+        return new ServiceError(429, code, `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`, {}, { 'retry-after': String(seconds) });
+    }
+    return new ServiceError(status, code, `The service answered ${status} (injected fault)`);
+}
+function isLoopback(address) {
+    return (address === '127.0.0.1' ||
+        address === '::1' ||
+        address === '::ffff:127.0.0.1' ||
+        (address?.startsWith('127.') ?? false));
+}
+
+;// CONCATENATED MODULE: ./src/emulator/rate-limiter.ts
+/**
+ * Per-token request limit. Modelled as a token bucket holding one minute's worth of requests
+ * and refilling continuously: a client that keeps to N per minute on average is never refused,
+ * as with the real service's per-minute limit. The limit is read on every request, so a
+ * configuration change applies at once.
+ */
+class TokenRateLimiter {
+    perMinute;
+    now;
+    buckets = new Map();
+    constructor(perMinute, now = Date.now) {
+        this.perMinute = perMinute;
+        this.now = now;
+    }
+    /** Takes one request from the token's budget; returns the seconds to wait when none is left. */
+    take(token) {
+        const limit = this.perMinute();
+        const now = this.now();
+        const perMs = limit / 60_000;
+        const bucket = this.buckets.get(token) ?? { tokens: limit, at: now };
+        bucket.tokens = Math.min(limit, bucket.tokens + (now - bucket.at) * perMs);
+        bucket.at = now;
+        this.buckets.set(token, bucket);
+        if (bucket.tokens >= 1) {
+            bucket.tokens -= 1;
+            return { allowed: true };
+        }
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/request-log.ts
+/** Counters per route and status, and the most recent requests. */
+class RequestLog {
+    keep;
+    entries = [];
+    counters = {};
+    statuses = {};
+    total = 0;
+    constructor(keep = 5_000) {
+        this.keep = keep;
+    }
+    record(entry) {
+        this.total += 1;
+        this.counters[entry.route] = (this.counters[entry.route] ?? 0) + 1;
+        this.statuses[String(entry.status)] = (this.statuses[String(entry.status)] ?? 0) + 1;
+        this.entries.push(entry);
+        if (this.entries.length > this.keep)
+            this.entries.splice(0, this.entries.length - this.keep);
+    }
+    snapshot() {
+        return {
+            total: this.total,
+            byRoute: { ...this.counters },
+            byStatus: { ...this.statuses },
+            recent: [...this.entries],
+        };
+    }
+    reset() {
+        this.entries = [];
+        this.counters = {};
+        this.statuses = {};
+        this.total = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/routes/admin.ts
+
+
+const ADMIN_PATH = '/__emulator';
+/**
+ * The admin API (no OAuth, loopback only): health, request counters and log, state dump and
+ * load, fault rules, configuration and profiles, token expiry. Not part of Genesys Cloud.
+ */
+function adminRoutes(targets) {
+    const json = async (context) => {
+        try {
+            return parseJson(await context.body());
+        }
+        catch {
+            throw badRequest('The admin request body is not valid JSON');
+        }
+    };
+    const guard = (work) => {
+        try {
+            return work();
+        }
+        catch (error) {
+            if (error instanceof TypeError || error instanceof SyntaxError)
+                throw badRequest(error.message, 'invalid.value');
+            throw error;
+        }
+    };
+    const route = (method, path, handler) => ({
+        method,
+        template: `${ADMIN_PATH}${path}`,
+        handler,
+        access: 'admin',
+    });
+    const updateConfig = async (context) => {
+        const patch = (await json(context)) ?? {};
+        return applyConfig(targets, guard(() => mergeConfig(targets.config, patch)));
+    };
+    /** `{"name": "realistic" | "instant", "scale"?: number}`: sets the profile's keys, keeps the rest. */
+    const applyProfile = async (context) => {
+        const body = ((await json(context)) ?? {});
+        const scale = body.scale ?? 1;
+        if (typeof scale !== 'number')
+            throw badRequest('scale must be a number above 0, e.g. 0.05', 'invalid.value');
+        return applyConfig(targets, guard(() => mergeConfig(targets.config, profileConfig(body.name, scale))));
+    };
+    return [
+        route('GET', '/health', (context) => ({
+            status: 200,
+            body: { status: 'ok', tables: context.state.tables.size },
+        })),
+        route('GET', '/requests', () => ({ status: 200, body: targets.log.snapshot() })),
+        route('DELETE', '/requests', () => {
+            targets.log.reset();
+            return { status: 204 };
+        }),
+        route('GET', '/state', (context) => ({ status: 200, body: context.state.dump() })),
+        route('PUT', '/state', async (context) => {
+            const dump = (await json(context));
+            guard(() => context.state.load(dump));
+            return { status: 200, body: { tables: context.state.tables.size } };
+        }),
+        route('GET', '/faults', () => ({ status: 200, body: { faults: targets.faults.list() } })),
+        route('POST', '/faults', async (context) => {
+            const body = (await json(context));
+            const rules = 'faults' in body && Array.isArray(body.faults) ? body.faults : [body];
+            if ('seed' in body && typeof body.seed === 'number')
+                targets.faults.reseed(body.seed);
+            const added = guard(() => rules.map((rule) => targets.faults.add(rule)));
+            return { status: 201, body: { faults: added } };
+        }),
+        route('DELETE', '/faults', () => {
+            targets.faults.clear();
+            return { status: 204 };
+        }),
+        route('GET', '/config', () => ({ status: 200, body: targets.config })),
+        // PUT and PATCH both merge: keys left out keep their values.
+        route('PUT', '/config', updateConfig),
+        route('PATCH', '/config', updateConfig),
+        route('PUT', '/profile', applyProfile),
+        route('POST', '/tokens/expire', () => ({ status: 200, body: { expired: targets.tokens.expireAll() } })),
+    ];
+}
+function applyConfig(targets, next) {
+    // Mutated in place: handlers, the rate limiter and pending jobs hold this object.
+    Object.assign(targets.config, next);
+    targets.faults.reseed(next.seed);
+    targets.durations.reseed(next.seed);
+    return { status: 200, body: targets.config };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/listing.ts
+
+/** Reads `pageNumber`/`pageSize`, applying the configured maximum (reject or clamp). */
+function pageParams(query, config) {
+    const pageNumber = intParam(query, 'pageNumber', 1);
+    let pageSize = intParam(query, 'pageSize', 25);
+    if (pageNumber < 1)
+        throw badRequest('pageNumber must be 1 or more', 'invalid.value');
+    if (pageSize < 1)
+        throw badRequest('pageSize must be 1 or more', 'invalid.value');
+    if (pageSize > config.maxPageSize) {
+        if (config.pageSizeOverflow === 'reject') {
+            throw badRequest(`pageSize must be at most ${config.maxPageSize}`, 'invalid.value', {
+                details: [{ fieldName: 'pageSize' }],
+            });
+        }
+        pageSize = config.maxPageSize;
+    }
+    return { pageNumber, pageSize };
+}
+function intParam(query, name, fallback) {
+    const raw = query.get(name);
+    if (raw === null || raw === '')
+        return fallback;
+    if (!/^-?\d+$/.test(raw))
+        throw badRequest(`${name} must be a whole number`, 'invalid.value');
+    return Number(raw);
+}
+/**
+ * The Genesys page envelope. `path` and `query` build the first/next/previous/last/self URIs,
+ * keeping the caller's other parameters; `withUris: false` gives the bare form the import-jobs
+ * listing uses.
+ */
+function envelope(items, page, path, query, withUris = true) {
+    const total = items.length;
+    const pageCount = Math.ceil(total / page.pageSize);
+    const start = (page.pageNumber - 1) * page.pageSize;
+    const listing = {
+        entities: items.slice(start, start + page.pageSize),
+        pageSize: page.pageSize,
+        pageNumber: page.pageNumber,
+        total,
+        pageCount,
+    };
+    if (!withUris)
+        return listing;
+    const uri = (pageNumber) => {
+        const params = new URLSearchParams(query);
+        params.set('pageSize', String(page.pageSize));
+        params.set('pageNumber', String(pageNumber));
+        return `${path}?${params.toString()}`;
+    };
+    listing.firstUri = uri(1);
+    listing.selfUri = uri(page.pageNumber);
+    listing.lastUri = uri(Math.max(1, pageCount));
+    listing.nextUri = page.pageNumber < pageCount ? uri(page.pageNumber + 1) : null;
+    listing.previousUri = page.pageNumber > 1 ? uri(page.pageNumber - 1) : null;
+    return listing;
+}
+/** Genesys name filters: case-insensitive, `*` is a wildcard, otherwise an exact match. */
+function nameFilter(pattern) {
+    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+    const regex = new RegExp(`^${escaped}$`, 'i');
+    return (name) => regex.test(name);
+}
+
+;// CONCATENATED MODULE: ./src/emulator/routes/divisions.ts
+
+/**
+ * `GET /api/v2/authorization/divisions`: enough of the authorization API to find a division's
+ * id by name, which creating a table in a named division needs.
+ */
+function listDivisions(context) {
+    const name = context.query.get('name');
+    const divisions = context.state.divisions
+        .filter((division) => !name || nameFilter(name)(division.name ?? ''))
+        .map((division) => ({ ...division, selfUri: `/api/v2/authorization/divisions/${division.id}` }));
+    return {
+        status: 200,
+        body: envelope(divisions, pageParams(context.query, context.config), context.path, context.query),
+    };
+}
+const divisionRoutes = [
+    { method: 'GET', template: '/api/v2/authorization/divisions', handler: listDivisions, access: 'api' },
+];
+
 ;// CONCATENATED MODULE: ./src/genesys/types.ts
 /**
  * Wire types of the Genesys Cloud data-tables API (see the reference notes in the README).
@@ -26224,301 +26862,6 @@ function checkCredentials(credentials) {
     if (!accessToken && (!clientId || !clientSecret)) {
         throw new errors/* ConfigurationError */.j1('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client), or GENESYSCLOUD_ACCESS_TOKEN.');
     }
-}
-
-;// CONCATENATED MODULE: ./src/genesys/datatables.ts
-
-
-
-
-
-const BASE = '/api/v2/flows/datatables';
-/**
- * The data-tables resource: tables, rows, import and export jobs. Thin and typed; all rate
- * limiting, retries and authentication happen in {@link GenesysHttp}.
- */
-class DataTablesApi {
-    http;
-    rowPageSize;
-    options;
-    clock;
-    logger;
-    /** Jobs of ours not yet seen to end, by poll path: what they are. */
-    openJobs = new Map();
-    constructor(http, options = {}) {
-        this.http = http;
-        this.options = {
-            rowPageSize: options.rowPageSize ?? 500,
-            fallbackRowPageSize: options.fallbackRowPageSize ?? 100,
-            pageConcurrency: options.pageConcurrency ?? 4,
-            jobPollIntervalMs: options.jobPollIntervalMs ?? 2_000,
-            jobTimeoutMs: options.jobTimeoutMs ?? 15 * 60_000,
-        };
-        this.rowPageSize = this.options.rowPageSize;
-        this.clock = options.clock ?? src_clock/* systemClock */.m;
-        this.logger = options.logger ?? src_logger/* silentLogger */.q;
-    }
-    // ---- what may still change the tables ------------------------------------------------
-    /**
-     * What of ours may still change the tables: writes whose outcome is unknown, and import
-     * jobs not seen to end. A restore must not start under either.
-     */
-    inDoubt() {
-        return { writes: this.http.writesInDoubt(), jobs: [...this.openJobs.values()] };
-    }
-    /** Resolves once every request in flight has ended. */
-    idle() {
-        return this.http.idle();
-    }
-    /**
-     * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
-     * returns those still running then.
-     */
-    async finishJobs(timeoutMs) {
-        for (const [path, what] of [...this.openJobs]) {
-            try {
-                await this.pollJob(path, what, timeoutMs);
-            }
-            catch (error) {
-                this.logger.warn(`${what}: ${error.message}`);
-            }
-        }
-        return [...this.openJobs.values()];
-    }
-    // ---- tables ---------------------------------------------------------------------------
-    /** All tables (every page). `name` is the service's case-insensitive filter with `*` wildcards. */
-    async listTables(options = {}) {
-        const query = {
-            name: options.name,
-            expand: options.expandSchema ? 'schema' : undefined,
-            // The SDKs send array parameters comma-joined.
-            divisionId: options.divisionIds?.join(','),
-            sortBy: 'name',
-        };
-        return this.collectPages(BASE, query, 100);
-    }
-    /** The table with this exact name, with its schema; undefined when there is none. */
-    async findTableByName(name) {
-        // The filter is case-insensitive and treats `*` as a wildcard, so the match is checked here.
-        const candidates = await this.listTables({ name: name.replace(/\*/g, ''), expandSchema: true });
-        return candidates.find((table) => table.name === name);
-    }
-    async getTable(tableId) {
-        return this.http.json({
-            method: 'GET',
-            path: `${BASE}/${enc(tableId)}`,
-            query: { expand: 'schema' },
-        });
-    }
-    async createTable(table) {
-        return this.http.json({ method: 'POST', path: BASE, json: table });
-    }
-    /** Replaces the table definition. The service only accepts added columns. */
-    async updateTable(table) {
-        return this.http.json({
-            method: 'PUT',
-            path: `${BASE}/${enc(table.id)}`,
-            query: { expand: 'schema' },
-            json: table,
-        });
-    }
-    async deleteTable(tableId, options = {}) {
-        await this.http.send({
-            method: 'DELETE',
-            path: `${BASE}/${enc(tableId)}`,
-            query: { force: options.force },
-        });
-    }
-    // ---- rows -----------------------------------------------------------------------------
-    /**
-     * Every row of a table, in full. Pages are as large as the service accepts: the configured
-     * size first, the fallback size if the service refuses it (its maximum is undocumented), and
-     * whatever size it answers with if it clamps. After the first page the rest are fetched
-     * concurrently.
-     */
-    async listRows(tableId) {
-        const path = `${BASE}/${enc(tableId)}/rows`;
-        let first;
-        try {
-            first = await this.rowPage(path, 1, this.rowPageSize);
-        }
-        catch (error) {
-            if (!(error instanceof errors/* GenesysApiError */.n_) ||
-                error.status !== 400 ||
-                this.rowPageSize <= this.options.fallbackRowPageSize) {
-                throw error;
-            }
-            this.logger.info(`the service refused pageSize=${this.rowPageSize} for rows; using ${this.options.fallbackRowPageSize} from now on`);
-            this.rowPageSize = this.options.fallbackRowPageSize;
-            first = await this.rowPage(path, 1, this.rowPageSize);
-        }
-        // If the service clamped the size, page by what it actually gives.
-        const pageSize = first.pageSize > 0 ? first.pageSize : this.rowPageSize;
-        const pageCount = first.pageCount ?? Math.ceil(first.total / pageSize);
-        const rest = await pLimit(this.options.pageConcurrency).map(range(2, pageCount), (page) => this.rowPage(path, page, pageSize));
-        return [first, ...rest].flatMap((listing) => listing.entities);
-    }
-    rowPage(path, pageNumber, pageSize) {
-        // showbrief defaults to true, which returns keys only.
-        return this.http.json({
-            method: 'GET',
-            path,
-            query: { pageNumber, pageSize, showbrief: false },
-        });
-    }
-    /** One row in full, or undefined when the key does not exist. */
-    async getRow(tableId, key) {
-        try {
-            return await this.http.json({
-                method: 'GET',
-                path: rowPath(tableId, key),
-                query: { showbrief: false },
-            });
-        }
-        catch (error) {
-            if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    async createRow(tableId, row, observe) {
-        return this.http.json({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row }, observe);
-    }
-    /** Replaces a row: omitted columns revert to their defaults. */
-    async replaceRow(tableId, row, observe) {
-        const key = String(row.key);
-        return this.http.json({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } }, observe);
-    }
-    async deleteRow(tableId, key, observe) {
-        await this.http.json({ method: 'DELETE', path: rowPath(tableId, key) }, observe);
-    }
-    /** The id of a division by its exact name (case-insensitive), or undefined. */
-    async findDivisionId(name) {
-        const divisions = await this.collectPages('/api/v2/authorization/divisions', { name }, 100);
-        return divisions.find((division) => division.name.toLowerCase() === name.toLowerCase())?.id;
-    }
-    // ---- bulk: import and export jobs -----------------------------------------------------
-    /**
-     * Loads rows with a CSV import job (the `import/csv/jobs` flow): create the job, PUT the file
-     * to its upload URI with the headers it names, poll until it ends. `Append` upserts by key;
-     * `ReplaceAll` deletes every row first. Rows the service rejects are counted in `failed`.
-     */
-    async importRows(table, rows, mode) {
-        const jobsPath = `${BASE}/${enc(table.id)}/import/csv/jobs`;
-        const created = await this.http.json({
-            method: 'POST',
-            path: jobsPath,
-            json: { importMode: mode },
-        });
-        if (!created.uploadURI)
-            throw new Error(`import job ${created.id} has no uploadURI`);
-        const jobPath = `${BASE}/${enc(table.id)}/import/jobs/${enc(created.id)}`;
-        const what = `import job ${created.id} of ${table.name}`;
-        // From the upload on, the job may run: it counts as ours until it is seen to end.
-        this.openJobs.set(jobPath, what);
-        try {
-            // The upload URI is presigned: the bearer token is not sent to it.
-            await this.http.send({
-                method: 'PUT',
-                path: created.uploadURI,
-                body: rowsToCsv(rows, table.schema),
-                headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
-                authenticate: false,
-            });
-        }
-        catch (error) {
-            // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
-            if (!(error instanceof errors/* GenesysApiError */.n_ && error.status === 409 && error.attempts > 1)) {
-                // Refused outright: no job runs. Without an answer (or a 502/504) the file may have arrived.
-                if (error instanceof errors/* GenesysApiError */.n_ && ![0, 502, 504].includes(error.status))
-                    this.openJobs.delete(jobPath);
-                throw error;
-            }
-        }
-        const job = await this.pollJob(jobPath, what);
-        if (job.status === 'Failed') {
-            throw new Error(`import job ${job.id} failed: ${job.errorInformation?.message ?? 'no reason given'}`);
-        }
-        return {
-            job,
-            updated: job.countRecordsUpdated ?? 0,
-            deleted: job.countRecordsDeleted ?? 0,
-            failed: job.countRecordsFailed ?? 0,
-        };
-    }
-    /** Reads all rows through an export job and its CSV download. */
-    async exportRows(table) {
-        const created = await this.http.json({
-            method: 'POST',
-            path: `${BASE}/${enc(table.id)}/export/jobs`,
-        });
-        const job = created.status === 'Processing'
-            ? await this.pollJob(`${BASE}/${enc(table.id)}/export/jobs/${enc(created.id)}`, `export job ${created.id} of ${table.name}`)
-            : created;
-        if (job.status !== 'Succeeded' || !job.downloadURI) {
-            throw new Error(`export job ${job.id} failed: ${job.errorInformation?.message ?? 'no download URI'}`);
-        }
-        const download = await this.http.send({
-            method: 'GET',
-            path: job.downloadURI,
-            headers: { accept: 'text/csv' },
-            // Only the service's own hosts get the bearer token.
-            authenticate: sameService(job.downloadURI, this.http.apiBase),
-        });
-        return csvToRows(download.text, table.schema);
-    }
-    /**
-     * Polls a job until it ends (Succeeded or Failed) or `timeoutMs` passes. Polls come quickly at
-     * first (a small job ends in well under a second) and back off to `jobPollIntervalMs`; each
-     * poll is a GET, so the client retries it through 429s, 5xx and resets.
-     */
-    async pollJob(path, what, timeoutMs = this.options.jobTimeoutMs) {
-        const deadline = this.clock.now() + timeoutMs;
-        let interval = Math.min(250, this.options.jobPollIntervalMs);
-        for (;;) {
-            const job = await this.http.json({ method: 'GET', path });
-            if (job.status === 'Succeeded' || job.status === 'Failed') {
-                this.openJobs.delete(path);
-                return job;
-            }
-            if (this.clock.now() >= deadline) {
-                throw new Error(`${what} is still ${job.status} after ${Math.round(timeoutMs / 1000)} s`);
-            }
-            await this.clock.sleep(Math.min(interval, Math.max(0, deadline - this.clock.now())));
-            interval = Math.min(this.options.jobPollIntervalMs, interval * 2);
-        }
-    }
-    /** Every page of a Genesys listing, fetched one after another. */
-    async collectPages(path, query, pageSize) {
-        const all = [];
-        for (let pageNumber = 1;; pageNumber++) {
-            const page = await this.http.json({
-                method: 'GET',
-                path,
-                query: { ...query, pageNumber, pageSize },
-            });
-            all.push(...page.entities);
-            if (pageNumber >= (page.pageCount ?? 0) || page.entities.length === 0)
-                return all;
-        }
-    }
-}
-/** Path parameters are percent-encoded, as the official SDKs do. */
-const enc = encodeURIComponent;
-function rowPath(tableId, key) {
-    return `${BASE}/${enc(tableId)}/rows/${enc(key)}`;
-}
-function range(from, to) {
-    return to < from ? [] : Array.from({ length: to - from + 1 }, (_, index) => from + index);
-}
-/** True when `uri` is on the API host or a sibling host of the same Genesys domain. */
-function sameService(uri, apiBase) {
-    const target = new URL(uri);
-    const api = new URL(apiBase);
-    if (target.host === api.host)
-        return true;
-    const domain = api.hostname.replace(/^api\./, '');
-    return domain !== api.hostname && (target.hostname === domain || target.hostname.endsWith(`.${domain}`));
 }
 
 ;// CONCATENATED MODULE: ./src/genesys/hints.ts
@@ -30114,6 +30457,7 @@ async function planConfigs(configs, client, options) {
         if (!snapshot[index])
             logger.info(`  ${tableLabel(config)}: does not exist yet`);
     });
+    options.onRead?.(snapshot);
     return buildPlan(selected, snapshot, {
         apiHost: apiHostOf(client),
         environment,
@@ -30144,6 +30488,7 @@ function soleEnvironment(configs) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/planning.ts
+
 
 
 
@@ -30206,14 +30551,17 @@ async function planFromConfigFiles(values, files, io, cwd) {
     }
     const client = clientFromOptions(io, values);
     const policy = policyOf(environmentOf(validation.configs, environment));
+    // Kept for apply: the plan's read is its stale-plan guard and backup (see deploy/guard.ts).
+    const planRead = { tables: [], readAt: src_clock/* systemClock */.m.now() };
     const plan = await planConfigs(validation.configs, client, {
         environment,
         deployment: values.deployment,
         thresholds: policy.thresholds,
         strategy,
         logger: ioLogger(io),
+        onRead: (snapshot) => (planRead.tables = snapshot),
     });
-    return { plan, client, policy };
+    return { plan, client, policy, planRead };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/signing-key.ts
@@ -32204,6 +32552,7 @@ async function runApplyCommand(args, io) {
     let plan;
     let client;
     let policy;
+    let planRead;
     if (values.plan) {
         const policyOf = await policyFromOptions(values, cwd);
         ({ plan, client } = await readPlanFile(values.plan, values, io, signingKey));
@@ -32213,7 +32562,7 @@ async function runApplyCommand(args, io) {
         const planned = await planFromConfigFiles(values, positionals, io, cwd);
         if ('invalid' in planned)
             return 1;
-        ({ plan, client, policy } = planned);
+        ({ plan, client, policy, planRead } = planned);
     }
     io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
     writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
@@ -32261,6 +32610,7 @@ async function runApplyCommand(args, io) {
             ratePerMinute: client.budget.stats().currentRatePerMinute,
             progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
             settleMs,
+            planRead,
         });
         if (result.backup)
             await recordResult(result.backup, result);
@@ -32380,6 +32730,7 @@ async function tellCliRestored(io, news, restore) {
 
 
 
+
 const rollback_command_HELP = `Usage: datatable-deploy rollback --backup DIR [--environment E] [--deployment NAME]
                                  [--versions-table NAME] [--webhook URL]...
                                  [--yes] [connection options]
@@ -32452,6 +32803,7 @@ async function runRollbackCommand(args, io) {
     const backup = await prepareManualRestore(parsed, news.versionsTable, client.tables, (note) => writeLine(io.stdout, `note: ${note}`));
     const createdTables = createdTablesOf(await readJournal(location, io));
     const rate = client.budget.stats().currentRatePerMinute;
+    const previewedAt = src_clock/* systemClock */.m.now();
     const preview = await previewRestore(backup, client.tables, rate, { createdTables });
     const changes = showPreview(io, preview);
     if (!changes)
@@ -32470,6 +32822,9 @@ async function runRollbackCommand(args, io) {
             ? await restoreBackup(backup, { tables: client.tables, journal, logger, clock: src_clock/* systemClock */.m }, rate, {
                 createdTables,
                 settleMs,
+                // The preview's read is what the restore writes from (the tables are not read again),
+                // unless the question above was left waiting long enough for them to change.
+                preview: src_clock/* systemClock */.m.now() - previewedAt <= PLAN_READ_MAX_AGE_MS ? preview : undefined,
             })
             : undefined;
         if (report)

@@ -17195,7 +17195,7 @@ async function genesysSource(options, resolved) {
     if (connection === undefined) {
         throw new errors/* ConfigurationError */.j1('The reader has nowhere to read tables from.', 'Pass `connection` or a `source`.');
     }
-    const { createGenesysTableSource } = await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(141)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6141));
+    const { createGenesysTableSource } = await Promise.all(/* import() */[__nccwpck_require__.e(242), __nccwpck_require__.e(434)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4434));
     return createGenesysTableSource(connection, {
         clock: resolved.clock,
         logger: resolved.logger,
