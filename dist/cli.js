@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 10779:
+/***/ 32005:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -216,14 +216,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 82815:
+/***/ 96373:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(10779);
-const limit_1 = __nccwpck_require__(51284);
-const codegen_1 = __nccwpck_require__(81436);
+const formats_1 = __nccwpck_require__(32005);
+const limit_1 = __nccwpck_require__(36638);
+const codegen_1 = __nccwpck_require__(58762);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -259,14 +259,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 51284:
+/***/ 36638:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(42463);
-const codegen_1 = __nccwpck_require__(81436);
+const ajv_1 = __nccwpck_require__(79153);
+const codegen_1 = __nccwpck_require__(58762);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -334,16 +334,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 42463:
+/***/ 79153:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(63893);
-const draft7_1 = __nccwpck_require__(39941);
-const discriminator_1 = __nccwpck_require__(28886);
-const draft7MetaSchema = __nccwpck_require__(72079);
+const core_1 = __nccwpck_require__(82439);
+const draft7_1 = __nccwpck_require__(23967);
+const discriminator_1 = __nccwpck_require__(22936);
+const draft7MetaSchema = __nccwpck_require__(372);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -373,24 +373,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(47391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(58762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(33021);
+var validation_error_1 = __nccwpck_require__(80535);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(53162);
+var ref_error_1 = __nccwpck_require__(25268);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 80567:
+/***/ 7565:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -552,15 +552,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 81436:
+/***/ 58762:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(80567);
-const scope_1 = __nccwpck_require__(77788);
-var code_2 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(7565);
+const scope_1 = __nccwpck_require__(34146);
+var code_2 = __nccwpck_require__(7565);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -569,7 +569,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(77788);
+var scope_2 = __nccwpck_require__(34146);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1255,13 +1255,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 77788:
+/***/ 34146:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(7565);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1404,15 +1404,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 81283:
+/***/ 99905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const names_1 = __nccwpck_require__(68636);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1533,18 +1533,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 54992:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const validation_error_1 = __nccwpck_require__(33021);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const validate_1 = __nccwpck_require__(87881);
+const codegen_1 = __nccwpck_require__(58762);
+const validation_error_1 = __nccwpck_require__(80535);
+const names_1 = __nccwpck_require__(68636);
+const resolve_1 = __nccwpck_require__(81128);
+const util_1 = __nccwpck_require__(87802);
+const validate_1 = __nccwpck_require__(47391);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1781,12 +1781,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 90630:
+/***/ 68636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1815,12 +1815,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 53162:
+/***/ 25268:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(24090);
+const resolve_1 = __nccwpck_require__(81128);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1833,15 +1833,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 24090:
+/***/ 81128:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(84464);
-const equal = __nccwpck_require__(23430);
-const traverse = __nccwpck_require__(81167);
+const util_1 = __nccwpck_require__(87802);
+const equal = __nccwpck_require__(76136);
+const traverse = __nccwpck_require__(41165);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1994,7 +1994,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 12335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2026,14 +2026,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 84464:
+/***/ 87802:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const code_1 = __nccwpck_require__(80567);
+const codegen_1 = __nccwpck_require__(58762);
+const code_1 = __nccwpck_require__(7565);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2210,7 +2210,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 37692:
+/***/ 20454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2235,15 +2235,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 35346:
+/***/ 78284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
+const errors_1 = __nccwpck_require__(99905);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2291,17 +2291,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 86685:
+/***/ 45931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(37692);
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const rules_1 = __nccwpck_require__(12335);
+const applicability_1 = __nccwpck_require__(20454);
+const errors_1 = __nccwpck_require__(99905);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2500,14 +2500,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 11699:
+/***/ 73769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2541,24 +2541,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 87881:
+/***/ 47391:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(35346);
-const dataType_1 = __nccwpck_require__(86685);
-const applicability_1 = __nccwpck_require__(37692);
-const dataType_2 = __nccwpck_require__(86685);
-const defaults_1 = __nccwpck_require__(11699);
-const keyword_1 = __nccwpck_require__(15202);
-const subschema_1 = __nccwpck_require__(26200);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const errors_1 = __nccwpck_require__(81283);
+const boolSchema_1 = __nccwpck_require__(78284);
+const dataType_1 = __nccwpck_require__(45931);
+const applicability_1 = __nccwpck_require__(20454);
+const dataType_2 = __nccwpck_require__(45931);
+const defaults_1 = __nccwpck_require__(73769);
+const keyword_1 = __nccwpck_require__(34852);
+const subschema_1 = __nccwpck_require__(67914);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const resolve_1 = __nccwpck_require__(81128);
+const util_1 = __nccwpck_require__(87802);
+const errors_1 = __nccwpck_require__(99905);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3067,16 +3067,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 15202:
+/***/ 34852:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const code_1 = __nccwpck_require__(28484);
-const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const code_1 = __nccwpck_require__(50322);
+const errors_1 = __nccwpck_require__(99905);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3197,14 +3197,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 26200:
+/***/ 67914:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3284,31 +3284,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 63893:
+/***/ 82439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(47391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(58762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(33021);
-const ref_error_1 = __nccwpck_require__(53162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(81436);
-const resolve_1 = __nccwpck_require__(24090);
-const dataType_1 = __nccwpck_require__(86685);
-const util_1 = __nccwpck_require__(84464);
-const $dataRefSchema = __nccwpck_require__(63837);
-const uri_1 = __nccwpck_require__(36285);
+const validation_error_1 = __nccwpck_require__(80535);
+const ref_error_1 = __nccwpck_require__(25268);
+const rules_1 = __nccwpck_require__(12335);
+const compile_1 = __nccwpck_require__(54992);
+const codegen_2 = __nccwpck_require__(58762);
+const resolve_1 = __nccwpck_require__(81128);
+const dataType_1 = __nccwpck_require__(45931);
+const util_1 = __nccwpck_require__(87802);
+const $dataRefSchema = __nccwpck_require__(49422);
+const uri_1 = __nccwpck_require__(10975);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3908,20 +3908,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 24951:
+/***/ 78325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(23430);
+const equal = __nccwpck_require__(76136);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 36214:
+/***/ 23908:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3951,19 +3951,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 36285:
+/***/ 10975:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(24352);
+const uri = __nccwpck_require__(89422);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 33021:
+/***/ 80535:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3980,14 +3980,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 73448:
+/***/ 49810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4035,15 +4035,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42431:
+/***/ 12089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4147,12 +4147,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 39205:
+/***/ 14971:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4176,12 +4176,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89380:
+/***/ 55046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
+const code_1 = __nccwpck_require__(50322);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4194,13 +4194,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 16182:
+/***/ 46988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4295,15 +4295,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95826:
+/***/ 10684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4386,13 +4386,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 48584:
+/***/ 85102:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4458,27 +4458,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28775:
+/***/ 53841:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(73448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(75791);
-const items2020_1 = __nccwpck_require__(52959);
-const contains_1 = __nccwpck_require__(16182);
-const dependencies_1 = __nccwpck_require__(95826);
-const propertyNames_1 = __nccwpck_require__(71372);
-const additionalProperties_1 = __nccwpck_require__(42431);
-const properties_1 = __nccwpck_require__(88778);
-const patternProperties_1 = __nccwpck_require__(50664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(89380);
-const oneOf_1 = __nccwpck_require__(22490);
-const allOf_1 = __nccwpck_require__(39205);
-const if_1 = __nccwpck_require__(48584);
-const thenElse_1 = __nccwpck_require__(46829);
+const additionalItems_1 = __nccwpck_require__(49810);
+const prefixItems_1 = __nccwpck_require__(4357);
+const items_1 = __nccwpck_require__(79769);
+const items2020_1 = __nccwpck_require__(88745);
+const contains_1 = __nccwpck_require__(46988);
+const dependencies_1 = __nccwpck_require__(10684);
+const propertyNames_1 = __nccwpck_require__(8094);
+const additionalProperties_1 = __nccwpck_require__(12089);
+const properties_1 = __nccwpck_require__(98252);
+const patternProperties_1 = __nccwpck_require__(36662);
+const not_1 = __nccwpck_require__(27868);
+const anyOf_1 = __nccwpck_require__(55046);
+const oneOf_1 = __nccwpck_require__(34384);
+const allOf_1 = __nccwpck_require__(14971);
+const if_1 = __nccwpck_require__(85102);
+const thenElse_1 = __nccwpck_require__(40167);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4508,15 +4508,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 75791:
+/***/ 79769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
 const def = {
     keyword: "items",
     type: "array",
@@ -4566,15 +4566,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 52959:
+/***/ 88745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
-const additionalItems_1 = __nccwpck_require__(73448);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
+const additionalItems_1 = __nccwpck_require__(49810);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4602,12 +4602,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 27868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4634,13 +4634,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 22490:
+/***/ 34384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4700,15 +4700,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 50664:
+/***/ 36662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const util_2 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const util_2 = __nccwpck_require__(87802);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4781,12 +4781,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4357:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(75791);
+const items_1 = __nccwpck_require__(79769);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4799,15 +4799,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88778:
+/***/ 98252:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(87881);
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const additionalProperties_1 = __nccwpck_require__(42431);
+const validate_1 = __nccwpck_require__(47391);
+const code_1 = __nccwpck_require__(50322);
+const util_1 = __nccwpck_require__(87802);
+const additionalProperties_1 = __nccwpck_require__(12089);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4859,13 +4859,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71372:
+/***/ 8094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4903,12 +4903,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46829:
+/***/ 40167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4922,16 +4922,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28484:
+/***/ 50322:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
-const util_2 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const names_1 = __nccwpck_require__(68636);
+const util_2 = __nccwpck_require__(87802);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5059,7 +5059,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 69872:
+/***/ 14586:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5075,13 +5075,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 97397:
+/***/ 93119:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(69872);
-const ref_1 = __nccwpck_require__(92996);
+const id_1 = __nccwpck_require__(14586);
+const ref_1 = __nccwpck_require__(67002);
 const core = [
     "$schema",
     "$id",
@@ -5097,18 +5097,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 92996:
+/***/ 67002:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(53162);
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(84464);
+const ref_error_1 = __nccwpck_require__(25268);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const compile_1 = __nccwpck_require__(54992);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5225,16 +5225,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28886:
+/***/ 22936:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const types_1 = __nccwpck_require__(87115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(53162);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const types_1 = __nccwpck_require__(83837);
+const compile_1 = __nccwpck_require__(54992);
+const ref_error_1 = __nccwpck_require__(25268);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5335,7 +5335,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 87115:
+/***/ 83837:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5350,16 +5350,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 39941:
+/***/ 23967:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(97397);
-const validation_1 = __nccwpck_require__(85481);
-const applicator_1 = __nccwpck_require__(28775);
-const format_1 = __nccwpck_require__(72601);
-const metadata_1 = __nccwpck_require__(56620);
+const core_1 = __nccwpck_require__(93119);
+const validation_1 = __nccwpck_require__(53467);
+const applicator_1 = __nccwpck_require__(53841);
+const format_1 = __nccwpck_require__(3627);
+const metadata_1 = __nccwpck_require__(92098);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5373,12 +5373,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 26402:
+/***/ 51664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5471,19 +5471,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72601:
+/***/ 3627:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(26402);
+const format_1 = __nccwpck_require__(51664);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 56620:
+/***/ 92098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5507,14 +5507,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 98026:
+/***/ 31488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5538,14 +5538,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93200:
+/***/ 37350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5592,21 +5592,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85481:
+/***/ 53467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(43723);
-const multipleOf_1 = __nccwpck_require__(18132);
-const limitLength_1 = __nccwpck_require__(46962);
-const pattern_1 = __nccwpck_require__(96023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(94504);
-const limitItems_1 = __nccwpck_require__(36296);
-const uniqueItems_1 = __nccwpck_require__(65132);
-const const_1 = __nccwpck_require__(98026);
-const enum_1 = __nccwpck_require__(93200);
+const limitNumber_1 = __nccwpck_require__(15341);
+const multipleOf_1 = __nccwpck_require__(99822);
+const limitLength_1 = __nccwpck_require__(46944);
+const pattern_1 = __nccwpck_require__(97805);
+const limitProperties_1 = __nccwpck_require__(27973);
+const required_1 = __nccwpck_require__(40858);
+const limitItems_1 = __nccwpck_require__(17150);
+const uniqueItems_1 = __nccwpck_require__(87066);
+const const_1 = __nccwpck_require__(31488);
+const enum_1 = __nccwpck_require__(37350);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5631,12 +5631,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 36296:
+/***/ 17150:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5661,14 +5661,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46962:
+/***/ 46944:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const ucs2length_1 = __nccwpck_require__(36214);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const ucs2length_1 = __nccwpck_require__(23908);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5694,12 +5694,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43723:
+/***/ 15341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5727,12 +5727,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 27973:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5757,12 +5757,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18132:
+/***/ 99822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5789,14 +5789,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96023:
+/***/ 97805:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(50322);
+const util_1 = __nccwpck_require__(87802);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5828,14 +5828,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94504:
+/***/ 40858:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5913,15 +5913,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 87066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(86685);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const dataType_1 = __nccwpck_require__(45931);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5983,7 +5983,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 23430:
+/***/ 76136:
 /***/ ((module) => {
 
 
@@ -6036,7 +6036,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 81167:
+/***/ 41165:
 /***/ ((module) => {
 
 
@@ -6136,13 +6136,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 14006:
+/***/ 70636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(98016);
-const utils = __nccwpck_require__(64059);
+const pico = __nccwpck_require__(61366);
+const utils = __nccwpck_require__(85313);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -6160,7 +6160,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 54701:
 /***/ ((module) => {
 
 
@@ -6351,13 +6351,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78265:
+/***/ 79915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(64059);
+const constants = __nccwpck_require__(54701);
+const utils = __nccwpck_require__(85313);
 
 /**
  * Constants
@@ -7783,15 +7783,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 98016:
+/***/ 61366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(31781);
-const parse = __nccwpck_require__(78265);
-const utils = __nccwpck_require__(64059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(45607);
+const parse = __nccwpck_require__(79915);
+const utils = __nccwpck_require__(85313);
+const constants = __nccwpck_require__(54701);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -8151,12 +8151,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 31781:
+/***/ 45607:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(64059);
+const utils = __nccwpck_require__(85313);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -8173,7 +8173,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(54701);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -8561,7 +8561,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 64059:
+/***/ 85313:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -8572,7 +8572,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(54701);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -8640,12 +8640,12 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 95581:
+/***/ 41210:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21733);
-/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18974);
+/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24757);
 
 
 // A reader that stops early (`| head`) closes the pipe: the output is no longer wanted, which
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 21733:
+/***/ 18974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8673,7 +8673,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
+var errors = __nccwpck_require__(64533);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -8901,9 +8901,9 @@ function describeTiming(config) {
 }
 
 // EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __nccwpck_require__(99373);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
+var src_clock = __nccwpck_require__(70386);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(53645);
 ;// CONCATENATED MODULE: ./src/config/findings.ts
 /**
  * Every rule, its default severity and the fix it suggests. The README's rule table lists the
@@ -9119,7 +9119,7 @@ function tableLabel(config) {
     return config.table.name ?? `id ${config.table.id}`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/re2js/build/index.js
 /*!
 * re2js
 * RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
@@ -16960,10 +16960,10 @@ function checkKey(key, position, seen, context, report) {
     return true;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(42463);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(82815);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(79153);
+// EXTERNAL MODULE: ../../main/node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(96373);
 var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./src/config/ajv.ts
 
@@ -17651,7 +17651,7 @@ function sameJson(a, b) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/yocto-queue/index.js
 /*
 How it works:
 `this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
@@ -17743,7 +17743,7 @@ class yocto_queue_Queue {
 	}
 }
 
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/p-limit/index.js
 
 
 function pLimit(concurrency) {
@@ -19365,8 +19365,8 @@ class Progress {
 }
 
 // EXTERNAL MODULE: ./src/logger.ts
-var src_logger = __nccwpck_require__(86999);
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+var src_logger = __nccwpck_require__(99574);
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
@@ -19390,14 +19390,14 @@ class CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/is_object.js
 const is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/normalize_columns_array.js
 
 
 
@@ -19431,7 +19431,7 @@ const normalize_columns_array = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 class ResizeableBuffer {
   constructor(size = 100) {
     this.size = size;
@@ -19496,7 +19496,7 @@ class ResizeableBuffer {
 
 /* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/init_state.js
 
 
 const init_state = function (options) {
@@ -19612,7 +19612,7 @@ const init_state = function (options) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/underscore.js
 const underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -19621,7 +19621,7 @@ const underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/normalize_options.js
 
 
 
@@ -20385,7 +20385,7 @@ const normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/delimiter_discover.js
 
 
 
@@ -20452,7 +20452,7 @@ const std = function (array) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/index.js
 
 
 
@@ -21422,7 +21422,7 @@ const transform = function (original_options = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/sync.js
 
 
 
@@ -21446,7 +21446,7 @@ const parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/get.js
 // Lodash implementation of `get`
 
 const charCodeOfDot = ".".charCodeAt(0);
@@ -21548,14 +21548,14 @@ const get = function (object, path) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/is_object.js
 const is_object_is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/normalize_columns.js
 const normalize_columns = function (columns) {
   if (columns === undefined || columns === null) {
     return [undefined, undefined];
@@ -21607,7 +21607,7 @@ const normalize_columns = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/CsvError.js
 class CsvError_CsvError extends Error {
   constructor(code, message, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ");
@@ -21631,7 +21631,7 @@ class CsvError_CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/underscore.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/underscore.js
 const underscore_underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -21640,7 +21640,7 @@ const underscore_underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/normalize_options.js
 
 
 
@@ -21935,7 +21935,7 @@ const normalize_options_normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/index.js
 
 
 
@@ -22279,7 +22279,7 @@ const stringifier = function (options, state, info) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/sync.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/sync.js
 /*
 CSV Stringify
 
@@ -23694,6 +23694,136 @@ async function proveRestored(backup, round, context, rate, settleMs = DEFAULT_SE
     return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
 }
 
+// EXTERNAL MODULE: ./src/secrets.ts
+var src_secrets = __nccwpck_require__(91581);
+// EXTERNAL MODULE: ./src/genesys/regions.ts
+var regions = __nccwpck_require__(8348);
+;// CONCATENATED MODULE: ./src/genesys/proxy.ts
+
+
+
+function proxyVariables(env) {
+    const read = (name) => (env[name.toLowerCase()] || env[name] || '').trim();
+    return { httpProxy: read('HTTP_PROXY'), httpsProxy: read('HTTPS_PROXY'), noProxy: read('NO_PROXY') };
+}
+/**
+ * What to add to the advice about an unreachable `url` when a proxy variable applies to it:
+ * the proxy (its password hidden) is then the first thing to check.
+ */
+function proxyAdvice(url, env = process.env) {
+    const variables = proxyVariables(env);
+    const target = new URL(url);
+    const https = target.protocol === 'https:';
+    // HTTPS_PROXY falls back to HTTP_PROXY, as undici does.
+    const name = https && variables.httpsProxy ? 'HTTPS_PROXY' : variables.httpProxy ? 'HTTP_PROXY' : undefined;
+    if (name === undefined)
+        return undefined;
+    const proxy = (0,regions/* redactUrl */.BO)(withScheme(name === 'HTTPS_PROXY' ? variables.httpsProxy : variables.httpProxy));
+    const through = https
+        ? `lets this machine CONNECT to ${target.host}`
+        : `forwards requests to ${target.host}`;
+    return `${name} is set (${proxy}): unless NO_PROXY names ${target.hostname}, the request went through that proxy; check that it is reachable and ${through}.`;
+}
+const fetches = new Map();
+/**
+ * The fetch to reach Genesys Cloud with from this environment: Node's own when no proxy variable
+ * is set, else one that sends each request through the proxy the variables name for its URL.
+ * One per distinct setting, so that the token source and the API client share connections.
+ */
+function proxyAwareFetch(env = process.env) {
+    const variables = proxyVariables(env);
+    if (!variables.httpProxy && !variables.httpsProxy)
+        return globalThis.fetch;
+    const key = JSON.stringify(variables);
+    let proxied = fetches.get(key);
+    if (!proxied) {
+        const checked = checkedVariables(variables);
+        let loading;
+        proxied = async (input, init) => {
+            loading ??= loadProxiedFetch(checked);
+            return (await loading)(input, init);
+        };
+        fetches.set(key, proxied);
+    }
+    return proxied;
+}
+/** Refuses a proxy URL that is not one, and registers its password as a secret. */
+function checkedVariables(variables) {
+    const check = (value, name) => {
+        if (!value)
+            return value;
+        const given = withScheme(value);
+        let url;
+        try {
+            url = new URL(given);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j1(`${name} ${JSON.stringify((0,regions/* redactUrl */.BO)(given))} is not a URL.`, `Give the proxy as http://host:port (or http://user:password@host:port), or unset ${name}.`);
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            throw new errors/* ConfigurationError */.j1(`${name} ${JSON.stringify((0,regions/* redactUrl */.BO)(given))} must use http or https.`, `Give the proxy as http://host:port; SOCKS proxies are not supported.`);
+        (0,src_secrets/* registerUrlPassword */.M1)(given);
+        return given;
+    };
+    return {
+        httpProxy: check(variables.httpProxy, 'HTTP_PROXY'),
+        httpsProxy: check(variables.httpsProxy, 'HTTPS_PROXY'),
+        noProxy: noProxyWithSubdomains(variables.noProxy),
+    };
+}
+/** `proxy.corp:3128` as curl reads it: http is the default scheme. */
+function withScheme(value) {
+    return /^[a-z][\w+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+}
+/**
+ * undici matches a NO_PROXY entry without a leading dot to that exact host only; curl and most
+ * tools let `example.com` cover its subdomains too. Each such entry is given in both forms.
+ */
+function noProxyWithSubdomains(noProxy) {
+    return noProxy
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .flatMap((entry) => (/^[.*]/.test(entry) || entry === '*' ? [entry] : [entry, `.${entry}`]))
+        .join(',');
+}
+async function loadProxiedFetch(variables) {
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 64718, 19));
+    const options = {
+        // Empty, not undefined: undici would then read process.env, which may not be the
+        // environment this client was made for.
+        httpProxy: variables.httpProxy,
+        httpsProxy: variables.httpsProxy,
+        noProxy: variables.noProxy,
+        // Plain-http targets (the emulator, a test double) are sent in absolute form, as curl
+        // does; https ones through a CONNECT tunnel. (Passed on to ProxyAgent; not in 6.x's types.)
+        proxyTunnel: false,
+    };
+    const agent = withoutExperimentalWarning(() => new undici.EnvHttpProxyAgent(options));
+    return ((input, init) => undici.fetch(input, {
+        ...init,
+        dispatcher: agent,
+    }));
+}
+/**
+ * undici 6 marks `EnvHttpProxyAgent` experimental with a process warning on first use. The
+ * version is pinned by this package, so the warning would only alarm the person running it.
+ */
+function withoutExperimentalWarning(make) {
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning, ...rest) => {
+        const code = rest[0]?.code;
+        if (code === 'UNDICI-EHPA')
+            return;
+        emitWarning.call(process, warning, ...rest);
+    });
+    try {
+        return make();
+    }
+    finally {
+        process.emitWarning = emitWarning;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/genesys/retry.ts
 const DEFAULT_RETRY_POLICY = {
     maxAttempts: 6,
@@ -23806,6 +23936,7 @@ function parseRetryAfterMs(header, now = Date.now()) {
 
 
 
+
 const TOKEN_PATH = '/oauth/token';
 /**
  * OAuth 2 client-credentials grant against `login.<region domain>/oauth/token`.
@@ -23840,7 +23971,7 @@ class ClientCredentialsTokenSource {
             this.cached = undefined;
     }
     async request() {
-        const fetchFn = this.options.fetch ?? fetch;
+        const fetchFn = this.options.fetch ?? proxyAwareFetch();
         const clock = this.options.clock ?? src_clock/* systemClock */.m;
         const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
         const logger = this.options.logger ?? src_logger/* silentLogger */.q;
@@ -23871,7 +24002,7 @@ class ClientCredentialsTokenSource {
                         method: 'POST',
                         path: TOKEN_PATH,
                         attempts: attempt,
-                    }, 'Check the region (or API URL) and that this machine can reach Genesys Cloud.');
+                    }, unreachableHint(`${this.loginBase}${TOKEN_PATH}`, 'Check the region (or API URL) and that this machine can reach Genesys Cloud.'));
                 }
                 logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
                 await clock.sleep(decision.delayMs);
@@ -23942,11 +24073,20 @@ class ClientCredentialsTokenSource {
         return new errors/* GenesysApiError */.n_(failure, 'The OAuth service failed; try again later.');
     }
 }
+/** The advice for a request to `url` that got no answer: `advice`, then the proxy's, if one was used. */
+function unreachableHint(url, advice) {
+    const proxy = proxyAdvice(url);
+    return proxy ? `${advice} ${proxy}` : advice;
+}
 /** A short, secret-free cause of a fetch failure (undici nests the system error). */
 function networkCause(error) {
     if (!(error instanceof Error))
         return String(error);
     const cause = error.cause;
+    // undici's ProxyAgent, when the proxy refuses to open a tunnel.
+    const tunnel = /Proxy response \((\d+)\)/.exec(cause?.message ?? '');
+    if (tunnel)
+        return `the proxy refused the tunnel with HTTP ${tunnel[1]}${PROXY_STATUS[tunnel[1]] ?? ''}`;
     const code = networkCode(error);
     return code && code in NETWORK_CODES
         ? `${code}: ${NETWORK_CODES[code]}`
@@ -23967,12 +24107,14 @@ const NETWORK_CODES = {
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server certificate cannot be verified (a proxy that inspects TLS?)',
     SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate is in the chain (a proxy that inspects TLS?)',
 };
+const PROXY_STATUS = {
+    '403': ' (the proxy does not allow this host)',
+    '407': ' (proxy authentication required: give the user and password in the proxy URL, http://user:password@host:port)',
+};
 function formatSeconds(ms) {
     return `${(ms / 1000).toFixed(ms < 1000 ? 3 : 1)} s`;
 }
 
-// EXTERNAL MODULE: ./src/genesys/regions.ts
-var regions = __nccwpck_require__(57119);
 ;// CONCATENATED MODULE: ./src/deploy/webhook.ts
 
 
@@ -24195,8 +24337,6 @@ function tellRolledBack(options, deploy) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __nccwpck_require__(27194);
 ;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
 /**
  * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
@@ -26672,6 +26812,58 @@ async function startEmulator(options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/genesys/credentials.ts
+
+
+
+const REFUSED_TOKEN_HINT = 'The access token (GENESYSCLOUD_ACCESS_TOKEN, or the genesys-access-token input) has expired, was revoked, ' +
+    'or belongs to another org or region. Get a new token, or use an OAuth client instead ' +
+    '(GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET), whose tokens are renewed as needed.';
+/**
+ * A token given as is: no OAuth request is made, and a refused token cannot be renewed, so a
+ * 401 fails at once with {@link REFUSED_TOKEN_HINT}.
+ */
+class AccessTokenSource {
+    value;
+    refusedHint = REFUSED_TOKEN_HINT;
+    constructor(value) {
+        this.value = value;
+    }
+    token() {
+        return Promise.resolve(this.value);
+    }
+    invalidate() {
+        // Nothing to forget: there is no other token to fetch.
+    }
+}
+/**
+ * The token source the credentials call for. Both kinds at once are refused rather than one
+ * silently preferred: they may be different identities, with different permissions and a
+ * different name in the org's audit log, and a deploy must not run as the unexpected one.
+ */
+function tokenSourceFor(credentials, loginBase, options) {
+    checkCredentials(credentials);
+    const accessToken = credentials.accessToken?.trim();
+    if (accessToken) {
+        (0,src_secrets/* registerSecret */.cl)(accessToken);
+        return new AccessTokenSource(accessToken);
+    }
+    const { clientId, clientSecret } = credentials;
+    return new ClientCredentialsTokenSource(loginBase, { clientId, clientSecret }, options);
+}
+/** Refuses no credentials, half an OAuth client, or both kinds at once (see {@link tokenSourceFor}). */
+function checkCredentials(credentials) {
+    const accessToken = credentials.accessToken?.trim();
+    const { clientId, clientSecret } = credentials;
+    if (accessToken && (clientId || clientSecret)) {
+        throw new errors/* ConfigurationError */.j1('Both an access token and an OAuth client id or secret were given; the tool will not guess which identity to act as.', 'Give one: unset GENESYSCLOUD_ACCESS_TOKEN (input genesys-access-token) to use the OAuth client, or unset ' +
+            'GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (inputs genesys-client-id and genesys-client-secret) to use the token.');
+    }
+    if (!accessToken && (!clientId || !clientSecret)) {
+        throw new errors/* ConfigurationError */.j1('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client), or GENESYSCLOUD_ACCESS_TOKEN.');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/genesys/hints.ts
 /**
  * Permissions each data-table operation needs (any one of them), from the API reference.
@@ -26729,6 +26921,9 @@ function hintFor(failure) {
     if (status === 401) {
         return 'The access token was refused twice. Check that the OAuth client is active and not deleted, then run again.';
     }
+    if (status === 407) {
+        return 'The proxy (HTTP_PROXY or HTTPS_PROXY) wants a user and password: give them in its URL, http://user:password@host:port (percent-encode special characters).';
+    }
     if (status === 403) {
         const needed = permissionFor(method, path);
         const what = needed ? `needs ${needed}` : 'lacks a permission for this call';
@@ -26756,6 +26951,7 @@ function hintFor(failure) {
 
 
 
+
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
 /**
  * Sends API requests: rate budget, bearer token, timeout, retries, typed errors.
@@ -26772,7 +26968,7 @@ class GenesysHttp {
     idleWaiters = [];
     constructor(options) {
         this.options = options;
-        this.fetchFn = options.fetch ?? fetch;
+        this.fetchFn = options.fetch ?? proxyAwareFetch();
         this.clock = options.clock ?? src_clock/* systemClock */.m;
         this.logger = options.logger ?? src_logger/* silentLogger */.q;
     }
@@ -26863,7 +27059,7 @@ class GenesysHttp {
                         method: request.method,
                         path: pathOnly,
                         attempts: attempt,
-                    }, 'Check connectivity to Genesys Cloud; the request is safe to run again once it is reachable.');
+                    }, unreachableHint(url, 'Check connectivity to Genesys Cloud; the request is safe to run again once it is reachable.'));
                 }
                 waited += decision.delayMs;
                 await this.wait(request, pathOnly, decision.reason, decision.delayMs, attempt);
@@ -26879,7 +27075,8 @@ class GenesysHttp {
             const body = parseErrorBody(text);
             if (response.status === 502 || response.status === 504)
                 this.noteDoubt(request.method);
-            if (response.status === 401 && token !== undefined && !renewedToken) {
+            const fixedToken = this.options.tokens.refusedHint !== undefined;
+            if (response.status === 401 && token !== undefined && !renewedToken && !fixedToken) {
                 // The token expired or was revoked early: renew once, then repeat the request.
                 renewedToken = true;
                 this.options.tokens.invalidate(token);
@@ -26906,6 +27103,8 @@ class GenesysHttp {
                 attempts: attempt,
                 body: body.raw,
             };
+            if (response.status === 401 && token !== undefined && fixedToken)
+                throw new errors/* AuthenticationError */.v3(failure, this.options.tokens.refusedHint);
             throw new errors/* GenesysApiError */.n_(failure, hintFor(failure));
         }
     }
@@ -27097,9 +27296,7 @@ class RateBudget {
 const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 const DEFAULT_MAX_CONCURRENCY = 8;
 function createGenesysClient(settings, options = {}) {
-    if (!settings.clientId || !settings.clientSecret) {
-        throw new errors/* ConfigurationError */.j1('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client).');
-    }
+    checkCredentials(settings);
     const rate = settings.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
     const concurrency = settings.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
     if (!Number.isFinite(rate) || rate <= 0) {
@@ -27113,7 +27310,13 @@ function createGenesysClient(settings, options = {}) {
     const logger = options.logger ?? src_logger/* silentLogger */.q;
     const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     const timeoutMs = settings.timeoutMs ?? 30_000;
-    const tokens = new ClientCredentialsTokenSource(endpoints.loginBase, { clientId: settings.clientId, clientSecret: settings.clientSecret }, { fetch: options.fetch, clock, retry, timeoutMs, logger });
+    const tokens = tokenSourceFor(settings, endpoints.loginBase, {
+        fetch: options.fetch,
+        clock,
+        retry,
+        timeoutMs,
+        logger,
+    });
     const budget = new RateBudget({ requestsPerMinute: rate, maxConcurrency: concurrency, clock });
     const http = new GenesysHttp({
         apiBase: endpoints.apiBase,
@@ -27133,6 +27336,7 @@ function connectionSettingsFromEnv(env) {
     return {
         clientId: env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '',
         clientSecret: env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '',
+        accessToken: env.GENESYSCLOUD_ACCESS_TOKEN || undefined,
         region: env.GENESYSCLOUD_REGION || undefined,
         apiUrl: env.GENESYSCLOUD_API_URL || undefined,
     };
@@ -27668,8 +27872,8 @@ function ioLogger(io) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./src/cli/options.ts
 
 
@@ -27682,13 +27886,13 @@ function parseOptions(command, args, options, { allowPositionals = false } = {})
     const config = { args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true };
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ ...config, tokens: true });
+        parsed = (0,external_node_util_.parseArgs)({ ...config, tokens: true });
     }
     catch (error) {
         throw argumentError(command, args, Object.keys(config.options), error.message);
     }
     checkTokens(command, parsed.tokens, options);
-    return (0,external_node_util_namespaceObject.parseArgs)(config);
+    return (0,external_node_util_.parseArgs)(config);
 }
 /** Refuses what parseArgs takes silently: an empty value, and a single-valued option given twice. */
 function checkTokens(command, tokens, options) {
@@ -27956,13 +28160,14 @@ async function runDemoCommand(args, io) {
 
 
 
+
 /** The connection options every command that calls Genesys Cloud takes. */
 const CONNECTION_OPTIONS = {
     region: { type: 'string' },
     'api-url': { type: 'string' },
     'rate-limit': { type: 'string' },
 };
-const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 (or GENESYSCLOUD_REGION)
+const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 or mypurecloud.ie (or GENESYSCLOUD_REGION)
   --api-url URL    explicit API origin, e.g. the emulator (or GENESYSCLOUD_API_URL)
   --rate-limit N   requests per minute for this run (default 300)`;
 /**
@@ -27992,10 +28197,16 @@ function checkConnectionOptions(io, values) {
     else if (settings.region)
         (0,regions/* resolveEndpoints */.$K)({ region: settings.region });
 }
-/** A client from the environment, with the command line's overrides. */
+/**
+ * A client from the environment, with the command line's overrides. Its requests go through
+ * the proxy HTTPS_PROXY / HTTP_PROXY name, as curl's would, unless NO_PROXY names the host.
+ */
 function clientFromOptions(io, values) {
     checkConnectionOptions(io, values);
-    return createGenesysClient(settingsOf(io, values), { logger: (0,src_logger/* stderrLogger */.D)() });
+    return createGenesysClient(settingsOf(io, values), {
+        logger: (0,src_logger/* stderrLogger */.D)(),
+        fetch: proxyAwareFetch(io.env),
+    });
 }
 function rateLimitOf(text) {
     const rate = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
@@ -28100,7 +28311,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/fdir/dist/index.mjs
 
 
 
@@ -28671,9 +28882,9 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(14006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(70636);
+;// CONCATENATED MODULE: ../../main/node_modules/tinyglobby/dist/index.mjs
 
 
 
@@ -31990,10 +32201,10 @@ async function runRelayCommand(args, io) {
     // Loaded here: node-redis is needed by this command only. The CLI runs with no node_modules,
     // so it carries node-redis in a chunk of its own instead of loading the user's.
     const [{ createRelay }, { useNodeRedis }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 588).then(__nccwpck_require__.bind(__nccwpck_require__, 45588)),
-        __nccwpck_require__.e(/* import() */ 471).then(__nccwpck_require__.bind(__nccwpck_require__, 62471)),
+        __nccwpck_require__.e(/* import() */ 284).then(__nccwpck_require__.bind(__nccwpck_require__, 18284)),
+        __nccwpck_require__.e(/* import() */ 266).then(__nccwpck_require__.bind(__nccwpck_require__, 97266)),
     ]);
-    useNodeRedis(() => __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.t.bind(__nccwpck_require__, 31672, 23)));
+    useNodeRedis(() => __nccwpck_require__.e(/* import() */ 542).then(__nccwpck_require__.t.bind(__nccwpck_require__, 96542, 23)));
     const relay = await createRelay({
         redisUrl: parsed.redisUrl,
         secret: parsed.secret,
@@ -32751,13 +32962,13 @@ function describeCliError(error) {
 
 /***/ }),
 
-/***/ 93418:
+/***/ 24757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ maskedIo)
 /* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27194);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91581);
 
 /**
  * The command's streams with every known secret masked: the variables of its environment whose
@@ -32782,7 +32993,7 @@ function maskedStream(stream) {
 
 /***/ }),
 
-/***/ 99373:
+/***/ 70386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32796,7 +33007,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 83916:
+/***/ 64533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32901,7 +33112,7 @@ function fileProblem(error) {
 
 /***/ }),
 
-/***/ 57119:
+/***/ 8348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32909,13 +33120,15 @@ function fileProblem(error) {
 /* harmony export */   BO: () => (/* binding */ redactUrl),
 /* harmony export */   ef: () => (/* binding */ parseOrigin)
 /* harmony export */ });
-/* unused harmony export REGION_DOMAINS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* unused harmony exports REGION_DOMAINS, regionDomain */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64533);
 
 /**
- * Genesys Cloud regions and their domains. The API lives at `api.<domain>`, OAuth at
- * `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform provider's `us-east-1`
- * spelling is accepted too.
+ * Genesys Cloud regions and their domains (the SDKs' `PureCloudRegionHosts`). The API lives at
+ * `api.<domain>`, OAuth at `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform
+ * provider's `us-east-1` spelling is accepted too, and so is the domain itself, in the forms
+ * people copy from the admin UI or other tools (`mypurecloud.ie`, `api.mypurecloud.ie`,
+ * `https://api.mypurecloud.ie`).
  */
 const REGION_DOMAINS = {
     us_east_1: 'mypurecloud.com',
@@ -32937,8 +33150,20 @@ const REGION_DOMAINS = {
     ap_southeast_1: 'apse1.pure.cloud',
     eusc_de_east_1: 'edee1.eusc-pure.cloud',
 };
-function normaliseRegion(region) {
-    return region.trim().toLowerCase().replace(/-/g, '_');
+/**
+ * The domain of a region given by name (`eu-west-1`, `eu_west_1`) or by domain, with or without
+ * a scheme, a service host prefix (`api.`, `login.`, `apps.`) or a trailing slash.
+ */
+function regionDomain(region) {
+    const text = region.trim().toLowerCase();
+    const byName = REGION_DOMAINS[text.replace(/-/g, '_')];
+    if (byName)
+        return byName;
+    const host = text
+        .replace(/^https?:\/\//, '')
+        .replace(/\/+$/, '')
+        .replace(/^(?:api|login|apps)\./, '');
+    return Object.values(REGION_DOMAINS).includes(host) ? host : undefined;
 }
 /**
  * Resolves the endpoints from a region name or an explicit API URL. An explicit URL wins (the
@@ -32952,17 +33177,18 @@ function resolveEndpoints(options) {
         return { apiBase, loginBase };
     }
     if (!options.region) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1 or mypurecloud.com) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
     }
-    const domain = REGION_DOMAINS[normaliseRegion(options.region)];
+    const domain = regionDomain(options.region);
     if (!domain) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Unknown Genesys Cloud region "${options.region}".`, `Use one of: ${knownRegions()}; or give the API URL explicitly.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Unknown Genesys Cloud region "${redactUrl(options.region)}".`, `Use a region name or its domain: ${knownRegions()}; or give the API URL explicitly.`);
     }
     return { apiBase: `https://api.${domain}`, loginBase: `https://login.${domain}` };
 }
+/** `us-east-1 (mypurecloud.com), …`: every name a region may be given by. */
 function knownRegions() {
-    return Object.keys(REGION_DOMAINS)
-        .map((name) => name.replace(/_/g, '-'))
+    return Object.entries(REGION_DOMAINS)
+        .map(([name, domain]) => `${name.replace(/_/g, '-')} (${domain})`)
         .join(', ');
 }
 /**
@@ -33021,7 +33247,7 @@ function redactUrl(value) {
 
 /***/ }),
 
-/***/ 86999:
+/***/ 99574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33044,15 +33270,17 @@ function stderrLogger(options = {}) {
 
 /***/ }),
 
-/***/ 27194:
+/***/ 91581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M1: () => (/* binding */ registerUrlPassword),
 /* harmony export */   QU: () => (/* binding */ maskSecrets),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   kc: () => (/* binding */ registerSecretsFromEnvironment),
 /* harmony export */   o8: () => (/* binding */ maskThenCut)
 /* harmony export */ });
-/* unused harmony exports registerSecret, clearSecrets */
+/* unused harmony export clearSecrets */
 /**
  * Secret values no output may show: logs, the job summary, PR comments, commit statuses,
  * step outputs, artifacts and files the tool writes all pass through `maskSecrets`. The
@@ -33067,6 +33295,8 @@ const MIN_LENGTH = 6;
  * credentials, the runner's tokens, and anything a workflow named like a secret.
  */
 const SECRET_VARIABLE = /(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API[_-]?KEY|ACCESS[_-]?KEY|SIGNING[_-]?KEY)/i;
+/** Proxy variables: their URLs may carry a password (`http://user:password@proxy:3128`). */
+const PROXY_VARIABLE = /^(HTTPS?|ALL)_PROXY$/i;
 const registered = new Set();
 let ordered;
 /** Registers a secret, with the forms it takes once escaped into JSON, a URL or Base64. */
@@ -33089,11 +33319,32 @@ function registerSecret(value) {
         }
     }
 }
-/** Registers the value of every variable whose name says it holds a secret. */
+/** Registers the value of every variable whose name says it holds a secret, and proxy passwords. */
 function registerSecretsFromEnvironment(env) {
-    for (const [name, value] of Object.entries(env))
+    for (const [name, value] of Object.entries(env)) {
         if (SECRET_VARIABLE.test(name))
             registerSecret(value);
+        else if (PROXY_VARIABLE.test(name) && value)
+            registerUrlPassword(value);
+    }
+}
+/** Registers the password of a URL (`scheme://user:password@host`), as given and decoded. */
+function registerUrlPassword(value) {
+    let password;
+    try {
+        password = new URL(/^[a-z][\w+.-]*:\/\//i.test(value.trim()) ? value.trim() : `http://${value.trim()}`)
+            .password;
+    }
+    catch {
+        return;
+    }
+    registerSecret(password);
+    try {
+        registerSecret(decodeURIComponent(password));
+    }
+    catch {
+        // Not percent-encoded as it should be: the raw form is registered.
+    }
 }
 /** The text with every registered secret replaced by `***`; longest first, so no tail survives. */
 function maskSecrets(text) {
@@ -33157,6 +33408,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert"
 
 /***/ }),
 
+/***/ 16698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 37540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
 /***/ 77598:
 /***/ ((module) => {
 
@@ -33168,6 +33440,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 40610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
@@ -33185,6 +33464,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
+/***/ 32467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
 /***/ 77030:
 /***/ ((module) => {
 
@@ -33196,6 +33482,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
@@ -33220,6 +33520,34 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 73429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -33234,13 +33562,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 24352:
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 89422:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(40563)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(64698)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -33952,12 +34287,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 75300:
+/***/ 64698:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(15077)
+const { isUUID } = __nccwpck_require__(40563)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -34231,7 +34566,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15077:
+/***/ 40563:
 /***/ ((module) => {
 
 
@@ -35037,18 +35372,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57349:
+/***/ 82387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveBlockMap = __nccwpck_require__(87103);
-var resolveBlockSeq = __nccwpck_require__(90334);
-var resolveFlowCollection = __nccwpck_require__(13142);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveBlockMap = __nccwpck_require__(81653);
+var resolveBlockSeq = __nccwpck_require__(92624);
+var resolveFlowCollection = __nccwpck_require__(60692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -35134,15 +35469,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 23683:
+/***/ 22873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(45937);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
+var Document = __nccwpck_require__(65755);
+var composeNode = __nccwpck_require__(63755);
+var resolveEnd = __nccwpck_require__(81462);
+var resolveProps = __nccwpck_require__(48017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -35186,17 +35521,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 45937:
+/***/ 63755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var composeCollection = __nccwpck_require__(57349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(17788);
-var utilEmptyScalarPosition = __nccwpck_require__(22599);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var composeCollection = __nccwpck_require__(82387);
+var composeScalar = __nccwpck_require__(54995);
+var resolveEnd = __nccwpck_require__(81462);
+var utilEmptyScalarPosition = __nccwpck_require__(69933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -35305,15 +35640,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 54995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var resolveBlockScalar = __nccwpck_require__(80599);
+var resolveFlowScalar = __nccwpck_require__(37120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -35400,18 +35735,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 89984:
+/***/ 82750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(61342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var identity = __nccwpck_require__(41127);
-var composeDoc = __nccwpck_require__(23683);
-var resolveEnd = __nccwpck_require__(17788);
+var directives = __nccwpck_require__(98144);
+var Document = __nccwpck_require__(65755);
+var errors = __nccwpck_require__(72130);
+var identity = __nccwpck_require__(22617);
+var composeDoc = __nccwpck_require__(22873);
+var resolveEnd = __nccwpck_require__(81462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -35631,17 +35966,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 87103:
+/***/ 81653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
-var utilMapIncludes = __nccwpck_require__(81187);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
+var resolveProps = __nccwpck_require__(48017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(34437);
+var utilMapIncludes = __nccwpck_require__(13485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -35755,12 +36090,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 48913:
+/***/ 80599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -35962,14 +36297,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 92624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveProps = __nccwpck_require__(34631);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveProps = __nccwpck_require__(48017);
+var utilFlowIndentCheck = __nccwpck_require__(34437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -36020,7 +36355,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 17788:
+/***/ 81462:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36066,19 +36401,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 13142:
+/***/ 60692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(81187);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveEnd = __nccwpck_require__(81462);
+var resolveProps = __nccwpck_require__(48017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(13485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -36282,13 +36617,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 76842:
+/***/ 37120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var resolveEnd = __nccwpck_require__(17788);
+var Scalar = __nccwpck_require__(69271);
+var resolveEnd = __nccwpck_require__(81462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -36517,7 +36852,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 34631:
+/***/ 48017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36672,7 +37007,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36715,7 +37050,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 22599:
+/***/ 69933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36750,12 +37085,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 74051:
+/***/ 34437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -36774,12 +37109,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 81187:
+/***/ 13485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -36796,22 +37131,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 65755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var toJS = __nccwpck_require__(74043);
-var Schema = __nccwpck_require__(45840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(71596);
-var applyReviver = __nccwpck_require__(83661);
-var createNode = __nccwpck_require__(42404);
-var directives = __nccwpck_require__(61342);
+var Alias = __nccwpck_require__(19671);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var toJS = __nccwpck_require__(83709);
+var Schema = __nccwpck_require__(64902);
+var stringifyDocument = __nccwpck_require__(35719);
+var anchors = __nccwpck_require__(15702);
+var applyReviver = __nccwpck_require__(72703);
+var createNode = __nccwpck_require__(49462);
+var directives = __nccwpck_require__(98144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -37140,13 +37475,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 71596:
+/***/ 15702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(22617);
+var visit = __nccwpck_require__(67182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -37223,7 +37558,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 83661:
+/***/ 72703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37287,14 +37622,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 42404:
+/***/ 49462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -37384,13 +37719,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 61342:
+/***/ 98144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(22617);
+var visit = __nccwpck_require__(67182);
 
 const escapeChars = {
     '!': '%21',
@@ -37569,7 +37904,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 91464:
+/***/ 72130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37638,28 +37973,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 38815:
+/***/ 53645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(45840);
-var errors = __nccwpck_require__(91464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(84047);
-var visit = __nccwpck_require__(10204);
+var composer = __nccwpck_require__(82750);
+var Document = __nccwpck_require__(65755);
+var Schema = __nccwpck_require__(64902);
+var errors = __nccwpck_require__(72130);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var cst = __nccwpck_require__(73427);
+var lexer = __nccwpck_require__(60795);
+var lineCounter = __nccwpck_require__(89706);
+var parser = __nccwpck_require__(67374);
+var publicApi = __nccwpck_require__(86205);
+var visit = __nccwpck_require__(67182);
 
 
 
@@ -37696,7 +38031,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 57249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37722,16 +38057,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 19671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(71596);
-var visit = __nccwpck_require__(10204);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var anchors = __nccwpck_require__(15702);
+var visit = __nccwpck_require__(67182);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
+var toJS = __nccwpck_require__(83709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -37849,14 +38184,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 40101:
+/***/ 46039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
+var createNode = __nccwpck_require__(49462);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -38007,14 +38342,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 66673:
+/***/ 64615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(83661);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var applyReviver = __nccwpck_require__(72703);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
 
 class NodeBase {
     constructor(type) {
@@ -38054,15 +38389,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 57165:
+/***/ 92815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyPair = __nccwpck_require__(59748);
-var addPairToJSMap = __nccwpck_require__(97104);
-var identity = __nccwpck_require__(41127);
+var createNode = __nccwpck_require__(49462);
+var stringifyPair = __nccwpck_require__(21174);
+var addPairToJSMap = __nccwpck_require__(60614);
+var identity = __nccwpck_require__(22617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -38100,14 +38435,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 63301:
+/***/ 69271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
+var toJS = __nccwpck_require__(83709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -38134,17 +38469,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 84454:
+/***/ 82448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(61212);
-var addPairToJSMap = __nccwpck_require__(97104);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
+var stringifyCollection = __nccwpck_require__(58454);
+var addPairToJSMap = __nccwpck_require__(60614);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -38288,17 +38623,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 92223:
+/***/ 95125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyCollection = __nccwpck_require__(61212);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var toJS = __nccwpck_require__(74043);
+var createNode = __nccwpck_require__(49462);
+var stringifyCollection = __nccwpck_require__(58454);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var toJS = __nccwpck_require__(83709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -38410,16 +38745,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 97104:
+/***/ 60614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(57249);
-var merge = __nccwpck_require__(90452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(32610);
+var stringify = __nccwpck_require__(99666);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -38482,7 +38817,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 41127:
+/***/ 22617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38542,12 +38877,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 74043:
+/***/ 83709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -38588,15 +38923,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 60110:
+/***/ 58564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
-var errors = __nccwpck_require__(91464);
-var stringifyString = __nccwpck_require__(83069);
+var resolveBlockScalar = __nccwpck_require__(80599);
+var resolveFlowScalar = __nccwpck_require__(37120);
+var errors = __nccwpck_require__(72130);
+var stringifyString = __nccwpck_require__(36179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -38813,7 +39148,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 91733:
+/***/ 67455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38883,7 +39218,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 97715:
+/***/ 34257:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38989,14 +39324,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 73427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(60110);
-var cstStringify = __nccwpck_require__(91733);
-var cstVisit = __nccwpck_require__(97715);
+var cstScalar = __nccwpck_require__(58564);
+var cstStringify = __nccwpck_require__(67455);
+var cstVisit = __nccwpck_require__(34257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -39108,12 +39443,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 40361:
+/***/ 60795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(73427);
 
 /*
 START -> stream
@@ -39838,7 +40173,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 66628:
+/***/ 89706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39886,14 +40221,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 67374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
+var cst = __nccwpck_require__(73427);
+var lexer = __nccwpck_require__(60795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -40873,18 +41208,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 84047:
+/***/ 86205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var log = __nccwpck_require__(57249);
-var identity = __nccwpck_require__(41127);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(82750);
+var Document = __nccwpck_require__(65755);
+var errors = __nccwpck_require__(72130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(22617);
+var lineCounter = __nccwpck_require__(89706);
+var parser = __nccwpck_require__(67374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -40987,16 +41322,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 45840:
+/***/ 64902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var tags = __nccwpck_require__(90018);
+var identity = __nccwpck_require__(22617);
+var map = __nccwpck_require__(78229);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var tags = __nccwpck_require__(11656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -41033,13 +41368,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 47451:
+/***/ 78229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(22617);
+var YAMLMap = __nccwpck_require__(82448);
 
 const map = {
     collection: 'map',
@@ -41059,12 +41394,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 73632:
+/***/ 87890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 const nullTag = {
     identify: value => value == null,
@@ -41083,13 +41418,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 72400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(22617);
+var YAMLSeq = __nccwpck_require__(95125);
 
 const seq = {
     collection: 'seq',
@@ -41109,12 +41444,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 66464:
+/***/ 32374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(83069);
+var stringifyString = __nccwpck_require__(36179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -41132,12 +41467,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 73959:
+/***/ 21477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -41160,13 +41495,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 38405:
+/***/ 28251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(69271);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -41214,12 +41549,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 59874:
+/***/ 97052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -41263,18 +41598,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 70896:
+/***/ 74810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var bool = __nccwpck_require__(21477);
+var float = __nccwpck_require__(28251);
+var int = __nccwpck_require__(97052);
 
 const schema = [
     map.map,
@@ -41295,14 +41630,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33559:
+/***/ 77925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(69271);
+var map = __nccwpck_require__(78229);
+var seq = __nccwpck_require__(72400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -41366,27 +41701,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 90018:
+/***/ 11656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
-var schema = __nccwpck_require__(70896);
-var schema$1 = __nccwpck_require__(33559);
-var binary = __nccwpck_require__(56083);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var schema$2 = __nccwpck_require__(35913);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var bool = __nccwpck_require__(21477);
+var float = __nccwpck_require__(28251);
+var int = __nccwpck_require__(97052);
+var schema = __nccwpck_require__(74810);
+var schema$1 = __nccwpck_require__(77925);
+var binary = __nccwpck_require__(66817);
+var merge = __nccwpck_require__(32610);
+var omap = __nccwpck_require__(80061);
+var pairs = __nccwpck_require__(67815);
+var schema$2 = __nccwpck_require__(97755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(56282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -41472,14 +41807,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 56083:
+/***/ 66817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(63301);
-var stringifyString = __nccwpck_require__(83069);
+var Scalar = __nccwpck_require__(69271);
+var stringifyString = __nccwpck_require__(36179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -41549,12 +41884,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 88398:
+/***/ 63260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -41585,13 +41920,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 35782:
+/***/ 60396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(69271);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -41642,12 +41977,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 10873:
+/***/ 95883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -41725,13 +42060,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 90452:
+/***/ 32610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -41803,16 +42138,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 50303:
+/***/ 80061:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var pairs = __nccwpck_require__(18385);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var pairs = __nccwpck_require__(67815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -41887,15 +42222,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 18385:
+/***/ 67815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
+var YAMLSeq = __nccwpck_require__(95125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -41976,24 +42311,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 35913:
+/***/ 97755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var binary = __nccwpck_require__(56083);
-var bool = __nccwpck_require__(88398);
-var float = __nccwpck_require__(35782);
-var int = __nccwpck_require__(10873);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var binary = __nccwpck_require__(66817);
+var bool = __nccwpck_require__(63260);
+var float = __nccwpck_require__(60396);
+var int = __nccwpck_require__(95883);
+var merge = __nccwpck_require__(32610);
+var omap = __nccwpck_require__(80061);
+var pairs = __nccwpck_require__(67815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(56282);
 
 const schema = [
     map.map,
@@ -42024,14 +42359,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 81528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -42127,12 +42462,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 46752:
+/***/ 56282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -42239,7 +42574,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 34475:
+/***/ 27089:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42397,15 +42732,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 99666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(71596);
-var identity = __nccwpck_require__(41127);
-var stringifyComment = __nccwpck_require__(59799);
-var stringifyString = __nccwpck_require__(83069);
+var anchors = __nccwpck_require__(15702);
+var identity = __nccwpck_require__(22617);
+var stringifyComment = __nccwpck_require__(56949);
+var stringifyString = __nccwpck_require__(36179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -42536,14 +42871,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 61212:
+/***/ 58454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -42698,7 +43033,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 59799:
+/***/ 56949:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42729,14 +43064,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 35719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -42823,7 +43158,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 28689:
+/***/ 82491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42857,15 +43192,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 59748:
+/***/ 21174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -43016,13 +43351,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 83069:
+/***/ 36179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var foldFlowLines = __nccwpck_require__(34475);
+var Scalar = __nccwpck_require__(69271);
+var foldFlowLines = __nccwpck_require__(27089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -43361,12 +43696,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 10204:
+/***/ 67182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -43604,14 +43939,14 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 63837:
+/***/ 49422:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 72079:
+/***/ 372:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -43886,6 +44221,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(95581);
+/******/ var __webpack_exports__ = __nccwpck_require__(41210);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
