@@ -1,0 +1,223 @@
+// The README's dependency table: every npm package bundled into dist/ (and every package.json
+// dependency or peer dependency), what it is for, its version and its bundled size per bundle.
+//   node scripts/dependency-table.mjs                 prints the table
+//   node scripts/dependency-table.mjs --write FILE    puts it between the markers in FILE
+//   node scripts/dependency-table.mjs --check FILE    exits 1 when FILE's table is stale
+// Sizes come from dist/bundle-contents.json, which `npm run build` writes from the bundler's stats.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const START = '<!-- dependency-table:start -->';
+const END = '<!-- dependency-table:end -->';
+const PROJECT = '(project)';
+
+/**
+ * Why each package the project depends on directly is there. A package bundled only because
+ * another one needs it is described by what pulls it in; a new direct dependency needs a line.
+ */
+const PURPOSE = {
+  '@actions/artifact': 'Uploads backups as workflow artifacts and downloads them for rollback.',
+  '@actions/core': 'Action inputs, outputs, logging, annotations, secret masking and the job summary.',
+  '@actions/github':
+    'The authenticated Octokit for plan comments, commit statuses, reviews and the policy file.',
+  '@actions/http-client': 'HTTP client of the @actions packages (proxy support).',
+  '@octokit/plugin-retry': 'Retries GitHub API calls that fail transiently.',
+  '@opentelemetry/api':
+    'Optional: the runtime reader reports metrics through it when the application uses OpenTelemetry.',
+  '@vercel/ncc': 'The bundler’s stand-in for an optional module that is not installed.',
+  '@cdktn/hcl2json': 'Reads Terraform files for `import-terraform`.',
+  ajv: 'Validates table files and the policy against their JSON Schemas.',
+  'ajv-formats': 'The JSON Schema string formats (date, uri, …) for column types.',
+  'csv-parse': 'Reads CSV exports of tables.',
+  'csv-stringify': 'Writes CSV for import jobs and backups.',
+  'p-limit': 'Caps concurrent work (table reads, writes).',
+  'purecloud-platform-client-v2':
+    'The official Genesys Cloud SDK, for the side-by-side benchmark and its tests only.',
+  re2js: 'Runs column patterns in linear time (no catastrophic backtracking on user patterns).',
+  redis:
+    'Optional: the runtime reader’s shared Redis tier and the invalidation relay, from the application’s own install.',
+  tinyglobby: 'Finds the table files matching the configured globs.',
+  yaml: 'Parses table and policy files with line and column positions for findings.',
+};
+
+const BUNDLE_COLUMNS = [
+  { bundle: 'action', atStart: true, title: 'action, at start' },
+  { bundle: 'action', atStart: false, title: 'action, on demand' },
+  { bundle: 'CLI', title: 'CLI' },
+  { bundle: 'runtime reader', title: 'runtime reader' },
+];
+
+function readJson(path) {
+  return JSON.parse(readFileSync(resolve(root, path), 'utf8'));
+}
+
+/** bytes[column][name@version]: each package's bundled bytes per column of the table. */
+function bundledBytes(contents) {
+  const bytes = BUNDLE_COLUMNS.map(() => new Map());
+  const fileBytes = BUNDLE_COLUMNS.map(() => 0);
+  BUNDLE_COLUMNS.forEach((column, index) => {
+    const bundle = contents.find((entry) => entry.bundle === column.bundle);
+    if (!bundle)
+      throw new Error(`dist/bundle-contents.json has no "${column.bundle}" bundle: run npm run build.`);
+    for (const file of bundle.files) {
+      if (column.atStart !== undefined && file.atStart !== column.atStart) continue;
+      fileBytes[index] += file.bytes;
+      for (const [name, size] of Object.entries(file.packages))
+        bytes[index].set(name, (bytes[index].get(name) ?? 0) + size);
+    }
+  });
+  return { bytes, fileBytes };
+}
+
+const splitId = (id) => {
+  const at = id.lastIndexOf('@');
+  return { name: id.slice(0, at), version: id.slice(at + 1) };
+};
+
+/** For each package name, the direct dependencies of package.json whose install tree holds it. */
+function pulledInBy(pkg, lock) {
+  const direct = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies });
+  const entries = lock.packages;
+  const locate = (from, name) => {
+    for (let base = from; ; base = base.replace(/\/?node_modules\/(?:@[^/]+\/)?[^/]+$/, '')) {
+      const path = `${base ? `${base}/` : ''}node_modules/${name}`;
+      if (entries[path]) return path;
+      if (!base) return undefined;
+    }
+  };
+  const owners = new Map();
+  for (const top of direct) {
+    const start = locate('', top);
+    const queue = start ? [start] : [];
+    const seen = new Set(queue);
+    while (queue.length > 0) {
+      const path = queue.shift();
+      const entry = entries[path];
+      const packageName = /node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(path)[1];
+      if (packageName !== top) owners.set(packageName, new Set([...(owners.get(packageName) ?? []), top]));
+      const wanted = { ...entry.dependencies, ...entry.optionalDependencies, ...entry.peerDependencies };
+      for (const dependency of Object.keys(wanted)) {
+        const next = locate(path, dependency);
+        if (next && !seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+  }
+  return owners;
+}
+
+const kilobytes = (bytes) =>
+  bytes
+    ? `${(bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} kB`
+    : '—';
+
+/** The markdown table. */
+function dependencyTable() {
+  const pkg = readJson('package.json');
+  const lock = readJson('package-lock.json');
+  const contents = readJson('dist/bundle-contents.json');
+  const { bytes, fileBytes } = bundledBytes(contents);
+  const owners = pulledInBy(pkg, lock);
+  const ids = new Set(bytes.flatMap((column) => [...column.keys()]));
+  ids.delete(PROJECT);
+  const declared = { ...pkg.dependencies, ...pkg.peerDependencies };
+  const bundledNames = new Set([...ids].map((id) => splitId(id).name));
+  for (const name of Object.keys(declared)) {
+    if (bundledNames.has(name)) continue;
+    const installed = lock.packages[`node_modules/${name}`]?.version ?? declared[name];
+    ids.add(`${name}@${installed}`);
+  }
+  const missing = [];
+  const rows = [...ids].map((id) => {
+    const { name, version } = splitId(id);
+    const sizes = bytes.map((column) => column.get(id) ?? 0);
+    const direct =
+      name in (pkg.dependencies ?? {}) || name in (pkg.devDependencies ?? {}) || name in declared;
+    let purpose = PURPOSE[name];
+    if (!purpose && direct) missing.push(name);
+    if (!purpose) {
+      const by = [...(owners.get(name) ?? [])].sort();
+      purpose =
+        by.length > 0
+          ? `Needed by ${by.map((owner) => `\`${owner}\``).join(', ')}.`
+          : 'Needed by another bundled package.';
+    }
+    if (sizes.every((size) => size === 0)) purpose += ' Not bundled: installed with the package.';
+    return { name, version, purpose, sizes, total: sizes.reduce((sum, size) => sum + size, 0) };
+  });
+  if (missing.length > 0) {
+    throw new Error(
+      `No purpose for ${missing.join(', ')}: add a line for each to PURPOSE in scripts/dependency-table.mjs.`,
+    );
+  }
+  rows.sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : 1));
+  const project = bytes.map((column) => column.get(PROJECT) ?? 0);
+  const header = ['Package', 'Version', 'What it is for', ...BUNDLE_COLUMNS.map((column) => column.title)];
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [
+    'Bytes of each package’s modules in the bundles under `dist/` (unminified; “on demand” is the',
+    'chunks the action imports only in the modes that need them). Generated by',
+    '`node scripts/dependency-table.mjs --write README.md` from `dist/bundle-contents.json`.',
+    '',
+    line(header),
+    line(header.map((_, index) => (index < 3 ? '---' : '---:'))),
+    ...rows.map((row) => line([`\`${row.name}\``, row.version, row.purpose, ...row.sizes.map(kilobytes)])),
+    line([
+      'this project’s own code',
+      pkg.version,
+      'Validate, plan, gate, apply, verify, roll back; the runtime reader.',
+      ...project.map(kilobytes),
+    ]),
+    line([
+      '**whole files**',
+      '',
+      'The files themselves, with the bundler’s module wrappers.',
+      ...fileBytes.map(kilobytes),
+    ]),
+  ].join('\n');
+}
+
+/** FILE with its table between the markers replaced by `table`. */
+function withTable(path, table) {
+  const text = readFileSync(path, 'utf8');
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) {
+    throw new Error(`${path} has no "${START}" … "${END}" markers: add them where the table belongs.`);
+  }
+  return `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`;
+}
+
+function main(args) {
+  const [flag, file] = args;
+  if (flag === undefined) {
+    process.stdout.write(`${dependencyTable()}\n`);
+    return 0;
+  }
+  if ((flag !== '--write' && flag !== '--check') || !file) {
+    process.stderr.write('usage: node scripts/dependency-table.mjs [--write FILE | --check FILE]\n');
+    return 2;
+  }
+  const path = resolve(process.cwd(), file);
+  if (!existsSync(path)) throw new Error(`${file} does not exist.`);
+  const updated = withTable(path, dependencyTable());
+  if (flag === '--write') {
+    writeFileSync(path, updated);
+    return 0;
+  }
+  if (updated === readFileSync(path, 'utf8')) return 0;
+  process.stderr.write(
+    `${file}: the dependency table is stale. Run: node scripts/dependency-table.mjs --write ${file}\n`,
+  );
+  return 1;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`dependency-table: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}
