@@ -139,7 +139,8 @@ function dependencyTable() {
     let purpose = PURPOSE[name];
     if (!purpose && direct) missing.push(name);
     if (!purpose) {
-      const by = [...(owners.get(name) ?? [])].sort();
+      // Only what is bundled itself pulls a package into the bundles (not the dev tools).
+      const by = [...(owners.get(name) ?? [])].filter((owner) => bundledNames.has(owner)).sort();
       purpose =
         by.length > 0
           ? `Needed by ${by.map((owner) => `\`${owner}\``).join(', ')}.`
