@@ -8644,7 +8644,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24839);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(93713);
 /* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
 
 
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 24839:
+/***/ 93713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9542,11 +9542,14 @@ function intParam(query, name, fallback) {
  * listing uses.
  */
 function envelope(items, page, path, query, withUris = true) {
-    const total = items.length;
-    const pageCount = Math.ceil(total / page.pageSize);
     const start = (page.pageNumber - 1) * page.pageSize;
+    return pageEnvelope(items.slice(start, start + page.pageSize), items.length, page, path, query, withUris);
+}
+/** The envelope of a page already cut from `total` items. */
+function pageEnvelope(entities, total, page, path, query, withUris = true) {
+    const pageCount = Math.ceil(total / page.pageSize);
     const listing = {
-        entities: items.slice(start, start + page.pageSize),
+        entities,
         pageSize: page.pageSize,
         pageNumber: page.pageNumber,
         total,
@@ -12945,7 +12948,58 @@ function failJob(job, status, code, message) {
     job.errorInformation = errorInformation;
 }
 
+;// CONCATENATED MODULE: ./src/emulator/row-map.ts
+/** Genesys orders rows by key as plain strings (code unit order). */
+const compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** The index of the first entry of `sorted` that is not below `key`. */
+function lowerBound(sorted, key) {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (sorted[middle] < key)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+/**
+ * A table's rows by key, in insertion order like any Map, that also keeps its keys sorted: a
+ * page read finds its rows by position instead of sorting the whole table per request. A new
+ * key costs a binary search and an array insert; a page costs its own length.
+ */
+class RowMap extends Map {
+    sorted = [];
+    constructor(entries = []) {
+        super();
+        for (const [key, row] of entries)
+            super.set(key, row);
+        this.sorted = [...super.keys()].sort(compareKeys);
+    }
+    /** The keys in order. Read-only: changes go through set/delete. */
+    get sortedKeys() {
+        return this.sorted;
+    }
+    set(key, row) {
+        if (!super.has(key))
+            this.sorted.splice(lowerBound(this.sorted, key), 0, key);
+        return super.set(key, row);
+    }
+    delete(key) {
+        if (!super.delete(key))
+            return false;
+        this.sorted.splice(lowerBound(this.sorted, key), 1);
+        return true;
+    }
+    clear() {
+        super.clear();
+        this.sorted = [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/routes/tables.ts
+
 
 
 
@@ -13049,7 +13103,7 @@ async function createTable(context) {
         description: typeof body.description === 'string' ? body.description : undefined,
         division: divisionOf(context, body.division),
         schema,
-        rows: new Map(),
+        rows: new RowMap(),
     };
     context.state.addTable(table);
     return { status: context.config.createStatus, body: tableView(table, true) };
@@ -13324,17 +13378,15 @@ const view = (row, showBrief) => (showBrief ? { key: row.key } : { ...row });
  */
 function listRows(context) {
     const table = requireTable(context);
-    const rows = context.state.visibleRows(table).sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
     const order = context.query.get('sortOrder')?.toLowerCase() ?? 'ascending';
     if (order !== 'ascending' && order !== 'descending')
         throw badRequest('sortOrder must be ascending or descending', 'invalid.value');
-    if (order === 'descending')
-        rows.reverse();
     const showBrief = brief(context);
     const page = pageParams(context.query, context.config);
+    const { rows, total } = context.state.visibleRowPage(table, (page.pageNumber - 1) * page.pageSize, page.pageSize, order === 'descending');
     return {
         status: 200,
-        body: envelope(rows.map((row) => view(row, showBrief)), page, context.path, context.query),
+        body: pageEnvelope(rows.map((row) => view(row, showBrief)), total, page, context.path, context.query),
     };
 }
 function getRow(context) {
@@ -13388,6 +13440,69 @@ const rowRoutes = [
     { method: 'DELETE', template: ROW, handler: deleteRow, access: 'api' },
 ];
 
+;// CONCATENATED MODULE: ./src/emulator/row-pages.ts
+
+/**
+ * The rows at positions [start, start + count) of what a read sees, in key order (or reversed).
+ * A read sees the true rows, except the keys with pending versions (`overrides`, from the
+ * consistency window), which read as given there: a recent create may still be absent, a recent
+ * delete still present. The cost is the page plus the pending keys, never the whole table.
+ */
+function pageOfRows(truth, overrides, start, count, descending) {
+    const keys = truth.sortedKeys;
+    const hidden = [];
+    const extras = [];
+    for (const [key, row] of overrides) {
+        if (truth.has(key)) {
+            if (row === undefined)
+                hidden.push(key);
+        }
+        else if (row !== undefined)
+            extras.push(key);
+    }
+    hidden.sort(compareKeys);
+    extras.sort(compareKeys);
+    const total = keys.length - hidden.length + extras.length;
+    // A descending page is an ascending range read backwards.
+    const from = descending ? Math.max(0, total - start - count) : start;
+    const to = descending ? total - start : Math.min(total, start + count);
+    if (from >= to)
+        return { rows: [], total };
+    let { index, extra, position } = seek(keys, hidden, extras, from);
+    const rows = [];
+    while (position < to && (index < keys.length || extra < extras.length)) {
+        const fromExtras = extra < extras.length && (index >= keys.length || extras[extra] < keys[index]);
+        const key = fromExtras ? extras[extra++] : keys[index++];
+        const row = overrides.has(key) ? overrides.get(key) : truth.get(key);
+        if (row === undefined)
+            continue;
+        if (position >= from)
+            rows.push(row);
+        position += 1;
+    }
+    return { rows: descending ? rows.reverse() : rows, total };
+}
+/**
+ * Where a walk in key order reaches the visible position `from`: the last true key with at
+ * most `from` visible rows before it (binary search), the next extra key, and the position.
+ * What is left to skip from there is at most the pending keys between two true keys.
+ */
+function seek(keys, hidden, extras, from) {
+    const visibleBefore = (index) => index - lowerBound(hidden, keys[index]) + lowerBound(extras, keys[index]);
+    if (keys.length === 0 || visibleBefore(0) > from)
+        return { index: 0, extra: 0, position: 0 };
+    let low = 0;
+    let high = keys.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >>> 1;
+        if (visibleBefore(middle) <= from)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return { index: low, extra: lowerBound(extras, keys[low]), position: visibleBefore(low) };
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/visibility.ts
 class LaggingView {
     pending = new Map();
@@ -13440,6 +13555,14 @@ class LaggingView {
         }
         return seen;
     }
+    /** What a read at `now` sees of each key with pending versions; every other key reads the truth. */
+    overrides(now) {
+        this.dropIfSettled(now);
+        const seen = new Map();
+        for (const [key, entry] of [...this.pending])
+            seen.set(key, this.settle(key, entry, now));
+        return seen;
+    }
     /** Forgets a key's pending versions (its reads follow the truth again). */
     forget(key) {
         this.pending.delete(key);
@@ -13479,6 +13602,8 @@ class LaggingView {
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/state.ts
+
+
 
 
 const HOME_DIVISION = { id: '4c2c7a8e-0f4f-4c5b-9a3e-000000000001', name: 'Home' };
@@ -13532,6 +13657,13 @@ class EmulatorState {
         const view = this.rowViews.get(table.id);
         return view ? view.read(key, table.rows.get(key), this.lag.now()) : table.rows.get(key);
     }
+    /** One page of the rows a read sees now, in key order; costs the page, not the table. */
+    visibleRowPage(table, start, count, descending = false) {
+        const view = this.rowViews.get(table.id);
+        const overrides = view ? view.overrides(this.lag.now()) : new Map();
+        return pageOfRows(table.rows, overrides, start, count, descending);
+    }
+    /** Every row a read sees now, in insertion order. */
     visibleRows(table) {
         const view = this.rowViews.get(table.id);
         return view ? view.values(table.rows, this.lag.now()) : [...table.rows.values()];
@@ -13594,7 +13726,7 @@ class EmulatorState {
                 description: table.description,
                 division: table.division ?? this.divisions[0],
                 schema: structuredClone(table.schema),
-                rows: new Map(table.rows.map((row) => [String(row.key), { ...row }])),
+                rows: new RowMap(table.rows.map((row) => [String(row.key), { ...row }])),
             });
         }
     }
@@ -22984,11 +23116,11 @@ function validateConcurrency(concurrency) {
  * that any change to any cell (or the schema) changes it, and nothing else does.
  */
 function fingerprintTable(schema, rows) {
-    const sorted = [...rows].sort((a, b) => compareKeys(String(a.key), String(b.key)));
+    const sorted = [...rows].sort((a, b) => snapshot_compareKeys(String(a.key), String(b.key)));
     return sha256Of({ properties: schema.properties, rows: sorted });
 }
 /** Key order everywhere in plans: by UTF-16 code units, independent of locale. */
-function compareKeys(a, b) {
+function snapshot_compareKeys(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 /** The live tables the configs target (see {@link readTables}). */
@@ -23084,7 +23216,7 @@ function diffTable(config, live) {
     const updates = [];
     let unchanged = 0;
     const desiredKeys = new Set();
-    for (const desired of [...config.rows].sort((a, b) => compareKeys(a.key, b.key))) {
+    for (const desired of [...config.rows].sort((a, b) => snapshot_compareKeys(a.key, b.key))) {
         desiredKeys.add(desired.key);
         const current = liveRows.get(desired.key);
         if (!current) {
@@ -23115,7 +23247,7 @@ function diffTable(config, live) {
     }
     const deletes = [];
     let unmanagedRows = 0;
-    for (const [key, row] of [...liveRows].sort(([a], [b]) => compareKeys(a, b))) {
+    for (const [key, row] of [...liveRows].sort(([a], [b]) => snapshot_compareKeys(a, b))) {
         if (desiredKeys.has(key))
             continue;
         if (config.prune)
@@ -25183,7 +25315,7 @@ function configFromLive(table, rows, options = {}) {
         position: NOWHERE,
     }));
     const desired = [...rows]
-        .sort((a, b) => compareKeys(String(a.key), String(b.key)))
+        .sort((a, b) => snapshot_compareKeys(String(a.key), String(b.key)))
         .map((row) => {
         const cells = {};
         for (const [name, property] of entries) {
@@ -25639,7 +25771,7 @@ function verifyTables(plans, after, stamp) {
  * service stores them (defaults filled in), on both sides.
  */
 function snapshotHash(rows) {
-    return sha256Of([...rows].sort((a, b) => compareKeys(String(a.key), String(b.key))));
+    return sha256Of([...rows].sort((a, b) => snapshot_compareKeys(String(a.key), String(b.key))));
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/versions-format.ts
@@ -25837,7 +25969,7 @@ function markerPlan(versions, tables, stamp) {
         // Row by row: an import job would be slower for the few rows of a deploy.
         prediction: { strategy: 'rows', calls: 0, seconds: 0 },
     };
-    for (const table of [...tables].sort((a, b) => compareKeys(a.name, b.name))) {
+    for (const table of [...tables].sort((a, b) => snapshot_compareKeys(a.name, b.name))) {
         const before = current.get(table.name);
         if (table.rows === null) {
             if (before)
@@ -31417,7 +31549,7 @@ function toConfig(table, division, environment) {
         columns: table.columns,
         valueSchemas: {},
         allow: [],
-        rows: [...table.rows].sort((a, b) => compareKeys(a.key, b.key)),
+        rows: [...table.rows].sort((a, b) => snapshot_compareKeys(a.key, b.key)),
         position: resolve_NOWHERE,
     };
 }
