@@ -17,7 +17,7 @@ interface BundleFile {
 /**
  * Cold start of the bundled action: from spawning `node dist/index.js` (as a runner does) to
  * its first HTTP request (in drift mode, the policy file read from GitHub; it goes to a local
- * server), median of five runs, next to a bare `node` script that makes one fetch to the same
+ * server), median of nine runs, next to a bare `node` script that makes one fetch to the same
  * server, spawned the same way in the same run. Then the bytes: what `node dist/index.js` loads
  * at start (the entry file and the chunks it imports statically), what the drift run had loaded
  * when it made its first request, and every chunk's size.
@@ -83,7 +83,7 @@ export async function actionColdStart(): Promise<Record<string, unknown>> {
   const bare: number[] = [];
   let loadedBeforeFirstRequest: string[] = [];
   try {
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < 9; run++) {
       action.push(await timeToFirstRequest([resolve(ROOT, 'dist/index.js')]));
       bare.push(await timeToFirstRequest([bareFetch]));
     }
@@ -96,7 +96,7 @@ export async function actionColdStart(): Promise<Record<string, unknown>> {
     server.close();
     await rm(workspace, { recursive: true, force: true });
   }
-  const median = (samples: number[]) => Math.round([...samples].sort((a, b) => a - b)[2]!);
+  const median = (samples: number[]) => Math.round([...samples].sort((a, b) => a - b)[4]!);
   const files = await bundleFiles('action');
   const loaded = files.filter((file) =>
     loadedBeforeFirstRequest.includes(pathToFileURL(resolve(ROOT, 'dist', file.file)).href),
