@@ -24,7 +24,7 @@ const PURPOSE = {
   '@actions/http-client': 'HTTP client of the @actions packages (proxy support).',
   '@octokit/plugin-retry': 'Retries GitHub API calls that fail transiently.',
   '@opentelemetry/api':
-    'Optional: the runtime reader reports metrics through it when the application uses OpenTelemetry.',
+    'Optional peer: the runtime reader reports metrics through the application’s own copy; the CLI bundles it as part of `redis`.',
   '@vercel/ncc': 'The bundler’s stand-in for an optional module that is not installed.',
   '@cdktn/hcl2json': 'Reads Terraform files for `import-terraform`.',
   ajv: 'Validates table files and the policy against their JSON Schemas.',
@@ -36,7 +36,7 @@ const PURPOSE = {
     'The official Genesys Cloud SDK, for the side-by-side benchmark and its tests only.',
   re2js: 'Runs column patterns in linear time (no catastrophic backtracking on user patterns).',
   redis:
-    'Optional: the runtime reader’s shared Redis tier and the invalidation relay, from the application’s own install.',
+    'Optional peer: the runtime reader’s shared Redis tier uses the application’s own copy; the CLI bundles it for `relay`.',
   tinyglobby: 'Finds the table files matching the configured globs.',
   yaml: 'Parses table and policy files with line and column positions for findings.',
 };
@@ -109,10 +109,11 @@ function pulledInBy(pkg, lock) {
   return owners;
 }
 
-const kilobytes = (bytes) =>
-  bytes
-    ? `${(bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} kB`
-    : '—';
+function kilobytes(bytes) {
+  if (!bytes) return '—';
+  if (bytes < 1000) return `${bytes} B`;
+  return `${(bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} kB`;
+}
 
 /** The markdown table. */
 function dependencyTable() {
@@ -182,12 +183,12 @@ function dependencyTable() {
 }
 
 /** FILE with its table between the markers replaced by `table`. */
-function withTable(path, table) {
+function withTable(path, name, table) {
   const text = readFileSync(path, 'utf8');
   const start = text.indexOf(START);
   const end = text.indexOf(END);
   if (start < 0 || end < start) {
-    throw new Error(`${path} has no "${START}" … "${END}" markers: add them where the table belongs.`);
+    throw new Error(`${name} has no "${START}" … "${END}" markers: add them where the table belongs.`);
   }
   return `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`;
 }
@@ -204,7 +205,7 @@ function main(args) {
   }
   const path = resolve(process.cwd(), file);
   if (!existsSync(path)) throw new Error(`${file} does not exist.`);
-  const updated = withTable(path, dependencyTable());
+  const updated = withTable(path, file, dependencyTable());
   if (flag === '--write') {
     writeFileSync(path, updated);
     return 0;
