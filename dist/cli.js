@@ -8644,7 +8644,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24786);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9944);
 /* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
 
 
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 24786:
+/***/ 9944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25677,11 +25677,14 @@ function intParam(query, name, fallback) {
  * listing uses.
  */
 function envelope(items, page, path, query, withUris = true) {
-    const total = items.length;
-    const pageCount = Math.ceil(total / page.pageSize);
     const start = (page.pageNumber - 1) * page.pageSize;
+    return pageEnvelope(items.slice(start, start + page.pageSize), items.length, page, path, query, withUris);
+}
+/** The envelope of a page already cut from `total` items. */
+function pageEnvelope(entities, total, page, path, query, withUris = true) {
+    const pageCount = Math.ceil(total / page.pageSize);
     const listing = {
-        entities: items.slice(start, start + page.pageSize),
+        entities,
         pageSize: page.pageSize,
         pageNumber: page.pageNumber,
         total,
@@ -25999,7 +26002,58 @@ function failJob(job, status, code, message) {
     job.errorInformation = errorInformation;
 }
 
+;// CONCATENATED MODULE: ./src/emulator/row-map.ts
+/** Genesys orders rows by key as plain strings (code unit order). */
+const row_map_compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** The index of the first entry of `sorted` that is not below `key`. */
+function lowerBound(sorted, key) {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (sorted[middle] < key)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+/**
+ * A table's rows by key, in insertion order like any Map, that also keeps its keys sorted: a
+ * page read finds its rows by position instead of sorting the whole table per request. A new
+ * key costs a binary search and an array insert; a page costs its own length.
+ */
+class RowMap extends Map {
+    sorted = [];
+    constructor(entries = []) {
+        super();
+        for (const [key, row] of entries)
+            super.set(key, row);
+        this.sorted = [...super.keys()].sort(row_map_compareKeys);
+    }
+    /** The keys in order. Read-only: changes go through set/delete. */
+    get sortedKeys() {
+        return this.sorted;
+    }
+    set(key, row) {
+        if (!super.has(key))
+            this.sorted.splice(lowerBound(this.sorted, key), 0, key);
+        return super.set(key, row);
+    }
+    delete(key) {
+        if (!super.delete(key))
+            return false;
+        this.sorted.splice(lowerBound(this.sorted, key), 1);
+        return true;
+    }
+    clear() {
+        super.clear();
+        this.sorted = [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/routes/tables.ts
+
 
 
 
@@ -26103,7 +26157,7 @@ async function createTable(context) {
         description: typeof body.description === 'string' ? body.description : undefined,
         division: divisionOf(context, body.division),
         schema,
-        rows: new Map(),
+        rows: new RowMap(),
     };
     context.state.addTable(table);
     return { status: context.config.createStatus, body: tableView(table, true) };
@@ -26378,17 +26432,15 @@ const view = (row, showBrief) => (showBrief ? { key: row.key } : { ...row });
  */
 function listRows(context) {
     const table = requireTable(context);
-    const rows = context.state.visibleRows(table).sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
     const order = context.query.get('sortOrder')?.toLowerCase() ?? 'ascending';
     if (order !== 'ascending' && order !== 'descending')
         throw badRequest('sortOrder must be ascending or descending', 'invalid.value');
-    if (order === 'descending')
-        rows.reverse();
     const showBrief = brief(context);
     const page = pageParams(context.query, context.config);
+    const { rows, total } = context.state.visibleRowPage(table, (page.pageNumber - 1) * page.pageSize, page.pageSize, order === 'descending');
     return {
         status: 200,
-        body: envelope(rows.map((row) => view(row, showBrief)), page, context.path, context.query),
+        body: pageEnvelope(rows.map((row) => view(row, showBrief)), total, page, context.path, context.query),
     };
 }
 function getRow(context) {
@@ -26442,6 +26494,69 @@ const rowRoutes = [
     { method: 'DELETE', template: ROW, handler: deleteRow, access: 'api' },
 ];
 
+;// CONCATENATED MODULE: ./src/emulator/row-pages.ts
+
+/**
+ * The rows at positions [start, start + count) of what a read sees, in key order (or reversed).
+ * A read sees the true rows, except the keys with pending versions (`overrides`, from the
+ * consistency window), which read as given there: a recent create may still be absent, a recent
+ * delete still present. The cost is the page plus the pending keys, never the whole table.
+ */
+function pageOfRows(truth, overrides, start, count, descending) {
+    const keys = truth.sortedKeys;
+    const hidden = [];
+    const extras = [];
+    for (const [key, row] of overrides) {
+        if (truth.has(key)) {
+            if (row === undefined)
+                hidden.push(key);
+        }
+        else if (row !== undefined)
+            extras.push(key);
+    }
+    hidden.sort(row_map_compareKeys);
+    extras.sort(row_map_compareKeys);
+    const total = keys.length - hidden.length + extras.length;
+    // A descending page is an ascending range read backwards.
+    const from = descending ? Math.max(0, total - start - count) : start;
+    const to = descending ? total - start : Math.min(total, start + count);
+    if (from >= to)
+        return { rows: [], total };
+    let { index, extra, position } = seek(keys, hidden, extras, from);
+    const rows = [];
+    while (position < to && (index < keys.length || extra < extras.length)) {
+        const fromExtras = extra < extras.length && (index >= keys.length || extras[extra] < keys[index]);
+        const key = fromExtras ? extras[extra++] : keys[index++];
+        const row = overrides.has(key) ? overrides.get(key) : truth.get(key);
+        if (row === undefined)
+            continue;
+        if (position >= from)
+            rows.push(row);
+        position += 1;
+    }
+    return { rows: descending ? rows.reverse() : rows, total };
+}
+/**
+ * Where a walk in key order reaches the visible position `from`: the last true key with at
+ * most `from` visible rows before it (binary search), the next extra key, and the position.
+ * What is left to skip from there is at most the pending keys between two true keys.
+ */
+function seek(keys, hidden, extras, from) {
+    const visibleBefore = (index) => index - lowerBound(hidden, keys[index]) + lowerBound(extras, keys[index]);
+    if (keys.length === 0 || visibleBefore(0) > from)
+        return { index: 0, extra: 0, position: 0 };
+    let low = 0;
+    let high = keys.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >>> 1;
+        if (visibleBefore(middle) <= from)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return { index: low, extra: lowerBound(extras, keys[low]), position: visibleBefore(low) };
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/visibility.ts
 class LaggingView {
     pending = new Map();
@@ -26494,6 +26609,14 @@ class LaggingView {
         }
         return seen;
     }
+    /** What a read at `now` sees of each key with pending versions; every other key reads the truth. */
+    overrides(now) {
+        this.dropIfSettled(now);
+        const seen = new Map();
+        for (const [key, entry] of [...this.pending])
+            seen.set(key, this.settle(key, entry, now));
+        return seen;
+    }
     /** Forgets a key's pending versions (its reads follow the truth again). */
     forget(key) {
         this.pending.delete(key);
@@ -26533,6 +26656,8 @@ class LaggingView {
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/state.ts
+
+
 
 
 const HOME_DIVISION = { id: '4c2c7a8e-0f4f-4c5b-9a3e-000000000001', name: 'Home' };
@@ -26586,6 +26711,13 @@ class EmulatorState {
         const view = this.rowViews.get(table.id);
         return view ? view.read(key, table.rows.get(key), this.lag.now()) : table.rows.get(key);
     }
+    /** One page of the rows a read sees now, in key order; costs the page, not the table. */
+    visibleRowPage(table, start, count, descending = false) {
+        const view = this.rowViews.get(table.id);
+        const overrides = view ? view.overrides(this.lag.now()) : new Map();
+        return pageOfRows(table.rows, overrides, start, count, descending);
+    }
+    /** Every row a read sees now, in insertion order. */
     visibleRows(table) {
         const view = this.rowViews.get(table.id);
         return view ? view.values(table.rows, this.lag.now()) : [...table.rows.values()];
@@ -26648,7 +26780,7 @@ class EmulatorState {
                 description: table.description,
                 division: table.division ?? this.divisions[0],
                 schema: structuredClone(table.schema),
-                rows: new Map(table.rows.map((row) => [String(row.key), { ...row }])),
+                rows: new RowMap(table.rows.map((row) => [String(row.key), { ...row }])),
             });
         }
     }

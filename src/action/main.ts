@@ -2,26 +2,54 @@ import type { ArtifactClient } from '@actions/artifact';
 import * as core from '@actions/core';
 import { ConfigurationError, describeError } from '../errors.js';
 import { maskSecrets, registerSecret, registerSecretsFromEnvironment } from '../secrets.js';
-import { createGenesysClient, type GenesysClient } from '../genesys/client.js';
-import type { ModeContext, ModeOutcome } from './context.js';
+import type { GenesysClient } from '../genesys/client.js';
+import type { ModeContext, ModeOutcome, RunnerIo } from './context.js';
 import { loadArtifactClient } from './artifact-store.js';
-import { createGitHub, type GitHubPort } from './github.js';
-import { runDeployMode } from './mode-deploy.js';
-import { runDriftMode } from './mode-drift.js';
-import { runPlanMode } from './mode-plan.js';
-import { runRollbackMode } from './mode-rollback.js';
-import { INVALID_CONFIG, validateForAction } from './planning.js';
+import type { GitHubPort } from './github.js';
 import { runInfo, runnerIo } from './runner.js';
-import { parseSettings, type Mode } from './settings.js';
+import { parseSettings, type ActionSettings, type Mode } from './settings.js';
 
-const MODES: Record<Mode, (context: ModeContext) => Promise<ModeOutcome>> = {
-  validate: async (context) =>
-    (await validateForAction(context)) ? { result: 'no-changes', outputs: {} } : INVALID_CONFIG,
-  plan: runPlanMode,
-  deploy: runDeployMode,
-  rollback: runRollbackMode,
-  drift: runDriftMode,
+type ModeRunner = (context: ModeContext) => Promise<ModeOutcome>;
+
+/**
+ * Each mode is imported when the event asks for it, so the bundle keeps it in a chunk of its
+ * own and a run loads only the mode it runs.
+ */
+const MODES: Record<Mode, () => Promise<ModeRunner>> = {
+  validate: async () => {
+    const { INVALID_CONFIG, validateForAction } = await import('./planning.js');
+    return async (context) =>
+      (await validateForAction(context)) ? { result: 'no-changes', outputs: {} } : INVALID_CONFIG;
+  },
+  plan: async () => (await import('./mode-plan.js')).runPlanMode,
+  deploy: async () => (await import('./mode-deploy.js')).runDeployMode,
+  rollback: async () => (await import('./mode-rollback.js')).runRollbackMode,
+  drift: async () => (await import('./mode-drift.js')).runDriftMode,
 };
+
+/** Validation reads only the workspace: it loads neither the GitHub nor the Genesys client. */
+const OFFLINE_MODES: ReadonlySet<Mode> = new Set(['validate']);
+
+/** The GitHub port and the Genesys client factory, loaded only by modes that reach the APIs. */
+async function connections(
+  settings: ActionSettings,
+  repo: { owner: string; repo: string },
+  logger: RunnerIo,
+): Promise<Pick<ModeContext, 'github' | 'genesys'>> {
+  const offline = (): never => {
+    throw new Error(`Mode ${settings.mode} does not reach the GitHub or Genesys APIs.`);
+  };
+  if (OFFLINE_MODES.has(settings.mode)) return { github: withoutGitHub(), genesys: offline };
+  const [{ createGitHub }, { createGenesysClient }] = await Promise.all([
+    import('./github.js'),
+    import('../genesys/client.js'),
+  ]);
+  let client: GenesysClient | undefined;
+  return {
+    github: settings.githubToken ? createGitHub(settings.githubToken, repo) : withoutGitHub(),
+    genesys: () => (client ??= createGenesysClient(settings.connection, { logger })),
+  };
+}
 
 /** Stands in when there is no token: any use says which input is missing. */
 function withoutGitHub(): GitHubPort {
@@ -80,19 +108,18 @@ export async function run(): Promise<void> {
     core.info(
       `datatable-deploy: mode ${settings.mode}${settings.environment ? `, environment ${settings.environment}` : ''}`,
     );
-    let client: GenesysClient | undefined;
     let artifacts: Promise<ArtifactClient> | undefined;
     const cancellation = onCancel(settings.mode);
+    const [runMode, apis] = await Promise.all([MODES[settings.mode](), connections(settings, run.repo, io)]);
     const context: ModeContext = {
       signal: cancellation.signal,
       settings,
       run,
       io,
-      github: settings.githubToken ? createGitHub(settings.githubToken, run.repo) : withoutGitHub(),
-      genesys: () => (client ??= createGenesysClient(settings.connection, { logger: io })),
+      ...apis,
       artifacts: () => (artifacts ??= loadArtifactClient()),
     };
-    const outcome = await MODES[settings.mode](context);
+    const outcome = await runMode(context);
     core.setOutput('result', outcome.result);
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, maskSecrets(value));
     if (outcome.failure) core.setFailed(maskSecrets(outcome.failure));

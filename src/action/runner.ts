@@ -1,12 +1,36 @@
 import * as core from '@actions/core';
-import { maskSecrets } from '../secrets.js';
-import { context as githubContext } from '@actions/github';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { ConfigurationError } from '../errors.js';
+import { maskSecrets } from '../secrets.js';
 import type { RunInfo, RunnerIo } from './context.js';
 
+/**
+ * The event payload and repository, read the way @actions/github's context reads them. That
+ * package is not imported here: it pulls in Octokit, which a validate run never needs.
+ */
+function githubEnvironment(env: NodeJS.ProcessEnv): {
+  payload: Record<string, unknown>;
+  repo: { owner: string; repo: string };
+} {
+  const path = env.GITHUB_EVENT_PATH;
+  const payload =
+    path && existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (owner && repo) return { payload, repo: { owner, repo } };
+  const repository = payload.repository as { name?: string; owner?: { login?: string } } | undefined;
+  if (repository?.name && repository.owner?.login)
+    return { payload, repo: { owner: repository.owner.login, repo: repository.name } };
+  throw new ConfigurationError(
+    'GITHUB_REPOSITORY is not set and the event payload names no repository.',
+    'Run the action in a GitHub Actions job, or set GITHUB_REPOSITORY=owner/name.',
+  );
+}
+
 /** The run, read from the runner's environment and event payload. */
-export function runInfo(token: string): RunInfo {
-  const payload = githubContext.payload as {
+export function runInfo(token: string, env: NodeJS.ProcessEnv = process.env): RunInfo {
+  const github = githubEnvironment(env);
+  const payload = github.payload as {
     pull_request?: {
       number: number;
       head: { sha: string; repo?: { full_name?: string } | null };
@@ -17,19 +41,19 @@ export function runInfo(token: string): RunInfo {
     repository?: { default_branch?: string };
   };
   const pr = payload.pull_request;
-  const { owner, repo } = githubContext.repo;
+  const actor = env.GITHUB_ACTOR ?? '';
   return {
-    eventName: githubContext.eventName,
-    sha: githubContext.sha,
-    runId: githubContext.runId,
-    runAttempt: githubContext.runAttempt || 1,
-    repo: { owner, repo },
-    actor: githubContext.actor,
-    triggeringActor: process.env.GITHUB_TRIGGERING_ACTOR || githubContext.actor,
-    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    runId: Number.parseInt(env.GITHUB_RUN_ID ?? '', 10),
+    runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10) || 1,
+    repo: github.repo,
+    actor,
+    triggeringActor: env.GITHUB_TRIGGERING_ACTOR || actor,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
     token,
-    serverUrl: githubContext.serverUrl,
-    ref: githubContext.ref,
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    ref: env.GITHUB_REF ?? '',
     defaultBranch: payload.repository?.default_branch,
     // A branch's first push has an all-zero `before`: there is no earlier commit.
     before: payload.before && !/^0+$/.test(payload.before) ? payload.before : undefined,

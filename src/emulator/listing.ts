@@ -41,11 +41,22 @@ export function envelope<T>(
   query: URLSearchParams,
   withUris = true,
 ): EntityListing<T> {
-  const total = items.length;
-  const pageCount = Math.ceil(total / page.pageSize);
   const start = (page.pageNumber - 1) * page.pageSize;
+  return pageEnvelope(items.slice(start, start + page.pageSize), items.length, page, path, query, withUris);
+}
+
+/** The envelope of a page already cut from `total` items. */
+export function pageEnvelope<T>(
+  entities: T[],
+  total: number,
+  page: { pageNumber: number; pageSize: number },
+  path: string,
+  query: URLSearchParams,
+  withUris = true,
+): EntityListing<T> {
+  const pageCount = Math.ceil(total / page.pageSize);
   const listing: EntityListing<T> = {
-    entities: items.slice(start, start + page.pageSize),
+    entities,
     pageSize: page.pageSize,
     pageNumber: page.pageNumber,
     total,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DivisionRef, ExportJob, ImportJob, Row, TableSchema } from '../genesys/types.js';
+import { RowMap } from './row-map.js';
+import { pageOfRows, type RowPage } from './row-pages.js';
 import { LaggingView } from './visibility.js';
 
 export const HOME_DIVISION: DivisionRef = { id: '4c2c7a8e-0f4f-4c5b-9a3e-000000000001', name: 'Home' };
@@ -14,8 +16,8 @@ export interface TableMeta {
 }
 
 export interface StoredTable extends TableMeta {
-  /** Rows by key, in insertion order: the true state, which writes change at once. */
-  rows: Map<string, Row>;
+  /** Rows by key, in insertion order and by key order: the true state, which writes change at once. */
+  rows: RowMap;
 }
 
 /** Who started a job (the SDK's AddressableEntityRef): here the OAuth client of the token. */
@@ -119,6 +121,14 @@ export class EmulatorState {
     return view ? view.read(key, table.rows.get(key), this.lag.now()) : table.rows.get(key);
   }
 
+  /** One page of the rows a read sees now, in key order; costs the page, not the table. */
+  visibleRowPage(table: StoredTable, start: number, count: number, descending = false): RowPage {
+    const view = this.rowViews.get(table.id);
+    const overrides = view ? view.overrides(this.lag.now()) : new Map<string, Row | undefined>();
+    return pageOfRows(table.rows, overrides, start, count, descending);
+  }
+
+  /** Every row a read sees now, in insertion order. */
   visibleRows(table: StoredTable): Row[] {
     const view = this.rowViews.get(table.id);
     return view ? view.values(table.rows, this.lag.now()) : [...table.rows.values()];
@@ -187,7 +197,7 @@ export class EmulatorState {
         description: table.description,
         division: table.division ?? this.divisions[0]!,
         schema: structuredClone(table.schema),
-        rows: new Map(table.rows.map((row) => [String(row.key), { ...row }])),
+        rows: new RowMap(table.rows.map((row) => [String(row.key), { ...row }])),
       });
     }
   }

@@ -69,6 +69,14 @@ export class LaggingView<V> {
     return seen;
   }
 
+  /** What a read at `now` sees of each key with pending versions; every other key reads the truth. */
+  overrides(now: number): Map<string, V | undefined> {
+    this.dropIfSettled(now);
+    const seen = new Map<string, V | undefined>();
+    for (const [key, entry] of [...this.pending]) seen.set(key, this.settle(key, entry, now));
+    return seen;
+  }
+
   /** Forgets a key's pending versions (its reads follow the truth again). */
   forget(key: string): void {
     this.pending.delete(key);

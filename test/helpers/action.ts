@@ -6,6 +6,7 @@ import type { RunningEmulator } from '../../src/emulator/server.js';
 import type { StateDump } from '../../src/emulator/state.js';
 import { POLICY_PATH } from '../../src/policy/policy.js';
 import { FakeGitHub } from '../fakes/github.js';
+import { TEST_RATE_LIMIT_PER_MINUTE } from './emulator.js';
 import { ACTION, ROOT, runNode } from './processes.js';
 
 /** The production table as it stands before the example deploy (examples/live/). */
@@ -105,6 +106,8 @@ export async function prepareRunner(options: RunnerOptions) {
     INPUT_ENVIRONMENT: 'prod',
     INPUT_MODE: 'auto',
     'INPUT_REQUIRED-APPROVALS': '1',
+    // The client's budget as high as the emulator's test limit: runs wait on nothing else.
+    'INPUT_RATE-LIMIT-PER-MINUTE': String(TEST_RATE_LIMIT_PER_MINUTE),
   };
   for (const [name, value] of Object.entries(options.inputs ?? {}))
     env[`INPUT_${name.toUpperCase()}`] = value;

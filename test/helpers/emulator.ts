@@ -19,6 +19,12 @@ export const SCHEMA: TableSchema = tableSchema({
   enabled: { type: 'boolean' },
 });
 
+/**
+ * The emulator's request limit in tests: far above production's 300/min, so that tests wait on
+ * nothing but what they test. A test of the limit itself sets `rateLimitPerMinute`.
+ */
+export const TEST_RATE_LIMIT_PER_MINUTE = 60_000;
+
 /** Rows `row-00000` … with every column set. */
 export function makeRows(count: number, prefix = 'row'): Row[] {
   return Array.from({ length: count }, (_, index) => ({
@@ -69,7 +75,7 @@ export function clientFor(
       clientId: emulator.clientId,
       clientSecret: emulator.clientSecret,
       apiUrl: emulator.url,
-      rateLimitPerMinute: 60_000,
+      rateLimitPerMinute: TEST_RATE_LIMIT_PER_MINUTE,
       ...settings,
     },
     {
@@ -80,8 +86,15 @@ export function clientFor(
   );
 }
 
+/** The settings tests run the emulator with, before their own. */
+const testConfig = (config: Partial<EmulatorConfig>): Partial<EmulatorConfig> => ({
+  jobDelayMs: 5,
+  rateLimitPerMinute: TEST_RATE_LIMIT_PER_MINUTE,
+  ...config,
+});
+
 export async function emulatorWith(config: Partial<EmulatorConfig> = {}): Promise<RunningEmulator> {
-  return startEmulator({ config: { jobDelayMs: 5, ...config } });
+  return startEmulator({ config: testConfig(config) });
 }
 
 /** Requests the emulator answered on routes matching `pattern` (e.g. "GET .*\/rows$"). */
@@ -106,7 +119,7 @@ export function useEmulator(config: Partial<EmulatorConfig> = {}): RunningEmulat
     // Requests of the last test whose clients gave up are still served (as by the real
     // service): let them end before the reset, so that they land in no later test's log or state.
     await emulator.idle();
-    Object.assign(emulator.config, mergeConfig(defaultConfig(), { jobDelayMs: 5, ...config }));
+    Object.assign(emulator.config, mergeConfig(defaultConfig(), testConfig(config)));
     emulator.state.load({ tables: [] });
     emulator.faults.clear();
     emulator.faults.reseed(emulator.config.seed);

@@ -1,11 +1,21 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CLI = resolve(ROOT, 'dist/cli.js');
 export const ACTION = resolve(ROOT, 'dist/index.js');
+
+/**
+ * The environment every spawned bundle starts from. Node keeps the code it compiled in a cache
+ * directory shared by the test runs, so the many runs of one bundle compile it once.
+ */
+export const SPAWN_ENV: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  NODE_COMPILE_CACHE: join(tmpdir(), 'datatable-deploy-test-compile-cache'),
+};
 
 export interface Finished {
   code: number | null;
@@ -18,7 +28,7 @@ export interface Finished {
 export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [script, ...args], {
-      env: { PATH: process.env.PATH, ...env },
+      env: { ...SPAWN_ENV, ...env },
       cwd: ROOT,
     });
     let stdout = '';
@@ -36,7 +46,7 @@ export function startNode(
   args: string[],
 ): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; exited: Promise<Finished> }> {
   return new Promise((ready, fail) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH }, cwd: ROOT });
+    const child = spawn(process.execPath, [script, ...args], { env: SPAWN_ENV, cwd: ROOT });
     let stdout = '';
     let stderr = '';
     let announced = false;

@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { emulatorEnv, runCliInProcess } from '../helpers/processes.js';
 import { tableSchema } from '../../src/genesys/schema.js';
 import type { Plan } from '../../src/plan/types.js';
-import { countRequests, useEmulator } from '../helpers/emulator.js';
+import { countRequests, TEST_RATE_LIMIT_PER_MINUTE, useEmulator } from '../helpers/emulator.js';
 
 const emulator = useEmulator();
 let dir: string;
@@ -23,7 +23,9 @@ const SCHEMA = tableSchema({
   enabled: { type: 'boolean', displayOrder: 4 },
 });
 
-const cli = (args: string[]) => runCliInProcess(args, emulatorEnv(emulator));
+// The CLI's budget raised to the emulator's test limit: the rate is not what this file tests.
+const cli = (args: string[]) =>
+  runCliInProcess([...args, '--rate-limit', String(TEST_RATE_LIMIT_PER_MINUTE)], emulatorEnv(emulator));
 
 it('export → plan shows no changes; three cells edited, a row added and one removed → exactly those', async () => {
   const rows = Array.from({ length: 5_000 }, (_, index) => ({

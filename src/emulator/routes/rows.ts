@@ -1,7 +1,7 @@
 import type { Row } from '../../genesys/types.js';
 import type { RequestContext, Route } from '../context.js';
 import { badRequest, notFound, parseJson, ServiceError } from '../http-kit.js';
-import { envelope, pageParams } from '../listing.js';
+import { pageEnvelope, pageParams } from '../listing.js';
 import { checkRow } from '../rules.js';
 import { requireTable, TABLES_PATH } from './tables.js';
 
@@ -23,17 +23,22 @@ const view = (row: Row, showBrief: boolean): Row => (showBrief ? { key: row.key!
 
 function listRows(context: RequestContext) {
   const table = requireTable(context);
-  const rows = context.state.visibleRows(table).sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
   const order = context.query.get('sortOrder')?.toLowerCase() ?? 'ascending';
   if (order !== 'ascending' && order !== 'descending')
     throw badRequest('sortOrder must be ascending or descending', 'invalid.value');
-  if (order === 'descending') rows.reverse();
   const showBrief = brief(context);
   const page = pageParams(context.query, context.config);
+  const { rows, total } = context.state.visibleRowPage(
+    table,
+    (page.pageNumber - 1) * page.pageSize,
+    page.pageSize,
+    order === 'descending',
+  );
   return {
     status: 200,
-    body: envelope(
+    body: pageEnvelope(
       rows.map((row) => view(row, showBrief)),
+      total,
       page,
       context.path,
       context.query,

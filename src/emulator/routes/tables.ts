@@ -4,6 +4,7 @@ import type { RequestContext, Route } from '../context.js';
 import { badRequest, notFound, parseJson, ServiceError } from '../http-kit.js';
 import { envelope, nameFilter, pageParams } from '../listing.js';
 import { checkSchema, checkSchemaUpdate } from '../rules.js';
+import { RowMap } from '../row-map.js';
 import type { StoredTable, TableMeta } from '../state.js';
 
 export const TABLES_PATH = '/api/v2/flows/datatables';
@@ -111,7 +112,7 @@ async function createTable(context: RequestContext) {
     description: typeof body.description === 'string' ? body.description : undefined,
     division: divisionOf(context, body.division),
     schema,
-    rows: new Map(),
+    rows: new RowMap(),
   };
   context.state.addTable(table);
   return { status: context.config.createStatus, body: tableView(table, true) };
