@@ -28,6 +28,8 @@ const VALUES: Record<string, unknown> = {
   oddKeys: { 'b"q': 1, 'a\\b': 2, '': 3, Z: 4, a: 5, é: 6, '\u0000': 7, '10': 8, '9': 9 },
   proto: JSON.parse('{"key":"p","__proto__":"x","constructor":"y"}'),
   nested: { z: [{ b: 1, a: [] }, {}], a: { y: { x: null, w: [true, 'x'] } }, m: undefined },
+  // Flat maps put index-like keys first in numeric order; maps holding maps sort them all.
+  indexKeys: { '10': { '2': 'two', '10': 'ten', b: 1 }, '9': [{ '1': 1, a: 0 }], b: 2, '01': 'zero-one' },
   mixedShapes: [
     { key: 'a', x: 1 },
     { x: 2, key: 'b' },
@@ -104,6 +106,10 @@ const PINNED: Record<string, [text: string, digest: string]> = {
   nested: [
     '{"a":{"y":{"w":[true,"x"],"x":null}},"z":[{"a":[],"b":1},{}]}',
     'sha256:a421dd1fd1da389f927244bfb1bc5f4c5b27c6d1ce3587388556058b6dd3f7af',
+  ],
+  indexKeys: [
+    '{"01":"zero-one","10":{"2":"two","10":"ten","b":1},"9":[{"1":1,"a":0}],"b":2}',
+    'sha256:d8bba345e62f0103ed8c66a7f5a71461db4509792f99377ab10f2689b532fd05',
   ],
   mixedShapes: [
     '[{"key":"a","x":1},{"key":"b","x":2},{"key":"c","y":{"n":1}},{"key":"d","x":3}]',
