@@ -54,8 +54,11 @@ interface Shape {
   sorted: readonly string[];
   /** A key named __proto__ must be copied as data: such records are copied without a prototype. */
   protoKey: boolean;
+  /** A key that is an array index ("0", "10"): JSON.stringify writes those first. */
+  indexKey: boolean;
 }
 
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
 const shapes = new Map<string, Shape>();
 /** The shapes met last, newest first: a plan's records cycle through a few (change, cells, rows). */
 const recent: Shape[] = [];
@@ -68,7 +71,12 @@ function shapeOf(keys: readonly string[]): Shape {
   let shape = shapes.get(id);
   if (!shape) {
     if (shapes.size > 10_000) shapes.clear();
-    shape = { own: [...keys], sorted: [...keys].sort(), protoKey: keys.includes('__proto__') };
+    shape = {
+      own: [...keys],
+      sorted: [...keys].sort(),
+      protoKey: keys.includes('__proto__'),
+      indexKey: keys.some((key) => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1),
+    };
     shapes.set(id, shape);
   }
   recent.unshift(shape);
@@ -106,12 +114,7 @@ export function write(value: unknown, sink: Sink): void {
     return;
   }
   if (Array.isArray(value)) {
-    sink.push('[');
-    for (let index = 0; index < value.length; index++) {
-      if (index > 0) sink.push(',');
-      write(value[index] === undefined ? null : value[index], sink);
-    }
-    sink.push(']');
+    writeArray(value, sink);
     return;
   }
   const record = value as Record<string, unknown>;
@@ -132,4 +135,84 @@ export function write(value: unknown, sink: Sink): void {
     write(record[key], sink);
   }
   sink.push('}');
+}
+
+/** Items per JSON.stringify call when writing a list: large enough to leave the work native. */
+const CHUNK = 64;
+
+/**
+ * A list, its items copied in canonical form and written a chunk at a time by JSON.stringify
+ * (one native call for hundreds of rows instead of several calls per row); items that cannot
+ * be copied so are written by {@link write}.
+ */
+function writeArray(list: readonly unknown[], sink: Sink): void {
+  sink.push('[');
+  for (let start = 0; start < list.length; start += CHUNK) {
+    if (start > 0) sink.push(',');
+    const end = Math.min(list.length, start + CHUNK);
+    const copies = canonicalCopies(list, start, end);
+    if (copies) {
+      const text = JSON.stringify(copies);
+      sink.push(text.slice(1, -1));
+      continue;
+    }
+    for (let index = start; index < end; index++) {
+      if (index > start) sink.push(',');
+      write(list[index] === undefined ? null : list[index], sink);
+    }
+  }
+  sink.push(']');
+}
+
+/**
+ * Records and lists one chunk may copy: a chunk's text stays small (a few hundred rows), and an
+ * item that holds more (a table of 100,000 rows) is written piece by piece instead.
+ */
+const COPY_BUDGET = 8_192;
+
+function canonicalCopies(list: readonly unknown[], start: number, end: number): unknown[] | undefined {
+  const copies: unknown[] = [];
+  const budget = { left: COPY_BUDGET };
+  for (let index = start; index < end; index++) {
+    const copy = canonicalCopy(list[index], budget);
+    if (copy === NOT_CANONICAL) return undefined;
+    copies.push(copy);
+  }
+  return copies;
+}
+
+const NOT_CANONICAL = Symbol('not canonical');
+
+/**
+ * A copy of a value that JSON.stringify writes as its canonical text: records rebuilt with
+ * their keys in sorted order. NOT_CANONICAL where that cannot be: a record that holds records
+ * and has a key that is an array index (the engine would write that key first; the canonical
+ * form sorts it), a value JSON has no form for (a function, a symbol, a bigint), or more
+ * records and lists than the budget allows.
+ */
+function canonicalCopy(value: unknown, budget: { left: number }): unknown {
+  if (value === null || value === undefined) return value;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value;
+  if (type !== 'object' || --budget.left < 0) return NOT_CANONICAL;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index++) {
+      const item = canonicalCopy(value[index], budget);
+      if (item === NOT_CANONICAL) return NOT_CANONICAL;
+      copy[index] = item;
+    }
+    return copy;
+  }
+  const record = value as Record<string, unknown>;
+  const shape = shapeOf(Object.keys(record));
+  const copy = (shape.protoKey ? Object.create(null) : {}) as Record<string, unknown>;
+  let nested = false;
+  for (const key of shape.sorted) {
+    const member = canonicalCopy(record[key], budget);
+    if (member === NOT_CANONICAL) return NOT_CANONICAL;
+    if (member !== null && typeof member === 'object') nested = true;
+    copy[key] = member;
+  }
+  return nested && shape.indexKey ? NOT_CANONICAL : copy;
 }
