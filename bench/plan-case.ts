@@ -101,6 +101,8 @@ const inputs =
   which === 'large'
     ? [table('large', size, 1)]
     : Array.from({ length: 200 }, (_, index) => table(`t_${index}`, 500, 5));
+// The inputs alone (desired and live rows) take this much; the rest of the peak is the plan's.
+const inputsRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const planned = measure(() =>
   buildPlan(
     inputs.map((input) => input.config),
@@ -125,6 +127,7 @@ process.stdout.write(
     planStepCpuMs: round(fingerprintCpuMs + planned.cpuMs),
     markdownMs: round(rendered.ms),
     markdownCharacters: rendered.result.length,
+    inputsRssMb,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   })}\n`,
 );
