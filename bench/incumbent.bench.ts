@@ -9,37 +9,13 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../src/cli/main.js';
 import { startEmulator, type RunningEmulator } from '../src/emulator/server.js';
-import { tableSchema } from '../src/genesys/schema.js';
 import type { Row } from '../src/genesys/types.js';
+import { apiCalls, BENCH_SCHEMA, cli, configText, connectionEnv, rowsOf, UNTHROTTLED } from './cli-case.js';
 
 const BUDGET_PER_SECOND = 300 / 60;
 const SIZES = [100, 1_000, 5_000];
 const CHANGED = 10;
-const SCHEMA = tableSchema({
-  value: { type: 'string', displayOrder: 1 },
-  count: { type: 'integer', displayOrder: 2 },
-});
-
-const rowsOf = (count: number, changed = 0): Row[] =>
-  Array.from({ length: count }, (_, index) => ({
-    key: `row-${String(index).padStart(5, '0')}`,
-    value: index < changed ? `changed ${index}` : `value ${index}`,
-    count: index,
-  }));
-
-function configText(rows: Row[]): string {
-  const body = rows.map((row) => `  ${row.key}: { value: "${row.value}", count: ${row.count} }`).join('\n');
-  return `table: bench\ncolumns:\n  value: { type: string }\n  count: { type: integer }\nrows:\n${body}\n`;
-}
-
-/** Data-table API calls since the last reset (OAuth and the emulator's admin routes left out). */
-function apiCalls(emulator: RunningEmulator): number {
-  return Object.entries(emulator.log.snapshot().byRoute)
-    .filter(([route]) => / \/api\/v2\//.test(route))
-    .reduce((sum, [, count]) => sum + count, 0);
-}
 
 // The SDK is CommonJS with ambient types; it is loaded as such.
 interface ArchitectApi {
@@ -74,41 +50,21 @@ async function measure(emulator: RunningEmulator, work: () => Promise<unknown>):
   return apiCalls(emulator);
 }
 
-async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  let errors = '';
-  const sink = { write: () => true } as unknown as NodeJS.WritableStream;
-  const stderr = { write: (chunk: string) => ((errors += chunk), true) } as unknown as NodeJS.WritableStream;
-  const code = await runCli(args, { env, stdout: sink, stderr });
-  if (code !== 0 && code !== 2) throw new Error(`datatable-deploy ${args[0]} exited ${code}: ${errors}`);
-}
-
 async function compareAt(size: number): Promise<Record<string, number>> {
   const live = rowsOf(size);
   const emulator = await startEmulator({
     config: { rateLimitPerMinute: 1_000_000, maxRowsPerTable: 10_000, jobDelayMs: 5 },
-    state: { tables: [{ id: 'bench-table', name: 'bench', schema: SCHEMA, rows: live }] },
+    state: { tables: [{ id: 'bench-table', name: 'bench', schema: BENCH_SCHEMA, rows: live }] },
   });
   const dir = await mkdtemp(join(tmpdir(), 'datatable-deploy-incumbent-'));
   try {
-    const env = {
-      GENESYSCLOUD_API_URL: emulator.url,
-      GENESYSCLOUD_OAUTHCLIENT_ID: emulator.clientId,
-      GENESYSCLOUD_OAUTHCLIENT_SECRET: emulator.clientSecret,
-    };
+    const env = connectionEnv(emulator);
     const file = join(dir, 'bench.yaml');
     await writeFile(file, configText(rowsOf(size, CHANGED)));
-    const fast = [
-      '--rate-limit',
-      '1000000',
-      '--max-changed-rows',
-      '100000',
-      '--max-total-changed-rows',
-      '100000',
-    ];
     const ours = {
-      plan: await measure(emulator, () => cli(['plan', file, ...fast], env)),
+      plan: await measure(emulator, () => cli(['plan', file, ...UNTHROTTLED], env)),
       change: await measure(emulator, () =>
-        cli(['apply', file, '--yes', '--backup-dir', join(dir, 'backups'), ...fast], env),
+        cli(['apply', file, '--yes', '--backup-dir', join(dir, 'backups'), ...UNTHROTTLED], env),
       ),
       restore: 0,
     };
@@ -117,7 +73,7 @@ async function compareAt(size: number): Promise<Record<string, number>> {
       cli(['rollback', '--backup', join(dir, 'backups', backup!), '--yes', '--rate-limit', '1000000'], env),
     );
 
-    emulator.state.load({ tables: [{ id: 'bench-table', name: 'bench', schema: SCHEMA, rows: live }] });
+    emulator.state.load({ tables: [{ id: 'bench-table', name: 'bench', schema: BENCH_SCHEMA, rows: live }] });
     const api = await sdkFor(emulator);
     const keys = live.map((row) => String(row.key));
     const theirs = {

@@ -12,6 +12,8 @@ import { actionColdStart } from './action.bench.js';
 import { realisticDeploy, storms } from './consistency.bench.js';
 import { fuzzConfigs } from './fuzz.bench.js';
 import { incumbent } from './incumbent.bench.js';
+import { deployCalls } from './calls.bench.js';
+import { testSuite } from './test-suite.bench.js';
 import { runtimeReader } from './runtime.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -26,8 +28,10 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   actionColdStart,
   realisticDeploy,
   storms,
+  deployCalls,
   incumbent,
   runtimeReader,
+  testSuite,
 };
 
 const wanted = process.argv.slice(2);

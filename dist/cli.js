@@ -8644,7 +8644,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24839);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21733);
 /* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
 
 
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 24839:
+/***/ 21733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8783,23 +8783,6 @@ function describeFileSystemError(error) {
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(73136);
-;// CONCATENATED MODULE: ./src/cli/io.ts
-function writeLine(stream, text = '') {
-    stream.write(`${text}\n`);
-}
-/** Colours only on a terminal, and never when NO_COLOR is set. */
-function isTty(stream) {
-    return stream.isTTY === true && !process.env.NO_COLOR;
-}
-/** Progress and warnings on the command's stderr (stdout stays for its output). */
-function ioLogger(io) {
-    return {
-        debug: () => { },
-        info: (message) => writeLine(io.stderr, message),
-        warn: (message) => writeLine(io.stderr, `warning: ${message}`),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/emulator/config.ts
 const DEFAULT_CLIENT = { id: 'emulator-client', secret: 'emulator-secret' };
 function defaultConfig() {
@@ -8915,5098 +8898,6 @@ function describeTiming(config) {
         `writes take ${upTo(config.processingDelayMs, config.processingDelayMode)}`,
         `jobs ${duration(config.jobDelayMs)}`,
     ].join(', ');
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-;// CONCATENATED MODULE: ./src/emulator/faults.ts
-/** mulberry32: a tiny seeded PRNG; good enough for fault dice. */
-function seededRandom(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-const DEFAULT_CODES = {
-    429: 'too.many.requests.retry.after',
-    500: 'internal.server.error',
-    502: 'bad.gateway',
-    503: 'service.unavailable',
-    504: 'request.timeout',
-};
-class FaultInjector {
-    rules = [];
-    nextId = 1;
-    random;
-    constructor(seed) {
-        this.random = seededRandom(seed);
-    }
-    reseed(seed) {
-        this.random = seededRandom(seed);
-    }
-    add(rule) {
-        validateRule(rule);
-        const active = { ...rule, id: this.nextId++, matched: 0, fired: 0 };
-        this.rules.push(active);
-        return active;
-    }
-    list() {
-        return this.rules.map((rule) => ({ ...rule }));
-    }
-    clear() {
-        this.rules = [];
-    }
-    /** The first rule that fires for this request, if any. */
-    match(method, path, route) {
-        for (const rule of this.rules) {
-            if (rule.method && rule.method !== '*' && rule.method.toUpperCase() !== method)
-                continue;
-            if (rule.path) {
-                const pattern = new RegExp(rule.path);
-                if (!pattern.test(path) && !pattern.test(route))
-                    continue;
-            }
-            rule.matched += 1;
-            if (rule.after !== undefined && rule.matched <= rule.after)
-                continue;
-            if (rule.count !== undefined && rule.fired >= rule.count)
-                continue;
-            if (rule.probability !== undefined && this.random() >= rule.probability)
-                continue;
-            rule.fired += 1;
-            const action = { delayMs: rule.delayMs ?? 0, reset: rule.reset ?? false };
-            if (rule.resetAfterApply)
-                action.resetAfterApply = true;
-            if (rule.status !== undefined) {
-                action.status = rule.status;
-                action.code = rule.code ?? DEFAULT_CODES[rule.status] ?? 'internal.server.error';
-                if (rule.status === 429)
-                    action.retryAfterSeconds = rule.retryAfterSeconds ?? 1;
-            }
-            return action;
-        }
-        return undefined;
-    }
-}
-function validateRule(rule) {
-    if (typeof rule !== 'object' || rule === null)
-        throw new TypeError('a fault rule must be a JSON object');
-    if (rule.status === undefined && !rule.reset && !rule.resetAfterApply && rule.delayMs === undefined) {
-        throw new TypeError('a fault rule needs status, reset or delayMs (or resetAfterApply)');
-    }
-    if (rule.resetAfterApply && (rule.reset || rule.status !== undefined)) {
-        throw new TypeError('resetAfterApply applies the request before dropping the connection; it cannot go with reset or status (which refuse it)');
-    }
-    if (rule.status !== undefined &&
-        (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)) {
-        throw new TypeError('status must be an HTTP error status (400–599)');
-    }
-    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) {
-        throw new TypeError('probability must be between 0 and 1');
-    }
-    if (rule.path !== undefined)
-        new RegExp(rule.path); // throws SyntaxError on a bad pattern
-}
-
-;// CONCATENATED MODULE: ./src/emulator/durations.ts
-
-/**
- * Draws the durations of the realism settings (consistency lags, processing delays): exactly the
- * setting in `fixed` mode, uniformly from 0 to it in `random` mode. The generator is seeded and
- * separate from the fault dice, so a run repeats and turning a lag on does not change which
- * requests a probabilistic fault hits.
- */
-class DurationSource {
-    random;
-    constructor(seed) {
-        this.random = seededRandom(DurationSource.streamSeed(seed));
-    }
-    reseed(seed) {
-        this.random = seededRandom(DurationSource.streamSeed(seed));
-    }
-    /** Milliseconds to wait; 0 for a setting of 0 (and then nothing is drawn). */
-    draw(settingMs, mode) {
-        if (!(settingMs > 0))
-            return 0;
-        return mode === 'fixed' ? settingMs : this.random() * settingMs;
-    }
-    /** Another stream than the fault injector's for the same seed. */
-    static streamSeed(seed) {
-        return (seed ^ 0x5bd1e995) >>> 0;
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/emulator/http-kit.ts
-
-/** Thrown by handlers; the server turns it into an ErrorBody response. */
-class ServiceError extends Error {
-    status;
-    code;
-    extra;
-    headers;
-    constructor(status, code, message, extra = {}, headers = {}) {
-        super(message);
-        this.status = status;
-        this.code = code;
-        this.extra = extra;
-        this.headers = headers;
-    }
-}
-const notFound = (code, message = 'Not found') => new ServiceError(404, code, message);
-const badRequest = (message, code = 'bad.request', extra = {}) => new ServiceError(400, code, message, extra);
-/** Headers every API response carries, like the real service. */
-function standardHeaders(correlationId) {
-    return {
-        'inin-correlation-id': correlationId,
-        'cache-control': 'no-cache, no-store, must-revalidate',
-        pragma: 'no-cache',
-        expires: '0',
-    };
-}
-function newCorrelationId() {
-    return (0,external_node_crypto_.randomUUID)();
-}
-function sendJson(res, status, body, headers = {}) {
-    if (body === undefined || status === 204) {
-        res.writeHead(status, headers).end();
-        return;
-    }
-    const text = JSON.stringify(body);
-    res.writeHead(status, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(text),
-        ...headers,
-    });
-    res.end(text);
-}
-function errorBody(error, correlationId) {
-    return {
-        message: error.message,
-        code: error.code,
-        status: error.status,
-        contextId: correlationId,
-        details: [],
-        errors: [],
-        ...error.extra,
-    };
-}
-/** Reads the request body, refusing more than `maxBytes` (Genesys: request.bytes.max). */
-async function readBody(req, maxBytes) {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes)
-        throw tooLarge(maxBytes);
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of req) {
-        size += chunk.length;
-        if (size > maxBytes)
-            throw tooLarge(maxBytes);
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-}
-function tooLarge(maxBytes) {
-    return new ServiceError(413, 'request.entity.too.large', `The request is over the ${maxBytes} byte limit`, {
-        limit: { key: 'request.bytes.max', namespace: 'platform.api', value: maxBytes },
-    });
-}
-/** Parses a JSON request body; an empty body is `undefined`. */
-function parseJson(body) {
-    if (body.length === 0)
-        return undefined;
-    try {
-        return JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        throw badRequest('The request body is not valid JSON');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/emulator/context.ts
-/** Finds the route for a path; earlier routes win, so literal segments go first. */
-function matchRoute(routes, method, path) {
-    const segments = path.split('/');
-    const allowed = [];
-    for (const route of routes) {
-        const parts = route.template.split('/');
-        if (parts.length !== segments.length)
-            continue;
-        const params = {};
-        let matched = true;
-        for (let index = 0; index < parts.length; index++) {
-            const part = parts[index];
-            const segment = segments[index];
-            if (part.startsWith('{') && part.endsWith('}')) {
-                if (segment === '') {
-                    matched = false;
-                    break;
-                }
-                try {
-                    params[part.slice(1, -1)] = decodeURIComponent(segment);
-                }
-                catch {
-                    matched = false;
-                    break;
-                }
-            }
-            else if (part !== segment) {
-                matched = false;
-                break;
-            }
-        }
-        if (!matched)
-            continue;
-        if (route.method === method)
-            return { route, params };
-        allowed.push(route.method);
-    }
-    return { route: undefined, allowed };
-}
-
-;// CONCATENATED MODULE: ./src/emulator/pipeline.ts
-
-
-/** Bodies of admin and upload requests may be far larger than API requests. */
-const LARGE_BODY_BYTES = 256 * 1024 * 1024;
-/**
- * The emulator's request handler. For API traffic it runs as the real service does: the body is
- * read first, then an injected fault may delay, refuse or drop the request, then the token is
- * checked, a write waits its processing delay, and the handler runs, whether or not the client
- * is still there to hear the answer.
- */
-function createRequestHandler(parts) {
-    const pause = (ms) => ms > 0 ? new Promise((resolve) => parts.later(ms, resolve)) : undefined;
-    return async function handle(req, res) {
-        const exchange = pipeline_open(parts, req, res);
-        let action;
-        try {
-            const route = exchange.route;
-            if (!route)
-                throw unmatched(exchange);
-            if (route.access === 'admin') {
-                if (!isLoopback(req.socket.remoteAddress))
-                    throw new ServiceError(403, 'not.authorized', 'The admin API is loopback only');
-                return answer(parts, exchange, await route.handler(contextFor(parts, exchange, lazyBody(req))));
-            }
-            // Read in full before any delay: a client that leaves later does not stop the request.
-            const limit = route.access === 'upload' ? LARGE_BODY_BYTES : parts.config.maxBodyBytes;
-            const body = readBody(req, limit);
-            await body.catch(() => undefined);
-            action = parts.faults.match(exchange.method, exchange.url.pathname, route.template);
-            if (action) {
-                await pause(action.delayMs);
-                if (action.reset)
-                    return drop(parts, exchange);
-                if (action.status !== undefined) {
-                    exchange.fault = true;
-                    throw faultError(action.status, action.code, action.retryAfterSeconds);
-                }
-            }
-            if (route.access === 'api')
-                exchange.clientId = authorise(parts, req);
-            if (route.access === 'api' && exchange.method !== 'GET') {
-                await pause(parts.durations.draw(parts.config.processingDelayMs, parts.config.processingDelayMode));
-            }
-            const result = await route.handler(contextFor(parts, exchange, () => body));
-            if (action?.resetAfterApply)
-                return drop(parts, exchange);
-            answer(parts, exchange, result);
-        }
-        catch (error) {
-            if (action?.resetAfterApply)
-                return drop(parts, exchange);
-            answerError(parts, exchange, error);
-        }
-    };
-}
-function pipeline_open(parts, req, res) {
-    const url = new URL(req.url ?? '/', parts.origin());
-    const method = (req.method ?? 'GET').toUpperCase();
-    const found = matchRoute(parts.routes, method, url.pathname);
-    const exchange = {
-        req,
-        res,
-        started: Date.now(),
-        correlationId: newCorrelationId(),
-        url,
-        method,
-        routeName: found.route ? `${method} ${found.route.template}` : `${method} (unmatched)`,
-        route: found.route,
-        params: found.route ? found.params : {},
-        allowed: found.route ? [] : found.allowed,
-        fault: false,
-        clientGone: false,
-    };
-    res.on('close', () => {
-        if (!res.writableFinished)
-            exchange.clientGone = true;
-    });
-    return exchange;
-}
-function unmatched(exchange) {
-    if (exchange.allowed.length > 0)
-        return new ServiceError(405, 'method.not.allowed', `${exchange.method} is not allowed here`);
-    return new ServiceError(404, 'not.found', `No resource at ${exchange.url.pathname}`);
-}
-function lazyBody(req) {
-    return () => readBody(req, LARGE_BODY_BYTES);
-}
-function contextFor(parts, exchange, body) {
-    return {
-        req: exchange.req,
-        res: exchange.res,
-        method: exchange.method,
-        path: exchange.url.pathname,
-        query: exchange.url.searchParams,
-        params: exchange.params,
-        origin: parts.origin(),
-        state: parts.state,
-        config: parts.config,
-        correlationId: exchange.correlationId,
-        ...(exchange.clientId ? { clientId: exchange.clientId } : {}),
-        body,
-        later: parts.later,
-    };
-}
-/** Sends the handler's answer, unless the client has gone (the request was served all the same). */
-function answer(parts, exchange, result) {
-    const headers = { ...standardHeaders(exchange.correlationId), ...result.headers };
-    if (!exchange.clientGone) {
-        if (result.text !== undefined)
-            exchange.res.writeHead(result.status, headers).end(result.text);
-        else
-            sendJson(exchange.res, result.status, result.body, headers);
-    }
-    record(parts, exchange, result.status);
-}
-function answerError(parts, exchange, error) {
-    const serviceError = error instanceof ServiceError
-        ? error
-        : new ServiceError(500, 'internal.server.error', 'The emulator failed: ' + String(error));
-    if (!exchange.clientGone) {
-        sendJson(exchange.res, serviceError.status, errorBody(serviceError, exchange.correlationId), {
-            ...standardHeaders(exchange.correlationId),
-            ...serviceError.headers,
-        });
-    }
-    record(parts, exchange, serviceError.status);
-}
-/** Drops the connection without an answer (status 0 in the log). */
-function drop(parts, exchange) {
-    exchange.fault = true;
-    exchange.req.socket.destroy();
-    record(parts, exchange, 0);
-}
-/** Admin calls are not API traffic: they stay out of the counters. */
-function record(parts, exchange, status) {
-    if (exchange.route?.access === 'admin')
-        return;
-    parts.log.record({
-        at: new Date(exchange.started).toISOString(),
-        method: exchange.method,
-        path: exchange.url.pathname,
-        route: exchange.routeName,
-        status,
-        clientId: exchange.clientId,
-        correlationId: exchange.correlationId,
-        durationMs: Date.now() - exchange.started,
-        ...(exchange.fault ? { fault: true } : {}),
-        ...(exchange.clientGone && status !== 0 ? { clientGone: true } : {}),
-    });
-}
-/** Bearer token check, then the per-token rate limit. Returns the token's client. */
-function authorise(parts, req) {
-    const header = req.headers.authorization ?? '';
-    if (!/^bearer /i.test(header)) {
-        throw new ServiceError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
-    }
-    const token = header.slice(7).trim();
-    const checked = parts.tokens.check(token);
-    if ('refused' in checked) {
-        throw new ServiceError(401, 'bad.credentials', checked.refused === 'expired' ? 'The access token has expired.' : 'Invalid login credentials.');
-    }
-    const taken = parts.limiter.take(token);
-    if (!taken.allowed)
-        throw faultError(429, 'too.many.requests.retry.after', taken.retryAfterSeconds);
-    return checked.clientId;
-}
-/** The normalised error the service sends for 429 (since 2021) and plain ones for 5xx faults. */
-function faultError(status, code, retryAfterSeconds) {
-    if (status === 429) {
-        const seconds = retryAfterSeconds ?? 1;
-        return new ServiceError(429, code, `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`, {}, { 'retry-after': String(seconds) });
-    }
-    return new ServiceError(status, code, `The service answered ${status} (injected fault)`);
-}
-function isLoopback(address) {
-    return (address === '127.0.0.1' ||
-        address === '::1' ||
-        address === '::ffff:127.0.0.1' ||
-        (address?.startsWith('127.') ?? false));
-}
-
-;// CONCATENATED MODULE: ./src/emulator/rate-limiter.ts
-/**
- * Per-token request limit. Modelled as a token bucket holding one minute's worth of requests
- * and refilling continuously: a client that keeps to N per minute on average is never refused,
- * as with the real service's per-minute limit. The limit is read on every request, so a
- * configuration change applies at once.
- */
-class TokenRateLimiter {
-    perMinute;
-    now;
-    buckets = new Map();
-    constructor(perMinute, now = Date.now) {
-        this.perMinute = perMinute;
-        this.now = now;
-    }
-    /** Takes one request from the token's budget; returns the seconds to wait when none is left. */
-    take(token) {
-        const limit = this.perMinute();
-        const now = this.now();
-        const perMs = limit / 60_000;
-        const bucket = this.buckets.get(token) ?? { tokens: limit, at: now };
-        bucket.tokens = Math.min(limit, bucket.tokens + (now - bucket.at) * perMs);
-        bucket.at = now;
-        this.buckets.set(token, bucket);
-        if (bucket.tokens >= 1) {
-            bucket.tokens -= 1;
-            return { allowed: true };
-        }
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/emulator/request-log.ts
-/** Counters per route and status, and the most recent requests. */
-class RequestLog {
-    keep;
-    entries = [];
-    counters = {};
-    statuses = {};
-    total = 0;
-    constructor(keep = 5_000) {
-        this.keep = keep;
-    }
-    record(entry) {
-        this.total += 1;
-        this.counters[entry.route] = (this.counters[entry.route] ?? 0) + 1;
-        this.statuses[String(entry.status)] = (this.statuses[String(entry.status)] ?? 0) + 1;
-        this.entries.push(entry);
-        if (this.entries.length > this.keep)
-            this.entries.splice(0, this.entries.length - this.keep);
-    }
-    snapshot() {
-        return {
-            total: this.total,
-            byRoute: { ...this.counters },
-            byStatus: { ...this.statuses },
-            recent: [...this.entries],
-        };
-    }
-    reset() {
-        this.entries = [];
-        this.counters = {};
-        this.statuses = {};
-        this.total = 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/emulator/routes/admin.ts
-
-
-const ADMIN_PATH = '/__emulator';
-/**
- * The admin API (no OAuth, loopback only): health, request counters and log, state dump and
- * load, fault rules, configuration and profiles, token expiry. Not part of Genesys Cloud.
- */
-function adminRoutes(targets) {
-    const json = async (context) => {
-        try {
-            return parseJson(await context.body());
-        }
-        catch {
-            throw badRequest('The admin request body is not valid JSON');
-        }
-    };
-    const guard = (work) => {
-        try {
-            return work();
-        }
-        catch (error) {
-            if (error instanceof TypeError || error instanceof SyntaxError)
-                throw badRequest(error.message, 'invalid.value');
-            throw error;
-        }
-    };
-    const route = (method, path, handler) => ({
-        method,
-        template: `${ADMIN_PATH}${path}`,
-        handler,
-        access: 'admin',
-    });
-    const updateConfig = async (context) => {
-        const patch = (await json(context)) ?? {};
-        return applyConfig(targets, guard(() => mergeConfig(targets.config, patch)));
-    };
-    /** `{"name": "realistic" | "instant", "scale"?: number}`: sets the profile's keys, keeps the rest. */
-    const applyProfile = async (context) => {
-        const body = ((await json(context)) ?? {});
-        const scale = body.scale ?? 1;
-        if (typeof scale !== 'number')
-            throw badRequest('scale must be a number above 0, e.g. 0.05', 'invalid.value');
-        return applyConfig(targets, guard(() => mergeConfig(targets.config, profileConfig(body.name, scale))));
-    };
-    return [
-        route('GET', '/health', (context) => ({
-            status: 200,
-            body: { status: 'ok', tables: context.state.tables.size },
-        })),
-        route('GET', '/requests', () => ({ status: 200, body: targets.log.snapshot() })),
-        route('DELETE', '/requests', () => {
-            targets.log.reset();
-            return { status: 204 };
-        }),
-        route('GET', '/state', (context) => ({ status: 200, body: context.state.dump() })),
-        route('PUT', '/state', async (context) => {
-            const dump = (await json(context));
-            guard(() => context.state.load(dump));
-            return { status: 200, body: { tables: context.state.tables.size } };
-        }),
-        route('GET', '/faults', () => ({ status: 200, body: { faults: targets.faults.list() } })),
-        route('POST', '/faults', async (context) => {
-            const body = (await json(context));
-            const rules = 'faults' in body && Array.isArray(body.faults) ? body.faults : [body];
-            if ('seed' in body && typeof body.seed === 'number')
-                targets.faults.reseed(body.seed);
-            const added = guard(() => rules.map((rule) => targets.faults.add(rule)));
-            return { status: 201, body: { faults: added } };
-        }),
-        route('DELETE', '/faults', () => {
-            targets.faults.clear();
-            return { status: 204 };
-        }),
-        route('GET', '/config', () => ({ status: 200, body: targets.config })),
-        // PUT and PATCH both merge: keys left out keep their values.
-        route('PUT', '/config', updateConfig),
-        route('PATCH', '/config', updateConfig),
-        route('PUT', '/profile', applyProfile),
-        route('POST', '/tokens/expire', () => ({ status: 200, body: { expired: targets.tokens.expireAll() } })),
-    ];
-}
-function applyConfig(targets, next) {
-    // Mutated in place: handlers, the rate limiter and pending jobs hold this object.
-    Object.assign(targets.config, next);
-    targets.faults.reseed(next.seed);
-    targets.durations.reseed(next.seed);
-    return { status: 200, body: targets.config };
-}
-
-;// CONCATENATED MODULE: ./src/emulator/listing.ts
-
-/** Reads `pageNumber`/`pageSize`, applying the configured maximum (reject or clamp). */
-function pageParams(query, config) {
-    const pageNumber = intParam(query, 'pageNumber', 1);
-    let pageSize = intParam(query, 'pageSize', 25);
-    if (pageNumber < 1)
-        throw badRequest('pageNumber must be 1 or more', 'invalid.value');
-    if (pageSize < 1)
-        throw badRequest('pageSize must be 1 or more', 'invalid.value');
-    if (pageSize > config.maxPageSize) {
-        if (config.pageSizeOverflow === 'reject') {
-            throw badRequest(`pageSize must be at most ${config.maxPageSize}`, 'invalid.value', {
-                details: [{ fieldName: 'pageSize' }],
-            });
-        }
-        pageSize = config.maxPageSize;
-    }
-    return { pageNumber, pageSize };
-}
-function intParam(query, name, fallback) {
-    const raw = query.get(name);
-    if (raw === null || raw === '')
-        return fallback;
-    if (!/^-?\d+$/.test(raw))
-        throw badRequest(`${name} must be a whole number`, 'invalid.value');
-    return Number(raw);
-}
-/**
- * The Genesys page envelope. `path` and `query` build the first/next/previous/last/self URIs,
- * keeping the caller's other parameters; `withUris: false` gives the bare form the import-jobs
- * listing uses.
- */
-function envelope(items, page, path, query, withUris = true) {
-    const total = items.length;
-    const pageCount = Math.ceil(total / page.pageSize);
-    const start = (page.pageNumber - 1) * page.pageSize;
-    const listing = {
-        entities: items.slice(start, start + page.pageSize),
-        pageSize: page.pageSize,
-        pageNumber: page.pageNumber,
-        total,
-        pageCount,
-    };
-    if (!withUris)
-        return listing;
-    const uri = (pageNumber) => {
-        const params = new URLSearchParams(query);
-        params.set('pageSize', String(page.pageSize));
-        params.set('pageNumber', String(pageNumber));
-        return `${path}?${params.toString()}`;
-    };
-    listing.firstUri = uri(1);
-    listing.selfUri = uri(page.pageNumber);
-    listing.lastUri = uri(Math.max(1, pageCount));
-    listing.nextUri = page.pageNumber < pageCount ? uri(page.pageNumber + 1) : null;
-    listing.previousUri = page.pageNumber > 1 ? uri(page.pageNumber - 1) : null;
-    return listing;
-}
-/** Genesys name filters: case-insensitive, `*` is a wildcard, otherwise an exact match. */
-function nameFilter(pattern) {
-    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-    const regex = new RegExp(`^${escaped}$`, 'i');
-    return (name) => regex.test(name);
-}
-
-;// CONCATENATED MODULE: ./src/emulator/routes/divisions.ts
-
-/**
- * `GET /api/v2/authorization/divisions`: enough of the authorization API to find a division's
- * id by name, which creating a table in a named division needs.
- */
-function listDivisions(context) {
-    const name = context.query.get('name');
-    const divisions = context.state.divisions
-        .filter((division) => !name || nameFilter(name)(division.name ?? ''))
-        .map((division) => ({ ...division, selfUri: `/api/v2/authorization/divisions/${division.id}` }));
-    return {
-        status: 200,
-        body: envelope(divisions, pageParams(context.query, context.config), context.path, context.query),
-    };
-}
-const divisionRoutes = [
-    { method: 'GET', template: '/api/v2/authorization/divisions', handler: listDivisions, access: 'api' },
-];
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
-class CsvError extends Error {
-  constructor(code, message, options, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ").trim();
-    super(message);
-    if (Error.captureStackTrace !== undefined) {
-      Error.captureStackTrace(this, CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value)
-          ? value.toString(options.encoding)
-          : value == null
-            ? value
-            : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-}
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
-const is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
-
-
-
-const normalize_columns_array = function (columns) {
-  const normalizedColumns = [];
-  for (let i = 0, l = columns.length; i < l; i++) {
-    const column = columns[i];
-    if (column === undefined || column === null || column === false) {
-      normalizedColumns[i] = { disabled: true };
-    } else if (typeof column === "string" || typeof column === "number") {
-      normalizedColumns[i] = { name: `${column}` };
-    } else if (is_object(column)) {
-      if (typeof column.name !== "string") {
-        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
-          "Option columns missing name:",
-          `property "name" is required at position ${i}`,
-          "when column is an object literal",
-        ]);
-      }
-      normalizedColumns[i] = column;
-    } else {
-      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
-        "Invalid column definition:",
-        "expect a string or a literal object,",
-        `got ${JSON.stringify(column)} at position ${i}`,
-      ]);
-    }
-  }
-  return normalizedColumns;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
-class ResizeableBuffer {
-  constructor(size = 100) {
-    this.size = size;
-    this.length = 0;
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  prepend(val) {
-    if (Buffer.isBuffer(val)) {
-      const length = this.length + val.length;
-      if (length >= this.size) {
-        this.resize();
-        if (length >= this.size) {
-          throw Error("INVALID_BUFFER_STATE");
-        }
-      }
-      const buf = this.buf;
-      this.buf = Buffer.allocUnsafe(this.size);
-      val.copy(this.buf, 0);
-      buf.copy(this.buf, val.length);
-      this.length += val.length;
-    } else {
-      const length = this.length++;
-      if (length === this.size) {
-        this.resize();
-      }
-      const buf = this.clone();
-      this.buf[0] = val;
-      buf.copy(this.buf, 1, 0, length);
-    }
-  }
-  append(val) {
-    const length = this.length++;
-    if (length === this.size) {
-      this.resize();
-    }
-    this.buf[length] = val;
-  }
-  clone() {
-    return Buffer.from(this.buf.slice(0, this.length));
-  }
-  resize() {
-    const length = this.length;
-    this.size = this.size * 2;
-    const buf = Buffer.allocUnsafe(this.size);
-    this.buf.copy(buf, 0, 0, length);
-    this.buf = buf;
-  }
-  toString(encoding) {
-    if (encoding) {
-      return this.buf.toString(encoding, 0, this.length);
-    } else {
-      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
-    }
-  }
-  toJSON() {
-    return this.toString("utf8");
-  }
-  reset() {
-    this.length = 0;
-  }
-}
-
-/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
-
-
-const init_state = function (options) {
-  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
-  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
-  // https://tc39.es/ecma262/#sec-white-space
-  // https://tc39.es/ecma262/#sec-line-terminators
-  //
-  // Codepoints unrepresentable in the target encoding are dropped: Node's
-  // Buffer substitutes them with `?` (0x3F), and including those would cause
-  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
-  const timchars = [
-    // Basic Latin
-    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
-    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
-    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
-    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
-    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
-    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
-    // Latin-1 Supplement
-    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
-    // Ogham
-    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
-    // General Punctuation
-    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
-    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
-    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
-    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
-    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
-    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
-    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
-    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
-    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
-    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
-    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
-    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
-    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
-    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
-    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
-    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
-    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
-  ].reduce((acc, codepoint) => {
-    const encoded = Buffer.from(
-      String.fromCharCode(codepoint),
-      options.encoding,
-    );
-    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
-      return acc;
-    }
-    acc.push(encoded);
-    return acc;
-  }, []);
-  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
-  // (the common case) bail out in O(1) without scanning every timchar.
-  const timcharFirstBytes = new Uint8Array(256);
-  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
-  return {
-    bomSkipped: false,
-    bufBytesStart: 0,
-    castField: options.cast_function,
-    commenting: false,
-    delimiterBufPrevious: undefined,
-    delimiterDiscovered: false,
-    // Current error encountered by a record
-    error: undefined,
-    enabled: options.from_line === 1,
-    escaping: false,
-    escapeIsQuote:
-      Buffer.isBuffer(options.escape) &&
-      Buffer.isBuffer(options.quote) &&
-      Buffer.compare(options.escape, options.quote) === 0,
-    // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options.columns)
-      ? options.columns.length
-      : undefined,
-    field: new utils_ResizeableBuffer(20),
-    firstLineToHeaders: options.cast_first_line_to_header,
-    needMoreDataSize: Math.max(
-      // Skip if the remaining buffer smaller than comment
-      options.comment !== null ? options.comment.length : 0,
-      // Skip if the remaining buffer can be delimiter
-      ...(options.delimiter
-        ? options.delimiter.map((delimiter) => delimiter.length)
-        : []),
-      // Auto discovery of delimiter is limited to 1 character
-      options.delimiter_auto ? 1 : 0,
-      // Skip if the remaining buffer can be escape sequence
-      options.quote !== null ? options.quote.length : 0,
-      // Skip if the remaining buffer can be a multi-byte trim character
-      ...timchars.map((t) => t.length),
-    ),
-    previousBuf: undefined,
-    quoting: false,
-    stop: false,
-    rawBuffer: new utils_ResizeableBuffer(100),
-    record: [],
-    recordHasError: false,
-    record_length: 0,
-    recordDelimiterMaxLength:
-      options.record_delimiter.length === 0
-        ? 0
-        : Math.max(...options.record_delimiter.map((v) => v.length)),
-    trimChars: [
-      Buffer.from(" ", options.encoding)[0],
-      Buffer.from("\t", options.encoding)[0],
-    ],
-    wasQuoting: false,
-    wasRowDelimiter: false,
-    timchars: timchars,
-    timcharFirstBytes: timcharFirstBytes,
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
-const underscore = function (str) {
-  return str.replace(/([A-Z])/g, function (_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
-
-
-
-
-
-const normalize_options = function (opts) {
-  const options = {};
-  // Merge with user options
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  // Normalize option `encoding`
-  // Note: defined first because other options depends on it
-  // to convert chars/strings into buffers.
-  if (options.encoding === undefined || options.encoding === true) {
-    options.encoding = "utf8";
-  } else if (options.encoding === null || options.encoding === false) {
-    options.encoding = null;
-  } else if (
-    typeof options.encoding !== "string" &&
-    options.encoding !== null
-  ) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ENCODING",
-      [
-        "Invalid option encoding:",
-        "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options.encoding)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `bom`
-  if (
-    options.bom === undefined ||
-    options.bom === null ||
-    options.bom === false
-  ) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_BOM",
-      [
-        "Invalid option bom:",
-        "bom must be true,",
-        `got ${JSON.stringify(options.bom)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast`
-  options.cast_function = null;
-  if (
-    options.cast === undefined ||
-    options.cast === null ||
-    options.cast === false ||
-    options.cast === ""
-  ) {
-    options.cast = undefined;
-  } else if (typeof options.cast === "function") {
-    options.cast_function = options.cast;
-    options.cast = true;
-  } else if (options.cast !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST",
-      [
-        "Invalid option cast:",
-        "cast must be true or a function,",
-        `got ${JSON.stringify(options.cast)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `cast_date`
-  if (
-    options.cast_date === undefined ||
-    options.cast_date === null ||
-    options.cast_date === false ||
-    options.cast_date === ""
-  ) {
-    options.cast_date = false;
-  } else if (options.cast_date === true) {
-    options.cast_date = function (value) {
-      const date = Date.parse(value);
-      return !isNaN(date) ? new Date(date) : value;
-    };
-  } else if (typeof options.cast_date !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST_DATE",
-      [
-        "Invalid option cast_date:",
-        "cast_date must be true or a function,",
-        `got ${JSON.stringify(options.cast_date)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `columns`
-  options.cast_first_line_to_header = undefined;
-  if (options.columns === true) {
-    // Fields in the first line are converted as-is to columns
-    options.cast_first_line_to_header = undefined;
-  } else if (typeof options.columns === "function") {
-    options.cast_first_line_to_header = options.columns;
-    options.columns = true;
-  } else if (Array.isArray(options.columns)) {
-    options.columns = normalize_columns_array(options.columns);
-  } else if (
-    options.columns === undefined ||
-    options.columns === null ||
-    options.columns === false
-  ) {
-    options.columns = false;
-  } else {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COLUMNS",
-      [
-        "Invalid option columns:",
-        "expect an array, a function or true,",
-        `got ${JSON.stringify(options.columns)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `group_columns_by_name`
-  if (
-    options.group_columns_by_name === undefined ||
-    options.group_columns_by_name === null ||
-    options.group_columns_by_name === false
-  ) {
-    options.group_columns_by_name = false;
-  } else if (options.group_columns_by_name !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "expect an boolean,",
-        `got ${JSON.stringify(options.group_columns_by_name)}`,
-      ],
-      options,
-    );
-  } else if (options.columns === false) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "the `columns` mode must be activated.",
-      ],
-      options,
-    );
-  }
-  // Normalize option `comment`
-  if (
-    options.comment === undefined ||
-    options.comment === null ||
-    options.comment === false ||
-    options.comment === ""
-  ) {
-    options.comment = null;
-  } else {
-    if (typeof options.comment === "string") {
-      options.comment = Buffer.from(options.comment, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.comment)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_COMMENT",
-        [
-          "Invalid option comment:",
-          "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options.comment)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `comment_no_infix`
-  if (
-    options.comment_no_infix === undefined ||
-    options.comment_no_infix === null ||
-    options.comment_no_infix === false
-  ) {
-    options.comment_no_infix = false;
-  } else if (options.comment_no_infix !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COMMENT",
-      [
-        "Invalid option comment_no_infix:",
-        "value must be a boolean,",
-        `got ${JSON.stringify(options.comment_no_infix)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `delimiter_auto`
-  if (
-    options.delimiter_auto === undefined ||
-    options.delimiter_auto === null ||
-    options.delimiter_auto === false
-  ) {
-    options.delimiter_auto = false;
-  } else if (options.delimiter_auto === true) {
-    options.delimiter_auto = {};
-  } else if (!is_object(options.delimiter_auto)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_DELIMITER_AUTO",
-      [
-        "Invalid option delimiter_auto:",
-        "delimiter_auto must be a boolean or a configuration object,",
-        `got ${JSON.stringify(options.delimiter_auto)}`,
-      ],
-      options,
-    );
-  }
-  if (options.delimiter_auto) {
-    if (options.delimiter_auto.preferred === undefined)
-      options.delimiter_auto.preferred = {
-        [",".charCodeAt(0)]: 1.8,
-        ["\t".charCodeAt(0)]: 1.8,
-        [";".charCodeAt(0)]: 1.6,
-        [" ".charCodeAt(0)]: 1.6,
-        [":".charCodeAt(0)]: 1.5,
-        [".".charCodeAt(0)]: 1.4,
-        ["/".charCodeAt(0)]: 1.4,
-      };
-    else if (!is_object(options.delimiter_auto.preferred)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "preferred must be an object,",
-          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
-        ],
-        options,
-      );
-    }
-    if (options.delimiter_auto.score === undefined)
-      options.delimiter_auto.score = (info, options) => {
-        return (
-          (info.total - info.std) * (options.preferred[info.char_code] || 1)
-        );
-      };
-    else if (typeof options.delimiter_auto.score !== "function") {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "score must be a function,",
-          `got ${JSON.stringify(options.delimiter_auto.score)}`,
-        ],
-        options,
-      );
-    }
-    if (options.delimiter_auto.size === undefined)
-      options.delimiter_auto.size = 2048;
-    else if (typeof options.delimiter_auto.size !== "number") {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER_AUTO",
-        [
-          "Invalid option delimiter_auto:",
-          "size must be a number,",
-          `got ${JSON.stringify(options.delimiter_auto.size)}`,
-        ],
-        options,
-      );
-    }
-  }
-  // Normalize option `delimiter`
-  const delimiter_json = JSON.stringify(options.delimiter);
-  if (options.delimiter_auto !== false) {
-    options.delimiter = [];
-  }
-  if (!Array.isArray(options.delimiter)) {
-    if (
-      options.delimiter === undefined ||
-      options.delimiter === null ||
-      options.delimiter === false
-    ) {
-      options.delimiter = Buffer.from(",", options.encoding);
-    }
-    options.delimiter = [options.delimiter];
-  }
-  options.delimiter = options.delimiter.map(function (delimiter) {
-    if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options.encoding);
-    }
-    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER",
-        [
-          "Invalid option delimiter:",
-          "delimiter must be a non empty string or buffer or array of string|buffer,",
-          `got ${delimiter_json}`,
-        ],
-        options,
-      );
-    }
-    return delimiter;
-  });
-  // Normalize option `escape`
-  if (options.escape === undefined || options.escape === true) {
-    options.escape = Buffer.from('"', options.encoding);
-  } else if (typeof options.escape === "string") {
-    options.escape = Buffer.from(options.escape, options.encoding);
-  } else if (options.escape === null || options.escape === false) {
-    options.escape = null;
-  }
-  if (options.escape !== null) {
-    if (!Buffer.isBuffer(options.escape)) {
-      throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
-      );
-    }
-  }
-  // Normalize option `from`
-  if (options.from === undefined || options.from === null) {
-    options.from = 1;
-  } else {
-    if (typeof options.from === "string" && /\d+/.test(options.from)) {
-      options.from = parseInt(options.from);
-    }
-    if (Number.isInteger(options.from)) {
-      if (options.from < 0) {
-        throw new Error(
-          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
-      );
-    }
-  }
-  // Normalize option `from_line`
-  if (options.from_line === undefined || options.from_line === null) {
-    options.from_line = 1;
-  } else {
-    if (
-      typeof options.from_line === "string" &&
-      /\d+/.test(options.from_line)
-    ) {
-      options.from_line = parseInt(options.from_line);
-    }
-    if (Number.isInteger(options.from_line)) {
-      if (options.from_line <= 0) {
-        throw new Error(
-          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
-      );
-    }
-  }
-  // Normalize options `ignore_last_delimiters`
-  if (
-    options.ignore_last_delimiters === undefined ||
-    options.ignore_last_delimiters === null
-  ) {
-    options.ignore_last_delimiters = false;
-  } else if (typeof options.ignore_last_delimiters === "number") {
-    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
-    if (options.ignore_last_delimiters === 0) {
-      options.ignore_last_delimiters = false;
-    }
-  } else if (typeof options.ignore_last_delimiters !== "boolean") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
-      [
-        "Invalid option `ignore_last_delimiters`:",
-        "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
-      ],
-      options,
-    );
-  }
-  if (options.ignore_last_delimiters === true && options.columns === false) {
-    throw new CsvError(
-      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
-      [
-        "The option `ignore_last_delimiters`",
-        "requires the activation of the `columns` option",
-      ],
-      options,
-    );
-  }
-  // Normalize option `info`
-  if (
-    options.info === undefined ||
-    options.info === null ||
-    options.info === false
-  ) {
-    options.info = false;
-  } else if (options.info !== true) {
-    throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
-    );
-  }
-  // Normalize option `max_record_size`
-  if (
-    options.max_record_size === undefined ||
-    options.max_record_size === null ||
-    options.max_record_size === false
-  ) {
-    options.max_record_size = 0;
-  } else if (
-    Number.isInteger(options.max_record_size) &&
-    options.max_record_size >= 0
-  ) {
-    // Great, nothing to do
-  } else if (
-    typeof options.max_record_size === "string" &&
-    /\d+/.test(options.max_record_size)
-  ) {
-    options.max_record_size = parseInt(options.max_record_size);
-  } else {
-    throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
-    );
-  }
-  // Normalize option `objname`
-  if (
-    options.objname === undefined ||
-    options.objname === null ||
-    options.objname === false
-  ) {
-    options.objname = undefined;
-  } else if (Buffer.isBuffer(options.objname)) {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty buffer`);
-    }
-    if (options.encoding === null) {
-      // Don't call `toString`, leave objname as a buffer
-    } else {
-      options.objname = options.objname.toString(options.encoding);
-    }
-  } else if (typeof options.objname === "string") {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty string`);
-    }
-    // Great, nothing to do
-  } else if (typeof options.objname === "number") {
-    // if(options.objname.length === 0){
-    //   throw new Error(`Invalid Option: objname must be a non empty string`);
-    // }
-    // Great, nothing to do
-  } else {
-    throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
-    );
-  }
-  if (options.objname !== undefined) {
-    if (typeof options.objname === "number") {
-      if (options.columns !== false) {
-        throw Error(
-          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
-        );
-      }
-    } else {
-      // A string or a buffer
-      if (options.columns === false) {
-        throw Error(
-          "Invalid Option: objname field must be combined with columns or be defined as an index",
-        );
-      }
-    }
-  }
-  // Normalize option `on_record`
-  if (options.on_record === undefined || options.on_record === null) {
-    options.on_record = undefined;
-  } else if (typeof options.on_record !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ON_RECORD",
-      [
-        "Invalid option `on_record`:",
-        "expect a function,",
-        `got ${JSON.stringify(options.on_record)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `on_skip`
-  // options.on_skip ??= (err, chunk) => {
-  //   this.emit('skip', err, chunk);
-  // };
-  if (
-    options.on_skip !== undefined &&
-    options.on_skip !== null &&
-    typeof options.on_skip !== "function"
-  ) {
-    throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
-    );
-  }
-  // Normalize option `quote`
-  if (
-    options.quote === null ||
-    options.quote === false ||
-    options.quote === ""
-  ) {
-    options.quote = null;
-  } else {
-    if (options.quote === undefined || options.quote === true) {
-      options.quote = Buffer.from('"', options.encoding);
-    } else if (typeof options.quote === "string") {
-      options.quote = Buffer.from(options.quote, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.quote)) {
-      throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
-      );
-    }
-  }
-  // Normalize option `raw`
-  if (
-    options.raw === undefined ||
-    options.raw === null ||
-    options.raw === false
-  ) {
-    options.raw = false;
-  } else if (options.raw !== true) {
-    throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
-    );
-  }
-  // Normalize option `record_delimiter`
-  if (options.record_delimiter === undefined) {
-    options.record_delimiter = [];
-  } else if (
-    typeof options.record_delimiter === "string" ||
-    Buffer.isBuffer(options.record_delimiter)
-  ) {
-    if (options.record_delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options.record_delimiter)}`,
-        ],
-        options,
-      );
-    }
-    options.record_delimiter = [options.record_delimiter];
-  } else if (!Array.isArray(options.record_delimiter)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_RECORD_DELIMITER",
-      [
-        "Invalid option `record_delimiter`:",
-        "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options.record_delimiter)}`,
-      ],
-      options,
-    );
-  }
-  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
-    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a string, a buffer or array of string|buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    } else if (rd.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer",
-          `at index ${i},`,
-          `got ${JSON.stringify(rd)}`,
-        ],
-        options,
-      );
-    }
-    if (typeof rd === "string") {
-      rd = Buffer.from(rd, options.encoding);
-    }
-    return rd;
-  });
-  // Normalize option `relax_column_count`
-  if (typeof options.relax_column_count === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count === undefined ||
-    options.relax_column_count === null
-  ) {
-    options.relax_column_count = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
-    );
-  }
-  if (typeof options.relax_column_count_less === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_less === undefined ||
-    options.relax_column_count_less === null
-  ) {
-    options.relax_column_count_less = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
-    );
-  }
-  if (typeof options.relax_column_count_more === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_column_count_more === undefined ||
-    options.relax_column_count_more === null
-  ) {
-    options.relax_column_count_more = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
-    );
-  }
-  // Normalize option `relax_quotes`
-  if (typeof options.relax_quotes === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.relax_quotes === undefined ||
-    options.relax_quotes === null
-  ) {
-    options.relax_quotes = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
-    );
-  }
-  // Normalize option `skip_empty_lines`
-  if (typeof options.skip_empty_lines === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_empty_lines === undefined ||
-    options.skip_empty_lines === null
-  ) {
-    options.skip_empty_lines = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
-    );
-  }
-  // Normalize option `skip_records_with_empty_values`
-  if (typeof options.skip_records_with_empty_values === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_empty_values === undefined ||
-    options.skip_records_with_empty_values === null
-  ) {
-    options.skip_records_with_empty_values = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
-    );
-  }
-  // Normalize option `skip_records_with_error`
-  if (typeof options.skip_records_with_error === "boolean") {
-    // Great, nothing to do
-  } else if (
-    options.skip_records_with_error === undefined ||
-    options.skip_records_with_error === null
-  ) {
-    options.skip_records_with_error = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
-    );
-  }
-  // Normalize option `rtrim`
-  if (
-    options.rtrim === undefined ||
-    options.rtrim === null ||
-    options.rtrim === false
-  ) {
-    options.rtrim = false;
-  } else if (options.rtrim !== true) {
-    throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
-    );
-  }
-  // Normalize option `ltrim`
-  if (
-    options.ltrim === undefined ||
-    options.ltrim === null ||
-    options.ltrim === false
-  ) {
-    options.ltrim = false;
-  } else if (options.ltrim !== true) {
-    throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
-    );
-  }
-  // Normalize option `trim`
-  if (
-    options.trim === undefined ||
-    options.trim === null ||
-    options.trim === false
-  ) {
-    options.trim = false;
-  } else if (options.trim !== true) {
-    throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
-    );
-  }
-  // Normalize options `trim`, `ltrim` and `rtrim`
-  if (options.trim === true && opts.ltrim !== false) {
-    options.ltrim = true;
-  } else if (options.ltrim !== true) {
-    options.ltrim = false;
-  }
-  if (options.trim === true && opts.rtrim !== false) {
-    options.rtrim = true;
-  } else if (options.rtrim !== true) {
-    options.rtrim = false;
-  }
-  // Normalize option `to`
-  if (options.to === undefined || options.to === null) {
-    options.to = -1;
-  } else if (options.to !== -1) {
-    if (typeof options.to === "string" && /\d+/.test(options.to)) {
-      options.to = parseInt(options.to);
-    }
-    if (Number.isInteger(options.to)) {
-      if (options.to <= 0) {
-        throw new Error(
-          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
-      );
-    }
-  }
-  // Normalize option `to_line`
-  if (options.to_line === undefined || options.to_line === null) {
-    options.to_line = -1;
-  } else if (options.to_line !== -1) {
-    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
-      options.to_line = parseInt(options.to_line);
-    }
-    if (Number.isInteger(options.to_line)) {
-      if (options.to_line <= 0) {
-        throw new Error(
-          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
-      );
-    }
-  }
-  return options;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
-
-
-
-// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
-// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
-const delimiter_discover = function (records, options) {
-  // Normalize the configuration
-  if (!options) {
-    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
-  }
-  // Convert String to Buffer
-  if (typeof records === "string") {
-    records = Buffer.from(records);
-  }
-  // Convert Buffer to an array of records
-  if (Buffer.isBuffer(records)) {
-    records = ((data) => {
-      const records = [];
-      const parser = transform({ delimiter: [] });
-      const push = (record) => records.push(record);
-      const close = () => {};
-      const error = parser.parse(data, true, push, close);
-      if (error !== undefined) throw error;
-      return records;
-    })(records);
-  }
-  // Info array initialization, 127 entries, one per char code
-  const info = Array(127)
-    .fill()
-    .map(() => ({ lines: [] }));
-  // Traverse each records, count occurences per char code
-  records.map(([record], line) => {
-    for (let i = 0, l = record.length; i < l; i++) {
-      // Count the character frequency
-      const code = record.charCodeAt(i);
-      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
-      info[code].lines[line]++;
-    }
-  });
-  // Traverse each char code, compute the score
-  info.map((info, i) => {
-    info.char_code = i;
-    info.std = std(info.lines);
-    info.total = info.lines.reduce((acc, val) => acc + val, 0);
-    info.preferred = !!options.preferred[i];
-    info.score = options.score(info, options);
-  });
-  // Extract the dominant character
-  const result = info.reduce(
-    (acc, info) => (acc.score > info.score ? acc : info),
-    {},
-  );
-  return String.fromCharCode(result.char_code);
-};
-
-const std = function (array) {
-  const n = array.length;
-  if (n === 0) return 0;
-  const mean = array.reduce((a, b) => a + b) / n;
-  return Math.sqrt(
-    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
-  );
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
-
-
-
-
-
-
-const isRecordEmpty = function (record) {
-  return record.every(
-    (field) =>
-      field == null || (field.toString && field.toString().trim() === ""),
-  );
-};
-
-const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
-
-const boms = {
-  // Note, the following are equals:
-  // Buffer.from("\ufeff")
-  // Buffer.from([239, 187, 191])
-  // Buffer.from('EFBBBF', 'hex')
-  utf8: Buffer.from([239, 187, 191]),
-  // Note, the following are equals:
-  // Buffer.from "\ufeff", 'utf16le
-  // Buffer.from([255, 254])
-  utf16le: Buffer.from([255, 254]),
-};
-
-const transform = function (original_options = {}) {
-  const info = {
-    bytes: 0,
-    bytes_records: 0,
-    comment_lines: 0,
-    empty_lines: 0,
-    invalid_field_length: 0,
-    lines: 1,
-    records: 0,
-  };
-  const options = normalize_options(original_options);
-  return {
-    info: info,
-    original_options: original_options,
-    options: options,
-    state: init_state(options),
-    __needMoreData: function (i, bufLen, end) {
-      if (end) return false;
-      const { encoding, escape, quote } = this.options;
-      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
-        this.state;
-      const numOfCharLeft = bufLen - i - 1;
-      const requiredLength = Math.max(
-        needMoreDataSize,
-        // Skip if the remaining buffer smaller than record delimiter
-        // If "record_delimiter" is yet to be discovered:
-        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
-        // 2. We set the length to windows line ending in the current encoding
-        // Note, that encoding is known from user or bom discovery at that point
-        // recordDelimiterMaxLength,
-        recordDelimiterMaxLength === 0
-          ? Buffer.from("\r\n", encoding).length
-          : recordDelimiterMaxLength,
-        // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
-        // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0,
-      );
-      return numOfCharLeft < requiredLength;
-    },
-    // Central parser implementation
-    parse: function (nextBuf, end, push, close) {
-      const {
-        bom,
-        comment_no_infix,
-        delimiter_auto,
-        encoding,
-        from_line,
-        ltrim,
-        max_record_size,
-        raw,
-        relax_quotes,
-        rtrim,
-        skip_empty_lines,
-        to,
-        to_line,
-      } = this.options;
-      let { comment, escape, quote, record_delimiter } = this.options;
-      const {
-        bomSkipped,
-        delimiterDiscovered,
-        delimiterBufPrevious,
-        rawBuffer,
-        escapeIsQuote,
-      } = this.state;
-      // Automatic delimiter discovery
-      if (!delimiterDiscovered && delimiter_auto) {
-        let delimiterBuf;
-        if (delimiterBufPrevious === undefined) {
-          delimiterBuf = nextBuf;
-        } else if (
-          delimiterBufPrevious !== undefined &&
-          nextBuf === undefined
-        ) {
-          delimiterBuf = delimiterBufPrevious;
-        } else {
-          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
-        }
-        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
-        nextBuf = undefined;
-        // this.delimiterBufPrevious = delimiterBuf;
-        if (end || delimiterBuf.length > delimiter_auto.size) {
-          this.options.delimiter = [
-            Buffer.from(
-              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
-            ),
-          ];
-          this.state.previousBuf = delimiterBuf;
-          this.state.delimiterBufPrevious = undefined;
-          this.state.delimiterDiscovered = true;
-        } else {
-          this.state.delimiterBufPrevious = delimiterBuf;
-          return;
-        }
-      }
-      // Previous buffers reconciliation
-      const { previousBuf } = this.state;
-      let buf;
-      if (previousBuf === undefined) {
-        if (nextBuf === undefined) {
-          // Handle empty string
-          close();
-          return;
-        } else {
-          buf = nextBuf;
-        }
-      } else if (previousBuf !== undefined && nextBuf === undefined) {
-        buf = previousBuf;
-      } else {
-        buf = Buffer.concat([previousBuf, nextBuf]);
-      }
-      // Handle UTF BOM
-      if (bomSkipped === false) {
-        if (bom === false) {
-          this.state.bomSkipped = true;
-        } else if (buf.length < 3) {
-          // No enough data
-          if (end === false) {
-            // Wait for more data
-            this.state.previousBuf = buf;
-            return;
-          }
-        } else {
-          for (const encoding in boms) {
-            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
-              // Skip BOM
-              const bomLength = boms[encoding].length;
-              this.state.bufBytesStart += bomLength;
-              buf = buf.slice(bomLength);
-              // Renormalize original options with the new encoding
-              const options = normalize_options({
-                ...this.original_options,
-                encoding: encoding,
-              });
-              // Properties are merged with the existing options instance
-              for (const key in options) {
-                this.options[key] = options[key];
-              }
-              // Options will re-evaluate the Buffer with the new encoding
-              ({ comment, escape, quote } = this.options);
-              break;
-            }
-          }
-          this.state.bomSkipped = true;
-        }
-      }
-      const bufLen = buf.length;
-      let pos;
-      for (pos = 0; pos < bufLen; pos++) {
-        // Ensure we get enough space to look ahead
-        // There should be a way to move this out of the loop
-        if (this.__needMoreData(pos, bufLen, end)) {
-          break;
-        }
-        if (this.state.wasRowDelimiter === true) {
-          this.info.lines++;
-          this.state.wasRowDelimiter = false;
-        }
-        if (to_line !== -1 && this.info.lines > to_line) {
-          this.state.stop = true;
-          close();
-          return;
-        }
-        // Auto discovery of record_delimiter, unix, mac and windows supported
-        if (this.state.quoting === false && record_delimiter.length === 0) {
-          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
-            buf,
-            pos,
-          );
-          if (record_delimiterCount) {
-            record_delimiter = this.options.record_delimiter;
-          }
-        }
-        const chr = buf[pos];
-        if (raw === true) {
-          rawBuffer.append(chr);
-        }
-        if (
-          (chr === cr || chr === nl) &&
-          this.state.wasRowDelimiter === false
-        ) {
-          this.state.wasRowDelimiter = true;
-        }
-        // Previous char was a valid escape char
-        // treat the current char as a regular char
-        if (this.state.escaping === true) {
-          this.state.escaping = false;
-        } else {
-          // Escape is only active inside quoted fields
-          // We are quoting, the char is an escape chr and there is a chr to escape
-          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
-          if (
-            escape !== null &&
-            this.state.quoting === true &&
-            this.__isEscape(buf, pos, chr) &&
-            pos + escape.length < bufLen
-          ) {
-            if (escapeIsQuote) {
-              if (this.__isQuote(buf, pos + escape.length)) {
-                this.state.escaping = true;
-                pos += escape.length - 1;
-                continue;
-              }
-            } else {
-              this.state.escaping = true;
-              pos += escape.length - 1;
-              continue;
-            }
-          }
-          // Not currently escaping and chr is a quote
-          // TODO: need to compare bytes instead of single char
-          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
-            if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable =
-                rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment =
-                comment !== null &&
-                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
-              const isNextChrDelimiter = this.__isDelimiter(
-                buf,
-                pos + quote.length,
-                nextChr,
-              );
-              const isNextChrRecordDelimiter =
-                record_delimiter.length === 0
-                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
-                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
-              // Escape a quote
-              // Treat next char as a regular character
-              if (
-                escape !== null &&
-                this.__isEscape(buf, pos, chr) &&
-                this.__isQuote(buf, pos + escape.length)
-              ) {
-                pos += escape.length - 1;
-              } else if (
-                !nextChr ||
-                isNextChrDelimiter ||
-                isNextChrRecordDelimiter ||
-                isNextChrComment ||
-                isNextChrTrimable
-              ) {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                pos += quote.length - 1;
-                continue;
-              } else if (relax_quotes === false) {
-                const err = this.__error(
-                  new CsvError(
-                    "CSV_INVALID_CLOSING_QUOTE",
-                    [
-                      "Invalid Closing Quote:",
-                      `got "${String.fromCharCode(nextChr)}"`,
-                      `at line ${this.info.lines}`,
-                      "instead of delimiter, record delimiter, trimable character",
-                      "(if activated) or comment",
-                    ],
-                    this.options,
-                    this.__infoField(),
-                  ),
-                );
-                if (err !== undefined) return err;
-              } else {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
-              }
-            } else {
-              if (this.state.field.length !== 0) {
-                // In relax_quotes mode, treat opening quote preceded by chrs as regular
-                if (relax_quotes === false) {
-                  const info = this.__infoField();
-                  const bom = Object.keys(boms)
-                    .map((b) =>
-                      boms[b].equals(this.state.field.toString()) ? b : false,
-                    )
-                    .filter(Boolean)[0];
-                  const err = this.__error(
-                    new CsvError(
-                      "INVALID_OPENING_QUOTE",
-                      [
-                        "Invalid Opening Quote:",
-                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
-                        bom ? `(${bom} bom)` : undefined,
-                      ],
-                      this.options,
-                      info,
-                      {
-                        field: this.state.field,
-                      },
-                    ),
-                  );
-                  if (err !== undefined) return err;
-                }
-              } else {
-                this.state.quoting = true;
-                pos += quote.length - 1;
-                continue;
-              }
-            }
-          }
-          if (this.state.quoting === false) {
-            const recordDelimiterLength = this.__isRecordDelimiter(
-              chr,
-              buf,
-              pos,
-            );
-            if (recordDelimiterLength !== 0) {
-              // Do not emit comments which take a full line
-              const skipCommentLine =
-                this.state.commenting &&
-                this.state.wasQuoting === false &&
-                this.state.record.length === 0 &&
-                this.state.field.length === 0;
-              if (skipCommentLine) {
-                this.info.comment_lines++;
-                // Skip full comment line
-              } else {
-                // Activate records emission if above from_line
-                if (
-                  this.state.enabled === false &&
-                  this.info.lines +
-                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
-                    from_line
-                ) {
-                  this.state.enabled = true;
-                  this.__resetField();
-                  this.__resetRecord();
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                // Skip if line is empty and skip_empty_lines activated
-                if (
-                  skip_empty_lines === true &&
-                  this.state.wasQuoting === false &&
-                  this.state.record.length === 0 &&
-                  this.state.field.length === 0
-                ) {
-                  this.info.empty_lines++;
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                this.info.bytes = this.state.bufBytesStart + pos;
-                const errField = this.__onField();
-                if (errField !== undefined) return errField;
-                this.info.bytes =
-                  this.state.bufBytesStart + pos + recordDelimiterLength;
-                const errRecord = this.__onRecord(push);
-                if (errRecord !== undefined) return errRecord;
-                if (to !== -1 && this.info.records >= to) {
-                  this.state.stop = true;
-                  close();
-                  return;
-                }
-              }
-              this.state.commenting = false;
-              pos += recordDelimiterLength - 1;
-              continue;
-            }
-            if (this.state.commenting) {
-              continue;
-            }
-            if (
-              comment !== null &&
-              (comment_no_infix === false ||
-                (this.state.record.length === 0 &&
-                  this.state.field.length === 0))
-            ) {
-              const commentCount = this.__compareBytes(comment, buf, pos, chr);
-              if (commentCount !== 0) {
-                this.state.commenting = true;
-                continue;
-              }
-            }
-            const delimiterLength = this.__isDelimiter(buf, pos, chr);
-            if (delimiterLength !== 0) {
-              this.info.bytes = this.state.bufBytesStart + pos;
-              const errField = this.__onField();
-              if (errField !== undefined) return errField;
-              pos += delimiterLength - 1;
-              continue;
-            }
-          }
-        }
-        if (this.state.commenting === false) {
-          if (
-            max_record_size !== 0 &&
-            this.state.record_length + this.state.field.length > max_record_size
-          ) {
-            return this.__error(
-              new CsvError(
-                "CSV_MAX_RECORD_SIZE",
-                [
-                  "Max Record Size:",
-                  "record exceed the maximum number of tolerated bytes",
-                  `of ${max_record_size}`,
-                  `at line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-              ),
-            );
-          }
-        }
-        const lappend =
-          ltrim === false ||
-          this.state.quoting === true ||
-          this.state.field.length !== 0 ||
-          !this.__isCharTrimable(buf, pos);
-        // rtrim in non quoting is handle in __onField
-        const rappend = rtrim === false || this.state.wasQuoting === false;
-        if (lappend === true && rappend === true) {
-          this.state.field.append(chr);
-        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
-          return this.__error(
-            new CsvError(
-              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
-              [
-                "Invalid Closing Quote:",
-                "found non trimable byte after quote",
-                `at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-        } else {
-          if (lappend === false) {
-            pos += this.__isCharTrimable(buf, pos) - 1;
-          }
-          continue;
-        }
-      }
-      if (end === true) {
-        // Ensure we are not ending in a quoting state
-        if (this.state.quoting === true) {
-          const err = this.__error(
-            new CsvError(
-              "CSV_QUOTE_NOT_CLOSED",
-              [
-                "Quote Not Closed:",
-                `the parsing is finished with an opening quote at line ${this.info.lines}`,
-              ],
-              this.options,
-              this.__infoField(),
-            ),
-          );
-          if (err !== undefined) return err;
-        } else {
-          // Skip last line if it has no characters
-          if (
-            this.state.wasQuoting === true ||
-            this.state.record.length !== 0 ||
-            this.state.field.length !== 0
-          ) {
-            this.info.bytes = this.state.bufBytesStart + pos;
-            const errField = this.__onField();
-            if (errField !== undefined) return errField;
-            const errRecord = this.__onRecord(push);
-            if (errRecord !== undefined) return errRecord;
-          } else if (this.state.wasRowDelimiter === true) {
-            this.info.empty_lines++;
-          } else if (this.state.commenting === true) {
-            this.info.comment_lines++;
-          }
-        }
-      } else {
-        this.state.bufBytesStart += pos;
-        this.state.previousBuf = buf.slice(pos);
-      }
-      if (this.state.wasRowDelimiter === true) {
-        this.info.lines++;
-        this.state.wasRowDelimiter = false;
-      }
-    },
-    __onRecord: function (push) {
-      const {
-        columns,
-        group_columns_by_name,
-        encoding,
-        info,
-        from,
-        relax_column_count,
-        relax_column_count_less,
-        relax_column_count_more,
-        raw,
-        skip_records_with_empty_values,
-      } = this.options;
-      const { enabled, record } = this.state;
-      if (enabled === false) {
-        return this.__resetRecord();
-      }
-      // Convert the first line into column names
-      const recordLength = record.length;
-      if (columns === true) {
-        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-          this.__resetRecord();
-          return;
-        }
-        return this.__firstLineToColumns(record);
-      }
-      if (columns === false && this.info.records === 0) {
-        this.state.expectedRecordLength = recordLength;
-      }
-      if (recordLength !== this.state.expectedRecordLength) {
-        const err =
-          columns === false
-            ? new CsvError(
-                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
-                [
-                  "Invalid Record Length:",
-                  `expect ${this.state.expectedRecordLength},`,
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              )
-            : new CsvError(
-                "CSV_RECORD_INCONSISTENT_COLUMNS",
-                [
-                  "Invalid Record Length:",
-                  `columns length is ${columns.length},`, // rename columns
-                  `got ${recordLength} on line ${this.info.lines}`,
-                ],
-                this.options,
-                this.__infoField(),
-                {
-                  record: record,
-                },
-              );
-        if (
-          relax_column_count === true ||
-          (relax_column_count_less === true &&
-            recordLength < this.state.expectedRecordLength) ||
-          (relax_column_count_more === true &&
-            recordLength > this.state.expectedRecordLength)
-        ) {
-          this.info.invalid_field_length++;
-          this.state.error = err;
-          // Error is undefined with skip_records_with_error
-        } else {
-          const finalErr = this.__error(err);
-          if (finalErr) return finalErr;
-        }
-      }
-      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-        this.__resetRecord();
-        return;
-      }
-      if (this.state.recordHasError === true) {
-        this.__resetRecord();
-        this.state.recordHasError = false;
-        return;
-      }
-      this.info.records++;
-      if (from === 1 || this.info.records >= from) {
-        const { objname } = this.options;
-        // With columns, records are object
-        if (columns !== false) {
-          const obj = {};
-          // Transform record array to an object
-          for (let i = 0, l = record.length; i < l; i++) {
-            if (columns[i] === undefined || columns[i].disabled) continue;
-            // Turn duplicate columns into an array
-            if (
-              group_columns_by_name === true &&
-              Object.hasOwn(obj, columns[i].name)
-            ) {
-              if (Array.isArray(obj[columns[i].name])) {
-                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
-              } else {
-                obj[columns[i].name] = [obj[columns[i].name], record[i]];
-              }
-            } else {
-              Object.defineProperty(obj, columns[i].name, {
-                value: record[i],
-                enumerable: true,
-                writable: true,
-                configurable: true,
-              });
-            }
-          }
-          // Without objname (default)
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: obj },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [obj[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? obj : [obj[objname], obj],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-          // Without columns, records are array
-        } else {
-          if (raw === true || info === true) {
-            const extRecord = Object.assign(
-              { record: record },
-              raw === true
-                ? { raw: this.state.rawBuffer.toString(encoding) }
-                : {},
-              info === true ? { info: this.__infoRecord() } : {},
-            );
-            const err = this.__push(
-              objname === undefined ? extRecord : [record[objname], extRecord],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === undefined ? record : [record[objname], record],
-              push,
-            );
-            if (err) {
-              return err;
-            }
-          }
-        }
-      }
-      this.__resetRecord();
-    },
-    __firstLineToColumns: function (record) {
-      const { firstLineToHeaders } = this.state;
-      try {
-        const headers =
-          firstLineToHeaders === undefined
-            ? record
-            : firstLineToHeaders.call(null, record);
-        if (!Array.isArray(headers)) {
-          return this.__error(
-            new CsvError(
-              "CSV_INVALID_COLUMN_MAPPING",
-              [
-                "Invalid Column Mapping:",
-                "expect an array from column function,",
-                `got ${JSON.stringify(headers)}`,
-              ],
-              this.options,
-              this.__infoField(),
-              {
-                headers: headers,
-              },
-            ),
-          );
-        }
-        const normalizedHeaders = normalize_columns_array(headers);
-        this.state.expectedRecordLength = normalizedHeaders.length;
-        this.options.columns = normalizedHeaders;
-        this.__resetRecord();
-        return;
-      } catch (err) {
-        return err;
-      }
-    },
-    __resetRecord: function () {
-      if (this.options.raw === true) {
-        this.state.rawBuffer.reset();
-      }
-      this.state.error = undefined;
-      this.state.record = [];
-      this.state.record_length = 0;
-    },
-    __onField: function () {
-      const { cast, encoding, rtrim, max_record_size } = this.options;
-      const { enabled, wasQuoting } = this.state;
-      // Short circuit for the from_line options
-      if (enabled === false) {
-        return this.__resetField();
-      }
-      let field = this.state.field.toString(encoding);
-      if (rtrim === true && wasQuoting === false) {
-        field = field.trimRight();
-      }
-      if (cast === true) {
-        const [err, f] = this.__cast(field);
-        if (err !== undefined) return err;
-        field = f;
-      }
-      this.state.record.push(field);
-      // Increment record length if record size must not exceed a limit
-      if (max_record_size !== 0 && typeof field === "string") {
-        this.state.record_length += field.length;
-      }
-      this.__resetField();
-    },
-    __resetField: function () {
-      this.state.field.reset();
-      this.state.wasQuoting = false;
-    },
-    __push: function (record, push) {
-      const { on_record } = this.options;
-      if (on_record !== undefined) {
-        const info = this.__infoRecord();
-        try {
-          record = on_record.call(null, record, info);
-        } catch (err) {
-          return err;
-        }
-        if (record === undefined || record === null) {
-          return;
-        }
-      }
-      this.info.bytes_records += this.info.bytes;
-      push(record);
-    },
-    // Return a tuple with the error and the casted value
-    __cast: function (field) {
-      const { columns, relax_column_count } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Dont loose time calling cast
-      // because the final record is an object
-      // and this field can't be associated to a key present in columns
-      if (
-        isColumns === true &&
-        relax_column_count &&
-        this.options.columns.length <= this.state.record.length
-      ) {
-        return [undefined, undefined];
-      }
-      if (this.state.castField !== null) {
-        try {
-          const info = this.__infoField();
-          return [undefined, this.state.castField.call(null, field, info)];
-        } catch (err) {
-          return [err];
-        }
-      }
-      if (this.__isFloat(field)) {
-        return [undefined, parseFloat(field)];
-      } else if (this.options.cast_date !== false) {
-        const info = this.__infoField();
-        return [undefined, this.options.cast_date.call(null, field, info)];
-      }
-      return [undefined, field];
-    },
-    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
-      if (sourceBuf[0] !== firstByte) return 0;
-      const sourceLength = sourceBuf.length;
-      for (let i = 1; i < sourceLength; i++) {
-        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
-      }
-      return sourceLength;
-    },
-    // Helper to test if a character is trimable
-    __isCharTrimable: function (buf, pos) {
-      const { timchars, timcharFirstBytes } = this.state;
-      // Fast bail-out: non-whitespace bytes (the common case) are rejected
-      // without scanning the full timchar list.
-      const first = buf[pos];
-      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
-      loop1: for (let i = 0; i < timchars.length; i++) {
-        const timchar = timchars[i];
-        for (let j = 0; j < timchar.length; j++) {
-          if (timchar[j] !== buf[pos + j]) continue loop1;
-        }
-        return timchar.length;
-      }
-      return 0;
-    },
-    __isDelimiter: function (buf, pos, chr) {
-      const { delimiter, ignore_last_delimiters } = this.options;
-      if (
-        ignore_last_delimiters === true &&
-        this.state.record.length === this.options.columns.length - 1
-      ) {
-        return 0;
-      } else if (
-        ignore_last_delimiters !== false &&
-        typeof ignore_last_delimiters === "number" &&
-        this.state.record.length === ignore_last_delimiters - 1
-      ) {
-        return 0;
-      }
-      loop1: for (let i = 0; i < delimiter.length; i++) {
-        const del = delimiter[i];
-        if (del[0] === chr) {
-          for (let j = 1; j < del.length; j++) {
-            if (del[j] !== buf[pos + j]) continue loop1;
-          }
-          return del.length;
-        }
-      }
-      return 0;
-    },
-    __isEscape: function (buf, pos, chr) {
-      const { escape } = this.options;
-      if (escape === null) return false;
-      const l = escape.length;
-      if (escape[0] === chr) {
-        for (let i = 0; i < l; i++) {
-          if (escape[i] !== buf[pos + i]) {
-            return false;
-          }
-        }
-        return true;
-      }
-      return false;
-    },
-    __isFloat: function (value) {
-      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
-    },
-    // Keep it in case we implement the `cast_int` option
-    // __isInt(value){
-    //   // return Number.isInteger(parseInt(value))
-    //   // return !isNaN( parseInt( obj ) );
-    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
-    // }
-    __isQuote: function (buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l = quote.length;
-      for (let i = 0; i < l; i++) {
-        if (quote[i] !== buf[pos + i]) {
-          return false;
-        }
-      }
-      return true;
-    },
-    __isRecordDelimiter: function (chr, buf, pos) {
-      const { record_delimiter } = this.options;
-      const recordDelimiterLength = record_delimiter.length;
-      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
-        const rd = record_delimiter[i];
-        const rdLength = rd.length;
-        if (rd[0] !== chr) {
-          continue;
-        }
-        for (let j = 1; j < rdLength; j++) {
-          if (rd[j] !== buf[pos + j]) {
-            continue loop1;
-          }
-        }
-        return rd.length;
-      }
-      return 0;
-    },
-    __autoDiscoverRecordDelimiter: function (buf, pos) {
-      const { encoding } = this.options;
-      // Note, we don't need to cache this information in state,
-      // It is only called on the first line until we find out a suitable
-      // record delimiter.
-      const rds = [
-        // Important, the windows line ending must be before mac os 9
-        Buffer.from("\r\n", encoding),
-        Buffer.from("\n", encoding),
-        Buffer.from("\r", encoding),
-      ];
-      loop: for (let i = 0; i < rds.length; i++) {
-        const l = rds[i].length;
-        for (let j = 0; j < l; j++) {
-          if (rds[i][j] !== buf[pos + j]) {
-            continue loop;
-          }
-        }
-        this.options.record_delimiter.push(rds[i]);
-        this.state.recordDelimiterMaxLength = rds[i].length;
-        return rds[i].length;
-      }
-      return 0;
-    },
-    __error: function (msg) {
-      const { encoding, raw, skip_records_with_error } = this.options;
-      const err = typeof msg === "string" ? new Error(msg) : msg;
-      if (skip_records_with_error) {
-        this.state.recordHasError = true;
-        if (this.options.on_skip !== undefined) {
-          try {
-            this.options.on_skip(
-              err,
-              raw ? this.state.rawBuffer.toString(encoding) : undefined,
-            );
-          } catch (err) {
-            return err;
-          }
-        }
-        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
-        return undefined;
-      } else {
-        return err;
-      }
-    },
-    __infoDataSet: function () {
-      return {
-        ...this.info,
-        columns: this.options.columns,
-      };
-    },
-    __infoRecord: function () {
-      const { columns, raw, encoding } = this.options;
-      return {
-        ...this.__infoDataSet(),
-        bytes_records: this.info.bytes,
-        error: this.state.error,
-        header: columns === true,
-        index: this.state.record.length,
-        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
-      };
-    },
-    __infoField: function () {
-      const { columns } = this.options;
-      const isColumns = Array.isArray(columns);
-      // Bytes records are only incremented when all records'fields are parsed
-      const bytes_records = this.info.bytes_records;
-      return {
-        ...this.__infoRecord(),
-        bytes_records: bytes_records,
-        column:
-          isColumns === true
-            ? columns.length > this.state.record.length
-              ? columns[this.state.record.length].name
-              : null
-            : this.state.record.length,
-        quoting: this.state.wasQuoting,
-      };
-    },
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
-
-
-
-const parse = function (data, opts = {}) {
-  if (typeof data === "string") {
-    data = Buffer.from(data);
-  }
-  const records = opts && opts.objname ? Object.create(null) : [];
-  const parser = transform(opts);
-  const push = (record) => {
-    if (parser.options.objname === undefined) records.push(record);
-    else {
-      records[record[0]] = record[1];
-    }
-  };
-  const close = () => {};
-  const error = parser.parse(data, true, push, close);
-  if (error !== undefined) throw error;
-  return records;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
-// Lodash implementation of `get`
-
-const charCodeOfDot = ".".charCodeAt(0);
-const reEscapeChar = /\\(\\)?/g;
-const rePropName = RegExp(
-  // Match anything that isn't a dot or bracket.
-  "[^.[\\]]+" +
-    "|" +
-    // Or match property names within brackets.
-    "\\[(?:" +
-    // Match a non-string expression.
-    "([^\"'][^[]*)" +
-    "|" +
-    // Or match strings (supports escaping characters).
-    "([\"'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2" +
-    ")\\]" +
-    "|" +
-    // Or match "" as the space between consecutive dots or empty brackets.
-    "(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))",
-  "g",
-);
-const reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
-const reIsPlainProp = /^\w*$/;
-
-const getTag = function (value) {
-  // if (!value) value === undefined ? "[object Undefined]" : "[object Null]";
-  return Object.prototype.toString.call(value);
-};
-
-const isSymbol = function (value) {
-  const type = typeof value;
-  return (
-    type === "symbol" ||
-    (type === "object" && value && getTag(value) === "[object Symbol]")
-  );
-};
-
-const isKey = function (value, object) {
-  if (Array.isArray(value)) {
-    return false;
-  }
-  const type = typeof value;
-  if (
-    type === "number" ||
-    type === "symbol" ||
-    type === "boolean" ||
-    !value ||
-    isSymbol(value)
-  ) {
-    return true;
-  }
-  return (
-    reIsPlainProp.test(value) ||
-    !reIsDeepProp.test(value) ||
-    (object != null && value in Object(object))
-  );
-};
-
-const stringToPath = function (string) {
-  const result = [];
-  if (string.charCodeAt(0) === charCodeOfDot) {
-    result.push("");
-  }
-  string.replace(rePropName, function (match, expression, quote, subString) {
-    let key = match;
-    if (quote) {
-      key = subString.replace(reEscapeChar, "$1");
-    } else if (expression) {
-      key = expression.trim();
-    }
-    result.push(key);
-  });
-  return result;
-};
-
-const castPath = function (value, object) {
-  if (Array.isArray(value)) {
-    return value;
-  } else {
-    return isKey(value, object) ? [value] : stringToPath(value);
-  }
-};
-
-const toKey = function (value) {
-  if (typeof value === "string" || isSymbol(value)) return value;
-  const result = `${value}`;
-  return result == "0" && 1 / value == -Infinity ? "-0" : result;
-};
-
-const get = function (object, path) {
-  path = castPath(path, object);
-  let index = 0;
-  const length = path.length;
-  while (object != null && index < length) {
-    object = object[toKey(path[index++])];
-  }
-  return index && index === length ? object : undefined;
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
-const is_object_is_object = function (obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
-const normalize_columns = function (columns) {
-  if (columns === undefined || columns === null) {
-    return [undefined, undefined];
-  }
-  if (typeof columns !== "object") {
-    return [Error('Invalid option "columns": expect an array or an object')];
-  }
-  if (!Array.isArray(columns)) {
-    const newcolumns = [];
-    for (const k in columns) {
-      newcolumns.push({
-        key: k,
-        header: columns[k],
-      });
-    }
-    columns = newcolumns;
-  } else {
-    const newcolumns = [];
-    for (const column of columns) {
-      if (typeof column === "string") {
-        newcolumns.push({
-          key: column,
-          header: column,
-        });
-      } else if (
-        typeof column === "object" &&
-        column !== null &&
-        !Array.isArray(column)
-      ) {
-        if (!column.key) {
-          return [
-            Error('Invalid column definition: property "key" is required'),
-          ];
-        }
-        if (column.header === undefined) {
-          column.header = column.key;
-        }
-        newcolumns.push(column);
-      } else {
-        return [
-          Error("Invalid column definition: expect a string or an object"),
-        ];
-      }
-    }
-    columns = newcolumns;
-  }
-  return [undefined, columns];
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
-class CsvError_CsvError extends Error {
-  constructor(code, message, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ");
-    super(message);
-    if (Error.captureStackTrace !== undefined) {
-      Error.captureStackTrace(this, CsvError_CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value)
-          ? value.toString()
-          : value == null
-            ? value
-            : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-}
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/underscore.js
-const underscore_underscore = function (str) {
-  return str.replace(/([A-Z])/g, function (_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_options.js
-
-
-
-
-const normalize_options_normalize_options = function (opts) {
-  const options = {};
-  // Merge with user options
-  for (const opt in opts) {
-    options[underscore_underscore(opt)] = opts[opt];
-  }
-  // Normalize option `bom`
-  if (
-    options.bom === undefined ||
-    options.bom === null ||
-    options.bom === false
-  ) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    return [
-      new CsvError_CsvError("CSV_OPTION_BOOLEAN_INVALID_TYPE", [
-        "option `bom` is optional and must be a boolean value,",
-        `got ${JSON.stringify(options.bom)}`,
-      ]),
-    ];
-  }
-  // Normalize option `delimiter`
-  if (options.delimiter === undefined || options.delimiter === null) {
-    options.delimiter = ",";
-  } else if (Buffer.isBuffer(options.delimiter)) {
-    options.delimiter = options.delimiter.toString();
-  } else if (typeof options.delimiter !== "string") {
-    return [
-      new CsvError_CsvError("CSV_OPTION_DELIMITER_INVALID_TYPE", [
-        "option `delimiter` must be a buffer or a string,",
-        `got ${JSON.stringify(options.delimiter)}`,
-      ]),
-    ];
-  }
-  // Normalize option `quote`
-  if (options.quote === undefined || options.quote === null) {
-    options.quote = '"';
-  } else if (options.quote === true) {
-    options.quote = '"';
-  } else if (options.quote === false) {
-    options.quote = "";
-  } else if (Buffer.isBuffer(options.quote)) {
-    options.quote = options.quote.toString();
-  } else if (typeof options.quote !== "string") {
-    return [
-      new CsvError_CsvError("CSV_OPTION_QUOTE_INVALID_TYPE", [
-        "option `quote` must be a boolean, a buffer or a string,",
-        `got ${JSON.stringify(options.quote)}`,
-      ]),
-    ];
-  }
-  // Normalize option `quoted`
-  if (options.quoted === undefined || options.quoted === null) {
-    options.quoted = false;
-  } else {
-    // todo
-  }
-  // Normalize option `escape_formulas`
-  if (
-    options.escape_formulas === undefined ||
-    options.escape_formulas === null
-  ) {
-    options.escape_formulas = false;
-  } else if (typeof options.escape_formulas !== "boolean") {
-    return [
-      new CsvError_CsvError("CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE", [
-        "option `escape_formulas` must be a boolean,",
-        `got ${JSON.stringify(options.escape_formulas)}`,
-      ]),
-    ];
-  }
-  // Normalize option `quoted_empty`
-  if (options.quoted_empty === undefined || options.quoted_empty === null) {
-    options.quoted_empty = undefined;
-  } else {
-    // todo
-  }
-  // Normalize option `quoted_match`
-  if (
-    options.quoted_match === undefined ||
-    options.quoted_match === null ||
-    options.quoted_match === false
-  ) {
-    options.quoted_match = null;
-  } else if (!Array.isArray(options.quoted_match)) {
-    options.quoted_match = [options.quoted_match];
-  }
-  if (options.quoted_match) {
-    for (const quoted_match of options.quoted_match) {
-      const isString = typeof quoted_match === "string";
-      const isRegExp = quoted_match instanceof RegExp;
-      if (!isString && !isRegExp) {
-        return [
-          new CsvError_CsvError("CSV_OPTION_QUOTED_MATCH", [
-            "option `quoted_match` must be a string or a regex,",
-            `got ${JSON.stringify(options.quoted_match)}`,
-          ]),
-        ];
-      }
-    }
-  }
-  // Normalize option `quoted_string`
-  if (options.quoted_string === undefined || options.quoted_string === null) {
-    options.quoted_string = false;
-  } else {
-    // todo
-  }
-  // Normalize option `eof`
-  if (options.eof === undefined || options.eof === null) {
-    options.eof = true;
-  } else {
-    // todo
-  }
-  // Normalize option `escape`
-  if (options.escape === undefined || options.escape === null) {
-    options.escape = '"';
-  } else if (Buffer.isBuffer(options.escape)) {
-    options.escape = options.escape.toString();
-  } else if (typeof options.escape !== "string") {
-    return [
-      Error(
-        `Invalid Option: escape must be a buffer or a string, got ${JSON.stringify(options.escape)}`,
-      ),
-    ];
-  }
-  if (options.escape.length > 1) {
-    return [
-      Error(
-        `Invalid Option: escape must be one character, got ${options.escape.length} characters`,
-      ),
-    ];
-  }
-  // Normalize option `header`
-  if (
-    options.header === undefined ||
-    options.header === null ||
-    options.header === false
-  ) {
-    options.header = false;
-  } else if (options.header !== true) {
-    throw new CsvError_CsvError(
-      "CSV_INVALID_OPTION_HEADER",
-      [
-        "option `header` is expected to be a boolean,",
-        `got ${JSON.stringify(options.header)}`,
-      ],
-      options,
-    );
-  }
-  // Normalize option `headers_as_comment`
-  if (
-    options.header_as_comment === undefined ||
-    options.header_as_comment === null ||
-    options.header_as_comment === false
-  ) {
-    options.header_as_comment = false;
-  } else if (options.header_as_comment === true) {
-    options.header_as_comment = "#";
-  } else if (Buffer.isBuffer(options.header_as_comment)) {
-    options.header_as_comment = options.header_as_comment.toString();
-  } else if (typeof options.header_as_comment !== "string") {
-    throw new CsvError_CsvError(
-      "CSV_INVALID_OPTION_HEADER_AS_COMMENT",
-      [
-        "option `header_as_comment` must be a boolean, a string or a buffer,",
-        `got ${JSON.stringify(options.header_as_comment)}`,
-      ],
-      options,
-    );
-  }
-  // if (options.header_as_comment && !options.comment?.length) {
-  //   throw new CsvError(
-  //     "CSV_INVALID_OPTION_COMMENT",
-  //     [
-  //       "option `comment` must be a non empty string or buffer when using `header_as_comment`,",
-  //       `got ${JSON.stringify(options.comment)}`,
-  //     ],
-  //     options,
-  //   );
-  // }
-  // Header is always enabled with `header_as_comment`
-  // if (options.header_as_comment === true) {
-  //   options.header = true;
-  // }
-  // Normalize option `columns`
-  const [errColumns, columns] = normalize_columns(options.columns);
-  if (errColumns !== undefined) return [errColumns];
-  options.columns = columns;
-  // Normalize option `quoted`
-  if (options.quoted === undefined || options.quoted === null) {
-    options.quoted = false;
-  } else {
-    // todo
-  }
-  // Normalize option `cast`
-  if (options.cast === undefined || options.cast === null) {
-    options.cast = {};
-  } else {
-    // todo
-  }
-  // Normalize option cast.bigint
-  if (options.cast.bigint === undefined || options.cast.bigint === null) {
-    // Cast boolean to string by default
-    options.cast.bigint = (value) => "" + value;
-  }
-  // Normalize option cast.boolean
-  if (options.cast.boolean === undefined || options.cast.boolean === null) {
-    // Cast boolean to string by default
-    options.cast.boolean = (value) => (value ? "1" : "");
-  }
-  // Normalize option cast.date
-  if (options.cast.date === undefined || options.cast.date === null) {
-    // Cast date to timestamp string by default
-    options.cast.date = (value) => "" + value.getTime();
-  }
-  // Normalize option cast.number
-  if (options.cast.number === undefined || options.cast.number === null) {
-    // Cast number to string using native casting by default
-    options.cast.number = (value) => "" + value;
-  }
-  // Normalize option cast.object
-  if (options.cast.object === undefined || options.cast.object === null) {
-    // Stringify object as JSON by default
-    options.cast.object = (value) => JSON.stringify(value);
-  }
-  // Normalize option cast.string
-  if (options.cast.string === undefined || options.cast.string === null) {
-    // Leave string untouched
-    options.cast.string = function (value) {
-      return value;
-    };
-  }
-  // Normalize option `on_record`
-  if (
-    options.on_record !== undefined &&
-    typeof options.on_record !== "function"
-  ) {
-    return [Error(`Invalid Option: "on_record" must be a function.`)];
-  }
-  // Normalize option `quote_record_delimiter`
-  if (
-    options.quote_record_delimiter === undefined ||
-    options.quote_record_delimiter === null
-  ) {
-    options.quote_record_delimiter = !options.record_delimiter;
-  } else if (typeof options.quote_record_delimiter !== "boolean") {
-    return [
-      new CsvError_CsvError("CSV_OPTION_QUOTE_RECORD_DELIMITER_INVALID_TYPE", [
-        "option `quote_record_delimiter` must be a boolean,",
-        `got ${JSON.stringify(options.quote_record_delimiter)}`,
-      ]),
-    ];
-  }
-  // Normalize option `record_delimiter`
-  if (
-    options.record_delimiter === undefined ||
-    options.record_delimiter === null
-  ) {
-    options.record_delimiter = "\n";
-  } else if (Buffer.isBuffer(options.record_delimiter)) {
-    options.record_delimiter = options.record_delimiter.toString();
-  } else if (typeof options.record_delimiter !== "string") {
-    return [
-      Error(
-        `Invalid Option: record_delimiter must be a buffer or a string, got ${JSON.stringify(options.record_delimiter)}`,
-      ),
-    ];
-  }
-  switch (options.record_delimiter) {
-    case "unix":
-      options.record_delimiter = "\n";
-      break;
-    case "mac":
-      options.record_delimiter = "\r";
-      break;
-    case "windows":
-      options.record_delimiter = "\r\n";
-      break;
-    case "ascii":
-      options.record_delimiter = "\u001e";
-      break;
-    case "unicode":
-      options.record_delimiter = "\u2028";
-      break;
-  }
-  return [undefined, options];
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/index.js
-
-
-
-
-const bom_utf8 = Buffer.from([239, 187, 191]);
-// True when appending `separator` after `value` would let `parse` find
-// `separator` starting inside `value`. Besides the field containing the whole
-// separator, this also covers boundary fusion: a field whose tail is a
-// non-empty prefix of a multi-character separator merges with the appended
-// separator (eg value "a:" + delimiter "::" => "a:::", matched at offset 1).
-// Such fields must be quoted to round-trip, like RFC 4180 fields containing the
-// delimiter, generalized to multi-character delimiters and record delimiters.
-const emits_separator = function (value, separators) {
-  return separators.some(
-    (separator) =>
-      separator.length !== 0 &&
-      (value.indexOf(separator) !== -1 ||
-        (separator.length > 1 &&
-          (value + separator).indexOf(separator) < value.length)),
-  );
-};
-// True when `value` matches one of the `quoted_match` patterns. The regexps
-// come from the user and the same objects are reused for every field, so the
-// test must not depend on their state: `RegExp.prototype.test` advances
-// `lastIndex` on a global or sticky regexp, which would make a match in one
-// field move where the next field starts matching. `String.prototype.search`
-// searches from the start and restores `lastIndex`, and is equivalent to
-// `test` for the stateless regexps.
-const matches_quoted_match = function (value, quoted_match) {
-  if (!quoted_match) return false;
-  return quoted_match.some((pattern) =>
-    typeof pattern === "string"
-      ? value.indexOf(pattern) !== -1
-      : value.search(pattern) !== -1,
-  );
-};
-
-const stringifier = function (options, state, info) {
-  return {
-    options: options,
-    state: state,
-    info: info,
-    __transform: function (chunk, push) {
-      // Chunk validation
-      if (!Array.isArray(chunk) && typeof chunk !== "object") {
-        return Error(
-          `Invalid Record: expect an array or an object, got ${JSON.stringify(chunk)}`,
-        );
-      }
-      // Detect columns from the first record
-      if (this.info.records === 0) {
-        if (Array.isArray(chunk)) {
-          if (
-            this.options.header === true &&
-            this.options.columns === undefined
-          ) {
-            return Error(
-              "Undiscoverable Columns: header option requires column option or object records",
-            );
-          }
-        } else if (this.options.columns === undefined) {
-          const [err, columns] = normalize_columns(Object.keys(chunk));
-          if (err) return;
-          this.options.columns = columns;
-        }
-      }
-      // Emit the header
-      if (this.info.records === 0) {
-        this.bom(push);
-        const err = this.headers(push);
-        if (err) return err;
-      }
-      // Emit and stringify the record if an object or an array
-      try {
-        // this.emit('record', chunk, this.info.records);
-        if (this.options.on_record) {
-          this.options.on_record(chunk, this.info.records);
-        }
-      } catch (err) {
-        return err;
-      }
-      // Convert the record into a string
-      let err, chunk_string;
-      if (this.options.eof) {
-        [err, chunk_string] = this.stringify(chunk);
-        if (err) return err;
-        if (chunk_string === undefined) {
-          return;
-        } else {
-          chunk_string = chunk_string + this.options.record_delimiter;
-        }
-      } else {
-        [err, chunk_string] = this.stringify(chunk);
-        if (err) return err;
-        if (chunk_string === undefined) {
-          return;
-        } else {
-          if (this.options.header || this.info.records) {
-            chunk_string = this.options.record_delimiter + chunk_string;
-          }
-        }
-      }
-      // Emit the csv
-      this.info.records++;
-      push(chunk_string);
-    },
-    stringify: function (chunk, chunkIsHeader = false) {
-      if (typeof chunk !== "object") {
-        return [undefined, chunk];
-      }
-      const { columns } = this.options;
-      const record = [];
-      // Record is an array
-      if (Array.isArray(chunk)) {
-        // We are getting an array but the user has specified output columns. In
-        // this case, we respect the columns indexes
-        const length = columns
-          ? Math.min(chunk.length, columns.length)
-          : chunk.length;
-        // Cast record elements
-        for (let i = 0; i < length; i++) {
-          const field = chunk[i];
-          const [err, value] = this.__cast(field, {
-            index: i,
-            column: i,
-            records: this.info.records,
-            header: chunkIsHeader,
-          });
-          if (err) return [err];
-          record[i] = [value, field];
-        }
-        // Record is a literal object
-        // `columns` is always defined: it is either provided or discovered.
-      } else {
-        for (let i = 0; i < columns.length; i++) {
-          const field = get(chunk, columns[i].key);
-          const [err, value] = this.__cast(field, {
-            index: i,
-            column: columns[i].key,
-            records: this.info.records,
-            header: chunkIsHeader,
-          });
-          if (err) return [err];
-          record[i] = [value, field];
-        }
-      }
-      let csvrecord = "";
-      for (let i = 0; i < record.length; i++) {
-        let options, err;
-
-        let [value, field] = record[i];
-        if (typeof value === "string") {
-          options = this.options;
-        } else if (is_object_is_object(value)) {
-          // Value is considerered as a mix of a value and options
-          options = { ...value };
-          value = options.value;
-          delete options.value;
-          if (
-            typeof value !== "string" &&
-            value !== undefined &&
-            value !== null
-          ) {
-            if (err)
-              return [
-                Error(
-                  `Invalid Casting Value: returned value must return a string, null or undefined, got ${JSON.stringify(value)}`,
-                ),
-              ];
-          }
-          // Merge global options with the ones returned by cast
-          options = { ...this.options, ...options };
-          [err, options] = normalize_options_normalize_options(options);
-          if (err !== undefined) {
-            return [err];
-          }
-        } else if (value === undefined || value === null) {
-          options = this.options;
-        } else {
-          return [
-            Error(
-              `Invalid Casting Value: returned value must return a string, an object, null or undefined, got ${JSON.stringify(value)}`,
-            ),
-          ];
-        }
-        const {
-          delimiter,
-          escape,
-          quote,
-          quoted,
-          quoted_empty,
-          quoted_string,
-          quoted_match,
-          record_delimiter,
-          quote_record_delimiter,
-          escape_formulas,
-        } = options;
-        if ("" === value && "" === field) {
-          const quotedMatch = matches_quoted_match(value, quoted_match);
-          const shouldQuote =
-            quotedMatch ||
-            true === quoted_empty ||
-            (true === quoted_string && false !== quoted_empty);
-          if (shouldQuote === true) {
-            value = quote + value + quote;
-          }
-          csvrecord += value;
-        } else if (value) {
-          if (typeof value !== "string") {
-            return [
-              Error(
-                `Formatter must return a string, null or undefined, got ${JSON.stringify(value)}`,
-              ),
-            ];
-          }
-          const containsdelimiter = emits_separator(value, [delimiter]);
-          const containsQuote = quote !== "" && value.indexOf(quote) >= 0;
-          const containsEscape = value.indexOf(escape) >= 0 && escape !== quote;
-          // Testing `\n` and `\r` covers the three sequences `parse` discovers
-          const containsRecordDelimiter = emits_separator(value, [
-            record_delimiter,
-            ...(quote_record_delimiter === false ? [] : ["\n", "\r"]),
-          ]);
-          const quotedString = quoted_string && typeof field === "string";
-          const quotedMatch = matches_quoted_match(value, quoted_match);
-          // See https://github.com/adaltas/node-csv/pull/387
-          // More about CSV injection or formula injection, when websites embed
-          // untrusted input inside CSV files:
-          // https://owasp.org/www-community/attacks/CSV_Injection
-          // http://georgemauer.net/2017/10/07/csv-injection.html
-          // Apple Numbers unicode normalization is empirical from testing
-          if (escape_formulas) {
-            switch (value[0]) {
-              case "-":
-                if (typeof field === "number" || typeof field === "bigint") {
-                  break;
-                }
-                value = `'${value}`;
-                break;
-              case "=":
-              case "+":
-              case "@":
-              case "\t":
-              case "\r":
-              case "\uFF1D": // Unicode '='
-              case "\uFF0B": // Unicode '+'
-              case "\uFF0D": // Unicode '-'
-              case "\uFF20": // Unicode '@'
-                value = `'${value}`;
-                break;
-            }
-          }
-          const shouldQuote =
-            containsQuote === true ||
-            containsdelimiter ||
-            containsRecordDelimiter ||
-            quoted ||
-            quotedString ||
-            quotedMatch;
-          if (shouldQuote === true && containsEscape === true) {
-            value = value.replaceAll(escape, () => escape + escape);
-          }
-          if (containsQuote === true) {
-            value = value.replaceAll(quote, () => escape + quote);
-          }
-          if (shouldQuote === true) {
-            value = quote + value + quote;
-          }
-          csvrecord += value;
-        } else if (
-          quoted_empty === true ||
-          (field === "" && quoted_string === true && quoted_empty !== false)
-        ) {
-          csvrecord += quote + quote;
-        }
-        if (i !== record.length - 1) {
-          csvrecord += delimiter;
-        }
-      }
-      return [undefined, csvrecord];
-    },
-    bom: function (push) {
-      if (this.options.bom !== true) {
-        return;
-      }
-      push(bom_utf8);
-    },
-    headers: function (push) {
-      if (this.options.header === false) {
-        return;
-      }
-      if (this.options.columns === undefined) {
-        return;
-      }
-      let err;
-      let headers = this.options.columns.map((column) => column.header);
-      if (this.options.eof) {
-        [err, headers] = this.stringify(headers, true);
-        headers += this.options.record_delimiter;
-      } else {
-        [err, headers] = this.stringify(headers, true);
-      }
-      if (err) return err;
-      if (this.options.header_as_comment) {
-        headers = this.options.header_as_comment + " " + headers;
-      }
-      push(headers);
-    },
-    __cast: function (value, context) {
-      const type = typeof value;
-      try {
-        if (type === "string") {
-          // Fine for 99% of the cases
-          return [undefined, this.options.cast.string(value, context)];
-        } else if (type === "bigint") {
-          return [undefined, this.options.cast.bigint(value, context)];
-        } else if (type === "number") {
-          return [undefined, this.options.cast.number(value, context)];
-        } else if (type === "boolean") {
-          return [undefined, this.options.cast.boolean(value, context)];
-        } else if (value instanceof Date) {
-          return [undefined, this.options.cast.date(value, context)];
-        } else if (type === "object" && value !== null) {
-          return [undefined, this.options.cast.object(value, context)];
-        } else if (value === null && this.options.cast.null !== undefined) {
-          return [undefined, this.options.cast.null(value, context)];
-        } else if (
-          value === undefined &&
-          this.options.cast.undefined !== undefined
-        ) {
-          return [undefined, this.options.cast.undefined(value, context)];
-        } else {
-          return [undefined, value];
-        }
-      } catch (err) {
-        return [err];
-      }
-    },
-  };
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/sync.js
-/*
-CSV Stringify
-
-Please look at the [Sync API](https://csv.js.org/stringify/api/sync/) for
-additional information.
-*/
-
-
-
-
-const stringify = function (records, opts = {}) {
-  const data = [];
-  const [err, options] = normalize_options_normalize_options(opts);
-  if (err !== undefined) throw err;
-  const state = {
-    stop: false,
-  };
-  // Information
-  const info = {
-    records: 0,
-  };
-  const api = stringifier(options, state, info);
-  for (const record of records) {
-    const err = api.__transform(record, function (record) {
-      data.push(record);
-    });
-    if (err !== undefined) throw err;
-  }
-  if (data.length === 0) {
-    api.bom((d) => {
-      data.push(d);
-    });
-    const err = api.headers((headers) => {
-      data.push(headers);
-    });
-    if (err !== undefined) throw err;
-  }
-  return data.join("");
-};
-
-
-
-;// CONCATENATED MODULE: ./src/genesys/csv.ts
-
-
-/**
- * The CSV form of a data table used by import and export jobs: UTF-8, a header row of field ids
- * with `key` first, booleans as `true`/`false`, an empty cell for "not set" (the service then
- * fills the column's default). Quoting and escaping follow RFC 4180 (csv-parse / csv-stringify).
- */
-/** Field ids in display order: `key` first, then by `displayOrder`, then in schema order. */
-function columnOrder(schema) {
-    const others = Object.entries(schema.properties)
-        .filter(([name]) => name !== 'key')
-        // Array.prototype.sort is stable, so columns without displayOrder keep the schema's order.
-        .sort(([, left], [, right]) => (left.displayOrder ?? Infinity) - (right.displayOrder ?? Infinity) || 0)
-        .map(([name]) => name);
-    return ['key', ...others];
-}
-function rowsToCsv(rows, schema) {
-    const columns = columnOrder(schema);
-    const records = rows.map((row) => columns.map((column) => formatCell(row[column])));
-    return stringify([columns, ...records]);
-}
-function formatCell(value) {
-    if (value === undefined)
-        return '';
-    return typeof value === 'string' ? value : String(value);
-}
-/** Thrown when the file as a whole cannot be read as a data-table CSV. */
-class CsvFormatError extends Error {
-}
-/**
- * Reads a data-table CSV against the table's schema. Cells are converted to the column types;
- * a record with a bad cell is reported in `failures` and left out, as the service does with
- * per-row import failures. Unknown columns or a missing `key` column fail the whole file.
- */
-function csvToRows(text, schema) {
-    let records;
-    try {
-        records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false });
-    }
-    catch (error) {
-        throw new CsvFormatError(`the CSV cannot be parsed: ${error.message}`);
-    }
-    const [header, ...data] = records;
-    if (!header)
-        return { rows: [], failures: [] };
-    if (!header.includes('key'))
-        throw new CsvFormatError('the CSV header has no "key" column');
-    const unknown = header.filter((name) => !(name in schema.properties));
-    if (unknown.length > 0)
-        throw new CsvFormatError(`the CSV header names unknown columns: ${unknown.join(', ')}`);
-    const rows = [];
-    const failures = [];
-    data.forEach((record, index) => {
-        const line = index + 2;
-        const row = {};
-        let failure;
-        header.forEach((column, position) => {
-            const cell = record[position] ?? '';
-            if (cell === '' && column !== 'key')
-                return;
-            const parsed = parseCell(schema.properties[column].type, cell);
-            if (parsed.ok)
-                row[column] = parsed.value;
-            else
-                failure ??= `column "${column}": ${parsed.message}`;
-        });
-        if (failure)
-            failures.push({ line, key: record[header.indexOf('key')], message: failure });
-        else
-            rows.push(row);
-    });
-    return { rows, failures };
-}
-/** Converts CSV text to a typed cell value. */
-function parseCell(type, text) {
-    switch (type) {
-        case 'string':
-            return { ok: true, value: text };
-        case 'boolean': {
-            const lowered = text.trim().toLowerCase();
-            if (lowered === 'true' || lowered === 'false')
-                return { ok: true, value: lowered === 'true' };
-            return { ok: false, message: `"${text}" is not true or false` };
-        }
-        case 'integer': {
-            const trimmed = text.trim();
-            if (/^[-+]?\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed)))
-                return { ok: true, value: Number(trimmed) };
-            return { ok: false, message: `"${text}" is not an integer` };
-        }
-        case 'number': {
-            const trimmed = text.trim();
-            const value = Number(trimmed);
-            if (trimmed !== '' && Number.isFinite(value))
-                return { ok: true, value };
-            return { ok: false, message: `"${text}" is not a number` };
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/genesys/schema.ts
-/**
- * A data-table schema in the form the service requires: JSON Schema draft-04, an object whose
- * only required property is the string `key`, and no other properties than those listed.
- */
-function tableSchema(properties) {
-    return {
-        $schema: 'http://json-schema.org/draft-04/schema#',
-        type: 'object',
-        required: ['key'],
-        additionalProperties: false,
-        properties: { key: { type: 'string' }, ...properties },
-    };
-}
-/**
- * The value the service stores for a column a row leaves out: the schema default, else
- * false / 0 / "" (Terraform's provider mirrors the same rule).
- */
-function defaultFor(column) {
-    if (column.default !== undefined)
-        return column.default;
-    return column.type === 'boolean' ? false : column.type === 'string' ? '' : 0;
-}
-
-;// CONCATENATED MODULE: ./src/genesys/types.ts
-/**
- * Wire types of the Genesys Cloud data-tables API (see the reference notes in the README).
- * Only the fields this project reads or writes are typed; everything else passes through.
- */
-const COLUMN_TYPES = ['string', 'integer', 'number', 'boolean'];
-
-;// CONCATENATED MODULE: ./src/emulator/rules.ts
-
-
-
-/**
- * The service's rules for table schemas and rows, as far as the reference documents them.
- * Each refusal is a {@link ServiceError} with the status and code the client will see.
- */
-const DRAFT_04 = 'http://json-schema.org/draft-04/schema#';
-const SCHEMA_ERROR = 'flows.datatables.schema.exception';
-const ROW_ERROR = 'flows.datatables.syntax.error';
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Checks a schema given on table create or update and returns it as stored. */
-function checkSchema(schema, config) {
-    if (!isObject(schema))
-        throw badRequest('The data table needs a schema object', SCHEMA_ERROR);
-    if (schema.$schema !== undefined && schema.$schema !== DRAFT_04) {
-        throw badRequest(`The schema must be JSON Schema draft-04 ("${DRAFT_04}")`, SCHEMA_ERROR);
-    }
-    if (schema.type !== 'object')
-        throw badRequest('The schema type must be "object"', SCHEMA_ERROR);
-    if (schema.additionalProperties !== false) {
-        throw badRequest('The schema must set additionalProperties to false', SCHEMA_ERROR);
-    }
-    const required = schema.required;
-    if (!Array.isArray(required) || required.length !== 1 || required[0] !== 'key') {
-        throw badRequest('The schema\'s required list must be exactly ["key"]', SCHEMA_ERROR);
-    }
-    if (!isObject(schema.properties))
-        throw badRequest('The schema needs a properties object', SCHEMA_ERROR);
-    const properties = schema.properties;
-    const key = properties.key;
-    if (!isObject(key) || key.type !== 'string') {
-        throw badRequest('The schema needs a property "key" of type string', SCHEMA_ERROR);
-    }
-    const names = Object.keys(properties);
-    if (names.length > config.maxColumns) {
-        throw badRequest(`A data table may have at most ${config.maxColumns} fields; this schema has ${names.length}`, SCHEMA_ERROR, {
-            limit: { key: 'datatable.fields.max', namespace: 'flows.datatables', value: config.maxColumns },
-        });
-    }
-    for (const name of names) {
-        const column = properties[name];
-        if (name.trim() === '')
-            throw badRequest('A field name may not be empty', SCHEMA_ERROR);
-        if (!isObject(column) || !COLUMN_TYPES.includes(column.type)) {
-            throw badRequest(`Field "${name}" must have type string, integer, number or boolean`, SCHEMA_ERROR, {
-                details: [{ fieldName: name }],
-            });
-        }
-        if (column.default !== undefined && !valueFits(column, column.default)) {
-            throw badRequest(`The default of field "${name}" is not a ${String(column.type)}`, SCHEMA_ERROR, {
-                details: [{ fieldName: name }],
-            });
-        }
-    }
-    return structuredClone(schema);
-}
-/**
- * Table updates may only add fields: no field may disappear or change type (the SDK's own
- * description of PUT; Terraform issue #402).
- */
-function checkSchemaUpdate(before, after) {
-    for (const [name, column] of Object.entries(before.properties)) {
-        const next = after.properties[name];
-        if (!next) {
-            throw badRequest(`Field "${name}" cannot be removed from a data table; only new fields may be added`, SCHEMA_ERROR, {
-                details: [{ fieldName: name }],
-            });
-        }
-        if (next.type !== column.type) {
-            throw badRequest(`Field "${name}" cannot change type from ${column.type} to ${next.type}`, SCHEMA_ERROR, {
-                details: [{ fieldName: name }],
-            });
-        }
-    }
-}
-function valueFits(column, value) {
-    switch (column.type) {
-        case 'string':
-            return typeof value === 'string';
-        case 'boolean':
-            return typeof value === 'boolean';
-        case 'integer':
-            return typeof value === 'number' && Number.isInteger(value);
-        case 'number':
-            return typeof value === 'number' && Number.isFinite(value);
-    }
-}
-/**
- * Checks a row body against the schema and returns the row as stored: all fields present,
- * omitted ones filled with their defaults. `pathKey` is the key from the URL of a PUT.
- */
-function checkRow(schema, body, config, pathKey) {
-    if (!isObject(body))
-        throw badRequest('The row must be a JSON object', ROW_ERROR);
-    const key = pathKey ?? body.key;
-    if (pathKey !== undefined && body.key !== undefined && body.key !== pathKey) {
-        throw badRequest(`The row's key "${String(body.key)}" does not match the key in the path "${pathKey}"`, ROW_ERROR);
-    }
-    if (typeof key !== 'string' || key === '')
-        throw badRequest('The row needs a non-empty string "key"', ROW_ERROR);
-    if (key.length > config.maxKeyLength) {
-        throw badRequest(`The key is ${key.length} characters long; at most ${config.maxKeyLength} are allowed`, ROW_ERROR, {
-            limit: { key: 'datatable.key.length.max', namespace: 'flows.datatables', value: config.maxKeyLength },
-        });
-    }
-    const row = { key };
-    for (const [name, value] of Object.entries(body)) {
-        if (name === 'key')
-            continue;
-        const column = schema.properties[name];
-        if (!column) {
-            throw badRequest(`Field "${name}" is not in the table's schema`, ROW_ERROR, {
-                details: [{ fieldName: name }],
-            });
-        }
-        if (!valueFits(column, value)) {
-            throw badRequest(`Field "${name}" must be a ${column.type}; got ${JSON.stringify(value)}`, ROW_ERROR, {
-                details: [{ fieldName: name }],
-            });
-        }
-        checkConstraints(name, column, value);
-        row[name] = value;
-    }
-    for (const [name, column] of Object.entries(schema.properties)) {
-        if (!(name in row))
-            row[name] = defaultFor(column);
-    }
-    return row;
-}
-function checkConstraints(name, column, value) {
-    const fail = (what) => {
-        throw new ServiceError(400, ROW_ERROR, `Field "${name}" ${what}`, { details: [{ fieldName: name }] });
-    };
-    if (typeof value === 'string') {
-        if (column.minLength !== undefined && value.length < column.minLength)
-            fail(`is shorter than ${column.minLength}`);
-        if (column.maxLength !== undefined && value.length > column.maxLength)
-            fail(`is longer than ${column.maxLength}`);
-    }
-    if (typeof value === 'number') {
-        if (column.minimum !== undefined && value < column.minimum)
-            fail(`is below the minimum ${column.minimum}`);
-        if (column.maximum !== undefined && value > column.maximum)
-            fail(`is above the maximum ${column.maximum}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/emulator/job-work.ts
-
-
-
-/**
- * What import and export jobs do once they run, after `jobDelayMs`: load or export the rows, or
- * misbehave as `jobOutcome` says (stay Processing for good, or fail after `jobFailAfterRows`
- * rows). Job objects only ever gain fields: like the real service, they never carry nulls.
- */
-const DOWNLOAD_PATH = '/downloads/v2/datatables';
-/** Job timestamps: ISO-8601 with milliseconds, as the SDK documents them. */
-const isoNow = () => new Date().toISOString();
-/** Starts an uploaded import: Processing now, done after the job delay (unless stuck). */
-function scheduleImport(context, record, csv) {
-    record.job.status = 'Processing';
-    const { jobOutcome, jobFailAfterRows, jobDelayMs } = context.config;
-    if (jobOutcome === 'stuck')
-        return;
-    const stopAfter = jobOutcome === 'fail-partway' ? jobFailAfterRows : undefined;
-    context.later(jobDelayMs, () => runImport(context, record, csv, stopAfter));
-}
-/** Starts an export: done after the job delay (unless stuck), from the rows visible then. */
-function scheduleExport(context, record) {
-    const { jobOutcome, jobFailAfterRows, jobDelayMs } = context.config;
-    if (jobOutcome === 'stuck')
-        return;
-    const stopAfter = jobOutcome === 'fail-partway' ? jobFailAfterRows : undefined;
-    context.later(jobDelayMs, () => runExport(context, record, stopAfter));
-}
-/**
- * Applies an uploaded CSV. ReplaceAll deletes every row first; Append upserts by key. Rows that
- * break the schema or the row limit are counted as failed; the others still load. With
- * `stopAfter`, only that many rows of the file are processed before the job fails.
- */
-function runImport(context, record, csv, stopAfter) {
-    const job = record.job;
-    const table = context.state.tables.get(record.tableId);
-    if (!table)
-        return failJob(job, 404, 'flows.datatables.table.not.found', 'The table was deleted');
-    let parsed;
-    try {
-        parsed = csvToRows(csv, table.schema);
-    }
-    catch (error) {
-        if (!(error instanceof CsvFormatError))
-            throw error;
-        return failJob(job, 400, 'flows.datatables.import.invalid.file', error.message);
-    }
-    if (job.importMode === 'ReplaceAll') {
-        job.countRecordsDeleted = table.rows.size;
-        for (const key of [...table.rows.keys()])
-            context.state.writeRow(table, key, undefined);
-    }
-    const candidates = stopAfter === undefined ? parsed.rows : parsed.rows.slice(0, stopAfter);
-    const { updated, failed } = applyRows(context, table, candidates);
-    job.countRecordsUpdated = updated;
-    job.countRecordsFailed = failed + parsed.failures.length;
-    if (stopAfter !== undefined) {
-        return failJob(job, 500, 'internal.server.error', `The import stopped after ${candidates.length} of ${parsed.rows.length} rows (jobOutcome fail-partway)`);
-    }
-    job.status = 'Succeeded';
-    job.dateCompleted = isoNow();
-}
-function applyRows(context, table, candidates) {
-    let updated = 0;
-    let failed = 0;
-    const seen = new Set();
-    for (const candidate of candidates) {
-        try {
-            const row = checkRow(table.schema, candidate, context.config);
-            const key = String(row.key);
-            if (seen.has(key))
-                throw badRequest(`duplicate key "${key}" in the file`);
-            if (!table.rows.has(key) && table.rows.size >= context.config.maxRowsPerTable)
-                throw badRequest('row limit reached');
-            seen.add(key);
-            context.state.writeRow(table, key, row);
-            updated += 1;
-        }
-        catch (error) {
-            if (!(error instanceof ServiceError))
-                throw error;
-            failed += 1;
-        }
-    }
-    return { updated, failed };
-}
-/** Exports the rows reads see now (which may lag recent writes) as a CSV download. */
-function runExport(context, record, stopAfter) {
-    const job = record.job;
-    const table = context.state.tables.get(record.tableId);
-    if (!table)
-        return failJob(job, 404, 'flows.datatables.table.not.found', 'The table was deleted');
-    const rows = context.state.visibleRows(table);
-    if (stopAfter !== undefined) {
-        job.countRecordsProcessed = Math.min(stopAfter, rows.length);
-        return failJob(job, 500, 'internal.server.error', `The export stopped after ${job.countRecordsProcessed} of ${rows.length} rows (jobOutcome fail-partway)`);
-    }
-    record.csv = rowsToCsv(rows, table.schema);
-    job.countRecordsProcessed = rows.length;
-    job.downloadURI = `${context.origin}${DOWNLOAD_PATH}/${job.id}.csv`;
-    job.status = 'Succeeded';
-    job.dateCompleted = isoNow();
-}
-/** Ends a job as Failed with an ErrorBody-shaped errorInformation, as the SDK models it. */
-function failJob(job, status, code, message) {
-    const errorInformation = { message, code, status };
-    job.status = 'Failed';
-    job.dateCompleted = isoNow();
-    job.errorInformation = errorInformation;
-}
-
-;// CONCATENATED MODULE: ./src/emulator/routes/tables.ts
-
-
-
-
-const TABLES_PATH = '/api/v2/flows/datatables';
-const TABLE_NOT_FOUND = 'flows.datatables.table.not.found';
-function tableView(table, withSchema) {
-    const selfUri = `${TABLES_PATH}/${table.id}`;
-    return {
-        id: table.id,
-        name: table.name,
-        ...(table.description !== undefined ? { description: table.description } : {}),
-        division: { ...table.division, selfUri: `/api/v2/authorization/divisions/${table.division.id}` },
-        ...(withSchema ? { schema: structuredClone(table.schema) } : {}),
-        selfUri,
-    };
-}
-/** The table as it truly is: for writes, row routes and jobs. */
-function requireTable(context) {
-    const table = context.state.tables.get(context.params.datatableId);
-    if (!table)
-        throw notFound(TABLE_NOT_FOUND);
-    return table;
-}
-/** The table as table reads see it, which may lag its creation, updates and deletion. */
-function requireVisibleTable(context) {
-    const table = context.state.visibleTable(context.params.datatableId);
-    if (!table)
-        throw notFound(TABLE_NOT_FOUND);
-    return table;
-}
-const wantsSchema = (context) => (context.query.get('expand') ?? '').split(',').includes('schema');
-function listTables(context) {
-    const { query, state } = context;
-    let tables = state.visibleTables();
-    const name = query.get('name');
-    if (name)
-        tables = tables.filter((table) => nameFilter(name)(table.name));
-    // Array parameters arrive comma-joined (the SDKs) or repeated.
-    const divisions = query
-        .getAll('divisionId')
-        .flatMap((value) => value.split(','))
-        .filter(Boolean);
-    if (divisions.length > 0)
-        tables = tables.filter((table) => divisions.includes(table.division.id));
-    const sortBy = query.get('sortBy') ?? 'id';
-    if (sortBy !== 'id' && sortBy !== 'name')
-        throw badRequest('sortBy must be id or name', 'invalid.value');
-    tables.sort((a, b) => (sortBy === 'name' ? a.name.localeCompare(b.name) : a.id.localeCompare(b.id)));
-    if (query.get('sortOrder')?.toLowerCase() === 'descending')
-        tables.reverse();
-    const withSchema = wantsSchema(context);
-    const views = tables.map((table) => tableView(table, withSchema));
-    return { status: 200, body: envelope(views, pageParams(query, context.config), context.path, query) };
-}
-function checkName(context, name, except) {
-    if (typeof name !== 'string' || name.trim() === '')
-        throw badRequest('The data table needs a name');
-    if (name.length > 256)
-        throw badRequest('A data table name may be at most 256 characters');
-    if (/[/\\]/.test(name))
-        throw badRequest('A data table name may not contain / or \\');
-    const clash = context.state.findTableByName(name);
-    if (clash && clash.id !== except) {
-        throw new ServiceError(409, 'flows.datatables.name.conflict', `A data table named "${name}" already exists`, {
-            entityId: clash.id,
-            entityName: clash.name,
-        });
-    }
-    return name;
-}
-function divisionOf(context, value) {
-    if (value === undefined)
-        return context.state.divisions[0];
-    const id = value?.id;
-    const division = typeof id === 'string' ? context.state.division(id) : undefined;
-    if (!division)
-        throw badRequest(`Division ${JSON.stringify(id)} does not exist`, 'invalid.value');
-    return division;
-}
-async function createTable(context) {
-    const body = parseJson(await context.body());
-    if (!body || typeof body !== 'object')
-        throw badRequest('The request needs a data table object');
-    const name = checkName(context, body.name);
-    if (context.state.tables.size >= context.config.maxTablesPerOrg) {
-        throw badRequest(`The org already has the maximum of ${context.config.maxTablesPerOrg} data tables`, 'flows.datatables.table.limit.exceeded', {
-            limit: {
-                key: 'datatables.max',
-                namespace: 'flows.datatables',
-                value: context.config.maxTablesPerOrg,
-            },
-        });
-    }
-    const schema = checkSchema(body.schema, context.config);
-    // The schema's title is overridden by the table name (SDK description of POST).
-    schema.title = name;
-    const table = {
-        id: (0,external_node_crypto_.randomUUID)(),
-        name,
-        description: typeof body.description === 'string' ? body.description : undefined,
-        division: divisionOf(context, body.division),
-        schema,
-        rows: new Map(),
-    };
-    context.state.addTable(table);
-    return { status: context.config.createStatus, body: tableView(table, true) };
-}
-async function updateTable(context) {
-    const table = requireTable(context);
-    const body = parseJson(await context.body());
-    if (!body || typeof body !== 'object')
-        throw badRequest('The request needs a data table object');
-    if (body.id !== undefined && body.id !== table.id)
-        throw badRequest('The id in the body does not match the path');
-    const name = checkName(context, body.name ?? table.name, table.id);
-    const schema = checkSchema(body.schema, context.config);
-    checkSchemaUpdate(table.schema, schema);
-    schema.title = name;
-    const division = body.division !== undefined ? divisionOf(context, body.division) : table.division;
-    context.state.updateTable(table, () => {
-        table.name = name;
-        if (typeof body.description === 'string')
-            table.description = body.description;
-        table.division = division;
-        table.schema = schema;
-    });
-    return { status: 200, body: tableView(table, wantsSchema(context)) };
-}
-function deleteTable(context) {
-    const table = requireTable(context);
-    // `force` exists for tables used by flows; the emulator has no flows, so it is accepted and moot.
-    context.state.deleteTable(table);
-    return { status: context.config.deleteStatus };
-}
-function getTable(context) {
-    return { status: 200, body: tableView(requireVisibleTable(context), wantsSchema(context)) };
-}
-const tableRoutes = [
-    { method: 'GET', template: TABLES_PATH, handler: listTables, access: 'api' },
-    { method: 'POST', template: TABLES_PATH, handler: createTable, access: 'api' },
-    // divisionviews comes before {datatableId} so that the literal segment wins.
-    { method: 'GET', template: `${TABLES_PATH}/divisionviews`, handler: listTables, access: 'api' },
-    { method: 'GET', template: `${TABLES_PATH}/divisionviews/{datatableId}`, handler: getTable, access: 'api' },
-    { method: 'GET', template: `${TABLES_PATH}/{datatableId}`, handler: getTable, access: 'api' },
-    { method: 'PUT', template: `${TABLES_PATH}/{datatableId}`, handler: updateTable, access: 'api' },
-    { method: 'DELETE', template: `${TABLES_PATH}/{datatableId}`, handler: deleteTable, access: 'api' },
-];
-
-;// CONCATENATED MODULE: ./src/emulator/routes/jobs.ts
-
-
-
-
-
-const JOBS = `${TABLES_PATH}/{datatableId}`;
-const UPLOAD_PATH = '/uploads/v2/datatables';
-
-/** The presigned-URL stand-in: the upload must carry this header from `uploadHeaders`. */
-const UPLOAD_SIGNATURE_HEADER = 'x-emulator-upload-signature';
-/** The OAuth client of the token stands in for the user the SDK documents as `owner`. */
-function ownerOf(context) {
-    return context.clientId
-        ? { owner: { id: context.clientId, selfUri: `/api/v2/oauth/clients/${context.clientId}` } }
-        : {};
-}
-function importMode(body) {
-    const mode = body?.importMode;
-    if (mode !== 'Append' && mode !== 'ReplaceAll')
-        throw badRequest('importMode must be Append or ReplaceAll', 'invalid.value');
-    return mode;
-}
-async function createImportJob(context, legacy) {
-    const table = requireTable(context);
-    const mode = importMode(parseJson(await context.body()));
-    const id = (0,external_node_crypto_.randomUUID)();
-    const signature = (0,external_node_crypto_.randomUUID)();
-    // No null fields: dateCompleted and errorInformation appear when the job ends.
-    const job = {
-        id,
-        // The real service's job names are undocumented; the table's name is as good as any.
-        name: table.name,
-        ...ownerOf(context),
-        status: 'WaitingForUpload',
-        importMode: mode,
-        dateCreated: isoNow(),
-        uploadURI: legacy
-            ? `${context.origin}${UPLOAD_PATH}/legacy/${id}`
-            : `${context.origin}${UPLOAD_PATH}/${id}`,
-        countRecordsUpdated: 0,
-        countRecordsDeleted: 0,
-        countRecordsFailed: 0,
-        selfUri: `${TABLES_PATH}/${table.id}/import/jobs/${id}`,
-    };
-    // Only the new flow names upload headers; the legacy flow authenticates with the bearer token.
-    if (!legacy)
-        job.uploadHeaders = { 'Content-Type': 'text/csv', [UPLOAD_SIGNATURE_HEADER]: signature };
-    context.state.importJobs.set(id, { job, tableId: table.id, legacy, uploadSignature: signature });
-    return { status: 200, body: job };
-}
-function listImportJobs(context) {
-    const table = requireTable(context);
-    const jobs = [...context.state.importJobs.values()]
-        .filter((record) => record.tableId === table.id)
-        .map((record) => record.job)
-        .reverse();
-    // This listing has no URIs in the real service.
-    return {
-        status: 200,
-        body: envelope(jobs, pageParams(context.query, context.config), context.path, context.query, false),
-    };
-}
-function getImportJob(context) {
-    const table = requireTable(context);
-    const record = context.state.importJobs.get(context.params.jobId);
-    if (!record || record.tableId !== table.id)
-        throw notFound('not.found', 'No such import job');
-    return { status: 200, body: record.job };
-}
-function startImport(context, record, csv) {
-    if (record.job.status !== 'WaitingForUpload') {
-        throw new ServiceError(409, 'conflict', `The import job is ${record.job.status}, not waiting for an upload`);
-    }
-    scheduleImport(context, record, csv);
-    return { status: 200 };
-}
-async function uploadCsv(context) {
-    const record = context.state.importJobs.get(context.params.jobId);
-    if (!record || record.legacy)
-        throw notFound('not.found', 'No such upload');
-    // A presigned URL fails without its signed headers; so does this one.
-    if (context.req.headers[UPLOAD_SIGNATURE_HEADER] !== record.uploadSignature) {
-        throw new ServiceError(403, 'signature.does.not.match', `The upload must carry the ${UPLOAD_SIGNATURE_HEADER} header from uploadHeaders`);
-    }
-    return startImport(context, record, (await context.body()).toString('utf8'));
-}
-/** The deprecated flow: multipart/form-data POST with the CSV in the field `file`. */
-async function uploadLegacy(context) {
-    const record = context.state.importJobs.get(context.params.jobId);
-    if (!record || !record.legacy)
-        throw notFound('not.found', 'No such upload');
-    const body = await context.body();
-    let form;
-    try {
-        form = await new Request('http://upload.local/', {
-            method: 'POST',
-            headers: { 'content-type': String(context.req.headers['content-type'] ?? '') },
-            body,
-        }).formData();
-    }
-    catch {
-        throw badRequest('The upload must be multipart/form-data with a "file" field');
-    }
-    const file = form.get('file');
-    if (file === null)
-        throw badRequest('The upload has no "file" field');
-    return startImport(context, record, typeof file === 'string' ? file : await file.text());
-}
-function createExportJob(context) {
-    const table = requireTable(context);
-    const id = (0,external_node_crypto_.randomUUID)();
-    // No null fields: downloadURI and dateCompleted appear when the job ends.
-    const job = {
-        id,
-        name: table.name,
-        ...ownerOf(context),
-        status: 'Processing',
-        dateCreated: isoNow(),
-        countRecordsProcessed: 0,
-        selfUri: `${TABLES_PATH}/${table.id}/export/jobs/${id}`,
-    };
-    const record = { job, tableId: table.id };
-    context.state.exportJobs.set(id, record);
-    scheduleExport(context, record);
-    return { status: 200, body: job };
-}
-function getExportJob(context) {
-    const table = requireTable(context);
-    const record = context.state.exportJobs.get(context.params.jobId);
-    if (!record || record.tableId !== table.id)
-        throw notFound('not.found', 'No such export job');
-    return { status: 200, body: record.job };
-}
-function download(context) {
-    const id = context.params.file.replace(/\.csv$/, '');
-    const record = context.state.exportJobs.get(id);
-    if (!record?.csv)
-        throw notFound('not.found', 'No such export file');
-    return { status: 200, text: record.csv, headers: { 'content-type': 'text/csv; charset=utf-8' } };
-}
-const jobRoutes = [
-    {
-        method: 'POST',
-        template: `${JOBS}/import/jobs`,
-        handler: (c) => createImportJob(c, true),
-        access: 'api',
-    },
-    { method: 'GET', template: `${JOBS}/import/jobs`, handler: listImportJobs, access: 'api' },
-    {
-        method: 'POST',
-        template: `${JOBS}/import/csv/jobs`,
-        handler: (c) => createImportJob(c, false),
-        access: 'api',
-    },
-    { method: 'GET', template: `${JOBS}/import/jobs/{jobId}`, handler: getImportJob, access: 'api' },
-    { method: 'POST', template: `${JOBS}/export/jobs`, handler: createExportJob, access: 'api' },
-    { method: 'GET', template: `${JOBS}/export/jobs/{jobId}`, handler: getExportJob, access: 'api' },
-    { method: 'PUT', template: `${UPLOAD_PATH}/{jobId}`, handler: uploadCsv, access: 'upload' },
-    { method: 'POST', template: `${UPLOAD_PATH}/legacy/{jobId}`, handler: uploadLegacy, access: 'api' },
-    { method: 'GET', template: `${DOWNLOAD_PATH}/{file}`, handler: download, access: 'api' },
-];
-
-;// CONCATENATED MODULE: ./src/emulator/routes/oauth.ts
-
-/**
- * `POST /oauth/token`, client-credentials grant. Credentials come in a Basic header (as the
- * SDKs send them) or in the form body. Failures use the OAuth error shape, not ErrorBody.
- */
-function oauthRoutes(tokens) {
-    async function issueToken(context) {
-        const form = new URLSearchParams((await context.body()).toString('utf8'));
-        let clientId = form.get('client_id') ?? '';
-        let clientSecret = form.get('client_secret') ?? '';
-        const authorization = context.req.headers.authorization ?? '';
-        if (authorization.startsWith('Basic ')) {
-            const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            clientId = decoded.slice(0, colon);
-            clientSecret = decoded.slice(colon + 1);
-        }
-        if (form.get('grant_type') !== 'client_credentials') {
-            return {
-                status: 400,
-                body: {
-                    error: 'unsupported_grant_type',
-                    description: 'only client_credentials is supported',
-                    error_description: 'only client_credentials is supported',
-                },
-            };
-        }
-        const client = context.config.clients.find((candidate) => candidate.id === clientId);
-        if (!client || client.secret !== clientSecret) {
-            return {
-                status: 401,
-                body: {
-                    error: 'invalid_client',
-                    description: 'client not found or bad secret',
-                    error_description: 'client not found or bad secret',
-                },
-            };
-        }
-        const accessToken = (0,external_node_crypto_.randomBytes)(24).toString('base64url');
-        const lifetime = context.config.tokenLifetimeSeconds;
-        tokens.issue(accessToken, client.id, lifetime);
-        return { status: 200, body: { access_token: accessToken, token_type: 'bearer', expires_in: lifetime } };
-    }
-    return [{ method: 'POST', template: '/oauth/token', handler: issueToken, access: 'public' }];
-}
-
-;// CONCATENATED MODULE: ./src/emulator/routes/rows.ts
-
-
-
-
-const ROWS = `${TABLES_PATH}/{datatableId}/rows`;
-const ROW = `${ROWS}/{rowId}`;
-const ROW_NOT_FOUND = 'flows.datatables.row.not.found';
-/** `showbrief` defaults to true on both row GETs: only the key comes back unless it is false. */
-function brief(context) {
-    return (context.query.get('showbrief') ?? 'true').toLowerCase() !== 'false';
-}
-const view = (row, showBrief) => (showBrief ? { key: row.key } : { ...row });
-/*
- * Row reads go through the consistency window (state.visibleRow/visibleRows): a recent write may
- * not show yet. Whether the table exists, and every check a write makes, use the true state.
- */
-function listRows(context) {
-    const table = requireTable(context);
-    const rows = context.state.visibleRows(table).sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
-    const order = context.query.get('sortOrder')?.toLowerCase() ?? 'ascending';
-    if (order !== 'ascending' && order !== 'descending')
-        throw badRequest('sortOrder must be ascending or descending', 'invalid.value');
-    if (order === 'descending')
-        rows.reverse();
-    const showBrief = brief(context);
-    const page = pageParams(context.query, context.config);
-    return {
-        status: 200,
-        body: envelope(rows.map((row) => view(row, showBrief)), page, context.path, context.query),
-    };
-}
-function getRow(context) {
-    const row = context.state.visibleRow(requireTable(context), context.params.rowId);
-    if (!row)
-        throw notFound(ROW_NOT_FOUND, `No row with key "${context.params.rowId}"`);
-    return { status: 200, body: view(row, brief(context)) };
-}
-async function createRow(context) {
-    const table = requireTable(context);
-    const row = checkRow(table.schema, parseJson(await context.body()), context.config);
-    const key = String(row.key);
-    if (table.rows.has(key)) {
-        throw new ServiceError(context.config.duplicateKeyStatus, 'flows.datatables.duplicate.key', `A row with key "${key}" already exists`);
-    }
-    if (table.rows.size >= context.config.maxRowsPerTable) {
-        throw badRequest(`The table already has the maximum of ${context.config.maxRowsPerTable} rows`, 'flows.datatables.row.limit.exceeded', {
-            limit: {
-                key: 'datatable.rows.max',
-                namespace: 'flows.datatables',
-                value: context.config.maxRowsPerTable,
-            },
-        });
-    }
-    context.state.writeRow(table, key, row);
-    return { status: context.config.createStatus, body: { ...row } };
-}
-/** PUT replaces the row: fields left out revert to their defaults. */
-async function replaceRow(context) {
-    const table = requireTable(context);
-    const key = context.params.rowId;
-    if (!table.rows.has(key))
-        throw notFound(ROW_NOT_FOUND, `No row with key "${key}"`);
-    const row = checkRow(table.schema, parseJson(await context.body()) ?? {}, context.config, key);
-    context.state.writeRow(table, key, row);
-    return { status: 200, body: { ...row } };
-}
-function deleteRow(context) {
-    const table = requireTable(context);
-    const key = context.params.rowId;
-    if (!table.rows.has(key))
-        throw notFound(ROW_NOT_FOUND, `No row with key "${key}"`);
-    context.state.writeRow(table, key, undefined);
-    return { status: context.config.deleteStatus };
-}
-const rowRoutes = [
-    { method: 'GET', template: ROWS, handler: listRows, access: 'api' },
-    { method: 'POST', template: ROWS, handler: createRow, access: 'api' },
-    { method: 'GET', template: ROW, handler: getRow, access: 'api' },
-    { method: 'PUT', template: ROW, handler: replaceRow, access: 'api' },
-    { method: 'DELETE', template: ROW, handler: deleteRow, access: 'api' },
-];
-
-;// CONCATENATED MODULE: ./src/emulator/visibility.ts
-class LaggingView {
-    pending = new Map();
-    /** The latest visibleAt recorded: from then on every key reads the true state. */
-    settledAt = -Infinity;
-    /**
-     * Records a write of `key` made at `now`. `before` is the value the write replaced (the base
-     * when the key has no pending versions yet); `after` the value it wrote.
-     */
-    record(key, before, after, visibleAt, now) {
-        if (visibleAt <= now) {
-            // Visible at once and written last: it supersedes every pending version of the key.
-            this.pending.delete(key);
-            return;
-        }
-        const entry = this.pending.get(key);
-        if (entry)
-            entry.versions.push({ value: after, visibleAt });
-        else
-            this.pending.set(key, { base: before, versions: [{ value: after, visibleAt }] });
-        this.settledAt = Math.max(this.settledAt, visibleAt);
-    }
-    /** What a read of `key` at `now` sees; `truth` is its current true value. */
-    read(key, truth, now) {
-        this.dropIfSettled(now);
-        const entry = this.pending.get(key);
-        return entry ? this.settle(key, entry, now) : truth;
-    }
-    /**
-     * Everything a read at `now` sees: the true entries in their order (each as the view has it),
-     * then entries the truth no longer has but the view still shows.
-     */
-    values(truth, now) {
-        this.dropIfSettled(now);
-        if (this.pending.size === 0)
-            return [...truth.values()];
-        const seen = [];
-        for (const [key, value] of truth) {
-            const entry = this.pending.get(key);
-            const visible = entry ? this.settle(key, entry, now) : value;
-            if (visible !== undefined)
-                seen.push(visible);
-        }
-        for (const [key, entry] of [...this.pending]) {
-            if (truth.has(key))
-                continue;
-            const visible = this.settle(key, entry, now);
-            if (visible !== undefined)
-                seen.push(visible);
-        }
-        return seen;
-    }
-    /** Forgets a key's pending versions (its reads follow the truth again). */
-    forget(key) {
-        this.pending.delete(key);
-    }
-    clear() {
-        this.pending.clear();
-        this.settledAt = -Infinity;
-    }
-    /** Keys with versions not yet visible or not yet pruned (for tests and the admin view). */
-    get pendingCount() {
-        return this.pending.size;
-    }
-    /** Resolves a key at `now`, pruning versions that no read can see any more. */
-    settle(key, entry, now) {
-        let latest = -1;
-        for (let index = entry.versions.length - 1; index >= 0; index--) {
-            if (entry.versions[index].visibleAt <= now) {
-                latest = index;
-                break;
-            }
-        }
-        if (latest === -1)
-            return entry.base;
-        const visible = entry.versions[latest].value;
-        if (latest === entry.versions.length - 1)
-            this.pending.delete(key);
-        else {
-            entry.base = visible;
-            entry.versions.splice(0, latest + 1);
-        }
-        return visible;
-    }
-    dropIfSettled(now) {
-        if (this.pending.size > 0 && now >= this.settledAt)
-            this.pending.clear();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/emulator/state.ts
-
-
-const HOME_DIVISION = { id: '4c2c7a8e-0f4f-4c5b-9a3e-000000000001', name: 'Home' };
-const NO_LAG = { now: () => Date.now(), rowLagMs: () => 0, tableLagMs: () => 0 };
-/**
- * Everything the emulated org holds. Handlers change it only through the write methods, which
- * keep the true state and the lagging read view (see visibility.ts) in step; reads that a client
- * makes go through the `visible…` methods. Write-side checks (duplicate key, missing row, limits)
- * read the true state.
- */
-class EmulatorState {
-    lag;
-    tables = new Map();
-    importJobs = new Map();
-    exportJobs = new Map();
-    divisions = [HOME_DIVISION];
-    tableView = new LaggingView();
-    rowViews = new Map();
-    constructor(lag = NO_LAG) {
-        this.lag = lag;
-    }
-    findTableByName(name) {
-        const lowered = name.toLowerCase();
-        for (const table of this.tables.values())
-            if (table.name.toLowerCase() === lowered)
-                return table;
-        return undefined;
-    }
-    division(id) {
-        return this.divisions.find((division) => division.id === id);
-    }
-    /** Writes a row, or deletes it when `row` is undefined; reads see it once its lag has passed. */
-    writeRow(table, key, row) {
-        const before = table.rows.get(key);
-        if (row === undefined)
-            table.rows.delete(key);
-        else
-            table.rows.set(key, row);
-        const now = this.lag.now();
-        const visibleAt = now + this.lag.rowLagMs();
-        let view = this.rowViews.get(table.id);
-        if (!view) {
-            if (visibleAt <= now)
-                return; // nothing of this table lags: reads follow the truth
-            view = new LaggingView();
-            this.rowViews.set(table.id, view);
-        }
-        view.record(key, before, row, visibleAt, now);
-    }
-    visibleRow(table, key) {
-        const view = this.rowViews.get(table.id);
-        return view ? view.read(key, table.rows.get(key), this.lag.now()) : table.rows.get(key);
-    }
-    visibleRows(table) {
-        const view = this.rowViews.get(table.id);
-        return view ? view.values(table.rows, this.lag.now()) : [...table.rows.values()];
-    }
-    addTable(table) {
-        this.tables.set(table.id, table);
-        this.recordTable(table.id, undefined, table);
-    }
-    /** Runs `change` on the table (name, description, division, schema) and records the change. */
-    updateTable(table, change) {
-        const before = metaOf(table);
-        change();
-        this.recordTable(table.id, before, table);
-    }
-    /** Deletes a table with its rows; table reads may still show it for the table lag. */
-    deleteTable(table) {
-        this.tables.delete(table.id);
-        this.rowViews.delete(table.id);
-        this.recordTable(table.id, metaOf(table), undefined);
-    }
-    visibleTable(id) {
-        return this.tableView.read(id, this.tables.get(id), this.lag.now());
-    }
-    visibleTables() {
-        return this.tableView.values(this.tables, this.lag.now());
-    }
-    dump() {
-        return {
-            divisions: this.divisions.map((division) => ({ ...division })),
-            tables: [...this.tables.values()].map((table) => ({
-                id: table.id,
-                name: table.name,
-                ...(table.description !== undefined ? { description: table.description } : {}),
-                division: { ...table.division },
-                schema: structuredClone(table.schema),
-                rows: [...table.rows.values()].map((row) => ({ ...row })),
-            })),
-        };
-    }
-    /** Replaces everything with the dump, visible at once. Rows are stored as given: the dump is trusted. */
-    load(dump) {
-        if (!dump || !Array.isArray(dump.tables))
-            throw new TypeError('a state dump needs a "tables" array');
-        this.tables.clear();
-        this.importJobs.clear();
-        this.exportJobs.clear();
-        this.rowViews.clear();
-        this.tableView.clear();
-        this.divisions = dump.divisions?.length
-            ? dump.divisions.map((division) => ({ ...division }))
-            : [HOME_DIVISION];
-        for (const table of dump.tables) {
-            if (typeof table.name !== 'string' || !table.schema || !Array.isArray(table.rows)) {
-                throw new TypeError('each table in a state dump needs name, schema and rows');
-            }
-            const id = table.id ?? (0,external_node_crypto_.randomUUID)();
-            this.tables.set(id, {
-                id,
-                name: table.name,
-                description: table.description,
-                division: table.division ?? this.divisions[0],
-                schema: structuredClone(table.schema),
-                rows: new Map(table.rows.map((row) => [String(row.key), { ...row }])),
-            });
-        }
-    }
-    recordTable(id, before, after) {
-        const now = this.lag.now();
-        const visibleAt = now + this.lag.tableLagMs();
-        // Snapshots only when the change lags: the stored table is changed in place by later updates.
-        if (visibleAt <= now)
-            this.tableView.forget(id);
-        else
-            this.tableView.record(id, before, after && metaOf(after), visibleAt, now);
-    }
-}
-/** A copy of what a table read shows, safe from later in-place updates. */
-function metaOf(table) {
-    return {
-        id: table.id,
-        name: table.name,
-        description: table.description,
-        division: { ...table.division },
-        schema: structuredClone(table.schema),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/emulator/tokens.ts
-/** Access tokens the emulator has issued, with their client and expiry. */
-class TokenRegistry {
-    now;
-    tokens = new Map();
-    constructor(now = Date.now) {
-        this.now = now;
-    }
-    issue(token, clientId, lifetimeSeconds) {
-        this.tokens.set(token, { clientId, expiresAt: this.now() + lifetimeSeconds * 1000 });
-    }
-    /** The client of a valid token, or why it is refused. */
-    check(token) {
-        const entry = this.tokens.get(token);
-        if (!entry)
-            return { refused: 'unknown' };
-        if (this.now() >= entry.expiresAt)
-            return { refused: 'expired' };
-        return { clientId: entry.clientId };
-    }
-    /** Makes every issued token expire now (to test renewal). Returns how many there were. */
-    expireAll() {
-        for (const entry of this.tokens.values())
-            entry.expiresAt = 0;
-        return this.tokens.size;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/emulator/server.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Starts the Genesys Cloud data-tables emulator on loopback. */
-async function startEmulator(options = {}) {
-    const profile = profileConfig(options.profile ?? 'instant', options.profileScale ?? 1);
-    const config = mergeConfig(mergeConfig(defaultConfig(), profile), options.config ?? {});
-    const durations = new DurationSource(config.seed);
-    const state = new EmulatorState({
-        now: () => Date.now(),
-        // Both lags follow one mode; the config is read per write, so changes apply at once.
-        rowLagMs: () => durations.draw(config.consistencyLagMs, config.consistencyLagMode),
-        tableLagMs: () => durations.draw(config.tableLagMs, config.consistencyLagMode),
-    });
-    if (options.state)
-        state.load(options.state);
-    const faults = new FaultInjector(config.seed);
-    const log = new RequestLog();
-    const tokens = new TokenRegistry();
-    const timers = new Set();
-    const routes = [
-        ...oauthRoutes(tokens),
-        ...tableRoutes,
-        ...rowRoutes,
-        ...jobRoutes,
-        ...divisionRoutes,
-        ...adminRoutes({ config, faults, durations, log, tokens }),
-    ];
-    let origin = '';
-    const later = (delayMs, work) => {
-        const timer = setTimeout(() => {
-            timers.delete(timer);
-            work();
-        }, delayMs);
-        timers.add(timer);
-    };
-    const handle = createRequestHandler({
-        routes,
-        state,
-        config,
-        faults,
-        log,
-        tokens,
-        limiter: new TokenRateLimiter(() => config.rateLimitPerMinute),
-        durations,
-        origin: () => origin,
-        later,
-    });
-    let inFlight = 0;
-    const idleWaiters = [];
-    const server = (0,external_node_http_.createServer)((req, res) => {
-        inFlight += 1;
-        handle(req, res)
-            .catch((error) => {
-            if (!res.headersSent)
-                sendJson(res, 500, { message: String(error), code: 'internal.server.error', status: 500 });
-        })
-            .finally(() => {
-            inFlight -= 1;
-            if (inFlight > 0)
-                return;
-            for (const resolve of idleWaiters.splice(0))
-                resolve();
-        });
-    });
-    const idle = () => inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
-    await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-    });
-    const address = server.address();
-    origin = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
-    const firstClient = config.clients[0] ?? { id: '', secret: '' };
-    // Pending delays and jobs are dropped: requests still waiting are never answered.
-    const close = async () => {
-        for (const timer of timers)
-            clearTimeout(timer);
-        timers.clear();
-        server.closeAllConnections();
-        await new Promise((resolve) => server.close(() => resolve()));
-    };
-    return {
-        url: origin,
-        port: address.port,
-        clientId: firstClient.id,
-        clientSecret: firstClient.secret,
-        config,
-        state,
-        faults,
-        log,
-        tokens,
-        idle,
-        close,
-        [Symbol.asyncDispose]: close,
-    };
-}
-
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/cli/options.ts
-
-
-const HELP_OPTION = { help: { type: 'boolean', short: 'h' } };
-/**
- * `parseArgs` (strict; positionals only where a command takes them) plus `--help`, with errors
- * that name the command and say how to get its usage.
- */
-function parseOptions(command, args, options, { allowPositionals = false } = {}) {
-    const config = { args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true };
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ ...config, tokens: true });
-    }
-    catch (error) {
-        throw argumentError(command, args, Object.keys(config.options), error.message);
-    }
-    checkTokens(command, parsed.tokens, options);
-    return (0,external_node_util_namespaceObject.parseArgs)(config);
-}
-/** Refuses what parseArgs takes silently: an empty value, and a single-valued option given twice. */
-function checkTokens(command, tokens, options) {
-    const given = new Map();
-    for (const token of tokens) {
-        if (token.kind === 'positional' && token.value.trim() === '')
-            throw new errors/* ConfigurationError */.j1(`${command}: an empty argument was given where a file or glob goes.`, 'Remove the empty argument (an unset shell variable?), or give a path.');
-        if (token.kind !== 'option' || token.value === undefined)
-            continue;
-        if (token.value.trim() === '')
-            throw new errors/* ConfigurationError */.j1(`${command}: ${token.rawName} needs a value; got an empty one.`, `Give ${token.rawName} a value, or leave it out (an unset shell variable?).`);
-        const earlier = given.get(token.name);
-        if (earlier !== undefined && !options[token.name]?.multiple)
-            throw new errors/* ConfigurationError */.j1(`${command}: --${token.name} is given twice (${JSON.stringify(earlier)} and ${JSON.stringify(token.value)}); it takes one value.`, `Give --${token.name} once.`);
-        given.set(token.name, token.value);
-    }
-}
-/** parseArgs's refusal, in words that name the option and the fix. */
-function argumentError(command, args, known, message) {
-    // parseArgs reads "--rate-limit -5" as an option missing its value: say what was given.
-    const ambiguous = /Option '(--[\w-]+)' argument is ambiguous/.exec(message);
-    if (ambiguous) {
-        const option = ambiguous[1];
-        const at = args.findIndex((arg, index) => arg === option && args[index + 1]?.startsWith('-'));
-        return new errors/* ConfigurationError */.j1(`${command}: ${option} got ${JSON.stringify(args[at + 1] ?? '')}, which is not a value it takes (a value cannot start with "-").`, `Give ${option} a valid value; run "datatable-deploy ${command} --help" for what it takes.`);
-    }
-    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message);
-    if (unknown) {
-        const near = closest(unknown[1].replace(/^-+/, ''), known);
-        return new errors/* ConfigurationError */.j1(`${command}: there is no option ${unknown[1]}${near ? `; did you mean --${near}?` : '.'}`, `Run "datatable-deploy ${command} --help" for its options.`);
-    }
-    const missing = /Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
-    if (missing)
-        return new errors/* ConfigurationError */.j1(`${command}: ${missing[2]} needs a value.`, `Give ${missing[2]} VALUE, or leave it out; run "datatable-deploy ${command} --help" for what it takes.`);
-    const unexpected = /Unexpected argument '([^']*)'/.exec(message);
-    if (unexpected)
-        return new errors/* ConfigurationError */.j1(`${command}: it takes no arguments besides options; got ${JSON.stringify(unexpected[1])}.`, `Remove it, or put the option it belongs to before it; run "datatable-deploy ${command} --help".`);
-    const boolean = /Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(message);
-    if (boolean)
-        return new errors/* ConfigurationError */.j1(`${command}: ${boolean[2]} is a switch and takes no value.`, `Give ${boolean[2]} alone (without =VALUE).`);
-    return new errors/* ConfigurationError */.j1(`${command}: ${message.split('\n')[0]}`, `Run "datatable-deploy ${command} --help".`);
-}
-/** Parses a whole-number option (0 or more), naming it in the error. */
-function wholeNumber(name, value, fallback) {
-    if (value === undefined)
-        return fallback;
-    const parsed = Number(value);
-    if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) {
-        throw new errors/* ConfigurationError */.j1(`--${name} must be a whole number; got "${String(value)}".`, `Give --${name} digits only, such as 0 or 300.`);
-    }
-    return parsed;
-}
-/** Parses an option that takes one of a few words, naming them all in the error. */
-function oneOf(name, value, allowed, fallback) {
-    if (value === undefined)
-        return fallback;
-    if (!allowed.includes(value)) {
-        const list = allowed.length > 2 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ');
-        throw new errors/* ConfigurationError */.j1(`--${name} must be ${list}; got "${value}".`, `Give one of them, e.g. --${name} ${allowed[0]}.`);
-    }
-    return value;
-}
-/** The known name within three edits of `name` (a typo), if any. */
-function closest(name, known) {
-    let best;
-    for (const candidate of known) {
-        const distance = editDistance(name, candidate);
-        if (distance <= 3 && (!best || distance < best.distance))
-            best = { name: candidate, distance };
-    }
-    return best?.name;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++)
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = current;
-    }
-    return previous[b.length];
-}
-/** --port: 0 (any free port) to 65535; `prefix` names the command where its messages do. */
-function portNumber(value, prefix = '') {
-    const port = wholeNumber('port', value, 0);
-    if (port > 65_535)
-        throw new errors/* ConfigurationError */.j1(`${prefix}--port must be from 0 to 65535; got ${port}.`, 'Give a free port such as 8080, or 0 (the default) for any free port.');
-    return port;
-}
-
-;// CONCATENATED MODULE: ./src/cli/emulator-command.ts
-
-
-
-
-
-
-
-
-
-const HELP = `Usage: datatable-deploy emulator [--port N] [--state FILE | --load FILE] [--rate-limit N] [--seed N]
-                                 [--realistic [--scale N]] [--json]
-
-Serves the Genesys Cloud data-tables API, its OAuth token endpoint and an admin API
-(/__emulator/...) on 127.0.0.1. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
-
-  --port N         port to listen on (default 0: a free one)
-  --state FILE     load the org's tables from FILE if it exists, and save them there on exit
-  --load FILE      load the org's tables from FILE, and leave the file as it is
-  --rate-limit N   requests per minute per token (default 300, as Genesys)
-  --seed N         seed for probabilistic faults and random delays (default 1)
-  --realistic      behave like the real service: reads lag writes (rows up to 5 s, tables up to
-                   10 s), each write takes up to 300 ms, import and export jobs take 4 s
-  --scale N        multiply every duration of --realistic (e.g. 0.1 for a ten times faster org)
-  --json           print one JSON line {"url","clientId","clientSecret"} once listening`;
-/** Parses the emulator command's arguments. Throws ConfigurationError on a bad one. */
-function parseEmulatorArgs(args) {
-    const { values } = parseOptions('emulator', args, {
-        port: { type: 'string' },
-        state: { type: 'string' },
-        load: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        seed: { type: 'string' },
-        realistic: { type: 'boolean' },
-        scale: { type: 'string' },
-        json: { type: 'boolean' },
-    });
-    if (values.state && values.load)
-        throw new errors/* ConfigurationError */.j1('Give --state or --load, not both.', '--load FILE starts from a file and leaves it as it is; --state FILE also saves to it on exit.');
-    const profileScale = realisticScale(values.realistic, values.scale, 1);
-    return {
-        help: values.help ?? false,
-        json: values.json ?? false,
-        statePath: values.state,
-        loadPath: values.load,
-        start: {
-            port: portNumber(values.port),
-            ...(profileScale !== undefined ? { profile: 'realistic', profileScale } : {}),
-            config: {
-                rateLimitPerMinute: wholeNumber('rate-limit', values['rate-limit'], 300) || 300,
-                seed: wholeNumber('seed', values.seed, 1),
-            },
-        },
-    };
-}
-async function runEmulatorCommand(args, io) {
-    const parsed = parseEmulatorArgs(args);
-    if (parsed.help) {
-        writeLine(io.stdout, HELP);
-        return 0;
-    }
-    const cwd = io.cwd ?? process.cwd();
-    const statePath = parsed.statePath;
-    // --state is written on exit: a path that cannot be written must fail now, not then.
-    if (statePath)
-        await checkOutputFile('--state', statePath, cwd);
-    const option = parsed.loadPath ? '--load' : '--state';
-    const loadPath = parsed.loadPath ?? (statePath && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, statePath)) ? statePath : undefined);
-    const state = loadPath ? await readStateDump(option, loadPath, cwd) : undefined;
-    const emulator = await startEmulator({ ...parsed.start, ...(state ? { state } : {}) }).catch((error) => {
-        if (error.code === 'EADDRINUSE')
-            throw new errors/* ConfigurationError */.j1(`--port ${parsed.start.port}: the port is in use.`, 'Stop what listens there, or give another port (--port 0 picks a free one).');
-        if (!state || error instanceof errors/* ConfigurationError */.j1)
-            throw error;
-        throw new errors/* ConfigurationError */.j1(`${option} ${loadPath} is not a state dump: ${error.message}.`, STATE_FIX);
-    });
-    const profile = parsed.start.profile
-        ? { profile: parsed.start.profile, scale: parsed.start.profileScale }
-        : {};
-    if (parsed.json) {
-        writeLine(io.stdout, JSON.stringify({
-            url: emulator.url,
-            clientId: emulator.clientId,
-            clientSecret: emulator.clientSecret,
-            ...profile,
-        }));
-    }
-    else {
-        writeLine(io.stdout, `Genesys Cloud data-tables emulator listening on ${emulator.url}`);
-        writeLine(io.stdout, `  GENESYSCLOUD_API_URL=${emulator.url}`);
-        writeLine(io.stdout, `  GENESYSCLOUD_OAUTHCLIENT_ID=${emulator.clientId}`);
-        writeLine(io.stdout, `  GENESYSCLOUD_OAUTHCLIENT_SECRET=${emulator.clientSecret}`);
-        if (parsed.start.profile) {
-            writeLine(io.stdout, `  realistic profile (scale ${parsed.start.profileScale}): ${describeTiming(emulator.config)}`);
-        }
-        writeLine(io.stdout, `  admin API: ${emulator.url}/__emulator/health${statePath ? `; state file: ${statePath}` : ''}`);
-    }
-    await new Promise((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-    });
-    if (statePath)
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(cwd, statePath), JSON.stringify(emulator.state.dump(), null, 2));
-    await emulator.close();
-    if (!parsed.json)
-        writeLine(io.stderr, 'emulator stopped');
-    return 0;
-}
-const STATE_FIX = 'Give a file that "datatable-deploy emulator --state FILE" wrote, such as examples/live/*.json.';
-/** A state file, as "emulator --state" writes it; the refusal says what is wrong with it. */
-async function readStateDump(option, file, cwd) {
-    const fix = 'Give a file that "datatable-deploy emulator --state FILE" wrote, such as examples/live/*.json.';
-    const bytes = await readOptionFile(option, file, cwd, fix);
-    try {
-        return JSON.parse(bytes.toString('utf8'));
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`${option} ${file} is not a state dump: it is not JSON (${error.message}).`, STATE_FIX);
-    }
-}
-/**
- * The scale of the realistic profile from `--realistic` and `--scale`: undefined without
- * `--realistic`, `fallback` without `--scale`. Shared with the demo.
- */
-function realisticScale(realistic, scale, fallback) {
-    if (!realistic) {
-        if (scale === undefined)
-            return undefined;
-        throw new errors/* ConfigurationError */.j1('--scale applies to --realistic only.', 'Add --realistic, or leave --scale out.');
-    }
-    if (scale === undefined)
-        return fallback;
-    const parsed = Number(scale);
-    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(scale) || !(parsed > 0)) {
-        throw new errors/* ConfigurationError */.j1(`--scale must be a number above 0; got "${scale}".`, 'Use e.g. --scale 0.1 for a ten times faster realistic org, or 1 for real timing.');
-    }
-    return parsed;
 }
 
 // EXTERNAL MODULE: ./src/clock.ts
@@ -21283,7 +16174,7 @@ function convertTyped(column, kind, node, doc) {
     }
 }
 /** Checks enum, length, range and pattern; returns the broken rule, if any. */
-function values_checkConstraints(column, value) {
+function checkConstraints(column, value) {
     const name = `"${column.name}"`;
     if (column.enum && !column.enum.some((allowed) => allowed === value)) {
         return {
@@ -21931,7 +16822,7 @@ function contradictions(column) {
         if (!fits(column.default))
             problems.push(`${name} has the default ${JSON.stringify(column.default)}, which is not a ${column.type}.`);
         else if (problems.length === 0) {
-            const broken = values_checkConstraints(column, column.default);
+            const broken = checkConstraints(column, column.default);
             if (broken)
                 problems.push(`The default of ${name} breaks its own settings: ${broken.message}`);
         }
@@ -22308,7 +17199,7 @@ function readRows(source, context) {
                 }
                 continue;
             }
-            const broken = values_checkConstraints(column, value);
+            const broken = checkConstraints(column, value);
             if (broken)
                 report(broken.rule, cellPositions[column.name] ?? entry.keyPosition, `Row "${key}": ${broken.message}`, key, column.name);
         }
@@ -22514,6 +17405,8 @@ function loadConfig(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
 /** The product version, reported by the CLI and in backups and user agents. */
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/plan/canonical.ts
 
 /**
@@ -22610,6 +17503,30 @@ function write(value, sink) {
         write(record[key], sink);
     }
     sink.push('}');
+}
+
+;// CONCATENATED MODULE: ./src/genesys/schema.ts
+/**
+ * A data-table schema in the form the service requires: JSON Schema draft-04, an object whose
+ * only required property is the string `key`, and no other properties than those listed.
+ */
+function tableSchema(properties) {
+    return {
+        $schema: 'http://json-schema.org/draft-04/schema#',
+        type: 'object',
+        required: ['key'],
+        additionalProperties: false,
+        properties: { key: { type: 'string' }, ...properties },
+    };
+}
+/**
+ * The value the service stores for a column a row leaves out: the schema default, else
+ * false / 0 / "" (Terraform's provider mirrors the same rule).
+ */
+function defaultFor(column) {
+    if (column.default !== undefined)
+        return column.default;
+    return column.type === 'boolean' ? false : column.type === 'string' ? '' : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/config/desired-schema.ts
@@ -24160,6 +19077,246 @@ class DeployFailure extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/deploy/settle.ts
+
+/**
+ * How long a read-back may disagree with what was written before it counts as a difference.
+ * Genesys Cloud is eventually consistent: its own Terraform provider waits up to 60 s for a
+ * deleted row to read back as gone, and up to 30 s for a deleted table (PR #2130 of
+ * terraform-provider-genesyscloud, "eventual consistency in DCA regions").
+ */
+const DEFAULT_SETTLE_MS = 60_000;
+/**
+ * Reads until the read shows no differences or the settle window runs out, backing off between
+ * reads (a tenth of the window at first, at most 1 s, doubling up to 10 s); the last read
+ * falls on the window's end. One read is never proof either way: a read that differs may be a
+ * lagging replica, and a read that fails (after the client's own retries) is read again. Only
+ * when the window is over does a difference count; a read still failing then is thrown.
+ */
+async function settle(read, differences, options) {
+    const { clock, logger } = options;
+    const started = clock.now();
+    const deadline = started + options.windowMs;
+    let delay = Math.min(1_000, Math.max(50, options.windowMs / 10));
+    for (let reads = 1;; reads++) {
+        let outcome;
+        try {
+            const value = await read();
+            outcome = { value, differences: differences(value) };
+        }
+        catch (error) {
+            outcome = { error };
+        }
+        const now = clock.now();
+        const settled = 'value' in outcome && outcome.differences.length === 0;
+        if (settled || now >= deadline) {
+            if ('error' in outcome)
+                throw outcome.error;
+            return { ...outcome, reads, elapsedMs: now - started };
+        }
+        if (options.signal?.aborted)
+            throw new SettleAborted(options.what);
+        const wait = Math.min(delay, deadline - now);
+        logger.info('error' in outcome
+            ? `${options.what}: the read failed (${(0,errors/* describeError */.Uc)(outcome.error)}); reading again in ${seconds(wait)}`
+            : `${options.what}: ${outcome.differences.length} difference(s) so far; the service may not show its latest writes yet (eventual consistency), reading again in ${seconds(wait)}`);
+        await clock.sleep(wait);
+        delay = Math.min(10_000, delay * 2);
+    }
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+/** The settling was stopped by its abort signal before the reads matched. */
+class SettleAborted extends Error {
+    constructor(what) {
+        super(`${what}: stopped by the interruption before the reads matched`);
+        this.name = 'SettleAborted';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/read-back.ts
+
+
+
+
+/** Row GETs at once (the client's rate budget and concurrency limit still apply). */
+const ROW_READS_IN_FLIGHT = 8;
+/**
+ * Reads the written tables back until the differences settle (see settle.ts). The first read
+ * covers every written row; each later one only what the last one still showed different: the
+ * rows named by a difference, or the whole written part of a table for a difference that names
+ * no row of it (a missing column, the row count, a missing table).
+ */
+function settleWritten(api, written, differences, options) {
+    let views;
+    let pending;
+    return settle(async () => {
+        const again = pending;
+        const next = await Promise.all(written.map((table, index) => {
+            const doubt = again === undefined ? 'all' : doubtsOf(table, again);
+            return doubt === 'none'
+                ? (views[index] ?? null)
+                : readWritten(api, table, views?.[index] ?? null, doubt);
+        }));
+        views = next;
+        return next;
+    }, (after) => (pending = differences(after)), options);
+}
+/** Which of a table's written rows a difference puts in doubt again. */
+function doubtsOf(table, differences) {
+    const written = new Set(table.keys);
+    const keys = new Set();
+    for (const item of differences) {
+        if (item.table !== table.name)
+            continue;
+        if (item.key === undefined || !written.has(item.key))
+            return 'all';
+        keys.add(item.key);
+    }
+    return keys.size === 0 ? 'none' : keys;
+}
+/**
+ * One table as it reads now. By pages: the table itself. By row GETs: `last` (the previous
+ * read back, else the table before the writes) with the rows in doubt read again.
+ */
+async function readWritten(api, table, last, doubt) {
+    if (table.id === undefined)
+        return null;
+    const pages = Math.max(1, Math.ceil(table.expectedRows / api.rowsPerPage));
+    const keys = doubt === 'all' ? table.keys : [...doubt];
+    try {
+        const definition = table.definitionChanged ? await api.getTable(table.id) : undefined;
+        const base = last ?? table.before;
+        if (keys.length >= pages || !base) {
+            const rows = await api.listRows(table.id);
+            return liveTable(definitionOf(table, definition, base), rows);
+        }
+        return liveTable(definitionOf(table, definition, base), await withRowsRead(api, table.id, base.rows, keys));
+    }
+    catch (error) {
+        // Rows that are not there read as absent (getRow), so a 404 here is the table's own.
+        if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404)
+            return null;
+        throw error;
+    }
+}
+/** `rows` with the rows of these keys as they read now (gone where a GET finds none). */
+async function withRowsRead(api, tableId, rows, keys) {
+    const limit = pLimit(ROW_READS_IN_FLIGHT);
+    const read = await Promise.all(keys.map((key) => limit(() => api.getRow(tableId, key))));
+    const byKey = new Map(rows.map((row) => [String(row.key), row]));
+    keys.forEach((key, index) => {
+        const row = read[index];
+        if (row)
+            byKey.set(key, row);
+        else
+            byKey.delete(key);
+    });
+    return [...byKey.values()];
+}
+function definitionOf(table, read, base) {
+    if (read?.schema)
+        return { ...read, schema: read.schema };
+    if (base)
+        return { ...tableOf(base), ...(read ?? {}) };
+    throw new Error(`${table.name}: the table's definition could not be read back`);
+}
+const tableOf = (live) => ({
+    id: live.id,
+    name: live.name,
+    ...(live.description === undefined ? {} : { description: live.description }),
+    ...(live.divisionRef ? { division: live.divisionRef } : {}),
+    schema: live.schema,
+});
+/** A table and its rows as the plan's read gives them (see plan/snapshot.ts). */
+function liveTable(table, rows) {
+    return {
+        id: table.id,
+        name: table.name,
+        division: table.division?.name,
+        divisionRef: table.division
+            ? { id: table.division.id, ...(table.division.name ? { name: table.division.name } : {}) }
+            : undefined,
+        description: table.description,
+        schema: table.schema,
+        rows,
+        fingerprint: fingerprintTable(table.schema, rows),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/content-hash.ts
+
+
+/**
+ * The content hash of a table: `sha256:<hex>` of the canonical JSON of its rows sorted by key.
+ * The deploy writes it into the versions table after verifying what it wrote, and the reader
+ * computes it over the rows it read: equal hashes mean the read saw exactly the deployed rows,
+ * so a read torn across a deploy (some rows old, some new) is caught. Rows must be full, as the
+ * service stores them (defaults filled in), on both sides.
+ */
+function snapshotHash(rows) {
+    return sha256Of([...rows].sort((a, b) => compareKeys(String(a.key), String(b.key))));
+}
+
+;// CONCATENATED MODULE: ./src/runtime/versions-format.ts
+
+/**
+ * The versions table: one row per deployed table, written by the deploy as that table's commit
+ * marker once its rows are applied and verified. Data tables have no ETag and no row version;
+ * this table is the change token the runtime reader polls (one call tells which tables changed).
+ */
+const DEFAULT_VERSIONS_TABLE = 'datatable_deploy_versions';
+/** Its columns. The key is the deployed table's name. */
+const VERSIONS_SCHEMA = tableSchema({
+    version: { type: 'integer', displayOrder: 1 },
+    content_hash: { type: 'string', displayOrder: 2 },
+    deployed_at: { type: 'string', displayOrder: 3 },
+    git_sha: { type: 'string', displayOrder: 4 },
+    deploy_id: { type: 'string', displayOrder: 5 },
+});
+const VERSIONS_DESCRIPTION = 'Written by datatable-deploy: one row per deployed table (its version and content hash). Do not edit.';
+/** The versions row of a record. */
+function versionRow(record) {
+    return {
+        key: record.table,
+        version: record.version,
+        content_hash: record.hash,
+        deployed_at: record.deployedAt,
+        git_sha: record.sha ?? '',
+        deploy_id: record.deployId,
+    };
+}
+/**
+ * The record of a versions row; undefined for a row that is not one (a hand-made row without
+ * a version or hash): such a row tells a reader nothing, so it counts as absent.
+ */
+function versionRecord(row) {
+    const version = row.version;
+    const hash = row.content_hash;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0)
+        return undefined;
+    if (typeof hash !== 'string' || !hash.startsWith('sha256:'))
+        return undefined;
+    const text = (value) => (typeof value === 'string' ? value : '');
+    return {
+        table: String(row.key),
+        version,
+        hash,
+        deployedAt: text(row.deployed_at),
+        sha: text(row.git_sha) || undefined,
+        deployId: text(row.deploy_id),
+    };
+}
+/** The columns of the versions table that a live table lacks or types differently. */
+function versionsSchemaProblems(schema) {
+    return Object.entries(VERSIONS_SCHEMA.properties)
+        .filter(([name, column]) => schema.properties[name]?.type !== column.type)
+        .map(([name, column]) => schema.properties[name]
+        ? `"${name}" is ${schema.properties[name].type}, not ${column.type}`
+        : `"${name}" (${column.type}) is missing`);
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/progress.ts
 /**
  * Progress of a long run of operations: "12,000 of 40,000 rows (30%), 98/s, about 4 min 45 s
@@ -24207,7 +19364,3420 @@ class Progress {
     }
 }
 
+// EXTERNAL MODULE: ./src/logger.ts
+var src_logger = __nccwpck_require__(86999);
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString(options.encoding)
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
+const normalize_columns_array = function (columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === undefined || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if (is_object(column)) {
+      if (typeof column.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal",
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`,
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+class ResizeableBuffer {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.toString(encoding, 0, this.length);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+}
+
+/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+
+
+const init_state = function (options) {
+  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
+  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
+  // https://tc39.es/ecma262/#sec-white-space
+  // https://tc39.es/ecma262/#sec-line-terminators
+  //
+  // Codepoints unrepresentable in the target encoding are dropped: Node's
+  // Buffer substitutes them with `?` (0x3F), and including those would cause
+  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
+  const timchars = [
+    // Basic Latin
+    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
+    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
+    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
+    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
+    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
+    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
+    // Latin-1 Supplement
+    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
+    // Ogham
+    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
+    // General Punctuation
+    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
+    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
+    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
+    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
+    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
+    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
+    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
+    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
+    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
+    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
+    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
+    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
+    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
+    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
+    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
+    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
+    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
+  ].reduce((acc, codepoint) => {
+    const encoded = Buffer.from(
+      String.fromCharCode(codepoint),
+      options.encoding,
+    );
+    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
+      return acc;
+    }
+    acc.push(encoded);
+    return acc;
+  }, []);
+  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
+  // (the common case) bail out in O(1) without scanning every timchar.
+  const timcharFirstBytes = new Uint8Array(256);
+  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    delimiterBufPrevious: undefined,
+    delimiterDiscovered: false,
+    // Current error encountered by a record
+    error: undefined,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote:
+      Buffer.isBuffer(options.escape) &&
+      Buffer.isBuffer(options.quote) &&
+      Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns)
+      ? options.columns.length
+      : undefined,
+    field: new utils_ResizeableBuffer(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      // Skip if the remaining buffer can be delimiter
+      ...(options.delimiter
+        ? options.delimiter.map((delimiter) => delimiter.length)
+        : []),
+      // Auto discovery of delimiter is limited to 1 character
+      options.delimiter_auto ? 1 : 0,
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0,
+      // Skip if the remaining buffer can be a multi-byte trim character
+      ...timchars.map((t) => t.length),
+    ),
+    previousBuf: undefined,
+    quoting: false,
+    stop: false,
+    rawBuffer: new utils_ResizeableBuffer(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength:
+      options.record_delimiter.length === 0
+        ? 0
+        : Math.max(...options.record_delimiter.map((v) => v.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("\t", options.encoding)[0],
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: timchars,
+    timcharFirstBytes: timcharFirstBytes,
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if (options.encoding === undefined || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (
+    typeof options.encoding !== "string" &&
+    options.encoding !== null
+  ) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if (
+    options.cast === undefined ||
+    options.cast === null ||
+    options.cast === false ||
+    options.cast === ""
+  ) {
+    options.cast = undefined;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast_date`
+  if (
+    options.cast_date === undefined ||
+    options.cast_date === null ||
+    options.cast_date === false ||
+    options.cast_date === ""
+  ) {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function (value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = undefined;
+  if (options.columns === true) {
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (
+    options.columns === undefined ||
+    options.columns === null ||
+    options.columns === false
+  ) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `group_columns_by_name`
+  if (
+    options.group_columns_by_name === undefined ||
+    options.group_columns_by_name === null ||
+    options.group_columns_by_name === false
+  ) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`,
+      ],
+      options,
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated.",
+      ],
+      options,
+    );
+  }
+  // Normalize option `comment`
+  if (
+    options.comment === undefined ||
+    options.comment === null ||
+    options.comment === false ||
+    options.comment === ""
+  ) {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if (
+    options.comment_no_infix === undefined ||
+    options.comment_no_infix === null ||
+    options.comment_no_infix === false
+  ) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `delimiter_auto`
+  if (
+    options.delimiter_auto === undefined ||
+    options.delimiter_auto === null ||
+    options.delimiter_auto === false
+  ) {
+    options.delimiter_auto = false;
+  } else if (options.delimiter_auto === true) {
+    options.delimiter_auto = {};
+  } else if (!is_object(options.delimiter_auto)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER_AUTO",
+      [
+        "Invalid option delimiter_auto:",
+        "delimiter_auto must be a boolean or a configuration object,",
+        `got ${JSON.stringify(options.delimiter_auto)}`,
+      ],
+      options,
+    );
+  }
+  if (options.delimiter_auto) {
+    if (options.delimiter_auto.preferred === undefined)
+      options.delimiter_auto.preferred = {
+        [",".charCodeAt(0)]: 1.8,
+        ["\t".charCodeAt(0)]: 1.8,
+        [";".charCodeAt(0)]: 1.6,
+        [" ".charCodeAt(0)]: 1.6,
+        [":".charCodeAt(0)]: 1.5,
+        [".".charCodeAt(0)]: 1.4,
+        ["/".charCodeAt(0)]: 1.4,
+      };
+    else if (!is_object(options.delimiter_auto.preferred)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "preferred must be an object,",
+          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.score === undefined)
+      options.delimiter_auto.score = (info, options) => {
+        return (
+          (info.total - info.std) * (options.preferred[info.char_code] || 1)
+        );
+      };
+    else if (typeof options.delimiter_auto.score !== "function") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "score must be a function,",
+          `got ${JSON.stringify(options.delimiter_auto.score)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.size === undefined)
+      options.delimiter_auto.size = 2048;
+    else if (typeof options.delimiter_auto.size !== "number") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "size must be a number,",
+          `got ${JSON.stringify(options.delimiter_auto.size)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (options.delimiter_auto !== false) {
+    options.delimiter = [];
+  }
+  if (!Array.isArray(options.delimiter)) {
+    if (
+      options.delimiter === undefined ||
+      options.delimiter === null ||
+      options.delimiter === false
+    ) {
+      options.delimiter = Buffer.from(",", options.encoding);
+    }
+    options.delimiter = [options.delimiter];
+  }
+  options.delimiter = options.delimiter.map(function (delimiter) {
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`,
+        ],
+        options,
+      );
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
+      );
+    }
+  }
+  // Normalize option `from`
+  if (options.from === undefined || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
+      );
+    }
+  }
+  // Normalize option `from_line`
+  if (options.from_line === undefined || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (
+      typeof options.from_line === "string" &&
+      /\d+/.test(options.from_line)
+    ) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
+      );
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if (
+    options.ignore_last_delimiters === undefined ||
+    options.ignore_last_delimiters === null
+  ) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
+      ],
+      options,
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option",
+      ],
+      options,
+    );
+  }
+  // Normalize option `info`
+  if (
+    options.info === undefined ||
+    options.info === null ||
+    options.info === false
+  ) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
+    );
+  }
+  // Normalize option `max_record_size`
+  if (
+    options.max_record_size === undefined ||
+    options.max_record_size === null ||
+    options.max_record_size === false
+  ) {
+    options.max_record_size = 0;
+  } else if (
+    Number.isInteger(options.max_record_size) &&
+    options.max_record_size >= 0
+  ) {
+    // Great, nothing to do
+  } else if (
+    typeof options.max_record_size === "string" &&
+    /\d+/.test(options.max_record_size)
+  ) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
+    );
+  }
+  // Normalize option `objname`
+  if (
+    options.objname === undefined ||
+    options.objname === null ||
+    options.objname === false
+  ) {
+    options.objname = undefined;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+      // Don't call `toString`, leave objname as a buffer
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  } else if (typeof options.objname === "number") {
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
+    );
+  }
+  if (options.objname !== undefined) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
+        );
+      }
+    } else {
+      // A string or a buffer
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index",
+        );
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if (options.on_record === undefined || options.on_record === null) {
+    options.on_record = undefined;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if (
+    options.on_skip !== undefined &&
+    options.on_skip !== null &&
+    typeof options.on_skip !== "function"
+  ) {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
+    );
+  }
+  // Normalize option `quote`
+  if (
+    options.quote === null ||
+    options.quote === false ||
+    options.quote === ""
+  ) {
+    options.quote = null;
+  } else {
+    if (options.quote === undefined || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
+      );
+    }
+  }
+  // Normalize option `raw`
+  if (
+    options.raw === undefined ||
+    options.raw === null ||
+    options.raw === false
+  ) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
+    );
+  }
+  // Normalize option `record_delimiter`
+  if (options.record_delimiter === undefined) {
+    options.record_delimiter = [];
+  } else if (
+    typeof options.record_delimiter === "string" ||
+    Buffer.isBuffer(options.record_delimiter)
+  ) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`,
+        ],
+        options,
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`,
+      ],
+      options,
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if (typeof options.relax_column_count === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count === undefined ||
+    options.relax_column_count === null
+  ) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_less === undefined ||
+    options.relax_column_count_less === null
+  ) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_more === undefined ||
+    options.relax_column_count_more === null
+  ) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
+    );
+  }
+  // Normalize option `relax_quotes`
+  if (typeof options.relax_quotes === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_quotes === undefined ||
+    options.relax_quotes === null
+  ) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
+    );
+  }
+  // Normalize option `skip_empty_lines`
+  if (typeof options.skip_empty_lines === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_empty_lines === undefined ||
+    options.skip_empty_lines === null
+  ) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
+    );
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_empty_values === undefined ||
+    options.skip_records_with_empty_values === null
+  ) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
+    );
+  }
+  // Normalize option `skip_records_with_error`
+  if (typeof options.skip_records_with_error === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_error === undefined ||
+    options.skip_records_with_error === null
+  ) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
+    );
+  }
+  // Normalize option `rtrim`
+  if (
+    options.rtrim === undefined ||
+    options.rtrim === null ||
+    options.rtrim === false
+  ) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
+    );
+  }
+  // Normalize option `ltrim`
+  if (
+    options.ltrim === undefined ||
+    options.ltrim === null ||
+    options.ltrim === false
+  ) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
+    );
+  }
+  // Normalize option `trim`
+  if (
+    options.trim === undefined ||
+    options.trim === null ||
+    options.trim === false
+  ) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
+    );
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if (options.to === undefined || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
+      );
+    }
+  }
+  // Normalize option `to_line`
+  if (options.to_line === undefined || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
+      );
+    }
+  }
+  return options;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+
+
+
+// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
+// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
+const delimiter_discover = function (records, options) {
+  // Normalize the configuration
+  if (!options) {
+    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
+  }
+  // Convert String to Buffer
+  if (typeof records === "string") {
+    records = Buffer.from(records);
+  }
+  // Convert Buffer to an array of records
+  if (Buffer.isBuffer(records)) {
+    records = ((data) => {
+      const records = [];
+      const parser = transform({ delimiter: [] });
+      const push = (record) => records.push(record);
+      const close = () => {};
+      const error = parser.parse(data, true, push, close);
+      if (error !== undefined) throw error;
+      return records;
+    })(records);
+  }
+  // Info array initialization, 127 entries, one per char code
+  const info = Array(127)
+    .fill()
+    .map(() => ({ lines: [] }));
+  // Traverse each records, count occurences per char code
+  records.map(([record], line) => {
+    for (let i = 0, l = record.length; i < l; i++) {
+      // Count the character frequency
+      const code = record.charCodeAt(i);
+      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
+      info[code].lines[line]++;
+    }
+  });
+  // Traverse each char code, compute the score
+  info.map((info, i) => {
+    info.char_code = i;
+    info.std = std(info.lines);
+    info.total = info.lines.reduce((acc, val) => acc + val, 0);
+    info.preferred = !!options.preferred[i];
+    info.score = options.score(info, options);
+  });
+  // Extract the dominant character
+  const result = info.reduce(
+    (acc, info) => (acc.score > info.score ? acc : info),
+    {},
+  );
+  return String.fromCharCode(result.char_code);
+};
+
+const std = function (array) {
+  const n = array.length;
+  if (n === 0) return 0;
+  const mean = array.reduce((a, b) => a + b) / n;
+  return Math.sqrt(
+    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
+  );
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+
+const isRecordEmpty = function (record) {
+  return record.every(
+    (field) =>
+      field == null || (field.toString && field.toString().trim() === ""),
+  );
+};
+
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+
+const boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254]),
+};
+
+const transform = function (original_options = {}) {
+  const info = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0,
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info,
+    original_options: original_options,
+    options: options,
+    state: init_state(options),
+    __needMoreData: function (i, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
+        this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0
+          ? Buffer.from("\r\n", encoding).length
+          : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0,
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function (nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        delimiter_auto,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line,
+      } = this.options;
+      let { comment, escape, quote, record_delimiter } = this.options;
+      const {
+        bomSkipped,
+        delimiterDiscovered,
+        delimiterBufPrevious,
+        rawBuffer,
+        escapeIsQuote,
+      } = this.state;
+      // Automatic delimiter discovery
+      if (!delimiterDiscovered && delimiter_auto) {
+        let delimiterBuf;
+        if (delimiterBufPrevious === undefined) {
+          delimiterBuf = nextBuf;
+        } else if (
+          delimiterBufPrevious !== undefined &&
+          nextBuf === undefined
+        ) {
+          delimiterBuf = delimiterBufPrevious;
+        } else {
+          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
+        }
+        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
+        nextBuf = undefined;
+        // this.delimiterBufPrevious = delimiterBuf;
+        if (end || delimiterBuf.length > delimiter_auto.size) {
+          this.options.delimiter = [
+            Buffer.from(
+              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
+            ),
+          ];
+          this.state.previousBuf = delimiterBuf;
+          this.state.delimiterBufPrevious = undefined;
+          this.state.delimiterDiscovered = true;
+        } else {
+          this.state.delimiterBufPrevious = delimiterBuf;
+          return;
+        }
+      }
+      // Previous buffers reconciliation
+      const { previousBuf } = this.state;
+      let buf;
+      if (previousBuf === undefined) {
+        if (nextBuf === undefined) {
+          // Handle empty string
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== undefined && nextBuf === undefined) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      // Handle UTF BOM
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          // No enough data
+          if (end === false) {
+            // Wait for more data
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding in boms) {
+            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
+              // Skip BOM
+              const bomLength = boms[encoding].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              // Renormalize original options with the new encoding
+              const options = normalize_options({
+                ...this.original_options,
+                encoding: encoding,
+              });
+              // Properties are merged with the existing options instance
+              for (const key in options) {
+                this.options[key] = options[key];
+              }
+              // Options will re-evaluate the Buffer with the new encoding
+              ({ comment, escape, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        // Ensure we get enough space to look ahead
+        // There should be a way to move this out of the loop
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        // Auto discovery of record_delimiter, unix, mac and windows supported
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos,
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if (
+          (chr === cr || chr === nl) &&
+          this.state.wasRowDelimiter === false
+        ) {
+          this.state.wasRowDelimiter = true;
+        }
+        // Previous char was a valid escape char
+        // treat the current char as a regular char
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          // Escape is only active inside quoted fields
+          // We are quoting, the char is an escape chr and there is a chr to escape
+          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
+          if (
+            escape !== null &&
+            this.state.quoting === true &&
+            this.__isEscape(buf, pos, chr) &&
+            pos + escape.length < bufLen
+          ) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape.length)) {
+                this.state.escaping = true;
+                pos += escape.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape.length - 1;
+              continue;
+            }
+          }
+          // Not currently escaping and chr is a quote
+          // TODO: need to compare bytes instead of single char
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable =
+                rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment =
+                comment !== null &&
+                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr,
+              );
+              const isNextChrRecordDelimiter =
+                record_delimiter.length === 0
+                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
+                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              // Escape a quote
+              // Treat next char as a regular character
+              if (
+                escape !== null &&
+                this.__isEscape(buf, pos, chr) &&
+                this.__isQuote(buf, pos + escape.length)
+              ) {
+                pos += escape.length - 1;
+              } else if (
+                !nextChr ||
+                isNextChrDelimiter ||
+                isNextChrRecordDelimiter ||
+                isNextChrComment ||
+                isNextChrTrimable
+              ) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment",
+                    ],
+                    this.options,
+                    this.__infoField(),
+                  ),
+                );
+                if (err !== undefined) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                // In relax_quotes mode, treat opening quote preceded by chrs as regular
+                if (relax_quotes === false) {
+                  const info = this.__infoField();
+                  const bom = Object.keys(boms)
+                    .map((b) =>
+                      boms[b].equals(this.state.field.toString()) ? b : false,
+                    )
+                    .filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom ? `(${bom} bom)` : undefined,
+                      ],
+                      this.options,
+                      info,
+                      {
+                        field: this.state.field,
+                      },
+                    ),
+                  );
+                  if (err !== undefined) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos,
+            );
+            if (recordDelimiterLength !== 0) {
+              // Do not emit comments which take a full line
+              const skipCommentLine =
+                this.state.commenting &&
+                this.state.wasQuoting === false &&
+                this.state.record.length === 0 &&
+                this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+                // Skip full comment line
+              } else {
+                // Activate records emission if above from_line
+                if (
+                  this.state.enabled === false &&
+                  this.info.lines +
+                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
+                    from_line
+                ) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                // Skip if line is empty and skip_empty_lines activated
+                if (
+                  skip_empty_lines === true &&
+                  this.state.wasQuoting === false &&
+                  this.state.record.length === 0 &&
+                  this.state.field.length === 0
+                ) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== undefined) return errField;
+                this.info.bytes =
+                  this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== undefined) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (
+              comment !== null &&
+              (comment_no_infix === false ||
+                (this.state.record.length === 0 &&
+                  this.state.field.length === 0))
+            ) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== undefined) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (
+            max_record_size !== 0 &&
+            this.state.record_length + this.state.field.length > max_record_size
+          ) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+              ),
+            );
+          }
+        }
+        const lappend =
+          ltrim === false ||
+          this.state.quoting === true ||
+          this.state.field.length !== 0 ||
+          !this.__isCharTrimable(buf, pos);
+        // rtrim in non quoting is handle in __onField
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        // Ensure we are not ending in a quoting state
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+          if (err !== undefined) return err;
+        } else {
+          // Skip last line if it has no characters
+          if (
+            this.state.wasQuoting === true ||
+            this.state.record.length !== 0 ||
+            this.state.field.length !== 0
+          ) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== undefined) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== undefined) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function (push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values,
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      // Convert the first line into column names
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err =
+          columns === false
+            ? new CsvError(
+                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+                [
+                  "Invalid Record Length:",
+                  `expect ${this.state.expectedRecordLength},`,
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              )
+            : new CsvError(
+                "CSV_RECORD_INCONSISTENT_COLUMNS",
+                [
+                  "Invalid Record Length:",
+                  `columns length is ${columns.length},`, // rename columns
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              );
+        if (
+          relax_column_count === true ||
+          (relax_column_count_less === true &&
+            recordLength < this.state.expectedRecordLength) ||
+          (relax_column_count_more === true &&
+            recordLength > this.state.expectedRecordLength)
+        ) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+          // Error is undefined with skip_records_with_error
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        // With columns, records are object
+        if (columns !== false) {
+          const obj = {};
+          // Transform record array to an object
+          for (let i = 0, l = record.length; i < l; i++) {
+            if (columns[i] === undefined || columns[i].disabled) continue;
+            // Turn duplicate columns into an array
+            if (
+              group_columns_by_name === true &&
+              Object.hasOwn(obj, columns[i].name)
+            ) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record[i]];
+              }
+            } else {
+              Object.defineProperty(obj, columns[i].name, {
+                value: record[i],
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            }
+          }
+          // Without objname (default)
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [obj[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? obj : [obj[objname], obj],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+          // Without columns, records are array
+        } else {
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: record },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [record[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? record : [record[objname], record],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function (record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers =
+          firstLineToHeaders === undefined
+            ? record
+            : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`,
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers: headers,
+              },
+            ),
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function () {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = undefined;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function () {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      // Short circuit for the from_line options
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f] = this.__cast(field);
+        if (err !== undefined) return err;
+        field = f;
+      }
+      this.state.record.push(field);
+      // Increment record length if record size must not exceed a limit
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function () {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function (record, push) {
+      const { on_record } = this.options;
+      if (on_record !== undefined) {
+        const info = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info);
+        } catch (err) {
+          return err;
+        }
+        if (record === undefined || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function (field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Dont loose time calling cast
+      // because the final record is an object
+      // and this field can't be associated to a key present in columns
+      if (
+        isColumns === true &&
+        relax_column_count &&
+        this.options.columns.length <= this.state.record.length
+      ) {
+        return [undefined, undefined];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info = this.__infoField();
+          return [undefined, this.state.castField.call(null, field, info)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [undefined, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info = this.__infoField();
+        return [undefined, this.options.cast_date.call(null, field, info)];
+      }
+      return [undefined, field];
+    },
+    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i = 1; i < sourceLength; i++) {
+        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      }
+      return sourceLength;
+    },
+    // Helper to test if a character is trimable
+    __isCharTrimable: function (buf, pos) {
+      const { timchars, timcharFirstBytes } = this.state;
+      // Fast bail-out: non-whitespace bytes (the common case) are rejected
+      // without scanning the full timchar list.
+      const first = buf[pos];
+      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
+      loop1: for (let i = 0; i < timchars.length; i++) {
+        const timchar = timchars[i];
+        for (let j = 0; j < timchar.length; j++) {
+          if (timchar[j] !== buf[pos + j]) continue loop1;
+        }
+        return timchar.length;
+      }
+      return 0;
+    },
+    __isDelimiter: function (buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (
+        ignore_last_delimiters === true &&
+        this.state.record.length === this.options.columns.length - 1
+      ) {
+        return 0;
+      } else if (
+        ignore_last_delimiters !== false &&
+        typeof ignore_last_delimiters === "number" &&
+        this.state.record.length === ignore_last_delimiters - 1
+      ) {
+        return 0;
+      }
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
+        if (del[0] === chr) {
+          for (let j = 1; j < del.length; j++) {
+            if (del[j] !== buf[pos + j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isEscape: function (buf, pos, chr) {
+      const { escape } = this.options;
+      if (escape === null) return false;
+      const l = escape.length;
+      if (escape[0] === chr) {
+        for (let i = 0; i < l; i++) {
+          if (escape[i] !== buf[pos + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isFloat: function (value) {
+      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isQuote: function (buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l = quote.length;
+      for (let i = 0; i < l; i++) {
+        if (quote[i] !== buf[pos + i]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __isRecordDelimiter: function (chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j = 1; j < rdLength; j++) {
+          if (rd[j] !== buf[pos + j]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __autoDiscoverRecordDelimiter: function (buf, pos) {
+      const { encoding } = this.options;
+      // Note, we don't need to cache this information in state,
+      // It is only called on the first line until we find out a suitable
+      // record delimiter.
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding),
+      ];
+      loop: for (let i = 0; i < rds.length; i++) {
+        const l = rds[i].length;
+        for (let j = 0; j < l; j++) {
+          if (rds[i][j] !== buf[pos + j]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function (msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== undefined) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : undefined,
+            );
+          } catch (err) {
+            return err;
+          }
+        }
+        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        return undefined;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function () {
+      return {
+        ...this.info,
+        columns: this.options.columns,
+      };
+    },
+    __infoRecord: function () {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
+      };
+    },
+    __infoField: function () {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Bytes records are only incremented when all records'fields are parsed
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records: bytes_records,
+        column:
+          isColumns === true
+            ? columns.length > this.state.record.length
+              ? columns[this.state.record.length].name
+              : null
+            : this.state.record.length,
+        quoting: this.state.wasQuoting,
+      };
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+
+
+
+const parse = function (data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? Object.create(null) : [];
+  const parser = transform(opts);
+  const push = (record) => {
+    if (parser.options.objname === undefined) records.push(record);
+    else {
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {};
+  const error = parser.parse(data, true, push, close);
+  if (error !== undefined) throw error;
+  return records;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
+// Lodash implementation of `get`
+
+const charCodeOfDot = ".".charCodeAt(0);
+const reEscapeChar = /\\(\\)?/g;
+const rePropName = RegExp(
+  // Match anything that isn't a dot or bracket.
+  "[^.[\\]]+" +
+    "|" +
+    // Or match property names within brackets.
+    "\\[(?:" +
+    // Match a non-string expression.
+    "([^\"'][^[]*)" +
+    "|" +
+    // Or match strings (supports escaping characters).
+    "([\"'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2" +
+    ")\\]" +
+    "|" +
+    // Or match "" as the space between consecutive dots or empty brackets.
+    "(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))",
+  "g",
+);
+const reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
+const reIsPlainProp = /^\w*$/;
+
+const getTag = function (value) {
+  // if (!value) value === undefined ? "[object Undefined]" : "[object Null]";
+  return Object.prototype.toString.call(value);
+};
+
+const isSymbol = function (value) {
+  const type = typeof value;
+  return (
+    type === "symbol" ||
+    (type === "object" && value && getTag(value) === "[object Symbol]")
+  );
+};
+
+const isKey = function (value, object) {
+  if (Array.isArray(value)) {
+    return false;
+  }
+  const type = typeof value;
+  if (
+    type === "number" ||
+    type === "symbol" ||
+    type === "boolean" ||
+    !value ||
+    isSymbol(value)
+  ) {
+    return true;
+  }
+  return (
+    reIsPlainProp.test(value) ||
+    !reIsDeepProp.test(value) ||
+    (object != null && value in Object(object))
+  );
+};
+
+const stringToPath = function (string) {
+  const result = [];
+  if (string.charCodeAt(0) === charCodeOfDot) {
+    result.push("");
+  }
+  string.replace(rePropName, function (match, expression, quote, subString) {
+    let key = match;
+    if (quote) {
+      key = subString.replace(reEscapeChar, "$1");
+    } else if (expression) {
+      key = expression.trim();
+    }
+    result.push(key);
+  });
+  return result;
+};
+
+const castPath = function (value, object) {
+  if (Array.isArray(value)) {
+    return value;
+  } else {
+    return isKey(value, object) ? [value] : stringToPath(value);
+  }
+};
+
+const toKey = function (value) {
+  if (typeof value === "string" || isSymbol(value)) return value;
+  const result = `${value}`;
+  return result == "0" && 1 / value == -Infinity ? "-0" : result;
+};
+
+const get = function (object, path) {
+  path = castPath(path, object);
+  let index = 0;
+  const length = path.length;
+  while (object != null && index < length) {
+    object = object[toKey(path[index++])];
+  }
+  return index && index === length ? object : undefined;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
+const is_object_is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
+const normalize_columns = function (columns) {
+  if (columns === undefined || columns === null) {
+    return [undefined, undefined];
+  }
+  if (typeof columns !== "object") {
+    return [Error('Invalid option "columns": expect an array or an object')];
+  }
+  if (!Array.isArray(columns)) {
+    const newcolumns = [];
+    for (const k in columns) {
+      newcolumns.push({
+        key: k,
+        header: columns[k],
+      });
+    }
+    columns = newcolumns;
+  } else {
+    const newcolumns = [];
+    for (const column of columns) {
+      if (typeof column === "string") {
+        newcolumns.push({
+          key: column,
+          header: column,
+        });
+      } else if (
+        typeof column === "object" &&
+        column !== null &&
+        !Array.isArray(column)
+      ) {
+        if (!column.key) {
+          return [
+            Error('Invalid column definition: property "key" is required'),
+          ];
+        }
+        if (column.header === undefined) {
+          column.header = column.key;
+        }
+        newcolumns.push(column);
+      } else {
+        return [
+          Error("Invalid column definition: expect a string or an object"),
+        ];
+      }
+    }
+    columns = newcolumns;
+  }
+  return [undefined, columns];
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
+class CsvError_CsvError extends Error {
+  constructor(code, message, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ");
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError_CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString()
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/underscore.js
+const underscore_underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_options.js
+
+
+
+
+const normalize_options_normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore_underscore(opt)] = opts[opt];
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    return [
+      new CsvError_CsvError("CSV_OPTION_BOOLEAN_INVALID_TYPE", [
+        "option `bom` is optional and must be a boolean value,",
+        `got ${JSON.stringify(options.bom)}`,
+      ]),
+    ];
+  }
+  // Normalize option `delimiter`
+  if (options.delimiter === undefined || options.delimiter === null) {
+    options.delimiter = ",";
+  } else if (Buffer.isBuffer(options.delimiter)) {
+    options.delimiter = options.delimiter.toString();
+  } else if (typeof options.delimiter !== "string") {
+    return [
+      new CsvError_CsvError("CSV_OPTION_DELIMITER_INVALID_TYPE", [
+        "option `delimiter` must be a buffer or a string,",
+        `got ${JSON.stringify(options.delimiter)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quote`
+  if (options.quote === undefined || options.quote === null) {
+    options.quote = '"';
+  } else if (options.quote === true) {
+    options.quote = '"';
+  } else if (options.quote === false) {
+    options.quote = "";
+  } else if (Buffer.isBuffer(options.quote)) {
+    options.quote = options.quote.toString();
+  } else if (typeof options.quote !== "string") {
+    return [
+      new CsvError_CsvError("CSV_OPTION_QUOTE_INVALID_TYPE", [
+        "option `quote` must be a boolean, a buffer or a string,",
+        `got ${JSON.stringify(options.quote)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quoted`
+  if (options.quoted === undefined || options.quoted === null) {
+    options.quoted = false;
+  } else {
+    // todo
+  }
+  // Normalize option `escape_formulas`
+  if (
+    options.escape_formulas === undefined ||
+    options.escape_formulas === null
+  ) {
+    options.escape_formulas = false;
+  } else if (typeof options.escape_formulas !== "boolean") {
+    return [
+      new CsvError_CsvError("CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE", [
+        "option `escape_formulas` must be a boolean,",
+        `got ${JSON.stringify(options.escape_formulas)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quoted_empty`
+  if (options.quoted_empty === undefined || options.quoted_empty === null) {
+    options.quoted_empty = undefined;
+  } else {
+    // todo
+  }
+  // Normalize option `quoted_match`
+  if (
+    options.quoted_match === undefined ||
+    options.quoted_match === null ||
+    options.quoted_match === false
+  ) {
+    options.quoted_match = null;
+  } else if (!Array.isArray(options.quoted_match)) {
+    options.quoted_match = [options.quoted_match];
+  }
+  if (options.quoted_match) {
+    for (const quoted_match of options.quoted_match) {
+      const isString = typeof quoted_match === "string";
+      const isRegExp = quoted_match instanceof RegExp;
+      if (!isString && !isRegExp) {
+        return [
+          new CsvError_CsvError("CSV_OPTION_QUOTED_MATCH", [
+            "option `quoted_match` must be a string or a regex,",
+            `got ${JSON.stringify(options.quoted_match)}`,
+          ]),
+        ];
+      }
+    }
+  }
+  // Normalize option `quoted_string`
+  if (options.quoted_string === undefined || options.quoted_string === null) {
+    options.quoted_string = false;
+  } else {
+    // todo
+  }
+  // Normalize option `eof`
+  if (options.eof === undefined || options.eof === null) {
+    options.eof = true;
+  } else {
+    // todo
+  }
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === null) {
+    options.escape = '"';
+  } else if (Buffer.isBuffer(options.escape)) {
+    options.escape = options.escape.toString();
+  } else if (typeof options.escape !== "string") {
+    return [
+      Error(
+        `Invalid Option: escape must be a buffer or a string, got ${JSON.stringify(options.escape)}`,
+      ),
+    ];
+  }
+  if (options.escape.length > 1) {
+    return [
+      Error(
+        `Invalid Option: escape must be one character, got ${options.escape.length} characters`,
+      ),
+    ];
+  }
+  // Normalize option `header`
+  if (
+    options.header === undefined ||
+    options.header === null ||
+    options.header === false
+  ) {
+    options.header = false;
+  } else if (options.header !== true) {
+    throw new CsvError_CsvError(
+      "CSV_INVALID_OPTION_HEADER",
+      [
+        "option `header` is expected to be a boolean,",
+        `got ${JSON.stringify(options.header)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `headers_as_comment`
+  if (
+    options.header_as_comment === undefined ||
+    options.header_as_comment === null ||
+    options.header_as_comment === false
+  ) {
+    options.header_as_comment = false;
+  } else if (options.header_as_comment === true) {
+    options.header_as_comment = "#";
+  } else if (Buffer.isBuffer(options.header_as_comment)) {
+    options.header_as_comment = options.header_as_comment.toString();
+  } else if (typeof options.header_as_comment !== "string") {
+    throw new CsvError_CsvError(
+      "CSV_INVALID_OPTION_HEADER_AS_COMMENT",
+      [
+        "option `header_as_comment` must be a boolean, a string or a buffer,",
+        `got ${JSON.stringify(options.header_as_comment)}`,
+      ],
+      options,
+    );
+  }
+  // if (options.header_as_comment && !options.comment?.length) {
+  //   throw new CsvError(
+  //     "CSV_INVALID_OPTION_COMMENT",
+  //     [
+  //       "option `comment` must be a non empty string or buffer when using `header_as_comment`,",
+  //       `got ${JSON.stringify(options.comment)}`,
+  //     ],
+  //     options,
+  //   );
+  // }
+  // Header is always enabled with `header_as_comment`
+  // if (options.header_as_comment === true) {
+  //   options.header = true;
+  // }
+  // Normalize option `columns`
+  const [errColumns, columns] = normalize_columns(options.columns);
+  if (errColumns !== undefined) return [errColumns];
+  options.columns = columns;
+  // Normalize option `quoted`
+  if (options.quoted === undefined || options.quoted === null) {
+    options.quoted = false;
+  } else {
+    // todo
+  }
+  // Normalize option `cast`
+  if (options.cast === undefined || options.cast === null) {
+    options.cast = {};
+  } else {
+    // todo
+  }
+  // Normalize option cast.bigint
+  if (options.cast.bigint === undefined || options.cast.bigint === null) {
+    // Cast boolean to string by default
+    options.cast.bigint = (value) => "" + value;
+  }
+  // Normalize option cast.boolean
+  if (options.cast.boolean === undefined || options.cast.boolean === null) {
+    // Cast boolean to string by default
+    options.cast.boolean = (value) => (value ? "1" : "");
+  }
+  // Normalize option cast.date
+  if (options.cast.date === undefined || options.cast.date === null) {
+    // Cast date to timestamp string by default
+    options.cast.date = (value) => "" + value.getTime();
+  }
+  // Normalize option cast.number
+  if (options.cast.number === undefined || options.cast.number === null) {
+    // Cast number to string using native casting by default
+    options.cast.number = (value) => "" + value;
+  }
+  // Normalize option cast.object
+  if (options.cast.object === undefined || options.cast.object === null) {
+    // Stringify object as JSON by default
+    options.cast.object = (value) => JSON.stringify(value);
+  }
+  // Normalize option cast.string
+  if (options.cast.string === undefined || options.cast.string === null) {
+    // Leave string untouched
+    options.cast.string = function (value) {
+      return value;
+    };
+  }
+  // Normalize option `on_record`
+  if (
+    options.on_record !== undefined &&
+    typeof options.on_record !== "function"
+  ) {
+    return [Error(`Invalid Option: "on_record" must be a function.`)];
+  }
+  // Normalize option `quote_record_delimiter`
+  if (
+    options.quote_record_delimiter === undefined ||
+    options.quote_record_delimiter === null
+  ) {
+    options.quote_record_delimiter = !options.record_delimiter;
+  } else if (typeof options.quote_record_delimiter !== "boolean") {
+    return [
+      new CsvError_CsvError("CSV_OPTION_QUOTE_RECORD_DELIMITER_INVALID_TYPE", [
+        "option `quote_record_delimiter` must be a boolean,",
+        `got ${JSON.stringify(options.quote_record_delimiter)}`,
+      ]),
+    ];
+  }
+  // Normalize option `record_delimiter`
+  if (
+    options.record_delimiter === undefined ||
+    options.record_delimiter === null
+  ) {
+    options.record_delimiter = "\n";
+  } else if (Buffer.isBuffer(options.record_delimiter)) {
+    options.record_delimiter = options.record_delimiter.toString();
+  } else if (typeof options.record_delimiter !== "string") {
+    return [
+      Error(
+        `Invalid Option: record_delimiter must be a buffer or a string, got ${JSON.stringify(options.record_delimiter)}`,
+      ),
+    ];
+  }
+  switch (options.record_delimiter) {
+    case "unix":
+      options.record_delimiter = "\n";
+      break;
+    case "mac":
+      options.record_delimiter = "\r";
+      break;
+    case "windows":
+      options.record_delimiter = "\r\n";
+      break;
+    case "ascii":
+      options.record_delimiter = "\u001e";
+      break;
+    case "unicode":
+      options.record_delimiter = "\u2028";
+      break;
+  }
+  return [undefined, options];
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/index.js
+
+
+
+
+const bom_utf8 = Buffer.from([239, 187, 191]);
+// True when appending `separator` after `value` would let `parse` find
+// `separator` starting inside `value`. Besides the field containing the whole
+// separator, this also covers boundary fusion: a field whose tail is a
+// non-empty prefix of a multi-character separator merges with the appended
+// separator (eg value "a:" + delimiter "::" => "a:::", matched at offset 1).
+// Such fields must be quoted to round-trip, like RFC 4180 fields containing the
+// delimiter, generalized to multi-character delimiters and record delimiters.
+const emits_separator = function (value, separators) {
+  return separators.some(
+    (separator) =>
+      separator.length !== 0 &&
+      (value.indexOf(separator) !== -1 ||
+        (separator.length > 1 &&
+          (value + separator).indexOf(separator) < value.length)),
+  );
+};
+// True when `value` matches one of the `quoted_match` patterns. The regexps
+// come from the user and the same objects are reused for every field, so the
+// test must not depend on their state: `RegExp.prototype.test` advances
+// `lastIndex` on a global or sticky regexp, which would make a match in one
+// field move where the next field starts matching. `String.prototype.search`
+// searches from the start and restores `lastIndex`, and is equivalent to
+// `test` for the stateless regexps.
+const matches_quoted_match = function (value, quoted_match) {
+  if (!quoted_match) return false;
+  return quoted_match.some((pattern) =>
+    typeof pattern === "string"
+      ? value.indexOf(pattern) !== -1
+      : value.search(pattern) !== -1,
+  );
+};
+
+const stringifier = function (options, state, info) {
+  return {
+    options: options,
+    state: state,
+    info: info,
+    __transform: function (chunk, push) {
+      // Chunk validation
+      if (!Array.isArray(chunk) && typeof chunk !== "object") {
+        return Error(
+          `Invalid Record: expect an array or an object, got ${JSON.stringify(chunk)}`,
+        );
+      }
+      // Detect columns from the first record
+      if (this.info.records === 0) {
+        if (Array.isArray(chunk)) {
+          if (
+            this.options.header === true &&
+            this.options.columns === undefined
+          ) {
+            return Error(
+              "Undiscoverable Columns: header option requires column option or object records",
+            );
+          }
+        } else if (this.options.columns === undefined) {
+          const [err, columns] = normalize_columns(Object.keys(chunk));
+          if (err) return;
+          this.options.columns = columns;
+        }
+      }
+      // Emit the header
+      if (this.info.records === 0) {
+        this.bom(push);
+        const err = this.headers(push);
+        if (err) return err;
+      }
+      // Emit and stringify the record if an object or an array
+      try {
+        // this.emit('record', chunk, this.info.records);
+        if (this.options.on_record) {
+          this.options.on_record(chunk, this.info.records);
+        }
+      } catch (err) {
+        return err;
+      }
+      // Convert the record into a string
+      let err, chunk_string;
+      if (this.options.eof) {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === undefined) {
+          return;
+        } else {
+          chunk_string = chunk_string + this.options.record_delimiter;
+        }
+      } else {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === undefined) {
+          return;
+        } else {
+          if (this.options.header || this.info.records) {
+            chunk_string = this.options.record_delimiter + chunk_string;
+          }
+        }
+      }
+      // Emit the csv
+      this.info.records++;
+      push(chunk_string);
+    },
+    stringify: function (chunk, chunkIsHeader = false) {
+      if (typeof chunk !== "object") {
+        return [undefined, chunk];
+      }
+      const { columns } = this.options;
+      const record = [];
+      // Record is an array
+      if (Array.isArray(chunk)) {
+        // We are getting an array but the user has specified output columns. In
+        // this case, we respect the columns indexes
+        const length = columns
+          ? Math.min(chunk.length, columns.length)
+          : chunk.length;
+        // Cast record elements
+        for (let i = 0; i < length; i++) {
+          const field = chunk[i];
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: i,
+            records: this.info.records,
+            header: chunkIsHeader,
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+        // Record is a literal object
+        // `columns` is always defined: it is either provided or discovered.
+      } else {
+        for (let i = 0; i < columns.length; i++) {
+          const field = get(chunk, columns[i].key);
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: columns[i].key,
+            records: this.info.records,
+            header: chunkIsHeader,
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+      }
+      let csvrecord = "";
+      for (let i = 0; i < record.length; i++) {
+        let options, err;
+
+        let [value, field] = record[i];
+        if (typeof value === "string") {
+          options = this.options;
+        } else if (is_object_is_object(value)) {
+          // Value is considerered as a mix of a value and options
+          options = { ...value };
+          value = options.value;
+          delete options.value;
+          if (
+            typeof value !== "string" &&
+            value !== undefined &&
+            value !== null
+          ) {
+            if (err)
+              return [
+                Error(
+                  `Invalid Casting Value: returned value must return a string, null or undefined, got ${JSON.stringify(value)}`,
+                ),
+              ];
+          }
+          // Merge global options with the ones returned by cast
+          options = { ...this.options, ...options };
+          [err, options] = normalize_options_normalize_options(options);
+          if (err !== undefined) {
+            return [err];
+          }
+        } else if (value === undefined || value === null) {
+          options = this.options;
+        } else {
+          return [
+            Error(
+              `Invalid Casting Value: returned value must return a string, an object, null or undefined, got ${JSON.stringify(value)}`,
+            ),
+          ];
+        }
+        const {
+          delimiter,
+          escape,
+          quote,
+          quoted,
+          quoted_empty,
+          quoted_string,
+          quoted_match,
+          record_delimiter,
+          quote_record_delimiter,
+          escape_formulas,
+        } = options;
+        if ("" === value && "" === field) {
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          const shouldQuote =
+            quotedMatch ||
+            true === quoted_empty ||
+            (true === quoted_string && false !== quoted_empty);
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (value) {
+          if (typeof value !== "string") {
+            return [
+              Error(
+                `Formatter must return a string, null or undefined, got ${JSON.stringify(value)}`,
+              ),
+            ];
+          }
+          const containsdelimiter = emits_separator(value, [delimiter]);
+          const containsQuote = quote !== "" && value.indexOf(quote) >= 0;
+          const containsEscape = value.indexOf(escape) >= 0 && escape !== quote;
+          // Testing `\n` and `\r` covers the three sequences `parse` discovers
+          const containsRecordDelimiter = emits_separator(value, [
+            record_delimiter,
+            ...(quote_record_delimiter === false ? [] : ["\n", "\r"]),
+          ]);
+          const quotedString = quoted_string && typeof field === "string";
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          // See https://github.com/adaltas/node-csv/pull/387
+          // More about CSV injection or formula injection, when websites embed
+          // untrusted input inside CSV files:
+          // https://owasp.org/www-community/attacks/CSV_Injection
+          // http://georgemauer.net/2017/10/07/csv-injection.html
+          // Apple Numbers unicode normalization is empirical from testing
+          if (escape_formulas) {
+            switch (value[0]) {
+              case "-":
+                if (typeof field === "number" || typeof field === "bigint") {
+                  break;
+                }
+                value = `'${value}`;
+                break;
+              case "=":
+              case "+":
+              case "@":
+              case "\t":
+              case "\r":
+              case "\uFF1D": // Unicode '='
+              case "\uFF0B": // Unicode '+'
+              case "\uFF0D": // Unicode '-'
+              case "\uFF20": // Unicode '@'
+                value = `'${value}`;
+                break;
+            }
+          }
+          const shouldQuote =
+            containsQuote === true ||
+            containsdelimiter ||
+            containsRecordDelimiter ||
+            quoted ||
+            quotedString ||
+            quotedMatch;
+          if (shouldQuote === true && containsEscape === true) {
+            value = value.replaceAll(escape, () => escape + escape);
+          }
+          if (containsQuote === true) {
+            value = value.replaceAll(quote, () => escape + quote);
+          }
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (
+          quoted_empty === true ||
+          (field === "" && quoted_string === true && quoted_empty !== false)
+        ) {
+          csvrecord += quote + quote;
+        }
+        if (i !== record.length - 1) {
+          csvrecord += delimiter;
+        }
+      }
+      return [undefined, csvrecord];
+    },
+    bom: function (push) {
+      if (this.options.bom !== true) {
+        return;
+      }
+      push(bom_utf8);
+    },
+    headers: function (push) {
+      if (this.options.header === false) {
+        return;
+      }
+      if (this.options.columns === undefined) {
+        return;
+      }
+      let err;
+      let headers = this.options.columns.map((column) => column.header);
+      if (this.options.eof) {
+        [err, headers] = this.stringify(headers, true);
+        headers += this.options.record_delimiter;
+      } else {
+        [err, headers] = this.stringify(headers, true);
+      }
+      if (err) return err;
+      if (this.options.header_as_comment) {
+        headers = this.options.header_as_comment + " " + headers;
+      }
+      push(headers);
+    },
+    __cast: function (value, context) {
+      const type = typeof value;
+      try {
+        if (type === "string") {
+          // Fine for 99% of the cases
+          return [undefined, this.options.cast.string(value, context)];
+        } else if (type === "bigint") {
+          return [undefined, this.options.cast.bigint(value, context)];
+        } else if (type === "number") {
+          return [undefined, this.options.cast.number(value, context)];
+        } else if (type === "boolean") {
+          return [undefined, this.options.cast.boolean(value, context)];
+        } else if (value instanceof Date) {
+          return [undefined, this.options.cast.date(value, context)];
+        } else if (type === "object" && value !== null) {
+          return [undefined, this.options.cast.object(value, context)];
+        } else if (value === null && this.options.cast.null !== undefined) {
+          return [undefined, this.options.cast.null(value, context)];
+        } else if (
+          value === undefined &&
+          this.options.cast.undefined !== undefined
+        ) {
+          return [undefined, this.options.cast.undefined(value, context)];
+        } else {
+          return [undefined, value];
+        }
+      } catch (err) {
+        return [err];
+      }
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/sync.js
+/*
+CSV Stringify
+
+Please look at the [Sync API](https://csv.js.org/stringify/api/sync/) for
+additional information.
+*/
+
+
+
+
+const stringify = function (records, opts = {}) {
+  const data = [];
+  const [err, options] = normalize_options_normalize_options(opts);
+  if (err !== undefined) throw err;
+  const state = {
+    stop: false,
+  };
+  // Information
+  const info = {
+    records: 0,
+  };
+  const api = stringifier(options, state, info);
+  for (const record of records) {
+    const err = api.__transform(record, function (record) {
+      data.push(record);
+    });
+    if (err !== undefined) throw err;
+  }
+  if (data.length === 0) {
+    api.bom((d) => {
+      data.push(d);
+    });
+    const err = api.headers((headers) => {
+      data.push(headers);
+    });
+    if (err !== undefined) throw err;
+  }
+  return data.join("");
+};
+
+
+
+;// CONCATENATED MODULE: ./src/genesys/csv.ts
+
+
+/**
+ * The CSV form of a data table used by import and export jobs: UTF-8, a header row of field ids
+ * with `key` first, booleans as `true`/`false`, an empty cell for "not set" (the service then
+ * fills the column's default). Quoting and escaping follow RFC 4180 (csv-parse / csv-stringify).
+ */
+/** Field ids in display order: `key` first, then by `displayOrder`, then in schema order. */
+function columnOrder(schema) {
+    const others = Object.entries(schema.properties)
+        .filter(([name]) => name !== 'key')
+        // Array.prototype.sort is stable, so columns without displayOrder keep the schema's order.
+        .sort(([, left], [, right]) => (left.displayOrder ?? Infinity) - (right.displayOrder ?? Infinity) || 0)
+        .map(([name]) => name);
+    return ['key', ...others];
+}
+function rowsToCsv(rows, schema) {
+    const columns = columnOrder(schema);
+    const records = rows.map((row) => columns.map((column) => formatCell(row[column])));
+    return stringify([columns, ...records]);
+}
+function formatCell(value) {
+    if (value === undefined)
+        return '';
+    return typeof value === 'string' ? value : String(value);
+}
+/** Thrown when the file as a whole cannot be read as a data-table CSV. */
+class CsvFormatError extends Error {
+}
+/**
+ * Reads a data-table CSV against the table's schema. Cells are converted to the column types;
+ * a record with a bad cell is reported in `failures` and left out, as the service does with
+ * per-row import failures. Unknown columns or a missing `key` column fail the whole file.
+ */
+function csvToRows(text, schema) {
+    let records;
+    try {
+        records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false });
+    }
+    catch (error) {
+        throw new CsvFormatError(`the CSV cannot be parsed: ${error.message}`);
+    }
+    const [header, ...data] = records;
+    if (!header)
+        return { rows: [], failures: [] };
+    if (!header.includes('key'))
+        throw new CsvFormatError('the CSV header has no "key" column');
+    const unknown = header.filter((name) => !(name in schema.properties));
+    if (unknown.length > 0)
+        throw new CsvFormatError(`the CSV header names unknown columns: ${unknown.join(', ')}`);
+    const rows = [];
+    const failures = [];
+    data.forEach((record, index) => {
+        const line = index + 2;
+        const row = {};
+        let failure;
+        header.forEach((column, position) => {
+            const cell = record[position] ?? '';
+            if (cell === '' && column !== 'key')
+                return;
+            const parsed = parseCell(schema.properties[column].type, cell);
+            if (parsed.ok)
+                row[column] = parsed.value;
+            else
+                failure ??= `column "${column}": ${parsed.message}`;
+        });
+        if (failure)
+            failures.push({ line, key: record[header.indexOf('key')], message: failure });
+        else
+            rows.push(row);
+    });
+    return { rows, failures };
+}
+/** Converts CSV text to a typed cell value. */
+function parseCell(type, text) {
+    switch (type) {
+        case 'string':
+            return { ok: true, value: text };
+        case 'boolean': {
+            const lowered = text.trim().toLowerCase();
+            if (lowered === 'true' || lowered === 'false')
+                return { ok: true, value: lowered === 'true' };
+            return { ok: false, message: `"${text}" is not true or false` };
+        }
+        case 'integer': {
+            const trimmed = text.trim();
+            if (/^[-+]?\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed)))
+                return { ok: true, value: Number(trimmed) };
+            return { ok: false, message: `"${text}" is not an integer` };
+        }
+        case 'number': {
+            const trimmed = text.trim();
+            const value = Number(trimmed);
+            if (trimmed !== '' && Number.isFinite(value))
+                return { ok: true, value };
+            return { ok: false, message: `"${text}" is not a number` };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/genesys/table-jobs.ts
+
+
+/** The first poll of a job comes this soon: a small job ends in well under a second. */
+const FIRST_POLL_MS = 200;
+/** Each wait between polls is this much longer than the one before, up to the longest. */
+const POLL_BACKOFF = 1.5;
+/**
+ * The data-tables bulk jobs (CSV import and export): started, uploaded or downloaded, and polled
+ * to their end. Remembers the import jobs of ours not yet seen to end: they may still change
+ * the tables, so a restore must not start under them.
+ */
+class TableJobs {
+    http;
+    base;
+    timing;
+    clock;
+    logger;
+    /** Jobs of ours not yet seen to end, by poll path: what they are. */
+    open = new Map();
+    constructor(http, base, timing, clock, logger) {
+        this.http = http;
+        this.base = base;
+        this.timing = timing;
+        this.clock = clock;
+        this.logger = logger;
+    }
+    /** What the jobs of ours not yet seen to end are. */
+    running() {
+        return [...this.open.values()];
+    }
+    /**
+     * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
+     * returns those still running then.
+     */
+    async finish(timeoutMs) {
+        for (const [path, what] of [...this.open]) {
+            try {
+                await this.poll(path, what, timeoutMs);
+            }
+            catch (error) {
+                this.logger.warn(`${what}: ${error.message}`);
+            }
+        }
+        return this.running();
+    }
+    /**
+     * Loads rows with a CSV import job (the `import/csv/jobs` flow): create the job, PUT the file
+     * to its upload URI with the headers it names, poll until it ends. `Append` upserts by key;
+     * `ReplaceAll` deletes every row first. Rows the service rejects are counted in `failed`.
+     */
+    async importRows(table, rows, mode) {
+        const tablePath = `${this.base}/${encodeURIComponent(table.id)}`;
+        const created = await this.http.json({
+            method: 'POST',
+            path: `${tablePath}/import/csv/jobs`,
+            json: { importMode: mode },
+        });
+        if (!created.uploadURI)
+            throw new Error(`import job ${created.id} has no uploadURI`);
+        const jobPath = `${tablePath}/import/jobs/${encodeURIComponent(created.id)}`;
+        const what = `import job ${created.id} of ${table.name}`;
+        // From the upload on, the job may run: it counts as ours until it is seen to end.
+        this.open.set(jobPath, what);
+        try {
+            // The upload URI is presigned: the bearer token is not sent to it.
+            await this.http.send({
+                method: 'PUT',
+                path: created.uploadURI,
+                body: rowsToCsv(rows, table.schema),
+                headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
+                authenticate: false,
+            });
+        }
+        catch (error) {
+            // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
+            if (!(error instanceof errors/* GenesysApiError */.n_ && error.status === 409 && error.attempts > 1)) {
+                // Refused outright: no job runs. Without an answer (or a 502/504) the file may have arrived.
+                if (error instanceof errors/* GenesysApiError */.n_ && ![0, 502, 504].includes(error.status))
+                    this.open.delete(jobPath);
+                throw error;
+            }
+        }
+        const job = await this.poll(jobPath, what);
+        if (job.status === 'Failed') {
+            throw new Error(`import job ${job.id} failed: ${job.errorInformation?.message ?? 'no reason given'}`);
+        }
+        return {
+            job,
+            updated: job.countRecordsUpdated ?? 0,
+            deleted: job.countRecordsDeleted ?? 0,
+            failed: job.countRecordsFailed ?? 0,
+        };
+    }
+    /** Reads all rows through an export job and its CSV download. */
+    async exportRows(table) {
+        const jobsPath = `${this.base}/${encodeURIComponent(table.id)}/export/jobs`;
+        const created = await this.http.json({ method: 'POST', path: jobsPath });
+        const job = created.status === 'Processing'
+            ? await this.poll(`${jobsPath}/${encodeURIComponent(created.id)}`, `export job ${created.id} of ${table.name}`)
+            : created;
+        if (job.status !== 'Succeeded' || !job.downloadURI) {
+            throw new Error(`export job ${job.id} failed: ${job.errorInformation?.message ?? 'no download URI'}`);
+        }
+        const download = await this.http.send({
+            method: 'GET',
+            path: job.downloadURI,
+            headers: { accept: 'text/csv' },
+            // Only the service's own hosts get the bearer token.
+            authenticate: sameService(job.downloadURI, this.http.apiBase),
+        });
+        return csvToRows(download.text, table.schema);
+    }
+    /**
+     * Polls a job until it ends (Succeeded or Failed) or `timeoutMs` passes, at an adaptive
+     * interval: the first poll after {@link FIRST_POLL_MS}, each wait then {@link POLL_BACKOFF}
+     * times the one before, up to `pollIntervalMs`. A small job is seen to end within a few
+     * hundred ms; a long one costs few polls of the rate budget. Waits go through the Clock, and
+     * each poll is a GET, so the client retries it through 429s, 5xx and resets.
+     */
+    async poll(path, what, timeoutMs = this.timing.timeoutMs) {
+        const deadline = this.clock.now() + timeoutMs;
+        let interval = Math.min(FIRST_POLL_MS, this.timing.pollIntervalMs);
+        for (;;) {
+            const job = await this.http.json({ method: 'GET', path });
+            if (job.status === 'Succeeded' || job.status === 'Failed') {
+                this.open.delete(path);
+                return job;
+            }
+            if (this.clock.now() >= deadline) {
+                throw new Error(`${what} is still ${job.status} after ${Math.round(timeoutMs / 1000)} s`);
+            }
+            await this.clock.sleep(Math.min(interval, Math.max(0, deadline - this.clock.now())));
+            interval = Math.min(this.timing.pollIntervalMs, interval * POLL_BACKOFF);
+        }
+    }
+}
+/** True when `uri` is on the API host or a sibling host of the same Genesys domain. */
+function sameService(uri, apiBase) {
+    const target = new URL(uri);
+    const api = new URL(apiBase);
+    if (target.host === api.host)
+        return true;
+    const domain = api.hostname.replace(/^api\./, '');
+    return domain !== api.hostname && (target.hostname === domain || target.hostname.endsWith(`.${domain}`));
+}
+
+;// CONCATENATED MODULE: ./src/genesys/datatables.ts
+
+
+
+
+
+const BASE = '/api/v2/flows/datatables';
+/**
+ * The data-tables resource: tables, rows, import and export jobs. Thin and typed; all rate
+ * limiting, retries and authentication happen in {@link GenesysHttp}.
+ */
+class DataTablesApi {
+    http;
+    rowPageSize;
+    options;
+    logger;
+    jobs;
+    constructor(http, options = {}) {
+        this.http = http;
+        this.options = {
+            rowPageSize: options.rowPageSize ?? 500,
+            fallbackRowPageSize: options.fallbackRowPageSize ?? 100,
+            pageConcurrency: options.pageConcurrency ?? 4,
+            jobPollIntervalMs: options.jobPollIntervalMs ?? 5_000,
+            jobTimeoutMs: options.jobTimeoutMs ?? 15 * 60_000,
+        };
+        this.rowPageSize = this.options.rowPageSize;
+        this.logger = options.logger ?? src_logger/* silentLogger */.q;
+        this.jobs = new TableJobs(http, BASE, { pollIntervalMs: this.options.jobPollIntervalMs, timeoutMs: this.options.jobTimeoutMs }, options.clock ?? src_clock/* systemClock */.m, this.logger);
+    }
+    /** Rows per page of a row listing, as the service accepts them (for pricing reads). */
+    get rowsPerPage() {
+        return this.rowPageSize;
+    }
+    // ---- what may still change the tables ------------------------------------------------
+    /**
+     * What of ours may still change the tables: writes whose outcome is unknown, and import
+     * jobs not seen to end. A restore must not start under either.
+     */
+    inDoubt() {
+        return { writes: this.http.writesInDoubt(), jobs: this.jobs.running() };
+    }
+    /** Resolves once every request in flight has ended. */
+    idle() {
+        return this.http.idle();
+    }
+    /**
+     * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
+     * returns those still running then.
+     */
+    finishJobs(timeoutMs) {
+        return this.jobs.finish(timeoutMs);
+    }
+    // ---- tables ---------------------------------------------------------------------------
+    /** All tables (every page). `name` is the service's case-insensitive filter with `*` wildcards. */
+    async listTables(options = {}) {
+        const query = {
+            name: options.name,
+            expand: options.expandSchema ? 'schema' : undefined,
+            // The SDKs send array parameters comma-joined.
+            divisionId: options.divisionIds?.join(','),
+            sortBy: 'name',
+        };
+        return this.collectPages(BASE, query, 100);
+    }
+    /** The table with this exact name, with its schema; undefined when there is none. */
+    async findTableByName(name) {
+        // The filter is case-insensitive and treats `*` as a wildcard, so the match is checked here.
+        const candidates = await this.listTables({ name: name.replace(/\*/g, ''), expandSchema: true });
+        return candidates.find((table) => table.name === name);
+    }
+    async getTable(tableId) {
+        return this.http.json({
+            method: 'GET',
+            path: `${BASE}/${enc(tableId)}`,
+            query: { expand: 'schema' },
+        });
+    }
+    async createTable(table) {
+        return this.http.json({ method: 'POST', path: BASE, json: table });
+    }
+    /** Replaces the table definition. The service only accepts added columns. */
+    async updateTable(table) {
+        return this.http.json({
+            method: 'PUT',
+            path: `${BASE}/${enc(table.id)}`,
+            query: { expand: 'schema' },
+            json: table,
+        });
+    }
+    async deleteTable(tableId, options = {}) {
+        await this.http.send({
+            method: 'DELETE',
+            path: `${BASE}/${enc(tableId)}`,
+            query: { force: options.force },
+        });
+    }
+    // ---- rows -----------------------------------------------------------------------------
+    /**
+     * Every row of a table, in full. Pages are as large as the service accepts: the configured
+     * size first, the fallback size if the service refuses it (its maximum is undocumented), and
+     * whatever size it answers with if it clamps. After the first page the rest are fetched
+     * concurrently.
+     */
+    async listRows(tableId) {
+        const path = `${BASE}/${enc(tableId)}/rows`;
+        const first = await this.firstRowPage(path);
+        // If the service clamped the size, page by what it actually gives.
+        const pageSize = first.pageSize > 0 ? first.pageSize : this.rowPageSize;
+        const pageCount = first.pageCount ?? Math.ceil(first.total / pageSize);
+        const rest = await pLimit(this.options.pageConcurrency).map(range(2, pageCount), (page) => this.rowPage(path, page, pageSize));
+        return [first, ...rest].flatMap((listing) => listing.entities);
+    }
+    /** The first page of rows; a page size the service refuses falls back, for good, to the smaller one. */
+    async firstRowPage(path) {
+        try {
+            return await this.rowPage(path, 1, this.rowPageSize);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* GenesysApiError */.n_) ||
+                error.status !== 400 ||
+                this.rowPageSize <= this.options.fallbackRowPageSize) {
+                throw error;
+            }
+            this.logger.info(`the service refused pageSize=${this.rowPageSize} for rows; using ${this.options.fallbackRowPageSize} from now on`);
+            this.rowPageSize = this.options.fallbackRowPageSize;
+            return this.rowPage(path, 1, this.rowPageSize);
+        }
+    }
+    rowPage(path, pageNumber, pageSize) {
+        // showbrief defaults to true, which returns keys only.
+        return this.http.json({
+            method: 'GET',
+            path,
+            query: { pageNumber, pageSize, showbrief: false },
+        });
+    }
+    /**
+     * One row in full, or undefined when the key does not exist. A table that does not exist is
+     * an error (a {@link GenesysApiError} 404 whose code names the table), not a missing row.
+     */
+    async getRow(tableId, key) {
+        try {
+            return await this.http.json({
+                method: 'GET',
+                path: rowPath(tableId, key),
+                query: { showbrief: false },
+            });
+        }
+        catch (error) {
+            if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404 && !tableNotFound(error))
+                return undefined;
+            throw error;
+        }
+    }
+    async createRow(tableId, row, observe) {
+        return this.http.json({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row }, observe);
+    }
+    /** Replaces a row: omitted columns revert to their defaults. */
+    async replaceRow(tableId, row, observe) {
+        const key = String(row.key);
+        return this.http.json({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } }, observe);
+    }
+    async deleteRow(tableId, key, observe) {
+        await this.http.json({ method: 'DELETE', path: rowPath(tableId, key) }, observe);
+    }
+    /** The id of a division by its exact name (case-insensitive), or undefined. */
+    async findDivisionId(name) {
+        const divisions = await this.collectPages('/api/v2/authorization/divisions', { name }, 100);
+        return divisions.find((division) => division.name.toLowerCase() === name.toLowerCase())?.id;
+    }
+    // ---- bulk: import and export jobs (see table-jobs.ts) ----------------------------------
+    importRows(table, rows, mode) {
+        return this.jobs.importRows(table, rows, mode);
+    }
+    exportRows(table) {
+        return this.jobs.exportRows(table);
+    }
+    /** Every page of a Genesys listing, fetched one after another. */
+    async collectPages(path, query, pageSize) {
+        const all = [];
+        for (let pageNumber = 1;; pageNumber++) {
+            const page = await this.http.json({
+                method: 'GET',
+                path,
+                query: { ...query, pageNumber, pageSize },
+            });
+            all.push(...page.entities);
+            if (pageNumber >= (page.pageCount ?? 0) || page.entities.length === 0)
+                return all;
+        }
+    }
+}
+/** Path parameters are percent-encoded, as the official SDKs do. */
+const enc = encodeURIComponent;
+/** A 404 that says the table itself does not exist (not one of its rows). */
+function tableNotFound(error) {
+    return error instanceof errors/* GenesysApiError */.n_ && error.status === 404 && /table\.not\.found/.test(error.code);
+}
+function rowPath(tableId, key) {
+    return `${BASE}/${enc(tableId)}/rows/${enc(key)}`;
+}
+function range(from, to) {
+    return to < from ? [] : Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/row-writes.ts
+
 
 /**
  * No answer (timeout, reset) or a gateway error: the service may have applied the request, or
@@ -24221,7 +22791,7 @@ const isStatus = (error, status) => error instanceof errors/* GenesysApiError */
 const isDuplicate = (error) => error instanceof errors/* GenesysApiError */.n_ &&
     (error.status === 409 || (error.status === 400 && /duplicate/i.test(error.code)));
 /** 404 for the row, not for its table (a table gone is not something a row write can mend). */
-const rowNotFound = (error) => isStatus(error, 404) && !/table\.not\.found/.test(error.code);
+const rowNotFound = (error) => isStatus(error, 404) && !tableNotFound(error);
 /** True when the row read back holds every value that was sent. */
 function holds(found, row) {
     return found !== undefined && Object.entries(row).every(([column, value]) => found[column] === value);
@@ -24306,24 +22876,19 @@ async function createTableSafely(tables, clock, table) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deploy/apply.ts
+;// CONCATENATED MODULE: ./src/deploy/apply-rows.ts
 
 
 
 
 
-/**
- * Applies table plans in the order the service needs: tables and columns first, then rows
- * created and updated, deletes last (first, for a table that would otherwise pass its row
- * limit). Every operation is journaled before and after it runs.
- * The first operation that fails for good stops the rest (those in flight finish) and is
- * thrown as a {@link DeployFailure}; so is an abort.
- */
-async function applyTables(plans, live, context) {
-    const report = { operations: 0, tableIds: new Map(), createdTables: [], failures: [] };
-    const journaled = async (table, op, details, work, 
-    /** What the done line records of the result (the id of a created table). */
-    recorded = () => ({})) => {
+const rowLane = (context) => ({
+    limit: pLimit(context.maxInFlight ?? 8),
+    stopped: false,
+});
+/** Journals every operation before and after it runs, and counts those done in the report. */
+function journaling(context, report) {
+    return async (table, op, details, work, recorded = () => ({})) => {
         checkAborted(context);
         context.journal.append({ phase: context.phase, table, op, status: 'started', ...details });
         let meta;
@@ -24358,70 +22923,10 @@ async function applyTables(plans, live, context) {
             throw error;
         }
     };
-    // 1. Tables and columns.
-    for (const [index, plan] of plans.entries()) {
-        const current = live[index] ?? null;
-        if (current)
-            report.tableIds.set(plan.name, current.id);
-        for (const change of plan.schemaChanges) {
-            if (change.kind === 'create-table') {
-                const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
-                if (plan.division && !division)
-                    throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
-                // The done line records the new id: it is what allows a restore to delete this table
-                // (by id) and nothing else.
-                const created = await journaled(plan.name, 'create-table', {}, () => createTableSafely(context.tables, context.clock, {
-                    name: plan.name,
-                    ...(plan.description ? { description: plan.description } : {}),
-                    ...(division ? { division: { id: division } } : {}),
-                    schema: plan.schema,
-                }), (table) => ({ tableId: table.id }));
-                report.tableIds.set(plan.name, created.id);
-                report.createdTables.push({ name: plan.name, id: created.id });
-                context.logger.info(`${plan.name}: created the table`);
-            }
-        }
-        const added = plan.schemaChanges.filter((change) => change.kind === 'add-column');
-        if (added.length > 0 && current) {
-            const table = {
-                id: current.id,
-                name: current.name,
-                ...(current.description ? { description: current.description } : {}),
-                ...(current.divisionRef ? { division: current.divisionRef } : {}),
-                schema: plan.schema,
-            };
-            await journaled(plan.name, 'add-columns', {}, () => context.tables.updateTable(table));
-            context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
-        }
-    }
-    // 2. Rows created and updated, table by table; deletes last, except where the table would
-    // pass its row limit before them (the service refuses that create): then its deletes first.
-    const deletesFirst = (plan) => plan.liveRowCount + plan.creates.length > plan.rowLimit;
-    // With keepGoing a table whose writes fail (an import job that fails) does not stop the others.
-    const step = async (plan, work) => {
-        try {
-            report.failures.push(...(await work()));
-        }
-        catch (error) {
-            if (!context.keepGoing || (error instanceof DeployFailure && error.phase === 'interrupted'))
-                throw error;
-            report.failures.push(`${plan.name}: ${(0,errors/* describeError */.Uc)(error)}`);
-        }
-    };
-    for (const plan of plans) {
-        const id = report.tableIds.get(plan.name);
-        if (deletesFirst(plan))
-            await step(plan, () => deleteRows(plan, id, context, journaled));
-        await step(plan, () => upsertRows(plan, id, context, journaled));
-    }
-    // 3. Deletes.
-    for (const plan of plans)
-        if (!deletesFirst(plan))
-            await step(plan, () => deleteRows(plan, report.tableIds.get(plan.name), context, journaled));
-    return report;
 }
 /** A table's creates and updates: row by row, or as one CSV import job. */
-async function upsertRows(plan, id, context, journaled) {
+async function upsertRows(plan, id, writer) {
+    const { context, journaled, lane } = writer;
     const upserts = [
         ...plan.creates.map((item) => ({
             op: 'create',
@@ -24447,15 +22952,16 @@ async function upsertRows(plan, id, context, journaled) {
         context.logger.info(`${plan.name}: imported ${rows.length} rows with one CSV import job`);
         return [];
     }
-    return inParallel(upserts, `${plan.name}: rows written`, context, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
+    return inParallel(upserts, `${plan.name}: rows written`, context, lane, (item) => journaled(plan.name, item.op, { key: item.key, before: item.before, after: item.after }, (observe) => item.op === 'create'
         ? createRowSafely(context.tables, id, item.after, observe)
         : replaceRowSafely(context.tables, id, item.after, observe)));
 }
 /** A table's deletes, row by row (there is no bulk delete but ReplaceAll). */
-async function deleteRows(plan, id, context, journaled) {
+async function deleteRows(plan, id, writer) {
+    const { context, journaled, lane } = writer;
     if (plan.deletes.length === 0)
         return [];
-    return inParallel(plan.deletes, `${plan.name}: rows deleted`, context, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, (observe) => deleteRowSafely(context.tables, id, item.key, observe)));
+    return inParallel(plan.deletes, `${plan.name}: rows deleted`, context, lane, (item) => journaled(plan.name, 'delete', { key: item.key, before: item.row }, (observe) => deleteRowSafely(context.tables, id, item.key, observe)));
 }
 /** The row with the deploy's stamp in its managed columns. */
 function stamped(row, plan, stamp) {
@@ -24468,13 +22974,16 @@ function stamped(row, plan, stamp) {
         result[plan.managed.actor] = stamp.actor;
     return result;
 }
-async function inParallel(items, label, context, work) {
+/**
+ * Runs one table's row operations through the lane. The first that fails for good stops the
+ * lane (unless `keepGoing`) and is thrown once those in flight have finished.
+ */
+async function inParallel(items, label, context, lane, work) {
     const progress = new Progress(label, items.length, context.logger, context.clock, context.progressIntervalMs);
-    const limit = pLimit(context.maxInFlight ?? 8);
     let failure;
     const failures = [];
-    await Promise.all(items.map((item) => limit(async () => {
-        if ((failure !== undefined && !context.keepGoing) || context.signal?.aborted)
+    await Promise.all(items.map((item) => lane.limit(async () => {
+        if ((lane.stopped && !context.keepGoing) || context.signal?.aborted)
             return;
         try {
             await work(item);
@@ -24482,6 +22991,7 @@ async function inParallel(items, label, context, work) {
         }
         catch (error) {
             failure ??= error;
+            lane.stopped = true;
             failures.push(`${label.split(':')[0]}: ${(0,errors/* describeError */.Uc)(error)}`);
         }
     })));
@@ -24499,10 +23009,691 @@ function checkAborted(context) {
         throw new DeployFailure('interrupted', 'The deploy was interrupted.');
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./src/logger.ts
-var src_logger = __nccwpck_require__(86999);
+;// CONCATENATED MODULE: ./src/deploy/apply.ts
+
+
+
+
+
+/**
+ * Applies table plans in the order the service needs: tables and columns first, then rows
+ * created and updated, deletes last (first, for a table that would otherwise pass its row
+ * limit). Independent tables are written concurrently, within the client's one rate budget and
+ * one limit on the operations in flight; the deletes start once every table's upserts are done.
+ * Every operation is journaled before and after it runs.
+ * The first operation that fails for good stops the rest (those in flight finish) and is
+ * thrown as a {@link DeployFailure}; so is an abort.
+ */
+async function applyTables(plans, live, context) {
+    const report = { operations: 0, tableIds: new Map(), createdTables: [], failures: [] };
+    const journaled = journaling(context, report);
+    // 1. Tables and columns.
+    for (const [index, plan] of plans.entries()) {
+        const current = live[index] ?? null;
+        if (current)
+            report.tableIds.set(plan.name, current.id);
+        await applySchema(plan, current, context, journaled, report);
+    }
+    // 2. Rows created and updated; deletes last, except where the table would pass its row limit
+    // before them (the service refuses that create): then its deletes first.
+    const deletesFirst = (plan) => plan.liveRowCount + plan.creates.length > plan.rowLimit;
+    const writer = { context, journaled, lane: rowLane(context) };
+    const step = tableStep(context, report, writer.lane);
+    const idOf = (plan) => report.tableIds.get(plan.name);
+    await eachTable(plans, async (plan) => {
+        if (deletesFirst(plan))
+            await step(plan, () => deleteRows(plan, idOf(plan), writer));
+        await step(plan, () => upsertRows(plan, idOf(plan), writer));
+    });
+    // 3. Deletes.
+    await eachTable(plans.filter((plan) => !deletesFirst(plan)), (plan) => step(plan, () => deleteRows(plan, idOf(plan), writer)));
+    return report;
+}
+/** A table created, or its added columns, as the plan says. */
+async function applySchema(plan, current, context, journaled, report) {
+    if (plan.schemaChanges.some((change) => change.kind === 'create-table')) {
+        const division = plan.division ? await context.tables.findDivisionId(plan.division) : undefined;
+        if (plan.division && !division)
+            throw new DeployFailure('apply', `The division "${plan.division}" does not exist; table ${plan.name} cannot be created in it.`);
+        // The done line records the new id: it is what allows a restore to delete this table
+        // (by id) and nothing else.
+        const created = await journaled(plan.name, 'create-table', {}, () => createTableSafely(context.tables, context.clock, {
+            name: plan.name,
+            ...(plan.description ? { description: plan.description } : {}),
+            ...(division ? { division: { id: division } } : {}),
+            schema: plan.schema,
+        }), (table) => ({ tableId: table.id }));
+        report.tableIds.set(plan.name, created.id);
+        report.createdTables.push({ name: plan.name, id: created.id });
+        context.logger.info(`${plan.name}: created the table`);
+    }
+    const added = plan.schemaChanges.filter((change) => change.kind === 'add-column');
+    if (added.length > 0 && current) {
+        const table = {
+            id: current.id,
+            name: current.name,
+            ...(current.description ? { description: current.description } : {}),
+            ...(current.divisionRef ? { division: current.divisionRef } : {}),
+            schema: plan.schema,
+        };
+        await journaled(plan.name, 'add-columns', {}, () => context.tables.updateTable(table));
+        context.logger.info(`${plan.name}: added ${added.length} column${added.length === 1 ? '' : 's'}`);
+    }
+}
+/**
+ * One table's writes of one kind. With keepGoing a table whose writes fail (an import job that
+ * fails) does not stop the others; without, it stops the lane, so no other table starts more.
+ */
+function tableStep(context, report, lane) {
+    return async (plan, work) => {
+        try {
+            report.failures.push(...(await work()));
+        }
+        catch (error) {
+            if (!context.keepGoing || (error instanceof DeployFailure && error.phase === 'interrupted')) {
+                lane.stopped = true;
+                throw error;
+            }
+            report.failures.push(`${plan.name}: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    };
+}
+/**
+ * Runs the work of every table at once and waits for all of it to end (a table still writing
+ * must not be left running under the rollback); then throws the first table's error, if any.
+ */
+async function eachTable(plans, work) {
+    const outcomes = await Promise.allSettled(plans.map(work));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/versions-table.ts
+
+
+
+
+
+
+/**
+ * The deploy's side of the versions table (format in runtime/versions-format.ts): after a
+ * table's rows are applied and verified, its row there is written as the commit marker that
+ * runtime readers poll. Writes go through {@link applyTables}, so they share the rate budget,
+ * retries, journal and lost-answer handling of every other write.
+ *
+ * Rollback design: a rollback does not put the previous versions rows back. It writes new ones,
+ * one version above the failed deploy's, whose hashes are computed over the tables as read after
+ * the restore was proven. Two reasons: readers accept only versions newer than what they hold,
+ * so a reader that already switched to the failed deploy's version would ignore the old row; and
+ * the previous row need not describe the restored rows (hand edits since the previous deploy are
+ * restored too). Since the rows' managed version columns go back to their old numbers, the next
+ * deploy's version is taken above the versions table's highest too (see {@link highestMarked}).
+ */
+/**
+ * The versions table's name as given by a setting (`label` names it in the message), trimmed;
+ * undefined when empty (the versions table is opt-in).
+ */
+function versionsTableName(value, label) {
+    const name = value?.trim();
+    if (!name)
+        return undefined;
+    // The service's name filter treats `*` as a wildcard: such a name could not be found again.
+    if (name.length > 256 || /[*\r\n]/.test(name))
+        throw new errors/* ConfigurationError */.j1(`${label} ${JSON.stringify(name)} is not a usable data table name (at most 256 characters, no "*", one line).`, `Give a plain name, such as ${DEFAULT_VERSIONS_TABLE}.`);
+    return name;
+}
+/**
+ * The versions table is not configured by files: a file naming it would plan its rows (prune
+ * included) against the deploy's own markers. Checked first, before anything is read.
+ */
+function refuseConfiguredVersionsTable(plan, name) {
+    const configured = plan.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
+    if (configured)
+        throw new errors/* ConfigurationError */.j1(`${configured.file} configures ${configured.name}, the versions table this deploy writes. Nothing was written.`, `Remove that file (the deploy maintains the versions table itself), or name another versions table.`);
+}
+/** Before any write: an existing versions table must have the columns readers expect. */
+function checkVersionsTable(versions) {
+    const problems = versions.live ? versionsSchemaProblems(versions.live.schema) : [];
+    if (problems.length > 0)
+        throw new errors/* ConfigurationError */.j1(`The versions table ${versions.name} has not the expected columns: ${problems.join('; ')}. Nothing was written.`, 'Delete that table (the next deploy creates it with the right columns), or name another versions table.');
+}
+/** The highest version any versions row holds (0 when none). */
+function highestMarked(live) {
+    let highest = 0;
+    for (const row of live?.rows ?? [])
+        highest = Math.max(highest, versionRecord(row)?.version ?? 0);
+    return highest;
+}
+/**
+ * Writes (or deletes, for a table that no longer exists) the versions row of each table, with
+ * the hash of its rows as given (read back from the service). Creates the versions table when
+ * it does not exist. Returns the operations done; a write that fails for good throws.
+ */
+async function writeMarkers(versions, tables, stamp, context) {
+    const plan = markerPlan(versions, tables, stamp);
+    if (plan.schemaChanges.length + plan.creates.length + plan.updates.length + plan.deletes.length === 0)
+        return 0;
+    const report = await applyTables([plan], [versions.live], context);
+    const numbers = [...new Set(tables.map((table) => table.version ?? stamp.version))].sort((a, b) => a - b);
+    context.logger.info(`${versions.name}: ${tables.length} table(s) marked at version ${numbers.join(', ')} (deploy ${stamp.deployId})`);
+    return report.operations;
+}
+/**
+ * After a restore was proven (a failed deploy's rollback, or a manual one): reads the restored
+ * tables and the versions table again, and gives each table a new row, hashed from its rows as
+ * read now, at one above the highest version the versions table holds for it and at least
+ * `floor` (a failed deploy passes its version + 1, so that readers that took the failed
+ * deploy's marker leave it). Every restored table is marked, even one whose row looks true:
+ * a reader may have read its rows half-changed meanwhile, and only a newer version makes it
+ * read them again. With `onlyUntrue` (nothing was restored: the versions table is only mended),
+ * a row that describes its table's rows stays. A table gone loses its row. Returns a problem
+ * (for the report) instead of throwing: the tables themselves are restored either way.
+ */
+async function markRestored(restored, versionsName, stamp, context) {
+    try {
+        const refs = restored.map((table) => (table.id ? { id: table.id } : { name: table.name }));
+        const read = await readTables(context.tables, [...refs, { name: versionsName }]);
+        const versions = { name: versionsName, live: read[refs.length] ?? null };
+        checkVersionsTable(versions);
+        const marked = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), versionRecord(row)]));
+        const changed = [];
+        for (const [index, table] of restored.entries()) {
+            const rows = read[index]?.rows ?? null;
+            const record = marked.get(table.name);
+            if (rows === null ? !marked.has(table.name) : stamp.onlyUntrue && record?.hash === snapshotHash(rows))
+                continue;
+            changed.push({
+                name: table.name,
+                rows,
+                version: Math.max(stamp.floor ?? 0, (record?.version ?? 0) + 1),
+            });
+        }
+        await writeMarkers(versions, changed, { ...stamp, version: 0 }, context);
+        return {
+            versions: Object.fromEntries(changed.filter((table) => table.rows !== null).map((table) => [table.name, table.version])),
+        };
+    }
+    catch (error) {
+        return {
+            problem: `the versions table ${versionsName} could not be updated after the restore (${error.message}); it may still describe the rows as they were before it. Restore the backup again (the rows stay; the versions table is rewritten), or deploy again.`,
+        };
+    }
+}
+/** The plan that turns the versions table into one that holds these markers (others untouched). */
+function markerPlan(versions, tables, stamp) {
+    const current = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), row]));
+    const plan = {
+        name: versions.name,
+        id: versions.live?.id,
+        file: `(versions table ${versions.name})`,
+        description: VERSIONS_DESCRIPTION,
+        schema: versions.live?.schema ?? VERSIONS_SCHEMA,
+        managed: {},
+        prune: false,
+        schemaChanges: versions.live
+            ? []
+            : [{ kind: 'create-table', columns: Object.keys(VERSIONS_SCHEMA.properties).length }],
+        blocked: [],
+        creates: [],
+        updates: [],
+        deletes: [],
+        unchanged: 0,
+        unmanagedRows: 0,
+        liveRowCount: current.size,
+        rowLimit: Math.max(DEFAULT_LIMITS.maxRows, current.size + tables.length),
+        liveFingerprint: versions.live?.fingerprint ?? null,
+        // Row by row: an import job would be slower for the few rows of a deploy.
+        prediction: { strategy: 'rows', calls: 0, seconds: 0 },
+    };
+    for (const table of [...tables].sort((a, b) => compareKeys(a.name, b.name))) {
+        const before = current.get(table.name);
+        if (table.rows === null) {
+            if (before)
+                plan.deletes.push({ key: table.name, row: before });
+            continue;
+        }
+        const row = versionRow({
+            table: table.name,
+            version: table.version ?? stamp.version,
+            hash: snapshotHash(table.rows),
+            deployedAt: stamp.deployedAt,
+            sha: stamp.gitSha,
+            deployId: stamp.deployId,
+        });
+        if (!before)
+            plan.creates.push({ key: table.name, row });
+        else
+            plan.updates.push({ key: table.name, cells: [], before, after: row });
+    }
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/guard.ts
+
+
+
+
+/**
+ * How old the plan's own read may be and still stand as the guard. Older (a confirmation
+ * prompt left waiting), the tables are read again: someone may have changed them meanwhile.
+ */
+const PLAN_READ_MAX_AGE_MS = 60_000;
+/**
+ * The stale-plan guard: the live tables, read once (or as the plan's own read in this run
+ * found them), must be exactly those the plan was computed from. Refuses with a
+ * {@link RefusedError}, before any write, when one changed. The versions table, when one is
+ * kept, is read with them and checked.
+ */
+async function guardPlan(plan, options) {
+    const guarded = (await fromPlanRead(plan, options)) ?? (await readAgain(plan, options));
+    const stale = plan.tables
+        .filter((table, index) => (guarded.live[index]?.fingerprint ?? null) !== table.liveFingerprint)
+        .map((table) => table.name);
+    if (stale.length > 0) {
+        throw new errors/* RefusedError */.fk(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
+    }
+    if (guarded.versions)
+        checkVersionsTable(guarded.versions);
+    return guarded;
+}
+/** The plan's own read, when it is recent and holds every table of the plan. */
+async function fromPlanRead(plan, options) {
+    const { planRead, logger } = options;
+    if (!planRead)
+        return undefined;
+    const age = options.clock.now() - planRead.readAt;
+    if (age > PLAN_READ_MAX_AGE_MS) {
+        logger.info(`▶ stale-plan guard: the plan's read is ${Math.round(age / 1000)} s old; reading the live tables again`);
+        return undefined;
+    }
+    const byId = new Map(planRead.tables.flatMap((table) => (table ? [[table.id, table]] : [])));
+    const live = plan.tables.map((table) => (table.id === undefined ? null : byId.get(table.id)));
+    if (live.some((table) => table === undefined))
+        return undefined;
+    logger.info(`▶ stale-plan guard: the plan was computed from the live tables ${(age / 1000).toFixed(1)} s ago in this run; that read is the guard and the backup`);
+    const name = options.versionsTable;
+    return {
+        live: live,
+        versions: name ? { name, live: await readByName(options.tables, name) } : undefined,
+    };
+}
+/** The plan came from elsewhere (a file, an approval): one read of the tables it names. */
+async function readAgain(plan, options) {
+    options.logger.info('▶ stale-plan guard: reading the live tables again');
+    const refs = plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name }));
+    const name = options.versionsTable;
+    // The versions table is read with them (one listing), for its columns and highest version.
+    const read = await readTables(options.tables, [...refs, ...(name ? [{ name }] : [])]);
+    return {
+        live: read.slice(0, refs.length),
+        versions: name ? { name, live: read[refs.length] ?? null } : undefined,
+    };
+}
+/** One table by its exact name (a filtered listing, not the org's), or null. */
+async function readByName(tables, name) {
+    const found = await tables.findTableByName(name);
+    if (!found)
+        return null;
+    const schema = found.schema ?? (await tables.getTable(found.id)).schema;
+    return liveTable({ ...found, schema }, await tables.listRows(found.id));
+}
+
+;// CONCATENATED MODULE: ./src/config/from-live.ts
+
+
+
+const NOWHERE = { line: 0, column: 0 };
+/**
+ * A config that describes a live table exactly: its columns in display order with their stored
+ * attributes, and every row, leaving out cells that hold the column's default (the service
+ * fills those, so a plan of the result shows no changes).
+ */
+function configFromLive(table, rows, options = {}) {
+    const entries = Object.entries(table.schema.properties)
+        .filter(([name]) => name !== 'key')
+        .sort(([, a], [, b]) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || 0);
+    const columns = entries.map(([name, property]) => ({
+        name,
+        type: property.type,
+        title: property.title !== undefined && property.title !== name ? property.title : undefined,
+        description: typeof property.description === 'string' ? property.description : undefined,
+        required: false,
+        minLength: property.type === 'string' ? property.minLength : undefined,
+        maxLength: property.type === 'string' ? property.maxLength : undefined,
+        minimum: property.type === 'integer' || property.type === 'number' ? property.minimum : undefined,
+        maximum: property.type === 'integer' || property.type === 'number' ? property.maximum : undefined,
+        default: property.default,
+        allow: [],
+        position: NOWHERE,
+    }));
+    const desired = [...rows]
+        .sort((a, b) => compareKeys(String(a.key), String(b.key)))
+        .map((row) => {
+        const cells = {};
+        for (const [name, property] of entries) {
+            const value = row[name];
+            if (value !== undefined && value !== defaultFor(property))
+                cells[name] = value;
+        }
+        return { key: String(row.key), cells, position: NOWHERE, cellPositions: {} };
+    });
+    const key = table.schema.properties.key;
+    return {
+        file: options.file ?? `${table.name}.yaml`,
+        table: { name: table.name },
+        description: table.description,
+        division: table.division?.name,
+        environment: options.environment,
+        keyTitle: key?.title ?? 'key',
+        keyDescription: typeof key?.description === 'string' ? key.description : undefined,
+        prune: true,
+        limits: {
+            ...DEFAULT_LIMITS,
+            maxRows: Math.max(DEFAULT_LIMITS.maxRows, rows.length),
+            maxColumns: Math.max(DEFAULT_LIMITS.maxColumns, entries.length + 1),
+        },
+        columns,
+        valueSchemas: {},
+        allow: [],
+        rows: desired,
+        position: NOWHERE,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/display.ts
+
+/**
+ * A cell value as a person should see it in a plan: values the secret guard would flag are
+ * masked (whatever their source: live rows can hold anything), long values are shortened, and
+ * "not set" and "empty" are said in words.
+ */
+function displayValue(value, maxLength = 120) {
+    if (value === null || value === undefined)
+        return '(not set)';
+    if (typeof value !== 'string')
+        return String(value);
+    if (value === '')
+        return '(empty)';
+    if (detectSensitive(value).length > 0)
+        return `(masked: ${maskValue(value)})`;
+    const characters = [...value];
+    return characters.length > maxLength
+        ? `${characters.slice(0, maxLength).join('')}…(${characters.length} characters)`
+        : value;
+}
+const CODE_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '@': '&#64;',
+    '#': '&#35;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '\n': '⏎',
+    '\r': '',
+};
+/**
+ * Text safe inside a GitHub markdown table cell as inline code: HTML-escaped (so no markup or
+ * HTML gets through), pipes escaped (so the table holds), `@` and `#` escaped (so no one is
+ * mentioned and no issue is linked), newlines shown as ⏎. One pass, so no escape is escaped.
+ */
+function display_markdownCode(text) {
+    return `<code>${text.replace(/[&<>|@#`\\\r\n]/g, (char) => CODE_ESCAPES[char])}</code>`;
+}
+/** Text for HTML contexts (summaries): escaped, with mentions and references neutralised. */
+function display_htmlText(text) {
+    return text.replace(/[&<>@#]/g, (char) => CODE_ESCAPES[char]);
+}
+/** A value for a markdown table cell: masked, shortened, escaped. */
+function display_markdownValue(value, maxLength = 120) {
+    if (value === null || value === undefined || value === '')
+        return `<i>${displayValue(value)}</i>`;
+    return display_markdownCode(displayValue(value, maxLength));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore-plans.ts
+
+
+
+
+/** What a restore plans: live → backup, table by table, and what still differs after it. */
+/** Adds a write back to the backup value for each touched key the plan has no operation for. */
+function forceTouched(plan, table, keys) {
+    if (!keys || keys.size === 0)
+        return plan;
+    const planned = new Set([...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key));
+    const backupRows = new Map(table.rows.map((row) => [String(row.key), row]));
+    const updates = [...plan.updates];
+    const deletes = [...plan.deletes];
+    for (const key of keys) {
+        if (planned.has(key))
+            continue;
+        const row = backupRows.get(key);
+        // A PUT of a row that is not there creates it (see row-writes.ts); a DELETE of one gone is done.
+        if (row)
+            updates.push({ key, cells: [], before: row, after: row });
+        else
+            deletes.push({ key, row: { key } });
+    }
+    return { ...plan, updates, deletes };
+}
+/** What differs between the backup and the tables read (backup tables first, then created ones). */
+function restoreDifferences(backup, after, rate) {
+    const remaining = [];
+    const live = after.slice(0, backup.tables.length);
+    for (const [index, plan] of restorePlans(backup.tables, live, rate).entries()) {
+        const table = plan.name;
+        if (!live[index]) {
+            remaining.push({
+                table,
+                message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
+            });
+            continue;
+        }
+        for (const item of plan.creates)
+            remaining.push({
+                table,
+                key: item.key,
+                expected: item.row,
+                actual: null,
+                message: `${table}: row "${item.key}" is missing`,
+            });
+        for (const item of plan.updates)
+            for (const cell of item.cells)
+                remaining.push({
+                    table,
+                    key: item.key,
+                    column: cell.column,
+                    expected: cell.after,
+                    actual: cell.before,
+                    message: `${table}: row "${item.key}", column "${cell.column}" is ${displayValue(cell.before)}; the backup has ${displayValue(cell.after)}`,
+                });
+        for (const item of plan.deletes)
+            remaining.push({
+                table,
+                key: item.key,
+                expected: null,
+                actual: item.row,
+                message: `${table}: row "${item.key}" should not be there`,
+            });
+    }
+    for (const table of after.slice(backup.tables.length))
+        if (table)
+            remaining.push({
+                table: table.name,
+                message: `${table.name}: the table the deploy created still exists`,
+            });
+    return remaining;
+}
+/** For each backed-up table, the plan that turns the live table back into the backup. */
+function restorePlans(tables, live, rate, strategy = 'auto') {
+    return tables.map((table, index) => {
+        const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
+        const diff = diffTable(config, live[index] ?? null);
+        // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
+        const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
+        return { ...restorable, prediction: predict(restorable, { strategy }, rate) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore.ts
+
+
+
+
+
+
+/** Rounds of writes: a round whose operations failed is followed by another over what remains. */
+const RESTORE_ROUNDS = 3;
+const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
+/**
+ * Restores a backup: plans live → backup for every table it holds (rows created, updated and
+ * deleted back, managed columns included), applies that plan with the same engine as a deploy
+ * (an import job when that is cheaper), deletes the tables the deploy created, then reads
+ * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
+ * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
+ * before any write, when a table the backup names by id now has another name.
+ */
+async function restoreBackup(backup, context, rate = 300, options = {}) {
+    const preview = options.preview ?? (await previewRestore(backup, context.tables, rate, options));
+    const { plans, deletions } = preview;
+    let live = preview.live;
+    let pending = plans.map((plan, index) => forceTouched(plan, backup.tables[index], options.touched?.get(plan.name)));
+    const report = {
+        restored: false,
+        tables: pending.map((plan) => ({
+            name: plan.name,
+            creates: plan.creates.length,
+            updates: plan.updates.length,
+            deletes: plan.deletes.length,
+        })),
+        remaining: [],
+        failures: [],
+        leftInPlace: [...preview.leftInPlace],
+        operations: 0,
+    };
+    for (let round = 1;; round++) {
+        const applied = await applyTables(pending.filter((_, index) => live[index]), live.filter((table) => table !== null), { ...context, phase: 'restore', keepGoing: true });
+        report.operations += applied.operations;
+        report.failures.push(...applied.failures);
+        if (round === 1)
+            for (const table of deletions)
+                await deleteCreatedTable(table, context, report);
+        const proof = await proveRestored(backup, { live, pending, deletions }, context, rate, options.settleMs);
+        report.remaining = proof.remaining;
+        // Another round only mends what failed; what settled and still differs is reported.
+        if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS)
+            break;
+        context.logger.warn(`restore: ${applied.failures.length} operation(s) failed; ${proof.remaining.length} difference(s) remain; trying those again`);
+        live = proof.live;
+        pending = restorePlans(backup.tables, live, rate, options.strategy);
+    }
+    report.restored = report.remaining.length === 0;
+    return report;
+}
+/**
+ * What a restore would do, read without writing: the backed-up tables (by id) and their
+ * restore plans, and which tables the manifest says the deploy created may be deleted: those
+ * the journal shows it created, by the recorded id, still under that name. Throws a
+ * {@link BackupError} when a backed-up id now names another table.
+ */
+async function previewRestore(backup, tables, rate = 300, options = {}) {
+    const createdTables = options.createdTables ?? new Map();
+    const created = backup.manifest.tables.filter((entry) => !entry.existed);
+    // Without journal evidence a table is looked up by name only to say that it is left alone.
+    const found = await readTables(tables, [
+        ...backup.tables.map((table) => ({ id: table.id })),
+        ...created.map((entry) => createdTables.has(entry.name) ? { id: createdTables.get(entry.name) } : { name: entry.name }),
+    ]);
+    const live = found.slice(0, backup.tables.length);
+    for (const [index, table] of backup.tables.entries()) {
+        const current = live[index];
+        if (current && current.name !== table.name)
+            throw new errors/* BackupError */.hj(`The backup at ${backup.location} holds table ${table.name} (id ${table.id}), but that id is now table ${current.name}. Nothing was written.`, 'Check that this backup belongs to this org; if the table was renamed since, rename it back before restoring.');
+    }
+    const deletions = [];
+    const leftInPlace = [];
+    for (const [index, entry] of created.entries()) {
+        const current = found[backup.tables.length + index];
+        if (!current)
+            continue;
+        if (!createdTables.has(entry.name))
+            leftInPlace.push(`${entry.name}: ${LEFT_IN_PLACE}`);
+        else if (current.name !== entry.name)
+            leftInPlace.push(`${entry.name}: the id its journal entry records (${current.id}) is now table ${current.name}; left in place`);
+        else
+            deletions.push(current);
+    }
+    return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
+}
+/** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
+async function deleteCreatedTable(table, context, report) {
+    context.journal.append({
+        phase: 'restore',
+        table: table.name,
+        op: 'delete-table',
+        status: 'started',
+        tableId: table.id,
+    });
+    try {
+        await context.tables.deleteTable(table.id, { force: true });
+        context.journal.append({
+            phase: 'restore',
+            table: table.name,
+            op: 'delete-table',
+            status: 'done',
+            tableId: table.id,
+        });
+        report.tables.push({ name: table.name, creates: 0, updates: 0, deletes: 0, deletedTable: true });
+        report.operations += 1;
+    }
+    catch (error) {
+        context.journal.append({
+            phase: 'restore',
+            table: table.name,
+            op: 'delete-table',
+            status: 'failed',
+            tableId: table.id,
+            error: (0,errors/* describeError */.Uc)(error),
+        });
+        report.failures.push(`${table.name}: created by the deploy, and could not be deleted: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
+}
+/**
+ * Proves the restore: reads back what it wrote (and that the deleted tables are gone) and
+ * plans once more: nothing may be left to do. The rows it did not write are as the restore's
+ * own read found them, equal to the backup. The reads are repeated (with backoff) until they
+ * show nothing left or the settle window is over, since a read right after the writes may not
+ * show them yet.
+ */
+async function proveRestored(backup, round, context, rate, settleMs = DEFAULT_SETTLE_MS) {
+    const written = [
+        ...backup.tables.map((table, index) => {
+            const plan = round.pending[index];
+            return {
+                name: table.name,
+                id: round.live[index] ? table.id : undefined,
+                before: round.live[index] ?? null,
+                keys: [...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key),
+                expectedRows: table.rows.length,
+                definitionChanged: false,
+            };
+        }),
+        ...round.deletions.map((table) => ({
+            name: table.name,
+            id: table.id,
+            before: table,
+            keys: [],
+            expectedRows: 0,
+            definitionChanged: true,
+        })),
+    ];
+    const settled = await settleWritten(context.tables, written, (after) => restoreDifferences(backup, after, rate), { clock: context.clock, logger: context.logger, windowMs: settleMs, what: 'restore proof' });
+    return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
+}
+
 ;// CONCATENATED MODULE: ./src/genesys/retry.ts
 const DEFAULT_RETRY_POLICY = {
     maxAttempts: 6,
@@ -24780,6 +23971,230 @@ function formatSeconds(ms) {
     return `${(ms / 1000).toFixed(ms < 1000 ? 3 : 1)} s`;
 }
 
+// EXTERNAL MODULE: ./src/genesys/regions.ts
+var regions = __nccwpck_require__(57119);
+;// CONCATENATED MODULE: ./src/deploy/webhook.ts
+
+
+
+
+
+/** Header naming one delivery: retries of it carry the same id, so receivers can drop repeats. */
+const DELIVERY_HEADER = 'x-datatable-deploy-delivery';
+const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
+/**
+ * Posts the event (see {@link postInvalidation}) and logs each delivery; a failed one is a
+ * warning saying that what was done stands (`done`: "the deploy itself succeeded").
+ */
+async function announce(target, event, options, done) {
+    const results = await postInvalidation(target.urls, target.secret, event, {
+        clock: options.clock,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.retry ? { retry: options.retry } : {}),
+    });
+    for (const result of results) {
+        const url = (0,regions/* redactUrl */.BO)(result.url);
+        if (result.ok)
+            options.logger.info(`webhook ${url}: delivered (${result.status})`);
+        else
+            options.logger.warn(`webhook ${url} failed after ${result.attempts} attempt(s): ${result.error}; ${done}`);
+    }
+    return results;
+}
+/** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
+function signBody(body, secret) {
+    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
+}
+/**
+ * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
+ * (a delivery id lets receivers drop repeats). Failures are reported, never thrown: a webhook
+ * that is down must not undo a healthy deploy.
+ */
+async function postInvalidation(urls, secret, event, options) {
+    const body = JSON.stringify(event);
+    // A webhook receiver that is busy gets four attempts, not the Genesys client's time budget.
+    const policy = {
+        ...DEFAULT_RETRY_POLICY,
+        maxAttempts: 4,
+        maxRetryMs: undefined,
+        ...options.retry,
+    };
+    const headers = {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signBody(body, secret),
+        'x-datatable-deploy-event': event.event,
+        [DELIVERY_HEADER]: (0,external_node_crypto_.randomUUID)(),
+        'user-agent': 'datatable-deploy',
+    };
+    return Promise.all(urls.map(async (url) => {
+        for (let attempt = 1;; attempt++) {
+            let outcome;
+            let failure;
+            let status;
+            try {
+                const response = await (options.fetch ?? fetch)(url, {
+                    method: 'POST',
+                    headers,
+                    body,
+                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+                });
+                await response.arrayBuffer();
+                if (response.ok)
+                    return { url, ok: true, status: response.status, attempts: attempt };
+                status = response.status;
+                failure = `answered ${status}`;
+                // Any 5xx is retried: the receiver may recover. Other statuses are final.
+                outcome = {
+                    kind: 'response',
+                    status: status >= 500 ? 503 : status,
+                    retryAfterHeader: response.headers.get('retry-after'),
+                };
+            }
+            catch (error) {
+                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
+                failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
+            }
+            const decision = decideRetry(outcome, attempt, true, policy);
+            if (!decision.retry)
+                return {
+                    url,
+                    ok: false,
+                    ...(status !== undefined ? { status } : {}),
+                    attempts: attempt,
+                    error: failure,
+                };
+            await options.clock.sleep(decision.delayMs);
+        }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore-news.ts
+
+
+
+
+async function tellRestored(options) {
+    const { context, versionsTable } = options;
+    const hooks = options.webhooks?.urls.length ? options.webhooks : undefined;
+    if (!versionsTable) {
+        if (hooks)
+            context.logger.info('invalidation webhooks: not sent after a restore without a versions table (the event carries its new versions)');
+        return {};
+    }
+    context.logger.info(`▶ versions table: marking the restored tables in ${versionsTable}`);
+    const marking = await markRestored(options.restored, versionsTable, {
+        floor: options.floor,
+        onlyUntrue: options.onlyUntrue,
+        deployId: options.deployId,
+        deployedAt: new Date(context.clock.now()).toISOString(),
+        gitSha: options.gitSha,
+    }, context);
+    if ('problem' in marking)
+        return { problem: marking.problem };
+    const tables = Object.keys(marking.versions);
+    if (!hooks || tables.length === 0)
+        return { versions: marking.versions };
+    context.logger.info('▶ invalidation webhooks');
+    const webhooks = await announce(hooks, {
+        event: 'datatables.deployed',
+        reason: 'rollback',
+        tables,
+        version: Math.max(...Object.values(marking.versions)),
+        versions: marking.versions,
+        deployId: options.deployId,
+        ...options.event,
+        deployedAt: new Date(context.clock.now()).toISOString(),
+    }, { ...options.announce, clock: context.clock, logger: context.logger }, 'the restore itself stands');
+    return { versions: marking.versions, webhooks };
+}
+/**
+ * A manual restore with a versions table: the backup without that table (the deploy keeps it,
+ * a backup never puts it back: its rows would name versions readers already left), and a check
+ * that it has the columns readers expect, before any write. Says what it left out.
+ */
+async function prepareManualRestore(backup, versionsTable, tables, note) {
+    if (!versionsTable)
+        return backup;
+    const ours = (name) => name.toLowerCase() === versionsTable.toLowerCase();
+    const [live] = await readTables(tables, [{ name: versionsTable }]);
+    checkVersionsTable({ name: versionsTable, live: live ?? null });
+    if (!backup.manifest.tables.some((table) => ours(table.name)))
+        return backup;
+    note(`${versionsTable} is the versions table: it is not restored from the backup; it is rewritten for the restored tables.`);
+    const rest = backup.tables.filter((table) => !ours(table.name));
+    if (rest.length === 0)
+        throw new errors/* ConfigurationError */.j1(`The backup at ${backup.location} holds only ${versionsTable}, the versions table. Nothing was written.`, 'Restore another backup, or leave --versions-table (input versions-table) out if that table is not the versions table.');
+    return {
+        ...backup,
+        manifest: { ...backup.manifest, tables: backup.manifest.tables.filter((table) => !ours(table.name)) },
+        tables: rest,
+    };
+}
+/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
+const restoredRefs = (backup, preview) => [
+    ...backup.tables.map((table) => ({ name: table.name, id: table.id })),
+    ...preview.deletions.map((table) => ({ name: table.name, id: table.id })),
+];
+/** Whether a restore would write anything (rows, or a table to delete). */
+const restoreChanges = (preview) => preview.deletions.length > 0 ||
+    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
+
+;// CONCATENATED MODULE: ./src/deploy/pipeline-news.ts
+
+
+/** What the pipeline tells subscribers: after a healthy deploy, and after its proven rollback. */
+/** After a healthy deploy: the signed event, to each configured URL (undefined: none configured). */
+async function tellDeployed(options, deploy) {
+    if (!options.webhooks || options.webhooks.urls.length === 0)
+        return undefined;
+    const { plan, version } = deploy;
+    options.logger.info('▶ invalidation webhooks');
+    const event = {
+        event: 'datatables.deployed',
+        reason: 'deploy',
+        tables: plan.tables.map((table) => table.name),
+        version,
+        versions: Object.fromEntries(plan.tables.map((table) => [table.name, version])),
+        deployId: deploy.deployId,
+        digest: plan.digest,
+        environment: plan.environment ?? null,
+        actor: options.actor,
+        deployedAt: new Date(options.clock.now()).toISOString(),
+    };
+    const how = {
+        clock: options.clock,
+        logger: options.logger,
+        fetch: options.fetch,
+        retry: options.webhookRetry,
+    };
+    return announce(options.webhooks, event, how, 'the deploy itself succeeded');
+}
+/**
+ * After a failed deploy's proven rollback: the versions table marks the restored rows above the
+ * failed deploy's version, and readers are told (see restore-news.ts).
+ */
+function tellRolledBack(options, deploy) {
+    const { plan } = deploy;
+    return tellRestored({
+        restored: plan.tables.map((table) => ({
+            name: table.name,
+            id: table.id ?? deploy.created.get(table.name),
+        })),
+        versionsTable: options.versionsTable,
+        // A version above this deploy's, so that readers that took this deploy's leave it again.
+        floor: deploy.version + 1,
+        deployId: deploy.deployId,
+        gitSha: options.gitSha,
+        webhooks: options.webhooks,
+        event: { digest: plan.digest, environment: plan.environment ?? null, actor: options.actor },
+        // Never aborted: the interruption that caused the rollback must not stop its marking.
+        context: { ...deploy.context, signal: undefined, phase: 'restore' },
+        announce: { fetch: options.fetch, retry: options.webhookRetry },
+    });
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./src/secrets.ts
 var src_secrets = __nccwpck_require__(27194);
 ;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
@@ -25096,460 +24511,6 @@ function runProbe(probe, context) {
     return runCommandProbe(probe.command, context);
 }
 
-;// CONCATENATED MODULE: ./src/deploy/settle.ts
-
-/**
- * How long a read-back may disagree with what was written before it counts as a difference.
- * Genesys Cloud is eventually consistent: its own Terraform provider waits up to 60 s for a
- * deleted row to read back as gone, and up to 30 s for a deleted table (PR #2130 of
- * terraform-provider-genesyscloud, "eventual consistency in DCA regions").
- */
-const DEFAULT_SETTLE_MS = 60_000;
-/**
- * Reads until the read shows no differences or the settle window runs out, backing off between
- * reads (a tenth of the window at first, at most 1 s, doubling up to 10 s); the last read
- * falls on the window's end. One read is never proof either way: a read that differs may be a
- * lagging replica, and a read that fails (after the client's own retries) is read again. Only
- * when the window is over does a difference count; a read still failing then is thrown.
- */
-async function settle(read, differences, options) {
-    const { clock, logger } = options;
-    const started = clock.now();
-    const deadline = started + options.windowMs;
-    let delay = Math.min(1_000, Math.max(50, options.windowMs / 10));
-    for (let reads = 1;; reads++) {
-        let outcome;
-        try {
-            const value = await read();
-            outcome = { value, differences: differences(value) };
-        }
-        catch (error) {
-            outcome = { error };
-        }
-        const now = clock.now();
-        const settled = 'value' in outcome && outcome.differences.length === 0;
-        if (settled || now >= deadline) {
-            if ('error' in outcome)
-                throw outcome.error;
-            return { ...outcome, reads, elapsedMs: now - started };
-        }
-        if (options.signal?.aborted)
-            throw new SettleAborted(options.what);
-        const wait = Math.min(delay, deadline - now);
-        logger.info('error' in outcome
-            ? `${options.what}: the read failed (${(0,errors/* describeError */.Uc)(outcome.error)}); reading again in ${seconds(wait)}`
-            : `${options.what}: ${outcome.differences.length} difference(s) so far; the service may not show its latest writes yet (eventual consistency), reading again in ${seconds(wait)}`);
-        await clock.sleep(wait);
-        delay = Math.min(10_000, delay * 2);
-    }
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-}
-/** The settling was stopped by its abort signal before the reads matched. */
-class SettleAborted extends Error {
-    constructor(what) {
-        super(`${what}: stopped by the interruption before the reads matched`);
-        this.name = 'SettleAborted';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/from-live.ts
-
-
-
-const NOWHERE = { line: 0, column: 0 };
-/**
- * A config that describes a live table exactly: its columns in display order with their stored
- * attributes, and every row, leaving out cells that hold the column's default (the service
- * fills those, so a plan of the result shows no changes).
- */
-function configFromLive(table, rows, options = {}) {
-    const entries = Object.entries(table.schema.properties)
-        .filter(([name]) => name !== 'key')
-        .sort(([, a], [, b]) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || 0);
-    const columns = entries.map(([name, property]) => ({
-        name,
-        type: property.type,
-        title: property.title !== undefined && property.title !== name ? property.title : undefined,
-        description: typeof property.description === 'string' ? property.description : undefined,
-        required: false,
-        minLength: property.type === 'string' ? property.minLength : undefined,
-        maxLength: property.type === 'string' ? property.maxLength : undefined,
-        minimum: property.type === 'integer' || property.type === 'number' ? property.minimum : undefined,
-        maximum: property.type === 'integer' || property.type === 'number' ? property.maximum : undefined,
-        default: property.default,
-        allow: [],
-        position: NOWHERE,
-    }));
-    const desired = [...rows]
-        .sort((a, b) => compareKeys(String(a.key), String(b.key)))
-        .map((row) => {
-        const cells = {};
-        for (const [name, property] of entries) {
-            const value = row[name];
-            if (value !== undefined && value !== defaultFor(property))
-                cells[name] = value;
-        }
-        return { key: String(row.key), cells, position: NOWHERE, cellPositions: {} };
-    });
-    const key = table.schema.properties.key;
-    return {
-        file: options.file ?? `${table.name}.yaml`,
-        table: { name: table.name },
-        description: table.description,
-        division: table.division?.name,
-        environment: options.environment,
-        keyTitle: key?.title ?? 'key',
-        keyDescription: typeof key?.description === 'string' ? key.description : undefined,
-        prune: true,
-        limits: {
-            ...DEFAULT_LIMITS,
-            maxRows: Math.max(DEFAULT_LIMITS.maxRows, rows.length),
-            maxColumns: Math.max(DEFAULT_LIMITS.maxColumns, entries.length + 1),
-        },
-        columns,
-        valueSchemas: {},
-        allow: [],
-        rows: desired,
-        position: NOWHERE,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/plan/display.ts
-
-/**
- * A cell value as a person should see it in a plan: values the secret guard would flag are
- * masked (whatever their source: live rows can hold anything), long values are shortened, and
- * "not set" and "empty" are said in words.
- */
-function displayValue(value, maxLength = 120) {
-    if (value === null || value === undefined)
-        return '(not set)';
-    if (typeof value !== 'string')
-        return String(value);
-    if (value === '')
-        return '(empty)';
-    if (detectSensitive(value).length > 0)
-        return `(masked: ${maskValue(value)})`;
-    const characters = [...value];
-    return characters.length > maxLength
-        ? `${characters.slice(0, maxLength).join('')}…(${characters.length} characters)`
-        : value;
-}
-const CODE_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '|': '&#124;',
-    '@': '&#64;',
-    '#': '&#35;',
-    '`': '&#96;',
-    '\\': '&#92;',
-    '\n': '⏎',
-    '\r': '',
-};
-/**
- * Text safe inside a GitHub markdown table cell as inline code: HTML-escaped (so no markup or
- * HTML gets through), pipes escaped (so the table holds), `@` and `#` escaped (so no one is
- * mentioned and no issue is linked), newlines shown as ⏎. One pass, so no escape is escaped.
- */
-function display_markdownCode(text) {
-    return `<code>${text.replace(/[&<>|@#`\\\r\n]/g, (char) => CODE_ESCAPES[char])}</code>`;
-}
-/** Text for HTML contexts (summaries): escaped, with mentions and references neutralised. */
-function display_htmlText(text) {
-    return text.replace(/[&<>@#]/g, (char) => CODE_ESCAPES[char]);
-}
-/** A value for a markdown table cell: masked, shortened, escaped. */
-function display_markdownValue(value, maxLength = 120) {
-    if (value === null || value === undefined || value === '')
-        return `<i>${displayValue(value)}</i>`;
-    return display_markdownCode(displayValue(value, maxLength));
-}
-
-;// CONCATENATED MODULE: ./src/deploy/restore.ts
-
-
-
-
-
-
-
-
-/** Rounds of writes: a round whose operations failed is followed by another over what remains. */
-const RESTORE_ROUNDS = 3;
-const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
-/**
- * Restores a backup: plans live → backup for every table it holds (rows created, updated and
- * deleted back, managed columns included), applies that plan with the same engine as a deploy
- * (an import job when that is cheaper), deletes the tables the deploy created, then reads
- * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
- * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
- * before any write, when a table the backup names by id now has another name.
- */
-async function restoreBackup(backup, context, rate = 300, options = {}) {
-    const preview = await previewRestore(backup, context.tables, rate, options);
-    const { plans, deletions } = preview;
-    let live = preview.live;
-    let pending = plans.map((plan, index) => forceTouched(plan, backup.tables[index], options.touched?.get(plan.name)));
-    const report = {
-        restored: false,
-        tables: pending.map((plan) => ({
-            name: plan.name,
-            creates: plan.creates.length,
-            updates: plan.updates.length,
-            deletes: plan.deletes.length,
-        })),
-        remaining: [],
-        failures: [],
-        leftInPlace: [...preview.leftInPlace],
-        operations: 0,
-    };
-    for (let round = 1;; round++) {
-        const applied = await applyTables(pending.filter((_, index) => live[index]), live.filter((table) => table !== null), { ...context, phase: 'restore', keepGoing: true });
-        report.operations += applied.operations;
-        report.failures.push(...applied.failures);
-        if (round === 1)
-            for (const table of deletions)
-                await deleteCreatedTable(table, context, report);
-        const proof = await proveRestored(backup, deletions, context, rate, options.settleMs);
-        report.remaining = proof.remaining;
-        // Another round only mends what failed; what settled and still differs is reported.
-        if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS)
-            break;
-        context.logger.warn(`restore: ${applied.failures.length} operation(s) failed; ${proof.remaining.length} difference(s) remain; trying those again`);
-        live = proof.live;
-        pending = restorePlans(backup.tables, live, rate, options.strategy);
-    }
-    report.restored = report.remaining.length === 0;
-    return report;
-}
-/**
- * What a restore would do, read without writing: the backed-up tables (by id) and their
- * restore plans, and which tables the manifest says the deploy created may be deleted: those
- * the journal shows it created, by the recorded id, still under that name. Throws a
- * {@link BackupError} when a backed-up id now names another table.
- */
-async function previewRestore(backup, tables, rate = 300, options = {}) {
-    const createdTables = options.createdTables ?? new Map();
-    const created = backup.manifest.tables.filter((entry) => !entry.existed);
-    // Without journal evidence a table is looked up by name only to say that it is left alone.
-    const found = await readTables(tables, [
-        ...backup.tables.map((table) => ({ id: table.id })),
-        ...created.map((entry) => createdTables.has(entry.name) ? { id: createdTables.get(entry.name) } : { name: entry.name }),
-    ]);
-    const live = found.slice(0, backup.tables.length);
-    for (const [index, table] of backup.tables.entries()) {
-        const current = live[index];
-        if (current && current.name !== table.name)
-            throw new errors/* BackupError */.hj(`The backup at ${backup.location} holds table ${table.name} (id ${table.id}), but that id is now table ${current.name}. Nothing was written.`, 'Check that this backup belongs to this org; if the table was renamed since, rename it back before restoring.');
-    }
-    const deletions = [];
-    const leftInPlace = [];
-    for (const [index, entry] of created.entries()) {
-        const current = found[backup.tables.length + index];
-        if (!current)
-            continue;
-        if (!createdTables.has(entry.name))
-            leftInPlace.push(`${entry.name}: ${LEFT_IN_PLACE}`);
-        else if (current.name !== entry.name)
-            leftInPlace.push(`${entry.name}: the id its journal entry records (${current.id}) is now table ${current.name}; left in place`);
-        else
-            deletions.push(current);
-    }
-    return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
-}
-/** Adds a write back to the backup value for each touched key the plan has no operation for. */
-function forceTouched(plan, table, keys) {
-    if (!keys || keys.size === 0)
-        return plan;
-    const planned = new Set([...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key));
-    const backupRows = new Map(table.rows.map((row) => [String(row.key), row]));
-    const updates = [...plan.updates];
-    const deletes = [...plan.deletes];
-    for (const key of keys) {
-        if (planned.has(key))
-            continue;
-        const row = backupRows.get(key);
-        // A PUT of a row that is not there creates it (see row-writes.ts); a DELETE of one gone is done.
-        if (row)
-            updates.push({ key, cells: [], before: row, after: row });
-        else
-            deletes.push({ key, row: { key } });
-    }
-    return { ...plan, updates, deletes };
-}
-/** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
-async function deleteCreatedTable(table, context, report) {
-    context.journal.append({
-        phase: 'restore',
-        table: table.name,
-        op: 'delete-table',
-        status: 'started',
-        tableId: table.id,
-    });
-    try {
-        await context.tables.deleteTable(table.id, { force: true });
-        context.journal.append({
-            phase: 'restore',
-            table: table.name,
-            op: 'delete-table',
-            status: 'done',
-            tableId: table.id,
-        });
-        report.tables.push({ name: table.name, creates: 0, updates: 0, deletes: 0, deletedTable: true });
-        report.operations += 1;
-    }
-    catch (error) {
-        context.journal.append({
-            phase: 'restore',
-            table: table.name,
-            op: 'delete-table',
-            status: 'failed',
-            tableId: table.id,
-            error: (0,errors/* describeError */.Uc)(error),
-        });
-        report.failures.push(`${table.name}: created by the deploy, and could not be deleted: ${(0,errors/* describeError */.Uc)(error)}`);
-    }
-}
-/**
- * Reads everything again and plans once more: nothing may be left to do. The read is repeated
- * (with backoff) until it shows nothing left or the settle window is over, since a read right
- * after the writes may not show them yet.
- */
-async function proveRestored(backup, deletions, context, rate, settleMs = DEFAULT_SETTLE_MS) {
-    const refs = [
-        ...backup.tables.map((table) => ({ id: table.id })),
-        ...deletions.map((table) => ({ id: table.id })),
-    ];
-    const settled = await settle(() => readTables(context.tables, refs), (after) => restoreDifferences(backup, after, rate), { clock: context.clock, logger: context.logger, windowMs: settleMs, what: 'restore proof' });
-    return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
-}
-/** What differs between the backup and the tables read (backup tables first, then created ones). */
-function restoreDifferences(backup, after, rate) {
-    const remaining = [];
-    const live = after.slice(0, backup.tables.length);
-    for (const [index, plan] of restorePlans(backup.tables, live, rate).entries()) {
-        const table = plan.name;
-        if (!live[index]) {
-            remaining.push({
-                table,
-                message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
-            });
-            continue;
-        }
-        for (const item of plan.creates)
-            remaining.push({
-                table,
-                key: item.key,
-                expected: item.row,
-                actual: null,
-                message: `${table}: row "${item.key}" is missing`,
-            });
-        for (const item of plan.updates)
-            for (const cell of item.cells)
-                remaining.push({
-                    table,
-                    key: item.key,
-                    column: cell.column,
-                    expected: cell.after,
-                    actual: cell.before,
-                    message: `${table}: row "${item.key}", column "${cell.column}" is ${displayValue(cell.before)}; the backup has ${displayValue(cell.after)}`,
-                });
-        for (const item of plan.deletes)
-            remaining.push({
-                table,
-                key: item.key,
-                expected: null,
-                actual: item.row,
-                message: `${table}: row "${item.key}" should not be there`,
-            });
-    }
-    for (const table of after.slice(backup.tables.length))
-        if (table)
-            remaining.push({
-                table: table.name,
-                message: `${table.name}: the table the deploy created still exists`,
-            });
-    return remaining;
-}
-/** For each backed-up table, the plan that turns the live table back into the backup. */
-function restorePlans(tables, live, rate, strategy = 'auto') {
-    return tables.map((table, index) => {
-        const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
-        const diff = diffTable(config, live[index] ?? null);
-        // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
-        const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
-        return { ...restorable, prediction: predict(restorable, { strategy }, rate) };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/deploy/rollback-step.ts
-
-
-
-
-/**
- * A restore that reports, rather than throws, when it cannot finish. It starts only once
- * nothing of ours can still change the tables (see {@link waitForQuiet}).
- */
-async function restoreSafely(files, location, options) {
-    const { context, createdTables } = options;
-    const unfinished = (message) => ({
-        restored: false,
-        tables: [],
-        remaining: [{ table: '', message }],
-        failures: [message],
-        leftInPlace: [],
-        operations: 0,
-    });
-    try {
-        const backup = parseBackup(files, location, { signingKey: options.signingKey });
-        const running = await waitForQuiet(options.tables, options.settleMs, options.clock, options.logger);
-        if (running.length > 0) {
-            const report = unfinished(`the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`);
-            // Still say exactly what differs from the backup now.
-            const live = await readTables(options.tables, backup.tables.map((table) => ({ id: table.id })));
-            report.remaining.push(...restoreDifferences(backup, live, options.ratePerMinute ?? 300));
-            return report;
-        }
-        // Restoring must not stop at the interruption that caused it.
-        return await restoreBackup(backup, { ...context, signal: undefined }, options.ratePerMinute, {
-            createdTables,
-            settleMs: options.settleMs,
-            touched: options.touched,
-        });
-    }
-    catch (error) {
-        return unfinished(`the restore itself failed: ${(0,errors/* describeError */.Uc)(error)}`);
-    }
-}
-/**
- * Before a restore: no request of ours in flight, no import job of ours running (each is polled
- * to its end, within the job time limit), and no write whose answer was lost able to land any
- * more (the service applies a request even when its client gave up, so such a write could undo
- * the restore: wait the settle window from when it was given up). Returns jobs still running.
- */
-async function waitForQuiet(tables, settleMs, clock, logger) {
-    await tables.idle();
-    if (tables.inDoubt().jobs.length > 0) {
-        logger.info('waiting for the import jobs of this deploy to end before restoring');
-        const running = await tables.finishJobs(settleMs);
-        if (running.length > 0)
-            return running;
-    }
-    const { writes } = tables.inDoubt();
-    if (writes.lastAt !== undefined) {
-        const wait = writes.lastAt + settleMs - clock.now();
-        if (wait > 0) {
-            logger.info(`${writes.count} write(s) of this deploy got no answer and may still land; waiting ${Math.ceil(wait / 1000)} s before restoring`);
-            await clock.sleep(wait);
-        }
-    }
-    return [];
-}
-
 ;// CONCATENATED MODULE: ./src/deploy/verify.ts
 
 
@@ -25628,464 +24589,223 @@ function verifyTables(plans, after, stamp) {
     return mismatches;
 }
 
-;// CONCATENATED MODULE: ./src/runtime/content-hash.ts
-
-
-/**
- * The content hash of a table: `sha256:<hex>` of the canonical JSON of its rows sorted by key.
- * The deploy writes it into the versions table after verifying what it wrote, and the reader
- * computes it over the rows it read: equal hashes mean the read saw exactly the deployed rows,
- * so a read torn across a deploy (some rows old, some new) is caught. Rows must be full, as the
- * service stores them (defaults filled in), on both sides.
- */
-function snapshotHash(rows) {
-    return sha256Of([...rows].sort((a, b) => compareKeys(String(a.key), String(b.key))));
-}
-
-;// CONCATENATED MODULE: ./src/runtime/versions-format.ts
-
-/**
- * The versions table: one row per deployed table, written by the deploy as that table's commit
- * marker once its rows are applied and verified. Data tables have no ETag and no row version;
- * this table is the change token the runtime reader polls (one call tells which tables changed).
- */
-const DEFAULT_VERSIONS_TABLE = 'datatable_deploy_versions';
-/** Its columns. The key is the deployed table's name. */
-const VERSIONS_SCHEMA = tableSchema({
-    version: { type: 'integer', displayOrder: 1 },
-    content_hash: { type: 'string', displayOrder: 2 },
-    deployed_at: { type: 'string', displayOrder: 3 },
-    git_sha: { type: 'string', displayOrder: 4 },
-    deploy_id: { type: 'string', displayOrder: 5 },
-});
-const VERSIONS_DESCRIPTION = 'Written by datatable-deploy: one row per deployed table (its version and content hash). Do not edit.';
-/** The versions row of a record. */
-function versionRow(record) {
-    return {
-        key: record.table,
-        version: record.version,
-        content_hash: record.hash,
-        deployed_at: record.deployedAt,
-        git_sha: record.sha ?? '',
-        deploy_id: record.deployId,
-    };
-}
-/**
- * The record of a versions row; undefined for a row that is not one (a hand-made row without
- * a version or hash): such a row tells a reader nothing, so it counts as absent.
- */
-function versionRecord(row) {
-    const version = row.version;
-    const hash = row.content_hash;
-    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0)
-        return undefined;
-    if (typeof hash !== 'string' || !hash.startsWith('sha256:'))
-        return undefined;
-    const text = (value) => (typeof value === 'string' ? value : '');
-    return {
-        table: String(row.key),
-        version,
-        hash,
-        deployedAt: text(row.deployed_at),
-        sha: text(row.git_sha) || undefined,
-        deployId: text(row.deploy_id),
-    };
-}
-/** The columns of the versions table that a live table lacks or types differently. */
-function versionsSchemaProblems(schema) {
-    return Object.entries(VERSIONS_SCHEMA.properties)
-        .filter(([name, column]) => schema.properties[name]?.type !== column.type)
-        .map(([name, column]) => schema.properties[name]
-        ? `"${name}" is ${schema.properties[name].type}, not ${column.type}`
-        : `"${name}" (${column.type}) is missing`);
-}
-
-;// CONCATENATED MODULE: ./src/deploy/versions-table.ts
+;// CONCATENATED MODULE: ./src/deploy/pipeline-steps.ts
 
 
 
 
 
 
-/**
- * The deploy's side of the versions table (format in runtime/versions-format.ts): after a
- * table's rows are applied and verified, its row there is written as the commit marker that
- * runtime readers poll. Writes go through {@link applyTables}, so they share the rate budget,
- * retries, journal and lost-answer handling of every other write.
- *
- * Rollback design: a rollback does not put the previous versions rows back. It writes new ones,
- * one version above the failed deploy's, whose hashes are computed over the tables as read after
- * the restore was proven. Two reasons: readers accept only versions newer than what they hold,
- * so a reader that already switched to the failed deploy's version would ignore the old row; and
- * the previous row need not describe the restored rows (hand edits since the previous deploy are
- * restored too). Since the rows' managed version columns go back to their old numbers, the next
- * deploy's version is taken above the versions table's highest too (see {@link highestMarked}).
- */
-/**
- * The versions table's name as given by a setting (`label` names it in the message), trimmed;
- * undefined when empty (the versions table is opt-in).
- */
-function versionsTableName(value, label) {
-    const name = value?.trim();
-    if (!name)
-        return undefined;
-    // The service's name filter treats `*` as a wildcard: such a name could not be found again.
-    if (name.length > 256 || /[*\r\n]/.test(name))
-        throw new errors/* ConfigurationError */.j1(`${label} ${JSON.stringify(name)} is not a usable data table name (at most 256 characters, no "*", one line).`, `Give a plain name, such as ${DEFAULT_VERSIONS_TABLE}.`);
-    return name;
-}
-/**
- * The versions table is not configured by files: a file naming it would plan its rows (prune
- * included) against the deploy's own markers. Checked first, before anything is read.
- */
-function refuseConfiguredVersionsTable(plan, name) {
-    const configured = plan.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
-    if (configured)
-        throw new errors/* ConfigurationError */.j1(`${configured.file} configures ${configured.name}, the versions table this deploy writes. Nothing was written.`, `Remove that file (the deploy maintains the versions table itself), or name another versions table.`);
-}
-/** Before any write: an existing versions table must have the columns readers expect. */
-function checkVersionsTable(versions) {
-    const problems = versions.live ? versionsSchemaProblems(versions.live.schema) : [];
-    if (problems.length > 0)
-        throw new errors/* ConfigurationError */.j1(`The versions table ${versions.name} has not the expected columns: ${problems.join('; ')}. Nothing was written.`, 'Delete that table (the next deploy creates it with the right columns), or name another versions table.');
-}
-/** The highest version any versions row holds (0 when none). */
-function highestMarked(live) {
-    let highest = 0;
-    for (const row of live?.rows ?? [])
-        highest = Math.max(highest, versionRecord(row)?.version ?? 0);
-    return highest;
-}
-/**
- * Writes (or deletes, for a table that no longer exists) the versions row of each table, with
- * the hash of its rows as given (read back from the service). Creates the versions table when
- * it does not exist. Returns the operations done; a write that fails for good throws.
- */
-async function writeMarkers(versions, tables, stamp, context) {
-    const plan = markerPlan(versions, tables, stamp);
-    if (plan.schemaChanges.length + plan.creates.length + plan.updates.length + plan.deletes.length === 0)
-        return 0;
-    const report = await applyTables([plan], [versions.live], context);
-    const numbers = [...new Set(tables.map((table) => table.version ?? stamp.version))].sort((a, b) => a - b);
-    context.logger.info(`${versions.name}: ${tables.length} table(s) marked at version ${numbers.join(', ')} (deploy ${stamp.deployId})`);
-    return report.operations;
-}
-/**
- * After a restore was proven (a failed deploy's rollback, or a manual one): reads the restored
- * tables and the versions table again, and gives each table a new row, hashed from its rows as
- * read now, at one above the highest version the versions table holds for it and at least
- * `floor` (a failed deploy passes its version + 1, so that readers that took the failed
- * deploy's marker leave it). Every restored table is marked, even one whose row looks true:
- * a reader may have read its rows half-changed meanwhile, and only a newer version makes it
- * read them again. With `onlyUntrue` (nothing was restored: the versions table is only mended),
- * a row that describes its table's rows stays. A table gone loses its row. Returns a problem
- * (for the report) instead of throwing: the tables themselves are restored either way.
- */
-async function markRestored(restored, versionsName, stamp, context) {
-    try {
-        const refs = restored.map((table) => (table.id ? { id: table.id } : { name: table.name }));
-        const read = await readTables(context.tables, [...refs, { name: versionsName }]);
-        const versions = { name: versionsName, live: read[refs.length] ?? null };
-        checkVersionsTable(versions);
-        const marked = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), versionRecord(row)]));
-        const changed = [];
-        for (const [index, table] of restored.entries()) {
-            const rows = read[index]?.rows ?? null;
-            const record = marked.get(table.name);
-            if (rows === null ? !marked.has(table.name) : stamp.onlyUntrue && record?.hash === snapshotHash(rows))
-                continue;
-            changed.push({
-                name: table.name,
-                rows,
-                version: Math.max(stamp.floor ?? 0, (record?.version ?? 0) + 1),
-            });
-        }
-        await writeMarkers(versions, changed, { ...stamp, version: 0 }, context);
-        return {
-            versions: Object.fromEntries(changed.filter((table) => table.rows !== null).map((table) => [table.name, table.version])),
+
+
+/** The steps of a deploy between its backup and its end: apply, verify, markers, health checks. */
+/** Apply → verify → versions markers → health checks; throws a {@link DeployFailure} at the first that fails. */
+async function applyAndCheck(run, options, context, progress) {
+    const { plan, stamp, versions, logger } = { ...run, logger: options.logger };
+    logger.info(`▶ apply (deploy version ${stamp.version})`);
+    const applied = await applyTables(plan.tables, run.live, { ...context, phase: 'deploy', stamp });
+    progress.operations = applied.operations;
+    const after = await verifyApplied(run, applied.tableIds, options);
+    if (versions) {
+        logger.info(`▶ versions table: marking the deployed tables in ${versions.name}`);
+        // The rows as the verify read them back (defaults filled by the service): what readers read.
+        const tables = plan.tables.map((table, index) => ({
+            name: table.name,
+            rows: after[index]?.rows ?? null,
+        }));
+        const marker = {
+            version: stamp.version,
+            deployId: run.deployId,
+            deployedAt: new Date(options.clock.now()).toISOString(),
+            gitSha: options.gitSha,
         };
+        progress.operations += await writeMarkers(versions, tables, marker, { ...context, phase: 'deploy' });
     }
-    catch (error) {
-        return {
-            problem: `the versions table ${versionsName} could not be updated after the restore (${error.message}); it may still describe the rows as they were before it. Restore the backup again (the rows stay; the versions table is rewritten), or deploy again.`,
-        };
+    if (options.health) {
+        logger.info('▶ health checks');
+        progress.health = await runHealthChecks(options.health, {
+            deploy: {
+                version: stamp.version,
+                digest: plan.digest,
+                environment: plan.environment ?? '',
+                actor: options.actor,
+            },
+            env: options.env ?? process.env,
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+        }, { clock: options.clock, logger, signal: options.signal });
+        if (!progress.health.passed)
+            throw new DeployFailure(options.signal?.aborted ? 'interrupted' : 'health', progress.health.reason ?? 'the health checks failed');
     }
-}
-/** The plan that turns the versions table into one that holds these markers (others untouched). */
-function markerPlan(versions, tables, stamp) {
-    const current = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), row]));
-    const plan = {
-        name: versions.name,
-        id: versions.live?.id,
-        file: `(versions table ${versions.name})`,
-        description: VERSIONS_DESCRIPTION,
-        schema: versions.live?.schema ?? VERSIONS_SCHEMA,
-        managed: {},
-        prune: false,
-        schemaChanges: versions.live
-            ? []
-            : [{ kind: 'create-table', columns: Object.keys(VERSIONS_SCHEMA.properties).length }],
-        blocked: [],
-        creates: [],
-        updates: [],
-        deletes: [],
-        unchanged: 0,
-        unmanagedRows: 0,
-        liveRowCount: current.size,
-        rowLimit: Math.max(DEFAULT_LIMITS.maxRows, current.size + tables.length),
-        liveFingerprint: versions.live?.fingerprint ?? null,
-        // Row by row: an import job would be slower for the few rows of a deploy.
-        prediction: { strategy: 'rows', calls: 0, seconds: 0 },
-    };
-    for (const table of [...tables].sort((a, b) => compareKeys(a.name, b.name))) {
-        const before = current.get(table.name);
-        if (table.rows === null) {
-            if (before)
-                plan.deletes.push({ key: table.name, row: before });
-            continue;
-        }
-        const row = versionRow({
-            table: table.name,
-            version: table.version ?? stamp.version,
-            hash: snapshotHash(table.rows),
-            deployedAt: stamp.deployedAt,
-            sha: stamp.gitSha,
-            deployId: stamp.deployId,
-        });
-        if (!before)
-            plan.creates.push({ key: table.name, row });
-        else
-            plan.updates.push({ key: table.name, cells: [], before, after: row });
-    }
-    return plan;
-}
-
-// EXTERNAL MODULE: ./src/genesys/regions.ts
-var regions = __nccwpck_require__(57119);
-;// CONCATENATED MODULE: ./src/deploy/webhook.ts
-
-
-
-
-
-/** Header naming one delivery: retries of it carry the same id, so receivers can drop repeats. */
-const DELIVERY_HEADER = 'x-datatable-deploy-delivery';
-const SIGNATURE_HEADER = 'x-datatable-deploy-signature';
-/**
- * Posts the event (see {@link postInvalidation}) and logs each delivery; a failed one is a
- * warning saying that what was done stands (`done`: "the deploy itself succeeded").
- */
-async function announce(target, event, options, done) {
-    const results = await postInvalidation(target.urls, target.secret, event, {
-        clock: options.clock,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.retry ? { retry: options.retry } : {}),
-    });
-    for (const result of results) {
-        const url = (0,regions/* redactUrl */.BO)(result.url);
-        if (result.ok)
-            options.logger.info(`webhook ${url}: delivered (${result.status})`);
-        else
-            options.logger.warn(`webhook ${url} failed after ${result.attempts} attempt(s): ${result.error}; ${done}`);
-    }
-    return results;
-}
-/** `sha256=<hex>`: HMAC-SHA256 of the exact body with the shared secret. */
-function signBody(body, secret) {
-    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
 }
 /**
- * Posts the event to each URL, signed, retrying 429, 5xx and network failures with backoff
- * (a delivery id lets receivers drop repeats). Failures are reported, never thrown: a webhook
- * that is down must not undo a healthy deploy.
+ * Reads back what the apply wrote until it matches the plan or the settle window is over
+ * (reads lag writes on the real service). A read that keeps failing fails the verify, not the
+ * apply. Returns the tables as read back: the guard's read with the written rows as they read now.
  */
-async function postInvalidation(urls, secret, event, options) {
-    const body = JSON.stringify(event);
-    // A webhook receiver that is busy gets four attempts, not the Genesys client's time budget.
-    const policy = {
-        ...DEFAULT_RETRY_POLICY,
-        maxAttempts: 4,
-        maxRetryMs: undefined,
-        ...options.retry,
-    };
-    const headers = {
-        'content-type': 'application/json',
-        [SIGNATURE_HEADER]: signBody(body, secret),
-        'x-datatable-deploy-event': event.event,
-        [DELIVERY_HEADER]: (0,external_node_crypto_.randomUUID)(),
-        'user-agent': 'datatable-deploy',
-    };
-    return Promise.all(urls.map(async (url) => {
-        for (let attempt = 1;; attempt++) {
-            let outcome;
-            let failure;
-            let status;
-            try {
-                const response = await (options.fetch ?? fetch)(url, {
-                    method: 'POST',
-                    headers,
-                    body,
-                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-                });
-                await response.arrayBuffer();
-                if (response.ok)
-                    return { url, ok: true, status: response.status, attempts: attempt };
-                status = response.status;
-                failure = `answered ${status}`;
-                // Any 5xx is retried: the receiver may recover. Other statuses are final.
-                outcome = {
-                    kind: 'response',
-                    status: status >= 500 ? 503 : status,
-                    retryAfterHeader: response.headers.get('retry-after'),
-                };
-            }
-            catch (error) {
-                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
-                failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
-            }
-            const decision = decideRetry(outcome, attempt, true, policy);
-            if (!decision.retry)
-                return {
-                    url,
-                    ok: false,
-                    ...(status !== undefined ? { status } : {}),
-                    attempts: attempt,
-                    error: failure,
-                };
-            await options.clock.sleep(decision.delayMs);
-        }
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/deploy/restore-news.ts
-
-
-
-
-async function tellRestored(options) {
-    const { context, versionsTable } = options;
-    const hooks = options.webhooks?.urls.length ? options.webhooks : undefined;
-    if (!versionsTable) {
-        if (hooks)
-            context.logger.info('invalidation webhooks: not sent after a restore without a versions table (the event carries its new versions)');
-        return {};
-    }
-    context.logger.info(`▶ versions table: marking the restored tables in ${versionsTable}`);
-    const marking = await markRestored(options.restored, versionsTable, {
-        floor: options.floor,
-        onlyUntrue: options.onlyUntrue,
-        deployId: options.deployId,
-        deployedAt: new Date(context.clock.now()).toISOString(),
-        gitSha: options.gitSha,
-    }, context);
-    if ('problem' in marking)
-        return { problem: marking.problem };
-    const tables = Object.keys(marking.versions);
-    if (!hooks || tables.length === 0)
-        return { versions: marking.versions };
-    context.logger.info('▶ invalidation webhooks');
-    const webhooks = await announce(hooks, {
-        event: 'datatables.deployed',
-        reason: 'rollback',
-        tables,
-        version: Math.max(...Object.values(marking.versions)),
-        versions: marking.versions,
-        deployId: options.deployId,
-        ...options.event,
-        deployedAt: new Date(context.clock.now()).toISOString(),
-    }, { ...options.announce, clock: context.clock, logger: context.logger }, 'the restore itself stands');
-    return { versions: marking.versions, webhooks };
-}
-/**
- * A manual restore with a versions table: the backup without that table (the deploy keeps it,
- * a backup never puts it back: its rows would name versions readers already left), and a check
- * that it has the columns readers expect, before any write. Says what it left out.
- */
-async function prepareManualRestore(backup, versionsTable, tables, note) {
-    if (!versionsTable)
-        return backup;
-    const ours = (name) => name.toLowerCase() === versionsTable.toLowerCase();
-    const [live] = await readTables(tables, [{ name: versionsTable }]);
-    checkVersionsTable({ name: versionsTable, live: live ?? null });
-    if (!backup.manifest.tables.some((table) => ours(table.name)))
-        return backup;
-    note(`${versionsTable} is the versions table: it is not restored from the backup; it is rewritten for the restored tables.`);
-    const rest = backup.tables.filter((table) => !ours(table.name));
-    if (rest.length === 0)
-        throw new errors/* ConfigurationError */.j1(`The backup at ${backup.location} holds only ${versionsTable}, the versions table. Nothing was written.`, 'Restore another backup, or leave --versions-table (input versions-table) out if that table is not the versions table.');
-    return {
-        ...backup,
-        manifest: { ...backup.manifest, tables: backup.manifest.tables.filter((table) => !ours(table.name)) },
-        tables: rest,
-    };
-}
-/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
-const restoredRefs = (backup, preview) => [
-    ...backup.tables.map((table) => ({ name: table.name, id: table.id })),
-    ...preview.deletions.map((table) => ({ name: table.name, id: table.id })),
-];
-/** Whether a restore would write anything (rows, or a table to delete). */
-const restoreChanges = (preview) => preview.deletions.length > 0 ||
-    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
-
-;// CONCATENATED MODULE: ./src/deploy/pipeline-news.ts
-
-
-/** What the pipeline tells subscribers: after a healthy deploy, and after its proven rollback. */
-/** After a healthy deploy: the signed event, to each configured URL (undefined: none configured). */
-async function tellDeployed(options, deploy) {
-    if (!options.webhooks || options.webhooks.urls.length === 0)
-        return undefined;
-    const { plan, version } = deploy;
-    options.logger.info('▶ invalidation webhooks');
-    const event = {
-        event: 'datatables.deployed',
-        reason: 'deploy',
-        tables: plan.tables.map((table) => table.name),
-        version,
-        versions: Object.fromEntries(plan.tables.map((table) => [table.name, version])),
-        deployId: deploy.deployId,
-        digest: plan.digest,
-        environment: plan.environment ?? null,
-        actor: options.actor,
-        deployedAt: new Date(options.clock.now()).toISOString(),
-    };
-    const how = {
+async function verifyApplied(run, tableIds, options) {
+    options.logger.info('▶ verify: reading back the rows written');
+    const written = run.plan.tables.map((table, index) => writtenOf(table, run.live[index] ?? null, tableIds.get(table.name)));
+    const settled = await settleWritten(options.tables, written, (after) => verifyTables(run.plan.tables, after, run.stamp), {
         clock: options.clock,
         logger: options.logger,
-        fetch: options.fetch,
-        retry: options.webhookRetry,
+        windowMs: settleMsOf(options),
+        what: 'verify',
+        signal: options.signal,
+    }).catch((error) => {
+        if (error instanceof SettleAborted)
+            throw new DeployFailure('interrupted', error.message);
+        throw new DeployFailure('verify', `The tables could not be read back: ${(0,errors/* describeError */.Uc)(error)}`);
+    });
+    const mismatches = settled.differences;
+    if (mismatches.length > 0) {
+        throw new DeployFailure('verify', `The tables read back differ from the plan in ${mismatches.length} place(s) after ${Math.round(settled.elapsedMs / 1000)} s of reading.`, mismatches.slice(0, 20).map((item) => item.message));
+    }
+    options.logger.info('verified: every written row reads back as planned');
+    return settled.value;
+}
+/** A table plan as written: its rows created, updated and deleted, and the count it should have. */
+function writtenOf(table, before, id) {
+    return {
+        name: table.name,
+        id,
+        before,
+        keys: [...table.creates, ...table.updates, ...table.deletes].map((item) => item.key),
+        expectedRows: table.liveRowCount + table.creates.length - table.deletes.length,
+        definitionChanged: table.schemaChanges.length > 0,
     };
-    return announce(options.webhooks, event, how, 'the deploy itself succeeded');
+}
+const settleMsOf = (options) => options.settleMs ?? DEFAULT_SETTLE_MS;
+
+;// CONCATENATED MODULE: ./src/deploy/rollback-step.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * A restore that reports, rather than throws, when it cannot finish. It starts only once
+ * nothing of ours can still change the tables (see {@link waitForQuiet}).
+ */
+async function restoreSafely(files, location, options) {
+    const { context, createdTables } = options;
+    const unfinished = (message) => ({
+        restored: false,
+        tables: [],
+        remaining: [{ table: '', message }],
+        failures: [message],
+        leftInPlace: [],
+        operations: 0,
+    });
+    try {
+        const backup = parseBackup(files, location, { signingKey: options.signingKey });
+        const running = await waitForQuiet(options.tables, options.settleMs, options.clock, options.logger);
+        if (running.length > 0) {
+            const report = unfinished(`the restore was not started, so that ${running.join(', ')} (still running) cannot undo it; restore the backup once the job has ended`);
+            // Still say exactly what differs from the backup now.
+            const live = await readTables(options.tables, backup.tables.map((table) => ({ id: table.id })));
+            report.remaining.push(...restoreDifferences(backup, live, options.ratePerMinute ?? 300));
+            return report;
+        }
+        // Restoring must not stop at the interruption that caused it.
+        return await restoreBackup(backup, { ...context, signal: undefined }, options.ratePerMinute, {
+            createdTables,
+            settleMs: options.settleMs,
+            touched: options.touched,
+        });
+    }
+    catch (error) {
+        return unfinished(`the restore itself failed: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
 }
 /**
- * After a failed deploy's proven rollback: the versions table marks the restored rows above the
- * failed deploy's version, and readers are told (see restore-news.ts).
+ * Before a restore: no request of ours in flight, no import job of ours running (each is polled
+ * to its end, within the job time limit), and no write whose answer was lost able to land any
+ * more (the service applies a request even when its client gave up, so such a write could undo
+ * the restore: wait the settle window from when it was given up). Returns jobs still running.
  */
-function tellRolledBack(options, deploy) {
-    const { plan } = deploy;
-    return tellRestored({
-        restored: plan.tables.map((table) => ({
-            name: table.name,
-            id: table.id ?? deploy.created.get(table.name),
-        })),
-        versionsTable: options.versionsTable,
-        // A version above this deploy's, so that readers that took this deploy's leave it again.
-        floor: deploy.version + 1,
-        deployId: deploy.deployId,
-        gitSha: options.gitSha,
-        webhooks: options.webhooks,
-        event: { digest: plan.digest, environment: plan.environment ?? null, actor: options.actor },
-        // Never aborted: the interruption that caused the rollback must not stop its marking.
-        context: { ...deploy.context, signal: undefined, phase: 'restore' },
-        announce: { fetch: options.fetch, retry: options.webhookRetry },
+async function waitForQuiet(tables, settleMs, clock, logger) {
+    await tables.idle();
+    if (tables.inDoubt().jobs.length > 0) {
+        logger.info('waiting for the import jobs of this deploy to end before restoring');
+        const running = await tables.finishJobs(settleMs);
+        if (running.length > 0)
+            return running;
+    }
+    const { writes } = tables.inDoubt();
+    if (writes.lastAt !== undefined) {
+        const wait = writes.lastAt + settleMs - clock.now();
+        if (wait > 0) {
+            logger.info(`${writes.count} write(s) of this deploy got no answer and may still land; waiting ${Math.ceil(wait / 1000)} s before restoring`);
+            await clock.sleep(wait);
+        }
+    }
+    return [];
+}
+/** After a failure past the backup: restore it, mark the restored tables, and report. */
+async function rollBack(run, failure, how) {
+    const { options, context, journal, backup } = how;
+    const { logger } = options;
+    const { plan, deployId } = run;
+    const version = run.stamp.version;
+    logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
+    for (const detail of failure.details)
+        logger.warn(`  ${detail}`);
+    logger.info(`▶ rollback: restoring the backup ${backup}`);
+    const restore = await restoreSafely(how.files, backup, {
+        ...options,
+        settleMs: settleMsOf(options),
+        context,
+        createdTables: journal.created,
+        touched: touchedKeys(plan, journal),
     });
+    const news = restore.restored
+        ? await tellRolledBack(options, { plan, version, deployId, context, created: journal.created })
+        : {};
+    if (news.problem) {
+        restore.restored = false;
+        restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
+    }
+    const outcome = restore.restored ? 'rolled-back' : 'failed';
+    if (restore.restored)
+        logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
+    else
+        logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.map((item) => item.message).join('\n  ')}\nThe backup is at ${backup}.`);
+    return {
+        outcome,
+        exitCode: EXIT_CODES[outcome],
+        version,
+        deployId,
+        backup,
+        operations: how.operations,
+        failure: { phase: failure.phase, message: failure.message, details: failure.details },
+        restore,
+        health: how.health,
+        webhooks: news.webhooks,
+    };
+}
+/**
+ * The rows the deploy wrote or may have written: the keys it started a write for, and every
+ * upserted key of a table it started an import job on (the job's rows are not journaled one by one).
+ */
+function touchedKeys(plan, journal) {
+    const touched = new Map();
+    for (const table of plan.tables) {
+        const keys = new Set(journal.touched.get(table.name) ?? []);
+        if (journal.imported.has(table.name))
+            for (const item of [...table.creates, ...table.updates])
+                keys.add(item.key);
+        if (keys.size > 0)
+            touched.set(table.name, keys);
+    }
+    return touched;
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/pipeline.ts
-
-
-
 
 
 
@@ -26102,6 +24822,8 @@ const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, 
  * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
  * checks → (on any failure after the backup) restore → webhooks. Refuses with
  * {@link RefusedError} before any write when the live tables no longer match the plan.
+ * Each table is read once: the guard's read (or the plan's own, see {@link PlanRead}) is the
+ * backup, and the verify reads back only what was written.
  */
 async function runDeploy(options) {
     const { plan, logger } = options;
@@ -26114,34 +24836,10 @@ async function runDeploy(options) {
         logger.info('No changes: the live tables already match the config.');
         return { outcome: 'no-changes', exitCode: 0, operations: 0 };
     }
-    logger.info('▶ stale-plan guard: reading the live tables again');
-    const refs = plan.tables.map((table) => (table.id ? { id: table.id } : { name: table.name }));
-    // The versions table is read with them (one listing), for its columns and highest version.
-    const read = await readTables(options.tables, [
-        ...refs,
-        ...(options.versionsTable ? [{ name: options.versionsTable }] : []),
-    ]);
-    const live = read.slice(0, refs.length);
-    const versions = options.versionsTable
-        ? { name: options.versionsTable, live: read[refs.length] ?? null }
-        : undefined;
-    const stale = plan.tables
-        .filter((table, index) => (live[index]?.fingerprint ?? null) !== table.liveFingerprint)
-        .map((table) => table.name);
-    if (stale.length > 0) {
-        throw new errors/* RefusedError */.fk(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
-    }
-    if (versions)
-        checkVersionsTable(versions);
+    const { live, versions } = await guardPlan(plan, options);
     const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
-    const stamp = { version, actor: options.actor };
     const deployId = options.deployId ?? (0,external_node_crypto_.randomUUID)();
-    const marker = (at) => ({
-        version: at,
-        deployId,
-        deployedAt: new Date(options.clock.now()).toISOString(),
-        gitSha: options.gitSha,
-    });
+    const run = { plan, live, versions, stamp: { version, actor: options.actor }, deployId };
     logger.info('▶ backup');
     const files = backupFilesOf(plan, live, options);
     const backup = await options.backups.save(options.backupName, files);
@@ -26157,90 +24855,20 @@ async function runDeploy(options) {
         signal: options.signal,
         progressIntervalMs: options.progressIntervalMs,
     };
-    let operations = 0;
-    let health;
+    const progress = { operations: 0 };
     try {
-        logger.info(`▶ apply (deploy version ${version})`);
-        const applied = await applyTables(plan.tables, live, { ...context, phase: 'deploy', stamp });
-        operations = applied.operations;
-        logger.info('▶ verify: reading the tables back');
-        // Reads lag writes on the real service: read again (with backoff) until the tables match or
-        // the settle window is over. A read that keeps failing fails the verify, not the apply.
-        const ids = plan.tables.map((table) => ({ id: applied.tableIds.get(table.name) }));
-        const settled = await settle(() => readTables(options.tables, ids), (after) => verifyTables(plan.tables, after, stamp), { clock: options.clock, logger, windowMs: settleMsOf(options), what: 'verify', signal: options.signal }).catch((error) => {
-            if (error instanceof SettleAborted)
-                throw new DeployFailure('interrupted', error.message);
-            throw new DeployFailure('verify', `The tables could not be read back: ${(0,errors/* describeError */.Uc)(error)}`);
-        });
-        const mismatches = settled.differences;
-        if (mismatches.length > 0) {
-            throw new DeployFailure('verify', `The tables read back differ from the plan in ${mismatches.length} place(s) after ${Math.round(settled.elapsedMs / 1000)} s of reading.`, mismatches.slice(0, 20).map((item) => item.message));
-        }
-        logger.info('verified: every written row reads back as planned');
-        if (versions) {
-            logger.info(`▶ versions table: marking the deployed tables in ${versions.name}`);
-            // The rows as the verify read them back (defaults filled by the service): what readers read.
-            const tables = plan.tables.map((table, index) => ({
-                name: table.name,
-                rows: settled.value[index]?.rows ?? null,
-            }));
-            operations += await writeMarkers(versions, tables, marker(version), { ...context, phase: 'deploy' });
-        }
-        if (options.health) {
-            logger.info('▶ health checks');
-            health = await runHealthChecks(options.health, {
-                deploy: { version, digest: plan.digest, environment: plan.environment ?? '', actor: options.actor },
-                env: options.env ?? process.env,
-                ...(options.fetch ? { fetch: options.fetch } : {}),
-            }, { clock: options.clock, logger, signal: options.signal });
-            if (!health.passed)
-                throw new DeployFailure(options.signal?.aborted ? 'interrupted' : 'health', health.reason ?? 'the health checks failed');
-        }
+        await applyAndCheck(run, options, context, progress);
     }
     catch (error) {
         const failure = error instanceof DeployFailure
             ? error
             : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', (0,errors/* describeError */.Uc)(error));
-        logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
-        for (const detail of failure.details)
-            logger.warn(`  ${detail}`);
-        logger.info(`▶ rollback: restoring the backup ${backup}`);
-        const restore = await restoreSafely(files, backup, {
-            ...options,
-            settleMs: settleMsOf(options),
-            context,
-            createdTables: journal.created,
-            touched: touchedKeys(plan, journal),
-        });
-        const news = restore.restored
-            ? await tellRolledBack(options, { plan, version, deployId, context, created: journal.created })
-            : {};
-        if (news.problem) {
-            restore.restored = false;
-            restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
-        }
-        const outcome = restore.restored ? 'rolled-back' : 'failed';
-        if (restore.restored)
-            logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
-        else
-            logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.map((item) => item.message).join('\n  ')}\nThe backup is at ${backup}.`);
-        return {
-            outcome,
-            exitCode: EXIT_CODES[outcome],
-            version,
-            deployId,
-            backup,
-            operations,
-            failure: { phase: failure.phase, message: failure.message, details: failure.details },
-            restore,
-            health,
-            webhooks: news.webhooks,
-        };
+        return rollBack(run, failure, { options, context, journal, files, backup, ...progress });
     }
     const webhooks = await tellDeployed(options, { plan, version, deployId });
-    return { outcome: 'applied', exitCode: 0, version, deployId, backup, operations, health, webhooks };
+    return { outcome: 'applied', exitCode: 0, version, deployId, backup, ...progress, webhooks };
 }
-const settleMsOf = (options) => options.settleMs ?? DEFAULT_SETTLE_MS;
+
 /**
  * The backup of the live tables as read by the stale-plan guard, bound to the plan's org,
  * environment and deployment, and signed when a key is given.
@@ -26270,22 +24898,6 @@ function backupFilesOf(plan, live, options) {
         }),
     }, options.signingKey);
 }
-/**
- * The rows the deploy wrote or may have written: the keys it started a write for, and every
- * upserted key of a table it started an import job on (the job's rows are not journaled one by one).
- */
-function touchedKeys(plan, journal) {
-    const touched = new Map();
-    for (const table of plan.tables) {
-        const keys = new Set(journal.touched.get(table.name) ?? []);
-        if (journal.imported.has(table.name))
-            for (const item of [...table.creates, ...table.updates])
-                keys.add(item.key);
-        if (keys.size > 0)
-            touched.set(table.name, keys);
-    }
-    return touched;
-}
 /** One more than the highest version in any managed version column of the plan's tables. */
 function nextVersion(plan, live) {
     let highest = 0;
@@ -26302,299 +24914,1762 @@ function nextVersion(plan, live) {
     return highest + 1;
 }
 
-;// CONCATENATED MODULE: ./src/genesys/datatables.ts
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+;// CONCATENATED MODULE: ./src/emulator/faults.ts
+/** mulberry32: a tiny seeded PRNG; good enough for fault dice. */
+function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+const DEFAULT_CODES = {
+    429: 'too.many.requests.retry.after',
+    500: 'internal.server.error',
+    502: 'bad.gateway',
+    503: 'service.unavailable',
+    504: 'request.timeout',
+};
+class FaultInjector {
+    rules = [];
+    nextId = 1;
+    random;
+    constructor(seed) {
+        this.random = seededRandom(seed);
+    }
+    reseed(seed) {
+        this.random = seededRandom(seed);
+    }
+    add(rule) {
+        validateRule(rule);
+        const active = { ...rule, id: this.nextId++, matched: 0, fired: 0 };
+        this.rules.push(active);
+        return active;
+    }
+    list() {
+        return this.rules.map((rule) => ({ ...rule }));
+    }
+    clear() {
+        this.rules = [];
+    }
+    /** The first rule that fires for this request, if any. */
+    match(method, path, route) {
+        for (const rule of this.rules) {
+            if (rule.method && rule.method !== '*' && rule.method.toUpperCase() !== method)
+                continue;
+            if (rule.path) {
+                const pattern = new RegExp(rule.path);
+                if (!pattern.test(path) && !pattern.test(route))
+                    continue;
+            }
+            rule.matched += 1;
+            if (rule.after !== undefined && rule.matched <= rule.after)
+                continue;
+            if (rule.count !== undefined && rule.fired >= rule.count)
+                continue;
+            if (rule.probability !== undefined && this.random() >= rule.probability)
+                continue;
+            rule.fired += 1;
+            const action = { delayMs: rule.delayMs ?? 0, reset: rule.reset ?? false };
+            if (rule.resetAfterApply)
+                action.resetAfterApply = true;
+            if (rule.status !== undefined) {
+                action.status = rule.status;
+                action.code = rule.code ?? DEFAULT_CODES[rule.status] ?? 'internal.server.error';
+                if (rule.status === 429)
+                    action.retryAfterSeconds = rule.retryAfterSeconds ?? 1;
+            }
+            return action;
+        }
+        return undefined;
+    }
+}
+function validateRule(rule) {
+    if (typeof rule !== 'object' || rule === null)
+        throw new TypeError('a fault rule must be a JSON object');
+    if (rule.status === undefined && !rule.reset && !rule.resetAfterApply && rule.delayMs === undefined) {
+        throw new TypeError('a fault rule needs status, reset or delayMs (or resetAfterApply)');
+    }
+    if (rule.resetAfterApply && (rule.reset || rule.status !== undefined)) {
+        throw new TypeError('resetAfterApply applies the request before dropping the connection; it cannot go with reset or status (which refuse it)');
+    }
+    if (rule.status !== undefined &&
+        (!Number.isInteger(rule.status) || rule.status < 400 || rule.status > 599)) {
+        throw new TypeError('status must be an HTTP error status (400–599)');
+    }
+    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) {
+        throw new TypeError('probability must be between 0 and 1');
+    }
+    if (rule.path !== undefined)
+        new RegExp(rule.path); // throws SyntaxError on a bad pattern
+}
 
+;// CONCATENATED MODULE: ./src/emulator/durations.ts
 
-
-
-
-const BASE = '/api/v2/flows/datatables';
 /**
- * The data-tables resource: tables, rows, import and export jobs. Thin and typed; all rate
- * limiting, retries and authentication happen in {@link GenesysHttp}.
+ * Draws the durations of the realism settings (consistency lags, processing delays): exactly the
+ * setting in `fixed` mode, uniformly from 0 to it in `random` mode. The generator is seeded and
+ * separate from the fault dice, so a run repeats and turning a lag on does not change which
+ * requests a probabilistic fault hits.
  */
-class DataTablesApi {
-    http;
-    rowPageSize;
-    options;
-    clock;
-    logger;
-    /** Jobs of ours not yet seen to end, by poll path: what they are. */
-    openJobs = new Map();
-    constructor(http, options = {}) {
-        this.http = http;
-        this.options = {
-            rowPageSize: options.rowPageSize ?? 500,
-            fallbackRowPageSize: options.fallbackRowPageSize ?? 100,
-            pageConcurrency: options.pageConcurrency ?? 4,
-            jobPollIntervalMs: options.jobPollIntervalMs ?? 2_000,
-            jobTimeoutMs: options.jobTimeoutMs ?? 15 * 60_000,
-        };
-        this.rowPageSize = this.options.rowPageSize;
-        this.clock = options.clock ?? src_clock/* systemClock */.m;
-        this.logger = options.logger ?? src_logger/* silentLogger */.q;
+class DurationSource {
+    random;
+    constructor(seed) {
+        this.random = seededRandom(DurationSource.streamSeed(seed));
     }
-    // ---- what may still change the tables ------------------------------------------------
-    /**
-     * What of ours may still change the tables: writes whose outcome is unknown, and import
-     * jobs not seen to end. A restore must not start under either.
-     */
-    inDoubt() {
-        return { writes: this.http.writesInDoubt(), jobs: [...this.openJobs.values()] };
+    reseed(seed) {
+        this.random = seededRandom(DurationSource.streamSeed(seed));
     }
-    /** Resolves once every request in flight has ended. */
-    idle() {
-        return this.http.idle();
+    /** Milliseconds to wait; 0 for a setting of 0 (and then nothing is drawn). */
+    draw(settingMs, mode) {
+        if (!(settingMs > 0))
+            return 0;
+        return mode === 'fixed' ? settingMs : this.random() * settingMs;
     }
-    /**
-     * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
-     * returns those still running then.
-     */
-    async finishJobs(timeoutMs) {
-        for (const [path, what] of [...this.openJobs]) {
-            try {
-                await this.pollJob(path, what, timeoutMs);
+    /** Another stream than the fault injector's for the same seed. */
+    static streamSeed(seed) {
+        return (seed ^ 0x5bd1e995) >>> 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/http-kit.ts
+
+/** Thrown by handlers; the server turns it into an ErrorBody response. */
+class ServiceError extends Error {
+    status;
+    code;
+    extra;
+    headers;
+    constructor(status, code, message, extra = {}, headers = {}) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.extra = extra;
+        this.headers = headers;
+    }
+}
+const notFound = (code, message = 'Not found') => new ServiceError(404, code, message);
+const badRequest = (message, code = 'bad.request', extra = {}) => new ServiceError(400, code, message, extra);
+/** Headers every API response carries, like the real service. */
+function standardHeaders(correlationId) {
+    return {
+        'inin-correlation-id': correlationId,
+        'cache-control': 'no-cache, no-store, must-revalidate',
+        pragma: 'no-cache',
+        expires: '0',
+    };
+}
+function newCorrelationId() {
+    return (0,external_node_crypto_.randomUUID)();
+}
+function sendJson(res, status, body, headers = {}) {
+    if (body === undefined || status === 204) {
+        res.writeHead(status, headers).end();
+        return;
+    }
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+        ...headers,
+    });
+    res.end(text);
+}
+function errorBody(error, correlationId) {
+    return {
+        message: error.message,
+        code: error.code,
+        status: error.status,
+        contextId: correlationId,
+        details: [],
+        errors: [],
+        ...error.extra,
+    };
+}
+/** Reads the request body, refusing more than `maxBytes` (Genesys: request.bytes.max). */
+async function readBody(req, maxBytes) {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes)
+        throw tooLarge(maxBytes);
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > maxBytes)
+            throw tooLarge(maxBytes);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+function tooLarge(maxBytes) {
+    return new ServiceError(413, 'request.entity.too.large', `The request is over the ${maxBytes} byte limit`, {
+        limit: { key: 'request.bytes.max', namespace: 'platform.api', value: maxBytes },
+    });
+}
+/** Parses a JSON request body; an empty body is `undefined`. */
+function parseJson(body) {
+    if (body.length === 0)
+        return undefined;
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw badRequest('The request body is not valid JSON');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/context.ts
+/** Finds the route for a path; earlier routes win, so literal segments go first. */
+function matchRoute(routes, method, path) {
+    const segments = path.split('/');
+    const allowed = [];
+    for (const route of routes) {
+        const parts = route.template.split('/');
+        if (parts.length !== segments.length)
+            continue;
+        const params = {};
+        let matched = true;
+        for (let index = 0; index < parts.length; index++) {
+            const part = parts[index];
+            const segment = segments[index];
+            if (part.startsWith('{') && part.endsWith('}')) {
+                if (segment === '') {
+                    matched = false;
+                    break;
+                }
+                try {
+                    params[part.slice(1, -1)] = decodeURIComponent(segment);
+                }
+                catch {
+                    matched = false;
+                    break;
+                }
             }
-            catch (error) {
-                this.logger.warn(`${what}: ${error.message}`);
+            else if (part !== segment) {
+                matched = false;
+                break;
             }
         }
-        return [...this.openJobs.values()];
+        if (!matched)
+            continue;
+        if (route.method === method)
+            return { route, params };
+        allowed.push(route.method);
     }
-    // ---- tables ---------------------------------------------------------------------------
-    /** All tables (every page). `name` is the service's case-insensitive filter with `*` wildcards. */
-    async listTables(options = {}) {
-        const query = {
-            name: options.name,
-            expand: options.expandSchema ? 'schema' : undefined,
-            // The SDKs send array parameters comma-joined.
-            divisionId: options.divisionIds?.join(','),
-            sortBy: 'name',
-        };
-        return this.collectPages(BASE, query, 100);
-    }
-    /** The table with this exact name, with its schema; undefined when there is none. */
-    async findTableByName(name) {
-        // The filter is case-insensitive and treats `*` as a wildcard, so the match is checked here.
-        const candidates = await this.listTables({ name: name.replace(/\*/g, ''), expandSchema: true });
-        return candidates.find((table) => table.name === name);
-    }
-    async getTable(tableId) {
-        return this.http.json({
-            method: 'GET',
-            path: `${BASE}/${enc(tableId)}`,
-            query: { expand: 'schema' },
-        });
-    }
-    async createTable(table) {
-        return this.http.json({ method: 'POST', path: BASE, json: table });
-    }
-    /** Replaces the table definition. The service only accepts added columns. */
-    async updateTable(table) {
-        return this.http.json({
-            method: 'PUT',
-            path: `${BASE}/${enc(table.id)}`,
-            query: { expand: 'schema' },
-            json: table,
-        });
-    }
-    async deleteTable(tableId, options = {}) {
-        await this.http.send({
-            method: 'DELETE',
-            path: `${BASE}/${enc(tableId)}`,
-            query: { force: options.force },
-        });
-    }
-    // ---- rows -----------------------------------------------------------------------------
-    /**
-     * Every row of a table, in full. Pages are as large as the service accepts: the configured
-     * size first, the fallback size if the service refuses it (its maximum is undocumented), and
-     * whatever size it answers with if it clamps. After the first page the rest are fetched
-     * concurrently.
-     */
-    async listRows(tableId) {
-        const path = `${BASE}/${enc(tableId)}/rows`;
-        let first;
+    return { route: undefined, allowed };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/pipeline.ts
+
+
+/** Bodies of admin and upload requests may be far larger than API requests. */
+const LARGE_BODY_BYTES = 256 * 1024 * 1024;
+/**
+ * The emulator's request handler. For API traffic it runs as the real service does: the body is
+ * read first, then an injected fault may delay, refuse or drop the request, then the token is
+ * checked, a write waits its processing delay, and the handler runs, whether or not the client
+ * is still there to hear the answer.
+ */
+function createRequestHandler(parts) {
+    const pause = (ms) => ms > 0 ? new Promise((resolve) => parts.later(ms, resolve)) : undefined;
+    return async function handle(req, res) {
+        const exchange = pipeline_open(parts, req, res);
+        let action;
         try {
-            first = await this.rowPage(path, 1, this.rowPageSize);
+            const route = exchange.route;
+            if (!route)
+                throw unmatched(exchange);
+            if (route.access === 'admin') {
+                if (!isLoopback(req.socket.remoteAddress))
+                    throw new ServiceError(403, 'not.authorized', 'The admin API is loopback only');
+                return answer(parts, exchange, await route.handler(contextFor(parts, exchange, lazyBody(req))));
+            }
+            // Read in full before any delay: a client that leaves later does not stop the request.
+            const limit = route.access === 'upload' ? LARGE_BODY_BYTES : parts.config.maxBodyBytes;
+            const body = readBody(req, limit);
+            await body.catch(() => undefined);
+            action = parts.faults.match(exchange.method, exchange.url.pathname, route.template);
+            if (action) {
+                await pause(action.delayMs);
+                if (action.reset)
+                    return drop(parts, exchange);
+                if (action.status !== undefined) {
+                    exchange.fault = true;
+                    throw faultError(action.status, action.code, action.retryAfterSeconds);
+                }
+            }
+            if (route.access === 'api')
+                exchange.clientId = authorise(parts, req);
+            if (route.access === 'api' && exchange.method !== 'GET') {
+                await pause(parts.durations.draw(parts.config.processingDelayMs, parts.config.processingDelayMode));
+            }
+            const result = await route.handler(contextFor(parts, exchange, () => body));
+            if (action?.resetAfterApply)
+                return drop(parts, exchange);
+            answer(parts, exchange, result);
         }
         catch (error) {
-            if (!(error instanceof errors/* GenesysApiError */.n_) ||
-                error.status !== 400 ||
-                this.rowPageSize <= this.options.fallbackRowPageSize) {
-                throw error;
-            }
-            this.logger.info(`the service refused pageSize=${this.rowPageSize} for rows; using ${this.options.fallbackRowPageSize} from now on`);
-            this.rowPageSize = this.options.fallbackRowPageSize;
-            first = await this.rowPage(path, 1, this.rowPageSize);
+            if (action?.resetAfterApply)
+                return drop(parts, exchange);
+            answerError(parts, exchange, error);
         }
-        // If the service clamped the size, page by what it actually gives.
-        const pageSize = first.pageSize > 0 ? first.pageSize : this.rowPageSize;
-        const pageCount = first.pageCount ?? Math.ceil(first.total / pageSize);
-        const rest = await pLimit(this.options.pageConcurrency).map(range(2, pageCount), (page) => this.rowPage(path, page, pageSize));
-        return [first, ...rest].flatMap((listing) => listing.entities);
+    };
+}
+function pipeline_open(parts, req, res) {
+    const url = new URL(req.url ?? '/', parts.origin());
+    const method = (req.method ?? 'GET').toUpperCase();
+    const found = matchRoute(parts.routes, method, url.pathname);
+    const exchange = {
+        req,
+        res,
+        started: Date.now(),
+        correlationId: newCorrelationId(),
+        url,
+        method,
+        routeName: found.route ? `${method} ${found.route.template}` : `${method} (unmatched)`,
+        route: found.route,
+        params: found.route ? found.params : {},
+        allowed: found.route ? [] : found.allowed,
+        fault: false,
+        clientGone: false,
+    };
+    res.on('close', () => {
+        if (!res.writableFinished)
+            exchange.clientGone = true;
+    });
+    return exchange;
+}
+function unmatched(exchange) {
+    if (exchange.allowed.length > 0)
+        return new ServiceError(405, 'method.not.allowed', `${exchange.method} is not allowed here`);
+    return new ServiceError(404, 'not.found', `No resource at ${exchange.url.pathname}`);
+}
+function lazyBody(req) {
+    return () => readBody(req, LARGE_BODY_BYTES);
+}
+function contextFor(parts, exchange, body) {
+    return {
+        req: exchange.req,
+        res: exchange.res,
+        method: exchange.method,
+        path: exchange.url.pathname,
+        query: exchange.url.searchParams,
+        params: exchange.params,
+        origin: parts.origin(),
+        state: parts.state,
+        config: parts.config,
+        correlationId: exchange.correlationId,
+        ...(exchange.clientId ? { clientId: exchange.clientId } : {}),
+        body,
+        later: parts.later,
+    };
+}
+/** Sends the handler's answer, unless the client has gone (the request was served all the same). */
+function answer(parts, exchange, result) {
+    const headers = { ...standardHeaders(exchange.correlationId), ...result.headers };
+    if (!exchange.clientGone) {
+        if (result.text !== undefined)
+            exchange.res.writeHead(result.status, headers).end(result.text);
+        else
+            sendJson(exchange.res, result.status, result.body, headers);
     }
-    rowPage(path, pageNumber, pageSize) {
-        // showbrief defaults to true, which returns keys only.
-        return this.http.json({
-            method: 'GET',
-            path,
-            query: { pageNumber, pageSize, showbrief: false },
+    record(parts, exchange, result.status);
+}
+function answerError(parts, exchange, error) {
+    const serviceError = error instanceof ServiceError
+        ? error
+        : new ServiceError(500, 'internal.server.error', 'The emulator failed: ' + String(error));
+    if (!exchange.clientGone) {
+        sendJson(exchange.res, serviceError.status, errorBody(serviceError, exchange.correlationId), {
+            ...standardHeaders(exchange.correlationId),
+            ...serviceError.headers,
         });
     }
-    /** One row in full, or undefined when the key does not exist. */
-    async getRow(tableId, key) {
+    record(parts, exchange, serviceError.status);
+}
+/** Drops the connection without an answer (status 0 in the log). */
+function drop(parts, exchange) {
+    exchange.fault = true;
+    exchange.req.socket.destroy();
+    record(parts, exchange, 0);
+}
+/** Admin calls are not API traffic: they stay out of the counters. */
+function record(parts, exchange, status) {
+    if (exchange.route?.access === 'admin')
+        return;
+    parts.log.record({
+        at: new Date(exchange.started).toISOString(),
+        method: exchange.method,
+        path: exchange.url.pathname,
+        route: exchange.routeName,
+        status,
+        clientId: exchange.clientId,
+        correlationId: exchange.correlationId,
+        durationMs: Date.now() - exchange.started,
+        ...(exchange.fault ? { fault: true } : {}),
+        ...(exchange.clientGone && status !== 0 ? { clientGone: true } : {}),
+    });
+}
+/** Bearer token check, then the per-token rate limit. Returns the token's client. */
+function authorise(parts, req) {
+    const header = req.headers.authorization ?? '';
+    if (!/^bearer /i.test(header)) {
+        throw new ServiceError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
+    }
+    const token = header.slice(7).trim();
+    const checked = parts.tokens.check(token);
+    if ('refused' in checked) {
+        throw new ServiceError(401, 'bad.credentials', checked.refused === 'expired' ? 'The access token has expired.' : 'Invalid login credentials.');
+    }
+    const taken = parts.limiter.take(token);
+    if (!taken.allowed)
+        throw faultError(429, 'too.many.requests.retry.after', taken.retryAfterSeconds);
+    return checked.clientId;
+}
+/** The normalised error the service sends for 429 (since 2021) and plain ones for 5xx faults. */
+function faultError(status, code, retryAfterSeconds) {
+    if (status === 429) {
+        const seconds = retryAfterSeconds ?? 1;
+        return new ServiceError(429, code, `Rate limit exceeded the maximum. Retry the request in [${seconds}] seconds`, {}, { 'retry-after': String(seconds) });
+    }
+    return new ServiceError(status, code, `The service answered ${status} (injected fault)`);
+}
+function isLoopback(address) {
+    return (address === '127.0.0.1' ||
+        address === '::1' ||
+        address === '::ffff:127.0.0.1' ||
+        (address?.startsWith('127.') ?? false));
+}
+
+;// CONCATENATED MODULE: ./src/emulator/rate-limiter.ts
+/**
+ * Per-token request limit. Modelled as a token bucket holding one minute's worth of requests
+ * and refilling continuously: a client that keeps to N per minute on average is never refused,
+ * as with the real service's per-minute limit. The limit is read on every request, so a
+ * configuration change applies at once.
+ */
+class TokenRateLimiter {
+    perMinute;
+    now;
+    buckets = new Map();
+    constructor(perMinute, now = Date.now) {
+        this.perMinute = perMinute;
+        this.now = now;
+    }
+    /** Takes one request from the token's budget; returns the seconds to wait when none is left. */
+    take(token) {
+        const limit = this.perMinute();
+        const now = this.now();
+        const perMs = limit / 60_000;
+        const bucket = this.buckets.get(token) ?? { tokens: limit, at: now };
+        bucket.tokens = Math.min(limit, bucket.tokens + (now - bucket.at) * perMs);
+        bucket.at = now;
+        this.buckets.set(token, bucket);
+        if (bucket.tokens >= 1) {
+            bucket.tokens -= 1;
+            return { allowed: true };
+        }
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/request-log.ts
+/** Counters per route and status, and the most recent requests. */
+class RequestLog {
+    keep;
+    entries = [];
+    counters = {};
+    statuses = {};
+    total = 0;
+    constructor(keep = 5_000) {
+        this.keep = keep;
+    }
+    record(entry) {
+        this.total += 1;
+        this.counters[entry.route] = (this.counters[entry.route] ?? 0) + 1;
+        this.statuses[String(entry.status)] = (this.statuses[String(entry.status)] ?? 0) + 1;
+        this.entries.push(entry);
+        if (this.entries.length > this.keep)
+            this.entries.splice(0, this.entries.length - this.keep);
+    }
+    snapshot() {
+        return {
+            total: this.total,
+            byRoute: { ...this.counters },
+            byStatus: { ...this.statuses },
+            recent: [...this.entries],
+        };
+    }
+    reset() {
+        this.entries = [];
+        this.counters = {};
+        this.statuses = {};
+        this.total = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/routes/admin.ts
+
+
+const ADMIN_PATH = '/__emulator';
+/**
+ * The admin API (no OAuth, loopback only): health, request counters and log, state dump and
+ * load, fault rules, configuration and profiles, token expiry. Not part of Genesys Cloud.
+ */
+function adminRoutes(targets) {
+    const json = async (context) => {
         try {
-            return await this.http.json({
-                method: 'GET',
-                path: rowPath(tableId, key),
-                query: { showbrief: false },
-            });
+            return parseJson(await context.body());
+        }
+        catch {
+            throw badRequest('The admin request body is not valid JSON');
+        }
+    };
+    const guard = (work) => {
+        try {
+            return work();
         }
         catch (error) {
-            if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404)
-                return undefined;
+            if (error instanceof TypeError || error instanceof SyntaxError)
+                throw badRequest(error.message, 'invalid.value');
             throw error;
         }
-    }
-    async createRow(tableId, row, observe) {
-        return this.http.json({ method: 'POST', path: `${BASE}/${enc(tableId)}/rows`, json: row }, observe);
-    }
-    /** Replaces a row: omitted columns revert to their defaults. */
-    async replaceRow(tableId, row, observe) {
-        const key = String(row.key);
-        return this.http.json({ method: 'PUT', path: rowPath(tableId, key), json: { ...row, key } }, observe);
-    }
-    async deleteRow(tableId, key, observe) {
-        await this.http.json({ method: 'DELETE', path: rowPath(tableId, key) }, observe);
-    }
-    /** The id of a division by its exact name (case-insensitive), or undefined. */
-    async findDivisionId(name) {
-        const divisions = await this.collectPages('/api/v2/authorization/divisions', { name }, 100);
-        return divisions.find((division) => division.name.toLowerCase() === name.toLowerCase())?.id;
-    }
-    // ---- bulk: import and export jobs -----------------------------------------------------
-    /**
-     * Loads rows with a CSV import job (the `import/csv/jobs` flow): create the job, PUT the file
-     * to its upload URI with the headers it names, poll until it ends. `Append` upserts by key;
-     * `ReplaceAll` deletes every row first. Rows the service rejects are counted in `failed`.
-     */
-    async importRows(table, rows, mode) {
-        const jobsPath = `${BASE}/${enc(table.id)}/import/csv/jobs`;
-        const created = await this.http.json({
-            method: 'POST',
-            path: jobsPath,
-            json: { importMode: mode },
-        });
-        if (!created.uploadURI)
-            throw new Error(`import job ${created.id} has no uploadURI`);
-        const jobPath = `${BASE}/${enc(table.id)}/import/jobs/${enc(created.id)}`;
-        const what = `import job ${created.id} of ${table.name}`;
-        // From the upload on, the job may run: it counts as ours until it is seen to end.
-        this.openJobs.set(jobPath, what);
-        try {
-            // The upload URI is presigned: the bearer token is not sent to it.
-            await this.http.send({
-                method: 'PUT',
-                path: created.uploadURI,
-                body: rowsToCsv(rows, table.schema),
-                headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
-                authenticate: false,
+    };
+    const route = (method, path, handler) => ({
+        method,
+        template: `${ADMIN_PATH}${path}`,
+        handler,
+        access: 'admin',
+    });
+    const updateConfig = async (context) => {
+        const patch = (await json(context)) ?? {};
+        return applyConfig(targets, guard(() => mergeConfig(targets.config, patch)));
+    };
+    /** `{"name": "realistic" | "instant", "scale"?: number}`: sets the profile's keys, keeps the rest. */
+    const applyProfile = async (context) => {
+        const body = ((await json(context)) ?? {});
+        const scale = body.scale ?? 1;
+        if (typeof scale !== 'number')
+            throw badRequest('scale must be a number above 0, e.g. 0.05', 'invalid.value');
+        return applyConfig(targets, guard(() => mergeConfig(targets.config, profileConfig(body.name, scale))));
+    };
+    return [
+        route('GET', '/health', (context) => ({
+            status: 200,
+            body: { status: 'ok', tables: context.state.tables.size },
+        })),
+        route('GET', '/requests', () => ({ status: 200, body: targets.log.snapshot() })),
+        route('DELETE', '/requests', () => {
+            targets.log.reset();
+            return { status: 204 };
+        }),
+        route('GET', '/state', (context) => ({ status: 200, body: context.state.dump() })),
+        route('PUT', '/state', async (context) => {
+            const dump = (await json(context));
+            guard(() => context.state.load(dump));
+            return { status: 200, body: { tables: context.state.tables.size } };
+        }),
+        route('GET', '/faults', () => ({ status: 200, body: { faults: targets.faults.list() } })),
+        route('POST', '/faults', async (context) => {
+            const body = (await json(context));
+            const rules = 'faults' in body && Array.isArray(body.faults) ? body.faults : [body];
+            if ('seed' in body && typeof body.seed === 'number')
+                targets.faults.reseed(body.seed);
+            const added = guard(() => rules.map((rule) => targets.faults.add(rule)));
+            return { status: 201, body: { faults: added } };
+        }),
+        route('DELETE', '/faults', () => {
+            targets.faults.clear();
+            return { status: 204 };
+        }),
+        route('GET', '/config', () => ({ status: 200, body: targets.config })),
+        // PUT and PATCH both merge: keys left out keep their values.
+        route('PUT', '/config', updateConfig),
+        route('PATCH', '/config', updateConfig),
+        route('PUT', '/profile', applyProfile),
+        route('POST', '/tokens/expire', () => ({ status: 200, body: { expired: targets.tokens.expireAll() } })),
+    ];
+}
+function applyConfig(targets, next) {
+    // Mutated in place: handlers, the rate limiter and pending jobs hold this object.
+    Object.assign(targets.config, next);
+    targets.faults.reseed(next.seed);
+    targets.durations.reseed(next.seed);
+    return { status: 200, body: targets.config };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/listing.ts
+
+/** Reads `pageNumber`/`pageSize`, applying the configured maximum (reject or clamp). */
+function pageParams(query, config) {
+    const pageNumber = intParam(query, 'pageNumber', 1);
+    let pageSize = intParam(query, 'pageSize', 25);
+    if (pageNumber < 1)
+        throw badRequest('pageNumber must be 1 or more', 'invalid.value');
+    if (pageSize < 1)
+        throw badRequest('pageSize must be 1 or more', 'invalid.value');
+    if (pageSize > config.maxPageSize) {
+        if (config.pageSizeOverflow === 'reject') {
+            throw badRequest(`pageSize must be at most ${config.maxPageSize}`, 'invalid.value', {
+                details: [{ fieldName: 'pageSize' }],
             });
+        }
+        pageSize = config.maxPageSize;
+    }
+    return { pageNumber, pageSize };
+}
+function intParam(query, name, fallback) {
+    const raw = query.get(name);
+    if (raw === null || raw === '')
+        return fallback;
+    if (!/^-?\d+$/.test(raw))
+        throw badRequest(`${name} must be a whole number`, 'invalid.value');
+    return Number(raw);
+}
+/**
+ * The Genesys page envelope. `path` and `query` build the first/next/previous/last/self URIs,
+ * keeping the caller's other parameters; `withUris: false` gives the bare form the import-jobs
+ * listing uses.
+ */
+function envelope(items, page, path, query, withUris = true) {
+    const total = items.length;
+    const pageCount = Math.ceil(total / page.pageSize);
+    const start = (page.pageNumber - 1) * page.pageSize;
+    const listing = {
+        entities: items.slice(start, start + page.pageSize),
+        pageSize: page.pageSize,
+        pageNumber: page.pageNumber,
+        total,
+        pageCount,
+    };
+    if (!withUris)
+        return listing;
+    const uri = (pageNumber) => {
+        const params = new URLSearchParams(query);
+        params.set('pageSize', String(page.pageSize));
+        params.set('pageNumber', String(pageNumber));
+        return `${path}?${params.toString()}`;
+    };
+    listing.firstUri = uri(1);
+    listing.selfUri = uri(page.pageNumber);
+    listing.lastUri = uri(Math.max(1, pageCount));
+    listing.nextUri = page.pageNumber < pageCount ? uri(page.pageNumber + 1) : null;
+    listing.previousUri = page.pageNumber > 1 ? uri(page.pageNumber - 1) : null;
+    return listing;
+}
+/** Genesys name filters: case-insensitive, `*` is a wildcard, otherwise an exact match. */
+function nameFilter(pattern) {
+    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+    const regex = new RegExp(`^${escaped}$`, 'i');
+    return (name) => regex.test(name);
+}
+
+;// CONCATENATED MODULE: ./src/emulator/routes/divisions.ts
+
+/**
+ * `GET /api/v2/authorization/divisions`: enough of the authorization API to find a division's
+ * id by name, which creating a table in a named division needs.
+ */
+function listDivisions(context) {
+    const name = context.query.get('name');
+    const divisions = context.state.divisions
+        .filter((division) => !name || nameFilter(name)(division.name ?? ''))
+        .map((division) => ({ ...division, selfUri: `/api/v2/authorization/divisions/${division.id}` }));
+    return {
+        status: 200,
+        body: envelope(divisions, pageParams(context.query, context.config), context.path, context.query),
+    };
+}
+const divisionRoutes = [
+    { method: 'GET', template: '/api/v2/authorization/divisions', handler: listDivisions, access: 'api' },
+];
+
+;// CONCATENATED MODULE: ./src/genesys/types.ts
+/**
+ * Wire types of the Genesys Cloud data-tables API (see the reference notes in the README).
+ * Only the fields this project reads or writes are typed; everything else passes through.
+ */
+const COLUMN_TYPES = ['string', 'integer', 'number', 'boolean'];
+
+;// CONCATENATED MODULE: ./src/emulator/rules.ts
+
+
+
+/**
+ * The service's rules for table schemas and rows, as far as the reference documents them.
+ * Each refusal is a {@link ServiceError} with the status and code the client will see.
+ */
+const DRAFT_04 = 'http://json-schema.org/draft-04/schema#';
+const SCHEMA_ERROR = 'flows.datatables.schema.exception';
+const ROW_ERROR = 'flows.datatables.syntax.error';
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Checks a schema given on table create or update and returns it as stored. */
+function checkSchema(schema, config) {
+    if (!isObject(schema))
+        throw badRequest('The data table needs a schema object', SCHEMA_ERROR);
+    if (schema.$schema !== undefined && schema.$schema !== DRAFT_04) {
+        throw badRequest(`The schema must be JSON Schema draft-04 ("${DRAFT_04}")`, SCHEMA_ERROR);
+    }
+    if (schema.type !== 'object')
+        throw badRequest('The schema type must be "object"', SCHEMA_ERROR);
+    if (schema.additionalProperties !== false) {
+        throw badRequest('The schema must set additionalProperties to false', SCHEMA_ERROR);
+    }
+    const required = schema.required;
+    if (!Array.isArray(required) || required.length !== 1 || required[0] !== 'key') {
+        throw badRequest('The schema\'s required list must be exactly ["key"]', SCHEMA_ERROR);
+    }
+    if (!isObject(schema.properties))
+        throw badRequest('The schema needs a properties object', SCHEMA_ERROR);
+    const properties = schema.properties;
+    const key = properties.key;
+    if (!isObject(key) || key.type !== 'string') {
+        throw badRequest('The schema needs a property "key" of type string', SCHEMA_ERROR);
+    }
+    const names = Object.keys(properties);
+    if (names.length > config.maxColumns) {
+        throw badRequest(`A data table may have at most ${config.maxColumns} fields; this schema has ${names.length}`, SCHEMA_ERROR, {
+            limit: { key: 'datatable.fields.max', namespace: 'flows.datatables', value: config.maxColumns },
+        });
+    }
+    for (const name of names) {
+        const column = properties[name];
+        if (name.trim() === '')
+            throw badRequest('A field name may not be empty', SCHEMA_ERROR);
+        if (!isObject(column) || !COLUMN_TYPES.includes(column.type)) {
+            throw badRequest(`Field "${name}" must have type string, integer, number or boolean`, SCHEMA_ERROR, {
+                details: [{ fieldName: name }],
+            });
+        }
+        if (column.default !== undefined && !valueFits(column, column.default)) {
+            throw badRequest(`The default of field "${name}" is not a ${String(column.type)}`, SCHEMA_ERROR, {
+                details: [{ fieldName: name }],
+            });
+        }
+    }
+    return structuredClone(schema);
+}
+/**
+ * Table updates may only add fields: no field may disappear or change type (the SDK's own
+ * description of PUT; Terraform issue #402).
+ */
+function checkSchemaUpdate(before, after) {
+    for (const [name, column] of Object.entries(before.properties)) {
+        const next = after.properties[name];
+        if (!next) {
+            throw badRequest(`Field "${name}" cannot be removed from a data table; only new fields may be added`, SCHEMA_ERROR, {
+                details: [{ fieldName: name }],
+            });
+        }
+        if (next.type !== column.type) {
+            throw badRequest(`Field "${name}" cannot change type from ${column.type} to ${next.type}`, SCHEMA_ERROR, {
+                details: [{ fieldName: name }],
+            });
+        }
+    }
+}
+function valueFits(column, value) {
+    switch (column.type) {
+        case 'string':
+            return typeof value === 'string';
+        case 'boolean':
+            return typeof value === 'boolean';
+        case 'integer':
+            return typeof value === 'number' && Number.isInteger(value);
+        case 'number':
+            return typeof value === 'number' && Number.isFinite(value);
+    }
+}
+/**
+ * Checks a row body against the schema and returns the row as stored: all fields present,
+ * omitted ones filled with their defaults. `pathKey` is the key from the URL of a PUT.
+ */
+function checkRow(schema, body, config, pathKey) {
+    if (!isObject(body))
+        throw badRequest('The row must be a JSON object', ROW_ERROR);
+    const key = pathKey ?? body.key;
+    if (pathKey !== undefined && body.key !== undefined && body.key !== pathKey) {
+        throw badRequest(`The row's key "${String(body.key)}" does not match the key in the path "${pathKey}"`, ROW_ERROR);
+    }
+    if (typeof key !== 'string' || key === '')
+        throw badRequest('The row needs a non-empty string "key"', ROW_ERROR);
+    if (key.length > config.maxKeyLength) {
+        throw badRequest(`The key is ${key.length} characters long; at most ${config.maxKeyLength} are allowed`, ROW_ERROR, {
+            limit: { key: 'datatable.key.length.max', namespace: 'flows.datatables', value: config.maxKeyLength },
+        });
+    }
+    const row = { key };
+    for (const [name, value] of Object.entries(body)) {
+        if (name === 'key')
+            continue;
+        const column = schema.properties[name];
+        if (!column) {
+            throw badRequest(`Field "${name}" is not in the table's schema`, ROW_ERROR, {
+                details: [{ fieldName: name }],
+            });
+        }
+        if (!valueFits(column, value)) {
+            throw badRequest(`Field "${name}" must be a ${column.type}; got ${JSON.stringify(value)}`, ROW_ERROR, {
+                details: [{ fieldName: name }],
+            });
+        }
+        rules_checkConstraints(name, column, value);
+        row[name] = value;
+    }
+    for (const [name, column] of Object.entries(schema.properties)) {
+        if (!(name in row))
+            row[name] = defaultFor(column);
+    }
+    return row;
+}
+function rules_checkConstraints(name, column, value) {
+    const fail = (what) => {
+        throw new ServiceError(400, ROW_ERROR, `Field "${name}" ${what}`, { details: [{ fieldName: name }] });
+    };
+    if (typeof value === 'string') {
+        if (column.minLength !== undefined && value.length < column.minLength)
+            fail(`is shorter than ${column.minLength}`);
+        if (column.maxLength !== undefined && value.length > column.maxLength)
+            fail(`is longer than ${column.maxLength}`);
+    }
+    if (typeof value === 'number') {
+        if (column.minimum !== undefined && value < column.minimum)
+            fail(`is below the minimum ${column.minimum}`);
+        if (column.maximum !== undefined && value > column.maximum)
+            fail(`is above the maximum ${column.maximum}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/job-work.ts
+
+
+
+/**
+ * What import and export jobs do once they run, after `jobDelayMs`: load or export the rows, or
+ * misbehave as `jobOutcome` says (stay Processing for good, or fail after `jobFailAfterRows`
+ * rows). Job objects only ever gain fields: like the real service, they never carry nulls.
+ */
+const DOWNLOAD_PATH = '/downloads/v2/datatables';
+/** Job timestamps: ISO-8601 with milliseconds, as the SDK documents them. */
+const isoNow = () => new Date().toISOString();
+/** Starts an uploaded import: Processing now, done after the job delay (unless stuck). */
+function scheduleImport(context, record, csv) {
+    record.job.status = 'Processing';
+    const { jobOutcome, jobFailAfterRows, jobDelayMs } = context.config;
+    if (jobOutcome === 'stuck')
+        return;
+    const stopAfter = jobOutcome === 'fail-partway' ? jobFailAfterRows : undefined;
+    context.later(jobDelayMs, () => runImport(context, record, csv, stopAfter));
+}
+/** Starts an export: done after the job delay (unless stuck), from the rows visible then. */
+function scheduleExport(context, record) {
+    const { jobOutcome, jobFailAfterRows, jobDelayMs } = context.config;
+    if (jobOutcome === 'stuck')
+        return;
+    const stopAfter = jobOutcome === 'fail-partway' ? jobFailAfterRows : undefined;
+    context.later(jobDelayMs, () => runExport(context, record, stopAfter));
+}
+/**
+ * Applies an uploaded CSV. ReplaceAll deletes every row first; Append upserts by key. Rows that
+ * break the schema or the row limit are counted as failed; the others still load. With
+ * `stopAfter`, only that many rows of the file are processed before the job fails.
+ */
+function runImport(context, record, csv, stopAfter) {
+    const job = record.job;
+    const table = context.state.tables.get(record.tableId);
+    if (!table)
+        return failJob(job, 404, 'flows.datatables.table.not.found', 'The table was deleted');
+    let parsed;
+    try {
+        parsed = csvToRows(csv, table.schema);
+    }
+    catch (error) {
+        if (!(error instanceof CsvFormatError))
+            throw error;
+        return failJob(job, 400, 'flows.datatables.import.invalid.file', error.message);
+    }
+    if (job.importMode === 'ReplaceAll') {
+        job.countRecordsDeleted = table.rows.size;
+        for (const key of [...table.rows.keys()])
+            context.state.writeRow(table, key, undefined);
+    }
+    const candidates = stopAfter === undefined ? parsed.rows : parsed.rows.slice(0, stopAfter);
+    const { updated, failed } = applyRows(context, table, candidates);
+    job.countRecordsUpdated = updated;
+    job.countRecordsFailed = failed + parsed.failures.length;
+    if (stopAfter !== undefined) {
+        return failJob(job, 500, 'internal.server.error', `The import stopped after ${candidates.length} of ${parsed.rows.length} rows (jobOutcome fail-partway)`);
+    }
+    job.status = 'Succeeded';
+    job.dateCompleted = isoNow();
+}
+function applyRows(context, table, candidates) {
+    let updated = 0;
+    let failed = 0;
+    const seen = new Set();
+    for (const candidate of candidates) {
+        try {
+            const row = checkRow(table.schema, candidate, context.config);
+            const key = String(row.key);
+            if (seen.has(key))
+                throw badRequest(`duplicate key "${key}" in the file`);
+            if (!table.rows.has(key) && table.rows.size >= context.config.maxRowsPerTable)
+                throw badRequest('row limit reached');
+            seen.add(key);
+            context.state.writeRow(table, key, row);
+            updated += 1;
         }
         catch (error) {
-            // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
-            if (!(error instanceof errors/* GenesysApiError */.n_ && error.status === 409 && error.attempts > 1)) {
-                // Refused outright: no job runs. Without an answer (or a 502/504) the file may have arrived.
-                if (error instanceof errors/* GenesysApiError */.n_ && ![0, 502, 504].includes(error.status))
-                    this.openJobs.delete(jobPath);
+            if (!(error instanceof ServiceError))
                 throw error;
-            }
+            failed += 1;
         }
-        const job = await this.pollJob(jobPath, what);
-        if (job.status === 'Failed') {
-            throw new Error(`import job ${job.id} failed: ${job.errorInformation?.message ?? 'no reason given'}`);
-        }
-        return {
-            job,
-            updated: job.countRecordsUpdated ?? 0,
-            deleted: job.countRecordsDeleted ?? 0,
-            failed: job.countRecordsFailed ?? 0,
-        };
     }
-    /** Reads all rows through an export job and its CSV download. */
-    async exportRows(table) {
-        const created = await this.http.json({
+    return { updated, failed };
+}
+/** Exports the rows reads see now (which may lag recent writes) as a CSV download. */
+function runExport(context, record, stopAfter) {
+    const job = record.job;
+    const table = context.state.tables.get(record.tableId);
+    if (!table)
+        return failJob(job, 404, 'flows.datatables.table.not.found', 'The table was deleted');
+    const rows = context.state.visibleRows(table);
+    if (stopAfter !== undefined) {
+        job.countRecordsProcessed = Math.min(stopAfter, rows.length);
+        return failJob(job, 500, 'internal.server.error', `The export stopped after ${job.countRecordsProcessed} of ${rows.length} rows (jobOutcome fail-partway)`);
+    }
+    record.csv = rowsToCsv(rows, table.schema);
+    job.countRecordsProcessed = rows.length;
+    job.downloadURI = `${context.origin}${DOWNLOAD_PATH}/${job.id}.csv`;
+    job.status = 'Succeeded';
+    job.dateCompleted = isoNow();
+}
+/** Ends a job as Failed with an ErrorBody-shaped errorInformation, as the SDK models it. */
+function failJob(job, status, code, message) {
+    const errorInformation = { message, code, status };
+    job.status = 'Failed';
+    job.dateCompleted = isoNow();
+    job.errorInformation = errorInformation;
+}
+
+;// CONCATENATED MODULE: ./src/emulator/routes/tables.ts
+
+
+
+
+const TABLES_PATH = '/api/v2/flows/datatables';
+const TABLE_NOT_FOUND = 'flows.datatables.table.not.found';
+function tableView(table, withSchema) {
+    const selfUri = `${TABLES_PATH}/${table.id}`;
+    return {
+        id: table.id,
+        name: table.name,
+        ...(table.description !== undefined ? { description: table.description } : {}),
+        division: { ...table.division, selfUri: `/api/v2/authorization/divisions/${table.division.id}` },
+        ...(withSchema ? { schema: structuredClone(table.schema) } : {}),
+        selfUri,
+    };
+}
+/** The table as it truly is: for writes, row routes and jobs. */
+function requireTable(context) {
+    const table = context.state.tables.get(context.params.datatableId);
+    if (!table)
+        throw notFound(TABLE_NOT_FOUND);
+    return table;
+}
+/** The table as table reads see it, which may lag its creation, updates and deletion. */
+function requireVisibleTable(context) {
+    const table = context.state.visibleTable(context.params.datatableId);
+    if (!table)
+        throw notFound(TABLE_NOT_FOUND);
+    return table;
+}
+const wantsSchema = (context) => (context.query.get('expand') ?? '').split(',').includes('schema');
+function listTables(context) {
+    const { query, state } = context;
+    let tables = state.visibleTables();
+    const name = query.get('name');
+    if (name)
+        tables = tables.filter((table) => nameFilter(name)(table.name));
+    // Array parameters arrive comma-joined (the SDKs) or repeated.
+    const divisions = query
+        .getAll('divisionId')
+        .flatMap((value) => value.split(','))
+        .filter(Boolean);
+    if (divisions.length > 0)
+        tables = tables.filter((table) => divisions.includes(table.division.id));
+    const sortBy = query.get('sortBy') ?? 'id';
+    if (sortBy !== 'id' && sortBy !== 'name')
+        throw badRequest('sortBy must be id or name', 'invalid.value');
+    tables.sort((a, b) => (sortBy === 'name' ? a.name.localeCompare(b.name) : a.id.localeCompare(b.id)));
+    if (query.get('sortOrder')?.toLowerCase() === 'descending')
+        tables.reverse();
+    const withSchema = wantsSchema(context);
+    const views = tables.map((table) => tableView(table, withSchema));
+    return { status: 200, body: envelope(views, pageParams(query, context.config), context.path, query) };
+}
+function checkName(context, name, except) {
+    if (typeof name !== 'string' || name.trim() === '')
+        throw badRequest('The data table needs a name');
+    if (name.length > 256)
+        throw badRequest('A data table name may be at most 256 characters');
+    if (/[/\\]/.test(name))
+        throw badRequest('A data table name may not contain / or \\');
+    const clash = context.state.findTableByName(name);
+    if (clash && clash.id !== except) {
+        throw new ServiceError(409, 'flows.datatables.name.conflict', `A data table named "${name}" already exists`, {
+            entityId: clash.id,
+            entityName: clash.name,
+        });
+    }
+    return name;
+}
+function divisionOf(context, value) {
+    if (value === undefined)
+        return context.state.divisions[0];
+    const id = value?.id;
+    const division = typeof id === 'string' ? context.state.division(id) : undefined;
+    if (!division)
+        throw badRequest(`Division ${JSON.stringify(id)} does not exist`, 'invalid.value');
+    return division;
+}
+async function createTable(context) {
+    const body = parseJson(await context.body());
+    if (!body || typeof body !== 'object')
+        throw badRequest('The request needs a data table object');
+    const name = checkName(context, body.name);
+    if (context.state.tables.size >= context.config.maxTablesPerOrg) {
+        throw badRequest(`The org already has the maximum of ${context.config.maxTablesPerOrg} data tables`, 'flows.datatables.table.limit.exceeded', {
+            limit: {
+                key: 'datatables.max',
+                namespace: 'flows.datatables',
+                value: context.config.maxTablesPerOrg,
+            },
+        });
+    }
+    const schema = checkSchema(body.schema, context.config);
+    // The schema's title is overridden by the table name (SDK description of POST).
+    schema.title = name;
+    const table = {
+        id: (0,external_node_crypto_.randomUUID)(),
+        name,
+        description: typeof body.description === 'string' ? body.description : undefined,
+        division: divisionOf(context, body.division),
+        schema,
+        rows: new Map(),
+    };
+    context.state.addTable(table);
+    return { status: context.config.createStatus, body: tableView(table, true) };
+}
+async function updateTable(context) {
+    const table = requireTable(context);
+    const body = parseJson(await context.body());
+    if (!body || typeof body !== 'object')
+        throw badRequest('The request needs a data table object');
+    if (body.id !== undefined && body.id !== table.id)
+        throw badRequest('The id in the body does not match the path');
+    const name = checkName(context, body.name ?? table.name, table.id);
+    const schema = checkSchema(body.schema, context.config);
+    checkSchemaUpdate(table.schema, schema);
+    schema.title = name;
+    const division = body.division !== undefined ? divisionOf(context, body.division) : table.division;
+    context.state.updateTable(table, () => {
+        table.name = name;
+        if (typeof body.description === 'string')
+            table.description = body.description;
+        table.division = division;
+        table.schema = schema;
+    });
+    return { status: 200, body: tableView(table, wantsSchema(context)) };
+}
+function deleteTable(context) {
+    const table = requireTable(context);
+    // `force` exists for tables used by flows; the emulator has no flows, so it is accepted and moot.
+    context.state.deleteTable(table);
+    return { status: context.config.deleteStatus };
+}
+function getTable(context) {
+    return { status: 200, body: tableView(requireVisibleTable(context), wantsSchema(context)) };
+}
+const tableRoutes = [
+    { method: 'GET', template: TABLES_PATH, handler: listTables, access: 'api' },
+    { method: 'POST', template: TABLES_PATH, handler: createTable, access: 'api' },
+    // divisionviews comes before {datatableId} so that the literal segment wins.
+    { method: 'GET', template: `${TABLES_PATH}/divisionviews`, handler: listTables, access: 'api' },
+    { method: 'GET', template: `${TABLES_PATH}/divisionviews/{datatableId}`, handler: getTable, access: 'api' },
+    { method: 'GET', template: `${TABLES_PATH}/{datatableId}`, handler: getTable, access: 'api' },
+    { method: 'PUT', template: `${TABLES_PATH}/{datatableId}`, handler: updateTable, access: 'api' },
+    { method: 'DELETE', template: `${TABLES_PATH}/{datatableId}`, handler: deleteTable, access: 'api' },
+];
+
+;// CONCATENATED MODULE: ./src/emulator/routes/jobs.ts
+
+
+
+
+
+const JOBS = `${TABLES_PATH}/{datatableId}`;
+const UPLOAD_PATH = '/uploads/v2/datatables';
+
+/** The presigned-URL stand-in: the upload must carry this header from `uploadHeaders`. */
+const UPLOAD_SIGNATURE_HEADER = 'x-emulator-upload-signature';
+/** The OAuth client of the token stands in for the user the SDK documents as `owner`. */
+function ownerOf(context) {
+    return context.clientId
+        ? { owner: { id: context.clientId, selfUri: `/api/v2/oauth/clients/${context.clientId}` } }
+        : {};
+}
+function importMode(body) {
+    const mode = body?.importMode;
+    if (mode !== 'Append' && mode !== 'ReplaceAll')
+        throw badRequest('importMode must be Append or ReplaceAll', 'invalid.value');
+    return mode;
+}
+async function createImportJob(context, legacy) {
+    const table = requireTable(context);
+    const mode = importMode(parseJson(await context.body()));
+    const id = (0,external_node_crypto_.randomUUID)();
+    const signature = (0,external_node_crypto_.randomUUID)();
+    // No null fields: dateCompleted and errorInformation appear when the job ends.
+    const job = {
+        id,
+        // The real service's job names are undocumented; the table's name is as good as any.
+        name: table.name,
+        ...ownerOf(context),
+        status: 'WaitingForUpload',
+        importMode: mode,
+        dateCreated: isoNow(),
+        uploadURI: legacy
+            ? `${context.origin}${UPLOAD_PATH}/legacy/${id}`
+            : `${context.origin}${UPLOAD_PATH}/${id}`,
+        countRecordsUpdated: 0,
+        countRecordsDeleted: 0,
+        countRecordsFailed: 0,
+        selfUri: `${TABLES_PATH}/${table.id}/import/jobs/${id}`,
+    };
+    // Only the new flow names upload headers; the legacy flow authenticates with the bearer token.
+    if (!legacy)
+        job.uploadHeaders = { 'Content-Type': 'text/csv', [UPLOAD_SIGNATURE_HEADER]: signature };
+    context.state.importJobs.set(id, { job, tableId: table.id, legacy, uploadSignature: signature });
+    return { status: 200, body: job };
+}
+function listImportJobs(context) {
+    const table = requireTable(context);
+    const jobs = [...context.state.importJobs.values()]
+        .filter((record) => record.tableId === table.id)
+        .map((record) => record.job)
+        .reverse();
+    // This listing has no URIs in the real service.
+    return {
+        status: 200,
+        body: envelope(jobs, pageParams(context.query, context.config), context.path, context.query, false),
+    };
+}
+function getImportJob(context) {
+    const table = requireTable(context);
+    const record = context.state.importJobs.get(context.params.jobId);
+    if (!record || record.tableId !== table.id)
+        throw notFound('not.found', 'No such import job');
+    return { status: 200, body: record.job };
+}
+function startImport(context, record, csv) {
+    if (record.job.status !== 'WaitingForUpload') {
+        throw new ServiceError(409, 'conflict', `The import job is ${record.job.status}, not waiting for an upload`);
+    }
+    scheduleImport(context, record, csv);
+    return { status: 200 };
+}
+async function uploadCsv(context) {
+    const record = context.state.importJobs.get(context.params.jobId);
+    if (!record || record.legacy)
+        throw notFound('not.found', 'No such upload');
+    // A presigned URL fails without its signed headers; so does this one.
+    if (context.req.headers[UPLOAD_SIGNATURE_HEADER] !== record.uploadSignature) {
+        throw new ServiceError(403, 'signature.does.not.match', `The upload must carry the ${UPLOAD_SIGNATURE_HEADER} header from uploadHeaders`);
+    }
+    return startImport(context, record, (await context.body()).toString('utf8'));
+}
+/** The deprecated flow: multipart/form-data POST with the CSV in the field `file`. */
+async function uploadLegacy(context) {
+    const record = context.state.importJobs.get(context.params.jobId);
+    if (!record || !record.legacy)
+        throw notFound('not.found', 'No such upload');
+    const body = await context.body();
+    let form;
+    try {
+        form = await new Request('http://upload.local/', {
             method: 'POST',
-            path: `${BASE}/${enc(table.id)}/export/jobs`,
-        });
-        const job = created.status === 'Processing'
-            ? await this.pollJob(`${BASE}/${enc(table.id)}/export/jobs/${enc(created.id)}`, `export job ${created.id} of ${table.name}`)
-            : created;
-        if (job.status !== 'Succeeded' || !job.downloadURI) {
-            throw new Error(`export job ${job.id} failed: ${job.errorInformation?.message ?? 'no download URI'}`);
+            headers: { 'content-type': String(context.req.headers['content-type'] ?? '') },
+            body,
+        }).formData();
+    }
+    catch {
+        throw badRequest('The upload must be multipart/form-data with a "file" field');
+    }
+    const file = form.get('file');
+    if (file === null)
+        throw badRequest('The upload has no "file" field');
+    return startImport(context, record, typeof file === 'string' ? file : await file.text());
+}
+function createExportJob(context) {
+    const table = requireTable(context);
+    const id = (0,external_node_crypto_.randomUUID)();
+    // No null fields: downloadURI and dateCompleted appear when the job ends.
+    const job = {
+        id,
+        name: table.name,
+        ...ownerOf(context),
+        status: 'Processing',
+        dateCreated: isoNow(),
+        countRecordsProcessed: 0,
+        selfUri: `${TABLES_PATH}/${table.id}/export/jobs/${id}`,
+    };
+    const record = { job, tableId: table.id };
+    context.state.exportJobs.set(id, record);
+    scheduleExport(context, record);
+    return { status: 200, body: job };
+}
+function getExportJob(context) {
+    const table = requireTable(context);
+    const record = context.state.exportJobs.get(context.params.jobId);
+    if (!record || record.tableId !== table.id)
+        throw notFound('not.found', 'No such export job');
+    return { status: 200, body: record.job };
+}
+function download(context) {
+    const id = context.params.file.replace(/\.csv$/, '');
+    const record = context.state.exportJobs.get(id);
+    if (!record?.csv)
+        throw notFound('not.found', 'No such export file');
+    return { status: 200, text: record.csv, headers: { 'content-type': 'text/csv; charset=utf-8' } };
+}
+const jobRoutes = [
+    {
+        method: 'POST',
+        template: `${JOBS}/import/jobs`,
+        handler: (c) => createImportJob(c, true),
+        access: 'api',
+    },
+    { method: 'GET', template: `${JOBS}/import/jobs`, handler: listImportJobs, access: 'api' },
+    {
+        method: 'POST',
+        template: `${JOBS}/import/csv/jobs`,
+        handler: (c) => createImportJob(c, false),
+        access: 'api',
+    },
+    { method: 'GET', template: `${JOBS}/import/jobs/{jobId}`, handler: getImportJob, access: 'api' },
+    { method: 'POST', template: `${JOBS}/export/jobs`, handler: createExportJob, access: 'api' },
+    { method: 'GET', template: `${JOBS}/export/jobs/{jobId}`, handler: getExportJob, access: 'api' },
+    { method: 'PUT', template: `${UPLOAD_PATH}/{jobId}`, handler: uploadCsv, access: 'upload' },
+    { method: 'POST', template: `${UPLOAD_PATH}/legacy/{jobId}`, handler: uploadLegacy, access: 'api' },
+    { method: 'GET', template: `${DOWNLOAD_PATH}/{file}`, handler: download, access: 'api' },
+];
+
+;// CONCATENATED MODULE: ./src/emulator/routes/oauth.ts
+
+/**
+ * `POST /oauth/token`, client-credentials grant. Credentials come in a Basic header (as the
+ * SDKs send them) or in the form body. Failures use the OAuth error shape, not ErrorBody.
+ */
+function oauthRoutes(tokens) {
+    async function issueToken(context) {
+        const form = new URLSearchParams((await context.body()).toString('utf8'));
+        let clientId = form.get('client_id') ?? '';
+        let clientSecret = form.get('client_secret') ?? '';
+        const authorization = context.req.headers.authorization ?? '';
+        if (authorization.startsWith('Basic ')) {
+            const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            clientId = decoded.slice(0, colon);
+            clientSecret = decoded.slice(colon + 1);
         }
-        const download = await this.http.send({
-            method: 'GET',
-            path: job.downloadURI,
-            headers: { accept: 'text/csv' },
-            // Only the service's own hosts get the bearer token.
-            authenticate: sameService(job.downloadURI, this.http.apiBase),
+        if (form.get('grant_type') !== 'client_credentials') {
+            return {
+                status: 400,
+                body: {
+                    error: 'unsupported_grant_type',
+                    description: 'only client_credentials is supported',
+                    error_description: 'only client_credentials is supported',
+                },
+            };
+        }
+        const client = context.config.clients.find((candidate) => candidate.id === clientId);
+        if (!client || client.secret !== clientSecret) {
+            return {
+                status: 401,
+                body: {
+                    error: 'invalid_client',
+                    description: 'client not found or bad secret',
+                    error_description: 'client not found or bad secret',
+                },
+            };
+        }
+        const accessToken = (0,external_node_crypto_.randomBytes)(24).toString('base64url');
+        const lifetime = context.config.tokenLifetimeSeconds;
+        tokens.issue(accessToken, client.id, lifetime);
+        return { status: 200, body: { access_token: accessToken, token_type: 'bearer', expires_in: lifetime } };
+    }
+    return [{ method: 'POST', template: '/oauth/token', handler: issueToken, access: 'public' }];
+}
+
+;// CONCATENATED MODULE: ./src/emulator/routes/rows.ts
+
+
+
+
+const ROWS = `${TABLES_PATH}/{datatableId}/rows`;
+const ROW = `${ROWS}/{rowId}`;
+const ROW_NOT_FOUND = 'flows.datatables.row.not.found';
+/** `showbrief` defaults to true on both row GETs: only the key comes back unless it is false. */
+function brief(context) {
+    return (context.query.get('showbrief') ?? 'true').toLowerCase() !== 'false';
+}
+const view = (row, showBrief) => (showBrief ? { key: row.key } : { ...row });
+/*
+ * Row reads go through the consistency window (state.visibleRow/visibleRows): a recent write may
+ * not show yet. Whether the table exists, and every check a write makes, use the true state.
+ */
+function listRows(context) {
+    const table = requireTable(context);
+    const rows = context.state.visibleRows(table).sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
+    const order = context.query.get('sortOrder')?.toLowerCase() ?? 'ascending';
+    if (order !== 'ascending' && order !== 'descending')
+        throw badRequest('sortOrder must be ascending or descending', 'invalid.value');
+    if (order === 'descending')
+        rows.reverse();
+    const showBrief = brief(context);
+    const page = pageParams(context.query, context.config);
+    return {
+        status: 200,
+        body: envelope(rows.map((row) => view(row, showBrief)), page, context.path, context.query),
+    };
+}
+function getRow(context) {
+    const row = context.state.visibleRow(requireTable(context), context.params.rowId);
+    if (!row)
+        throw notFound(ROW_NOT_FOUND, `No row with key "${context.params.rowId}"`);
+    return { status: 200, body: view(row, brief(context)) };
+}
+async function createRow(context) {
+    const table = requireTable(context);
+    const row = checkRow(table.schema, parseJson(await context.body()), context.config);
+    const key = String(row.key);
+    if (table.rows.has(key)) {
+        throw new ServiceError(context.config.duplicateKeyStatus, 'flows.datatables.duplicate.key', `A row with key "${key}" already exists`);
+    }
+    if (table.rows.size >= context.config.maxRowsPerTable) {
+        throw badRequest(`The table already has the maximum of ${context.config.maxRowsPerTable} rows`, 'flows.datatables.row.limit.exceeded', {
+            limit: {
+                key: 'datatable.rows.max',
+                namespace: 'flows.datatables',
+                value: context.config.maxRowsPerTable,
+            },
         });
-        return csvToRows(download.text, table.schema);
+    }
+    context.state.writeRow(table, key, row);
+    return { status: context.config.createStatus, body: { ...row } };
+}
+/** PUT replaces the row: fields left out revert to their defaults. */
+async function replaceRow(context) {
+    const table = requireTable(context);
+    const key = context.params.rowId;
+    if (!table.rows.has(key))
+        throw notFound(ROW_NOT_FOUND, `No row with key "${key}"`);
+    const row = checkRow(table.schema, parseJson(await context.body()) ?? {}, context.config, key);
+    context.state.writeRow(table, key, row);
+    return { status: 200, body: { ...row } };
+}
+function deleteRow(context) {
+    const table = requireTable(context);
+    const key = context.params.rowId;
+    if (!table.rows.has(key))
+        throw notFound(ROW_NOT_FOUND, `No row with key "${key}"`);
+    context.state.writeRow(table, key, undefined);
+    return { status: context.config.deleteStatus };
+}
+const rowRoutes = [
+    { method: 'GET', template: ROWS, handler: listRows, access: 'api' },
+    { method: 'POST', template: ROWS, handler: createRow, access: 'api' },
+    { method: 'GET', template: ROW, handler: getRow, access: 'api' },
+    { method: 'PUT', template: ROW, handler: replaceRow, access: 'api' },
+    { method: 'DELETE', template: ROW, handler: deleteRow, access: 'api' },
+];
+
+;// CONCATENATED MODULE: ./src/emulator/visibility.ts
+class LaggingView {
+    pending = new Map();
+    /** The latest visibleAt recorded: from then on every key reads the true state. */
+    settledAt = -Infinity;
+    /**
+     * Records a write of `key` made at `now`. `before` is the value the write replaced (the base
+     * when the key has no pending versions yet); `after` the value it wrote.
+     */
+    record(key, before, after, visibleAt, now) {
+        if (visibleAt <= now) {
+            // Visible at once and written last: it supersedes every pending version of the key.
+            this.pending.delete(key);
+            return;
+        }
+        const entry = this.pending.get(key);
+        if (entry)
+            entry.versions.push({ value: after, visibleAt });
+        else
+            this.pending.set(key, { base: before, versions: [{ value: after, visibleAt }] });
+        this.settledAt = Math.max(this.settledAt, visibleAt);
+    }
+    /** What a read of `key` at `now` sees; `truth` is its current true value. */
+    read(key, truth, now) {
+        this.dropIfSettled(now);
+        const entry = this.pending.get(key);
+        return entry ? this.settle(key, entry, now) : truth;
     }
     /**
-     * Polls a job until it ends (Succeeded or Failed) or `timeoutMs` passes. Polls come quickly at
-     * first (a small job ends in well under a second) and back off to `jobPollIntervalMs`; each
-     * poll is a GET, so the client retries it through 429s, 5xx and resets.
+     * Everything a read at `now` sees: the true entries in their order (each as the view has it),
+     * then entries the truth no longer has but the view still shows.
      */
-    async pollJob(path, what, timeoutMs = this.options.jobTimeoutMs) {
-        const deadline = this.clock.now() + timeoutMs;
-        let interval = Math.min(250, this.options.jobPollIntervalMs);
-        for (;;) {
-            const job = await this.http.json({ method: 'GET', path });
-            if (job.status === 'Succeeded' || job.status === 'Failed') {
-                this.openJobs.delete(path);
-                return job;
-            }
-            if (this.clock.now() >= deadline) {
-                throw new Error(`${what} is still ${job.status} after ${Math.round(timeoutMs / 1000)} s`);
-            }
-            await this.clock.sleep(Math.min(interval, Math.max(0, deadline - this.clock.now())));
-            interval = Math.min(this.options.jobPollIntervalMs, interval * 2);
+    values(truth, now) {
+        this.dropIfSettled(now);
+        if (this.pending.size === 0)
+            return [...truth.values()];
+        const seen = [];
+        for (const [key, value] of truth) {
+            const entry = this.pending.get(key);
+            const visible = entry ? this.settle(key, entry, now) : value;
+            if (visible !== undefined)
+                seen.push(visible);
         }
+        for (const [key, entry] of [...this.pending]) {
+            if (truth.has(key))
+                continue;
+            const visible = this.settle(key, entry, now);
+            if (visible !== undefined)
+                seen.push(visible);
+        }
+        return seen;
     }
-    /** Every page of a Genesys listing, fetched one after another. */
-    async collectPages(path, query, pageSize) {
-        const all = [];
-        for (let pageNumber = 1;; pageNumber++) {
-            const page = await this.http.json({
-                method: 'GET',
-                path,
-                query: { ...query, pageNumber, pageSize },
+    /** Forgets a key's pending versions (its reads follow the truth again). */
+    forget(key) {
+        this.pending.delete(key);
+    }
+    clear() {
+        this.pending.clear();
+        this.settledAt = -Infinity;
+    }
+    /** Keys with versions not yet visible or not yet pruned (for tests and the admin view). */
+    get pendingCount() {
+        return this.pending.size;
+    }
+    /** Resolves a key at `now`, pruning versions that no read can see any more. */
+    settle(key, entry, now) {
+        let latest = -1;
+        for (let index = entry.versions.length - 1; index >= 0; index--) {
+            if (entry.versions[index].visibleAt <= now) {
+                latest = index;
+                break;
+            }
+        }
+        if (latest === -1)
+            return entry.base;
+        const visible = entry.versions[latest].value;
+        if (latest === entry.versions.length - 1)
+            this.pending.delete(key);
+        else {
+            entry.base = visible;
+            entry.versions.splice(0, latest + 1);
+        }
+        return visible;
+    }
+    dropIfSettled(now) {
+        if (this.pending.size > 0 && now >= this.settledAt)
+            this.pending.clear();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/state.ts
+
+
+const HOME_DIVISION = { id: '4c2c7a8e-0f4f-4c5b-9a3e-000000000001', name: 'Home' };
+const NO_LAG = { now: () => Date.now(), rowLagMs: () => 0, tableLagMs: () => 0 };
+/**
+ * Everything the emulated org holds. Handlers change it only through the write methods, which
+ * keep the true state and the lagging read view (see visibility.ts) in step; reads that a client
+ * makes go through the `visible…` methods. Write-side checks (duplicate key, missing row, limits)
+ * read the true state.
+ */
+class EmulatorState {
+    lag;
+    tables = new Map();
+    importJobs = new Map();
+    exportJobs = new Map();
+    divisions = [HOME_DIVISION];
+    tableView = new LaggingView();
+    rowViews = new Map();
+    constructor(lag = NO_LAG) {
+        this.lag = lag;
+    }
+    findTableByName(name) {
+        const lowered = name.toLowerCase();
+        for (const table of this.tables.values())
+            if (table.name.toLowerCase() === lowered)
+                return table;
+        return undefined;
+    }
+    division(id) {
+        return this.divisions.find((division) => division.id === id);
+    }
+    /** Writes a row, or deletes it when `row` is undefined; reads see it once its lag has passed. */
+    writeRow(table, key, row) {
+        const before = table.rows.get(key);
+        if (row === undefined)
+            table.rows.delete(key);
+        else
+            table.rows.set(key, row);
+        const now = this.lag.now();
+        const visibleAt = now + this.lag.rowLagMs();
+        let view = this.rowViews.get(table.id);
+        if (!view) {
+            if (visibleAt <= now)
+                return; // nothing of this table lags: reads follow the truth
+            view = new LaggingView();
+            this.rowViews.set(table.id, view);
+        }
+        view.record(key, before, row, visibleAt, now);
+    }
+    visibleRow(table, key) {
+        const view = this.rowViews.get(table.id);
+        return view ? view.read(key, table.rows.get(key), this.lag.now()) : table.rows.get(key);
+    }
+    visibleRows(table) {
+        const view = this.rowViews.get(table.id);
+        return view ? view.values(table.rows, this.lag.now()) : [...table.rows.values()];
+    }
+    addTable(table) {
+        this.tables.set(table.id, table);
+        this.recordTable(table.id, undefined, table);
+    }
+    /** Runs `change` on the table (name, description, division, schema) and records the change. */
+    updateTable(table, change) {
+        const before = metaOf(table);
+        change();
+        this.recordTable(table.id, before, table);
+    }
+    /** Deletes a table with its rows; table reads may still show it for the table lag. */
+    deleteTable(table) {
+        this.tables.delete(table.id);
+        this.rowViews.delete(table.id);
+        this.recordTable(table.id, metaOf(table), undefined);
+    }
+    visibleTable(id) {
+        return this.tableView.read(id, this.tables.get(id), this.lag.now());
+    }
+    visibleTables() {
+        return this.tableView.values(this.tables, this.lag.now());
+    }
+    dump() {
+        return {
+            divisions: this.divisions.map((division) => ({ ...division })),
+            tables: [...this.tables.values()].map((table) => ({
+                id: table.id,
+                name: table.name,
+                ...(table.description !== undefined ? { description: table.description } : {}),
+                division: { ...table.division },
+                schema: structuredClone(table.schema),
+                rows: [...table.rows.values()].map((row) => ({ ...row })),
+            })),
+        };
+    }
+    /** Replaces everything with the dump, visible at once. Rows are stored as given: the dump is trusted. */
+    load(dump) {
+        if (!dump || !Array.isArray(dump.tables))
+            throw new TypeError('a state dump needs a "tables" array');
+        this.tables.clear();
+        this.importJobs.clear();
+        this.exportJobs.clear();
+        this.rowViews.clear();
+        this.tableView.clear();
+        this.divisions = dump.divisions?.length
+            ? dump.divisions.map((division) => ({ ...division }))
+            : [HOME_DIVISION];
+        for (const table of dump.tables) {
+            if (typeof table.name !== 'string' || !table.schema || !Array.isArray(table.rows)) {
+                throw new TypeError('each table in a state dump needs name, schema and rows');
+            }
+            const id = table.id ?? (0,external_node_crypto_.randomUUID)();
+            this.tables.set(id, {
+                id,
+                name: table.name,
+                description: table.description,
+                division: table.division ?? this.divisions[0],
+                schema: structuredClone(table.schema),
+                rows: new Map(table.rows.map((row) => [String(row.key), { ...row }])),
             });
-            all.push(...page.entities);
-            if (pageNumber >= (page.pageCount ?? 0) || page.entities.length === 0)
-                return all;
         }
     }
+    recordTable(id, before, after) {
+        const now = this.lag.now();
+        const visibleAt = now + this.lag.tableLagMs();
+        // Snapshots only when the change lags: the stored table is changed in place by later updates.
+        if (visibleAt <= now)
+            this.tableView.forget(id);
+        else
+            this.tableView.record(id, before, after && metaOf(after), visibleAt, now);
+    }
 }
-/** Path parameters are percent-encoded, as the official SDKs do. */
-const enc = encodeURIComponent;
-function rowPath(tableId, key) {
-    return `${BASE}/${enc(tableId)}/rows/${enc(key)}`;
+/** A copy of what a table read shows, safe from later in-place updates. */
+function metaOf(table) {
+    return {
+        id: table.id,
+        name: table.name,
+        description: table.description,
+        division: { ...table.division },
+        schema: structuredClone(table.schema),
+    };
 }
-function range(from, to) {
-    return to < from ? [] : Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+;// CONCATENATED MODULE: ./src/emulator/tokens.ts
+/** Access tokens the emulator has issued, with their client and expiry. */
+class TokenRegistry {
+    now;
+    tokens = new Map();
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    issue(token, clientId, lifetimeSeconds) {
+        this.tokens.set(token, { clientId, expiresAt: this.now() + lifetimeSeconds * 1000 });
+    }
+    /** The client of a valid token, or why it is refused. */
+    check(token) {
+        const entry = this.tokens.get(token);
+        if (!entry)
+            return { refused: 'unknown' };
+        if (this.now() >= entry.expiresAt)
+            return { refused: 'expired' };
+        return { clientId: entry.clientId };
+    }
+    /** Makes every issued token expire now (to test renewal). Returns how many there were. */
+    expireAll() {
+        for (const entry of this.tokens.values())
+            entry.expiresAt = 0;
+        return this.tokens.size;
+    }
 }
-/** True when `uri` is on the API host or a sibling host of the same Genesys domain. */
-function sameService(uri, apiBase) {
-    const target = new URL(uri);
-    const api = new URL(apiBase);
-    if (target.host === api.host)
-        return true;
-    const domain = api.hostname.replace(/^api\./, '');
-    return domain !== api.hostname && (target.hostname === domain || target.hostname.endsWith(`.${domain}`));
+
+;// CONCATENATED MODULE: ./src/emulator/server.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Starts the Genesys Cloud data-tables emulator on loopback. */
+async function startEmulator(options = {}) {
+    const profile = profileConfig(options.profile ?? 'instant', options.profileScale ?? 1);
+    const config = mergeConfig(mergeConfig(defaultConfig(), profile), options.config ?? {});
+    const durations = new DurationSource(config.seed);
+    const state = new EmulatorState({
+        now: () => Date.now(),
+        // Both lags follow one mode; the config is read per write, so changes apply at once.
+        rowLagMs: () => durations.draw(config.consistencyLagMs, config.consistencyLagMode),
+        tableLagMs: () => durations.draw(config.tableLagMs, config.consistencyLagMode),
+    });
+    if (options.state)
+        state.load(options.state);
+    const faults = new FaultInjector(config.seed);
+    const log = new RequestLog();
+    const tokens = new TokenRegistry();
+    const timers = new Set();
+    const routes = [
+        ...oauthRoutes(tokens),
+        ...tableRoutes,
+        ...rowRoutes,
+        ...jobRoutes,
+        ...divisionRoutes,
+        ...adminRoutes({ config, faults, durations, log, tokens }),
+    ];
+    let origin = '';
+    const later = (delayMs, work) => {
+        const timer = setTimeout(() => {
+            timers.delete(timer);
+            work();
+        }, delayMs);
+        timers.add(timer);
+    };
+    const handle = createRequestHandler({
+        routes,
+        state,
+        config,
+        faults,
+        log,
+        tokens,
+        limiter: new TokenRateLimiter(() => config.rateLimitPerMinute),
+        durations,
+        origin: () => origin,
+        later,
+    });
+    let inFlight = 0;
+    const idleWaiters = [];
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        inFlight += 1;
+        handle(req, res)
+            .catch((error) => {
+            if (!res.headersSent)
+                sendJson(res, 500, { message: String(error), code: 'internal.server.error', status: 500 });
+        })
+            .finally(() => {
+            inFlight -= 1;
+            if (inFlight > 0)
+                return;
+            for (const resolve of idleWaiters.splice(0))
+                resolve();
+        });
+    });
+    const idle = () => inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    const address = server.address();
+    origin = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+    const firstClient = config.clients[0] ?? { id: '', secret: '' };
+    // Pending delays and jobs are dropped: requests still waiting are never answered.
+    const close = async () => {
+        for (const timer of timers)
+            clearTimeout(timer);
+        timers.clear();
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(() => resolve()));
+    };
+    return {
+        url: origin,
+        port: address.port,
+        clientId: firstClient.id,
+        clientSecret: firstClient.secret,
+        config,
+        state,
+        faults,
+        log,
+        tokens,
+        idle,
+        close,
+        [Symbol.asyncDispose]: close,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/genesys/hints.ts
@@ -27084,7 +27159,7 @@ function planMarker(plan) {
  */
 function renderMarkdown(plan, options = {}) {
     const limit = options.maxLength ?? DEFAULT_MARKDOWN_LIMIT;
-    const location = options.fullPlanLocation ?? 'the job summary and the plan artifact';
+    const location = options.fullPlanLocation ?? 'the plan file (`datatable-deploy plan --out FILE`)';
     const head = renderHead(plan, options.title);
     const tail = renderTail(plan);
     let budget = limit - head.length - tail.length - 2;
@@ -27449,36 +27524,20 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
-
-
-
 const CONFIG = 'examples/config/plugin_config_production.yaml';
 const LIVE = 'examples/live/plugin_config_production.json';
 const HEALTH = 'examples/health-checks.yaml';
-/** Keeps the realistic demo under half a minute while its delays keep their shape. */
-const REALISTIC_DEMO_SCALE = 0.1;
-const demo_HELP = `Usage: datatable-deploy demo [--realistic [--scale N]]
-
-Runs the whole pipeline against an in-process emulator and an example plugin.
-
-  --realistic   the emulator behaves like the real service (reads lag writes, writes and jobs
-                take time), at --scale ${REALISTIC_DEMO_SCALE} of the real durations
-  --scale N     another scale for --realistic (1 is real timing: the demo then takes minutes)`;
 /**
  * The guided demo, against an in-process emulator and an example plugin: validate the example
  * config, plan it against the live table, deploy it (backup, apply, verify, health checks,
  * signed webhook), then deploy a bad change whose health check fails and watch the automatic
  * rollback restore the table exactly.
  */
-async function runDemo(args, io, root = examplesRoot()) {
+async function runDemo(options, root = examplesRoot()) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
-        const say = (text = '') => writeLine(io.stdout, text);
-        const { help, profileScale } = parseDemoArgs(args);
-        if (help) {
-            say(demo_HELP);
-            return 0;
-        }
+        const say = (text = '') => void options.stdout.write(`${text}\n`);
+        const { profileScale } = options;
         const indent = (text) => text
             .trimEnd()
             .split('\n')
@@ -27514,7 +27573,7 @@ async function runDemo(args, io, root = examplesRoot()) {
         });
         say('3. The plan against the live table:');
         say(indent(renderText(plan)));
-        const health = parseHealthSpec(HEALTH, await read(HEALTH), { ...io.env, PLUGIN_URL: plugin.url });
+        const health = parseHealthSpec(HEALTH, await read(HEALTH), { ...options.env, PLUGIN_URL: plugin.url });
         const lines = [];
         const logger = {
             debug() { },
@@ -27531,7 +27590,7 @@ async function runDemo(args, io, root = examplesRoot()) {
             clock: src_clock/* systemClock */.m,
             actor: 'demo',
             health,
-            env: { ...io.env, PLUGIN_URL: plugin.url },
+            env: { ...options.env, PLUGIN_URL: plugin.url },
             webhooks: { urls: [`${plugin.url}/invalidate`], secret },
         });
         try {
@@ -27558,7 +27617,7 @@ async function runDemo(args, io, root = examplesRoot()) {
             say(`Summary (${((Date.now() - started) / 1000).toFixed(1)} s, ${client.http.stats().requests} API calls, no Genesys org needed):`);
             say(`  good change  ${first.outcome}, version ${first.version}, ${first.operations} operations, health checks passed`);
             say(`  bad change   ${second.outcome} after the ${second.failure?.phase === 'health' ? 'health check' : (second.failure?.phase ?? 'deploy')} failed; live table ${same ? 'restored exactly' : 'NOT restored'}`);
-            say('Next: "npx datatable-deploy emulator --load examples/live/plugin_config_production.json", then plan and apply (see README).');
+            say('Next: "npx datatable-deploy emulator --port 8080 --load examples/live/plugin_config_production.json", then plan and apply against it (the README\'s tour).');
             return first.outcome === 'applied' && second.outcome === 'rolled-back' && same ? 0 : 1;
         }
         finally {
@@ -27575,17 +27634,6 @@ async function runDemo(args, io, root = examplesRoot()) {
             await result_1;
     }
 }
-/** `--realistic [--scale N]`: the scale of the realistic profile, or undefined for the instant one. */
-function parseDemoArgs(args) {
-    const { values } = parseOptions('demo', args, {
-        realistic: { type: 'boolean' },
-        scale: { type: 'string' },
-    });
-    return {
-        help: values.help ?? false,
-        profileScale: realisticScale(values.realistic, values.scale, REALISTIC_DEMO_SCALE),
-    };
-}
 /** The project directory that holds examples/: from the bundle (dist/) or the sources (src/demo/). */
 function examplesRoot() {
     let directory = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
@@ -27601,6 +27649,305 @@ function describe(result) {
 }
 function sortRows(rows) {
     return [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+}
+
+;// CONCATENATED MODULE: ./src/cli/io.ts
+function writeLine(stream, text = '') {
+    stream.write(`${text}\n`);
+}
+/** Colours only on a terminal, and never when NO_COLOR is set. */
+function isTty(stream) {
+    return stream.isTTY === true && !process.env.NO_COLOR;
+}
+/** Progress and warnings on the command's stderr (stdout stays for its output). */
+function ioLogger(io) {
+    return {
+        debug: () => { },
+        info: (message) => writeLine(io.stderr, message),
+        warn: (message) => writeLine(io.stderr, `warning: ${message}`),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/options.ts
+
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } };
+/**
+ * `parseArgs` (strict; positionals only where a command takes them) plus `--help`, with errors
+ * that name the command and say how to get its usage.
+ */
+function parseOptions(command, args, options, { allowPositionals = false } = {}) {
+    const config = { args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true };
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ ...config, tokens: true });
+    }
+    catch (error) {
+        throw argumentError(command, args, Object.keys(config.options), error.message);
+    }
+    checkTokens(command, parsed.tokens, options);
+    return (0,external_node_util_namespaceObject.parseArgs)(config);
+}
+/** Refuses what parseArgs takes silently: an empty value, and a single-valued option given twice. */
+function checkTokens(command, tokens, options) {
+    const given = new Map();
+    for (const token of tokens) {
+        if (token.kind === 'positional' && token.value.trim() === '')
+            throw new errors/* ConfigurationError */.j1(`${command}: an empty argument was given where a file or glob goes.`, 'Remove the empty argument (an unset shell variable?), or give a path.');
+        if (token.kind !== 'option' || token.value === undefined)
+            continue;
+        if (token.value.trim() === '')
+            throw new errors/* ConfigurationError */.j1(`${command}: ${token.rawName} needs a value; got an empty one.`, `Give ${token.rawName} a value, or leave it out (an unset shell variable?).`);
+        const earlier = given.get(token.name);
+        if (earlier !== undefined && !options[token.name]?.multiple)
+            throw new errors/* ConfigurationError */.j1(`${command}: --${token.name} is given twice (${JSON.stringify(earlier)} and ${JSON.stringify(token.value)}); it takes one value.`, `Give --${token.name} once.`);
+        given.set(token.name, token.value);
+    }
+}
+/** parseArgs's refusal, in words that name the option and the fix. */
+function argumentError(command, args, known, message) {
+    // parseArgs reads "--rate-limit -5" as an option missing its value: say what was given.
+    const ambiguous = /Option '(--[\w-]+)' argument is ambiguous/.exec(message);
+    if (ambiguous) {
+        const option = ambiguous[1];
+        const at = args.findIndex((arg, index) => arg === option && args[index + 1]?.startsWith('-'));
+        return new errors/* ConfigurationError */.j1(`${command}: ${option} got ${JSON.stringify(args[at + 1] ?? '')}, which is not a value it takes (a value cannot start with "-").`, `Give ${option} a valid value; run "datatable-deploy ${command} --help" for what it takes.`);
+    }
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message);
+    if (unknown) {
+        const near = closest(unknown[1].replace(/^-+/, ''), known);
+        return new errors/* ConfigurationError */.j1(`${command}: there is no option ${unknown[1]}${near ? `; did you mean --${near}?` : '.'}`, `Run "datatable-deploy ${command} --help" for its options.`);
+    }
+    const missing = /Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
+    if (missing)
+        return new errors/* ConfigurationError */.j1(`${command}: ${missing[2]} needs a value.`, `Give ${missing[2]} VALUE, or leave it out; run "datatable-deploy ${command} --help" for what it takes.`);
+    const unexpected = /Unexpected argument '([^']*)'/.exec(message);
+    if (unexpected)
+        return new errors/* ConfigurationError */.j1(`${command}: it takes no arguments besides options; got ${JSON.stringify(unexpected[1])}.`, `Remove it, or put the option it belongs to before it; run "datatable-deploy ${command} --help".`);
+    const boolean = /Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(message);
+    if (boolean)
+        return new errors/* ConfigurationError */.j1(`${command}: ${boolean[2]} is a switch and takes no value.`, `Give ${boolean[2]} alone (without =VALUE).`);
+    return new errors/* ConfigurationError */.j1(`${command}: ${message.split('\n')[0]}`, `Run "datatable-deploy ${command} --help".`);
+}
+/** Parses a whole-number option (0 or more), naming it in the error. */
+function wholeNumber(name, value, fallback) {
+    if (value === undefined)
+        return fallback;
+    const parsed = Number(value);
+    if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) {
+        throw new errors/* ConfigurationError */.j1(`--${name} must be a whole number; got "${String(value)}".`, `Give --${name} digits only, such as 0 or 300.`);
+    }
+    return parsed;
+}
+/** Parses an option that takes one of a few words, naming them all in the error. */
+function oneOf(name, value, allowed, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (!allowed.includes(value)) {
+        const list = allowed.length > 2 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join(' or ');
+        throw new errors/* ConfigurationError */.j1(`--${name} must be ${list}; got "${value}".`, `Give one of them, e.g. --${name} ${allowed[0]}.`);
+    }
+    return value;
+}
+/** The known name within three edits of `name` (a typo), if any. */
+function closest(name, known) {
+    let best;
+    for (const candidate of known) {
+        const distance = editDistance(name, candidate);
+        if (distance <= 3 && (!best || distance < best.distance))
+            best = { name: candidate, distance };
+    }
+    return best?.name;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++)
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** --port: 0 (any free port) to 65535; `prefix` names the command where its messages do. */
+function portNumber(value, prefix = '') {
+    const port = wholeNumber('port', value, 0);
+    if (port > 65_535)
+        throw new errors/* ConfigurationError */.j1(`${prefix}--port must be from 0 to 65535; got ${port}.`, 'Give a free port such as 8080, or 0 (the default) for any free port.');
+    return port;
+}
+
+;// CONCATENATED MODULE: ./src/cli/emulator-command.ts
+
+
+
+
+
+
+
+
+
+const HELP = `Usage: datatable-deploy emulator [--port N] [--state FILE | --load FILE] [--rate-limit N] [--seed N]
+                                 [--realistic [--scale N]] [--json]
+
+Serves the Genesys Cloud data-tables API, its OAuth token endpoint and an admin API
+(/__emulator/...) on 127.0.0.1. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+  --port N         port to listen on (default 0: a free one)
+  --state FILE     load the org's tables from FILE if it exists, and save them there on exit
+  --load FILE      load the org's tables from FILE, and leave the file as it is
+  --rate-limit N   requests per minute per token (default 300, as Genesys)
+  --seed N         seed for probabilistic faults and random delays (default 1)
+  --realistic      behave like the real service: reads lag writes (rows up to 5 s, tables up to
+                   10 s), each write takes up to 300 ms, import and export jobs take 4 s
+  --scale N        multiply every duration of --realistic (e.g. 0.1 for a ten times faster org)
+  --json           print one JSON line {"url","clientId","clientSecret"} once listening`;
+/** Parses the emulator command's arguments. Throws ConfigurationError on a bad one. */
+function parseEmulatorArgs(args) {
+    const { values } = parseOptions('emulator', args, {
+        port: { type: 'string' },
+        state: { type: 'string' },
+        load: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        seed: { type: 'string' },
+        realistic: { type: 'boolean' },
+        scale: { type: 'string' },
+        json: { type: 'boolean' },
+    });
+    if (values.state && values.load)
+        throw new errors/* ConfigurationError */.j1('Give --state or --load, not both.', '--load FILE starts from a file and leaves it as it is; --state FILE also saves to it on exit.');
+    const profileScale = realisticScale(values.realistic, values.scale, 1);
+    return {
+        help: values.help ?? false,
+        json: values.json ?? false,
+        statePath: values.state,
+        loadPath: values.load,
+        start: {
+            port: portNumber(values.port),
+            ...(profileScale !== undefined ? { profile: 'realistic', profileScale } : {}),
+            config: {
+                rateLimitPerMinute: wholeNumber('rate-limit', values['rate-limit'], 300) || 300,
+                seed: wholeNumber('seed', values.seed, 1),
+            },
+        },
+    };
+}
+async function runEmulatorCommand(args, io) {
+    const parsed = parseEmulatorArgs(args);
+    if (parsed.help) {
+        writeLine(io.stdout, HELP);
+        return 0;
+    }
+    const cwd = io.cwd ?? process.cwd();
+    const statePath = parsed.statePath;
+    // --state is written on exit: a path that cannot be written must fail now, not then.
+    if (statePath)
+        await checkOutputFile('--state', statePath, cwd);
+    const option = parsed.loadPath ? '--load' : '--state';
+    const loadPath = parsed.loadPath ?? (statePath && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, statePath)) ? statePath : undefined);
+    const state = loadPath ? await readStateDump(option, loadPath, cwd) : undefined;
+    const emulator = await startEmulator({ ...parsed.start, ...(state ? { state } : {}) }).catch((error) => {
+        if (error.code === 'EADDRINUSE')
+            throw new errors/* ConfigurationError */.j1(`--port ${parsed.start.port}: the port is in use.`, 'Stop what listens there, or give another port (--port 0 picks a free one).');
+        if (!state || error instanceof errors/* ConfigurationError */.j1)
+            throw error;
+        throw new errors/* ConfigurationError */.j1(`${option} ${loadPath} is not a state dump: ${error.message}.`, STATE_FIX);
+    });
+    const profile = parsed.start.profile
+        ? { profile: parsed.start.profile, scale: parsed.start.profileScale }
+        : {};
+    if (parsed.json) {
+        writeLine(io.stdout, JSON.stringify({
+            url: emulator.url,
+            clientId: emulator.clientId,
+            clientSecret: emulator.clientSecret,
+            ...profile,
+        }));
+    }
+    else {
+        writeLine(io.stdout, `Genesys Cloud data-tables emulator listening on ${emulator.url}`);
+        writeLine(io.stdout, `  GENESYSCLOUD_API_URL=${emulator.url}`);
+        writeLine(io.stdout, `  GENESYSCLOUD_OAUTHCLIENT_ID=${emulator.clientId}`);
+        writeLine(io.stdout, `  GENESYSCLOUD_OAUTHCLIENT_SECRET=${emulator.clientSecret}`);
+        if (parsed.start.profile) {
+            writeLine(io.stdout, `  realistic profile (scale ${parsed.start.profileScale}): ${describeTiming(emulator.config)}`);
+        }
+        writeLine(io.stdout, `  admin API: ${emulator.url}/__emulator/health${statePath ? `; state file: ${statePath}` : ''}`);
+    }
+    await new Promise((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+    });
+    if (statePath)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(cwd, statePath), JSON.stringify(emulator.state.dump(), null, 2));
+    await emulator.close();
+    if (!parsed.json)
+        writeLine(io.stderr, 'emulator stopped');
+    return 0;
+}
+const STATE_FIX = 'Give a file that "datatable-deploy emulator --state FILE" wrote, such as examples/live/*.json.';
+/** A state file, as "emulator --state" writes it; the refusal says what is wrong with it. */
+async function readStateDump(option, file, cwd) {
+    const fix = 'Give a file that "datatable-deploy emulator --state FILE" wrote, such as examples/live/*.json.';
+    const bytes = await readOptionFile(option, file, cwd, fix);
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${option} ${file} is not a state dump: it is not JSON (${error.message}).`, STATE_FIX);
+    }
+}
+/**
+ * The scale of the realistic profile from `--realistic` and `--scale`: undefined without
+ * `--realistic`, `fallback` without `--scale`. Shared with the demo.
+ */
+function realisticScale(realistic, scale, fallback) {
+    if (!realistic) {
+        if (scale === undefined)
+            return undefined;
+        throw new errors/* ConfigurationError */.j1('--scale applies to --realistic only.', 'Add --realistic, or leave --scale out.');
+    }
+    if (scale === undefined)
+        return fallback;
+    const parsed = Number(scale);
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(scale) || !(parsed > 0)) {
+        throw new errors/* ConfigurationError */.j1(`--scale must be a number above 0; got "${scale}".`, 'Use e.g. --scale 0.1 for a ten times faster realistic org, or 1 for real timing.');
+    }
+    return parsed;
+}
+
+;// CONCATENATED MODULE: ./src/cli/demo-command.ts
+
+
+
+
+/** Keeps the realistic demo under half a minute while its delays keep their shape. */
+const REALISTIC_DEMO_SCALE = 0.1;
+const demo_command_HELP = `Usage: datatable-deploy demo [--realistic [--scale N]]
+
+Runs the whole pipeline against an in-process emulator and an example plugin.
+
+  --realistic   the emulator behaves like the real service (reads lag writes, writes and jobs
+                take time), at --scale ${REALISTIC_DEMO_SCALE} of the real durations
+  --scale N     another scale for --realistic (1 is real timing: the demo then takes minutes)`;
+/** `demo [--realistic [--scale N]]`: the guided demo, at the realistic profile's scale if asked. */
+async function runDemoCommand(args, io) {
+    const { values } = parseOptions('demo', args, {
+        realistic: { type: 'boolean' },
+        scale: { type: 'string' },
+    });
+    if (values.help) {
+        writeLine(io.stdout, demo_command_HELP);
+        return 0;
+    }
+    return runDemo({
+        stdout: io.stdout,
+        env: io.env,
+        profileScale: realisticScale(values.realistic, values.scale, REALISTIC_DEMO_SCALE),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/connection.ts
@@ -29899,6 +30246,7 @@ async function planConfigs(configs, client, options) {
         if (!snapshot[index])
             logger.info(`  ${tableLabel(config)}: does not exist yet`);
     });
+    options.onRead?.(snapshot);
     return buildPlan(selected, snapshot, {
         apiHost: apiHostOf(client),
         environment,
@@ -29929,6 +30277,7 @@ function soleEnvironment(configs) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/planning.ts
+
 
 
 
@@ -29991,14 +30340,17 @@ async function planFromConfigFiles(values, files, io, cwd) {
     }
     const client = clientFromOptions(io, values);
     const policy = policyOf(environmentOf(validation.configs, environment));
+    // Kept for apply: the plan's read is its stale-plan guard and backup (see deploy/guard.ts).
+    const planRead = { tables: [], readAt: src_clock/* systemClock */.m.now() };
     const plan = await planConfigs(validation.configs, client, {
         environment,
         deployment: values.deployment,
         thresholds: policy.thresholds,
         strategy,
         logger: ioLogger(io),
+        onRead: (snapshot) => (planRead.tables = snapshot),
     });
-    return { plan, client, policy };
+    return { plan, client, policy, planRead };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/signing-key.ts
@@ -31989,6 +32341,7 @@ async function runApplyCommand(args, io) {
     let plan;
     let client;
     let policy;
+    let planRead;
     if (values.plan) {
         const policyOf = await policyFromOptions(values, cwd);
         ({ plan, client } = await readPlanFile(values.plan, values, io, signingKey));
@@ -31998,7 +32351,7 @@ async function runApplyCommand(args, io) {
         const planned = await planFromConfigFiles(values, positionals, io, cwd);
         if ('invalid' in planned)
             return 1;
-        ({ plan, client, policy } = planned);
+        ({ plan, client, policy, planRead } = planned);
     }
     io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
     writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
@@ -32046,6 +32399,7 @@ async function runApplyCommand(args, io) {
             ratePerMinute: client.budget.stats().currentRatePerMinute,
             progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
             settleMs,
+            planRead,
         });
         if (result.backup)
             await recordResult(result.backup, result);
@@ -32165,6 +32519,7 @@ async function tellCliRestored(io, news, restore) {
 
 
 
+
 const rollback_command_HELP = `Usage: datatable-deploy rollback --backup DIR [--environment E] [--deployment NAME]
                                  [--versions-table NAME] [--webhook URL]...
                                  [--yes] [connection options]
@@ -32237,6 +32592,7 @@ async function runRollbackCommand(args, io) {
     const backup = await prepareManualRestore(parsed, news.versionsTable, client.tables, (note) => writeLine(io.stdout, `note: ${note}`));
     const createdTables = createdTablesOf(await readJournal(location, io));
     const rate = client.budget.stats().currentRatePerMinute;
+    const previewedAt = src_clock/* systemClock */.m.now();
     const preview = await previewRestore(backup, client.tables, rate, { createdTables });
     const changes = showPreview(io, preview);
     if (!changes)
@@ -32255,6 +32611,9 @@ async function runRollbackCommand(args, io) {
             ? await restoreBackup(backup, { tables: client.tables, journal, logger, clock: src_clock/* systemClock */.m }, rate, {
                 createdTables,
                 settleMs,
+                // The preview's read is what the restore writes from (the tables are not read again),
+                // unless the question above was left waiting long enough for them to change.
+                preview: src_clock/* systemClock */.m.now() - previewedAt <= PLAN_READ_MAX_AGE_MS ? preview : undefined,
             })
             : undefined;
         if (report)
@@ -32353,7 +32712,7 @@ const COMMANDS = {
     tables: runTablesCommand,
     relay: runRelayCommand,
     emulator: runEmulatorCommand,
-    demo: (args, io) => runDemo(args, io),
+    demo: runDemoCommand,
 };
 /** Runs one CLI invocation and returns its exit code. Never calls process.exit. */
 async function runCli(argv, io) {

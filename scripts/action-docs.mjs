@@ -1,18 +1,13 @@
-// Keeps the README true to the action: the inputs and outputs table comes from action.yml, the
-// policy file reference from its JSON Schema, and the quick-start workflows are the files in
-// examples/workflows/. `--write` updates README.md;
-// without it the script only checks, and fails (CI) when the README is out of date.
-import { readFile, writeFile } from 'node:fs/promises';
+// Keeps docs/action.md and docs/policy.md true to their sources: the inputs and outputs tables
+// come from action.yml, the example workflows from examples/workflows/, the policy file
+// reference from its JSON Schema. `--write` updates the pages; without it the script only
+// checks, and fails (CI) when a page is out of date.
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { ROOT, blockNames, cell, replaceBlock, syncFiles } from './docs-blocks.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const readmePath = resolve(root, 'README.md');
-const action = parse(await readFile(resolve(root, 'action.yml'), 'utf8'));
-const cell = (text) =>
-  String(text ?? '')
-    .replace(/\|/g, '\\|')
-    .replace(/\n/g, ' ');
+const action = parse(await readFile(resolve(ROOT, 'action.yml'), 'utf8'));
 
 const inputs = [
   '| input | default | description |',
@@ -21,13 +16,14 @@ const inputs = [
     ([name, input]) =>
       `| \`${name}\` | ${input.default !== undefined ? `\`${cell(input.default)}\`` : ''} | ${cell(input.description)} |`,
   ),
-  '',
+].join('\n');
+const outputs = [
   '| output | description |',
   '| --- | --- |',
   ...Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`),
 ].join('\n');
 
-const policySchema = JSON.parse(await readFile(resolve(root, 'schema/datatable-policy.schema.json'), 'utf8'));
+const policySchema = JSON.parse(await readFile(resolve(ROOT, 'schema/datatable-policy.schema.json'), 'utf8'));
 
 /** One row per setting of a policy section, nested settings as dotted paths. */
 function policyRows(properties, prefix) {
@@ -56,50 +52,22 @@ const policyReference = [
   ...policyRows(policySchema.definitions.section.properties, '<section>.'),
 ].join('\n');
 
-let readme = await readFile(readmePath, 'utf8');
-const original = readme;
-readme = replaceBetween(
-  readme,
-  '<!-- action-inputs:start -->',
-  '<!-- action-inputs:end -->',
-  `\n${inputs}\n`,
-);
-readme = replaceBetween(
-  readme,
-  '<!-- policy-reference:start -->',
-  '<!-- policy-reference:end -->',
-  `\n${policyReference}\n`,
-);
-for (const match of original.matchAll(/<!-- example:([\w.-]+) -->/g)) {
-  const file = match[1];
-  const workflow = await readFile(resolve(root, 'examples/workflows', file), 'utf8');
-  readme = replaceBetween(
-    readme,
-    `<!-- example:${file} -->`,
-    `<!-- /example:${file} -->`,
-    `\n\`\`\`yaml\n${workflow.trimEnd()}\n\`\`\`\n`,
-  );
+async function actionPage(text, path) {
+  let page = replaceBlock(text, 'action-inputs', inputs, path);
+  page = replaceBlock(page, 'action-outputs', outputs, path);
+  for (const name of blockNames(text, /^example:/)) {
+    const file = name.slice('example:'.length);
+    const workflow = await readFile(resolve(ROOT, 'examples/workflows', file), 'utf8');
+    page = replaceBlock(page, name, `\`\`\`yaml\n${workflow.trimEnd()}\n\`\`\``, path);
+  }
+  return page;
 }
 
-if (process.argv.includes('--write')) {
-  await writeFile(readmePath, readme);
-  console.log(
-    readme === original
-      ? 'README.md is up to date'
-      : 'README.md updated from action.yml and examples/workflows/',
-  );
-} else if (readme !== original) {
-  console.error(
-    'README.md is out of date with action.yml or examples/workflows/: run "npm run docs" and commit it.',
-  );
-  process.exit(1);
-} else {
-  console.log('README.md matches action.yml and examples/workflows/');
-}
-
-function replaceBetween(text, start, end, content) {
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from < 0 || to < 0 || to < from) throw new Error(`README.md lacks the markers ${start} … ${end}`);
-  return `${text.slice(0, from + start.length)}${content}${text.slice(to)}`;
-}
+const actionFresh = await syncFiles(['docs/action.md'], actionPage, 'npm run docs');
+const policyFresh = await syncFiles(
+  ['docs/policy.md'],
+  (text, path) => replaceBlock(text, 'policy-reference', policyReference, path),
+  'npm run docs',
+);
+if (!actionFresh || !policyFresh) process.exit(1);
+console.log('docs/action.md and docs/policy.md match action.yml, examples/workflows/ and the policy schema');

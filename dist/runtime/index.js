@@ -17014,7 +17014,7 @@ async function genesysSource(options, resolved) {
     if (connection === undefined) {
         throw new errors/* ConfigurationError */.j1('The reader has nowhere to read tables from.', 'Pass `connection` or a `source`.');
     }
-    const { createGenesysTableSource } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 707));
+    const { createGenesysTableSource } = await Promise.all(/* import() */[__nccwpck_require__.e(216), __nccwpck_require__.e(47)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6428));
     return createGenesysTableSource(connection, {
         clock: resolved.clock,
         logger: resolved.logger,

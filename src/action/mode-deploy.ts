@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { systemClock } from '../clock.js';
 import { parseHealthSpec, type HealthSpec } from '../deploy/health/spec.js';
+import type { PlanRead } from '../deploy/guard.js';
 import { FileJournal } from '../deploy/journal.js';
 import { runDeploy, type DeployResult } from '../deploy/pipeline.js';
 import { describeError, RefusedError } from '../errors.js';
@@ -76,7 +77,7 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
     await context.io.summary(`### ⛔ Deploy refused\n\n${clearance}\n\n${renderMarkdown(plan)}`);
     return { result: 'refused', outputs: { ...outputs, approved: 'false' }, failure: clearance };
   }
-  return deployCleared(context, { plan, policy, clearance, outputs, unfinished });
+  return deployCleared(context, { plan, policy, clearance, outputs, unfinished, planRead: planned.planRead });
 }
 
 /**
@@ -91,6 +92,8 @@ async function deployCleared(
     clearance: Clearance;
     outputs: Record<string, string>;
     unfinished: UnfinishedDeploy[];
+    /** The plan's own read of the tables, seconds ago: the guard and the backup. */
+    planRead: PlanRead;
   },
 ): Promise<ModeOutcome> {
   const { plan, clearance, outputs } = cleared;
@@ -139,6 +142,7 @@ async function deployCleared(
       signingKey: context.settings.signingKey,
       settleMs: context.settings.settleMs,
       signal: context.signal,
+      planRead: cleared.planRead,
       // The durable record of a deploy under way: if this run dies, the next one finds it here.
       onBackedUp: async (location) => {
         await setDeployStatus(context, sha, 'pending', plan.digest, deployingText(location));

@@ -1,4 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigurationError } from '../errors.js';
+import { serializePlan } from '../plan/plan-file.js';
 import { renderMarkdown } from '../plan/render-markdown.js';
 import type { Plan } from '../plan/types.js';
 import { policyWindowStatus } from '../policy/window-gate.js';
@@ -34,12 +38,12 @@ export async function runPlanMode(context: ModeContext): Promise<ModeOutcome> {
   if (!planned) return INVALID_CONFIG;
   const { plan } = planned;
   const policy: ActionPolicy = { policy: planned.policy, changed: source.changed };
-  const outputs = planOutputs(plan);
+  const outputs = { ...planOutputs(plan), 'plan-file': await writePlanFile(context, plan) };
   const result = plan.verdict === 'no-changes' ? 'no-changes' : 'planned';
   const needsApproval = plan.verdict === 'needs-approval' || policy.changed;
   const window = windowSection(policyWindowStatus(policy.policy, new Date()), context);
   await context.io.summary(
-    `${renderMarkdown(plan, { maxLength: 900_000, fullPlanLocation: 'the plan JSON' })}\n${window}`,
+    `${renderMarkdown(plan, { maxLength: 900_000, fullPlanLocation: "the plan file (the step's plan-file output)" })}\n${window}`,
   );
   if (!pr) return { result, outputs: { ...outputs, approved: String(!needsApproval) } };
   if (pr.fromFork) {
@@ -52,13 +56,35 @@ export async function runPlanMode(context: ModeContext): Promise<ModeOutcome> {
   const marker = commentMarker(context.settings.deployment);
   const body = `${marker}\n${renderMarkdown(plan, { maxLength: 58_000 })}\n${gateSection(plan, policy, gate, { deployment: context.settings.deployment, headSha: pr.headSha })}\n${window}`;
   const comment = await context.github.upsertComment(pr.number, marker, identity, body);
-  context.io.info(`${comment.created ? 'Posted' : 'Updated'} the plan comment on #${pr.number}.`);
+  const commentUrl = `${context.run.serverUrl}/${context.run.repo.owner}/${context.run.repo.repo}/pull/${pr.number}#issuecomment-${comment.id}`;
+  context.io.info(
+    `${comment.created ? 'Posted' : 'Updated'} the plan comment on #${pr.number}: ${commentUrl}`,
+  );
   const passed = !needsApproval || gate?.approved === true;
   return {
     result,
-    outputs: { ...outputs, approved: String(passed && plan.verdict !== 'blocked') },
+    outputs: {
+      ...outputs,
+      approved: String(passed && plan.verdict !== 'blocked'),
+      'comment-id': String(comment.id),
+      'comment-url': commentUrl,
+    },
     ...(plan.verdict === 'blocked' ? { failure: 'The plan is blocked; see the comment.' } : {}),
   };
+}
+
+/**
+ * Writes the plan as JSON (signed when a signing key is set) to the runner's temporary
+ * directory, for `datatable-deploy apply --plan` or an upload step. It holds the cell values
+ * the plan writes, so it stays on the runner unless the workflow uploads it.
+ */
+async function writePlanFile(context: ModeContext, plan: Plan): Promise<string> {
+  const path = join(
+    process.env.RUNNER_TEMP || tmpdir(),
+    `datatable-deploy-plan-${context.settings.deployment}-${context.run.runId}.json`,
+  );
+  await writeFile(path, serializePlan(plan, context.settings.signingKey), { mode: 0o600 });
+  return path;
 }
 
 /**

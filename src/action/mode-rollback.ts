@@ -64,6 +64,7 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
   const report = await restoreBackup(backup, restoreContext, rate, {
     createdTables,
     settleMs: context.settings.settleMs,
+    preview,
   });
   const news = report.restored
     ? await tellActionRestored(context, { backup, preview, context: restoreContext })

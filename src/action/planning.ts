@@ -1,4 +1,6 @@
+import { systemClock } from '../clock.js';
 import { contractFindings } from '../config/contracts.js';
+import type { PlanRead } from '../deploy/guard.js';
 import { hasErrors } from '../config/findings.js';
 import { validateConfigFiles } from '../config/validate.js';
 import { environmentOf, planConfigs } from '../plan/plan-configs.js';
@@ -43,17 +45,20 @@ export async function validateForAction(context: ModeContext) {
 export async function planForAction(
   context: ModeContext,
   source: PolicySource,
-): Promise<{ plan: Plan; policy: EnvironmentPolicy } | undefined> {
+): Promise<{ plan: Plan; policy: EnvironmentPolicy; planRead: PlanRead } | undefined> {
   const validation = await validateForAction(context);
   if (!validation) return undefined;
   const policy = source.of(environmentOf(validation.configs, context.settings.environment));
+  // Kept for a deploy in this run: the plan's read is its stale-plan guard and backup.
+  const planRead: PlanRead = { tables: [], readAt: systemClock.now() };
   const plan = await planConfigs(validation.configs, context.genesys(), {
     environment: context.settings.environment,
     deployment: context.settings.deployment,
     thresholds: policy.thresholds,
     logger: context.io,
+    onRead: (snapshot) => (planRead.tables = snapshot),
   });
-  return { plan, policy };
+  return { plan, policy, planRead };
 }
 
 /** Outputs every mode that planned sets. */

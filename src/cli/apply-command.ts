@@ -3,6 +3,7 @@ import { systemClock } from '../clock.js';
 import { LocalBackupStore } from '../deploy/backup.js';
 import { versionsTableName } from '../deploy/versions-table.js';
 import { parseHealthSpec, type HealthSpec } from '../deploy/health/spec.js';
+import type { PlanRead } from '../deploy/guard.js';
 import { FileJournal } from '../deploy/journal.js';
 import { runDeploy } from '../deploy/pipeline.js';
 import { ConfigurationError } from '../errors.js';
@@ -125,6 +126,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
   let plan: Plan;
   let client;
   let policy: EnvironmentPolicy;
+  let planRead: PlanRead | undefined;
   if (values.plan) {
     const policyOf = await policyFromOptions(values, cwd);
     ({ plan, client } = await readPlanFile(values.plan, values, io, signingKey));
@@ -132,7 +134,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
   } else {
     const planned = await planFromConfigFiles(values, positionals, io, cwd);
     if ('invalid' in planned) return 1;
-    ({ plan, client, policy } = planned);
+    ({ plan, client, policy, planRead } = planned);
   }
   io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
   writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
@@ -184,6 +186,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       ratePerMinute: client.budget.stats().currentRatePerMinute,
       progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
       settleMs,
+      planRead,
     });
     if (result.backup) await recordResult(result.backup, result);
     writeDeploySummary(io, result, journal.path);

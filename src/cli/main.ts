@@ -1,6 +1,6 @@
 import { DatatableDeployError, describeError, RefusedError } from '../errors.js';
 import { describeFileSystemError } from './paths.js';
-import { runDemo } from '../demo/demo.js';
+import { runDemoCommand } from './demo-command.js';
 import { runEmulatorCommand } from './emulator-command.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
@@ -50,7 +50,7 @@ const COMMANDS: Record<string, Command> = {
   tables: runTablesCommand,
   relay: runRelayCommand,
   emulator: runEmulatorCommand,
-  demo: (args, io) => runDemo(args, io),
+  demo: runDemoCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code. Never calls process.exit. */

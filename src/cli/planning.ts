@@ -2,6 +2,8 @@ import { contractFindings } from '../config/contracts.js';
 import { hasErrors, sortFindings } from '../config/findings.js';
 import { renderFindingsText } from '../config/report.js';
 import { validateConfigFiles } from '../config/validate.js';
+import { systemClock } from '../clock.js';
+import type { PlanRead } from '../deploy/guard.js';
 import type { GenesysClient } from '../genesys/client.js';
 import { DEFAULT_THRESHOLDS } from '../plan/thresholds.js';
 import { environmentOf, planConfigs } from '../plan/plan-configs.js';
@@ -53,7 +55,8 @@ type PlanningValues = {
   [name in keyof typeof PLANNING_OPTIONS]?: name extends 'config' | 'contracts' ? string[] : string;
 };
 
-export type Planned = { plan: Plan; client: GenesysClient; policy: EnvironmentPolicy } | { invalid: true };
+export type Planned =
+  { plan: Plan; client: GenesysClient; policy: EnvironmentPolicy; planRead: PlanRead } | { invalid: true };
 
 /**
  * Validates the config files, reads their live tables and builds the plan, reporting progress
@@ -82,12 +85,15 @@ export async function planFromConfigFiles(
   }
   const client = clientFromOptions(io, values);
   const policy = policyOf(environmentOf(validation.configs, environment));
+  // Kept for apply: the plan's read is its stale-plan guard and backup (see deploy/guard.ts).
+  const planRead: PlanRead = { tables: [], readAt: systemClock.now() };
   const plan = await planConfigs(validation.configs, client, {
     environment,
     deployment: values.deployment,
     thresholds: policy.thresholds,
     strategy,
     logger: ioLogger(io),
+    onRead: (snapshot) => (planRead.tables = snapshot),
   });
-  return { plan, client, policy };
+  return { plan, client, policy, planRead };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { systemClock } from '../clock.js';
 import { checkBackupBinding, LocalBackupStore, parseBackup } from '../deploy/backup.js';
+import { PLAN_READ_MAX_AGE_MS } from '../deploy/guard.js';
 import { createdTablesOf, FileJournal, JOURNAL_FILE, parseJournal } from '../deploy/journal.js';
 import { previewRestore, restoreBackup, type RestorePreview } from '../deploy/restore.js';
 import { prepareManualRestore } from '../deploy/restore-news.js';
@@ -128,6 +129,7 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
 
   const createdTables = createdTablesOf(await readJournal(location, io));
   const rate = client.budget.stats().currentRatePerMinute;
+  const previewedAt = systemClock.now();
   const preview = await previewRestore(backup, client.tables, rate, { createdTables });
   const changes = showPreview(io, preview);
   if (!changes) writeLine(io.stdout, 'The live tables already equal the backup.');
@@ -146,6 +148,9 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
       ? await restoreBackup(backup, { tables: client.tables, journal, logger, clock: systemClock }, rate, {
           createdTables,
           settleMs,
+          // The preview's read is what the restore writes from (the tables are not read again),
+          // unless the question above was left waiting long enough for them to change.
+          preview: systemClock.now() - previewedAt <= PLAN_READ_MAX_AGE_MS ? preview : undefined,
         })
       : undefined;
     if (report) for (const line of restoreLines(report)) writeLine(io.stdout, line);

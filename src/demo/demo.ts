@@ -4,10 +4,6 @@ import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliIo } from '../cli/io.js';
-import { writeLine } from '../cli/io.js';
-import { realisticScale } from '../cli/emulator-command.js';
-import { parseOptions } from '../cli/options.js';
 import { describeTiming } from '../emulator/config.js';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config/load.js';
@@ -28,16 +24,13 @@ const CONFIG = 'examples/config/plugin_config_production.yaml';
 const LIVE = 'examples/live/plugin_config_production.json';
 const HEALTH = 'examples/health-checks.yaml';
 
-/** Keeps the realistic demo under half a minute while its delays keep their shape. */
-const REALISTIC_DEMO_SCALE = 0.1;
-
-const HELP = `Usage: datatable-deploy demo [--realistic [--scale N]]
-
-Runs the whole pipeline against an in-process emulator and an example plugin.
-
-  --realistic   the emulator behaves like the real service (reads lag writes, writes and jobs
-                take time), at --scale ${REALISTIC_DEMO_SCALE} of the real durations
-  --scale N     another scale for --realistic (1 is real timing: the demo then takes minutes)`;
+/** What the demo needs: where it writes, and the realistic profile's scale (none: instant). */
+export interface DemoOptions {
+  stdout: NodeJS.WritableStream;
+  /** The environment the health checks' ${env:…} read. */
+  env: NodeJS.ProcessEnv;
+  profileScale?: number | undefined;
+}
 
 /**
  * The guided demo, against an in-process emulator and an example plugin: validate the example
@@ -45,13 +38,9 @@ Runs the whole pipeline against an in-process emulator and an example plugin.
  * signed webhook), then deploy a bad change whose health check fails and watch the automatic
  * rollback restore the table exactly.
  */
-export async function runDemo(args: string[], io: CliIo, root = examplesRoot()): Promise<number> {
-  const say = (text = ''): void => writeLine(io.stdout, text);
-  const { help, profileScale } = parseDemoArgs(args);
-  if (help) {
-    say(HELP);
-    return 0;
-  }
+export async function runDemo(options: DemoOptions, root = examplesRoot()): Promise<number> {
+  const say = (text = ''): void => void options.stdout.write(`${text}\n`);
+  const { profileScale } = options;
   const indent = (text: string) =>
     text
       .trimEnd()
@@ -95,7 +84,7 @@ export async function runDemo(args: string[], io: CliIo, root = examplesRoot()):
   say('3. The plan against the live table:');
   say(indent(renderText(plan)));
 
-  const health = parseHealthSpec(HEALTH, await read(HEALTH), { ...io.env, PLUGIN_URL: plugin.url });
+  const health = parseHealthSpec(HEALTH, await read(HEALTH), { ...options.env, PLUGIN_URL: plugin.url });
   const lines: string[] = [];
   const logger: Logger = {
     debug() {},
@@ -113,7 +102,7 @@ export async function runDemo(args: string[], io: CliIo, root = examplesRoot()):
       clock: systemClock,
       actor: 'demo',
       health,
-      env: { ...io.env, PLUGIN_URL: plugin.url },
+      env: { ...options.env, PLUGIN_URL: plugin.url },
       webhooks: { urls: [`${plugin.url}/invalidate`], secret },
     });
 
@@ -154,24 +143,12 @@ export async function runDemo(args: string[], io: CliIo, root = examplesRoot()):
       `  bad change   ${second.outcome} after the ${second.failure?.phase === 'health' ? 'health check' : (second.failure?.phase ?? 'deploy')} failed; live table ${same ? 'restored exactly' : 'NOT restored'}`,
     );
     say(
-      'Next: "npx datatable-deploy emulator --load examples/live/plugin_config_production.json", then plan and apply (see README).',
+      'Next: "npx datatable-deploy emulator --port 8080 --load examples/live/plugin_config_production.json", then plan and apply against it (the README\'s tour).',
     );
     return first.outcome === 'applied' && second.outcome === 'rolled-back' && same ? 0 : 1;
   } finally {
     await rm(backupRoot, { recursive: true, force: true });
   }
-}
-
-/** `--realistic [--scale N]`: the scale of the realistic profile, or undefined for the instant one. */
-function parseDemoArgs(args: string[]): { help: boolean; profileScale: number | undefined } {
-  const { values } = parseOptions('demo', args, {
-    realistic: { type: 'boolean' },
-    scale: { type: 'string' },
-  });
-  return {
-    help: values.help ?? false,
-    profileScale: realisticScale(values.realistic, values.scale, REALISTIC_DEMO_SCALE),
-  };
 }
 
 /** The project directory that holds examples/: from the bundle (dist/) or the sources (src/demo/). */

@@ -3,8 +3,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CliIo } from '../cli/io.js';
-import { writeLine } from '../cli/io.js';
 import { startEmulator } from '../emulator/server.js';
 import type { StateDump } from '../emulator/state.js';
 import { PROJECT_ROOT } from './processes.js';
@@ -31,6 +29,13 @@ export interface SwitchReport {
   readonly delaysMs: readonly number[];
 }
 
+/** Where the demo writes, and the environment it reads REDIS_URL from. */
+export interface RuntimeDemoIo {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
 export interface RuntimeDemoResult {
   readonly exitCode: number;
   readonly deploy?: SwitchReport;
@@ -42,11 +47,11 @@ export interface RuntimeDemoResult {
  * a deploy of the example config reaches both through the signed webhook, the relay and Redis
  * pub/sub; a rollback of its backup brings them back, under a newer version. Cleans up after.
  */
-export async function runRuntimeDemo(io: CliIo): Promise<RuntimeDemoResult> {
-  const say = (text = ''): void => writeLine(io.stdout, text);
+export async function runRuntimeDemo(io: RuntimeDemoIo): Promise<RuntimeDemoResult> {
+  const say = (text = ''): void => void io.stdout.write(`${text}\n`);
   const redisUrl = io.env.REDIS_URL;
   if (!redisUrl && !redisServerInstalled()) {
-    writeLine(io.stderr, REDIS_MISSING);
+    io.stderr.write(`${REDIS_MISSING}\n`);
     return { exitCode: 1 };
   }
   const started = Date.now();

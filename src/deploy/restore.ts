@@ -1,15 +1,13 @@
-import { configFromLive } from '../config/from-live.js';
 import { BackupError, describeError } from '../errors.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
-import { predict } from '../plan/build.js';
-import { diffTable } from '../plan/diff.js';
-import { displayValue } from '../plan/display.js';
 import { readTables, type LiveTable } from '../plan/snapshot.js';
 import type { ApplyStrategy, TablePlan } from '../plan/types.js';
 import { applyTables, type ApplyContext } from './apply.js';
-import type { Backup, BackupTable } from './backup.js';
+import type { Backup } from './backup.js';
 import type { CreatedTables } from './journal.js';
-import { DEFAULT_SETTLE_MS, settle } from './settle.js';
+import { settleWritten, type WrittenTable } from './read-back.js';
+import { forceTouched, restoreDifferences, restorePlans } from './restore-plans.js';
+import { DEFAULT_SETTLE_MS } from './settle.js';
 import type { Mismatch } from './verify.js';
 
 export interface RestoredTable {
@@ -56,6 +54,11 @@ export interface RestoreOptions {
    * may still show the rows as they were, and would plan (and then "prove") nothing to do.
    */
   touched?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * What {@link previewRestore} read and planned, when the caller has shown it already (with
+   * the same options): it is what the restore writes, and the tables are not read again.
+   */
+  preview?: RestorePreview | undefined;
 }
 
 /** Rounds of writes: a round whose operations failed is followed by another over what remains. */
@@ -79,7 +82,7 @@ export async function restoreBackup(
   rate = 300,
   options: RestoreOptions = {},
 ): Promise<RestoreReport> {
-  const preview = await previewRestore(backup, context.tables, rate, options);
+  const preview = options.preview ?? (await previewRestore(backup, context.tables, rate, options));
   const { plans, deletions } = preview;
   let live = preview.live;
   let pending = plans.map((plan, index) =>
@@ -107,7 +110,7 @@ export async function restoreBackup(
     report.operations += applied.operations;
     report.failures.push(...applied.failures);
     if (round === 1) for (const table of deletions) await deleteCreatedTable(table, context, report);
-    const proof = await proveRestored(backup, deletions, context, rate, options.settleMs);
+    const proof = await proveRestored(backup, { live, pending, deletions }, context, rate, options.settleMs);
     report.remaining = proof.remaining;
     // Another round only mends what failed; what settled and still differs is reported.
     if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS) break;
@@ -177,23 +180,6 @@ export async function previewRestore(
   return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
 }
 
-/** Adds a write back to the backup value for each touched key the plan has no operation for. */
-function forceTouched(plan: TablePlan, table: BackupTable, keys: ReadonlySet<string> | undefined): TablePlan {
-  if (!keys || keys.size === 0) return plan;
-  const planned = new Set([...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key));
-  const backupRows = new Map(table.rows.map((row) => [String(row.key), row]));
-  const updates = [...plan.updates];
-  const deletes = [...plan.deletes];
-  for (const key of keys) {
-    if (planned.has(key)) continue;
-    const row = backupRows.get(key);
-    // A PUT of a row that is not there creates it (see row-writes.ts); a DELETE of one gone is done.
-    if (row) updates.push({ key, cells: [], before: row, after: row });
-    else deletes.push({ key, row: { key } });
-  }
-  return { ...plan, updates, deletes };
-}
-
 /** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
 async function deleteCreatedTable(table: LiveTable, context: Context, report: RestoreReport): Promise<void> {
   context.journal.append({
@@ -230,94 +216,49 @@ async function deleteCreatedTable(table: LiveTable, context: Context, report: Re
 }
 
 /**
- * Reads everything again and plans once more: nothing may be left to do. The read is repeated
- * (with backoff) until it shows nothing left or the settle window is over, since a read right
- * after the writes may not show them yet.
+ * Proves the restore: reads back what it wrote (and that the deleted tables are gone) and
+ * plans once more: nothing may be left to do. The rows it did not write are as the restore's
+ * own read found them, equal to the backup. The reads are repeated (with backoff) until they
+ * show nothing left or the settle window is over, since a read right after the writes may not
+ * show them yet.
  */
 async function proveRestored(
   backup: Backup,
-  deletions: readonly LiveTable[],
+  round: {
+    live: ReadonlyArray<LiveTable | null>;
+    pending: readonly TablePlan[];
+    deletions: readonly LiveTable[];
+  },
   context: Context,
   rate: number,
   settleMs = DEFAULT_SETTLE_MS,
 ): Promise<{ live: Array<LiveTable | null>; remaining: Mismatch[] }> {
-  const refs = [
-    ...backup.tables.map((table) => ({ id: table.id })),
-    ...deletions.map((table) => ({ id: table.id })),
+  const written: WrittenTable[] = [
+    ...backup.tables.map((table, index) => {
+      const plan = round.pending[index]!;
+      return {
+        name: table.name,
+        id: round.live[index] ? table.id : undefined,
+        before: round.live[index] ?? null,
+        keys: [...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key),
+        expectedRows: table.rows.length,
+        definitionChanged: false,
+      };
+    }),
+    ...round.deletions.map((table) => ({
+      name: table.name,
+      id: table.id,
+      before: table,
+      keys: [],
+      expectedRows: 0,
+      definitionChanged: true,
+    })),
   ];
-  const settled = await settle(
-    () => readTables(context.tables, refs),
+  const settled = await settleWritten(
+    context.tables,
+    written,
     (after) => restoreDifferences(backup, after, rate),
     { clock: context.clock, logger: context.logger, windowMs: settleMs, what: 'restore proof' },
   );
   return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
-}
-
-/** What differs between the backup and the tables read (backup tables first, then created ones). */
-export function restoreDifferences(
-  backup: Backup,
-  after: ReadonlyArray<LiveTable | null>,
-  rate: number,
-): Mismatch[] {
-  const remaining: Mismatch[] = [];
-  const live = after.slice(0, backup.tables.length);
-  for (const [index, plan] of restorePlans(backup.tables, live, rate).entries()) {
-    const table = plan.name;
-    if (!live[index]) {
-      remaining.push({
-        table,
-        message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
-      });
-      continue;
-    }
-    for (const item of plan.creates)
-      remaining.push({
-        table,
-        key: item.key,
-        expected: item.row,
-        actual: null,
-        message: `${table}: row "${item.key}" is missing`,
-      });
-    for (const item of plan.updates)
-      for (const cell of item.cells)
-        remaining.push({
-          table,
-          key: item.key,
-          column: cell.column,
-          expected: cell.after,
-          actual: cell.before,
-          message: `${table}: row "${item.key}", column "${cell.column}" is ${displayValue(cell.before)}; the backup has ${displayValue(cell.after)}`,
-        });
-    for (const item of plan.deletes)
-      remaining.push({
-        table,
-        key: item.key,
-        expected: null,
-        actual: item.row,
-        message: `${table}: row "${item.key}" should not be there`,
-      });
-  }
-  for (const table of after.slice(backup.tables.length))
-    if (table)
-      remaining.push({
-        table: table.name,
-        message: `${table.name}: the table the deploy created still exists`,
-      });
-  return remaining;
-}
-
-/** For each backed-up table, the plan that turns the live table back into the backup. */
-export function restorePlans(
-  tables: readonly BackupTable[],
-  live: ReadonlyArray<LiveTable | null>,
-  rate: number,
-  strategy: ApplyStrategy | 'auto' = 'auto',
-): TablePlan[] {
-  return tables.map((table, index) => {
-    const config = configFromLive(table, table.rows, { file: `backup of ${table.name}` });
-    const diff = diffTable(config, live[index] ?? null);
-    // A column the deploy added cannot be removed: that is expected here, not a reason to stop.
-    const restorable = { ...diff, blocked: [], schemaChanges: live[index] ? [] : diff.schemaChanges };
-    return { ...restorable, prediction: predict(restorable, { strategy }, rate) };
-  });
 }

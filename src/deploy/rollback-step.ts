@@ -5,7 +5,22 @@ import type { Logger } from '../logger.js';
 import { readTables } from '../plan/snapshot.js';
 import { parseBackup, type BackupFiles } from './backup.js';
 import type { CreatedTables } from './journal.js';
-import { restoreBackup, restoreDifferences, type RestoreReport } from './restore.js';
+import { restoreBackup, type RestoreReport } from './restore.js';
+import { restoreDifferences } from './restore-plans.js';
+import { DeployFailure } from './failure.js';
+import type { HealthReport } from './health/run.js';
+import { CreatedTablesRecorder } from './journal.js';
+import { tellRolledBack } from './pipeline-news.js';
+import {
+  EXIT_CODES,
+  type DeployOptions,
+  type DeployOutcome,
+  type DeployResult,
+  type DeployRun,
+  type RunContext,
+} from './pipeline.js';
+import { settleMsOf } from './pipeline-steps.js';
+import type { Plan } from '../plan/types.js';
 
 /**
  * A restore that reports, rather than throws, when it cannot finish. It starts only once
@@ -90,4 +105,75 @@ async function waitForQuiet(
     }
   }
   return [];
+}
+
+/** After a failure past the backup: restore it, mark the restored tables, and report. */
+export async function rollBack(
+  run: DeployRun,
+  failure: DeployFailure,
+  how: {
+    options: DeployOptions;
+    context: RunContext;
+    journal: CreatedTablesRecorder;
+    files: BackupFiles;
+    backup: string;
+    operations: number;
+    health?: HealthReport | undefined;
+  },
+): Promise<DeployResult> {
+  const { options, context, journal, backup } = how;
+  const { logger } = options;
+  const { plan, deployId } = run;
+  const version = run.stamp.version;
+  logger.warn(`deploy failed (${failure.phase}): ${failure.message}`);
+  for (const detail of failure.details) logger.warn(`  ${detail}`);
+  logger.info(`▶ rollback: restoring the backup ${backup}`);
+  const restore = await restoreSafely(how.files, backup, {
+    ...options,
+    settleMs: settleMsOf(options),
+    context,
+    createdTables: journal.created,
+    touched: touchedKeys(plan, journal),
+  });
+  const news = restore.restored
+    ? await tellRolledBack(options, { plan, version, deployId, context, created: journal.created })
+    : {};
+  if (news.problem) {
+    restore.restored = false;
+    restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
+  }
+  const outcome: DeployOutcome = restore.restored ? 'rolled-back' : 'failed';
+  if (restore.restored)
+    logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
+  else
+    logger.warn(
+      `the rollback did not finish; still different:\n  ${restore.remaining.map((item) => item.message).join('\n  ')}\nThe backup is at ${backup}.`,
+    );
+  return {
+    outcome,
+    exitCode: EXIT_CODES[outcome],
+    version,
+    deployId,
+    backup,
+    operations: how.operations,
+    failure: { phase: failure.phase, message: failure.message, details: failure.details },
+    restore,
+    health: how.health,
+    webhooks: news.webhooks,
+  };
+}
+
+/**
+ * The rows the deploy wrote or may have written: the keys it started a write for, and every
+ * upserted key of a table it started an import job on (the job's rows are not journaled one by one).
+ */
+function touchedKeys(plan: Plan, journal: CreatedTablesRecorder): Map<string, Set<string>> {
+  const touched = new Map<string, Set<string>>();
+  for (const table of plan.tables) {
+    const keys = new Set(journal.touched.get(table.name) ?? []);
+    if (journal.imported.has(table.name))
+      for (const item of [...table.creates, ...table.updates]) keys.add(item.key);
+    if (keys.size > 0) touched.set(table.name, keys);
+  }
+  return touched;
 }

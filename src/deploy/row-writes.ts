@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { GenesysApiError } from '../errors.js';
-import type { DataTablesApi } from '../genesys/datatables.js';
+import { tableNotFound, type DataTablesApi } from '../genesys/datatables.js';
 import type { CallMeta } from '../genesys/http.js';
 import type { DataTable, NewDataTable, Row } from '../genesys/types.js';
 
@@ -25,8 +25,7 @@ const isDuplicate = (error: unknown): boolean =>
   (error.status === 409 || (error.status === 400 && /duplicate/i.test(error.code)));
 
 /** 404 for the row, not for its table (a table gone is not something a row write can mend). */
-const rowNotFound = (error: unknown): boolean =>
-  isStatus(error, 404) && !/table\.not\.found/.test((error as GenesysApiError).code);
+const rowNotFound = (error: unknown): boolean => isStatus(error, 404) && !tableNotFound(error);
 
 /** True when the row read back holds every value that was sent. */
 function holds(found: Row | undefined, row: Row): boolean {

@@ -3,7 +3,8 @@ import { effectiveValue, sameCell } from '../plan/equality.js';
 import type { LiveTable } from '../plan/snapshot.js';
 import type { TablePlan } from '../plan/types.js';
 import { displayValue } from '../plan/display.js';
-import { stamped, type Stamp } from './apply.js';
+import type { Stamp } from './apply.js';
+import { stamped } from './apply-rows.js';
 
 /**
  * One way a live table differs from what it should be (after a deploy: the plan; after a

@@ -4,18 +4,12 @@ import { systemClock } from '../clock.js';
 import { GenesysApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
-import { csvToRows, rowsToCsv, type ParsedCsv } from './csv.js';
+import type { ParsedCsv } from './csv.js';
 import type { CallObserver, GenesysHttp, WritesInDoubt } from './http.js';
-import type {
-  DataTable,
-  EntityListing,
-  ExportJob,
-  ImportJob,
-  ImportMode,
-  NewDataTable,
-  Row,
-  TableSchema,
-} from './types.js';
+import { TableJobs, type ImportResult } from './table-jobs.js';
+import type { DataTable, EntityListing, ImportMode, NewDataTable, Row, TableSchema } from './types.js';
+
+export type { ImportResult } from './table-jobs.js';
 
 const BASE = '/api/v2/flows/datatables';
 
@@ -34,13 +28,6 @@ export interface DataTablesOptions {
   logger?: Logger;
 }
 
-export interface ImportResult {
-  job: ImportJob;
-  updated: number;
-  deleted: number;
-  failed: number;
-}
-
 /**
  * The data-tables resource: tables, rows, import and export jobs. Thin and typed; all rate
  * limiting, retries and authentication happen in {@link GenesysHttp}.
@@ -48,10 +35,8 @@ export interface ImportResult {
 export class DataTablesApi {
   private rowPageSize: number;
   private readonly options: Required<Omit<DataTablesOptions, 'clock' | 'logger'>>;
-  private readonly clock: Clock;
   private readonly logger: Logger;
-  /** Jobs of ours not yet seen to end, by poll path: what they are. */
-  private readonly openJobs = new Map<string, string>();
+  private readonly jobs: TableJobs;
 
   constructor(
     private readonly http: GenesysHttp,
@@ -61,12 +46,23 @@ export class DataTablesApi {
       rowPageSize: options.rowPageSize ?? 500,
       fallbackRowPageSize: options.fallbackRowPageSize ?? 100,
       pageConcurrency: options.pageConcurrency ?? 4,
-      jobPollIntervalMs: options.jobPollIntervalMs ?? 2_000,
+      jobPollIntervalMs: options.jobPollIntervalMs ?? 5_000,
       jobTimeoutMs: options.jobTimeoutMs ?? 15 * 60_000,
     };
     this.rowPageSize = this.options.rowPageSize;
-    this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
+    this.jobs = new TableJobs(
+      http,
+      BASE,
+      { pollIntervalMs: this.options.jobPollIntervalMs, timeoutMs: this.options.jobTimeoutMs },
+      options.clock ?? systemClock,
+      this.logger,
+    );
+  }
+
+  /** Rows per page of a row listing, as the service accepts them (for pricing reads). */
+  get rowsPerPage(): number {
+    return this.rowPageSize;
   }
 
   // ---- what may still change the tables ------------------------------------------------
@@ -76,7 +72,7 @@ export class DataTablesApi {
    * jobs not seen to end. A restore must not start under either.
    */
   inDoubt(): { writes: WritesInDoubt; jobs: string[] } {
-    return { writes: this.http.writesInDoubt(), jobs: [...this.openJobs.values()] };
+    return { writes: this.http.writesInDoubt(), jobs: this.jobs.running() };
   }
 
   /** Resolves once every request in flight has ended. */
@@ -88,15 +84,8 @@ export class DataTablesApi {
    * Polls the jobs of ours not yet seen to end until they do, for at most `timeoutMs`;
    * returns those still running then.
    */
-  async finishJobs(timeoutMs: number): Promise<string[]> {
-    for (const [path, what] of [...this.openJobs]) {
-      try {
-        await this.pollJob(path, what, timeoutMs);
-      } catch (error) {
-        this.logger.warn(`${what}: ${(error as Error).message}`);
-      }
-    }
-    return [...this.openJobs.values()];
+  finishJobs(timeoutMs: number): Promise<string[]> {
+    return this.jobs.finish(timeoutMs);
   }
 
   // ---- tables ---------------------------------------------------------------------------
@@ -162,9 +151,20 @@ export class DataTablesApi {
    */
   async listRows(tableId: string): Promise<Row[]> {
     const path = `${BASE}/${enc(tableId)}/rows`;
-    let first: EntityListing<Row>;
+    const first = await this.firstRowPage(path);
+    // If the service clamped the size, page by what it actually gives.
+    const pageSize = first.pageSize > 0 ? first.pageSize : this.rowPageSize;
+    const pageCount = first.pageCount ?? Math.ceil(first.total / pageSize);
+    const rest = await pLimit(this.options.pageConcurrency).map(range(2, pageCount), (page) =>
+      this.rowPage(path, page, pageSize),
+    );
+    return [first, ...rest].flatMap((listing) => listing.entities);
+  }
+
+  /** The first page of rows; a page size the service refuses falls back, for good, to the smaller one. */
+  private async firstRowPage(path: string): Promise<EntityListing<Row>> {
     try {
-      first = await this.rowPage(path, 1, this.rowPageSize);
+      return await this.rowPage(path, 1, this.rowPageSize);
     } catch (error) {
       if (
         !(error instanceof GenesysApiError) ||
@@ -177,15 +177,8 @@ export class DataTablesApi {
         `the service refused pageSize=${this.rowPageSize} for rows; using ${this.options.fallbackRowPageSize} from now on`,
       );
       this.rowPageSize = this.options.fallbackRowPageSize;
-      first = await this.rowPage(path, 1, this.rowPageSize);
+      return this.rowPage(path, 1, this.rowPageSize);
     }
-    // If the service clamped the size, page by what it actually gives.
-    const pageSize = first.pageSize > 0 ? first.pageSize : this.rowPageSize;
-    const pageCount = first.pageCount ?? Math.ceil(first.total / pageSize);
-    const rest = await pLimit(this.options.pageConcurrency).map(range(2, pageCount), (page) =>
-      this.rowPage(path, page, pageSize),
-    );
-    return [first, ...rest].flatMap((listing) => listing.entities);
   }
 
   private rowPage(path: string, pageNumber: number, pageSize: number): Promise<EntityListing<Row>> {
@@ -197,7 +190,10 @@ export class DataTablesApi {
     });
   }
 
-  /** One row in full, or undefined when the key does not exist. */
+  /**
+   * One row in full, or undefined when the key does not exist. A table that does not exist is
+   * an error (a {@link GenesysApiError} 404 whose code names the table), not a missing row.
+   */
   async getRow(tableId: string, key: string): Promise<Row | undefined> {
     try {
       return await this.http.json<Row>({
@@ -206,7 +202,7 @@ export class DataTablesApi {
         query: { showbrief: false },
       });
     } catch (error) {
-      if (error instanceof GenesysApiError && error.status === 404) return undefined;
+      if (error instanceof GenesysApiError && error.status === 404 && !tableNotFound(error)) return undefined;
       throw error;
     }
   }
@@ -238,109 +234,18 @@ export class DataTablesApi {
     return divisions.find((division) => division.name.toLowerCase() === name.toLowerCase())?.id;
   }
 
-  // ---- bulk: import and export jobs -----------------------------------------------------
+  // ---- bulk: import and export jobs (see table-jobs.ts) ----------------------------------
 
-  /**
-   * Loads rows with a CSV import job (the `import/csv/jobs` flow): create the job, PUT the file
-   * to its upload URI with the headers it names, poll until it ends. `Append` upserts by key;
-   * `ReplaceAll` deletes every row first. Rows the service rejects are counted in `failed`.
-   */
-  async importRows(
+  importRows(
     table: DataTable & { schema: TableSchema },
     rows: readonly Row[],
     mode: ImportMode,
   ): Promise<ImportResult> {
-    const jobsPath = `${BASE}/${enc(table.id)}/import/csv/jobs`;
-    const created = await this.http.json<ImportJob>({
-      method: 'POST',
-      path: jobsPath,
-      json: { importMode: mode },
-    });
-    if (!created.uploadURI) throw new Error(`import job ${created.id} has no uploadURI`);
-    const jobPath = `${BASE}/${enc(table.id)}/import/jobs/${enc(created.id)}`;
-    const what = `import job ${created.id} of ${table.name}`;
-    // From the upload on, the job may run: it counts as ours until it is seen to end.
-    this.openJobs.set(jobPath, what);
-    try {
-      // The upload URI is presigned: the bearer token is not sent to it.
-      await this.http.send({
-        method: 'PUT',
-        path: created.uploadURI,
-        body: rowsToCsv(rows, table.schema),
-        headers: { 'content-type': 'text/csv', ...created.uploadHeaders },
-        authenticate: false,
-      });
-    } catch (error) {
-      // A retried upload refused as a conflict: the first attempt arrived (its answer was lost).
-      if (!(error instanceof GenesysApiError && error.status === 409 && error.attempts > 1)) {
-        // Refused outright: no job runs. Without an answer (or a 502/504) the file may have arrived.
-        if (error instanceof GenesysApiError && ![0, 502, 504].includes(error.status))
-          this.openJobs.delete(jobPath);
-        throw error;
-      }
-    }
-    const job = await this.pollJob<ImportJob>(jobPath, what);
-    if (job.status === 'Failed') {
-      throw new Error(`import job ${job.id} failed: ${job.errorInformation?.message ?? 'no reason given'}`);
-    }
-    return {
-      job,
-      updated: job.countRecordsUpdated ?? 0,
-      deleted: job.countRecordsDeleted ?? 0,
-      failed: job.countRecordsFailed ?? 0,
-    };
+    return this.jobs.importRows(table, rows, mode);
   }
 
-  /** Reads all rows through an export job and its CSV download. */
-  async exportRows(table: DataTable & { schema: TableSchema }): Promise<ParsedCsv> {
-    const created = await this.http.json<ExportJob>({
-      method: 'POST',
-      path: `${BASE}/${enc(table.id)}/export/jobs`,
-    });
-    const job =
-      created.status === 'Processing'
-        ? await this.pollJob<ExportJob>(
-            `${BASE}/${enc(table.id)}/export/jobs/${enc(created.id)}`,
-            `export job ${created.id} of ${table.name}`,
-          )
-        : created;
-    if (job.status !== 'Succeeded' || !job.downloadURI) {
-      throw new Error(`export job ${job.id} failed: ${job.errorInformation?.message ?? 'no download URI'}`);
-    }
-    const download = await this.http.send({
-      method: 'GET',
-      path: job.downloadURI,
-      headers: { accept: 'text/csv' },
-      // Only the service's own hosts get the bearer token.
-      authenticate: sameService(job.downloadURI, this.http.apiBase),
-    });
-    return csvToRows(download.text, table.schema);
-  }
-
-  /**
-   * Polls a job until it ends (Succeeded or Failed) or `timeoutMs` passes. Polls come quickly at
-   * first (a small job ends in well under a second) and back off to `jobPollIntervalMs`; each
-   * poll is a GET, so the client retries it through 429s, 5xx and resets.
-   */
-  private async pollJob<T extends { id: string; status: string }>(
-    path: string,
-    what: string,
-    timeoutMs = this.options.jobTimeoutMs,
-  ): Promise<T> {
-    const deadline = this.clock.now() + timeoutMs;
-    let interval = Math.min(250, this.options.jobPollIntervalMs);
-    for (;;) {
-      const job = await this.http.json<T>({ method: 'GET', path });
-      if (job.status === 'Succeeded' || job.status === 'Failed') {
-        this.openJobs.delete(path);
-        return job;
-      }
-      if (this.clock.now() >= deadline) {
-        throw new Error(`${what} is still ${job.status} after ${Math.round(timeoutMs / 1000)} s`);
-      }
-      await this.clock.sleep(Math.min(interval, Math.max(0, deadline - this.clock.now())));
-      interval = Math.min(this.options.jobPollIntervalMs, interval * 2);
-    }
+  exportRows(table: DataTable & { schema: TableSchema }): Promise<ParsedCsv> {
+    return this.jobs.exportRows(table);
   }
 
   /** Every page of a Genesys listing, fetched one after another. */
@@ -365,19 +270,15 @@ export class DataTablesApi {
 /** Path parameters are percent-encoded, as the official SDKs do. */
 const enc = encodeURIComponent;
 
+/** A 404 that says the table itself does not exist (not one of its rows). */
+export function tableNotFound(error: unknown): boolean {
+  return error instanceof GenesysApiError && error.status === 404 && /table\.not\.found/.test(error.code);
+}
+
 function rowPath(tableId: string, key: string): string {
   return `${BASE}/${enc(tableId)}/rows/${enc(key)}`;
 }
 
 function range(from: number, to: number): number[] {
   return to < from ? [] : Array.from({ length: to - from + 1 }, (_, index) => from + index);
-}
-
-/** True when `uri` is on the API host or a sibling host of the same Genesys domain. */
-function sameService(uri: string, apiBase: string): boolean {
-  const target = new URL(uri);
-  const api = new URL(apiBase);
-  if (target.host === api.host) return true;
-  const domain = api.hostname.replace(/^api\./, '');
-  return domain !== api.hostname && (target.hostname === domain || target.hostname.endsWith(`.${domain}`));
 }

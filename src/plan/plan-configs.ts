@@ -3,7 +3,7 @@ import { ConfigurationError } from '../errors.js';
 import type { GenesysClient } from '../genesys/client.js';
 import type { Logger } from '../logger.js';
 import { buildPlan } from './build.js';
-import { readSnapshot } from './snapshot.js';
+import { readSnapshot, type LiveSnapshot } from './snapshot.js';
 import type { ThresholdSettings } from './thresholds.js';
 import type { ApplyStrategy, Plan } from './types.js';
 
@@ -19,6 +19,8 @@ export interface PlanConfigsOptions {
   strategy?: ApplyStrategy | 'auto';
   /** Where progress goes: skipped files, tables read, tables that do not exist yet. */
   logger: Logger;
+  /** Given the live tables as read for the plan (a deploy in the same run reuses them). */
+  onRead?: ((snapshot: LiveSnapshot) => void) | undefined;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function planConfigs(
   selected.forEach((config, index) => {
     if (!snapshot[index]) logger.info(`  ${tableLabel(config)}: does not exist yet`);
   });
+  options.onRead?.(snapshot);
   return buildPlan(selected, snapshot, {
     apiHost: apiHostOf(client),
     environment,

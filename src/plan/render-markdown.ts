@@ -33,7 +33,7 @@ export function planMarker(plan: Pick<Plan, 'environment' | 'digest'>): string {
  */
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const limit = options.maxLength ?? DEFAULT_MARKDOWN_LIMIT;
-  const location = options.fullPlanLocation ?? 'the job summary and the plan artifact';
+  const location = options.fullPlanLocation ?? 'the plan file (`datatable-deploy plan --out FILE`)';
   const head = renderHead(plan, options.title);
   const tail = renderTail(plan);
   let budget = limit - head.length - tail.length - 2;

@@ -20,7 +20,7 @@ import { clientFor, useEmulator } from '../helpers/emulator.js';
 import { snapshotHash } from '../../src/runtime/content-hash.js';
 import type { Purge } from '../../src/runtime/types.js';
 import { createPurgeHandler } from '../../src/runtime/webhook-receiver.js';
-import { ROOT } from '../helpers/processes.js';
+import { CLI, emulatorEnv, ROOT, runNode } from '../helpers/processes.js';
 
 const emulator = useEmulator();
 let github: FakeGitHub;
@@ -87,9 +87,17 @@ describe('the action on pull requests', () => {
     expect(comments[0]!.body).toContain('⚠️ **Needs approval.**');
     expect(github.statuses.at(-1)).toMatchObject({ sha: HEAD, state: 'pending', context: STATUS });
     expect(first.summary).toContain('datatable-deploy plan');
+    expect(first.outputs['comment-id']).toBe(String(comments[0]!.id));
+    expect(first.outputs['comment-url']).toBe(
+      `https://github.com/acme/contact-center-config/pull/7#issuecomment-${comments[0]!.id}`,
+    );
+    expect(JSON.parse(readFileSync(first.outputs['plan-file']!, 'utf8'))).toMatchObject({
+      digest: first.outputs['plan-digest'],
+    });
 
     const second = await planOnPullRequest(dir);
     expect(second.code).toBe(0);
+    expect(second.outputs['comment-id']).toBe(first.outputs['comment-id']);
     expect(github.comments.get(7)).toHaveLength(1);
     expect(
       github.log.filter((call) => call.method === 'PATCH' && call.path.includes('/issues/comments/')),
@@ -389,9 +397,23 @@ describe('the action on schedule and on bad input', () => {
       'changed-rows': '5',
     });
     expect(run.summary).toContain('⚠️ **Needs approval.**');
+    expect(run.outputs['comment-id']).toBeUndefined();
     expect(github.comments.size).toBe(0);
     expect(github.statuses).toEqual([]);
     expect(writes()).toEqual([]);
+
+    // The plan file is the plan the CLI applies as it is.
+    const applied = await runNode(
+      CLI,
+      ['apply', '--plan', run.outputs['plan-file']!, '--environment', 'prod', '--deployment', 'prod'].concat([
+        '--backup-dir',
+        join(dir, 'backups'),
+        '--yes',
+      ]),
+      emulatorEnv(emulator),
+    );
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(writes().length).toBeGreaterThan(0);
   });
 
   it('validates without any credentials or token in mode validate', async () => {

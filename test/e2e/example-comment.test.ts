@@ -1,5 +1,5 @@
 /**
- * The plan comment shown in the README is real: the tool renders it from examples/config and
+ * The plan comment shown in docs/plans.md is real: the tool renders it from examples/config and
  * examples/live. Run with UPDATE_EXAMPLES=1 to write it again after a deliberate change.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { ORG } from '../helpers/plan.js';
 const emulator = useEmulator();
 const COMMENT = resolve(ROOT, 'examples/plan-comment.md');
 
-it("renders the README's example plan comment from the examples", async () => {
+it('renders the example plan comment of docs/plans.md from the examples', async () => {
   emulator.state.load(
     JSON.parse(
       readFileSync(resolve(ROOT, 'examples/live/plugin_config_production.json'), 'utf8'),
@@ -36,6 +36,6 @@ it("renders the README's example plan comment from the examples", async () => {
   const markdown = renderMarkdown(plan);
   if (process.env.UPDATE_EXAMPLES === '1') writeFileSync(COMMENT, markdown);
   expect(markdown).toBe(readFileSync(COMMENT, 'utf8'));
-  const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
-  expect(readme).toContain(markdown.trim());
+  const page = readFileSync(resolve(ROOT, 'docs/plans.md'), 'utf8');
+  expect(page).toContain(markdown.trim());
 });

@@ -1,8 +1,10 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import { type ParsedCsv } from './csv.js';
+import type { ParsedCsv } from './csv.js';
 import type { CallObserver, GenesysHttp, WritesInDoubt } from './http.js';
-import type { DataTable, ImportJob, ImportMode, NewDataTable, Row, TableSchema } from './types.js';
+import { type ImportResult } from './table-jobs.js';
+import type { DataTable, ImportMode, NewDataTable, Row, TableSchema } from './types.js';
+export type { ImportResult } from './table-jobs.js';
 export interface DataTablesOptions {
     /** Rows asked for per page when listing rows. The service's maximum is unconfirmed; 500 is tried first. */
     rowPageSize?: number;
@@ -17,12 +19,6 @@ export interface DataTablesOptions {
     clock?: Clock;
     logger?: Logger;
 }
-export interface ImportResult {
-    job: ImportJob;
-    updated: number;
-    deleted: number;
-    failed: number;
-}
 /**
  * The data-tables resource: tables, rows, import and export jobs. Thin and typed; all rate
  * limiting, retries and authentication happen in {@link GenesysHttp}.
@@ -31,11 +27,11 @@ export declare class DataTablesApi {
     private readonly http;
     private rowPageSize;
     private readonly options;
-    private readonly clock;
     private readonly logger;
-    /** Jobs of ours not yet seen to end, by poll path: what they are. */
-    private readonly openJobs;
+    private readonly jobs;
     constructor(http: GenesysHttp, options?: DataTablesOptions);
+    /** Rows per page of a row listing, as the service accepts them (for pricing reads). */
+    get rowsPerPage(): number;
     /**
      * What of ours may still change the tables: writes whose outcome is unknown, and import
      * jobs not seen to end. A restore must not start under either.
@@ -75,8 +71,13 @@ export declare class DataTablesApi {
      * concurrently.
      */
     listRows(tableId: string): Promise<Row[]>;
+    /** The first page of rows; a page size the service refuses falls back, for good, to the smaller one. */
+    private firstRowPage;
     private rowPage;
-    /** One row in full, or undefined when the key does not exist. */
+    /**
+     * One row in full, or undefined when the key does not exist. A table that does not exist is
+     * an error (a {@link GenesysApiError} 404 whose code names the table), not a missing row.
+     */
     getRow(tableId: string, key: string): Promise<Row | undefined>;
     createRow(tableId: string, row: Row, observe?: CallObserver): Promise<Row>;
     /** Replaces a row: omitted columns revert to their defaults. */
@@ -84,24 +85,14 @@ export declare class DataTablesApi {
     deleteRow(tableId: string, key: string, observe?: CallObserver): Promise<void>;
     /** The id of a division by its exact name (case-insensitive), or undefined. */
     findDivisionId(name: string): Promise<string | undefined>;
-    /**
-     * Loads rows with a CSV import job (the `import/csv/jobs` flow): create the job, PUT the file
-     * to its upload URI with the headers it names, poll until it ends. `Append` upserts by key;
-     * `ReplaceAll` deletes every row first. Rows the service rejects are counted in `failed`.
-     */
     importRows(table: DataTable & {
         schema: TableSchema;
     }, rows: readonly Row[], mode: ImportMode): Promise<ImportResult>;
-    /** Reads all rows through an export job and its CSV download. */
     exportRows(table: DataTable & {
         schema: TableSchema;
     }): Promise<ParsedCsv>;
-    /**
-     * Polls a job until it ends (Succeeded or Failed) or `timeoutMs` passes. Polls come quickly at
-     * first (a small job ends in well under a second) and back off to `jobPollIntervalMs`; each
-     * poll is a GET, so the client retries it through 429s, 5xx and resets.
-     */
-    private pollJob;
     /** Every page of a Genesys listing, fetched one after another. */
     private collectPages;
 }
+/** A 404 that says the table itself does not exist (not one of its rows). */
+export declare function tableNotFound(error: unknown): boolean;
