@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 10779:
+/***/ 32005:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -216,14 +216,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 82815:
+/***/ 96373:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(10779);
-const limit_1 = __nccwpck_require__(51284);
-const codegen_1 = __nccwpck_require__(81436);
+const formats_1 = __nccwpck_require__(32005);
+const limit_1 = __nccwpck_require__(36638);
+const codegen_1 = __nccwpck_require__(58762);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -259,14 +259,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 51284:
+/***/ 36638:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(42463);
-const codegen_1 = __nccwpck_require__(81436);
+const ajv_1 = __nccwpck_require__(79153);
+const codegen_1 = __nccwpck_require__(58762);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -334,16 +334,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 42463:
+/***/ 79153:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(63893);
-const draft7_1 = __nccwpck_require__(39941);
-const discriminator_1 = __nccwpck_require__(28886);
-const draft7MetaSchema = __nccwpck_require__(72079);
+const core_1 = __nccwpck_require__(82439);
+const draft7_1 = __nccwpck_require__(23967);
+const discriminator_1 = __nccwpck_require__(22936);
+const draft7MetaSchema = __nccwpck_require__(372);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -373,24 +373,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(47391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(58762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(33021);
+var validation_error_1 = __nccwpck_require__(80535);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(53162);
+var ref_error_1 = __nccwpck_require__(25268);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 80567:
+/***/ 7565:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -552,15 +552,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 81436:
+/***/ 58762:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(80567);
-const scope_1 = __nccwpck_require__(77788);
-var code_2 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(7565);
+const scope_1 = __nccwpck_require__(34146);
+var code_2 = __nccwpck_require__(7565);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -569,7 +569,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(77788);
+var scope_2 = __nccwpck_require__(34146);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1255,13 +1255,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 77788:
+/***/ 34146:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(7565);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1404,15 +1404,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 81283:
+/***/ 99905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const names_1 = __nccwpck_require__(68636);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1533,18 +1533,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 54992:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const validation_error_1 = __nccwpck_require__(33021);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const validate_1 = __nccwpck_require__(87881);
+const codegen_1 = __nccwpck_require__(58762);
+const validation_error_1 = __nccwpck_require__(80535);
+const names_1 = __nccwpck_require__(68636);
+const resolve_1 = __nccwpck_require__(81128);
+const util_1 = __nccwpck_require__(87802);
+const validate_1 = __nccwpck_require__(47391);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1781,12 +1781,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 90630:
+/***/ 68636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1815,12 +1815,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 53162:
+/***/ 25268:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(24090);
+const resolve_1 = __nccwpck_require__(81128);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1833,15 +1833,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 24090:
+/***/ 81128:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(84464);
-const equal = __nccwpck_require__(23430);
-const traverse = __nccwpck_require__(81167);
+const util_1 = __nccwpck_require__(87802);
+const equal = __nccwpck_require__(76136);
+const traverse = __nccwpck_require__(41165);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1994,7 +1994,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 12335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2026,14 +2026,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 84464:
+/***/ 87802:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const code_1 = __nccwpck_require__(80567);
+const codegen_1 = __nccwpck_require__(58762);
+const code_1 = __nccwpck_require__(7565);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2210,7 +2210,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 37692:
+/***/ 20454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2235,15 +2235,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 35346:
+/***/ 78284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
+const errors_1 = __nccwpck_require__(99905);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2291,17 +2291,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 86685:
+/***/ 45931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(37692);
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const rules_1 = __nccwpck_require__(12335);
+const applicability_1 = __nccwpck_require__(20454);
+const errors_1 = __nccwpck_require__(99905);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2500,14 +2500,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 11699:
+/***/ 73769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2541,24 +2541,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 87881:
+/***/ 47391:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(35346);
-const dataType_1 = __nccwpck_require__(86685);
-const applicability_1 = __nccwpck_require__(37692);
-const dataType_2 = __nccwpck_require__(86685);
-const defaults_1 = __nccwpck_require__(11699);
-const keyword_1 = __nccwpck_require__(15202);
-const subschema_1 = __nccwpck_require__(26200);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const errors_1 = __nccwpck_require__(81283);
+const boolSchema_1 = __nccwpck_require__(78284);
+const dataType_1 = __nccwpck_require__(45931);
+const applicability_1 = __nccwpck_require__(20454);
+const dataType_2 = __nccwpck_require__(45931);
+const defaults_1 = __nccwpck_require__(73769);
+const keyword_1 = __nccwpck_require__(34852);
+const subschema_1 = __nccwpck_require__(67914);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const resolve_1 = __nccwpck_require__(81128);
+const util_1 = __nccwpck_require__(87802);
+const errors_1 = __nccwpck_require__(99905);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3067,16 +3067,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 15202:
+/***/ 34852:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const code_1 = __nccwpck_require__(28484);
-const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const code_1 = __nccwpck_require__(50322);
+const errors_1 = __nccwpck_require__(99905);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3197,14 +3197,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 26200:
+/***/ 67914:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3284,31 +3284,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 63893:
+/***/ 82439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(47391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(58762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(33021);
-const ref_error_1 = __nccwpck_require__(53162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(81436);
-const resolve_1 = __nccwpck_require__(24090);
-const dataType_1 = __nccwpck_require__(86685);
-const util_1 = __nccwpck_require__(84464);
-const $dataRefSchema = __nccwpck_require__(63837);
-const uri_1 = __nccwpck_require__(36285);
+const validation_error_1 = __nccwpck_require__(80535);
+const ref_error_1 = __nccwpck_require__(25268);
+const rules_1 = __nccwpck_require__(12335);
+const compile_1 = __nccwpck_require__(54992);
+const codegen_2 = __nccwpck_require__(58762);
+const resolve_1 = __nccwpck_require__(81128);
+const dataType_1 = __nccwpck_require__(45931);
+const util_1 = __nccwpck_require__(87802);
+const $dataRefSchema = __nccwpck_require__(49422);
+const uri_1 = __nccwpck_require__(10975);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3908,20 +3908,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 24951:
+/***/ 78325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(23430);
+const equal = __nccwpck_require__(76136);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 36214:
+/***/ 23908:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3951,19 +3951,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 36285:
+/***/ 10975:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(24352);
+const uri = __nccwpck_require__(89422);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 33021:
+/***/ 80535:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3980,14 +3980,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 73448:
+/***/ 49810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4035,15 +4035,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42431:
+/***/ 12089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4147,12 +4147,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 39205:
+/***/ 14971:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4176,12 +4176,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89380:
+/***/ 55046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
+const code_1 = __nccwpck_require__(50322);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4194,13 +4194,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 16182:
+/***/ 46988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4295,15 +4295,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95826:
+/***/ 10684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4386,13 +4386,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 48584:
+/***/ 85102:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4458,27 +4458,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28775:
+/***/ 53841:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(73448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(75791);
-const items2020_1 = __nccwpck_require__(52959);
-const contains_1 = __nccwpck_require__(16182);
-const dependencies_1 = __nccwpck_require__(95826);
-const propertyNames_1 = __nccwpck_require__(71372);
-const additionalProperties_1 = __nccwpck_require__(42431);
-const properties_1 = __nccwpck_require__(88778);
-const patternProperties_1 = __nccwpck_require__(50664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(89380);
-const oneOf_1 = __nccwpck_require__(22490);
-const allOf_1 = __nccwpck_require__(39205);
-const if_1 = __nccwpck_require__(48584);
-const thenElse_1 = __nccwpck_require__(46829);
+const additionalItems_1 = __nccwpck_require__(49810);
+const prefixItems_1 = __nccwpck_require__(4357);
+const items_1 = __nccwpck_require__(79769);
+const items2020_1 = __nccwpck_require__(88745);
+const contains_1 = __nccwpck_require__(46988);
+const dependencies_1 = __nccwpck_require__(10684);
+const propertyNames_1 = __nccwpck_require__(8094);
+const additionalProperties_1 = __nccwpck_require__(12089);
+const properties_1 = __nccwpck_require__(98252);
+const patternProperties_1 = __nccwpck_require__(36662);
+const not_1 = __nccwpck_require__(27868);
+const anyOf_1 = __nccwpck_require__(55046);
+const oneOf_1 = __nccwpck_require__(34384);
+const allOf_1 = __nccwpck_require__(14971);
+const if_1 = __nccwpck_require__(85102);
+const thenElse_1 = __nccwpck_require__(40167);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4508,15 +4508,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 75791:
+/***/ 79769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
 const def = {
     keyword: "items",
     type: "array",
@@ -4566,15 +4566,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 52959:
+/***/ 88745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
-const additionalItems_1 = __nccwpck_require__(73448);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
+const additionalItems_1 = __nccwpck_require__(49810);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4602,12 +4602,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 27868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4634,13 +4634,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 22490:
+/***/ 34384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4700,15 +4700,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 50664:
+/***/ 36662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const util_2 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const util_2 = __nccwpck_require__(87802);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4781,12 +4781,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4357:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(75791);
+const items_1 = __nccwpck_require__(79769);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4799,15 +4799,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88778:
+/***/ 98252:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(87881);
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const additionalProperties_1 = __nccwpck_require__(42431);
+const validate_1 = __nccwpck_require__(47391);
+const code_1 = __nccwpck_require__(50322);
+const util_1 = __nccwpck_require__(87802);
+const additionalProperties_1 = __nccwpck_require__(12089);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4859,13 +4859,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71372:
+/***/ 8094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4903,12 +4903,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46829:
+/***/ 40167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4922,16 +4922,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28484:
+/***/ 50322:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
-const util_2 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const names_1 = __nccwpck_require__(68636);
+const util_2 = __nccwpck_require__(87802);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5059,7 +5059,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 69872:
+/***/ 14586:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5075,13 +5075,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 97397:
+/***/ 93119:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(69872);
-const ref_1 = __nccwpck_require__(92996);
+const id_1 = __nccwpck_require__(14586);
+const ref_1 = __nccwpck_require__(67002);
 const core = [
     "$schema",
     "$id",
@@ -5097,18 +5097,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 92996:
+/***/ 67002:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(53162);
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(84464);
+const ref_error_1 = __nccwpck_require__(25268);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const compile_1 = __nccwpck_require__(54992);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5225,16 +5225,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28886:
+/***/ 22936:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const types_1 = __nccwpck_require__(87115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(53162);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const types_1 = __nccwpck_require__(83837);
+const compile_1 = __nccwpck_require__(54992);
+const ref_error_1 = __nccwpck_require__(25268);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5335,7 +5335,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 87115:
+/***/ 83837:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5350,16 +5350,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 39941:
+/***/ 23967:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(97397);
-const validation_1 = __nccwpck_require__(85481);
-const applicator_1 = __nccwpck_require__(28775);
-const format_1 = __nccwpck_require__(72601);
-const metadata_1 = __nccwpck_require__(56620);
+const core_1 = __nccwpck_require__(93119);
+const validation_1 = __nccwpck_require__(53467);
+const applicator_1 = __nccwpck_require__(53841);
+const format_1 = __nccwpck_require__(3627);
+const metadata_1 = __nccwpck_require__(92098);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5373,12 +5373,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 26402:
+/***/ 51664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5471,19 +5471,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72601:
+/***/ 3627:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(26402);
+const format_1 = __nccwpck_require__(51664);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 56620:
+/***/ 92098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5507,14 +5507,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 98026:
+/***/ 31488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5538,14 +5538,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93200:
+/***/ 37350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5592,21 +5592,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85481:
+/***/ 53467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(43723);
-const multipleOf_1 = __nccwpck_require__(18132);
-const limitLength_1 = __nccwpck_require__(46962);
-const pattern_1 = __nccwpck_require__(96023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(94504);
-const limitItems_1 = __nccwpck_require__(36296);
-const uniqueItems_1 = __nccwpck_require__(65132);
-const const_1 = __nccwpck_require__(98026);
-const enum_1 = __nccwpck_require__(93200);
+const limitNumber_1 = __nccwpck_require__(15341);
+const multipleOf_1 = __nccwpck_require__(99822);
+const limitLength_1 = __nccwpck_require__(46944);
+const pattern_1 = __nccwpck_require__(97805);
+const limitProperties_1 = __nccwpck_require__(27973);
+const required_1 = __nccwpck_require__(40858);
+const limitItems_1 = __nccwpck_require__(17150);
+const uniqueItems_1 = __nccwpck_require__(87066);
+const const_1 = __nccwpck_require__(31488);
+const enum_1 = __nccwpck_require__(37350);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5631,12 +5631,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 36296:
+/***/ 17150:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5661,14 +5661,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46962:
+/***/ 46944:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const ucs2length_1 = __nccwpck_require__(36214);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const ucs2length_1 = __nccwpck_require__(23908);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5694,12 +5694,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43723:
+/***/ 15341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5727,12 +5727,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 27973:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5757,12 +5757,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18132:
+/***/ 99822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5789,14 +5789,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96023:
+/***/ 97805:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(50322);
+const util_1 = __nccwpck_require__(87802);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5828,14 +5828,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94504:
+/***/ 40858:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5913,15 +5913,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 87066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(86685);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const dataType_1 = __nccwpck_require__(45931);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5983,7 +5983,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 23430:
+/***/ 76136:
 /***/ ((module) => {
 
 
@@ -6036,7 +6036,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 81167:
+/***/ 41165:
 /***/ ((module) => {
 
 
@@ -6136,13 +6136,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 14006:
+/***/ 70636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(98016);
-const utils = __nccwpck_require__(64059);
+const pico = __nccwpck_require__(61366);
+const utils = __nccwpck_require__(85313);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -6160,7 +6160,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 54701:
 /***/ ((module) => {
 
 
@@ -6351,13 +6351,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78265:
+/***/ 79915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(64059);
+const constants = __nccwpck_require__(54701);
+const utils = __nccwpck_require__(85313);
 
 /**
  * Constants
@@ -7783,15 +7783,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 98016:
+/***/ 61366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(31781);
-const parse = __nccwpck_require__(78265);
-const utils = __nccwpck_require__(64059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(45607);
+const parse = __nccwpck_require__(79915);
+const utils = __nccwpck_require__(85313);
+const constants = __nccwpck_require__(54701);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -8151,12 +8151,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 31781:
+/***/ 45607:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(64059);
+const utils = __nccwpck_require__(85313);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -8173,7 +8173,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(54701);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -8561,7 +8561,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 64059:
+/***/ 85313:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -8572,7 +8572,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(54701);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -8640,12 +8640,12 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 95581:
+/***/ 41210:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21733);
-/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47701);
+/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24757);
 
 
 // A reader that stops early (`| head`) closes the pipe: the output is no longer wanted, which
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 21733:
+/***/ 47701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8673,7 +8673,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
+var errors = __nccwpck_require__(64533);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -8901,9 +8901,9 @@ function describeTiming(config) {
 }
 
 // EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __nccwpck_require__(99373);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
+var src_clock = __nccwpck_require__(70386);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(53645);
 ;// CONCATENATED MODULE: ./src/config/findings.ts
 /**
  * Every rule, its default severity and the fix it suggests. The README's rule table lists the
@@ -9119,7 +9119,7 @@ function tableLabel(config) {
     return config.table.name ?? `id ${config.table.id}`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/re2js/build/index.js
 /*!
 * re2js
 * RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
@@ -16324,126 +16324,20 @@ function maskValue(value) {
     return `${shown}…(${[...value].length} characters)`;
 }
 
-;// CONCATENATED MODULE: ./src/config/text-hazards.ts
+;// CONCATENATED MODULE: ./src/config/file-bytes.ts
 
 /**
- * Names that would reach an object's prototype machinery when a map becomes a JavaScript
- * object (yaml drops or rewires `__proto__`): refused as column names, row keys and any key.
+ * A config file's bytes as text, or the finding that refuses them at the exact place: files
+ * larger than `maxFileBytes`, binary files (a NUL byte) and files that are not UTF-8. A
+ * leading byte-order mark is dropped.
  */
-const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-/**
- * Characters that make two different texts look the same, or hide text: C0 and C1 controls
- * (tab, newline and carriage return included: no name needs them), zero-width characters,
- * bidirectional overrides and isolates, and the byte-order mark.
- */
-const HAZARD = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
-/** The first hazardous character of a text, as U+XXXX, or undefined. */
-function hazardIn(text) {
-    const match = HAZARD.exec(text);
-    return match ? `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
-}
-/**
- * Every map key of the document, checked: reserved names, and hazardous characters (with the
- * code point shown); a key that is a map, a list, an alias or a tagged non-text scalar
- * (!!binary) is refused too (it would become the text of its YAML, and an alias would bring in
- * a name these checks never saw). Also
- * `table` and `environment` values at the top level.
- */
-function keyProblems(root) {
-    const problems = [];
-    const stack = [root];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (!(0,dist/* isCollection */.P3)(node))
-            continue;
-        for (const item of node.items) {
-            const key = (0,dist/* isPair */.tO)(item) ? item.key : null;
-            // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
-            const objectScalar = (0,dist/* isScalar */.jn)(key) && typeof key.value === 'object' && key.value !== null;
-            if (key !== null && (!(0,dist/* isScalar */.jn)(key) || objectScalar)) {
-                const what = (0,dist/* isAlias */.Vj)(key)
-                    ? 'an alias'
-                    : (0,dist/* isMap */.jh)(key)
-                        ? 'a map'
-                        : (0,dist/* isScalar */.jn)(key)
-                            ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
-                            : 'a list';
-                problems.push({
-                    node: key,
-                    rule: 'schema-type',
-                    message: `A name must be written out as text; this one is ${what}.`,
-                });
-            }
-            if ((0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && typeof item.key.value === 'string') {
-                const name = item.key.value;
-                if (RESERVED_NAMES.has(name))
-                    problems.push({ node: item.key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
-                const hazard = hazardIn(name);
-                if (hazard)
-                    problems.push({
-                        node: item.key,
-                        rule: 'text-hazard',
-                        message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
-                    });
-            }
-            const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
-            if (value && (0,dist/* isCollection */.P3)(value))
-                stack.push(value);
-        }
-    }
-    if ((0,dist/* isMap */.jh)(root))
-        for (const field of ['table', 'environment']) {
-            const value = root.get(field, true);
-            if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
-                const hazard = hazardIn(value.value);
-                if (hazard)
-                    problems.push({
-                        node: value,
-                        rule: 'text-hazard',
-                        message: `"${field}" holds the invisible or control character ${hazard}.`,
-                    });
-            }
-        }
-    return problems.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
-}
-
-;// CONCATENATED MODULE: ./src/config/yaml-source.ts
-
-
-
-const DEFAULT_LOAD_OPTIONS = {
-    maxFileBytes: 5 * 1024 * 1024,
-    maxAliasCount: 100,
-    maxDepth: 32,
-};
-/** Where a node starts; the file's start for nodes without a range. */
-function positionOf(source, node) {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = source.lineCounter.linePos(offset);
-    return { line, column: col };
-}
-/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
-const YAML_CODES = {
-    TAB_AS_INDENT: 'yaml-tab-indent',
-    MULTIPLE_DOCS: 'yaml-multiple-documents',
-};
-/**
- * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
- * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
- * documents, alias bombs and very deep nesting.
- */
-function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
-    const start = { line: 1, column: 1 };
-    if (bytes.length > options.maxFileBytes) {
-        return [
-            finding('file-too-large', file, start, `The file is ${bytes.length} bytes; at most ${options.maxFileBytes} are read.`),
-        ];
+function decodeConfigBytes(file, bytes, maxFileBytes) {
+    if (bytes.length > maxFileBytes) {
+        return finding('file-too-large', file, { line: 1, column: 1 }, `The file is ${bytes.length} bytes; at most ${maxFileBytes} are read.`);
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-        return [
-            finding('file-binary', file, positionInBytes(bytes, nul), 'The file contains a NUL byte: it is not a text file.'),
-        ];
+        return finding('file-binary', file, positionInBytes(bytes, nul), 'The file contains a NUL byte: it is not a text file.');
     }
     let text;
     try {
@@ -16451,29 +16345,88 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
     }
     catch {
         const offset = firstInvalidUtf8(bytes);
-        return [
-            finding('file-encoding', file, positionInBytes(bytes, offset), `The file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, '0')}).`),
-        ];
+        return finding('file-encoding', file, positionInBytes(bytes, offset), `The file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, '0')}).`);
     }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const lineCounter = lineStartsOf(text);
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
+function positionInBytes(bytes, offset) {
+    const before = bytes.subarray(0, offset);
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
+    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
+    return { line, column };
+}
+/**
+ * Offset of the first byte that breaks UTF-8, by the well-formed sequences of the Unicode
+ * standard (table 3-7): overlong forms, UTF-16 surrogates (ED A0..BF) and code points above
+ * U+10FFFF are ill-formed too, as the decoder that refused the file says.
+ */
+function firstInvalidUtf8(bytes) {
+    let index = 0;
+    while (index < bytes.length) {
+        const byte = bytes[index];
+        const [length, secondLow, secondHigh] = utf8Lead(byte);
+        if (length === 0)
+            return index;
+        for (let next = 1; next < length; next++) {
+            const low = next === 1 ? secondLow : 0x80;
+            const high = next === 1 ? secondHigh : 0xbf;
+            const continuation = bytes[index + next];
+            if (continuation === undefined || continuation < low || continuation > high)
+                return index;
+        }
+        index += length;
+    }
+    // Unreachable for bytes the decoder refused; the last byte is the best guess.
+    return Math.max(0, bytes.length - 1);
+}
+/** The length of the sequence a lead byte starts (0: not a lead byte) and its second byte's range. */
+function utf8Lead(byte) {
+    if (byte < 0x80)
+        return [1, 0, 0];
+    if (byte >= 0xc2 && byte <= 0xdf)
+        return [2, 0x80, 0xbf];
+    if (byte === 0xe0)
+        return [3, 0xa0, 0xbf];
+    if (byte === 0xed)
+        return [3, 0x80, 0x9f];
+    if (byte >= 0xe1 && byte <= 0xef)
+        return [3, 0x80, 0xbf];
+    if (byte === 0xf0)
+        return [4, 0x90, 0xbf];
+    if (byte >= 0xf1 && byte <= 0xf3)
+        return [4, 0x80, 0xbf];
+    if (byte === 0xf4)
+        return [4, 0x80, 0x8f];
+    return [0, 0, 0];
+}
+
+;// CONCATENATED MODULE: ./src/config/yaml-parse.ts
+
+
+/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
+const YAML_CODES = {
+    TAB_AS_INDENT: 'yaml-tab-indent',
+    MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
+/**
+ * Parses the text into one YAML 1.2 document, or refuses it with findings at the exact places:
+ * YAML errors, several documents, nesting too deep for the parser, a parser that breaks on the
+ * text, and a %YAML directive for another version.
+ */
+function parseConfigYaml(file, text, at, maxDepth) {
     const doc = parseYaml(text);
     if (doc === undefined) {
-        const offset = parserOverflowOffset(text);
         return [
-            finding('yaml-syntax', file, at(offset), 'The YAML breaks the parser from here on (its stack ran out); fix the first error at this position.'),
+            finding('yaml-syntax', file, at(parserOverflowOffset(text)), 'The YAML breaks the parser from here on (its stack ran out); fix the first error at this position.'),
         ];
     }
     // Nesting deep enough to exhaust the stack: yaml says so at places that depend on the stack's
     // size, and may say it more than once; one finding, where the nesting passes the limit.
     if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION'))
         return [
-            finding('yaml-too-deep', file, at(tooDeepOffset(text, options.maxDepth)), `The value is nested too deeply to read (at most ${options.maxDepth} levels are allowed).`),
+            finding('yaml-too-deep', file, at(tooDeepOffset(text, maxDepth)), `The value is nested too deeply to read (at most ${maxDepth} levels are allowed).`),
         ];
     if (doc.errors.length > 0) {
         const findings = new Map();
@@ -16494,37 +16447,7 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
         return [
             finding('yaml-version', file, at(directive.index), `The file declares YAML ${directive[1]}; config files are read as YAML 1.2 only.`),
         ];
-    if (doc.contents === null)
-        return [finding('file-empty', file, start, 'The file has no content (only comments or whitespace).')];
-    const source = { file, doc, lineCounter, value: undefined };
-    const tree = inspectTree(doc.contents, options.maxDepth);
-    if (tree.tooDeep) {
-        return [
-            finding('yaml-too-deep', file, positionOf(source, tree.tooDeep), `The value is nested more than ${options.maxDepth} levels deep.`),
-        ];
-    }
-    const hazards = keyProblems(doc.contents);
-    if (hazards.length > 0)
-        return hazards.map((problem) => finding(problem.rule, file, positionOf(source, problem.node), problem.message));
-    if (tree.setLike.length > 0) {
-        return tree.setLike.map((node) => finding('schema-type', file, positionOf(source, node), `The tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} makes a set or an ordered map, which a config file cannot hold; write a map or a list.`));
-    }
-    if (tree.duplicateKeys.length > 0) {
-        return tree.duplicateKeys.map((key) => finding('yaml-duplicate-key', file, positionOf(source, key), `The name "${String(key.value)}" appears twice in the same map.`));
-    }
-    try {
-        source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
-    }
-    catch (error) {
-        if (error instanceof ReferenceError) {
-            const alias = firstAlias(doc.contents);
-            return [
-                finding('yaml-alias-limit', file, positionOf(source, alias), `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`),
-            ];
-        }
-        throw error;
-    }
-    return source;
+    return doc;
 }
 /**
  * Where each line starts, from the text itself. yaml's own LineCounter misses the line breaks
@@ -16602,35 +16525,113 @@ function yamlMessage(code, message) {
         return 'The file holds more than one YAML document (a second "---").';
     return message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
 }
+
+;// CONCATENATED MODULE: ./src/config/text-hazards.ts
+
+/**
+ * Names that would reach an object's prototype machinery when a map becomes a JavaScript
+ * object (yaml drops or rewires `__proto__`): refused as column names, row keys and any key.
+ */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Characters that make two different texts look the same, or hide text: C0 and C1 controls
+ * (tab, newline and carriage return included: no name needs them), zero-width characters,
+ * bidirectional overrides and isolates, and the byte-order mark.
+ */
+const HAZARD = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+/** The first hazardous character of a text, as U+XXXX, or undefined. */
+function hazardIn(text) {
+    const match = HAZARD.exec(text);
+    return match ? `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+/**
+ * The problems of one item's key: a reserved name, a hazardous character (with the code point
+ * shown), or a key that is a map, a list, an alias or a tagged non-text scalar (!!binary) (it
+ * would become the text of its YAML, and an alias would bring in a name these checks never
+ * saw). Called for every item of every collection (see yaml-tree.ts).
+ */
+function itemKeyProblems(item, problems) {
+    if (!(0,dist/* isPair */.tO)(item))
+        return;
+    const key = item.key;
+    // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
+    const objectScalar = (0,dist/* isScalar */.jn)(key) && typeof key.value === 'object' && key.value !== null;
+    if (key !== null && (!(0,dist/* isScalar */.jn)(key) || objectScalar)) {
+        const what = (0,dist/* isAlias */.Vj)(key)
+            ? 'an alias'
+            : (0,dist/* isMap */.jh)(key)
+                ? 'a map'
+                : (0,dist/* isScalar */.jn)(key)
+                    ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
+                    : 'a list';
+        problems.push({
+            node: key,
+            rule: 'schema-type',
+            message: `A name must be written out as text; this one is ${what}.`,
+        });
+    }
+    if ((0,dist/* isScalar */.jn)(key) && typeof key.value === 'string') {
+        const name = key.value;
+        if (RESERVED_NAMES.has(name))
+            problems.push({ node: key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
+        const hazard = hazardIn(name);
+        if (hazard)
+            problems.push({
+                node: key,
+                rule: 'text-hazard',
+                message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
+            });
+    }
+}
+/** Hazardous characters in the `table` and `environment` values at the top level. */
+function rootValueProblems(root, problems) {
+    if (!(0,dist/* isMap */.jh)(root))
+        return;
+    for (const field of ['table', 'environment']) {
+        const value = root.get(field, true);
+        if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
+            const hazard = hazardIn(value.value);
+            if (hazard)
+                problems.push({
+                    node: value,
+                    rule: 'text-hazard',
+                    message: `"${field}" holds the invisible or control character ${hazard}.`,
+                });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/yaml-tree.ts
+
+
 /**
  * YAML 1.1 collection tags that yaml still resolves: they become a JavaScript Set or Map, which
  * the JSON Schema check would take for an empty map (`columns: !!set {a}` would mean no columns).
  */
 const SET_LIKE_TAGS = new Set(['set', 'omap', 'pairs'].map((name) => `tag:yaml.org,2002:${name}`));
 /**
- * One iterative walk (no recursion limit) over every collection: the first node deeper than
- * `maxDepth`, keys that repeat within a map (compared as YAML does: 1 and "1" differ), and
- * collections tagged as sets or ordered maps.
+ * One iterative walk (no recursion limit) over every collection of the document, each sorted
+ * by position.
  */
 function inspectTree(root, maxDepth) {
-    const duplicateKeys = [];
-    const setLike = [];
+    const inspection = { keyProblems: [], duplicateKeys: [], setLike: [] };
     const stack = [[root, 1]];
     while (stack.length > 0) {
         const [node, depth] = stack.pop();
         if (!(0,dist/* isCollection */.P3)(node))
             continue;
         if (depth > maxDepth)
-            return { tooDeep: node, duplicateKeys, setLike };
+            return { ...inspection, tooDeep: node };
         if (node.tag !== undefined && SET_LIKE_TAGS.has(node.tag))
-            setLike.push(node);
+            inspection.setLike.push(node);
         const seen = (0,dist/* isMap */.jh)(node) ? new Set() : undefined;
         for (const item of node.items) {
+            itemKeyProblems(item, inspection.keyProblems);
             if (seen && (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key)) {
                 // Texts equal after Unicode normalisation (NFC) are the same name to a reader.
                 const identity = `${typeof item.key.value}:${String(item.key.value).normalize('NFC')}`;
                 if (seen.has(identity))
-                    duplicateKeys.push(item.key);
+                    inspection.duplicateKeys.push(item.key);
                 seen.add(identity);
             }
             const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
@@ -16638,9 +16639,17 @@ function inspectTree(root, maxDepth) {
                 stack.push([value, depth + 1]);
         }
     }
-    const byOffset = (a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0);
-    return { duplicateKeys: duplicateKeys.sort(byOffset), setLike: setLike.sort(byOffset) };
+    rootValueProblems(root, inspection.keyProblems);
+    const byOffset = (a, b) => offsetOf(a) - offsetOf(b);
+    inspection.keyProblems.sort((a, b) => byOffset(a.node, b.node));
+    inspection.duplicateKeys.sort(byOffset);
+    inspection.setLike.sort(byOffset);
+    return inspection;
 }
+function offsetOf(node) {
+    return node.range?.[0] ?? 0;
+}
+/** The first alias in document order, where an alias limit was passed. */
 function firstAlias(root) {
     const stack = [root];
     while (stack.length > 0) {
@@ -16657,57 +16666,91 @@ function firstAlias(root) {
     }
     return undefined;
 }
-/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
-function positionInBytes(bytes, offset) {
-    const before = bytes.subarray(0, offset);
-    const lineStart = before.lastIndexOf(0x0a) + 1;
-    const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
-    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
-    return { line, column };
+
+;// CONCATENATED MODULE: ./src/config/yaml-source.ts
+
+
+
+
+const DEFAULT_LOAD_OPTIONS = {
+    maxFileBytes: 5 * 1024 * 1024,
+    maxAliasCount: 100,
+    maxDepth: 32,
+};
+/** Where a node starts; the file's start for nodes without a range. */
+function positionOf(source, node) {
+    return positionAt(source.lineCounter, node?.range?.[0] ?? 0);
 }
 /**
- * Offset of the first byte that breaks UTF-8, by the well-formed sequences of the Unicode
- * standard (table 3-7): overlong forms, UTF-16 surrogates (ED A0..BF) and code points above
- * U+10FFFF are ill-formed too, as the decoder that refused the file says.
+ * Line and column of an offset: a binary search over the line starts (as yaml's LineCounter
+ * does, without the intermediate object: a large file asks this once per cell).
  */
-function firstInvalidUtf8(bytes) {
-    let index = 0;
-    while (index < bytes.length) {
-        const byte = bytes[index];
-        const [length, secondLow, secondHigh] = utf8Lead(byte);
-        if (length === 0)
-            return index;
-        for (let next = 1; next < length; next++) {
-            const low = next === 1 ? secondLow : 0x80;
-            const high = next === 1 ? secondHigh : 0xbf;
-            const continuation = bytes[index + next];
-            if (continuation === undefined || continuation < low || continuation > high)
-                return index;
-        }
-        index += length;
+function positionAt(lines, offset) {
+    const starts = lines.lineStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (starts[middle] < offset)
+            low = middle + 1;
+        else
+            high = middle;
     }
-    // Unreachable for bytes the decoder refused; the last byte is the best guess.
-    return Math.max(0, bytes.length - 1);
+    if (starts[low] === offset)
+        return { line: low + 1, column: 1 };
+    if (low === 0)
+        return { line: 0, column: offset };
+    return { line: low, column: offset - starts[low - 1] + 1 };
 }
-/** The length of the sequence a lead byte starts (0: not a lead byte) and its second byte's range. */
-function utf8Lead(byte) {
-    if (byte < 0x80)
-        return [1, 0, 0];
-    if (byte >= 0xc2 && byte <= 0xdf)
-        return [2, 0x80, 0xbf];
-    if (byte === 0xe0)
-        return [3, 0xa0, 0xbf];
-    if (byte === 0xed)
-        return [3, 0x80, 0x9f];
-    if (byte >= 0xe1 && byte <= 0xef)
-        return [3, 0x80, 0xbf];
-    if (byte === 0xf0)
-        return [4, 0x90, 0xbf];
-    if (byte >= 0xf1 && byte <= 0xf3)
-        return [4, 0x80, 0xbf];
-    if (byte === 0xf4)
-        return [4, 0x80, 0x8f];
-    return [0, 0, 0];
+/**
+ * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
+ * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
+ * documents, alias bombs and very deep nesting.
+ */
+function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
+    const text = decodeConfigBytes(file, bytes, options.maxFileBytes);
+    if (typeof text !== 'string')
+        return [text];
+    const lineCounter = lineStartsOf(text);
+    const doc = parseConfigYaml(file, text, (offset) => positionAt(lineCounter, offset), options.maxDepth);
+    if (Array.isArray(doc))
+        return doc;
+    if (doc.contents === null)
+        return [
+            finding('file-empty', file, { line: 1, column: 1 }, 'The file has no content (only comments or whitespace).'),
+        ];
+    const source = { file, doc, lineCounter, value: undefined };
+    const refused = treeFindings(source, doc.contents, options.maxDepth);
+    if (refused.length > 0)
+        return refused;
+    try {
+        source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        return [
+            finding('yaml-alias-limit', file, positionOf(source, firstAlias(doc.contents)), `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`),
+        ];
+    }
+    return source;
+}
+/**
+ * What the document's shape makes unreliable, the first kind found in this order: nesting too
+ * deep, names that are not plain text, sets and ordered maps, names that repeat in a map.
+ */
+function treeFindings(source, root, maxDepth) {
+    const tree = inspectTree(root, maxDepth);
+    const at = (node) => positionOf(source, node);
+    if (tree.tooDeep)
+        return [
+            finding('yaml-too-deep', source.file, at(tree.tooDeep), `The value is nested more than ${maxDepth} levels deep.`),
+        ];
+    if (tree.keyProblems.length > 0)
+        return tree.keyProblems.map((problem) => finding(problem.rule, source.file, at(problem.node), problem.message));
+    if (tree.setLike.length > 0)
+        return tree.setLike.map((node) => finding('schema-type', source.file, at(node), `The tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} makes a set or an ordered map, which a config file cannot hold; write a map or a list.`));
+    return tree.duplicateKeys.map((key) => finding('yaml-duplicate-key', source.file, at(key), `The name "${String(key.value)}" appears twice in the same map.`));
 }
 
 ;// CONCATENATED MODULE: ./src/config/columns.ts
@@ -16947,7 +16990,8 @@ function checkKey(key, position, seen, context, report) {
         report('key-unsafe-chars', position, `The row key ${printable} contains / ? # % or \\, which are unsafe in row URLs.`, key);
         return false;
     }
-    if ([...key].length > context.limits.maxKeyLength) {
+    // Counted in code points, which never outnumber UTF-16 units: most keys need no count.
+    if (key.length > context.limits.maxKeyLength && [...key].length > context.limits.maxKeyLength) {
         report('key-too-long', position, `The row key is ${[...key].length} characters long; at most ${context.limits.maxKeyLength} are allowed.`, key);
         return false;
     }
@@ -16960,10 +17004,183 @@ function checkKey(key, position, seen, context, report) {
     return true;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(42463);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(82815);
+;// CONCATENATED MODULE: ./src/config/row-read.ts
+
+
+
+
+
+/** Reads one row whose key passed its checks: its key and cells through every rule. */
+function readRow(reader, entry) {
+    const { context } = reader;
+    const key = entry.key;
+    const row = {
+        key,
+        cells: {},
+        cellPositions: {},
+        nodes: new Map(),
+        guarded: new Set(),
+        allowed: (rule, column) => column?.allow.includes(rule) ||
+            context.allow.some((allowance) => allowance.key === key &&
+                (allowance.column === undefined || allowance.column === column?.name) &&
+                allowance.rules.includes(rule)),
+    };
+    guardKey(reader, row, entry.keyPosition);
+    collectNodes(reader, row, entry);
+    convertCells(reader, row);
+    checkEnvironment(reader, row, entry.keyPosition);
+    checkValues(reader, row, entry.keyPosition);
+    const bytes = rowBytesOver(key, row.cells, context.limits.maxRowBytes);
+    if (bytes !== undefined) {
+        reader.report('row-too-large', entry.keyPosition, `Row "${key}" is ${bytes} bytes as JSON; at most ${context.limits.maxRowBytes} are accepted.`, key);
+    }
+    // Cells in column order, whatever order they were read in.
+    const ordered = {};
+    for (const column of context.columns)
+        if (row.cells[column.name] !== undefined)
+            ordered[column.name] = row.cells[column.name];
+    return { key, cells: ordered, position: entry.keyPosition, cellPositions: row.cellPositions };
+}
+/** A row key that names or looks like a credential or personal data. */
+function guardKey(reader, row, position) {
+    const { key } = row;
+    if (isSensitiveName(key) && !row.allowed('secret-name')) {
+        reader.report('secret-name', position, `The row key "${key}" suggests the row holds credentials.`, key);
+    }
+    for (const match of detectSensitive(key)) {
+        if (!row.allowed(match.rule))
+            reader.report(match.rule, position, `The row key looks like ${match.what}: ${maskValue(key)}.`, key);
+    }
+}
+/** The value node of every cell the row sets; unknown and managed columns reported. */
+function collectNodes(reader, row, entry) {
+    const { source, report } = reader;
+    const { key } = row;
+    for (const pair of entry.pairs) {
+        const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+        const position = positionOf(source, pair.key);
+        const column = reader.columns.get(name);
+        if (!column) {
+            report('row-unknown-column', position, `Row "${key}" sets "${name}", which is not a column of the table.`, key, name);
+        }
+        else if (column.managed) {
+            report('row-managed-column', position, `Row "${key}" sets "${name}", which each deploy stamps (${column.managed}).`, key, name);
+        }
+        else if (pair.value !== null && !((0,dist/* isScalar */.jn)(pair.value) && pair.value.value === null)) {
+            row.nodes.set(name, {
+                node: resolveNode(source.doc, pair.value),
+                position: positionOf(source, pair.value),
+            });
+        }
+    }
+}
+/**
+ * Converts the cells: plain columns first, since typedBy columns read their kind from them;
+ * json values are checked against their value schema.
+ */
+function convertCells(reader, row) {
+    const { context, report } = reader;
+    const { key } = row;
+    for (const column of context.columns) {
+        const cell = row.nodes.get(column.name);
+        if (cell?.node && column.typedBy === undefined)
+            acceptCell(reader, row, column, convertCell(column, cell.node), cell.position);
+    }
+    for (const column of context.columns) {
+        const cell = row.nodes.get(column.name);
+        if (!cell?.node || column.typedBy === undefined)
+            continue;
+        const kindColumn = reader.columns.get(column.typedBy);
+        const kind = row.cells[column.typedBy] ?? kindColumn?.default ?? 'string';
+        if (!VALUE_KINDS.includes(kind)) {
+            // The kind column's own check reports the value; the typed cell cannot be read without it.
+            report('typed-value', cell.position, `Row "${key}": "${column.name}" is typed by "${column.typedBy}", whose value ${JSON.stringify(kind)} is not a kind; use one of ${VALUE_KINDS.join(', ')}.`, key, column.name);
+            continue;
+        }
+        const converted = convertTyped(column.name, kind, cell.node, reader.source.doc);
+        acceptCell(reader, row, column, converted, cell.position);
+        if (converted.ok && kind === 'json' && !row.guarded.has(column.name)) {
+            const problem = reader.schemas.check(key, String(converted.value));
+            if (problem)
+                report('json-value-schema', cell.position, `Row "${key}", column "${column.name}": ${problem}`, key, column.name);
+        }
+    }
+}
+/** Takes a converted cell into the row, or reports why not (its value masked if sensitive). */
+function acceptCell(reader, row, column, converted, position) {
+    const { report } = reader;
+    const { key } = row;
+    if (!converted.ok) {
+        report(converted.rule, position, `Row "${key}": ${converted.message}`, key, column.name, converted.hint);
+        return;
+    }
+    if (typeof converted.value === 'string') {
+        const matches = detectSensitive(converted.value).filter((match) => !row.allowed(match.rule, column));
+        for (const match of matches) {
+            report(match.rule, position, `Row "${key}", column "${column.name}" looks like ${match.what}: ${maskValue(converted.value)}.`, key, column.name);
+        }
+        if (matches.length > 0) {
+            row.guarded.add(column.name);
+            return;
+        }
+    }
+    if (converted.warning)
+        report(converted.warning.rule, position, `Row "${key}": ${converted.warning.message}`, key, column.name);
+    row.cells[column.name] = converted.value;
+    row.cellPositions[column.name] = position;
+}
+/** The file's environment: given to rows that leave it out, and required of those that give it. */
+function checkEnvironment(reader, row, keyPosition) {
+    const { context } = reader;
+    const environmentColumn = reader.columns.get('environment');
+    if (context.environment === undefined ||
+        !environmentColumn ||
+        environmentColumn.managed ||
+        row.guarded.has('environment'))
+        return;
+    if (row.cells.environment === undefined && !row.nodes.has('environment')) {
+        row.cells.environment = context.environment;
+    }
+    else if (row.cells.environment !== undefined && row.cells.environment !== context.environment) {
+        reader.report('row-environment-mismatch', row.cellPositions.environment ?? keyPosition, `Row "${row.key}" says environment "${String(row.cells.environment)}", but the file is bound to "${context.environment}".`, row.key, 'environment');
+    }
+}
+/** Required columns given, and every value within its column's constraints. */
+function checkValues(reader, row, keyPosition) {
+    const { key } = row;
+    for (const column of reader.context.columns) {
+        const value = row.cells[column.name];
+        if (value === undefined) {
+            if (column.required && !row.nodes.has(column.name) && !row.guarded.has(column.name)) {
+                reader.report('value-required', keyPosition, `Row "${key}" has no value for the required column "${column.name}".`, key, column.name);
+            }
+            continue;
+        }
+        const broken = checkConstraints(column, value);
+        if (broken)
+            reader.report(broken.rule, row.cellPositions[column.name] ?? keyPosition, `Row "${key}": ${broken.message}`, key, column.name);
+    }
+}
+/**
+ * The row's size as JSON in UTF-8 bytes when it is over the limit, else undefined. Measured
+ * only when it could be: a JSON text takes at most 6 bytes per UTF-16 unit of its strings
+ * (\u001f; a non-ASCII character takes 3 bytes, a surrogate pair 4), so a bound from the
+ * lengths settles most rows without writing them.
+ */
+function rowBytesOver(key, cells, limit) {
+    let bound = 8 + 6 * key.length;
+    for (const name in cells)
+        bound += 6 * name.length + 6 * String(cells[name]).length + 4;
+    if (bound <= limit)
+        return undefined;
+    const bytes = Buffer.byteLength(JSON.stringify({ key, ...cells }));
+    return bytes > limit ? bytes : undefined;
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(79153);
+// EXTERNAL MODULE: ../../main/node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(96373);
 var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./src/config/ajv.ts
 
@@ -17068,9 +17285,6 @@ class ValueSchemas {
 
 
 
-
-
-
 /**
  * Reads `rows:` (a map keyed by key, or a list of rows) into desired rows, checking every key
  * and cell. Cells that trip the secret guard are reported without their value and not checked
@@ -17096,123 +17310,13 @@ function readRows(source, context) {
     schemas.compileAll();
     const seen = new Map();
     const rows = [];
+    const reader = { source, context, columns, schemas, report };
     for (const entry of entries) {
-        const key = entry.key;
-        if (key === undefined)
+        if (entry.key === undefined)
             continue;
-        if (!checkKey(key, entry.keyPosition, seen, context, report))
+        if (!checkKey(entry.key, entry.keyPosition, seen, context, report))
             continue;
-        const allowed = (rule, column) => column?.allow.includes(rule) ||
-            context.allow.some((allowance) => allowance.key === key &&
-                (allowance.column === undefined || allowance.column === column?.name) &&
-                allowance.rules.includes(rule));
-        if (isSensitiveName(key) && !allowed('secret-name')) {
-            report('secret-name', entry.keyPosition, `The row key "${key}" suggests the row holds credentials.`, key);
-        }
-        for (const match of detectSensitive(key)) {
-            if (!allowed(match.rule))
-                report(match.rule, entry.keyPosition, `The row key looks like ${match.what}: ${maskValue(key)}.`, key);
-        }
-        const cells = {};
-        const cellPositions = {};
-        const nodes = new Map();
-        for (const pair of entry.pairs) {
-            const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-            const position = positionOf(source, pair.key);
-            const column = columns.get(name);
-            if (!column) {
-                report('row-unknown-column', position, `Row "${key}" sets "${name}", which is not a column of the table.`, key, name);
-            }
-            else if (column.managed) {
-                report('row-managed-column', position, `Row "${key}" sets "${name}", which each deploy stamps (${column.managed}).`, key, name);
-            }
-            else if (pair.value !== null && !((0,dist/* isScalar */.jn)(pair.value) && pair.value.value === null)) {
-                nodes.set(name, {
-                    node: resolveNode(source.doc, pair.value),
-                    position: positionOf(source, pair.value),
-                });
-            }
-        }
-        const guarded = new Set();
-        const accept = (column, converted, position) => {
-            if (!converted.ok) {
-                report(converted.rule, position, `Row "${key}": ${converted.message}`, key, column.name, converted.hint);
-                return;
-            }
-            if (typeof converted.value === 'string') {
-                const matches = detectSensitive(converted.value).filter((match) => !allowed(match.rule, column));
-                for (const match of matches) {
-                    report(match.rule, position, `Row "${key}", column "${column.name}" looks like ${match.what}: ${maskValue(converted.value)}.`, key, column.name);
-                }
-                if (matches.length > 0) {
-                    guarded.add(column.name);
-                    return;
-                }
-            }
-            if (converted.warning)
-                report(converted.warning.rule, position, `Row "${key}": ${converted.warning.message}`, key, column.name);
-            cells[column.name] = converted.value;
-            cellPositions[column.name] = position;
-        };
-        // Plain columns first: typedBy columns read their kind from them.
-        for (const column of context.columns) {
-            const cell = nodes.get(column.name);
-            if (cell?.node && column.typedBy === undefined)
-                accept(column, convertCell(column, cell.node), cell.position);
-        }
-        for (const column of context.columns) {
-            const cell = nodes.get(column.name);
-            if (!cell?.node || column.typedBy === undefined)
-                continue;
-            const kindColumn = columns.get(column.typedBy);
-            const kind = cells[column.typedBy] ?? kindColumn?.default ?? 'string';
-            if (!VALUE_KINDS.includes(kind)) {
-                // The kind column's own check reports the value; the typed cell cannot be read without it.
-                report('typed-value', cell.position, `Row "${key}": "${column.name}" is typed by "${column.typedBy}", whose value ${JSON.stringify(kind)} is not a kind; use one of ${VALUE_KINDS.join(', ')}.`, key, column.name);
-                continue;
-            }
-            const converted = convertTyped(column.name, kind, cell.node, source.doc);
-            accept(column, converted, cell.position);
-            if (converted.ok && kind === 'json' && !guarded.has(column.name)) {
-                const problem = schemas.check(key, String(converted.value));
-                if (problem)
-                    report('json-value-schema', cell.position, `Row "${key}", column "${column.name}": ${problem}`, key, column.name);
-            }
-        }
-        const environmentColumn = columns.get('environment');
-        if (context.environment !== undefined &&
-            environmentColumn &&
-            !environmentColumn.managed &&
-            !guarded.has('environment')) {
-            if (cells.environment === undefined && !nodes.has('environment')) {
-                cells.environment = context.environment;
-            }
-            else if (cells.environment !== undefined && cells.environment !== context.environment) {
-                report('row-environment-mismatch', cellPositions.environment ?? entry.keyPosition, `Row "${key}" says environment "${String(cells.environment)}", but the file is bound to "${context.environment}".`, key, 'environment');
-            }
-        }
-        for (const column of context.columns) {
-            const value = cells[column.name];
-            if (value === undefined) {
-                if (column.required && !nodes.has(column.name) && !guarded.has(column.name)) {
-                    report('value-required', entry.keyPosition, `Row "${key}" has no value for the required column "${column.name}".`, key, column.name);
-                }
-                continue;
-            }
-            const broken = checkConstraints(column, value);
-            if (broken)
-                report(broken.rule, cellPositions[column.name] ?? entry.keyPosition, `Row "${key}": ${broken.message}`, key, column.name);
-        }
-        const bytes = Buffer.byteLength(JSON.stringify({ key, ...cells }));
-        if (bytes > context.limits.maxRowBytes) {
-            report('row-too-large', entry.keyPosition, `Row "${key}" is ${bytes} bytes as JSON; at most ${context.limits.maxRowBytes} are accepted.`, key);
-        }
-        // Cells in column order, whatever order they were read in.
-        const ordered = {};
-        for (const column of context.columns)
-            if (cells[column.name] !== undefined)
-                ordered[column.name] = cells[column.name];
-        rows.push({ key, cells: ordered, position: entry.keyPosition, cellPositions });
+        rows.push(readRow(reader, entry));
     }
     if (entries.length > context.limits.maxRows) {
         report('limit-rows', positionOf(source, rowsNode), `The table has ${entries.length} rows; at most ${context.limits.maxRows} are allowed.`);
@@ -17412,7 +17516,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 /**
  * Canonical JSON: object keys sorted at every level, no whitespace, `undefined` members left
  * out as JSON.stringify does. The same value always gives the same text, whatever order its
- * keys were built in, so hashes of it are stable.
+ * keys were built in, so hashes of it are stable. Plans, backups and signatures already written
+ * depend on this exact text (test/unit/digest-pins.test.ts pins it).
  */
 function canonicalJson(value) {
     const parts = [];
@@ -17424,25 +17529,6 @@ function sha256Of(value) {
     const sink = new HashSink((0,external_node_crypto_.createHash)('sha256'));
     write(value, sink);
     return `sha256:${sink.digest()}`;
-}
-/**
- * Sorted keys, cached per shape: a plan holds many rows with the same columns, and sorting the
- * same keys again for each of them is most of the cost of hashing it.
- */
-const shapes = new Map();
-function sortedKeys(record) {
-    const keys = Object.keys(record);
-    // JSON of the list, not a join: keys may hold any character, and two different key lists
-    // must never share a cache entry (a collision would leave values out of a digest).
-    const shape = JSON.stringify(keys);
-    let sorted = shapes.get(shape);
-    if (!sorted) {
-        if (shapes.size > 10_000)
-            shapes.clear();
-        sorted = [...keys].sort();
-        shapes.set(shape, sorted);
-    }
-    return sorted;
 }
 /** Batches small strings into ~64 KiB updates: one native call per fragment would dominate. */
 class HashSink {
@@ -17463,36 +17549,80 @@ class HashSink {
         return this.hash.digest('hex');
     }
 }
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+const shapes = new Map();
+/** The shapes met last, newest first: a plan's records cycle through a few (change, cells, rows). */
+const recent = [];
+function shapeOf(keys) {
+    for (const shape of recent)
+        if (sameKeys(shape.own, keys))
+            return shape;
+    // JSON of the list, not a join: keys may hold any character, and two different key lists
+    // must never share a cache entry (a collision would leave values out of a digest).
+    const id = JSON.stringify(keys);
+    let shape = shapes.get(id);
+    if (!shape) {
+        if (shapes.size > 10_000)
+            shapes.clear();
+        shape = {
+            own: [...keys],
+            sorted: [...keys].sort(),
+            protoKey: keys.includes('__proto__'),
+            indexKey: keys.some((key) => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1),
+        };
+        shapes.set(id, shape);
+    }
+    recent.unshift(shape);
+    if (recent.length > 8)
+        recent.pop();
+    return shape;
+}
+function sameKeys(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let index = 0; index < a.length; index++)
+        if (a[index] !== b[index])
+            return false;
+    return true;
+}
+/**
+ * A flat record (a row: no member is an object) as text: copied with its keys in sorted order,
+ * one native JSON.stringify writes it canonically (it skips undefined members, as the general
+ * path does; keys that are array indices it writes first, in numeric order, which is part of
+ * the canonical form since its first release). Undefined when a member is an object.
+ */
+function flatRecordText(record, shape) {
+    // An ordinary object built in one key order is one hidden class for every row of the shape,
+    // which JSON.stringify writes fast; one without a prototype would be a slow dictionary.
+    for (const key of shape.sorted) {
+        const member = record[key];
+        if (member !== null && typeof member === 'object')
+            return undefined;
+    }
+    const ordered = (shape.protoKey ? Object.create(null) : {});
+    for (const key of shape.sorted)
+        ordered[key] = record[key];
+    return JSON.stringify(ordered);
+}
 function write(value, sink) {
     if (value === null || typeof value !== 'object') {
         sink.push(value === undefined ? 'null' : JSON.stringify(value));
         return;
     }
     if (Array.isArray(value)) {
-        sink.push('[');
-        for (let index = 0; index < value.length; index++) {
-            if (index > 0)
-                sink.push(',');
-            write(value[index] === undefined ? null : value[index], sink);
-        }
-        sink.push(']');
+        writeArray(value, sink);
         return;
     }
     const record = value;
-    const keys = sortedKeys(record);
-    // Rows are flat maps of scalars: copied with their keys in sorted order, one native
-    // JSON.stringify writes them canonically (it skips undefined members, as below).
-    if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
-        // No prototype: a key named __proto__ must be copied as data, not set the prototype.
-        const ordered = Object.create(null);
-        for (const key of keys)
-            ordered[key] = record[key];
-        sink.push(JSON.stringify(ordered));
+    const shape = shapeOf(Object.keys(record));
+    const flat = flatRecordText(record, shape);
+    if (flat !== undefined) {
+        sink.push(flat);
         return;
     }
     sink.push('{');
     let first = true;
-    for (const key of keys) {
+    for (const key of shape.sorted) {
         if (record[key] === undefined)
             continue;
         if (!first)
@@ -17503,6 +17633,89 @@ function write(value, sink) {
         write(record[key], sink);
     }
     sink.push('}');
+}
+/** Items per JSON.stringify call when writing a list: large enough to leave the work native. */
+const CHUNK = 64;
+/**
+ * A list, its items copied in canonical form and written a chunk at a time by JSON.stringify
+ * (one native call for hundreds of rows instead of several calls per row); items that cannot
+ * be copied so are written by {@link write}.
+ */
+function writeArray(list, sink) {
+    sink.push('[');
+    for (let start = 0; start < list.length; start += CHUNK) {
+        if (start > 0)
+            sink.push(',');
+        const end = Math.min(list.length, start + CHUNK);
+        const copies = canonicalCopies(list, start, end);
+        if (copies) {
+            const text = JSON.stringify(copies);
+            sink.push(text.slice(1, -1));
+            continue;
+        }
+        for (let index = start; index < end; index++) {
+            if (index > start)
+                sink.push(',');
+            write(list[index] === undefined ? null : list[index], sink);
+        }
+    }
+    sink.push(']');
+}
+/**
+ * Records and lists one chunk may copy: a chunk's text stays small (a few hundred rows), and an
+ * item that holds more (a table of 100,000 rows) is written piece by piece instead.
+ */
+const COPY_BUDGET = 8_192;
+function canonicalCopies(list, start, end) {
+    const copies = [];
+    const budget = { left: COPY_BUDGET };
+    for (let index = start; index < end; index++) {
+        const copy = canonicalCopy(list[index], budget);
+        if (copy === NOT_CANONICAL)
+            return undefined;
+        copies.push(copy);
+    }
+    return copies;
+}
+const NOT_CANONICAL = Symbol('not canonical');
+/**
+ * A copy of a value that JSON.stringify writes as its canonical text: records rebuilt with
+ * their keys in sorted order. NOT_CANONICAL where that cannot be: a record that holds records
+ * and has a key that is an array index (the engine would write that key first; the canonical
+ * form sorts it), a value JSON has no form for (a function, a symbol, a bigint), or more
+ * records and lists than the budget allows.
+ */
+function canonicalCopy(value, budget) {
+    if (value === null || value === undefined)
+        return value;
+    const type = typeof value;
+    if (type === 'string' || type === 'number' || type === 'boolean')
+        return value;
+    if (type !== 'object' || --budget.left < 0)
+        return NOT_CANONICAL;
+    if (Array.isArray(value)) {
+        const copy = new Array(value.length);
+        for (let index = 0; index < value.length; index++) {
+            const item = canonicalCopy(value[index], budget);
+            if (item === NOT_CANONICAL)
+                return NOT_CANONICAL;
+            copy[index] = item;
+        }
+        return copy;
+    }
+    const record = value;
+    const shape = shapeOf(Object.keys(record));
+    const copy = (shape.protoKey ? Object.create(null) : {});
+    let nested = false;
+    for (const key of shape.sorted) {
+        const member = canonicalCopy(record[key], budget);
+        if (member === NOT_CANONICAL)
+            return NOT_CANONICAL;
+        if (member !== null && typeof member === 'object')
+            nested = true;
+        copy[key] = member;
+    }
+    return nested && shape.indexKey ? NOT_CANONICAL : copy;
 }
 
 ;// CONCATENATED MODULE: ./src/genesys/schema.ts
@@ -17620,6 +17833,19 @@ function compareWithLive(config, live) {
     return { added, findings };
 }
 
+;// CONCATENATED MODULE: ./src/config/keys.ts
+/** Key order everywhere (config rows, plans, backups): by UTF-16 code units, independent of locale. */
+function compareKeys(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The items in key order: as they are when already sorted (they usually are), else a sorted copy. */
+function sortedByKey(items, keyOf) {
+    for (let index = 1; index < items.length; index++)
+        if (compareKeys(keyOf(items[index - 1]), keyOf(items[index])) > 0)
+            return [...items].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    return items;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/equality.ts
 
 
@@ -17651,425 +17877,86 @@ function sameJson(a, b) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class yocto_queue_Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new yocto_queue_Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
-;// CONCATENATED MODULE: ./src/plan/snapshot.ts
+;// CONCATENATED MODULE: ./src/plan/diff-rows.ts
 
 
 /**
- * The fingerprint of a live table: schema and rows, rows sorted by key, hashed canonically, so
- * that any change to any cell (or the schema) changes it, and nothing else does.
+ * Diffs the rows: creates and updates in key order, then deletes (or unmanaged rows) in key
+ * order. Allocates only for what changes: a row that is the same costs lookups, nothing more.
  */
-function fingerprintTable(schema, rows) {
-    const sorted = [...rows].sort((a, b) => compareKeys(String(a.key), String(b.key)));
-    return sha256Of({ properties: schema.properties, rows: sorted });
-}
-/** Key order everywhere in plans: by UTF-16 code units, independent of locale. */
-function compareKeys(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The live tables the configs target (see {@link readTables}). */
-function readSnapshot(tables, configs, options = {}) {
-    return readTables(tables, configs.map((config) => config.table), options);
-}
-/**
- * Reads tables: one paged listing of all tables (with schemas) finds them by id or name, then
- * each table's rows are read in pages, several tables at once, all within the client's shared
- * rate budget. Null where a table does not exist.
- */
-async function readTables(tables, refs, options = {}) {
-    const all = await tables.listTables({ expandSchema: true });
-    const byId = new Map(all.map((table) => [table.id, table]));
-    const byName = new Map(all.map((table) => [table.name.toLowerCase(), table]));
-    const limit = pLimit(options.tableConcurrency ?? 4);
-    return Promise.all(refs.map((ref) => limit(async () => {
-        const found = ref.id !== undefined ? byId.get(ref.id) : byName.get((ref.name ?? '').toLowerCase());
-        if (!found)
-            return null;
-        // The listing's schema is enough; a table whose listing lacks it is read on its own.
-        const schema = found.schema ?? (await tables.getTable(found.id)).schema;
-        const rows = await tables.listRows(found.id);
-        options.onTable?.(found.name, rows.length);
-        return {
-            id: found.id,
-            name: found.name,
-            division: found.division?.name,
-            divisionRef: found.division
-                ? { id: found.division.id, ...(found.division.name ? { name: found.division.name } : {}) }
-                : undefined,
-            description: found.description,
-            schema,
-            rows,
-            fingerprint: fingerprintTable(schema, rows),
-        };
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/plan/diff.ts
-
-
-
-
-/**
- * Diffs one table: the config's desired state against the live table (or nothing, when the
- * table does not exist). Pure and deterministic: rows come out sorted by key.
- */
-function diffTable(config, live) {
-    const desiredSchema = desiredTableSchema(config);
-    const name = live?.name ?? config.table.name ?? config.table.id;
-    const blocked = [];
-    const schemaChanges = [];
-    let schema;
-    if (!live) {
-        if (config.table.id !== undefined) {
-            blocked.push({
-                rule: 'table-not-found',
-                message: `No data table has the id ${config.table.id}.`,
-                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
-            });
-        }
-        schema = desiredSchema;
-        schemaChanges.push({ kind: 'create-table', columns: Object.keys(desiredSchema.properties).length });
-    }
-    else {
-        const evolution = compareWithLive(config, live.schema);
-        for (const item of evolution.findings)
-            blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
-        // Existing columns keep their live definition: the service accepts only added fields.
-        const properties = { ...live.schema.properties };
-        for (const column of evolution.added) {
-            const definition = desiredSchema.properties[column.name];
-            properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
-            schemaChanges.push({
-                kind: 'add-column',
-                column: column.name,
-                type: column.type,
-                definition: properties[column.name],
-            });
-        }
-        schema = { ...live.schema, properties };
-    }
-    const managed = {
-        version: config.columns.find((column) => column.managed === 'version')?.name,
-        actor: config.columns.find((column) => column.managed === 'actor')?.name,
-    };
-    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
-    const compared = Object.entries(schema.properties).filter(([column]) => column !== 'key' && !managedNames.has(column));
-    const jsonColumns = jsonCellsOf(config);
-    const liveRows = new Map((live?.rows ?? []).map((row) => [String(row.key), row]));
-    const creates = [];
-    const updates = [];
-    let unchanged = 0;
+function diffRows(config, liveRows, schema, managed) {
+    const compared = comparedColumns(config, schema, managed);
+    const live = new Map();
+    for (const row of liveRows)
+        live.set(String(row.key), row);
+    const diff = { creates: [], updates: [], deletes: [], unchanged: 0, unmanagedRows: 0 };
     const desiredKeys = new Set();
-    for (const desired of [...config.rows].sort((a, b) => compareKeys(a.key, b.key))) {
+    for (const desired of sortedByKey(config.rows, (row) => row.key)) {
         desiredKeys.add(desired.key);
-        const current = liveRows.get(desired.key);
+        const current = live.get(desired.key);
         if (!current) {
-            creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
+            diff.creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
             continue;
         }
-        const cells = [];
-        for (const [column, definition] of compared) {
-            const json = jsonColumns(desired, column);
-            if (!sameCell(desired.cells[column], current[column], definition, json)) {
-                cells.push({
-                    column,
-                    before: current[column] ?? null,
-                    after: effectiveValue(desired.cells[column], definition),
-                });
-            }
-        }
-        if (cells.length === 0) {
-            unchanged += 1;
-            continue;
-        }
-        updates.push({
-            key: desired.key,
-            cells,
-            before: current,
-            after: fullRow(desired, current, compared, managedNames),
-        });
+        const cells = changedCells(desired, current, compared);
+        if (cells === undefined)
+            diff.unchanged += 1;
+        else
+            diff.updates.push({
+                key: desired.key,
+                cells,
+                before: current,
+                after: fullRow(desired, current, compared, managed),
+            });
     }
-    const deletes = [];
-    let unmanagedRows = 0;
-    for (const [key, row] of [...liveRows].sort(([a], [b]) => compareKeys(a, b))) {
+    // Only the live rows the file leaves out are sorted: usually few, or none.
+    for (const [key, row] of live) {
         if (desiredKeys.has(key))
             continue;
         if (config.prune)
-            deletes.push({ key, row });
+            diff.deletes.push({ key, row });
         else
-            unmanagedRows += 1;
+            diff.unmanagedRows += 1;
     }
-    // The service refuses a create past the table's row limit, so the rows the table ends with
-    // must fit (unmanaged rows count too); apply orders deletes first when only they make room.
-    const liveRowCount = live?.rows.length ?? 0;
-    const finalRows = liveRowCount + creates.length - deletes.length;
-    if (finalRows > config.limits.maxRows)
-        blocked.push({
-            rule: 'row-limit',
-            message: `After this deploy the table would hold ${finalRows} rows (${liveRowCount} now, ${creates.length} created, ${deletes.length} deleted${unmanagedRows > 0 ? `, ${unmanagedRows} of them not in the file` : ''}); at most ${config.limits.maxRows} fit.`,
-            hint: 'Remove rows from the file, set prune: true so that rows missing from it are deleted, or raise limits.maxRows if Genesys raised the limit for your org.',
+    diff.deletes.sort((a, b) => compareKeys(a.key, b.key));
+    return diff;
+}
+/** The columns compared: all but the key and the managed ones, in schema order. */
+function comparedColumns(config, schema, managed) {
+    const specs = new Map(config.columns.map((column) => [column.name, column]));
+    return Object.entries(schema.properties)
+        .filter(([name]) => name !== 'key' && !managed.has(name))
+        .map(([name, definition]) => {
+        const by = specs.get(name)?.typedBy;
+        return {
+            name,
+            definition,
+            typedBy: by === undefined ? undefined : { column: by, fallback: specs.get(by)?.default },
+        };
+    });
+}
+/** Whether a cell holds json: its column is typed per row, and the row's kind is json. */
+function holdsJson(desired, column) {
+    if (column.typedBy === undefined)
+        return false;
+    return (desired.cells[column.typedBy.column] ?? column.typedBy.fallback) === 'json';
+}
+/** The cells of a row that change, in column order; undefined when none does. */
+function changedCells(desired, current, compared) {
+    let cells;
+    for (let index = 0; index < compared.length; index++) {
+        const column = compared[index];
+        const wanted = desired.cells[column.name];
+        if (sameCell(wanted, current[column.name], column.definition, holdsJson(desired, column)))
+            continue;
+        cells ??= [];
+        cells.push({
+            column: column.name,
+            before: current[column.name] ?? null,
+            after: effectiveValue(wanted, column.definition),
         });
-    return {
-        name,
-        id: live?.id,
-        file: config.file,
-        division: config.division ?? live?.division,
-        description: config.description,
-        schema,
-        managed,
-        prune: config.prune,
-        schemaChanges,
-        blocked,
-        creates,
-        updates,
-        deletes,
-        unchanged,
-        unmanagedRows,
-        liveRowCount,
-        rowLimit: config.limits.maxRows,
-        liveFingerprint: live?.fingerprint ?? null,
-    };
+    }
+    return cells;
 }
 /**
  * The whole row a PUT sends: every compared column (a left-out cell would revert to its default
@@ -18078,29 +17965,97 @@ function diffTable(config, live) {
  */
 function fullRow(desired, current, compared, managed) {
     const row = { key: desired.key };
-    for (const [column, definition] of compared)
-        row[column] = effectiveValue(desired.cells[column], definition);
+    for (let index = 0; index < compared.length; index++) {
+        const column = compared[index];
+        row[column.name] = effectiveValue(desired.cells[column.name], column.definition);
+    }
     for (const column of managed)
         if (current[column] !== undefined)
             row[column] = current[column];
     return row;
 }
-/** Which cells hold json: string columns typed per row whose kind in that row is json. */
-function jsonCellsOf(config) {
-    const typed = new Map(config.columns
-        .filter((column) => column.typedBy !== undefined)
-        .map((column) => [
-        column.name,
-        {
-            by: column.typedBy,
-            fallback: config.columns.find((other) => other.name === column.typedBy)?.default,
-        },
-    ]));
-    return (row, column) => {
-        const typing = typed.get(column);
-        if (!typing)
-            return false;
-        return (row.cells[typing.by] ?? typing.fallback) === 'json';
+
+;// CONCATENATED MODULE: ./src/plan/diff.ts
+
+
+
+/**
+ * Diffs one table: the config's desired state against the live table (or nothing, when the
+ * table does not exist). Pure and deterministic: rows come out sorted by key.
+ */
+function diffTable(config, live) {
+    const { schema, schemaChanges, blocked } = diffSchema(config, live);
+    const managed = {
+        version: config.columns.find((column) => column.managed === 'version')?.name,
+        actor: config.columns.find((column) => column.managed === 'actor')?.name,
+    };
+    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
+    const rows = diffRows(config, live?.rows ?? [], schema, managedNames);
+    const liveRowCount = live?.rows.length ?? 0;
+    const tooMany = rowLimitProblem(config, liveRowCount, rows);
+    return {
+        name: live?.name ?? config.table.name ?? config.table.id,
+        id: live?.id,
+        file: config.file,
+        division: config.division ?? live?.division,
+        description: config.description,
+        schema,
+        managed,
+        prune: config.prune,
+        schemaChanges,
+        blocked: tooMany ? [...blocked, tooMany] : blocked,
+        ...rows,
+        liveRowCount,
+        rowLimit: config.limits.maxRows,
+        liveFingerprint: live?.fingerprint ?? null,
+    };
+}
+/** The schema the table will have, the changes that take it there, and those refused. */
+function diffSchema(config, live) {
+    const desiredSchema = desiredTableSchema(config);
+    const blocked = [];
+    if (!live) {
+        if (config.table.id !== undefined) {
+            blocked.push({
+                rule: 'table-not-found',
+                message: `No data table has the id ${config.table.id}.`,
+                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
+            });
+        }
+        const columns = Object.keys(desiredSchema.properties).length;
+        return { schema: desiredSchema, schemaChanges: [{ kind: 'create-table', columns }], blocked };
+    }
+    const evolution = compareWithLive(config, live.schema);
+    for (const item of evolution.findings)
+        blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
+    // Existing columns keep their live definition: the service accepts only added fields.
+    const properties = { ...live.schema.properties };
+    const schemaChanges = [];
+    for (const column of evolution.added) {
+        const definition = desiredSchema.properties[column.name];
+        properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
+        schemaChanges.push({
+            kind: 'add-column',
+            column: column.name,
+            type: column.type,
+            definition: properties[column.name],
+        });
+    }
+    return { schema: { ...live.schema, properties }, schemaChanges, blocked };
+}
+/**
+ * The service refuses a create past the table's row limit, so the rows the table ends with
+ * must fit (unmanaged rows count too); apply orders deletes first when only they make room.
+ */
+function rowLimitProblem(config, liveRowCount, rows) {
+    const finalRows = liveRowCount + rows.creates.length - rows.deletes.length;
+    if (finalRows <= config.limits.maxRows)
+        return undefined;
+    const unmanaged = rows.unmanagedRows > 0 ? `, ${rows.unmanagedRows} of them not in the file` : '';
+    return {
+        rule: 'row-limit',
+        message: `After this deploy the table would hold ${finalRows} rows (${liveRowCount} now, ${rows.creates.length} created, ${rows.deletes.length} deleted${unmanaged}); at most ${config.limits.maxRows} fit.`,
+        hint: 'Remove rows from the file, set prune: true so that rows missing from it are deleted, or raise limits.maxRows if Genesys raised the limit for your org.',
     };
 }
 
@@ -18228,7 +18183,7 @@ function buildPlan(configs, snapshot, options) {
         totals,
         tables,
     };
-    return deepFreeze({
+    return freezePlan({
         ...body,
         digest: planDigest(body),
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -18263,28 +18218,43 @@ function predict(diff, options, rate) {
     return { strategy, calls, seconds: Math.round((calls / rate) * 60 * 10) / 10 };
 }
 function totalsOf(tables, rate) {
-    const totals = {
-        tables: tables.length,
-        creates: 0,
-        updates: 0,
-        deletes: 0,
-        unchanged: 0,
-        schemaChanges: 0,
-        calls: 0,
-        seconds: 0,
-    };
+    let [creates, updates, deletes, unchanged, schemaChanges, calls] = [0, 0, 0, 0, 0, 0];
     for (const table of tables) {
-        totals.creates += table.creates.length;
-        totals.updates += table.updates.length;
-        totals.deletes += table.deletes.length;
-        totals.unchanged += table.unchanged;
-        totals.schemaChanges += table.schemaChanges.length;
-        totals.calls += table.prediction.calls;
+        creates += table.creates.length;
+        updates += table.updates.length;
+        deletes += table.deletes.length;
+        unchanged += table.unchanged;
+        schemaChanges += table.schemaChanges.length;
+        calls += table.prediction.calls;
     }
-    totals.seconds = Math.round((totals.calls / rate) * 60 * 10) / 10;
-    return totals;
+    const seconds = Math.round((calls / rate) * 60 * 10) / 10;
+    return { tables: tables.length, creates, updates, deletes, unchanged, schemaChanges, calls, seconds };
 }
-/** Freezes a value and everything in it: no stage may change the plan it was given. */
+/**
+ * Freezes a plan's structure: the plan, its tables, and every list and record in them down to
+ * the lists of row changes, but not each row change and row: freezing those cost as much as
+ * the diff itself. Rows are read-only by type ({@link PlanRow}); a stage that wanted to change
+ * one could not compile, and could not add, drop or replace a change at run time.
+ */
+function freezePlan(plan) {
+    for (const table of plan.tables) {
+        deepFreeze(table.schema);
+        deepFreeze(table.managed);
+        deepFreeze(table.schemaChanges);
+        deepFreeze(table.blocked);
+        deepFreeze(table.prediction);
+        Object.freeze(table.creates);
+        Object.freeze(table.updates);
+        Object.freeze(table.deletes);
+        Object.freeze(table);
+    }
+    deepFreeze(plan.producer);
+    deepFreeze(plan.thresholds);
+    deepFreeze(plan.totals);
+    Object.freeze(plan.tables);
+    return Object.freeze(plan);
+}
+/** Freezes a value and everything in it (small values: a schema, a list of findings). */
 function deepFreeze(value) {
     const stack = [value];
     while (stack.length > 0) {
@@ -18519,7 +18489,7 @@ function readPlan(text, source, options = {}) {
     const unidentified = plan.tables.find((table) => table.id === undefined ? !creates(table) && table.blocked.length === 0 : creates(table));
     if (unidentified)
         return refuse(`table ${unidentified.name} ${unidentified.id === undefined ? 'has no id, and the plan does not create it' : 'has an id, and the plan creates it'}`);
-    return deepFreeze(plan);
+    return freezePlan(plan);
 }
 /** What differs between a recorded binding and the expected one; empty when it matches. */
 function bindingMismatches(recorded, expected) {
@@ -19077,6 +19047,297 @@ class DeployFailure extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ../../main/node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class yocto_queue_Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ../../main/node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new yocto_queue_Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./src/plan/snapshot.ts
+
+
+
+
+/**
+ * The fingerprint of a live table: schema and rows, rows sorted by key, hashed canonically, so
+ * that any change to any cell (or the schema) changes it, and nothing else does.
+ */
+function fingerprintTable(schema, rows) {
+    return sha256Of({ properties: schema.properties, rows: sortedByKey(rows, (row) => String(row.key)) });
+}
+/** The live tables the configs target (see {@link readTables}). */
+function readSnapshot(tables, configs, options = {}) {
+    return readTables(tables, configs.map((config) => config.table), options);
+}
+/**
+ * Reads tables: one paged listing of all tables (with schemas) finds them by id or name, then
+ * each table's rows are read in pages, several tables at once, all within the client's shared
+ * rate budget. Null where a table does not exist.
+ */
+async function readTables(tables, refs, options = {}) {
+    const all = await tables.listTables({ expandSchema: true });
+    const byId = new Map(all.map((table) => [table.id, table]));
+    const byName = new Map(all.map((table) => [table.name.toLowerCase(), table]));
+    const limit = pLimit(options.tableConcurrency ?? 4);
+    return Promise.all(refs.map((ref) => limit(async () => {
+        const found = ref.id !== undefined ? byId.get(ref.id) : byName.get((ref.name ?? '').toLowerCase());
+        if (!found)
+            return null;
+        // The listing's schema is enough; a table whose listing lacks it is read on its own.
+        const schema = found.schema ?? (await tables.getTable(found.id)).schema;
+        const rows = await tables.listRows(found.id);
+        options.onTable?.(found.name, rows.length);
+        return {
+            id: found.id,
+            name: found.name,
+            division: found.division?.name,
+            divisionRef: found.division
+                ? { id: found.division.id, ...(found.division.name ? { name: found.division.name } : {}) }
+                : undefined,
+            description: found.description,
+            schema,
+            rows,
+            fingerprint: fingerprintTable(schema, rows),
+        };
+    })));
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/settle.ts
 
 /**
@@ -19365,8 +19626,8 @@ class Progress {
 }
 
 // EXTERNAL MODULE: ./src/logger.ts
-var src_logger = __nccwpck_require__(86999);
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+var src_logger = __nccwpck_require__(99574);
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
@@ -19390,14 +19651,14 @@ class CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/is_object.js
 const is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/normalize_columns_array.js
 
 
 
@@ -19431,7 +19692,7 @@ const normalize_columns_array = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 class ResizeableBuffer {
   constructor(size = 100) {
     this.size = size;
@@ -19496,7 +19757,7 @@ class ResizeableBuffer {
 
 /* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/init_state.js
 
 
 const init_state = function (options) {
@@ -19612,7 +19873,7 @@ const init_state = function (options) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/underscore.js
 const underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -19621,7 +19882,7 @@ const underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/normalize_options.js
 
 
 
@@ -20385,7 +20646,7 @@ const normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/delimiter_discover.js
 
 
 
@@ -20452,7 +20713,7 @@ const std = function (array) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/index.js
 
 
 
@@ -21422,7 +21683,7 @@ const transform = function (original_options = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/sync.js
 
 
 
@@ -21446,7 +21707,7 @@ const parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/get.js
 // Lodash implementation of `get`
 
 const charCodeOfDot = ".".charCodeAt(0);
@@ -21548,14 +21809,14 @@ const get = function (object, path) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/is_object.js
 const is_object_is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/normalize_columns.js
 const normalize_columns = function (columns) {
   if (columns === undefined || columns === null) {
     return [undefined, undefined];
@@ -21607,7 +21868,7 @@ const normalize_columns = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/CsvError.js
 class CsvError_CsvError extends Error {
   constructor(code, message, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ");
@@ -21631,7 +21892,7 @@ class CsvError_CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/underscore.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/underscore.js
 const underscore_underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -21640,7 +21901,7 @@ const underscore_underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/normalize_options.js
 
 
 
@@ -21935,7 +22196,7 @@ const normalize_options_normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/index.js
 
 
 
@@ -22279,7 +22540,7 @@ const stringifier = function (options, state, info) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/sync.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/sync.js
 /*
 CSV Stringify
 
@@ -23972,7 +24233,7 @@ function formatSeconds(ms) {
 }
 
 // EXTERNAL MODULE: ./src/genesys/regions.ts
-var regions = __nccwpck_require__(57119);
+var regions = __nccwpck_require__(8348);
 ;// CONCATENATED MODULE: ./src/deploy/webhook.ts
 
 
@@ -24196,7 +24457,7 @@ function tellRolledBack(options, deploy) {
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __nccwpck_require__(27194);
+var src_secrets = __nccwpck_require__(91581);
 ;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
 /**
  * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
@@ -28100,7 +28361,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/fdir/dist/index.mjs
 
 
 
@@ -28671,9 +28932,9 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(14006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(70636);
+;// CONCATENATED MODULE: ../../main/node_modules/tinyglobby/dist/index.mjs
 
 
 
@@ -30882,7 +31143,7 @@ function locatedSyntaxError(file, message) {
  * resource's type and label are unique within a module, so the first match is the block.
  */
 /** 1-based line and column of a character offset. */
-function positionAt(text, offset) {
+function locate_positionAt(text, offset) {
     const before = text.slice(0, Math.max(0, offset));
     const line = before.split('\n').length;
     return { line, column: offset - before.lastIndexOf('\n') };
@@ -30894,7 +31155,7 @@ function locateHclBlock(file, text, block, type, label) {
     const pattern = new RegExp(`^[ \\t]*${block}[ \\t]+${name(type)}[ \\t]+${name(label)}[ \\t]*\\{`, 'm');
     const match = pattern.exec(text);
     return match
-        ? { file, ...positionAt(text, match.index + match[0].length - match[0].trimStart().length) }
+        ? { file, ...locate_positionAt(text, match.index + match[0].length - match[0].trimStart().length) }
         : { file };
 }
 /**
@@ -30907,7 +31168,7 @@ function locateJson(file, text, key, value, from = 0) {
     const pattern = new RegExp(`${quoted(key)}\\s*:${value !== undefined ? `\\s*${quoted(value)}` : ''}`, 'g');
     pattern.lastIndex = from;
     const match = pattern.exec(text);
-    return match ? { file, ...positionAt(text, match.index), offset: match.index } : { file, offset: from };
+    return match ? { file, ...locate_positionAt(text, match.index), offset: match.index } : { file, offset: from };
 }
 /** JSON.parse, with a refusal that says file:line:column and what to do. */
 function parseJsonFile(file, text, what) {
@@ -30919,7 +31180,7 @@ function parseJsonFile(file, text, what) {
         // Newer Node versions say "(line L column C)" or "at position N"; Node 20 often says neither.
         const lineColumn = /line (\d+) column (\d+)/.exec(message);
         const offset = /position (\d+)/.exec(message);
-        const at = positionAt(text, offset ? Number(offset[1]) : errorOffset(text));
+        const at = locate_positionAt(text, offset ? Number(offset[1]) : errorOffset(text));
         const where = lineColumn
             ? `${file}:${lineColumn[1]}:${lineColumn[2]}`
             : `${file}:${at.line}:${at.column}`;
@@ -31990,10 +32251,10 @@ async function runRelayCommand(args, io) {
     // Loaded here: node-redis is needed by this command only. The CLI runs with no node_modules,
     // so it carries node-redis in a chunk of its own instead of loading the user's.
     const [{ createRelay }, { useNodeRedis }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 588).then(__nccwpck_require__.bind(__nccwpck_require__, 45588)),
-        __nccwpck_require__.e(/* import() */ 471).then(__nccwpck_require__.bind(__nccwpck_require__, 62471)),
+        __nccwpck_require__.e(/* import() */ 284).then(__nccwpck_require__.bind(__nccwpck_require__, 18284)),
+        __nccwpck_require__.e(/* import() */ 266).then(__nccwpck_require__.bind(__nccwpck_require__, 97266)),
     ]);
-    useNodeRedis(() => __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.t.bind(__nccwpck_require__, 31672, 23)));
+    useNodeRedis(() => __nccwpck_require__.e(/* import() */ 542).then(__nccwpck_require__.t.bind(__nccwpck_require__, 96542, 23)));
     const relay = await createRelay({
         redisUrl: parsed.redisUrl,
         secret: parsed.secret,
@@ -32751,13 +33012,13 @@ function describeCliError(error) {
 
 /***/ }),
 
-/***/ 93418:
+/***/ 24757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ maskedIo)
 /* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27194);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91581);
 
 /**
  * The command's streams with every known secret masked: the variables of its environment whose
@@ -32782,7 +33043,7 @@ function maskedStream(stream) {
 
 /***/ }),
 
-/***/ 99373:
+/***/ 70386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32796,7 +33057,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 83916:
+/***/ 64533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32901,7 +33162,7 @@ function fileProblem(error) {
 
 /***/ }),
 
-/***/ 57119:
+/***/ 8348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32910,7 +33171,7 @@ function fileProblem(error) {
 /* harmony export */   ef: () => (/* binding */ parseOrigin)
 /* harmony export */ });
 /* unused harmony export REGION_DOMAINS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64533);
 
 /**
  * Genesys Cloud regions and their domains. The API lives at `api.<domain>`, OAuth at
@@ -33021,7 +33282,7 @@ function redactUrl(value) {
 
 /***/ }),
 
-/***/ 86999:
+/***/ 99574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33044,7 +33305,7 @@ function stderrLogger(options = {}) {
 
 /***/ }),
 
-/***/ 27194:
+/***/ 91581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33234,13 +33495,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 24352:
+/***/ 89422:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(40563)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(64698)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -33952,12 +34213,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 75300:
+/***/ 64698:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(15077)
+const { isUUID } = __nccwpck_require__(40563)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -34231,7 +34492,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15077:
+/***/ 40563:
 /***/ ((module) => {
 
 
@@ -35037,18 +35298,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57349:
+/***/ 82387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveBlockMap = __nccwpck_require__(87103);
-var resolveBlockSeq = __nccwpck_require__(90334);
-var resolveFlowCollection = __nccwpck_require__(13142);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveBlockMap = __nccwpck_require__(81653);
+var resolveBlockSeq = __nccwpck_require__(92624);
+var resolveFlowCollection = __nccwpck_require__(60692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -35134,15 +35395,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 23683:
+/***/ 22873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(45937);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
+var Document = __nccwpck_require__(65755);
+var composeNode = __nccwpck_require__(63755);
+var resolveEnd = __nccwpck_require__(81462);
+var resolveProps = __nccwpck_require__(48017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -35186,17 +35447,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 45937:
+/***/ 63755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var composeCollection = __nccwpck_require__(57349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(17788);
-var utilEmptyScalarPosition = __nccwpck_require__(22599);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var composeCollection = __nccwpck_require__(82387);
+var composeScalar = __nccwpck_require__(54995);
+var resolveEnd = __nccwpck_require__(81462);
+var utilEmptyScalarPosition = __nccwpck_require__(69933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -35305,15 +35566,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 54995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var resolveBlockScalar = __nccwpck_require__(80599);
+var resolveFlowScalar = __nccwpck_require__(37120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -35400,18 +35661,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 89984:
+/***/ 82750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(61342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var identity = __nccwpck_require__(41127);
-var composeDoc = __nccwpck_require__(23683);
-var resolveEnd = __nccwpck_require__(17788);
+var directives = __nccwpck_require__(98144);
+var Document = __nccwpck_require__(65755);
+var errors = __nccwpck_require__(72130);
+var identity = __nccwpck_require__(22617);
+var composeDoc = __nccwpck_require__(22873);
+var resolveEnd = __nccwpck_require__(81462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -35631,17 +35892,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 87103:
+/***/ 81653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
-var utilMapIncludes = __nccwpck_require__(81187);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
+var resolveProps = __nccwpck_require__(48017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(34437);
+var utilMapIncludes = __nccwpck_require__(13485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -35755,12 +36016,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 48913:
+/***/ 80599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -35962,14 +36223,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 92624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveProps = __nccwpck_require__(34631);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveProps = __nccwpck_require__(48017);
+var utilFlowIndentCheck = __nccwpck_require__(34437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -36020,7 +36281,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 17788:
+/***/ 81462:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36066,19 +36327,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 13142:
+/***/ 60692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(81187);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveEnd = __nccwpck_require__(81462);
+var resolveProps = __nccwpck_require__(48017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(13485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -36282,13 +36543,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 76842:
+/***/ 37120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var resolveEnd = __nccwpck_require__(17788);
+var Scalar = __nccwpck_require__(69271);
+var resolveEnd = __nccwpck_require__(81462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -36517,7 +36778,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 34631:
+/***/ 48017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36672,7 +36933,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36715,7 +36976,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 22599:
+/***/ 69933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36750,12 +37011,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 74051:
+/***/ 34437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -36774,12 +37035,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 81187:
+/***/ 13485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -36796,22 +37057,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 65755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var toJS = __nccwpck_require__(74043);
-var Schema = __nccwpck_require__(45840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(71596);
-var applyReviver = __nccwpck_require__(83661);
-var createNode = __nccwpck_require__(42404);
-var directives = __nccwpck_require__(61342);
+var Alias = __nccwpck_require__(19671);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var toJS = __nccwpck_require__(83709);
+var Schema = __nccwpck_require__(64902);
+var stringifyDocument = __nccwpck_require__(35719);
+var anchors = __nccwpck_require__(15702);
+var applyReviver = __nccwpck_require__(72703);
+var createNode = __nccwpck_require__(49462);
+var directives = __nccwpck_require__(98144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -37140,13 +37401,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 71596:
+/***/ 15702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(22617);
+var visit = __nccwpck_require__(67182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -37223,7 +37484,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 83661:
+/***/ 72703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37287,14 +37548,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 42404:
+/***/ 49462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -37384,13 +37645,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 61342:
+/***/ 98144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(22617);
+var visit = __nccwpck_require__(67182);
 
 const escapeChars = {
     '!': '%21',
@@ -37569,7 +37830,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 91464:
+/***/ 72130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37638,28 +37899,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 38815:
+/***/ 53645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(45840);
-var errors = __nccwpck_require__(91464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(84047);
-var visit = __nccwpck_require__(10204);
+var composer = __nccwpck_require__(82750);
+var Document = __nccwpck_require__(65755);
+var Schema = __nccwpck_require__(64902);
+var errors = __nccwpck_require__(72130);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var cst = __nccwpck_require__(73427);
+var lexer = __nccwpck_require__(60795);
+var lineCounter = __nccwpck_require__(89706);
+var parser = __nccwpck_require__(67374);
+var publicApi = __nccwpck_require__(86205);
+var visit = __nccwpck_require__(67182);
 
 
 
@@ -37696,7 +37957,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 57249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37722,16 +37983,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 19671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(71596);
-var visit = __nccwpck_require__(10204);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var anchors = __nccwpck_require__(15702);
+var visit = __nccwpck_require__(67182);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
+var toJS = __nccwpck_require__(83709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -37849,14 +38110,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 40101:
+/***/ 46039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
+var createNode = __nccwpck_require__(49462);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -38007,14 +38268,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 66673:
+/***/ 64615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(83661);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var applyReviver = __nccwpck_require__(72703);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
 
 class NodeBase {
     constructor(type) {
@@ -38054,15 +38315,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 57165:
+/***/ 92815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyPair = __nccwpck_require__(59748);
-var addPairToJSMap = __nccwpck_require__(97104);
-var identity = __nccwpck_require__(41127);
+var createNode = __nccwpck_require__(49462);
+var stringifyPair = __nccwpck_require__(21174);
+var addPairToJSMap = __nccwpck_require__(60614);
+var identity = __nccwpck_require__(22617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -38100,14 +38361,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 63301:
+/***/ 69271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
+var toJS = __nccwpck_require__(83709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -38134,17 +38395,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 84454:
+/***/ 82448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(61212);
-var addPairToJSMap = __nccwpck_require__(97104);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
+var stringifyCollection = __nccwpck_require__(58454);
+var addPairToJSMap = __nccwpck_require__(60614);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -38288,17 +38549,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 92223:
+/***/ 95125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyCollection = __nccwpck_require__(61212);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var toJS = __nccwpck_require__(74043);
+var createNode = __nccwpck_require__(49462);
+var stringifyCollection = __nccwpck_require__(58454);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var toJS = __nccwpck_require__(83709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -38410,16 +38671,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 97104:
+/***/ 60614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(57249);
-var merge = __nccwpck_require__(90452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(32610);
+var stringify = __nccwpck_require__(99666);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -38482,7 +38743,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 41127:
+/***/ 22617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38542,12 +38803,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 74043:
+/***/ 83709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -38588,15 +38849,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 60110:
+/***/ 58564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
-var errors = __nccwpck_require__(91464);
-var stringifyString = __nccwpck_require__(83069);
+var resolveBlockScalar = __nccwpck_require__(80599);
+var resolveFlowScalar = __nccwpck_require__(37120);
+var errors = __nccwpck_require__(72130);
+var stringifyString = __nccwpck_require__(36179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -38813,7 +39074,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 91733:
+/***/ 67455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38883,7 +39144,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 97715:
+/***/ 34257:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38989,14 +39250,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 73427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(60110);
-var cstStringify = __nccwpck_require__(91733);
-var cstVisit = __nccwpck_require__(97715);
+var cstScalar = __nccwpck_require__(58564);
+var cstStringify = __nccwpck_require__(67455);
+var cstVisit = __nccwpck_require__(34257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -39108,12 +39369,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 40361:
+/***/ 60795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(73427);
 
 /*
 START -> stream
@@ -39838,7 +40099,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 66628:
+/***/ 89706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39886,14 +40147,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 67374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
+var cst = __nccwpck_require__(73427);
+var lexer = __nccwpck_require__(60795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -40873,18 +41134,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 84047:
+/***/ 86205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var log = __nccwpck_require__(57249);
-var identity = __nccwpck_require__(41127);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(82750);
+var Document = __nccwpck_require__(65755);
+var errors = __nccwpck_require__(72130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(22617);
+var lineCounter = __nccwpck_require__(89706);
+var parser = __nccwpck_require__(67374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -40987,16 +41248,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 45840:
+/***/ 64902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var tags = __nccwpck_require__(90018);
+var identity = __nccwpck_require__(22617);
+var map = __nccwpck_require__(78229);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var tags = __nccwpck_require__(11656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -41033,13 +41294,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 47451:
+/***/ 78229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(22617);
+var YAMLMap = __nccwpck_require__(82448);
 
 const map = {
     collection: 'map',
@@ -41059,12 +41320,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 73632:
+/***/ 87890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 const nullTag = {
     identify: value => value == null,
@@ -41083,13 +41344,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 72400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(22617);
+var YAMLSeq = __nccwpck_require__(95125);
 
 const seq = {
     collection: 'seq',
@@ -41109,12 +41370,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 66464:
+/***/ 32374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(83069);
+var stringifyString = __nccwpck_require__(36179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -41132,12 +41393,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 73959:
+/***/ 21477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -41160,13 +41421,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 38405:
+/***/ 28251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(69271);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -41214,12 +41475,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 59874:
+/***/ 97052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -41263,18 +41524,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 70896:
+/***/ 74810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var bool = __nccwpck_require__(21477);
+var float = __nccwpck_require__(28251);
+var int = __nccwpck_require__(97052);
 
 const schema = [
     map.map,
@@ -41295,14 +41556,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33559:
+/***/ 77925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(69271);
+var map = __nccwpck_require__(78229);
+var seq = __nccwpck_require__(72400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -41366,27 +41627,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 90018:
+/***/ 11656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
-var schema = __nccwpck_require__(70896);
-var schema$1 = __nccwpck_require__(33559);
-var binary = __nccwpck_require__(56083);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var schema$2 = __nccwpck_require__(35913);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var bool = __nccwpck_require__(21477);
+var float = __nccwpck_require__(28251);
+var int = __nccwpck_require__(97052);
+var schema = __nccwpck_require__(74810);
+var schema$1 = __nccwpck_require__(77925);
+var binary = __nccwpck_require__(66817);
+var merge = __nccwpck_require__(32610);
+var omap = __nccwpck_require__(80061);
+var pairs = __nccwpck_require__(67815);
+var schema$2 = __nccwpck_require__(97755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(56282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -41472,14 +41733,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 56083:
+/***/ 66817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(63301);
-var stringifyString = __nccwpck_require__(83069);
+var Scalar = __nccwpck_require__(69271);
+var stringifyString = __nccwpck_require__(36179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -41549,12 +41810,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 88398:
+/***/ 63260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -41585,13 +41846,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 35782:
+/***/ 60396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(69271);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -41642,12 +41903,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 10873:
+/***/ 95883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -41725,13 +41986,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 90452:
+/***/ 32610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -41803,16 +42064,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 50303:
+/***/ 80061:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var pairs = __nccwpck_require__(18385);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var pairs = __nccwpck_require__(67815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -41887,15 +42148,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 18385:
+/***/ 67815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
+var YAMLSeq = __nccwpck_require__(95125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -41976,24 +42237,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 35913:
+/***/ 97755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var binary = __nccwpck_require__(56083);
-var bool = __nccwpck_require__(88398);
-var float = __nccwpck_require__(35782);
-var int = __nccwpck_require__(10873);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var binary = __nccwpck_require__(66817);
+var bool = __nccwpck_require__(63260);
+var float = __nccwpck_require__(60396);
+var int = __nccwpck_require__(95883);
+var merge = __nccwpck_require__(32610);
+var omap = __nccwpck_require__(80061);
+var pairs = __nccwpck_require__(67815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(56282);
 
 const schema = [
     map.map,
@@ -42024,14 +42285,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 81528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -42127,12 +42388,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 46752:
+/***/ 56282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -42239,7 +42500,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 34475:
+/***/ 27089:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42397,15 +42658,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 99666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(71596);
-var identity = __nccwpck_require__(41127);
-var stringifyComment = __nccwpck_require__(59799);
-var stringifyString = __nccwpck_require__(83069);
+var anchors = __nccwpck_require__(15702);
+var identity = __nccwpck_require__(22617);
+var stringifyComment = __nccwpck_require__(56949);
+var stringifyString = __nccwpck_require__(36179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -42536,14 +42797,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 61212:
+/***/ 58454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -42698,7 +42959,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 59799:
+/***/ 56949:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42729,14 +42990,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 35719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -42823,7 +43084,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 28689:
+/***/ 82491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42857,15 +43118,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 59748:
+/***/ 21174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -43016,13 +43277,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 83069:
+/***/ 36179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var foldFlowLines = __nccwpck_require__(34475);
+var Scalar = __nccwpck_require__(69271);
+var foldFlowLines = __nccwpck_require__(27089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -43361,12 +43622,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 10204:
+/***/ 67182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -43604,14 +43865,14 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 63837:
+/***/ 49422:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 72079:
+/***/ 372:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -43886,6 +44147,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(95581);
+/******/ var __webpack_exports__ = __nccwpck_require__(41210);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
