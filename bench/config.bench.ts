@@ -1,8 +1,9 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config/load.js';
 import { validateConfigFiles } from '../src/config/validate.js';
+import { series } from './series.js';
 
 /** A realistic config file: typed values, json values, an environment column, `rows` rows. */
 export function configText(table: string, rows: number): string {
@@ -58,8 +59,11 @@ function time<T>(work: () => T): { result: T; ms: number } {
   return { result, ms: performance.now() - started };
 }
 
-/** Validation of one 5,000-row file, and of 200 files of 500 rows read from disk. */
-export async function validateConfigs(): Promise<Record<string, number>> {
+/**
+ * Validation of one 5,000-row file, of 200 files of 500 rows read from disk, and of one file
+ * at 5,000 to 80,000 rows (each in its own process) with the fitted exponent over the sizes.
+ */
+export async function validateConfigs(): Promise<Record<string, unknown>> {
   const single = Buffer.from(configText('big_table', 5_000));
   loadConfig('warm-up.yaml', Buffer.from(configText('warm_up', 50)));
   const one = time(() => loadConfig('big.yaml', single));
@@ -79,12 +83,19 @@ export async function validateConfigs(): Promise<Record<string, number>> {
     const manyMs = performance.now() - started;
     if (many.findings.length > 0)
       throw new Error(`benchmark configs are invalid: ${many.findings[0]!.message}`);
+    const bySize = await series(
+      resolve(import.meta.dirname, 'config-case.ts'),
+      [],
+      [5_000, 10_000, 20_000, 40_000, 80_000],
+      ['validateMs', 'validateCpuMs', 'peakRssMb'],
+    );
     return {
       fiveThousandRowFileBytes: single.length,
       fiveThousandRowFileMs: Math.round(one.ms),
       twoHundredFilesOf500Rows: many.configs.length,
       twoHundredFilesMs: Math.round(manyMs),
       rowsPerSecond: Math.round((200 * 500) / (manyMs / 1000)),
+      oneFileBySize: bySize,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,20 +1,14 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { runCase, series } from './series.js';
 
-const run = promisify(execFile);
+const script = resolve(import.meta.dirname, 'plan-case.ts');
 
-/** Runs one case of plan-case.ts in its own process, so its peak memory is measured alone. */
-async function planCase(name: 'large' | 'many'): Promise<Record<string, number>> {
-  const script = resolve(import.meta.dirname, 'plan-case.ts');
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, name], {
-    maxBuffer: 1024 * 1024,
-  });
-  return JSON.parse(stdout) as Record<string, number>;
-}
-
-/** Plan computation for 100,000 rows × 10 columns in one table, every row changing. */
-export const planLargeTable = () => planCase('large');
+/**
+ * Plan computation for one table of 10 columns where every row changes, at 25,000 to 200,000
+ * rows, with the fitted exponent of each figure over the sizes (1: linear).
+ */
+export const planLargeTable = () =>
+  series(script, ['large'], [25_000, 50_000, 100_000, 200_000], ['planStepMs', 'planStepCpuMs', 'peakRssMb']);
 
 /** Plan computation for 200 tables × 500 rows, a fifth of the rows changing. */
-export const planManyTables = () => planCase('many');
+export const planManyTables = () => runCase(script, ['many']);

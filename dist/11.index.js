@@ -453,7 +453,7 @@ function readPlan(text, source, options = {}) {
     const unidentified = plan.tables.find((table) => table.id === undefined ? !creates(table) && table.blocked.length === 0 : creates(table));
     if (unidentified)
         return refuse(`table ${unidentified.name} ${unidentified.id === undefined ? 'has no id, and the plan does not create it' : 'has an id, and the plan creates it'}`);
-    return deepFreeze(plan);
+    return freezePlan(plan);
 }
 /** What differs between a recorded binding and the expected one; empty when it matches. */
 function bindingMismatches(recorded, expected) {

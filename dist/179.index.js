@@ -35,8 +35,8 @@ var structure = __webpack_require__(26149);
 var findings = __webpack_require__(74770);
 // EXTERNAL MODULE: ./src/config/patterns.ts
 var patterns = __webpack_require__(31563);
-// EXTERNAL MODULE: ./src/config/yaml-source.ts + 1 modules
-var yaml_source = __webpack_require__(88134);
+// EXTERNAL MODULE: ./src/config/yaml-source.ts + 4 modules
+var yaml_source = __webpack_require__(79017);
 ;// CONCATENATED MODULE: ./src/deploy/health/spec.ts
 
 
@@ -1154,8 +1154,8 @@ async function mergedPullRequest(context) {
 var lock = __webpack_require__(53491);
 // EXTERNAL MODULE: ./src/action/unfinished.ts
 var action_unfinished = __webpack_require__(77061);
-// EXTERNAL MODULE: ./src/action/planning.ts + 16 modules
-var planning = __webpack_require__(68574);
+// EXTERNAL MODULE: ./src/action/planning.ts + 17 modules
+var planning = __webpack_require__(52832);
 // EXTERNAL MODULE: ./src/action/policy-source.ts
 var policy_source = __webpack_require__(28218);
 ;// CONCATENATED MODULE: ./src/action/mode-deploy.ts

@@ -236,7 +236,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runDriftMode: () => (/* binding */ runDriftMode)
 /* harmony export */ });
 /* harmony import */ var _plan_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65153);
-/* harmony import */ var _planning_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68574);
+/* harmony import */ var _planning_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52832);
 /* harmony import */ var _policy_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28218);
 /* harmony import */ var _unfinished_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77061);
 

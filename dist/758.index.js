@@ -131,7 +131,7 @@ function manifestBody(manifest) {
 }
 /** `sha256:<hex>` of the manifest's canonical form, checksum and signature left out. */
 function manifestChecksum(manifest) {
-    return (0,canonical/* sha256Of */.B)(manifestBody(manifest));
+    return (0,canonical/* sha256Of */.Bj)(manifestBody(manifest));
 }
 /** Where table files may be: plain names under tables/, so a manifest cannot point elsewhere. */
 const backup_checks_TABLE_FILE = /^tables\/[A-Za-z0-9_-][A-Za-z0-9._-]*\.json$/;
@@ -821,8 +821,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/genesys/schema.ts
 var schema = __webpack_require__(17155);
-// EXTERNAL MODULE: ./src/plan/snapshot.ts
-var snapshot = __webpack_require__(74471);
+// EXTERNAL MODULE: ./src/config/keys.ts
+var keys = __webpack_require__(31440);
 // EXTERNAL MODULE: ./src/config/types.ts
 var types = __webpack_require__(22143);
 ;// CONCATENATED MODULE: ./src/config/from-live.ts
@@ -854,7 +854,7 @@ function configFromLive(table, rows, options = {}) {
         position: NOWHERE,
     }));
     const desired = [...rows]
-        .sort((a, b) => (0,snapshot/* compareKeys */.YD)(String(a.key), String(b.key)))
+        .sort((a, b) => (0,keys/* compareKeys */.Y)(String(a.key), String(b.key)))
         .map((row) => {
         const cells = {};
         for (const [name, property] of entries) {
@@ -889,8 +889,8 @@ function configFromLive(table, rows, options = {}) {
 
 // EXTERNAL MODULE: ./src/plan/build.ts + 1 modules
 var build = __webpack_require__(8181);
-// EXTERNAL MODULE: ./src/plan/diff.ts + 2 modules
-var plan_diff = __webpack_require__(7074);
+// EXTERNAL MODULE: ./src/plan/diff.ts + 3 modules
+var plan_diff = __webpack_require__(6102);
 // EXTERNAL MODULE: ./src/plan/display.ts
 var display = __webpack_require__(65641);
 ;// CONCATENATED MODULE: ./src/deploy/restore-plans.ts

@@ -464,8 +464,8 @@ const datatable_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$sche
 var ajv = __webpack_require__(4913);
 // EXTERNAL MODULE: ./src/config/findings.ts
 var findings = __webpack_require__(74770);
-// EXTERNAL MODULE: ./src/config/yaml-source.ts + 1 modules
-var yaml_source = __webpack_require__(88134);
+// EXTERNAL MODULE: ./src/config/yaml-source.ts + 4 modules
+var yaml_source = __webpack_require__(79017);
 ;// CONCATENATED MODULE: ./src/config/structure.ts
 
 
@@ -588,7 +588,7 @@ function keyNode(node, name) {
 
 /***/ }),
 
-/***/ 88134:
+/***/ 79017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -599,130 +599,22 @@ __webpack_require__.d(__webpack_exports__, {
   df: () => (/* binding */ positionOf)
 });
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-;// CONCATENATED MODULE: ./src/config/text-hazards.ts
-
-/**
- * Names that would reach an object's prototype machinery when a map becomes a JavaScript
- * object (yaml drops or rewires `__proto__`): refused as column names, row keys and any key.
- */
-const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-/**
- * Characters that make two different texts look the same, or hide text: C0 and C1 controls
- * (tab, newline and carriage return included: no name needs them), zero-width characters,
- * bidirectional overrides and isolates, and the byte-order mark.
- */
-const HAZARD = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
-/** The first hazardous character of a text, as U+XXXX, or undefined. */
-function hazardIn(text) {
-    const match = HAZARD.exec(text);
-    return match ? `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
-}
-/**
- * Every map key of the document, checked: reserved names, and hazardous characters (with the
- * code point shown); a key that is a map, a list, an alias or a tagged non-text scalar
- * (!!binary) is refused too (it would become the text of its YAML, and an alias would bring in
- * a name these checks never saw). Also
- * `table` and `environment` values at the top level.
- */
-function keyProblems(root) {
-    const problems = [];
-    const stack = [root];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (!(0,dist/* isCollection */.P3)(node))
-            continue;
-        for (const item of node.items) {
-            const key = (0,dist/* isPair */.tO)(item) ? item.key : null;
-            // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
-            const objectScalar = (0,dist/* isScalar */.jn)(key) && typeof key.value === 'object' && key.value !== null;
-            if (key !== null && (!(0,dist/* isScalar */.jn)(key) || objectScalar)) {
-                const what = (0,dist/* isAlias */.Vj)(key)
-                    ? 'an alias'
-                    : (0,dist/* isMap */.jh)(key)
-                        ? 'a map'
-                        : (0,dist/* isScalar */.jn)(key)
-                            ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
-                            : 'a list';
-                problems.push({
-                    node: key,
-                    rule: 'schema-type',
-                    message: `A name must be written out as text; this one is ${what}.`,
-                });
-            }
-            if ((0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && typeof item.key.value === 'string') {
-                const name = item.key.value;
-                if (RESERVED_NAMES.has(name))
-                    problems.push({ node: item.key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
-                const hazard = hazardIn(name);
-                if (hazard)
-                    problems.push({
-                        node: item.key,
-                        rule: 'text-hazard',
-                        message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
-                    });
-            }
-            const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
-            if (value && (0,dist/* isCollection */.P3)(value))
-                stack.push(value);
-        }
-    }
-    if ((0,dist/* isMap */.jh)(root))
-        for (const field of ['table', 'environment']) {
-            const value = root.get(field, true);
-            if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
-                const hazard = hazardIn(value.value);
-                if (hazard)
-                    problems.push({
-                        node: value,
-                        rule: 'text-hazard',
-                        message: `"${field}" holds the invisible or control character ${hazard}.`,
-                    });
-            }
-        }
-    return problems.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
-}
-
 // EXTERNAL MODULE: ./src/config/findings.ts
 var config_findings = __webpack_require__(74770);
-;// CONCATENATED MODULE: ./src/config/yaml-source.ts
+;// CONCATENATED MODULE: ./src/config/file-bytes.ts
 
-
-
-const DEFAULT_LOAD_OPTIONS = {
-    maxFileBytes: 5 * 1024 * 1024,
-    maxAliasCount: 100,
-    maxDepth: 32,
-};
-/** Where a node starts; the file's start for nodes without a range. */
-function positionOf(source, node) {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = source.lineCounter.linePos(offset);
-    return { line, column: col };
-}
-/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
-const YAML_CODES = {
-    TAB_AS_INDENT: 'yaml-tab-indent',
-    MULTIPLE_DOCS: 'yaml-multiple-documents',
-};
 /**
- * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
- * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
- * documents, alias bombs and very deep nesting.
+ * A config file's bytes as text, or the finding that refuses them at the exact place: files
+ * larger than `maxFileBytes`, binary files (a NUL byte) and files that are not UTF-8. A
+ * leading byte-order mark is dropped.
  */
-function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
-    const start = { line: 1, column: 1 };
-    if (bytes.length > options.maxFileBytes) {
-        return [
-            (0,config_findings/* finding */.gk)('file-too-large', file, start, `The file is ${bytes.length} bytes; at most ${options.maxFileBytes} are read.`),
-        ];
+function decodeConfigBytes(file, bytes, maxFileBytes) {
+    if (bytes.length > maxFileBytes) {
+        return (0,config_findings/* finding */.gk)('file-too-large', file, { line: 1, column: 1 }, `The file is ${bytes.length} bytes; at most ${maxFileBytes} are read.`);
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-        return [
-            (0,config_findings/* finding */.gk)('file-binary', file, positionInBytes(bytes, nul), 'The file contains a NUL byte: it is not a text file.'),
-        ];
+        return (0,config_findings/* finding */.gk)('file-binary', file, positionInBytes(bytes, nul), 'The file contains a NUL byte: it is not a text file.');
     }
     let text;
     try {
@@ -730,29 +622,90 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
     }
     catch {
         const offset = firstInvalidUtf8(bytes);
-        return [
-            (0,config_findings/* finding */.gk)('file-encoding', file, positionInBytes(bytes, offset), `The file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, '0')}).`),
-        ];
+        return (0,config_findings/* finding */.gk)('file-encoding', file, positionInBytes(bytes, offset), `The file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, '0')}).`);
     }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const lineCounter = lineStartsOf(text);
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
+function positionInBytes(bytes, offset) {
+    const before = bytes.subarray(0, offset);
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
+    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
+    return { line, column };
+}
+/**
+ * Offset of the first byte that breaks UTF-8, by the well-formed sequences of the Unicode
+ * standard (table 3-7): overlong forms, UTF-16 surrogates (ED A0..BF) and code points above
+ * U+10FFFF are ill-formed too, as the decoder that refused the file says.
+ */
+function firstInvalidUtf8(bytes) {
+    let index = 0;
+    while (index < bytes.length) {
+        const byte = bytes[index];
+        const [length, secondLow, secondHigh] = utf8Lead(byte);
+        if (length === 0)
+            return index;
+        for (let next = 1; next < length; next++) {
+            const low = next === 1 ? secondLow : 0x80;
+            const high = next === 1 ? secondHigh : 0xbf;
+            const continuation = bytes[index + next];
+            if (continuation === undefined || continuation < low || continuation > high)
+                return index;
+        }
+        index += length;
+    }
+    // Unreachable for bytes the decoder refused; the last byte is the best guess.
+    return Math.max(0, bytes.length - 1);
+}
+/** The length of the sequence a lead byte starts (0: not a lead byte) and its second byte's range. */
+function utf8Lead(byte) {
+    if (byte < 0x80)
+        return [1, 0, 0];
+    if (byte >= 0xc2 && byte <= 0xdf)
+        return [2, 0x80, 0xbf];
+    if (byte === 0xe0)
+        return [3, 0xa0, 0xbf];
+    if (byte === 0xed)
+        return [3, 0x80, 0x9f];
+    if (byte >= 0xe1 && byte <= 0xef)
+        return [3, 0x80, 0xbf];
+    if (byte === 0xf0)
+        return [4, 0x90, 0xbf];
+    if (byte >= 0xf1 && byte <= 0xf3)
+        return [4, 0x80, 0xbf];
+    if (byte === 0xf4)
+        return [4, 0x80, 0x8f];
+    return [0, 0, 0];
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/config/yaml-parse.ts
+
+
+/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
+const YAML_CODES = {
+    TAB_AS_INDENT: 'yaml-tab-indent',
+    MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
+/**
+ * Parses the text into one YAML 1.2 document, or refuses it with findings at the exact places:
+ * YAML errors, several documents, nesting too deep for the parser, a parser that breaks on the
+ * text, and a %YAML directive for another version.
+ */
+function parseConfigYaml(file, text, at, maxDepth) {
     const doc = parseYaml(text);
     if (doc === undefined) {
-        const offset = parserOverflowOffset(text);
         return [
-            (0,config_findings/* finding */.gk)('yaml-syntax', file, at(offset), 'The YAML breaks the parser from here on (its stack ran out); fix the first error at this position.'),
+            (0,config_findings/* finding */.gk)('yaml-syntax', file, at(parserOverflowOffset(text)), 'The YAML breaks the parser from here on (its stack ran out); fix the first error at this position.'),
         ];
     }
     // Nesting deep enough to exhaust the stack: yaml says so at places that depend on the stack's
     // size, and may say it more than once; one finding, where the nesting passes the limit.
     if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION'))
         return [
-            (0,config_findings/* finding */.gk)('yaml-too-deep', file, at(tooDeepOffset(text, options.maxDepth)), `The value is nested too deeply to read (at most ${options.maxDepth} levels are allowed).`),
+            (0,config_findings/* finding */.gk)('yaml-too-deep', file, at(tooDeepOffset(text, maxDepth)), `The value is nested too deeply to read (at most ${maxDepth} levels are allowed).`),
         ];
     if (doc.errors.length > 0) {
         const findings = new Map();
@@ -773,37 +726,7 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
         return [
             (0,config_findings/* finding */.gk)('yaml-version', file, at(directive.index), `The file declares YAML ${directive[1]}; config files are read as YAML 1.2 only.`),
         ];
-    if (doc.contents === null)
-        return [(0,config_findings/* finding */.gk)('file-empty', file, start, 'The file has no content (only comments or whitespace).')];
-    const source = { file, doc, lineCounter, value: undefined };
-    const tree = inspectTree(doc.contents, options.maxDepth);
-    if (tree.tooDeep) {
-        return [
-            (0,config_findings/* finding */.gk)('yaml-too-deep', file, positionOf(source, tree.tooDeep), `The value is nested more than ${options.maxDepth} levels deep.`),
-        ];
-    }
-    const hazards = keyProblems(doc.contents);
-    if (hazards.length > 0)
-        return hazards.map((problem) => (0,config_findings/* finding */.gk)(problem.rule, file, positionOf(source, problem.node), problem.message));
-    if (tree.setLike.length > 0) {
-        return tree.setLike.map((node) => (0,config_findings/* finding */.gk)('schema-type', file, positionOf(source, node), `The tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} makes a set or an ordered map, which a config file cannot hold; write a map or a list.`));
-    }
-    if (tree.duplicateKeys.length > 0) {
-        return tree.duplicateKeys.map((key) => (0,config_findings/* finding */.gk)('yaml-duplicate-key', file, positionOf(source, key), `The name "${String(key.value)}" appears twice in the same map.`));
-    }
-    try {
-        source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
-    }
-    catch (error) {
-        if (error instanceof ReferenceError) {
-            const alias = firstAlias(doc.contents);
-            return [
-                (0,config_findings/* finding */.gk)('yaml-alias-limit', file, positionOf(source, alias), `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`),
-            ];
-        }
-        throw error;
-    }
-    return source;
+    return doc;
 }
 /**
  * Where each line starts, from the text itself. yaml's own LineCounter misses the line breaks
@@ -881,35 +804,113 @@ function yamlMessage(code, message) {
         return 'The file holds more than one YAML document (a second "---").';
     return message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
 }
+
+;// CONCATENATED MODULE: ./src/config/text-hazards.ts
+
+/**
+ * Names that would reach an object's prototype machinery when a map becomes a JavaScript
+ * object (yaml drops or rewires `__proto__`): refused as column names, row keys and any key.
+ */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Characters that make two different texts look the same, or hide text: C0 and C1 controls
+ * (tab, newline and carriage return included: no name needs them), zero-width characters,
+ * bidirectional overrides and isolates, and the byte-order mark.
+ */
+const HAZARD = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+/** The first hazardous character of a text, as U+XXXX, or undefined. */
+function hazardIn(text) {
+    const match = HAZARD.exec(text);
+    return match ? `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+/**
+ * The problems of one item's key: a reserved name, a hazardous character (with the code point
+ * shown), or a key that is a map, a list, an alias or a tagged non-text scalar (!!binary) (it
+ * would become the text of its YAML, and an alias would bring in a name these checks never
+ * saw). Called for every item of every collection (see yaml-tree.ts).
+ */
+function itemKeyProblems(item, problems) {
+    if (!(0,dist/* isPair */.tO)(item))
+        return;
+    const key = item.key;
+    // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
+    const objectScalar = (0,dist/* isScalar */.jn)(key) && typeof key.value === 'object' && key.value !== null;
+    if (key !== null && (!(0,dist/* isScalar */.jn)(key) || objectScalar)) {
+        const what = (0,dist/* isAlias */.Vj)(key)
+            ? 'an alias'
+            : (0,dist/* isMap */.jh)(key)
+                ? 'a map'
+                : (0,dist/* isScalar */.jn)(key)
+                    ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
+                    : 'a list';
+        problems.push({
+            node: key,
+            rule: 'schema-type',
+            message: `A name must be written out as text; this one is ${what}.`,
+        });
+    }
+    if ((0,dist/* isScalar */.jn)(key) && typeof key.value === 'string') {
+        const name = key.value;
+        if (RESERVED_NAMES.has(name))
+            problems.push({ node: key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
+        const hazard = hazardIn(name);
+        if (hazard)
+            problems.push({
+                node: key,
+                rule: 'text-hazard',
+                message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
+            });
+    }
+}
+/** Hazardous characters in the `table` and `environment` values at the top level. */
+function rootValueProblems(root, problems) {
+    if (!(0,dist/* isMap */.jh)(root))
+        return;
+    for (const field of ['table', 'environment']) {
+        const value = root.get(field, true);
+        if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
+            const hazard = hazardIn(value.value);
+            if (hazard)
+                problems.push({
+                    node: value,
+                    rule: 'text-hazard',
+                    message: `"${field}" holds the invisible or control character ${hazard}.`,
+                });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/yaml-tree.ts
+
+
 /**
  * YAML 1.1 collection tags that yaml still resolves: they become a JavaScript Set or Map, which
  * the JSON Schema check would take for an empty map (`columns: !!set {a}` would mean no columns).
  */
 const SET_LIKE_TAGS = new Set(['set', 'omap', 'pairs'].map((name) => `tag:yaml.org,2002:${name}`));
 /**
- * One iterative walk (no recursion limit) over every collection: the first node deeper than
- * `maxDepth`, keys that repeat within a map (compared as YAML does: 1 and "1" differ), and
- * collections tagged as sets or ordered maps.
+ * One iterative walk (no recursion limit) over every collection of the document, each sorted
+ * by position.
  */
 function inspectTree(root, maxDepth) {
-    const duplicateKeys = [];
-    const setLike = [];
+    const inspection = { keyProblems: [], duplicateKeys: [], setLike: [] };
     const stack = [[root, 1]];
     while (stack.length > 0) {
         const [node, depth] = stack.pop();
         if (!(0,dist/* isCollection */.P3)(node))
             continue;
         if (depth > maxDepth)
-            return { tooDeep: node, duplicateKeys, setLike };
+            return { ...inspection, tooDeep: node };
         if (node.tag !== undefined && SET_LIKE_TAGS.has(node.tag))
-            setLike.push(node);
+            inspection.setLike.push(node);
         const seen = (0,dist/* isMap */.jh)(node) ? new Set() : undefined;
         for (const item of node.items) {
+            itemKeyProblems(item, inspection.keyProblems);
             if (seen && (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key)) {
                 // Texts equal after Unicode normalisation (NFC) are the same name to a reader.
                 const identity = `${typeof item.key.value}:${String(item.key.value).normalize('NFC')}`;
                 if (seen.has(identity))
-                    duplicateKeys.push(item.key);
+                    inspection.duplicateKeys.push(item.key);
                 seen.add(identity);
             }
             const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
@@ -917,9 +918,17 @@ function inspectTree(root, maxDepth) {
                 stack.push([value, depth + 1]);
         }
     }
-    const byOffset = (a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0);
-    return { duplicateKeys: duplicateKeys.sort(byOffset), setLike: setLike.sort(byOffset) };
+    rootValueProblems(root, inspection.keyProblems);
+    const byOffset = (a, b) => offsetOf(a) - offsetOf(b);
+    inspection.keyProblems.sort((a, b) => byOffset(a.node, b.node));
+    inspection.duplicateKeys.sort(byOffset);
+    inspection.setLike.sort(byOffset);
+    return inspection;
 }
+function offsetOf(node) {
+    return node.range?.[0] ?? 0;
+}
+/** The first alias in document order, where an alias limit was passed. */
 function firstAlias(root) {
     const stack = [root];
     while (stack.length > 0) {
@@ -936,57 +945,91 @@ function firstAlias(root) {
     }
     return undefined;
 }
-/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
-function positionInBytes(bytes, offset) {
-    const before = bytes.subarray(0, offset);
-    const lineStart = before.lastIndexOf(0x0a) + 1;
-    const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
-    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
-    return { line, column };
+
+;// CONCATENATED MODULE: ./src/config/yaml-source.ts
+
+
+
+
+const DEFAULT_LOAD_OPTIONS = {
+    maxFileBytes: 5 * 1024 * 1024,
+    maxAliasCount: 100,
+    maxDepth: 32,
+};
+/** Where a node starts; the file's start for nodes without a range. */
+function positionOf(source, node) {
+    return positionAt(source.lineCounter, node?.range?.[0] ?? 0);
 }
 /**
- * Offset of the first byte that breaks UTF-8, by the well-formed sequences of the Unicode
- * standard (table 3-7): overlong forms, UTF-16 surrogates (ED A0..BF) and code points above
- * U+10FFFF are ill-formed too, as the decoder that refused the file says.
+ * Line and column of an offset: a binary search over the line starts (as yaml's LineCounter
+ * does, without the intermediate object: a large file asks this once per cell).
  */
-function firstInvalidUtf8(bytes) {
-    let index = 0;
-    while (index < bytes.length) {
-        const byte = bytes[index];
-        const [length, secondLow, secondHigh] = utf8Lead(byte);
-        if (length === 0)
-            return index;
-        for (let next = 1; next < length; next++) {
-            const low = next === 1 ? secondLow : 0x80;
-            const high = next === 1 ? secondHigh : 0xbf;
-            const continuation = bytes[index + next];
-            if (continuation === undefined || continuation < low || continuation > high)
-                return index;
-        }
-        index += length;
+function positionAt(lines, offset) {
+    const starts = lines.lineStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (starts[middle] < offset)
+            low = middle + 1;
+        else
+            high = middle;
     }
-    // Unreachable for bytes the decoder refused; the last byte is the best guess.
-    return Math.max(0, bytes.length - 1);
+    if (starts[low] === offset)
+        return { line: low + 1, column: 1 };
+    if (low === 0)
+        return { line: 0, column: offset };
+    return { line: low, column: offset - starts[low - 1] + 1 };
 }
-/** The length of the sequence a lead byte starts (0: not a lead byte) and its second byte's range. */
-function utf8Lead(byte) {
-    if (byte < 0x80)
-        return [1, 0, 0];
-    if (byte >= 0xc2 && byte <= 0xdf)
-        return [2, 0x80, 0xbf];
-    if (byte === 0xe0)
-        return [3, 0xa0, 0xbf];
-    if (byte === 0xed)
-        return [3, 0x80, 0x9f];
-    if (byte >= 0xe1 && byte <= 0xef)
-        return [3, 0x80, 0xbf];
-    if (byte === 0xf0)
-        return [4, 0x90, 0xbf];
-    if (byte >= 0xf1 && byte <= 0xf3)
-        return [4, 0x80, 0xbf];
-    if (byte === 0xf4)
-        return [4, 0x80, 0x8f];
-    return [0, 0, 0];
+/**
+ * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
+ * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
+ * documents, alias bombs and very deep nesting.
+ */
+function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
+    const text = decodeConfigBytes(file, bytes, options.maxFileBytes);
+    if (typeof text !== 'string')
+        return [text];
+    const lineCounter = lineStartsOf(text);
+    const doc = parseConfigYaml(file, text, (offset) => positionAt(lineCounter, offset), options.maxDepth);
+    if (Array.isArray(doc))
+        return doc;
+    if (doc.contents === null)
+        return [
+            (0,config_findings/* finding */.gk)('file-empty', file, { line: 1, column: 1 }, 'The file has no content (only comments or whitespace).'),
+        ];
+    const source = { file, doc, lineCounter, value: undefined };
+    const refused = treeFindings(source, doc.contents, options.maxDepth);
+    if (refused.length > 0)
+        return refused;
+    try {
+        source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        return [
+            (0,config_findings/* finding */.gk)('yaml-alias-limit', file, positionOf(source, firstAlias(doc.contents)), `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`),
+        ];
+    }
+    return source;
+}
+/**
+ * What the document's shape makes unreliable, the first kind found in this order: nesting too
+ * deep, names that are not plain text, sets and ordered maps, names that repeat in a map.
+ */
+function treeFindings(source, root, maxDepth) {
+    const tree = inspectTree(root, maxDepth);
+    const at = (node) => positionOf(source, node);
+    if (tree.tooDeep)
+        return [
+            (0,config_findings/* finding */.gk)('yaml-too-deep', source.file, at(tree.tooDeep), `The value is nested more than ${maxDepth} levels deep.`),
+        ];
+    if (tree.keyProblems.length > 0)
+        return tree.keyProblems.map((problem) => (0,config_findings/* finding */.gk)(problem.rule, source.file, at(problem.node), problem.message));
+    if (tree.setLike.length > 0)
+        return tree.setLike.map((node) => (0,config_findings/* finding */.gk)('schema-type', source.file, at(node), `The tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} makes a set or an ordered map, which a config file cannot hold; write a map or a list.`));
+    return tree.duplicateKeys.map((key) => (0,config_findings/* finding */.gk)('yaml-duplicate-key', source.file, at(key), `The name "${String(key.value)}" appears twice in the same map.`));
 }
 
 
@@ -1002,14 +1045,14 @@ __webpack_require__.d(__webpack_exports__, {
   K$: () => (/* binding */ predict)
 });
 
-// UNUSED EXPORTS: deepFreeze, defaultDeployment, planDigest
+// UNUSED EXPORTS: defaultDeployment, freezePlan, planDigest
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/plan/canonical.ts
 var canonical = __webpack_require__(34917);
-// EXTERNAL MODULE: ./src/plan/diff.ts + 2 modules
-var diff = __webpack_require__(7074);
+// EXTERNAL MODULE: ./src/plan/diff.ts + 3 modules
+var diff = __webpack_require__(6102);
 // EXTERNAL MODULE: ./src/plan/thresholds.ts
 var plan_thresholds = __webpack_require__(70755);
 ;// CONCATENATED MODULE: ./src/plan/types.ts
@@ -1057,7 +1100,7 @@ function buildPlan(configs, snapshot, options) {
         totals,
         tables,
     };
-    return deepFreeze({
+    return freezePlan({
         ...body,
         digest: planDigest(body),
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -1074,7 +1117,7 @@ function defaultDeployment(environment) {
  */
 function planDigest(plan) {
     const { digest: _digest, createdAt: _createdAt, signature: _signature, ...body } = plan;
-    return (0,canonical/* sha256Of */.B)(body);
+    return (0,canonical/* sha256Of */.Bj)(body);
 }
 /** How apply would write a table's changes, and the calls and time that takes. */
 function predict(diff, options, rate) {
@@ -1092,28 +1135,43 @@ function predict(diff, options, rate) {
     return { strategy, calls, seconds: Math.round((calls / rate) * 60 * 10) / 10 };
 }
 function totalsOf(tables, rate) {
-    const totals = {
-        tables: tables.length,
-        creates: 0,
-        updates: 0,
-        deletes: 0,
-        unchanged: 0,
-        schemaChanges: 0,
-        calls: 0,
-        seconds: 0,
-    };
+    let [creates, updates, deletes, unchanged, schemaChanges, calls] = [0, 0, 0, 0, 0, 0];
     for (const table of tables) {
-        totals.creates += table.creates.length;
-        totals.updates += table.updates.length;
-        totals.deletes += table.deletes.length;
-        totals.unchanged += table.unchanged;
-        totals.schemaChanges += table.schemaChanges.length;
-        totals.calls += table.prediction.calls;
+        creates += table.creates.length;
+        updates += table.updates.length;
+        deletes += table.deletes.length;
+        unchanged += table.unchanged;
+        schemaChanges += table.schemaChanges.length;
+        calls += table.prediction.calls;
     }
-    totals.seconds = Math.round((totals.calls / rate) * 60 * 10) / 10;
-    return totals;
+    const seconds = Math.round((calls / rate) * 60 * 10) / 10;
+    return { tables: tables.length, creates, updates, deletes, unchanged, schemaChanges, calls, seconds };
 }
-/** Freezes a value and everything in it: no stage may change the plan it was given. */
+/**
+ * Freezes a plan's structure: the plan, its tables, and every list and record in them down to
+ * the lists of row changes, but not each row change and row: freezing those cost as much as
+ * the diff itself. Rows are read-only by type ({@link PlanRow}); a stage that wanted to change
+ * one could not compile, and could not add, drop or replace a change at run time.
+ */
+function freezePlan(plan) {
+    for (const table of plan.tables) {
+        deepFreeze(table.schema);
+        deepFreeze(table.managed);
+        deepFreeze(table.schemaChanges);
+        deepFreeze(table.blocked);
+        deepFreeze(table.prediction);
+        Object.freeze(table.creates);
+        Object.freeze(table.updates);
+        Object.freeze(table.deletes);
+        Object.freeze(table);
+    }
+    deepFreeze(plan.producer);
+    deepFreeze(plan.thresholds);
+    deepFreeze(plan.totals);
+    Object.freeze(plan.tables);
+    return Object.freeze(plan);
+}
+/** Freezes a value and everything in it (small values: a schema, a list of findings). */
 function deepFreeze(value) {
     const stack = [value];
     while (stack.length > 0) {
@@ -1131,7 +1189,7 @@ function deepFreeze(value) {
 
 /***/ }),
 
-/***/ 7074:
+/***/ 6102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1237,135 +1295,90 @@ function compareWithLive(config, live) {
     return { added, findings };
 }
 
+// EXTERNAL MODULE: ./src/config/keys.ts
+var keys = __webpack_require__(31440);
 // EXTERNAL MODULE: ./src/plan/equality.ts
 var equality = __webpack_require__(32335);
-// EXTERNAL MODULE: ./src/plan/snapshot.ts
-var snapshot = __webpack_require__(74471);
-;// CONCATENATED MODULE: ./src/plan/diff.ts
-
-
+;// CONCATENATED MODULE: ./src/plan/diff-rows.ts
 
 
 /**
- * Diffs one table: the config's desired state against the live table (or nothing, when the
- * table does not exist). Pure and deterministic: rows come out sorted by key.
+ * Diffs the rows: creates and updates in key order, then deletes (or unmanaged rows) in key
+ * order. Allocates only for what changes: a row that is the same costs lookups, nothing more.
  */
-function diffTable(config, live) {
-    const desiredSchema = desiredTableSchema(config);
-    const name = live?.name ?? config.table.name ?? config.table.id;
-    const blocked = [];
-    const schemaChanges = [];
-    let schema;
-    if (!live) {
-        if (config.table.id !== undefined) {
-            blocked.push({
-                rule: 'table-not-found',
-                message: `No data table has the id ${config.table.id}.`,
-                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
-            });
-        }
-        schema = desiredSchema;
-        schemaChanges.push({ kind: 'create-table', columns: Object.keys(desiredSchema.properties).length });
-    }
-    else {
-        const evolution = compareWithLive(config, live.schema);
-        for (const item of evolution.findings)
-            blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
-        // Existing columns keep their live definition: the service accepts only added fields.
-        const properties = { ...live.schema.properties };
-        for (const column of evolution.added) {
-            const definition = desiredSchema.properties[column.name];
-            properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
-            schemaChanges.push({
-                kind: 'add-column',
-                column: column.name,
-                type: column.type,
-                definition: properties[column.name],
-            });
-        }
-        schema = { ...live.schema, properties };
-    }
-    const managed = {
-        version: config.columns.find((column) => column.managed === 'version')?.name,
-        actor: config.columns.find((column) => column.managed === 'actor')?.name,
-    };
-    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
-    const compared = Object.entries(schema.properties).filter(([column]) => column !== 'key' && !managedNames.has(column));
-    const jsonColumns = jsonCellsOf(config);
-    const liveRows = new Map((live?.rows ?? []).map((row) => [String(row.key), row]));
-    const creates = [];
-    const updates = [];
-    let unchanged = 0;
+function diffRows(config, liveRows, schema, managed) {
+    const compared = comparedColumns(config, schema, managed);
+    const live = new Map();
+    for (const row of liveRows)
+        live.set(String(row.key), row);
+    const diff = { creates: [], updates: [], deletes: [], unchanged: 0, unmanagedRows: 0 };
     const desiredKeys = new Set();
-    for (const desired of [...config.rows].sort((a, b) => (0,snapshot/* compareKeys */.YD)(a.key, b.key))) {
+    for (const desired of (0,keys/* sortedByKey */.A)(config.rows, (row) => row.key)) {
         desiredKeys.add(desired.key);
-        const current = liveRows.get(desired.key);
+        const current = live.get(desired.key);
         if (!current) {
-            creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
+            diff.creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
             continue;
         }
-        const cells = [];
-        for (const [column, definition] of compared) {
-            const json = jsonColumns(desired, column);
-            if (!(0,equality/* sameCell */.n)(desired.cells[column], current[column], definition, json)) {
-                cells.push({
-                    column,
-                    before: current[column] ?? null,
-                    after: (0,equality/* effectiveValue */.F)(desired.cells[column], definition),
-                });
-            }
-        }
-        if (cells.length === 0) {
-            unchanged += 1;
-            continue;
-        }
-        updates.push({
-            key: desired.key,
-            cells,
-            before: current,
-            after: fullRow(desired, current, compared, managedNames),
-        });
+        const cells = changedCells(desired, current, compared);
+        if (cells === undefined)
+            diff.unchanged += 1;
+        else
+            diff.updates.push({
+                key: desired.key,
+                cells,
+                before: current,
+                after: fullRow(desired, current, compared, managed),
+            });
     }
-    const deletes = [];
-    let unmanagedRows = 0;
-    for (const [key, row] of [...liveRows].sort(([a], [b]) => (0,snapshot/* compareKeys */.YD)(a, b))) {
+    // Only the live rows the file leaves out are sorted: usually few, or none.
+    for (const [key, row] of live) {
         if (desiredKeys.has(key))
             continue;
         if (config.prune)
-            deletes.push({ key, row });
+            diff.deletes.push({ key, row });
         else
-            unmanagedRows += 1;
+            diff.unmanagedRows += 1;
     }
-    // The service refuses a create past the table's row limit, so the rows the table ends with
-    // must fit (unmanaged rows count too); apply orders deletes first when only they make room.
-    const liveRowCount = live?.rows.length ?? 0;
-    const finalRows = liveRowCount + creates.length - deletes.length;
-    if (finalRows > config.limits.maxRows)
-        blocked.push({
-            rule: 'row-limit',
-            message: `After this deploy the table would hold ${finalRows} rows (${liveRowCount} now, ${creates.length} created, ${deletes.length} deleted${unmanagedRows > 0 ? `, ${unmanagedRows} of them not in the file` : ''}); at most ${config.limits.maxRows} fit.`,
-            hint: 'Remove rows from the file, set prune: true so that rows missing from it are deleted, or raise limits.maxRows if Genesys raised the limit for your org.',
+    diff.deletes.sort((a, b) => (0,keys/* compareKeys */.Y)(a.key, b.key));
+    return diff;
+}
+/** The columns compared: all but the key and the managed ones, in schema order. */
+function comparedColumns(config, schema, managed) {
+    const specs = new Map(config.columns.map((column) => [column.name, column]));
+    return Object.entries(schema.properties)
+        .filter(([name]) => name !== 'key' && !managed.has(name))
+        .map(([name, definition]) => {
+        const by = specs.get(name)?.typedBy;
+        return {
+            name,
+            definition,
+            typedBy: by === undefined ? undefined : { column: by, fallback: specs.get(by)?.default },
+        };
+    });
+}
+/** Whether a cell holds json: its column is typed per row, and the row's kind is json. */
+function holdsJson(desired, column) {
+    if (column.typedBy === undefined)
+        return false;
+    return (desired.cells[column.typedBy.column] ?? column.typedBy.fallback) === 'json';
+}
+/** The cells of a row that change, in column order; undefined when none does. */
+function changedCells(desired, current, compared) {
+    let cells;
+    for (let index = 0; index < compared.length; index++) {
+        const column = compared[index];
+        const wanted = desired.cells[column.name];
+        if ((0,equality/* sameCell */.n)(wanted, current[column.name], column.definition, holdsJson(desired, column)))
+            continue;
+        cells ??= [];
+        cells.push({
+            column: column.name,
+            before: current[column.name] ?? null,
+            after: (0,equality/* effectiveValue */.F)(wanted, column.definition),
         });
-    return {
-        name,
-        id: live?.id,
-        file: config.file,
-        division: config.division ?? live?.division,
-        description: config.description,
-        schema,
-        managed,
-        prune: config.prune,
-        schemaChanges,
-        blocked,
-        creates,
-        updates,
-        deletes,
-        unchanged,
-        unmanagedRows,
-        liveRowCount,
-        rowLimit: config.limits.maxRows,
-        liveFingerprint: live?.fingerprint ?? null,
-    };
+    }
+    return cells;
 }
 /**
  * The whole row a PUT sends: every compared column (a left-out cell would revert to its default
@@ -1374,29 +1387,97 @@ function diffTable(config, live) {
  */
 function fullRow(desired, current, compared, managed) {
     const row = { key: desired.key };
-    for (const [column, definition] of compared)
-        row[column] = (0,equality/* effectiveValue */.F)(desired.cells[column], definition);
+    for (let index = 0; index < compared.length; index++) {
+        const column = compared[index];
+        row[column.name] = (0,equality/* effectiveValue */.F)(desired.cells[column.name], column.definition);
+    }
     for (const column of managed)
         if (current[column] !== undefined)
             row[column] = current[column];
     return row;
 }
-/** Which cells hold json: string columns typed per row whose kind in that row is json. */
-function jsonCellsOf(config) {
-    const typed = new Map(config.columns
-        .filter((column) => column.typedBy !== undefined)
-        .map((column) => [
-        column.name,
-        {
-            by: column.typedBy,
-            fallback: config.columns.find((other) => other.name === column.typedBy)?.default,
-        },
-    ]));
-    return (row, column) => {
-        const typing = typed.get(column);
-        if (!typing)
-            return false;
-        return (row.cells[typing.by] ?? typing.fallback) === 'json';
+
+;// CONCATENATED MODULE: ./src/plan/diff.ts
+
+
+
+/**
+ * Diffs one table: the config's desired state against the live table (or nothing, when the
+ * table does not exist). Pure and deterministic: rows come out sorted by key.
+ */
+function diffTable(config, live) {
+    const { schema, schemaChanges, blocked } = diffSchema(config, live);
+    const managed = {
+        version: config.columns.find((column) => column.managed === 'version')?.name,
+        actor: config.columns.find((column) => column.managed === 'actor')?.name,
+    };
+    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
+    const rows = diffRows(config, live?.rows ?? [], schema, managedNames);
+    const liveRowCount = live?.rows.length ?? 0;
+    const tooMany = rowLimitProblem(config, liveRowCount, rows);
+    return {
+        name: live?.name ?? config.table.name ?? config.table.id,
+        id: live?.id,
+        file: config.file,
+        division: config.division ?? live?.division,
+        description: config.description,
+        schema,
+        managed,
+        prune: config.prune,
+        schemaChanges,
+        blocked: tooMany ? [...blocked, tooMany] : blocked,
+        ...rows,
+        liveRowCount,
+        rowLimit: config.limits.maxRows,
+        liveFingerprint: live?.fingerprint ?? null,
+    };
+}
+/** The schema the table will have, the changes that take it there, and those refused. */
+function diffSchema(config, live) {
+    const desiredSchema = desiredTableSchema(config);
+    const blocked = [];
+    if (!live) {
+        if (config.table.id !== undefined) {
+            blocked.push({
+                rule: 'table-not-found',
+                message: `No data table has the id ${config.table.id}.`,
+                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
+            });
+        }
+        const columns = Object.keys(desiredSchema.properties).length;
+        return { schema: desiredSchema, schemaChanges: [{ kind: 'create-table', columns }], blocked };
+    }
+    const evolution = compareWithLive(config, live.schema);
+    for (const item of evolution.findings)
+        blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
+    // Existing columns keep their live definition: the service accepts only added fields.
+    const properties = { ...live.schema.properties };
+    const schemaChanges = [];
+    for (const column of evolution.added) {
+        const definition = desiredSchema.properties[column.name];
+        properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
+        schemaChanges.push({
+            kind: 'add-column',
+            column: column.name,
+            type: column.type,
+            definition: properties[column.name],
+        });
+    }
+    return { schema: { ...live.schema, properties }, schemaChanges, blocked };
+}
+/**
+ * The service refuses a create past the table's row limit, so the rows the table ends with
+ * must fit (unmanaged rows count too); apply orders deletes first when only they make room.
+ */
+function rowLimitProblem(config, liveRowCount, rows) {
+    const finalRows = liveRowCount + rows.creates.length - rows.deletes.length;
+    if (finalRows <= config.limits.maxRows)
+        return undefined;
+    const unmanaged = rows.unmanagedRows > 0 ? `, ${rows.unmanagedRows} of them not in the file` : '';
+    return {
+        rule: 'row-limit',
+        message: `After this deploy the table would hold ${finalRows} rows (${liveRowCount} now, ${rows.creates.length} created, ${rows.deletes.length} deleted${unmanaged}); at most ${config.limits.maxRows} fit.`,
+        hint: 'Remove rows from the file, set prune: true so that rows missing from it are deleted, or raise limits.maxRows if Genesys raised the limit for your org.',
     };
 }
 
@@ -1499,7 +1580,7 @@ function sameCell(desired, live, column, json) {
 }
 function sameJson(a, b) {
     try {
-        return (0,_canonical_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(JSON.parse(a)) === (0,_canonical_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .d)(JSON.parse(b));
+        return (0,_canonical_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(JSON.parse(a)) === (0,_canonical_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalJson */ .dj)(JSON.parse(b));
     }
     catch {
         return false;
@@ -1696,8 +1777,8 @@ var ajv = __webpack_require__(4913);
 var config_findings = __webpack_require__(74770);
 // EXTERNAL MODULE: ./src/config/structure.ts + 1 modules
 var structure = __webpack_require__(26149);
-// EXTERNAL MODULE: ./src/config/yaml-source.ts + 1 modules
-var yaml_source = __webpack_require__(88134);
+// EXTERNAL MODULE: ./src/config/yaml-source.ts + 4 modules
+var yaml_source = __webpack_require__(79017);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/plan/thresholds.ts

@@ -69,8 +69,8 @@ function windowSection(status, context) {
         : `**Change window${environment}:** 🚫 ${status.text}. A deploy that starts now is refused unless an emergency approver overrides it.\n`;
 }
 
-// EXTERNAL MODULE: ./src/action/planning.ts + 16 modules
-var planning = __webpack_require__(68574);
+// EXTERNAL MODULE: ./src/action/planning.ts + 17 modules
+var planning = __webpack_require__(52832);
 // EXTERNAL MODULE: ./src/action/policy-source.ts
 var policy_source = __webpack_require__(28218);
 ;// CONCATENATED MODULE: ./src/action/mode-plan.ts

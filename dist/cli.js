@@ -8644,7 +8644,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9944);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81030);
 /* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
 
 
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9944:
+/***/ 81030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16324,126 +16324,20 @@ function maskValue(value) {
     return `${shown}…(${[...value].length} characters)`;
 }
 
-;// CONCATENATED MODULE: ./src/config/text-hazards.ts
+;// CONCATENATED MODULE: ./src/config/file-bytes.ts
 
 /**
- * Names that would reach an object's prototype machinery when a map becomes a JavaScript
- * object (yaml drops or rewires `__proto__`): refused as column names, row keys and any key.
+ * A config file's bytes as text, or the finding that refuses them at the exact place: files
+ * larger than `maxFileBytes`, binary files (a NUL byte) and files that are not UTF-8. A
+ * leading byte-order mark is dropped.
  */
-const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-/**
- * Characters that make two different texts look the same, or hide text: C0 and C1 controls
- * (tab, newline and carriage return included: no name needs them), zero-width characters,
- * bidirectional overrides and isolates, and the byte-order mark.
- */
-const HAZARD = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
-/** The first hazardous character of a text, as U+XXXX, or undefined. */
-function hazardIn(text) {
-    const match = HAZARD.exec(text);
-    return match ? `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
-}
-/**
- * Every map key of the document, checked: reserved names, and hazardous characters (with the
- * code point shown); a key that is a map, a list, an alias or a tagged non-text scalar
- * (!!binary) is refused too (it would become the text of its YAML, and an alias would bring in
- * a name these checks never saw). Also
- * `table` and `environment` values at the top level.
- */
-function keyProblems(root) {
-    const problems = [];
-    const stack = [root];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (!(0,dist/* isCollection */.P3)(node))
-            continue;
-        for (const item of node.items) {
-            const key = (0,dist/* isPair */.tO)(item) ? item.key : null;
-            // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
-            const objectScalar = (0,dist/* isScalar */.jn)(key) && typeof key.value === 'object' && key.value !== null;
-            if (key !== null && (!(0,dist/* isScalar */.jn)(key) || objectScalar)) {
-                const what = (0,dist/* isAlias */.Vj)(key)
-                    ? 'an alias'
-                    : (0,dist/* isMap */.jh)(key)
-                        ? 'a map'
-                        : (0,dist/* isScalar */.jn)(key)
-                            ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
-                            : 'a list';
-                problems.push({
-                    node: key,
-                    rule: 'schema-type',
-                    message: `A name must be written out as text; this one is ${what}.`,
-                });
-            }
-            if ((0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && typeof item.key.value === 'string') {
-                const name = item.key.value;
-                if (RESERVED_NAMES.has(name))
-                    problems.push({ node: item.key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
-                const hazard = hazardIn(name);
-                if (hazard)
-                    problems.push({
-                        node: item.key,
-                        rule: 'text-hazard',
-                        message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
-                    });
-            }
-            const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
-            if (value && (0,dist/* isCollection */.P3)(value))
-                stack.push(value);
-        }
-    }
-    if ((0,dist/* isMap */.jh)(root))
-        for (const field of ['table', 'environment']) {
-            const value = root.get(field, true);
-            if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
-                const hazard = hazardIn(value.value);
-                if (hazard)
-                    problems.push({
-                        node: value,
-                        rule: 'text-hazard',
-                        message: `"${field}" holds the invisible or control character ${hazard}.`,
-                    });
-            }
-        }
-    return problems.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
-}
-
-;// CONCATENATED MODULE: ./src/config/yaml-source.ts
-
-
-
-const DEFAULT_LOAD_OPTIONS = {
-    maxFileBytes: 5 * 1024 * 1024,
-    maxAliasCount: 100,
-    maxDepth: 32,
-};
-/** Where a node starts; the file's start for nodes without a range. */
-function positionOf(source, node) {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = source.lineCounter.linePos(offset);
-    return { line, column: col };
-}
-/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
-const YAML_CODES = {
-    TAB_AS_INDENT: 'yaml-tab-indent',
-    MULTIPLE_DOCS: 'yaml-multiple-documents',
-};
-/**
- * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
- * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
- * documents, alias bombs and very deep nesting.
- */
-function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
-    const start = { line: 1, column: 1 };
-    if (bytes.length > options.maxFileBytes) {
-        return [
-            finding('file-too-large', file, start, `The file is ${bytes.length} bytes; at most ${options.maxFileBytes} are read.`),
-        ];
+function decodeConfigBytes(file, bytes, maxFileBytes) {
+    if (bytes.length > maxFileBytes) {
+        return finding('file-too-large', file, { line: 1, column: 1 }, `The file is ${bytes.length} bytes; at most ${maxFileBytes} are read.`);
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-        return [
-            finding('file-binary', file, positionInBytes(bytes, nul), 'The file contains a NUL byte: it is not a text file.'),
-        ];
+        return finding('file-binary', file, positionInBytes(bytes, nul), 'The file contains a NUL byte: it is not a text file.');
     }
     let text;
     try {
@@ -16451,29 +16345,88 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
     }
     catch {
         const offset = firstInvalidUtf8(bytes);
-        return [
-            finding('file-encoding', file, positionInBytes(bytes, offset), `The file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, '0')}).`),
-        ];
+        return finding('file-encoding', file, positionInBytes(bytes, offset), `The file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, '0')}).`);
     }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const lineCounter = lineStartsOf(text);
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
+function positionInBytes(bytes, offset) {
+    const before = bytes.subarray(0, offset);
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
+    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
+    return { line, column };
+}
+/**
+ * Offset of the first byte that breaks UTF-8, by the well-formed sequences of the Unicode
+ * standard (table 3-7): overlong forms, UTF-16 surrogates (ED A0..BF) and code points above
+ * U+10FFFF are ill-formed too, as the decoder that refused the file says.
+ */
+function firstInvalidUtf8(bytes) {
+    let index = 0;
+    while (index < bytes.length) {
+        const byte = bytes[index];
+        const [length, secondLow, secondHigh] = utf8Lead(byte);
+        if (length === 0)
+            return index;
+        for (let next = 1; next < length; next++) {
+            const low = next === 1 ? secondLow : 0x80;
+            const high = next === 1 ? secondHigh : 0xbf;
+            const continuation = bytes[index + next];
+            if (continuation === undefined || continuation < low || continuation > high)
+                return index;
+        }
+        index += length;
+    }
+    // Unreachable for bytes the decoder refused; the last byte is the best guess.
+    return Math.max(0, bytes.length - 1);
+}
+/** The length of the sequence a lead byte starts (0: not a lead byte) and its second byte's range. */
+function utf8Lead(byte) {
+    if (byte < 0x80)
+        return [1, 0, 0];
+    if (byte >= 0xc2 && byte <= 0xdf)
+        return [2, 0x80, 0xbf];
+    if (byte === 0xe0)
+        return [3, 0xa0, 0xbf];
+    if (byte === 0xed)
+        return [3, 0x80, 0x9f];
+    if (byte >= 0xe1 && byte <= 0xef)
+        return [3, 0x80, 0xbf];
+    if (byte === 0xf0)
+        return [4, 0x90, 0xbf];
+    if (byte >= 0xf1 && byte <= 0xf3)
+        return [4, 0x80, 0xbf];
+    if (byte === 0xf4)
+        return [4, 0x80, 0x8f];
+    return [0, 0, 0];
+}
+
+;// CONCATENATED MODULE: ./src/config/yaml-parse.ts
+
+
+/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
+const YAML_CODES = {
+    TAB_AS_INDENT: 'yaml-tab-indent',
+    MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
+/**
+ * Parses the text into one YAML 1.2 document, or refuses it with findings at the exact places:
+ * YAML errors, several documents, nesting too deep for the parser, a parser that breaks on the
+ * text, and a %YAML directive for another version.
+ */
+function parseConfigYaml(file, text, at, maxDepth) {
     const doc = parseYaml(text);
     if (doc === undefined) {
-        const offset = parserOverflowOffset(text);
         return [
-            finding('yaml-syntax', file, at(offset), 'The YAML breaks the parser from here on (its stack ran out); fix the first error at this position.'),
+            finding('yaml-syntax', file, at(parserOverflowOffset(text)), 'The YAML breaks the parser from here on (its stack ran out); fix the first error at this position.'),
         ];
     }
     // Nesting deep enough to exhaust the stack: yaml says so at places that depend on the stack's
     // size, and may say it more than once; one finding, where the nesting passes the limit.
     if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION'))
         return [
-            finding('yaml-too-deep', file, at(tooDeepOffset(text, options.maxDepth)), `The value is nested too deeply to read (at most ${options.maxDepth} levels are allowed).`),
+            finding('yaml-too-deep', file, at(tooDeepOffset(text, maxDepth)), `The value is nested too deeply to read (at most ${maxDepth} levels are allowed).`),
         ];
     if (doc.errors.length > 0) {
         const findings = new Map();
@@ -16494,37 +16447,7 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
         return [
             finding('yaml-version', file, at(directive.index), `The file declares YAML ${directive[1]}; config files are read as YAML 1.2 only.`),
         ];
-    if (doc.contents === null)
-        return [finding('file-empty', file, start, 'The file has no content (only comments or whitespace).')];
-    const source = { file, doc, lineCounter, value: undefined };
-    const tree = inspectTree(doc.contents, options.maxDepth);
-    if (tree.tooDeep) {
-        return [
-            finding('yaml-too-deep', file, positionOf(source, tree.tooDeep), `The value is nested more than ${options.maxDepth} levels deep.`),
-        ];
-    }
-    const hazards = keyProblems(doc.contents);
-    if (hazards.length > 0)
-        return hazards.map((problem) => finding(problem.rule, file, positionOf(source, problem.node), problem.message));
-    if (tree.setLike.length > 0) {
-        return tree.setLike.map((node) => finding('schema-type', file, positionOf(source, node), `The tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} makes a set or an ordered map, which a config file cannot hold; write a map or a list.`));
-    }
-    if (tree.duplicateKeys.length > 0) {
-        return tree.duplicateKeys.map((key) => finding('yaml-duplicate-key', file, positionOf(source, key), `The name "${String(key.value)}" appears twice in the same map.`));
-    }
-    try {
-        source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
-    }
-    catch (error) {
-        if (error instanceof ReferenceError) {
-            const alias = firstAlias(doc.contents);
-            return [
-                finding('yaml-alias-limit', file, positionOf(source, alias), `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`),
-            ];
-        }
-        throw error;
-    }
-    return source;
+    return doc;
 }
 /**
  * Where each line starts, from the text itself. yaml's own LineCounter misses the line breaks
@@ -16602,35 +16525,113 @@ function yamlMessage(code, message) {
         return 'The file holds more than one YAML document (a second "---").';
     return message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
 }
+
+;// CONCATENATED MODULE: ./src/config/text-hazards.ts
+
+/**
+ * Names that would reach an object's prototype machinery when a map becomes a JavaScript
+ * object (yaml drops or rewires `__proto__`): refused as column names, row keys and any key.
+ */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Characters that make two different texts look the same, or hide text: C0 and C1 controls
+ * (tab, newline and carriage return included: no name needs them), zero-width characters,
+ * bidirectional overrides and isolates, and the byte-order mark.
+ */
+const HAZARD = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+/** The first hazardous character of a text, as U+XXXX, or undefined. */
+function hazardIn(text) {
+    const match = HAZARD.exec(text);
+    return match ? `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+/**
+ * The problems of one item's key: a reserved name, a hazardous character (with the code point
+ * shown), or a key that is a map, a list, an alias or a tagged non-text scalar (!!binary) (it
+ * would become the text of its YAML, and an alias would bring in a name these checks never
+ * saw). Called for every item of every collection (see yaml-tree.ts).
+ */
+function itemKeyProblems(item, problems) {
+    if (!(0,dist/* isPair */.tO)(item))
+        return;
+    const key = item.key;
+    // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
+    const objectScalar = (0,dist/* isScalar */.jn)(key) && typeof key.value === 'object' && key.value !== null;
+    if (key !== null && (!(0,dist/* isScalar */.jn)(key) || objectScalar)) {
+        const what = (0,dist/* isAlias */.Vj)(key)
+            ? 'an alias'
+            : (0,dist/* isMap */.jh)(key)
+                ? 'a map'
+                : (0,dist/* isScalar */.jn)(key)
+                    ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
+                    : 'a list';
+        problems.push({
+            node: key,
+            rule: 'schema-type',
+            message: `A name must be written out as text; this one is ${what}.`,
+        });
+    }
+    if ((0,dist/* isScalar */.jn)(key) && typeof key.value === 'string') {
+        const name = key.value;
+        if (RESERVED_NAMES.has(name))
+            problems.push({ node: key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
+        const hazard = hazardIn(name);
+        if (hazard)
+            problems.push({
+                node: key,
+                rule: 'text-hazard',
+                message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
+            });
+    }
+}
+/** Hazardous characters in the `table` and `environment` values at the top level. */
+function rootValueProblems(root, problems) {
+    if (!(0,dist/* isMap */.jh)(root))
+        return;
+    for (const field of ['table', 'environment']) {
+        const value = root.get(field, true);
+        if ((0,dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
+            const hazard = hazardIn(value.value);
+            if (hazard)
+                problems.push({
+                    node: value,
+                    rule: 'text-hazard',
+                    message: `"${field}" holds the invisible or control character ${hazard}.`,
+                });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/yaml-tree.ts
+
+
 /**
  * YAML 1.1 collection tags that yaml still resolves: they become a JavaScript Set or Map, which
  * the JSON Schema check would take for an empty map (`columns: !!set {a}` would mean no columns).
  */
 const SET_LIKE_TAGS = new Set(['set', 'omap', 'pairs'].map((name) => `tag:yaml.org,2002:${name}`));
 /**
- * One iterative walk (no recursion limit) over every collection: the first node deeper than
- * `maxDepth`, keys that repeat within a map (compared as YAML does: 1 and "1" differ), and
- * collections tagged as sets or ordered maps.
+ * One iterative walk (no recursion limit) over every collection of the document, each sorted
+ * by position.
  */
 function inspectTree(root, maxDepth) {
-    const duplicateKeys = [];
-    const setLike = [];
+    const inspection = { keyProblems: [], duplicateKeys: [], setLike: [] };
     const stack = [[root, 1]];
     while (stack.length > 0) {
         const [node, depth] = stack.pop();
         if (!(0,dist/* isCollection */.P3)(node))
             continue;
         if (depth > maxDepth)
-            return { tooDeep: node, duplicateKeys, setLike };
+            return { ...inspection, tooDeep: node };
         if (node.tag !== undefined && SET_LIKE_TAGS.has(node.tag))
-            setLike.push(node);
+            inspection.setLike.push(node);
         const seen = (0,dist/* isMap */.jh)(node) ? new Set() : undefined;
         for (const item of node.items) {
+            itemKeyProblems(item, inspection.keyProblems);
             if (seen && (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key)) {
                 // Texts equal after Unicode normalisation (NFC) are the same name to a reader.
                 const identity = `${typeof item.key.value}:${String(item.key.value).normalize('NFC')}`;
                 if (seen.has(identity))
-                    duplicateKeys.push(item.key);
+                    inspection.duplicateKeys.push(item.key);
                 seen.add(identity);
             }
             const value = (0,dist/* isPair */.tO)(item) ? item.value : item;
@@ -16638,9 +16639,17 @@ function inspectTree(root, maxDepth) {
                 stack.push([value, depth + 1]);
         }
     }
-    const byOffset = (a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0);
-    return { duplicateKeys: duplicateKeys.sort(byOffset), setLike: setLike.sort(byOffset) };
+    rootValueProblems(root, inspection.keyProblems);
+    const byOffset = (a, b) => offsetOf(a) - offsetOf(b);
+    inspection.keyProblems.sort((a, b) => byOffset(a.node, b.node));
+    inspection.duplicateKeys.sort(byOffset);
+    inspection.setLike.sort(byOffset);
+    return inspection;
 }
+function offsetOf(node) {
+    return node.range?.[0] ?? 0;
+}
+/** The first alias in document order, where an alias limit was passed. */
 function firstAlias(root) {
     const stack = [root];
     while (stack.length > 0) {
@@ -16657,57 +16666,91 @@ function firstAlias(root) {
     }
     return undefined;
 }
-/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
-function positionInBytes(bytes, offset) {
-    const before = bytes.subarray(0, offset);
-    const lineStart = before.lastIndexOf(0x0a) + 1;
-    const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
-    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
-    return { line, column };
+
+;// CONCATENATED MODULE: ./src/config/yaml-source.ts
+
+
+
+
+const DEFAULT_LOAD_OPTIONS = {
+    maxFileBytes: 5 * 1024 * 1024,
+    maxAliasCount: 100,
+    maxDepth: 32,
+};
+/** Where a node starts; the file's start for nodes without a range. */
+function positionOf(source, node) {
+    return positionAt(source.lineCounter, node?.range?.[0] ?? 0);
 }
 /**
- * Offset of the first byte that breaks UTF-8, by the well-formed sequences of the Unicode
- * standard (table 3-7): overlong forms, UTF-16 surrogates (ED A0..BF) and code points above
- * U+10FFFF are ill-formed too, as the decoder that refused the file says.
+ * Line and column of an offset: a binary search over the line starts (as yaml's LineCounter
+ * does, without the intermediate object: a large file asks this once per cell).
  */
-function firstInvalidUtf8(bytes) {
-    let index = 0;
-    while (index < bytes.length) {
-        const byte = bytes[index];
-        const [length, secondLow, secondHigh] = utf8Lead(byte);
-        if (length === 0)
-            return index;
-        for (let next = 1; next < length; next++) {
-            const low = next === 1 ? secondLow : 0x80;
-            const high = next === 1 ? secondHigh : 0xbf;
-            const continuation = bytes[index + next];
-            if (continuation === undefined || continuation < low || continuation > high)
-                return index;
-        }
-        index += length;
+function positionAt(lines, offset) {
+    const starts = lines.lineStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (starts[middle] < offset)
+            low = middle + 1;
+        else
+            high = middle;
     }
-    // Unreachable for bytes the decoder refused; the last byte is the best guess.
-    return Math.max(0, bytes.length - 1);
+    if (starts[low] === offset)
+        return { line: low + 1, column: 1 };
+    if (low === 0)
+        return { line: 0, column: offset };
+    return { line: low, column: offset - starts[low - 1] + 1 };
 }
-/** The length of the sequence a lead byte starts (0: not a lead byte) and its second byte's range. */
-function utf8Lead(byte) {
-    if (byte < 0x80)
-        return [1, 0, 0];
-    if (byte >= 0xc2 && byte <= 0xdf)
-        return [2, 0x80, 0xbf];
-    if (byte === 0xe0)
-        return [3, 0xa0, 0xbf];
-    if (byte === 0xed)
-        return [3, 0x80, 0x9f];
-    if (byte >= 0xe1 && byte <= 0xef)
-        return [3, 0x80, 0xbf];
-    if (byte === 0xf0)
-        return [4, 0x90, 0xbf];
-    if (byte >= 0xf1 && byte <= 0xf3)
-        return [4, 0x80, 0xbf];
-    if (byte === 0xf4)
-        return [4, 0x80, 0x8f];
-    return [0, 0, 0];
+/**
+ * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
+ * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
+ * documents, alias bombs and very deep nesting.
+ */
+function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
+    const text = decodeConfigBytes(file, bytes, options.maxFileBytes);
+    if (typeof text !== 'string')
+        return [text];
+    const lineCounter = lineStartsOf(text);
+    const doc = parseConfigYaml(file, text, (offset) => positionAt(lineCounter, offset), options.maxDepth);
+    if (Array.isArray(doc))
+        return doc;
+    if (doc.contents === null)
+        return [
+            finding('file-empty', file, { line: 1, column: 1 }, 'The file has no content (only comments or whitespace).'),
+        ];
+    const source = { file, doc, lineCounter, value: undefined };
+    const refused = treeFindings(source, doc.contents, options.maxDepth);
+    if (refused.length > 0)
+        return refused;
+    try {
+        source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        return [
+            finding('yaml-alias-limit', file, positionOf(source, firstAlias(doc.contents)), `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`),
+        ];
+    }
+    return source;
+}
+/**
+ * What the document's shape makes unreliable, the first kind found in this order: nesting too
+ * deep, names that are not plain text, sets and ordered maps, names that repeat in a map.
+ */
+function treeFindings(source, root, maxDepth) {
+    const tree = inspectTree(root, maxDepth);
+    const at = (node) => positionOf(source, node);
+    if (tree.tooDeep)
+        return [
+            finding('yaml-too-deep', source.file, at(tree.tooDeep), `The value is nested more than ${maxDepth} levels deep.`),
+        ];
+    if (tree.keyProblems.length > 0)
+        return tree.keyProblems.map((problem) => finding(problem.rule, source.file, at(problem.node), problem.message));
+    if (tree.setLike.length > 0)
+        return tree.setLike.map((node) => finding('schema-type', source.file, at(node), `The tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} makes a set or an ordered map, which a config file cannot hold; write a map or a list.`));
+    return tree.duplicateKeys.map((key) => finding('yaml-duplicate-key', source.file, at(key), `The name "${String(key.value)}" appears twice in the same map.`));
 }
 
 ;// CONCATENATED MODULE: ./src/config/columns.ts
@@ -16947,7 +16990,8 @@ function checkKey(key, position, seen, context, report) {
         report('key-unsafe-chars', position, `The row key ${printable} contains / ? # % or \\, which are unsafe in row URLs.`, key);
         return false;
     }
-    if ([...key].length > context.limits.maxKeyLength) {
+    // Counted in code points, which never outnumber UTF-16 units: most keys need no count.
+    if (key.length > context.limits.maxKeyLength && [...key].length > context.limits.maxKeyLength) {
         report('key-too-long', position, `The row key is ${[...key].length} characters long; at most ${context.limits.maxKeyLength} are allowed.`, key);
         return false;
     }
@@ -16958,6 +17002,179 @@ function checkKey(key, position, seen, context, report) {
     }
     seen.set(key, position);
     return true;
+}
+
+;// CONCATENATED MODULE: ./src/config/row-read.ts
+
+
+
+
+
+/** Reads one row whose key passed its checks: its key and cells through every rule. */
+function readRow(reader, entry) {
+    const { context } = reader;
+    const key = entry.key;
+    const row = {
+        key,
+        cells: {},
+        cellPositions: {},
+        nodes: new Map(),
+        guarded: new Set(),
+        allowed: (rule, column) => column?.allow.includes(rule) ||
+            context.allow.some((allowance) => allowance.key === key &&
+                (allowance.column === undefined || allowance.column === column?.name) &&
+                allowance.rules.includes(rule)),
+    };
+    guardKey(reader, row, entry.keyPosition);
+    collectNodes(reader, row, entry);
+    convertCells(reader, row);
+    checkEnvironment(reader, row, entry.keyPosition);
+    checkValues(reader, row, entry.keyPosition);
+    const bytes = rowBytesOver(key, row.cells, context.limits.maxRowBytes);
+    if (bytes !== undefined) {
+        reader.report('row-too-large', entry.keyPosition, `Row "${key}" is ${bytes} bytes as JSON; at most ${context.limits.maxRowBytes} are accepted.`, key);
+    }
+    // Cells in column order, whatever order they were read in.
+    const ordered = {};
+    for (const column of context.columns)
+        if (row.cells[column.name] !== undefined)
+            ordered[column.name] = row.cells[column.name];
+    return { key, cells: ordered, position: entry.keyPosition, cellPositions: row.cellPositions };
+}
+/** A row key that names or looks like a credential or personal data. */
+function guardKey(reader, row, position) {
+    const { key } = row;
+    if (isSensitiveName(key) && !row.allowed('secret-name')) {
+        reader.report('secret-name', position, `The row key "${key}" suggests the row holds credentials.`, key);
+    }
+    for (const match of detectSensitive(key)) {
+        if (!row.allowed(match.rule))
+            reader.report(match.rule, position, `The row key looks like ${match.what}: ${maskValue(key)}.`, key);
+    }
+}
+/** The value node of every cell the row sets; unknown and managed columns reported. */
+function collectNodes(reader, row, entry) {
+    const { source, report } = reader;
+    const { key } = row;
+    for (const pair of entry.pairs) {
+        const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+        const position = positionOf(source, pair.key);
+        const column = reader.columns.get(name);
+        if (!column) {
+            report('row-unknown-column', position, `Row "${key}" sets "${name}", which is not a column of the table.`, key, name);
+        }
+        else if (column.managed) {
+            report('row-managed-column', position, `Row "${key}" sets "${name}", which each deploy stamps (${column.managed}).`, key, name);
+        }
+        else if (pair.value !== null && !((0,dist/* isScalar */.jn)(pair.value) && pair.value.value === null)) {
+            row.nodes.set(name, {
+                node: resolveNode(source.doc, pair.value),
+                position: positionOf(source, pair.value),
+            });
+        }
+    }
+}
+/**
+ * Converts the cells: plain columns first, since typedBy columns read their kind from them;
+ * json values are checked against their value schema.
+ */
+function convertCells(reader, row) {
+    const { context, report } = reader;
+    const { key } = row;
+    for (const column of context.columns) {
+        const cell = row.nodes.get(column.name);
+        if (cell?.node && column.typedBy === undefined)
+            acceptCell(reader, row, column, convertCell(column, cell.node), cell.position);
+    }
+    for (const column of context.columns) {
+        const cell = row.nodes.get(column.name);
+        if (!cell?.node || column.typedBy === undefined)
+            continue;
+        const kindColumn = reader.columns.get(column.typedBy);
+        const kind = row.cells[column.typedBy] ?? kindColumn?.default ?? 'string';
+        if (!VALUE_KINDS.includes(kind)) {
+            // The kind column's own check reports the value; the typed cell cannot be read without it.
+            report('typed-value', cell.position, `Row "${key}": "${column.name}" is typed by "${column.typedBy}", whose value ${JSON.stringify(kind)} is not a kind; use one of ${VALUE_KINDS.join(', ')}.`, key, column.name);
+            continue;
+        }
+        const converted = convertTyped(column.name, kind, cell.node, reader.source.doc);
+        acceptCell(reader, row, column, converted, cell.position);
+        if (converted.ok && kind === 'json' && !row.guarded.has(column.name)) {
+            const problem = reader.schemas.check(key, String(converted.value));
+            if (problem)
+                report('json-value-schema', cell.position, `Row "${key}", column "${column.name}": ${problem}`, key, column.name);
+        }
+    }
+}
+/** Takes a converted cell into the row, or reports why not (its value masked if sensitive). */
+function acceptCell(reader, row, column, converted, position) {
+    const { report } = reader;
+    const { key } = row;
+    if (!converted.ok) {
+        report(converted.rule, position, `Row "${key}": ${converted.message}`, key, column.name, converted.hint);
+        return;
+    }
+    if (typeof converted.value === 'string') {
+        const matches = detectSensitive(converted.value).filter((match) => !row.allowed(match.rule, column));
+        for (const match of matches) {
+            report(match.rule, position, `Row "${key}", column "${column.name}" looks like ${match.what}: ${maskValue(converted.value)}.`, key, column.name);
+        }
+        if (matches.length > 0) {
+            row.guarded.add(column.name);
+            return;
+        }
+    }
+    if (converted.warning)
+        report(converted.warning.rule, position, `Row "${key}": ${converted.warning.message}`, key, column.name);
+    row.cells[column.name] = converted.value;
+    row.cellPositions[column.name] = position;
+}
+/** The file's environment: given to rows that leave it out, and required of those that give it. */
+function checkEnvironment(reader, row, keyPosition) {
+    const { context } = reader;
+    const environmentColumn = reader.columns.get('environment');
+    if (context.environment === undefined ||
+        !environmentColumn ||
+        environmentColumn.managed ||
+        row.guarded.has('environment'))
+        return;
+    if (row.cells.environment === undefined && !row.nodes.has('environment')) {
+        row.cells.environment = context.environment;
+    }
+    else if (row.cells.environment !== undefined && row.cells.environment !== context.environment) {
+        reader.report('row-environment-mismatch', row.cellPositions.environment ?? keyPosition, `Row "${row.key}" says environment "${String(row.cells.environment)}", but the file is bound to "${context.environment}".`, row.key, 'environment');
+    }
+}
+/** Required columns given, and every value within its column's constraints. */
+function checkValues(reader, row, keyPosition) {
+    const { key } = row;
+    for (const column of reader.context.columns) {
+        const value = row.cells[column.name];
+        if (value === undefined) {
+            if (column.required && !row.nodes.has(column.name) && !row.guarded.has(column.name)) {
+                reader.report('value-required', keyPosition, `Row "${key}" has no value for the required column "${column.name}".`, key, column.name);
+            }
+            continue;
+        }
+        const broken = checkConstraints(column, value);
+        if (broken)
+            reader.report(broken.rule, row.cellPositions[column.name] ?? keyPosition, `Row "${key}": ${broken.message}`, key, column.name);
+    }
+}
+/**
+ * The row's size as JSON in UTF-8 bytes when it is over the limit, else undefined. Measured
+ * only when it could be: a JSON text takes at most 6 bytes per UTF-16 unit of its strings
+ * (\u001f; a non-ASCII character takes 3 bytes, a surrogate pair 4), so a bound from the
+ * lengths settles most rows without writing them.
+ */
+function rowBytesOver(key, cells, limit) {
+    let bound = 8 + 6 * key.length;
+    for (const name in cells)
+        bound += 6 * name.length + 6 * String(cells[name]).length + 4;
+    if (bound <= limit)
+        return undefined;
+    const bytes = Buffer.byteLength(JSON.stringify({ key, ...cells }));
+    return bytes > limit ? bytes : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -17068,9 +17285,6 @@ class ValueSchemas {
 
 
 
-
-
-
 /**
  * Reads `rows:` (a map keyed by key, or a list of rows) into desired rows, checking every key
  * and cell. Cells that trip the secret guard are reported without their value and not checked
@@ -17096,123 +17310,13 @@ function readRows(source, context) {
     schemas.compileAll();
     const seen = new Map();
     const rows = [];
+    const reader = { source, context, columns, schemas, report };
     for (const entry of entries) {
-        const key = entry.key;
-        if (key === undefined)
+        if (entry.key === undefined)
             continue;
-        if (!checkKey(key, entry.keyPosition, seen, context, report))
+        if (!checkKey(entry.key, entry.keyPosition, seen, context, report))
             continue;
-        const allowed = (rule, column) => column?.allow.includes(rule) ||
-            context.allow.some((allowance) => allowance.key === key &&
-                (allowance.column === undefined || allowance.column === column?.name) &&
-                allowance.rules.includes(rule));
-        if (isSensitiveName(key) && !allowed('secret-name')) {
-            report('secret-name', entry.keyPosition, `The row key "${key}" suggests the row holds credentials.`, key);
-        }
-        for (const match of detectSensitive(key)) {
-            if (!allowed(match.rule))
-                report(match.rule, entry.keyPosition, `The row key looks like ${match.what}: ${maskValue(key)}.`, key);
-        }
-        const cells = {};
-        const cellPositions = {};
-        const nodes = new Map();
-        for (const pair of entry.pairs) {
-            const name = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-            const position = positionOf(source, pair.key);
-            const column = columns.get(name);
-            if (!column) {
-                report('row-unknown-column', position, `Row "${key}" sets "${name}", which is not a column of the table.`, key, name);
-            }
-            else if (column.managed) {
-                report('row-managed-column', position, `Row "${key}" sets "${name}", which each deploy stamps (${column.managed}).`, key, name);
-            }
-            else if (pair.value !== null && !((0,dist/* isScalar */.jn)(pair.value) && pair.value.value === null)) {
-                nodes.set(name, {
-                    node: resolveNode(source.doc, pair.value),
-                    position: positionOf(source, pair.value),
-                });
-            }
-        }
-        const guarded = new Set();
-        const accept = (column, converted, position) => {
-            if (!converted.ok) {
-                report(converted.rule, position, `Row "${key}": ${converted.message}`, key, column.name, converted.hint);
-                return;
-            }
-            if (typeof converted.value === 'string') {
-                const matches = detectSensitive(converted.value).filter((match) => !allowed(match.rule, column));
-                for (const match of matches) {
-                    report(match.rule, position, `Row "${key}", column "${column.name}" looks like ${match.what}: ${maskValue(converted.value)}.`, key, column.name);
-                }
-                if (matches.length > 0) {
-                    guarded.add(column.name);
-                    return;
-                }
-            }
-            if (converted.warning)
-                report(converted.warning.rule, position, `Row "${key}": ${converted.warning.message}`, key, column.name);
-            cells[column.name] = converted.value;
-            cellPositions[column.name] = position;
-        };
-        // Plain columns first: typedBy columns read their kind from them.
-        for (const column of context.columns) {
-            const cell = nodes.get(column.name);
-            if (cell?.node && column.typedBy === undefined)
-                accept(column, convertCell(column, cell.node), cell.position);
-        }
-        for (const column of context.columns) {
-            const cell = nodes.get(column.name);
-            if (!cell?.node || column.typedBy === undefined)
-                continue;
-            const kindColumn = columns.get(column.typedBy);
-            const kind = cells[column.typedBy] ?? kindColumn?.default ?? 'string';
-            if (!VALUE_KINDS.includes(kind)) {
-                // The kind column's own check reports the value; the typed cell cannot be read without it.
-                report('typed-value', cell.position, `Row "${key}": "${column.name}" is typed by "${column.typedBy}", whose value ${JSON.stringify(kind)} is not a kind; use one of ${VALUE_KINDS.join(', ')}.`, key, column.name);
-                continue;
-            }
-            const converted = convertTyped(column.name, kind, cell.node, source.doc);
-            accept(column, converted, cell.position);
-            if (converted.ok && kind === 'json' && !guarded.has(column.name)) {
-                const problem = schemas.check(key, String(converted.value));
-                if (problem)
-                    report('json-value-schema', cell.position, `Row "${key}", column "${column.name}": ${problem}`, key, column.name);
-            }
-        }
-        const environmentColumn = columns.get('environment');
-        if (context.environment !== undefined &&
-            environmentColumn &&
-            !environmentColumn.managed &&
-            !guarded.has('environment')) {
-            if (cells.environment === undefined && !nodes.has('environment')) {
-                cells.environment = context.environment;
-            }
-            else if (cells.environment !== undefined && cells.environment !== context.environment) {
-                report('row-environment-mismatch', cellPositions.environment ?? entry.keyPosition, `Row "${key}" says environment "${String(cells.environment)}", but the file is bound to "${context.environment}".`, key, 'environment');
-            }
-        }
-        for (const column of context.columns) {
-            const value = cells[column.name];
-            if (value === undefined) {
-                if (column.required && !nodes.has(column.name) && !guarded.has(column.name)) {
-                    report('value-required', entry.keyPosition, `Row "${key}" has no value for the required column "${column.name}".`, key, column.name);
-                }
-                continue;
-            }
-            const broken = checkConstraints(column, value);
-            if (broken)
-                report(broken.rule, cellPositions[column.name] ?? entry.keyPosition, `Row "${key}": ${broken.message}`, key, column.name);
-        }
-        const bytes = Buffer.byteLength(JSON.stringify({ key, ...cells }));
-        if (bytes > context.limits.maxRowBytes) {
-            report('row-too-large', entry.keyPosition, `Row "${key}" is ${bytes} bytes as JSON; at most ${context.limits.maxRowBytes} are accepted.`, key);
-        }
-        // Cells in column order, whatever order they were read in.
-        const ordered = {};
-        for (const column of context.columns)
-            if (cells[column.name] !== undefined)
-                ordered[column.name] = cells[column.name];
-        rows.push({ key, cells: ordered, position: entry.keyPosition, cellPositions });
+        rows.push(readRow(reader, entry));
     }
     if (entries.length > context.limits.maxRows) {
         report('limit-rows', positionOf(source, rowsNode), `The table has ${entries.length} rows; at most ${context.limits.maxRows} are allowed.`);
@@ -17412,7 +17516,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 /**
  * Canonical JSON: object keys sorted at every level, no whitespace, `undefined` members left
  * out as JSON.stringify does. The same value always gives the same text, whatever order its
- * keys were built in, so hashes of it are stable.
+ * keys were built in, so hashes of it are stable. Plans, backups and signatures already written
+ * depend on this exact text (test/unit/digest-pins.test.ts pins it).
  */
 function canonicalJson(value) {
     const parts = [];
@@ -17424,25 +17529,6 @@ function sha256Of(value) {
     const sink = new HashSink((0,external_node_crypto_.createHash)('sha256'));
     write(value, sink);
     return `sha256:${sink.digest()}`;
-}
-/**
- * Sorted keys, cached per shape: a plan holds many rows with the same columns, and sorting the
- * same keys again for each of them is most of the cost of hashing it.
- */
-const shapes = new Map();
-function sortedKeys(record) {
-    const keys = Object.keys(record);
-    // JSON of the list, not a join: keys may hold any character, and two different key lists
-    // must never share a cache entry (a collision would leave values out of a digest).
-    const shape = JSON.stringify(keys);
-    let sorted = shapes.get(shape);
-    if (!sorted) {
-        if (shapes.size > 10_000)
-            shapes.clear();
-        sorted = [...keys].sort();
-        shapes.set(shape, sorted);
-    }
-    return sorted;
 }
 /** Batches small strings into ~64 KiB updates: one native call per fragment would dominate. */
 class HashSink {
@@ -17463,36 +17549,80 @@ class HashSink {
         return this.hash.digest('hex');
     }
 }
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+const shapes = new Map();
+/** The shapes met last, newest first: a plan's records cycle through a few (change, cells, rows). */
+const recent = [];
+function shapeOf(keys) {
+    for (const shape of recent)
+        if (sameKeys(shape.own, keys))
+            return shape;
+    // JSON of the list, not a join: keys may hold any character, and two different key lists
+    // must never share a cache entry (a collision would leave values out of a digest).
+    const id = JSON.stringify(keys);
+    let shape = shapes.get(id);
+    if (!shape) {
+        if (shapes.size > 10_000)
+            shapes.clear();
+        shape = {
+            own: [...keys],
+            sorted: [...keys].sort(),
+            protoKey: keys.includes('__proto__'),
+            indexKey: keys.some((key) => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1),
+        };
+        shapes.set(id, shape);
+    }
+    recent.unshift(shape);
+    if (recent.length > 8)
+        recent.pop();
+    return shape;
+}
+function sameKeys(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let index = 0; index < a.length; index++)
+        if (a[index] !== b[index])
+            return false;
+    return true;
+}
+/**
+ * A flat record (a row: no member is an object) as text: copied with its keys in sorted order,
+ * one native JSON.stringify writes it canonically (it skips undefined members, as the general
+ * path does; keys that are array indices it writes first, in numeric order, which is part of
+ * the canonical form since its first release). Undefined when a member is an object.
+ */
+function flatRecordText(record, shape) {
+    // An ordinary object built in one key order is one hidden class for every row of the shape,
+    // which JSON.stringify writes fast; one without a prototype would be a slow dictionary.
+    for (const key of shape.sorted) {
+        const member = record[key];
+        if (member !== null && typeof member === 'object')
+            return undefined;
+    }
+    const ordered = (shape.protoKey ? Object.create(null) : {});
+    for (const key of shape.sorted)
+        ordered[key] = record[key];
+    return JSON.stringify(ordered);
+}
 function write(value, sink) {
     if (value === null || typeof value !== 'object') {
         sink.push(value === undefined ? 'null' : JSON.stringify(value));
         return;
     }
     if (Array.isArray(value)) {
-        sink.push('[');
-        for (let index = 0; index < value.length; index++) {
-            if (index > 0)
-                sink.push(',');
-            write(value[index] === undefined ? null : value[index], sink);
-        }
-        sink.push(']');
+        writeArray(value, sink);
         return;
     }
     const record = value;
-    const keys = sortedKeys(record);
-    // Rows are flat maps of scalars: copied with their keys in sorted order, one native
-    // JSON.stringify writes them canonically (it skips undefined members, as below).
-    if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
-        // No prototype: a key named __proto__ must be copied as data, not set the prototype.
-        const ordered = Object.create(null);
-        for (const key of keys)
-            ordered[key] = record[key];
-        sink.push(JSON.stringify(ordered));
+    const shape = shapeOf(Object.keys(record));
+    const flat = flatRecordText(record, shape);
+    if (flat !== undefined) {
+        sink.push(flat);
         return;
     }
     sink.push('{');
     let first = true;
-    for (const key of keys) {
+    for (const key of shape.sorted) {
         if (record[key] === undefined)
             continue;
         if (!first)
@@ -17503,6 +17633,89 @@ function write(value, sink) {
         write(record[key], sink);
     }
     sink.push('}');
+}
+/** Items per JSON.stringify call when writing a list: large enough to leave the work native. */
+const CHUNK = 64;
+/**
+ * A list, its items copied in canonical form and written a chunk at a time by JSON.stringify
+ * (one native call for hundreds of rows instead of several calls per row); items that cannot
+ * be copied so are written by {@link write}.
+ */
+function writeArray(list, sink) {
+    sink.push('[');
+    for (let start = 0; start < list.length; start += CHUNK) {
+        if (start > 0)
+            sink.push(',');
+        const end = Math.min(list.length, start + CHUNK);
+        const copies = canonicalCopies(list, start, end);
+        if (copies) {
+            const text = JSON.stringify(copies);
+            sink.push(text.slice(1, -1));
+            continue;
+        }
+        for (let index = start; index < end; index++) {
+            if (index > start)
+                sink.push(',');
+            write(list[index] === undefined ? null : list[index], sink);
+        }
+    }
+    sink.push(']');
+}
+/**
+ * Records and lists one chunk may copy: a chunk's text stays small (a few hundred rows), and an
+ * item that holds more (a table of 100,000 rows) is written piece by piece instead.
+ */
+const COPY_BUDGET = 8_192;
+function canonicalCopies(list, start, end) {
+    const copies = [];
+    const budget = { left: COPY_BUDGET };
+    for (let index = start; index < end; index++) {
+        const copy = canonicalCopy(list[index], budget);
+        if (copy === NOT_CANONICAL)
+            return undefined;
+        copies.push(copy);
+    }
+    return copies;
+}
+const NOT_CANONICAL = Symbol('not canonical');
+/**
+ * A copy of a value that JSON.stringify writes as its canonical text: records rebuilt with
+ * their keys in sorted order. NOT_CANONICAL where that cannot be: a record that holds records
+ * and has a key that is an array index (the engine would write that key first; the canonical
+ * form sorts it), a value JSON has no form for (a function, a symbol, a bigint), or more
+ * records and lists than the budget allows.
+ */
+function canonicalCopy(value, budget) {
+    if (value === null || value === undefined)
+        return value;
+    const type = typeof value;
+    if (type === 'string' || type === 'number' || type === 'boolean')
+        return value;
+    if (type !== 'object' || --budget.left < 0)
+        return NOT_CANONICAL;
+    if (Array.isArray(value)) {
+        const copy = new Array(value.length);
+        for (let index = 0; index < value.length; index++) {
+            const item = canonicalCopy(value[index], budget);
+            if (item === NOT_CANONICAL)
+                return NOT_CANONICAL;
+            copy[index] = item;
+        }
+        return copy;
+    }
+    const record = value;
+    const shape = shapeOf(Object.keys(record));
+    const copy = (shape.protoKey ? Object.create(null) : {});
+    let nested = false;
+    for (const key of shape.sorted) {
+        const member = canonicalCopy(record[key], budget);
+        if (member === NOT_CANONICAL)
+            return NOT_CANONICAL;
+        if (member !== null && typeof member === 'object')
+            nested = true;
+        copy[key] = member;
+    }
+    return nested && shape.indexKey ? NOT_CANONICAL : copy;
 }
 
 ;// CONCATENATED MODULE: ./src/genesys/schema.ts
@@ -17620,6 +17833,19 @@ function compareWithLive(config, live) {
     return { added, findings };
 }
 
+;// CONCATENATED MODULE: ./src/config/keys.ts
+/** Key order everywhere (config rows, plans, backups): by UTF-16 code units, independent of locale. */
+function compareKeys(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The items in key order: as they are when already sorted (they usually are), else a sorted copy. */
+function sortedByKey(items, keyOf) {
+    for (let index = 1; index < items.length; index++)
+        if (compareKeys(keyOf(items[index - 1]), keyOf(items[index])) > 0)
+            return [...items].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    return items;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/equality.ts
 
 
@@ -17651,425 +17877,86 @@ function sameJson(a, b) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class yocto_queue_Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new yocto_queue_Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
-;// CONCATENATED MODULE: ./src/plan/snapshot.ts
+;// CONCATENATED MODULE: ./src/plan/diff-rows.ts
 
 
 /**
- * The fingerprint of a live table: schema and rows, rows sorted by key, hashed canonically, so
- * that any change to any cell (or the schema) changes it, and nothing else does.
+ * Diffs the rows: creates and updates in key order, then deletes (or unmanaged rows) in key
+ * order. Allocates only for what changes: a row that is the same costs lookups, nothing more.
  */
-function fingerprintTable(schema, rows) {
-    const sorted = [...rows].sort((a, b) => compareKeys(String(a.key), String(b.key)));
-    return sha256Of({ properties: schema.properties, rows: sorted });
-}
-/** Key order everywhere in plans: by UTF-16 code units, independent of locale. */
-function compareKeys(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The live tables the configs target (see {@link readTables}). */
-function readSnapshot(tables, configs, options = {}) {
-    return readTables(tables, configs.map((config) => config.table), options);
-}
-/**
- * Reads tables: one paged listing of all tables (with schemas) finds them by id or name, then
- * each table's rows are read in pages, several tables at once, all within the client's shared
- * rate budget. Null where a table does not exist.
- */
-async function readTables(tables, refs, options = {}) {
-    const all = await tables.listTables({ expandSchema: true });
-    const byId = new Map(all.map((table) => [table.id, table]));
-    const byName = new Map(all.map((table) => [table.name.toLowerCase(), table]));
-    const limit = pLimit(options.tableConcurrency ?? 4);
-    return Promise.all(refs.map((ref) => limit(async () => {
-        const found = ref.id !== undefined ? byId.get(ref.id) : byName.get((ref.name ?? '').toLowerCase());
-        if (!found)
-            return null;
-        // The listing's schema is enough; a table whose listing lacks it is read on its own.
-        const schema = found.schema ?? (await tables.getTable(found.id)).schema;
-        const rows = await tables.listRows(found.id);
-        options.onTable?.(found.name, rows.length);
-        return {
-            id: found.id,
-            name: found.name,
-            division: found.division?.name,
-            divisionRef: found.division
-                ? { id: found.division.id, ...(found.division.name ? { name: found.division.name } : {}) }
-                : undefined,
-            description: found.description,
-            schema,
-            rows,
-            fingerprint: fingerprintTable(schema, rows),
-        };
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/plan/diff.ts
-
-
-
-
-/**
- * Diffs one table: the config's desired state against the live table (or nothing, when the
- * table does not exist). Pure and deterministic: rows come out sorted by key.
- */
-function diffTable(config, live) {
-    const desiredSchema = desiredTableSchema(config);
-    const name = live?.name ?? config.table.name ?? config.table.id;
-    const blocked = [];
-    const schemaChanges = [];
-    let schema;
-    if (!live) {
-        if (config.table.id !== undefined) {
-            blocked.push({
-                rule: 'table-not-found',
-                message: `No data table has the id ${config.table.id}.`,
-                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
-            });
-        }
-        schema = desiredSchema;
-        schemaChanges.push({ kind: 'create-table', columns: Object.keys(desiredSchema.properties).length });
-    }
-    else {
-        const evolution = compareWithLive(config, live.schema);
-        for (const item of evolution.findings)
-            blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
-        // Existing columns keep their live definition: the service accepts only added fields.
-        const properties = { ...live.schema.properties };
-        for (const column of evolution.added) {
-            const definition = desiredSchema.properties[column.name];
-            properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
-            schemaChanges.push({
-                kind: 'add-column',
-                column: column.name,
-                type: column.type,
-                definition: properties[column.name],
-            });
-        }
-        schema = { ...live.schema, properties };
-    }
-    const managed = {
-        version: config.columns.find((column) => column.managed === 'version')?.name,
-        actor: config.columns.find((column) => column.managed === 'actor')?.name,
-    };
-    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
-    const compared = Object.entries(schema.properties).filter(([column]) => column !== 'key' && !managedNames.has(column));
-    const jsonColumns = jsonCellsOf(config);
-    const liveRows = new Map((live?.rows ?? []).map((row) => [String(row.key), row]));
-    const creates = [];
-    const updates = [];
-    let unchanged = 0;
+function diffRows(config, liveRows, schema, managed) {
+    const compared = comparedColumns(config, schema, managed);
+    const live = new Map();
+    for (const row of liveRows)
+        live.set(String(row.key), row);
+    const diff = { creates: [], updates: [], deletes: [], unchanged: 0, unmanagedRows: 0 };
     const desiredKeys = new Set();
-    for (const desired of [...config.rows].sort((a, b) => compareKeys(a.key, b.key))) {
+    for (const desired of sortedByKey(config.rows, (row) => row.key)) {
         desiredKeys.add(desired.key);
-        const current = liveRows.get(desired.key);
+        const current = live.get(desired.key);
         if (!current) {
-            creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
+            diff.creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
             continue;
         }
-        const cells = [];
-        for (const [column, definition] of compared) {
-            const json = jsonColumns(desired, column);
-            if (!sameCell(desired.cells[column], current[column], definition, json)) {
-                cells.push({
-                    column,
-                    before: current[column] ?? null,
-                    after: effectiveValue(desired.cells[column], definition),
-                });
-            }
-        }
-        if (cells.length === 0) {
-            unchanged += 1;
-            continue;
-        }
-        updates.push({
-            key: desired.key,
-            cells,
-            before: current,
-            after: fullRow(desired, current, compared, managedNames),
-        });
+        const cells = changedCells(desired, current, compared);
+        if (cells === undefined)
+            diff.unchanged += 1;
+        else
+            diff.updates.push({
+                key: desired.key,
+                cells,
+                before: current,
+                after: fullRow(desired, current, compared, managed),
+            });
     }
-    const deletes = [];
-    let unmanagedRows = 0;
-    for (const [key, row] of [...liveRows].sort(([a], [b]) => compareKeys(a, b))) {
+    // Only the live rows the file leaves out are sorted: usually few, or none.
+    for (const [key, row] of live) {
         if (desiredKeys.has(key))
             continue;
         if (config.prune)
-            deletes.push({ key, row });
+            diff.deletes.push({ key, row });
         else
-            unmanagedRows += 1;
+            diff.unmanagedRows += 1;
     }
-    // The service refuses a create past the table's row limit, so the rows the table ends with
-    // must fit (unmanaged rows count too); apply orders deletes first when only they make room.
-    const liveRowCount = live?.rows.length ?? 0;
-    const finalRows = liveRowCount + creates.length - deletes.length;
-    if (finalRows > config.limits.maxRows)
-        blocked.push({
-            rule: 'row-limit',
-            message: `After this deploy the table would hold ${finalRows} rows (${liveRowCount} now, ${creates.length} created, ${deletes.length} deleted${unmanagedRows > 0 ? `, ${unmanagedRows} of them not in the file` : ''}); at most ${config.limits.maxRows} fit.`,
-            hint: 'Remove rows from the file, set prune: true so that rows missing from it are deleted, or raise limits.maxRows if Genesys raised the limit for your org.',
+    diff.deletes.sort((a, b) => compareKeys(a.key, b.key));
+    return diff;
+}
+/** The columns compared: all but the key and the managed ones, in schema order. */
+function comparedColumns(config, schema, managed) {
+    const specs = new Map(config.columns.map((column) => [column.name, column]));
+    return Object.entries(schema.properties)
+        .filter(([name]) => name !== 'key' && !managed.has(name))
+        .map(([name, definition]) => {
+        const by = specs.get(name)?.typedBy;
+        return {
+            name,
+            definition,
+            typedBy: by === undefined ? undefined : { column: by, fallback: specs.get(by)?.default },
+        };
+    });
+}
+/** Whether a cell holds json: its column is typed per row, and the row's kind is json. */
+function holdsJson(desired, column) {
+    if (column.typedBy === undefined)
+        return false;
+    return (desired.cells[column.typedBy.column] ?? column.typedBy.fallback) === 'json';
+}
+/** The cells of a row that change, in column order; undefined when none does. */
+function changedCells(desired, current, compared) {
+    let cells;
+    for (let index = 0; index < compared.length; index++) {
+        const column = compared[index];
+        const wanted = desired.cells[column.name];
+        if (sameCell(wanted, current[column.name], column.definition, holdsJson(desired, column)))
+            continue;
+        cells ??= [];
+        cells.push({
+            column: column.name,
+            before: current[column.name] ?? null,
+            after: effectiveValue(wanted, column.definition),
         });
-    return {
-        name,
-        id: live?.id,
-        file: config.file,
-        division: config.division ?? live?.division,
-        description: config.description,
-        schema,
-        managed,
-        prune: config.prune,
-        schemaChanges,
-        blocked,
-        creates,
-        updates,
-        deletes,
-        unchanged,
-        unmanagedRows,
-        liveRowCount,
-        rowLimit: config.limits.maxRows,
-        liveFingerprint: live?.fingerprint ?? null,
-    };
+    }
+    return cells;
 }
 /**
  * The whole row a PUT sends: every compared column (a left-out cell would revert to its default
@@ -18078,29 +17965,97 @@ function diffTable(config, live) {
  */
 function fullRow(desired, current, compared, managed) {
     const row = { key: desired.key };
-    for (const [column, definition] of compared)
-        row[column] = effectiveValue(desired.cells[column], definition);
+    for (let index = 0; index < compared.length; index++) {
+        const column = compared[index];
+        row[column.name] = effectiveValue(desired.cells[column.name], column.definition);
+    }
     for (const column of managed)
         if (current[column] !== undefined)
             row[column] = current[column];
     return row;
 }
-/** Which cells hold json: string columns typed per row whose kind in that row is json. */
-function jsonCellsOf(config) {
-    const typed = new Map(config.columns
-        .filter((column) => column.typedBy !== undefined)
-        .map((column) => [
-        column.name,
-        {
-            by: column.typedBy,
-            fallback: config.columns.find((other) => other.name === column.typedBy)?.default,
-        },
-    ]));
-    return (row, column) => {
-        const typing = typed.get(column);
-        if (!typing)
-            return false;
-        return (row.cells[typing.by] ?? typing.fallback) === 'json';
+
+;// CONCATENATED MODULE: ./src/plan/diff.ts
+
+
+
+/**
+ * Diffs one table: the config's desired state against the live table (or nothing, when the
+ * table does not exist). Pure and deterministic: rows come out sorted by key.
+ */
+function diffTable(config, live) {
+    const { schema, schemaChanges, blocked } = diffSchema(config, live);
+    const managed = {
+        version: config.columns.find((column) => column.managed === 'version')?.name,
+        actor: config.columns.find((column) => column.managed === 'actor')?.name,
+    };
+    const managedNames = new Set([managed.version, managed.actor].filter((column) => column !== undefined));
+    const rows = diffRows(config, live?.rows ?? [], schema, managedNames);
+    const liveRowCount = live?.rows.length ?? 0;
+    const tooMany = rowLimitProblem(config, liveRowCount, rows);
+    return {
+        name: live?.name ?? config.table.name ?? config.table.id,
+        id: live?.id,
+        file: config.file,
+        division: config.division ?? live?.division,
+        description: config.description,
+        schema,
+        managed,
+        prune: config.prune,
+        schemaChanges,
+        blocked: tooMany ? [...blocked, tooMany] : blocked,
+        ...rows,
+        liveRowCount,
+        rowLimit: config.limits.maxRows,
+        liveFingerprint: live?.fingerprint ?? null,
+    };
+}
+/** The schema the table will have, the changes that take it there, and those refused. */
+function diffSchema(config, live) {
+    const desiredSchema = desiredTableSchema(config);
+    const blocked = [];
+    if (!live) {
+        if (config.table.id !== undefined) {
+            blocked.push({
+                rule: 'table-not-found',
+                message: `No data table has the id ${config.table.id}.`,
+                hint: 'Check table_id, or give the table by name ("table:") so that it can be created.',
+            });
+        }
+        const columns = Object.keys(desiredSchema.properties).length;
+        return { schema: desiredSchema, schemaChanges: [{ kind: 'create-table', columns }], blocked };
+    }
+    const evolution = compareWithLive(config, live.schema);
+    for (const item of evolution.findings)
+        blocked.push({ rule: item.rule, column: item.field, message: item.message, hint: item.hint });
+    // Existing columns keep their live definition: the service accepts only added fields.
+    const properties = { ...live.schema.properties };
+    const schemaChanges = [];
+    for (const column of evolution.added) {
+        const definition = desiredSchema.properties[column.name];
+        properties[column.name] = { ...definition, displayOrder: Object.keys(properties).length };
+        schemaChanges.push({
+            kind: 'add-column',
+            column: column.name,
+            type: column.type,
+            definition: properties[column.name],
+        });
+    }
+    return { schema: { ...live.schema, properties }, schemaChanges, blocked };
+}
+/**
+ * The service refuses a create past the table's row limit, so the rows the table ends with
+ * must fit (unmanaged rows count too); apply orders deletes first when only they make room.
+ */
+function rowLimitProblem(config, liveRowCount, rows) {
+    const finalRows = liveRowCount + rows.creates.length - rows.deletes.length;
+    if (finalRows <= config.limits.maxRows)
+        return undefined;
+    const unmanaged = rows.unmanagedRows > 0 ? `, ${rows.unmanagedRows} of them not in the file` : '';
+    return {
+        rule: 'row-limit',
+        message: `After this deploy the table would hold ${finalRows} rows (${liveRowCount} now, ${rows.creates.length} created, ${rows.deletes.length} deleted${unmanaged}); at most ${config.limits.maxRows} fit.`,
+        hint: 'Remove rows from the file, set prune: true so that rows missing from it are deleted, or raise limits.maxRows if Genesys raised the limit for your org.',
     };
 }
 
@@ -18228,7 +18183,7 @@ function buildPlan(configs, snapshot, options) {
         totals,
         tables,
     };
-    return deepFreeze({
+    return freezePlan({
         ...body,
         digest: planDigest(body),
         createdAt: (options.now ?? new Date()).toISOString(),
@@ -18263,28 +18218,43 @@ function predict(diff, options, rate) {
     return { strategy, calls, seconds: Math.round((calls / rate) * 60 * 10) / 10 };
 }
 function totalsOf(tables, rate) {
-    const totals = {
-        tables: tables.length,
-        creates: 0,
-        updates: 0,
-        deletes: 0,
-        unchanged: 0,
-        schemaChanges: 0,
-        calls: 0,
-        seconds: 0,
-    };
+    let [creates, updates, deletes, unchanged, schemaChanges, calls] = [0, 0, 0, 0, 0, 0];
     for (const table of tables) {
-        totals.creates += table.creates.length;
-        totals.updates += table.updates.length;
-        totals.deletes += table.deletes.length;
-        totals.unchanged += table.unchanged;
-        totals.schemaChanges += table.schemaChanges.length;
-        totals.calls += table.prediction.calls;
+        creates += table.creates.length;
+        updates += table.updates.length;
+        deletes += table.deletes.length;
+        unchanged += table.unchanged;
+        schemaChanges += table.schemaChanges.length;
+        calls += table.prediction.calls;
     }
-    totals.seconds = Math.round((totals.calls / rate) * 60 * 10) / 10;
-    return totals;
+    const seconds = Math.round((calls / rate) * 60 * 10) / 10;
+    return { tables: tables.length, creates, updates, deletes, unchanged, schemaChanges, calls, seconds };
 }
-/** Freezes a value and everything in it: no stage may change the plan it was given. */
+/**
+ * Freezes a plan's structure: the plan, its tables, and every list and record in them down to
+ * the lists of row changes, but not each row change and row: freezing those cost as much as
+ * the diff itself. Rows are read-only by type ({@link PlanRow}); a stage that wanted to change
+ * one could not compile, and could not add, drop or replace a change at run time.
+ */
+function freezePlan(plan) {
+    for (const table of plan.tables) {
+        deepFreeze(table.schema);
+        deepFreeze(table.managed);
+        deepFreeze(table.schemaChanges);
+        deepFreeze(table.blocked);
+        deepFreeze(table.prediction);
+        Object.freeze(table.creates);
+        Object.freeze(table.updates);
+        Object.freeze(table.deletes);
+        Object.freeze(table);
+    }
+    deepFreeze(plan.producer);
+    deepFreeze(plan.thresholds);
+    deepFreeze(plan.totals);
+    Object.freeze(plan.tables);
+    return Object.freeze(plan);
+}
+/** Freezes a value and everything in it (small values: a schema, a list of findings). */
 function deepFreeze(value) {
     const stack = [value];
     while (stack.length > 0) {
@@ -18519,7 +18489,7 @@ function readPlan(text, source, options = {}) {
     const unidentified = plan.tables.find((table) => table.id === undefined ? !creates(table) && table.blocked.length === 0 : creates(table));
     if (unidentified)
         return refuse(`table ${unidentified.name} ${unidentified.id === undefined ? 'has no id, and the plan does not create it' : 'has an id, and the plan creates it'}`);
-    return deepFreeze(plan);
+    return freezePlan(plan);
 }
 /** What differs between a recorded binding and the expected one; empty when it matches. */
 function bindingMismatches(recorded, expected) {
@@ -19075,6 +19045,297 @@ class DeployFailure extends Error {
         this.details = details;
         this.name = 'DeployFailure';
     }
+}
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class yocto_queue_Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new yocto_queue_Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./src/plan/snapshot.ts
+
+
+
+
+/**
+ * The fingerprint of a live table: schema and rows, rows sorted by key, hashed canonically, so
+ * that any change to any cell (or the schema) changes it, and nothing else does.
+ */
+function fingerprintTable(schema, rows) {
+    return sha256Of({ properties: schema.properties, rows: sortedByKey(rows, (row) => String(row.key)) });
+}
+/** The live tables the configs target (see {@link readTables}). */
+function readSnapshot(tables, configs, options = {}) {
+    return readTables(tables, configs.map((config) => config.table), options);
+}
+/**
+ * Reads tables: one paged listing of all tables (with schemas) finds them by id or name, then
+ * each table's rows are read in pages, several tables at once, all within the client's shared
+ * rate budget. Null where a table does not exist.
+ */
+async function readTables(tables, refs, options = {}) {
+    const all = await tables.listTables({ expandSchema: true });
+    const byId = new Map(all.map((table) => [table.id, table]));
+    const byName = new Map(all.map((table) => [table.name.toLowerCase(), table]));
+    const limit = pLimit(options.tableConcurrency ?? 4);
+    return Promise.all(refs.map((ref) => limit(async () => {
+        const found = ref.id !== undefined ? byId.get(ref.id) : byName.get((ref.name ?? '').toLowerCase());
+        if (!found)
+            return null;
+        // The listing's schema is enough; a table whose listing lacks it is read on its own.
+        const schema = found.schema ?? (await tables.getTable(found.id)).schema;
+        const rows = await tables.listRows(found.id);
+        options.onTable?.(found.name, rows.length);
+        return {
+            id: found.id,
+            name: found.name,
+            division: found.division?.name,
+            divisionRef: found.division
+                ? { id: found.division.id, ...(found.division.name ? { name: found.division.name } : {}) }
+                : undefined,
+            description: found.description,
+            schema,
+            rows,
+            fingerprint: fingerprintTable(schema, rows),
+        };
+    })));
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/settle.ts
@@ -31225,7 +31486,7 @@ function locatedSyntaxError(file, message) {
  * resource's type and label are unique within a module, so the first match is the block.
  */
 /** 1-based line and column of a character offset. */
-function positionAt(text, offset) {
+function locate_positionAt(text, offset) {
     const before = text.slice(0, Math.max(0, offset));
     const line = before.split('\n').length;
     return { line, column: offset - before.lastIndexOf('\n') };
@@ -31237,7 +31498,7 @@ function locateHclBlock(file, text, block, type, label) {
     const pattern = new RegExp(`^[ \\t]*${block}[ \\t]+${name(type)}[ \\t]+${name(label)}[ \\t]*\\{`, 'm');
     const match = pattern.exec(text);
     return match
-        ? { file, ...positionAt(text, match.index + match[0].length - match[0].trimStart().length) }
+        ? { file, ...locate_positionAt(text, match.index + match[0].length - match[0].trimStart().length) }
         : { file };
 }
 /**
@@ -31250,7 +31511,7 @@ function locateJson(file, text, key, value, from = 0) {
     const pattern = new RegExp(`${quoted(key)}\\s*:${value !== undefined ? `\\s*${quoted(value)}` : ''}`, 'g');
     pattern.lastIndex = from;
     const match = pattern.exec(text);
-    return match ? { file, ...positionAt(text, match.index), offset: match.index } : { file, offset: from };
+    return match ? { file, ...locate_positionAt(text, match.index), offset: match.index } : { file, offset: from };
 }
 /** JSON.parse, with a refusal that says file:line:column and what to do. */
 function parseJsonFile(file, text, what) {
@@ -31262,7 +31523,7 @@ function parseJsonFile(file, text, what) {
         // Newer Node versions say "(line L column C)" or "at position N"; Node 20 often says neither.
         const lineColumn = /line (\d+) column (\d+)/.exec(message);
         const offset = /position (\d+)/.exec(message);
-        const at = positionAt(text, offset ? Number(offset[1]) : errorOffset(text));
+        const at = locate_positionAt(text, offset ? Number(offset[1]) : errorOffset(text));
         const where = lineColumn
             ? `${file}:${lineColumn[1]}:${lineColumn[2]}`
             : `${file}:${at.line}:${at.column}`;

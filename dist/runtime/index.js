@@ -24301,7 +24301,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 /**
  * Canonical JSON: object keys sorted at every level, no whitespace, `undefined` members left
  * out as JSON.stringify does. The same value always gives the same text, whatever order its
- * keys were built in, so hashes of it are stable.
+ * keys were built in, so hashes of it are stable. Plans, backups and signatures already written
+ * depend on this exact text (test/unit/digest-pins.test.ts pins it).
  */
 function canonicalJson(value) {
     const parts = [];
@@ -24313,25 +24314,6 @@ function canonical_sha256Of(value) {
     const sink = new HashSink((0,external_node_crypto_.createHash)('sha256'));
     write(value, sink);
     return `sha256:${sink.digest()}`;
-}
-/**
- * Sorted keys, cached per shape: a plan holds many rows with the same columns, and sorting the
- * same keys again for each of them is most of the cost of hashing it.
- */
-const shapes = new Map();
-function sortedKeys(record) {
-    const keys = Object.keys(record);
-    // JSON of the list, not a join: keys may hold any character, and two different key lists
-    // must never share a cache entry (a collision would leave values out of a digest).
-    const shape = JSON.stringify(keys);
-    let sorted = shapes.get(shape);
-    if (!sorted) {
-        if (shapes.size > 10_000)
-            shapes.clear();
-        sorted = [...keys].sort();
-        shapes.set(shape, sorted);
-    }
-    return sorted;
 }
 /** Batches small strings into ~64 KiB updates: one native call per fragment would dominate. */
 class HashSink {
@@ -24352,36 +24334,80 @@ class HashSink {
         return this.hash.digest('hex');
     }
 }
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+const shapes = new Map();
+/** The shapes met last, newest first: a plan's records cycle through a few (change, cells, rows). */
+const recent = [];
+function shapeOf(keys) {
+    for (const shape of recent)
+        if (sameKeys(shape.own, keys))
+            return shape;
+    // JSON of the list, not a join: keys may hold any character, and two different key lists
+    // must never share a cache entry (a collision would leave values out of a digest).
+    const id = JSON.stringify(keys);
+    let shape = shapes.get(id);
+    if (!shape) {
+        if (shapes.size > 10_000)
+            shapes.clear();
+        shape = {
+            own: [...keys],
+            sorted: [...keys].sort(),
+            protoKey: keys.includes('__proto__'),
+            indexKey: keys.some((key) => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1),
+        };
+        shapes.set(id, shape);
+    }
+    recent.unshift(shape);
+    if (recent.length > 8)
+        recent.pop();
+    return shape;
+}
+function sameKeys(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let index = 0; index < a.length; index++)
+        if (a[index] !== b[index])
+            return false;
+    return true;
+}
+/**
+ * A flat record (a row: no member is an object) as text: copied with its keys in sorted order,
+ * one native JSON.stringify writes it canonically (it skips undefined members, as the general
+ * path does; keys that are array indices it writes first, in numeric order, which is part of
+ * the canonical form since its first release). Undefined when a member is an object.
+ */
+function flatRecordText(record, shape) {
+    // An ordinary object built in one key order is one hidden class for every row of the shape,
+    // which JSON.stringify writes fast; one without a prototype would be a slow dictionary.
+    for (const key of shape.sorted) {
+        const member = record[key];
+        if (member !== null && typeof member === 'object')
+            return undefined;
+    }
+    const ordered = (shape.protoKey ? Object.create(null) : {});
+    for (const key of shape.sorted)
+        ordered[key] = record[key];
+    return JSON.stringify(ordered);
+}
 function write(value, sink) {
     if (value === null || typeof value !== 'object') {
         sink.push(value === undefined ? 'null' : JSON.stringify(value));
         return;
     }
     if (Array.isArray(value)) {
-        sink.push('[');
-        for (let index = 0; index < value.length; index++) {
-            if (index > 0)
-                sink.push(',');
-            write(value[index] === undefined ? null : value[index], sink);
-        }
-        sink.push(']');
+        writeArray(value, sink);
         return;
     }
     const record = value;
-    const keys = sortedKeys(record);
-    // Rows are flat maps of scalars: copied with their keys in sorted order, one native
-    // JSON.stringify writes them canonically (it skips undefined members, as below).
-    if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
-        // No prototype: a key named __proto__ must be copied as data, not set the prototype.
-        const ordered = Object.create(null);
-        for (const key of keys)
-            ordered[key] = record[key];
-        sink.push(JSON.stringify(ordered));
+    const shape = shapeOf(Object.keys(record));
+    const flat = flatRecordText(record, shape);
+    if (flat !== undefined) {
+        sink.push(flat);
         return;
     }
     sink.push('{');
     let first = true;
-    for (const key of keys) {
+    for (const key of shape.sorted) {
         if (record[key] === undefined)
             continue;
         if (!first)
@@ -24393,8 +24419,106 @@ function write(value, sink) {
     }
     sink.push('}');
 }
+/** Items per JSON.stringify call when writing a list: large enough to leave the work native. */
+const CHUNK = 64;
+/**
+ * A list, its items copied in canonical form and written a chunk at a time by JSON.stringify
+ * (one native call for hundreds of rows instead of several calls per row); items that cannot
+ * be copied so are written by {@link write}.
+ */
+function writeArray(list, sink) {
+    sink.push('[');
+    for (let start = 0; start < list.length; start += CHUNK) {
+        if (start > 0)
+            sink.push(',');
+        const end = Math.min(list.length, start + CHUNK);
+        const copies = canonicalCopies(list, start, end);
+        if (copies) {
+            const text = JSON.stringify(copies);
+            sink.push(text.slice(1, -1));
+            continue;
+        }
+        for (let index = start; index < end; index++) {
+            if (index > start)
+                sink.push(',');
+            write(list[index] === undefined ? null : list[index], sink);
+        }
+    }
+    sink.push(']');
+}
+/**
+ * Records and lists one chunk may copy: a chunk's text stays small (a few hundred rows), and an
+ * item that holds more (a table of 100,000 rows) is written piece by piece instead.
+ */
+const COPY_BUDGET = 8_192;
+function canonicalCopies(list, start, end) {
+    const copies = [];
+    const budget = { left: COPY_BUDGET };
+    for (let index = start; index < end; index++) {
+        const copy = canonicalCopy(list[index], budget);
+        if (copy === NOT_CANONICAL)
+            return undefined;
+        copies.push(copy);
+    }
+    return copies;
+}
+const NOT_CANONICAL = Symbol('not canonical');
+/**
+ * A copy of a value that JSON.stringify writes as its canonical text: records rebuilt with
+ * their keys in sorted order. NOT_CANONICAL where that cannot be: a record that holds records
+ * and has a key that is an array index (the engine would write that key first; the canonical
+ * form sorts it), a value JSON has no form for (a function, a symbol, a bigint), or more
+ * records and lists than the budget allows.
+ */
+function canonicalCopy(value, budget) {
+    if (value === null || value === undefined)
+        return value;
+    const type = typeof value;
+    if (type === 'string' || type === 'number' || type === 'boolean')
+        return value;
+    if (type !== 'object' || --budget.left < 0)
+        return NOT_CANONICAL;
+    if (Array.isArray(value)) {
+        const copy = new Array(value.length);
+        for (let index = 0; index < value.length; index++) {
+            const item = canonicalCopy(value[index], budget);
+            if (item === NOT_CANONICAL)
+                return NOT_CANONICAL;
+            copy[index] = item;
+        }
+        return copy;
+    }
+    const record = value;
+    const shape = shapeOf(Object.keys(record));
+    const copy = (shape.protoKey ? Object.create(null) : {});
+    let nested = false;
+    for (const key of shape.sorted) {
+        const member = canonicalCopy(record[key], budget);
+        if (member === NOT_CANONICAL)
+            return NOT_CANONICAL;
+        if (member !== null && typeof member === 'object')
+            nested = true;
+        copy[key] = member;
+    }
+    return nested && shape.indexKey ? NOT_CANONICAL : copy;
+}
+
+;// CONCATENATED MODULE: ./src/config/keys.ts
+/** Key order everywhere (config rows, plans, backups): by UTF-16 code units, independent of locale. */
+function compareKeys(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The items in key order: as they are when already sorted (they usually are), else a sorted copy. */
+function keys_sortedByKey(items, keyOf) {
+    for (let index = 1; index < items.length; index++)
+        if (compareKeys(keyOf(items[index - 1]), keyOf(items[index])) > 0)
+            return [...items].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    return items;
+}
 
 ;// CONCATENATED MODULE: ./src/plan/snapshot.ts
+
+
 
 
 /**
@@ -24402,12 +24526,7 @@ function write(value, sink) {
  * that any change to any cell (or the schema) changes it, and nothing else does.
  */
 function fingerprintTable(schema, rows) {
-    const sorted = [...rows].sort((a, b) => compareKeys(String(a.key), String(b.key)));
-    return sha256Of({ properties: schema.properties, rows: sorted });
-}
-/** Key order everywhere in plans: by UTF-16 code units, independent of locale. */
-function compareKeys(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+    return sha256Of({ properties: schema.properties, rows: sortedByKey(rows, (row) => String(row.key)) });
 }
 /** The live tables the configs target (see {@link readTables}). */
 function readSnapshot(tables, configs, options = {}) {
@@ -25914,126 +26033,20 @@ const hasErrors = (findings) => findings.some((item) => item.severity === 'error
 
 ;// CONCATENATED MODULE: ./schema/datatable-config.schema.json
 const datatable_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-config.schema.json","title":"datatable-deploy config file (format 1)","description":"One Genesys Cloud Architect data table: its identity, columns and rows.","type":"object","additionalProperties":false,"oneOf":[{"required":["table"]},{"required":["table_id"]}],"required":["columns","rows"],"properties":{"format":{"description":"Version of this file format. Only 1 exists.","const":1},"table":{"description":"Name of the data table (unique in the org, at most 256 characters, no / or \\\\).","type":"string","minLength":1,"maxLength":256,"pattern":"^[^/\\\\\\\\]+$"},"table_id":{"description":"Id of an existing data table, instead of its name.","type":"string","pattern":"^[0-9a-fA-F-]{36}$"},"description":{"type":"string"},"division":{"description":"Division of the table, by name. Used when the table is created.","type":"string","minLength":1},"environment":{"description":"Environment binding: the file deploys only where the environment setting equals this. If a column named \'environment\' exists, every row must hold this value (rows that omit it get it).","type":"string","minLength":1},"key":{"description":"The key column. Its field id is always \'key\' (a string); \'title\' is its label in the Genesys UI.","type":"object","additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string"}}},"prune":{"description":"true (default): the file owns the table, and rows missing from it are deleted. false: unknown rows are left alone.","type":"boolean"},"limits":{"description":"Limits checked before any call, for orgs where Genesys raised them.","type":"object","additionalProperties":false,"properties":{"maxRows":{"type":"integer","minimum":1},"maxColumns":{"type":"integer","minimum":1},"maxRowBytes":{"type":"integer","minimum":1},"maxKeyLength":{"type":"integer","minimum":1}}},"columns":{"description":"The table\'s columns other than the key, by field id (names may contain spaces and hyphens).","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/column"}},"valueSchemas":{"description":"JSON Schemas that json values must match, by row key.","type":"object","additionalProperties":{"type":["object","boolean"]}},"allow":{"description":"Exceptions to the secret and personal-data guard, for values that only look sensitive.","type":"array","items":{"$ref":"#/definitions/allowance"}},"rows":{"description":"The rows: a map keyed by the key value, or a list of rows that each carry the key under \'key\' or under the key column\'s title.","oneOf":[{"type":"object","additionalProperties":{"type":["object","null"]}},{"type":"array","items":{"type":"object"}}]}},"definitions":{"scalar":{"type":["string","number","boolean"]},"column":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"title":{"type":"string","minLength":1},"description":{"type":"string"},"required":{"type":"boolean"},"enum":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":0},"minimum":{"type":"number"},"maximum":{"type":"number"},"pattern":{"type":"string"},"default":{"$ref":"#/definitions/scalar"},"typedBy":{"description":"Name of another string column whose value in the same row (string, integer, number, boolean or json) says what this string column holds.","type":"string","minLength":1},"managed":{"description":"Stamped by each deploy and left out of the diff: \'version\' (integer) or \'actor\' (string).","enum":["version","actor"]},"allow":{"description":"Guard rules this column is exempt from, e.g. [pii-email].","type":"array","items":{"$ref":"#/definitions/guardRule"}}}},"allowance":{"type":"object","additionalProperties":false,"required":["key","rules"],"properties":{"key":{"type":"string","minLength":1},"column":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/guardRule"}},"reason":{"type":"string"}}},"guardRule":{"enum":["secret-name","secret-private-key","secret-jwt","secret-cloud-key","secret-high-entropy","pii-card-number","pii-email","pii-phone"]}}}');
-;// CONCATENATED MODULE: ./src/config/text-hazards.ts
+;// CONCATENATED MODULE: ./src/config/file-bytes.ts
 
 /**
- * Names that would reach an object's prototype machinery when a map becomes a JavaScript
- * object (yaml drops or rewires `__proto__`): refused as column names, row keys and any key.
+ * A config file's bytes as text, or the finding that refuses them at the exact place: files
+ * larger than `maxFileBytes`, binary files (a NUL byte) and files that are not UTF-8. A
+ * leading byte-order mark is dropped.
  */
-const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-/**
- * Characters that make two different texts look the same, or hide text: C0 and C1 controls
- * (tab, newline and carriage return included: no name needs them), zero-width characters,
- * bidirectional overrides and isolates, and the byte-order mark.
- */
-const HAZARD = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
-/** The first hazardous character of a text, as U+XXXX, or undefined. */
-function hazardIn(text) {
-    const match = HAZARD.exec(text);
-    return match ? `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
-}
-/**
- * Every map key of the document, checked: reserved names, and hazardous characters (with the
- * code point shown); a key that is a map, a list, an alias or a tagged non-text scalar
- * (!!binary) is refused too (it would become the text of its YAML, and an alias would bring in
- * a name these checks never saw). Also
- * `table` and `environment` values at the top level.
- */
-function keyProblems(root) {
-    const problems = [];
-    const stack = [root];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (!(0,yaml_dist/* isCollection */.P3)(node))
-            continue;
-        for (const item of node.items) {
-            const key = (0,yaml_dist/* isPair */.tO)(item) ? item.key : null;
-            // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
-            const objectScalar = (0,yaml_dist/* isScalar */.jn)(key) && typeof key.value === 'object' && key.value !== null;
-            if (key !== null && (!(0,yaml_dist/* isScalar */.jn)(key) || objectScalar)) {
-                const what = (0,yaml_dist/* isAlias */.Vj)(key)
-                    ? 'an alias'
-                    : (0,yaml_dist/* isMap */.jh)(key)
-                        ? 'a map'
-                        : (0,yaml_dist/* isScalar */.jn)(key)
-                            ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
-                            : 'a list';
-                problems.push({
-                    node: key,
-                    rule: 'schema-type',
-                    message: `A name must be written out as text; this one is ${what}.`,
-                });
-            }
-            if ((0,yaml_dist/* isPair */.tO)(item) && (0,yaml_dist/* isScalar */.jn)(item.key) && typeof item.key.value === 'string') {
-                const name = item.key.value;
-                if (RESERVED_NAMES.has(name))
-                    problems.push({ node: item.key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
-                const hazard = hazardIn(name);
-                if (hazard)
-                    problems.push({
-                        node: item.key,
-                        rule: 'text-hazard',
-                        message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
-                    });
-            }
-            const value = (0,yaml_dist/* isPair */.tO)(item) ? item.value : item;
-            if (value && (0,yaml_dist/* isCollection */.P3)(value))
-                stack.push(value);
-        }
-    }
-    if ((0,yaml_dist/* isMap */.jh)(root))
-        for (const field of ['table', 'environment']) {
-            const value = root.get(field, true);
-            if ((0,yaml_dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
-                const hazard = hazardIn(value.value);
-                if (hazard)
-                    problems.push({
-                        node: value,
-                        rule: 'text-hazard',
-                        message: `"${field}" holds the invisible or control character ${hazard}.`,
-                    });
-            }
-        }
-    return problems.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
-}
-
-;// CONCATENATED MODULE: ./src/config/yaml-source.ts
-
-
-
-const DEFAULT_LOAD_OPTIONS = {
-    maxFileBytes: 5 * 1024 * 1024,
-    maxAliasCount: 100,
-    maxDepth: 32,
-};
-/** Where a node starts; the file's start for nodes without a range. */
-function positionOf(source, node) {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = source.lineCounter.linePos(offset);
-    return { line, column: col };
-}
-/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
-const YAML_CODES = {
-    TAB_AS_INDENT: 'yaml-tab-indent',
-    MULTIPLE_DOCS: 'yaml-multiple-documents',
-};
-/**
- * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
- * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
- * documents, alias bombs and very deep nesting.
- */
-function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
-    const start = { line: 1, column: 1 };
-    if (bytes.length > options.maxFileBytes) {
-        return [
-            finding('file-too-large', file, start, `The file is ${bytes.length} bytes; at most ${options.maxFileBytes} are read.`),
-        ];
+function decodeConfigBytes(file, bytes, maxFileBytes) {
+    if (bytes.length > maxFileBytes) {
+        return finding('file-too-large', file, { line: 1, column: 1 }, `The file is ${bytes.length} bytes; at most ${maxFileBytes} are read.`);
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-        return [
-            finding('file-binary', file, positionInBytes(bytes, nul), 'The file contains a NUL byte: it is not a text file.'),
-        ];
+        return finding('file-binary', file, positionInBytes(bytes, nul), 'The file contains a NUL byte: it is not a text file.');
     }
     let text;
     try {
@@ -26041,29 +26054,88 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
     }
     catch {
         const offset = firstInvalidUtf8(bytes);
-        return [
-            finding('file-encoding', file, positionInBytes(bytes, offset), `The file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, '0')}).`),
-        ];
+        return finding('file-encoding', file, positionInBytes(bytes, offset), `The file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, '0')}).`);
     }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const lineCounter = lineStartsOf(text);
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
+function positionInBytes(bytes, offset) {
+    const before = bytes.subarray(0, offset);
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
+    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
+    return { line, column };
+}
+/**
+ * Offset of the first byte that breaks UTF-8, by the well-formed sequences of the Unicode
+ * standard (table 3-7): overlong forms, UTF-16 surrogates (ED A0..BF) and code points above
+ * U+10FFFF are ill-formed too, as the decoder that refused the file says.
+ */
+function firstInvalidUtf8(bytes) {
+    let index = 0;
+    while (index < bytes.length) {
+        const byte = bytes[index];
+        const [length, secondLow, secondHigh] = utf8Lead(byte);
+        if (length === 0)
+            return index;
+        for (let next = 1; next < length; next++) {
+            const low = next === 1 ? secondLow : 0x80;
+            const high = next === 1 ? secondHigh : 0xbf;
+            const continuation = bytes[index + next];
+            if (continuation === undefined || continuation < low || continuation > high)
+                return index;
+        }
+        index += length;
+    }
+    // Unreachable for bytes the decoder refused; the last byte is the best guess.
+    return Math.max(0, bytes.length - 1);
+}
+/** The length of the sequence a lead byte starts (0: not a lead byte) and its second byte's range. */
+function utf8Lead(byte) {
+    if (byte < 0x80)
+        return [1, 0, 0];
+    if (byte >= 0xc2 && byte <= 0xdf)
+        return [2, 0x80, 0xbf];
+    if (byte === 0xe0)
+        return [3, 0xa0, 0xbf];
+    if (byte === 0xed)
+        return [3, 0x80, 0x9f];
+    if (byte >= 0xe1 && byte <= 0xef)
+        return [3, 0x80, 0xbf];
+    if (byte === 0xf0)
+        return [4, 0x90, 0xbf];
+    if (byte >= 0xf1 && byte <= 0xf3)
+        return [4, 0x80, 0xbf];
+    if (byte === 0xf4)
+        return [4, 0x80, 0x8f];
+    return [0, 0, 0];
+}
+
+;// CONCATENATED MODULE: ./src/config/yaml-parse.ts
+
+
+/** yaml's error codes that have a rule of their own; everything else is `yaml-syntax`. */
+const YAML_CODES = {
+    TAB_AS_INDENT: 'yaml-tab-indent',
+    MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
+/**
+ * Parses the text into one YAML 1.2 document, or refuses it with findings at the exact places:
+ * YAML errors, several documents, nesting too deep for the parser, a parser that breaks on the
+ * text, and a %YAML directive for another version.
+ */
+function parseConfigYaml(file, text, at, maxDepth) {
     const doc = parseYaml(text);
     if (doc === undefined) {
-        const offset = parserOverflowOffset(text);
         return [
-            finding('yaml-syntax', file, at(offset), 'The YAML breaks the parser from here on (its stack ran out); fix the first error at this position.'),
+            finding('yaml-syntax', file, at(parserOverflowOffset(text)), 'The YAML breaks the parser from here on (its stack ran out); fix the first error at this position.'),
         ];
     }
     // Nesting deep enough to exhaust the stack: yaml says so at places that depend on the stack's
     // size, and may say it more than once; one finding, where the nesting passes the limit.
     if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION'))
         return [
-            finding('yaml-too-deep', file, at(tooDeepOffset(text, options.maxDepth)), `The value is nested too deeply to read (at most ${options.maxDepth} levels are allowed).`),
+            finding('yaml-too-deep', file, at(tooDeepOffset(text, maxDepth)), `The value is nested too deeply to read (at most ${maxDepth} levels are allowed).`),
         ];
     if (doc.errors.length > 0) {
         const findings = new Map();
@@ -26084,37 +26156,7 @@ function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
         return [
             finding('yaml-version', file, at(directive.index), `The file declares YAML ${directive[1]}; config files are read as YAML 1.2 only.`),
         ];
-    if (doc.contents === null)
-        return [finding('file-empty', file, start, 'The file has no content (only comments or whitespace).')];
-    const source = { file, doc, lineCounter, value: undefined };
-    const tree = inspectTree(doc.contents, options.maxDepth);
-    if (tree.tooDeep) {
-        return [
-            finding('yaml-too-deep', file, positionOf(source, tree.tooDeep), `The value is nested more than ${options.maxDepth} levels deep.`),
-        ];
-    }
-    const hazards = keyProblems(doc.contents);
-    if (hazards.length > 0)
-        return hazards.map((problem) => finding(problem.rule, file, positionOf(source, problem.node), problem.message));
-    if (tree.setLike.length > 0) {
-        return tree.setLike.map((node) => finding('schema-type', file, positionOf(source, node), `The tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} makes a set or an ordered map, which a config file cannot hold; write a map or a list.`));
-    }
-    if (tree.duplicateKeys.length > 0) {
-        return tree.duplicateKeys.map((key) => finding('yaml-duplicate-key', file, positionOf(source, key), `The name "${String(key.value)}" appears twice in the same map.`));
-    }
-    try {
-        source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
-    }
-    catch (error) {
-        if (error instanceof ReferenceError) {
-            const alias = firstAlias(doc.contents);
-            return [
-                finding('yaml-alias-limit', file, positionOf(source, alias), `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`),
-            ];
-        }
-        throw error;
-    }
-    return source;
+    return doc;
 }
 /**
  * Where each line starts, from the text itself. yaml's own LineCounter misses the line breaks
@@ -26192,35 +26234,113 @@ function yamlMessage(code, message) {
         return 'The file holds more than one YAML document (a second "---").';
     return message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
 }
+
+;// CONCATENATED MODULE: ./src/config/text-hazards.ts
+
+/**
+ * Names that would reach an object's prototype machinery when a map becomes a JavaScript
+ * object (yaml drops or rewires `__proto__`): refused as column names, row keys and any key.
+ */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Characters that make two different texts look the same, or hide text: C0 and C1 controls
+ * (tab, newline and carriage return included: no name needs them), zero-width characters,
+ * bidirectional overrides and isolates, and the byte-order mark.
+ */
+const HAZARD = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+/** The first hazardous character of a text, as U+XXXX, or undefined. */
+function hazardIn(text) {
+    const match = HAZARD.exec(text);
+    return match ? `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+/**
+ * The problems of one item's key: a reserved name, a hazardous character (with the code point
+ * shown), or a key that is a map, a list, an alias or a tagged non-text scalar (!!binary) (it
+ * would become the text of its YAML, and an alias would bring in a name these checks never
+ * saw). Called for every item of every collection (see yaml-tree.ts).
+ */
+function itemKeyProblems(item, problems) {
+    if (!(0,yaml_dist/* isPair */.tO)(item))
+        return;
+    const key = item.key;
+    // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
+    const objectScalar = (0,yaml_dist/* isScalar */.jn)(key) && typeof key.value === 'object' && key.value !== null;
+    if (key !== null && (!(0,yaml_dist/* isScalar */.jn)(key) || objectScalar)) {
+        const what = (0,yaml_dist/* isAlias */.Vj)(key)
+            ? 'an alias'
+            : (0,yaml_dist/* isMap */.jh)(key)
+                ? 'a map'
+                : (0,yaml_dist/* isScalar */.jn)(key)
+                    ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
+                    : 'a list';
+        problems.push({
+            node: key,
+            rule: 'schema-type',
+            message: `A name must be written out as text; this one is ${what}.`,
+        });
+    }
+    if ((0,yaml_dist/* isScalar */.jn)(key) && typeof key.value === 'string') {
+        const name = key.value;
+        if (RESERVED_NAMES.has(name))
+            problems.push({ node: key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
+        const hazard = hazardIn(name);
+        if (hazard)
+            problems.push({
+                node: key,
+                rule: 'text-hazard',
+                message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
+            });
+    }
+}
+/** Hazardous characters in the `table` and `environment` values at the top level. */
+function rootValueProblems(root, problems) {
+    if (!(0,yaml_dist/* isMap */.jh)(root))
+        return;
+    for (const field of ['table', 'environment']) {
+        const value = root.get(field, true);
+        if ((0,yaml_dist/* isScalar */.jn)(value) && typeof value.value === 'string') {
+            const hazard = hazardIn(value.value);
+            if (hazard)
+                problems.push({
+                    node: value,
+                    rule: 'text-hazard',
+                    message: `"${field}" holds the invisible or control character ${hazard}.`,
+                });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/yaml-tree.ts
+
+
 /**
  * YAML 1.1 collection tags that yaml still resolves: they become a JavaScript Set or Map, which
  * the JSON Schema check would take for an empty map (`columns: !!set {a}` would mean no columns).
  */
 const SET_LIKE_TAGS = new Set(['set', 'omap', 'pairs'].map((name) => `tag:yaml.org,2002:${name}`));
 /**
- * One iterative walk (no recursion limit) over every collection: the first node deeper than
- * `maxDepth`, keys that repeat within a map (compared as YAML does: 1 and "1" differ), and
- * collections tagged as sets or ordered maps.
+ * One iterative walk (no recursion limit) over every collection of the document, each sorted
+ * by position.
  */
 function inspectTree(root, maxDepth) {
-    const duplicateKeys = [];
-    const setLike = [];
+    const inspection = { keyProblems: [], duplicateKeys: [], setLike: [] };
     const stack = [[root, 1]];
     while (stack.length > 0) {
         const [node, depth] = stack.pop();
         if (!(0,yaml_dist/* isCollection */.P3)(node))
             continue;
         if (depth > maxDepth)
-            return { tooDeep: node, duplicateKeys, setLike };
+            return { ...inspection, tooDeep: node };
         if (node.tag !== undefined && SET_LIKE_TAGS.has(node.tag))
-            setLike.push(node);
+            inspection.setLike.push(node);
         const seen = (0,yaml_dist/* isMap */.jh)(node) ? new Set() : undefined;
         for (const item of node.items) {
+            itemKeyProblems(item, inspection.keyProblems);
             if (seen && (0,yaml_dist/* isPair */.tO)(item) && (0,yaml_dist/* isScalar */.jn)(item.key)) {
                 // Texts equal after Unicode normalisation (NFC) are the same name to a reader.
                 const identity = `${typeof item.key.value}:${String(item.key.value).normalize('NFC')}`;
                 if (seen.has(identity))
-                    duplicateKeys.push(item.key);
+                    inspection.duplicateKeys.push(item.key);
                 seen.add(identity);
             }
             const value = (0,yaml_dist/* isPair */.tO)(item) ? item.value : item;
@@ -26228,9 +26348,17 @@ function inspectTree(root, maxDepth) {
                 stack.push([value, depth + 1]);
         }
     }
-    const byOffset = (a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0);
-    return { duplicateKeys: duplicateKeys.sort(byOffset), setLike: setLike.sort(byOffset) };
+    rootValueProblems(root, inspection.keyProblems);
+    const byOffset = (a, b) => offsetOf(a) - offsetOf(b);
+    inspection.keyProblems.sort((a, b) => byOffset(a.node, b.node));
+    inspection.duplicateKeys.sort(byOffset);
+    inspection.setLike.sort(byOffset);
+    return inspection;
 }
+function offsetOf(node) {
+    return node.range?.[0] ?? 0;
+}
+/** The first alias in document order, where an alias limit was passed. */
 function firstAlias(root) {
     const stack = [root];
     while (stack.length > 0) {
@@ -26247,57 +26375,91 @@ function firstAlias(root) {
     }
     return undefined;
 }
-/** Line and column (in characters) of a byte offset, counting only the bytes before it. */
-function positionInBytes(bytes, offset) {
-    const before = bytes.subarray(0, offset);
-    const lineStart = before.lastIndexOf(0x0a) + 1;
-    const line = before.reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
-    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
-    return { line, column };
+
+;// CONCATENATED MODULE: ./src/config/yaml-source.ts
+
+
+
+
+const DEFAULT_LOAD_OPTIONS = {
+    maxFileBytes: 5 * 1024 * 1024,
+    maxAliasCount: 100,
+    maxDepth: 32,
+};
+/** Where a node starts; the file's start for nodes without a range. */
+function positionOf(source, node) {
+    return positionAt(source.lineCounter, node?.range?.[0] ?? 0);
 }
 /**
- * Offset of the first byte that breaks UTF-8, by the well-formed sequences of the Unicode
- * standard (table 3-7): overlong forms, UTF-16 surrogates (ED A0..BF) and code points above
- * U+10FFFF are ill-formed too, as the decoder that refused the file says.
+ * Line and column of an offset: a binary search over the line starts (as yaml's LineCounter
+ * does, without the intermediate object: a large file asks this once per cell).
  */
-function firstInvalidUtf8(bytes) {
-    let index = 0;
-    while (index < bytes.length) {
-        const byte = bytes[index];
-        const [length, secondLow, secondHigh] = utf8Lead(byte);
-        if (length === 0)
-            return index;
-        for (let next = 1; next < length; next++) {
-            const low = next === 1 ? secondLow : 0x80;
-            const high = next === 1 ? secondHigh : 0xbf;
-            const continuation = bytes[index + next];
-            if (continuation === undefined || continuation < low || continuation > high)
-                return index;
-        }
-        index += length;
+function positionAt(lines, offset) {
+    const starts = lines.lineStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const middle = (low + high) >> 1;
+        if (starts[middle] < offset)
+            low = middle + 1;
+        else
+            high = middle;
     }
-    // Unreachable for bytes the decoder refused; the last byte is the best guess.
-    return Math.max(0, bytes.length - 1);
+    if (starts[low] === offset)
+        return { line: low + 1, column: 1 };
+    if (low === 0)
+        return { line: 0, column: offset };
+    return { line: low, column: offset - starts[low - 1] + 1 };
 }
-/** The length of the sequence a lead byte starts (0: not a lead byte) and its second byte's range. */
-function utf8Lead(byte) {
-    if (byte < 0x80)
-        return [1, 0, 0];
-    if (byte >= 0xc2 && byte <= 0xdf)
-        return [2, 0x80, 0xbf];
-    if (byte === 0xe0)
-        return [3, 0xa0, 0xbf];
-    if (byte === 0xed)
-        return [3, 0x80, 0x9f];
-    if (byte >= 0xe1 && byte <= 0xef)
-        return [3, 0x80, 0xbf];
-    if (byte === 0xf0)
-        return [4, 0x90, 0xbf];
-    if (byte >= 0xf1 && byte <= 0xf3)
-        return [4, 0x80, 0xbf];
-    if (byte === 0xf4)
-        return [4, 0x80, 0x8f];
-    return [0, 0, 0];
+/**
+ * Reads and parses one config file. Refuses, with a finding at the exact place, what would make
+ * the rest unreliable: unreadable, empty, huge, binary or non-UTF-8 files, YAML errors, several
+ * documents, alias bombs and very deep nesting.
+ */
+function parseYamlSource(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
+    const text = decodeConfigBytes(file, bytes, options.maxFileBytes);
+    if (typeof text !== 'string')
+        return [text];
+    const lineCounter = lineStartsOf(text);
+    const doc = parseConfigYaml(file, text, (offset) => positionAt(lineCounter, offset), options.maxDepth);
+    if (Array.isArray(doc))
+        return doc;
+    if (doc.contents === null)
+        return [
+            finding('file-empty', file, { line: 1, column: 1 }, 'The file has no content (only comments or whitespace).'),
+        ];
+    const source = { file, doc, lineCounter, value: undefined };
+    const refused = treeFindings(source, doc.contents, options.maxDepth);
+    if (refused.length > 0)
+        return refused;
+    try {
+        source.value = doc.toJS({ maxAliasCount: options.maxAliasCount });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        return [
+            finding('yaml-alias-limit', file, positionOf(source, firstAlias(doc.contents)), `Aliases expand more than ${options.maxAliasCount} times (${error.message}).`),
+        ];
+    }
+    return source;
+}
+/**
+ * What the document's shape makes unreliable, the first kind found in this order: nesting too
+ * deep, names that are not plain text, sets and ordered maps, names that repeat in a map.
+ */
+function treeFindings(source, root, maxDepth) {
+    const tree = inspectTree(root, maxDepth);
+    const at = (node) => positionOf(source, node);
+    if (tree.tooDeep)
+        return [
+            finding('yaml-too-deep', source.file, at(tree.tooDeep), `The value is nested more than ${maxDepth} levels deep.`),
+        ];
+    if (tree.keyProblems.length > 0)
+        return tree.keyProblems.map((problem) => finding(problem.rule, source.file, at(problem.node), problem.message));
+    if (tree.setLike.length > 0)
+        return tree.setLike.map((node) => finding('schema-type', source.file, at(node), `The tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} makes a set or an ordered map, which a config file cannot hold; write a map or a list.`));
+    return tree.duplicateKeys.map((key) => finding('yaml-duplicate-key', source.file, at(key), `The name "${String(key.value)}" appears twice in the same map.`));
 }
 
 ;// CONCATENATED MODULE: ./src/config/structure.ts

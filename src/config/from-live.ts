@@ -1,6 +1,6 @@
 import { defaultFor } from '../genesys/schema.js';
 import type { CellValue, DataTable, Row, TableSchema } from '../genesys/types.js';
-import { compareKeys } from '../plan/snapshot.js';
+import { compareKeys } from './keys.js';
 import { DEFAULT_LIMITS, type ColumnSpec, type DesiredRow, type TableConfig } from './types.js';
 
 const NOWHERE = { line: 0, column: 0 };

@@ -156,7 +156,8 @@ export function checkKey(
     );
     return false;
   }
-  if ([...key].length > context.limits.maxKeyLength) {
+  // Counted in code points, which never outnumber UTF-16 units: most keys need no count.
+  if (key.length > context.limits.maxKeyLength && [...key].length > context.limits.maxKeyLength) {
     report(
       'key-too-long',
       position,

@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, type Node } from 'yaml';
 
 /**
  * Names that would reach an object's prototype machinery when a map becomes a JavaScript
@@ -26,64 +26,57 @@ export interface KeyProblem {
 }
 
 /**
- * Every map key of the document, checked: reserved names, and hazardous characters (with the
- * code point shown); a key that is a map, a list, an alias or a tagged non-text scalar
- * (!!binary) is refused too (it would become the text of its YAML, and an alias would bring in
- * a name these checks never saw). Also
- * `table` and `environment` values at the top level.
+ * The problems of one item's key: a reserved name, a hazardous character (with the code point
+ * shown), or a key that is a map, a list, an alias or a tagged non-text scalar (!!binary) (it
+ * would become the text of its YAML, and an alias would bring in a name these checks never
+ * saw). Called for every item of every collection (see yaml-tree.ts).
  */
-export function keyProblems(root: Node): KeyProblem[] {
-  const problems: KeyProblem[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!isCollection(node)) continue;
-    for (const item of node.items) {
-      const key = isPair(item) ? item.key : null;
-      // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
-      const objectScalar = isScalar(key) && typeof key.value === 'object' && key.value !== null;
-      if (key !== null && (!isScalar(key) || objectScalar)) {
-        const what = isAlias(key)
-          ? 'an alias'
-          : isMap(key)
-            ? 'a map'
-            : isScalar(key)
-              ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
-              : 'a list';
+export function itemKeyProblems(item: unknown, problems: KeyProblem[]): void {
+  if (!isPair(item)) return;
+  const key = item.key;
+  // A scalar can hold an object too: !!binary makes bytes, !!timestamp a date.
+  const objectScalar = isScalar(key) && typeof key.value === 'object' && key.value !== null;
+  if (key !== null && (!isScalar(key) || objectScalar)) {
+    const what = isAlias(key)
+      ? 'an alias'
+      : isMap(key)
+        ? 'a map'
+        : isScalar(key)
+          ? `tagged ${(key.tag ?? '').replace('tag:yaml.org,2002:', '!!')}`
+          : 'a list';
+    problems.push({
+      node: key as Node,
+      rule: 'schema-type',
+      message: `A name must be written out as text; this one is ${what}.`,
+    });
+  }
+  if (isScalar(key) && typeof key.value === 'string') {
+    const name = key.value;
+    if (RESERVED_NAMES.has(name))
+      problems.push({ node: key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
+    const hazard = hazardIn(name);
+    if (hazard)
+      problems.push({
+        node: key,
+        rule: 'text-hazard',
+        message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
+      });
+  }
+}
+
+/** Hazardous characters in the `table` and `environment` values at the top level. */
+export function rootValueProblems(root: Node, problems: KeyProblem[]): void {
+  if (!isMap(root)) return;
+  for (const field of ['table', 'environment']) {
+    const value = root.get(field, true);
+    if (isScalar(value) && typeof value.value === 'string') {
+      const hazard = hazardIn(value.value);
+      if (hazard)
         problems.push({
-          node: key as Node,
-          rule: 'schema-type',
-          message: `A name must be written out as text; this one is ${what}.`,
+          node: value,
+          rule: 'text-hazard',
+          message: `"${field}" holds the invisible or control character ${hazard}.`,
         });
-      }
-      if (isPair(item) && isScalar(item.key) && typeof item.key.value === 'string') {
-        const name = item.key.value;
-        if (RESERVED_NAMES.has(name))
-          problems.push({ node: item.key, rule: 'key-reserved', message: `The name "${name}" is reserved.` });
-        const hazard = hazardIn(name);
-        if (hazard)
-          problems.push({
-            node: item.key,
-            rule: 'text-hazard',
-            message: `The name ${JSON.stringify(name)} holds the invisible or control character ${hazard}.`,
-          });
-      }
-      const value = isPair(item) ? item.value : item;
-      if (value && isCollection(value)) stack.push(value as Node);
     }
   }
-  if (isMap(root))
-    for (const field of ['table', 'environment']) {
-      const value = root.get(field, true);
-      if (isScalar(value) && typeof value.value === 'string') {
-        const hazard = hazardIn(value.value);
-        if (hazard)
-          problems.push({
-            node: value,
-            rule: 'text-hazard',
-            message: `"${field}" holds the invisible or control character ${hazard}.`,
-          });
-      }
-    }
-  return problems.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
 }

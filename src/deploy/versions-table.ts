@@ -2,7 +2,7 @@ import { ConfigurationError } from '../errors.js';
 import type { Row } from '../genesys/types.js';
 import { DEFAULT_LIMITS } from '../config/types.js';
 import { compareKeys, readTables, type LiveTable } from '../plan/snapshot.js';
-import type { Plan, TablePlan } from '../plan/types.js';
+import type { Plan, TablePlan, TablePlanDraft } from '../plan/types.js';
 import { snapshotHash } from '../runtime/content-hash.js';
 import {
   DEFAULT_VERSIONS_TABLE,
@@ -178,7 +178,7 @@ export async function markRestored(
 /** The plan that turns the versions table into one that holds these markers (others untouched). */
 function markerPlan(versions: VersionsTable, tables: readonly MarkedTable[], stamp: MarkerStamp): TablePlan {
   const current = new Map((versions.live?.rows ?? []).map((row) => [String(row.key), row]));
-  const plan: TablePlan = {
+  const plan: TablePlanDraft = {
     name: versions.name,
     id: versions.live?.id,
     file: `(versions table ${versions.name})`,

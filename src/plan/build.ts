@@ -68,7 +68,7 @@ export function buildPlan(
     totals,
     tables,
   };
-  return deepFreeze({
+  return freezePlan({
     ...body,
     digest: planDigest(body),
     createdAt: (options.now ?? new Date()).toISOString(),
@@ -118,30 +118,46 @@ export function predict(
 }
 
 function totalsOf(tables: readonly TablePlan[], rate: number): PlanTotals {
-  const totals: PlanTotals = {
-    tables: tables.length,
-    creates: 0,
-    updates: 0,
-    deletes: 0,
-    unchanged: 0,
-    schemaChanges: 0,
-    calls: 0,
-    seconds: 0,
-  };
+  let [creates, updates, deletes, unchanged, schemaChanges, calls] = [0, 0, 0, 0, 0, 0];
   for (const table of tables) {
-    totals.creates += table.creates.length;
-    totals.updates += table.updates.length;
-    totals.deletes += table.deletes.length;
-    totals.unchanged += table.unchanged;
-    totals.schemaChanges += table.schemaChanges.length;
-    totals.calls += table.prediction.calls;
+    creates += table.creates.length;
+    updates += table.updates.length;
+    deletes += table.deletes.length;
+    unchanged += table.unchanged;
+    schemaChanges += table.schemaChanges.length;
+    calls += table.prediction.calls;
   }
-  totals.seconds = Math.round((totals.calls / rate) * 60 * 10) / 10;
-  return totals;
+  const seconds = Math.round((calls / rate) * 60 * 10) / 10;
+  return { tables: tables.length, creates, updates, deletes, unchanged, schemaChanges, calls, seconds };
 }
 
-/** Freezes a value and everything in it: no stage may change the plan it was given. */
-export function deepFreeze<T>(value: T): T {
+/**
+ * Freezes a plan's structure: the plan, its tables, and every list and record in them down to
+ * the lists of row changes, but not each row change and row: freezing those cost as much as
+ * the diff itself. Rows are read-only by type ({@link PlanRow}); a stage that wanted to change
+ * one could not compile, and could not add, drop or replace a change at run time.
+ */
+export function freezePlan<T extends Plan>(plan: T): T {
+  for (const table of plan.tables) {
+    deepFreeze(table.schema);
+    deepFreeze(table.managed);
+    deepFreeze(table.schemaChanges);
+    deepFreeze(table.blocked);
+    deepFreeze(table.prediction);
+    Object.freeze(table.creates);
+    Object.freeze(table.updates);
+    Object.freeze(table.deletes);
+    Object.freeze(table);
+  }
+  deepFreeze(plan.producer);
+  deepFreeze(plan.thresholds);
+  deepFreeze(plan.totals);
+  Object.freeze(plan.tables);
+  return Object.freeze(plan);
+}
+
+/** Freezes a value and everything in it (small values: a schema, a list of findings). */
+function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const item = stack.pop();

@@ -3,7 +3,8 @@ import { createHash, type Hash } from 'node:crypto';
 /**
  * Canonical JSON: object keys sorted at every level, no whitespace, `undefined` members left
  * out as JSON.stringify does. The same value always gives the same text, whatever order its
- * keys were built in, so hashes of it are stable.
+ * keys were built in, so hashes of it are stable. Plans, backups and signatures already written
+ * depend on this exact text (test/unit/digest-pins.test.ts pins it).
  */
 export function canonicalJson(value: unknown): string {
   const parts: string[] = [];
@@ -18,31 +19,13 @@ export function sha256Of(value: unknown): string {
   return `sha256:${sink.digest()}`;
 }
 
-/**
- * Sorted keys, cached per shape: a plan holds many rows with the same columns, and sorting the
- * same keys again for each of them is most of the cost of hashing it.
- */
-const shapes = new Map<string, string[]>();
-function sortedKeys(record: Record<string, unknown>): string[] {
-  const keys = Object.keys(record);
-  // JSON of the list, not a join: keys may hold any character, and two different key lists
-  // must never share a cache entry (a collision would leave values out of a digest).
-  const shape = JSON.stringify(keys);
-  let sorted = shapes.get(shape);
-  if (!sorted) {
-    if (shapes.size > 10_000) shapes.clear();
-    sorted = [...keys].sort();
-    shapes.set(shape, sorted);
-  }
-  return sorted;
-}
-
-interface Sink {
+/** Something canonical text is written to, a fragment at a time. */
+export interface Sink {
   push(text: string): void;
 }
 
 /** Batches small strings into ~64 KiB updates: one native call per fragment would dominate. */
-class HashSink implements Sink {
+export class HashSink implements Sink {
   private buffer = '';
 
   constructor(private readonly hash: Hash) {}
@@ -61,34 +44,89 @@ class HashSink implements Sink {
   }
 }
 
-function write(value: unknown, sink: Sink): void {
+/**
+ * The keys of one shape of record, sorted. A plan holds many rows with the same columns:
+ * sorting the same keys again for each of them was most of the cost of hashing it.
+ */
+interface Shape {
+  /** The keys in the record's own order, to recognise the next record of this shape. */
+  own: readonly string[];
+  sorted: readonly string[];
+  /** A key named __proto__ must be copied as data: such records are copied without a prototype. */
+  protoKey: boolean;
+  /** A key that is an array index ("0", "10"): JSON.stringify writes those first. */
+  indexKey: boolean;
+}
+
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+const shapes = new Map<string, Shape>();
+/** The shapes met last, newest first: a plan's records cycle through a few (change, cells, rows). */
+const recent: Shape[] = [];
+
+function shapeOf(keys: readonly string[]): Shape {
+  for (const shape of recent) if (sameKeys(shape.own, keys)) return shape;
+  // JSON of the list, not a join: keys may hold any character, and two different key lists
+  // must never share a cache entry (a collision would leave values out of a digest).
+  const id = JSON.stringify(keys);
+  let shape = shapes.get(id);
+  if (!shape) {
+    if (shapes.size > 10_000) shapes.clear();
+    shape = {
+      own: [...keys],
+      sorted: [...keys].sort(),
+      protoKey: keys.includes('__proto__'),
+      indexKey: keys.some((key) => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1),
+    };
+    shapes.set(id, shape);
+  }
+  recent.unshift(shape);
+  if (recent.length > 8) recent.pop();
+  return shape;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/**
+ * A flat record (a row: no member is an object) as text: copied with its keys in sorted order,
+ * one native JSON.stringify writes it canonically (it skips undefined members, as the general
+ * path does; keys that are array indices it writes first, in numeric order, which is part of
+ * the canonical form since its first release). Undefined when a member is an object.
+ */
+function flatRecordText(record: Record<string, unknown>, shape: Shape): string | undefined {
+  // An ordinary object built in one key order is one hidden class for every row of the shape,
+  // which JSON.stringify writes fast; one without a prototype would be a slow dictionary.
+  for (const key of shape.sorted) {
+    const member = record[key];
+    if (member !== null && typeof member === 'object') return undefined;
+  }
+  const ordered = (shape.protoKey ? Object.create(null) : {}) as Record<string, unknown>;
+  for (const key of shape.sorted) ordered[key] = record[key];
+  return JSON.stringify(ordered);
+}
+
+export function write(value: unknown, sink: Sink): void {
   if (value === null || typeof value !== 'object') {
     sink.push(value === undefined ? 'null' : JSON.stringify(value));
     return;
   }
   if (Array.isArray(value)) {
-    sink.push('[');
-    for (let index = 0; index < value.length; index++) {
-      if (index > 0) sink.push(',');
-      write(value[index] === undefined ? null : value[index], sink);
-    }
-    sink.push(']');
+    writeArray(value, sink);
     return;
   }
   const record = value as Record<string, unknown>;
-  const keys = sortedKeys(record);
-  // Rows are flat maps of scalars: copied with their keys in sorted order, one native
-  // JSON.stringify writes them canonically (it skips undefined members, as below).
-  if (keys.every((key) => record[key] === null || typeof record[key] !== 'object')) {
-    // No prototype: a key named __proto__ must be copied as data, not set the prototype.
-    const ordered = Object.create(null) as Record<string, unknown>;
-    for (const key of keys) ordered[key] = record[key];
-    sink.push(JSON.stringify(ordered));
+  const shape = shapeOf(Object.keys(record));
+  const flat = flatRecordText(record, shape);
+  if (flat !== undefined) {
+    sink.push(flat);
     return;
   }
   sink.push('{');
   let first = true;
-  for (const key of keys) {
+  for (const key of shape.sorted) {
     if (record[key] === undefined) continue;
     if (!first) sink.push(',');
     first = false;
@@ -97,4 +135,84 @@ function write(value: unknown, sink: Sink): void {
     write(record[key], sink);
   }
   sink.push('}');
+}
+
+/** Items per JSON.stringify call when writing a list: large enough to leave the work native. */
+const CHUNK = 64;
+
+/**
+ * A list, its items copied in canonical form and written a chunk at a time by JSON.stringify
+ * (one native call for hundreds of rows instead of several calls per row); items that cannot
+ * be copied so are written by {@link write}.
+ */
+function writeArray(list: readonly unknown[], sink: Sink): void {
+  sink.push('[');
+  for (let start = 0; start < list.length; start += CHUNK) {
+    if (start > 0) sink.push(',');
+    const end = Math.min(list.length, start + CHUNK);
+    const copies = canonicalCopies(list, start, end);
+    if (copies) {
+      const text = JSON.stringify(copies);
+      sink.push(text.slice(1, -1));
+      continue;
+    }
+    for (let index = start; index < end; index++) {
+      if (index > start) sink.push(',');
+      write(list[index] === undefined ? null : list[index], sink);
+    }
+  }
+  sink.push(']');
+}
+
+/**
+ * Records and lists one chunk may copy: a chunk's text stays small (a few hundred rows), and an
+ * item that holds more (a table of 100,000 rows) is written piece by piece instead.
+ */
+const COPY_BUDGET = 8_192;
+
+function canonicalCopies(list: readonly unknown[], start: number, end: number): unknown[] | undefined {
+  const copies: unknown[] = [];
+  const budget = { left: COPY_BUDGET };
+  for (let index = start; index < end; index++) {
+    const copy = canonicalCopy(list[index], budget);
+    if (copy === NOT_CANONICAL) return undefined;
+    copies.push(copy);
+  }
+  return copies;
+}
+
+const NOT_CANONICAL = Symbol('not canonical');
+
+/**
+ * A copy of a value that JSON.stringify writes as its canonical text: records rebuilt with
+ * their keys in sorted order. NOT_CANONICAL where that cannot be: a record that holds records
+ * and has a key that is an array index (the engine would write that key first; the canonical
+ * form sorts it), a value JSON has no form for (a function, a symbol, a bigint), or more
+ * records and lists than the budget allows.
+ */
+function canonicalCopy(value: unknown, budget: { left: number }): unknown {
+  if (value === null || value === undefined) return value;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value;
+  if (type !== 'object' || --budget.left < 0) return NOT_CANONICAL;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index++) {
+      const item = canonicalCopy(value[index], budget);
+      if (item === NOT_CANONICAL) return NOT_CANONICAL;
+      copy[index] = item;
+    }
+    return copy;
+  }
+  const record = value as Record<string, unknown>;
+  const shape = shapeOf(Object.keys(record));
+  const copy = (shape.protoKey ? Object.create(null) : {}) as Record<string, unknown>;
+  let nested = false;
+  for (const key of shape.sorted) {
+    const member = canonicalCopy(record[key], budget);
+    if (member === NOT_CANONICAL) return NOT_CANONICAL;
+    if (member !== null && typeof member === 'object') nested = true;
+    copy[key] = member;
+  }
+  return nested && shape.indexKey ? NOT_CANONICAL : copy;
 }

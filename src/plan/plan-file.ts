@@ -1,6 +1,6 @@
 import { createAjv } from '../config/ajv.js';
 import { ConfigurationError } from '../errors.js';
-import { deepFreeze, planDigest } from './build.js';
+import { freezePlan, planDigest } from './build.js';
 import { signatureOf, UNCHECKED_SIGNATURE_WARNING, verifySignature } from './signing.js';
 import { PLAN_FORMAT_VERSION, type Plan } from './types.js';
 
@@ -174,7 +174,7 @@ export function readPlan(text: string, source: string, options: ReadPlanOptions 
     return refuse(
       `table ${unidentified.name} ${unidentified.id === undefined ? 'has no id, and the plan does not create it' : 'has an id, and the plan creates it'}`,
     );
-  return deepFreeze(plan);
+  return freezePlan(plan);
 }
 
 /** What a plan or a backup must be bound to, to be used here. */

@@ -2,7 +2,10 @@ import pLimit from 'p-limit';
 import type { TableConfig } from '../config/types.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
 import type { DataTable, DivisionRef, Row, TableSchema } from '../genesys/types.js';
+import { compareKeys, sortedByKey } from '../config/keys.js';
 import { sha256Of } from './canonical.js';
+
+export { compareKeys };
 
 /** A live table as read for planning. */
 export interface LiveTable {
@@ -25,13 +28,7 @@ export type LiveSnapshot = Array<LiveTable | null>;
  * that any change to any cell (or the schema) changes it, and nothing else does.
  */
 export function fingerprintTable(schema: TableSchema, rows: readonly Row[]): string {
-  const sorted = [...rows].sort((a, b) => compareKeys(String(a.key), String(b.key)));
-  return sha256Of({ properties: schema.properties, rows: sorted });
-}
-
-/** Key order everywhere in plans: by UTF-16 code units, independent of locale. */
-export function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return sha256Of({ properties: schema.properties, rows: sortedByKey(rows, (row) => String(row.key)) });
 }
 
 /** How a table is named: by id, or by its (case-insensitive) name. */

@@ -6,115 +6,134 @@ import type { CellValue, ColumnSchema, ColumnType, Row, TableSchema } from '../g
  */
 export const PLAN_FORMAT_VERSION = 2 as const;
 
+/**
+ * A row as a plan holds it. The plan is immutable: its structure is frozen (see build.ts) and
+ * its rows are read-only by type, since freezing every row of a large table costs as much as
+ * diffing it.
+ */
+export type PlanRow = Readonly<Row>;
+
 /** The tool and version that wrote a plan or a backup. */
 export interface Producer {
-  name: 'datatable-deploy';
-  version: string;
+  readonly name: 'datatable-deploy';
+  readonly version: string;
 }
 
 /** One cell that changes: `null` stands for "not set" (the column is new to the row). */
 export interface CellChange {
-  column: string;
-  before: CellValue | null;
-  after: CellValue | null;
+  readonly column: string;
+  readonly before: CellValue | null;
+  readonly after: CellValue | null;
 }
 
 export interface RowCreate {
-  key: string;
+  readonly key: string;
   /** The row as it will be sent (the key included; omitted columns get the service's defaults). */
-  row: Row;
+  readonly row: PlanRow;
 }
 
 export interface RowUpdate {
-  key: string;
+  readonly key: string;
   /** Only the cells that change, in column order. */
-  cells: CellChange[];
+  readonly cells: readonly CellChange[];
   /** The live row as read. */
-  before: Row;
+  readonly before: PlanRow;
   /** The whole row as it will be sent: PUT replaces the row, so every column is given. */
-  after: Row;
+  readonly after: PlanRow;
 }
 
 export interface RowDelete {
-  key: string;
+  readonly key: string;
   /** The live row, for review and for the record. */
-  row: Row;
+  readonly row: PlanRow;
 }
 
 /** A schema change the service accepts. */
 export type SchemaChange =
-  | { kind: 'create-table'; columns: number }
-  | { kind: 'add-column'; column: string; type: ColumnType; definition: ColumnSchema };
+  | { readonly kind: 'create-table'; readonly columns: number }
+  | {
+      readonly kind: 'add-column';
+      readonly column: string;
+      readonly type: ColumnType;
+      readonly definition: Readonly<ColumnSchema>;
+    };
 
 /** A schema change the service would refuse; a plan with any is blocked. */
 export interface BlockedChange {
-  rule: string;
-  column?: string | undefined;
-  message: string;
-  hint?: string | undefined;
+  readonly rule: string;
+  readonly column?: string | undefined;
+  readonly message: string;
+  readonly hint?: string | undefined;
 }
 
 export type ApplyStrategy = 'rows' | 'import';
 
 export interface Prediction {
-  strategy: ApplyStrategy;
+  readonly strategy: ApplyStrategy;
   /** API calls apply will make: writes, the stale-plan re-read and the verify read. */
-  calls: number;
+  readonly calls: number;
   /** At the rate budget. */
-  seconds: number;
+  readonly seconds: number;
 }
 
 export interface TablePlan {
-  name: string;
+  readonly name: string;
   /** The live table's id; absent when the plan creates the table. */
-  id?: string | undefined;
-  file: string;
-  division?: string | undefined;
-  description?: string | undefined;
+  readonly id?: string | undefined;
+  readonly file: string;
+  readonly division?: string | undefined;
+  readonly description?: string | undefined;
   /** The schema the table will have: the live one plus added columns, or the new one. */
-  schema: TableSchema;
+  readonly schema: Readonly<TableSchema>;
   /** Columns the deploy stamps and the diff ignores. */
-  managed: { version?: string | undefined; actor?: string | undefined };
-  prune: boolean;
-  schemaChanges: SchemaChange[];
-  blocked: BlockedChange[];
+  readonly managed: { readonly version?: string | undefined; readonly actor?: string | undefined };
+  readonly prune: boolean;
+  readonly schemaChanges: readonly SchemaChange[];
+  readonly blocked: readonly BlockedChange[];
+  readonly creates: readonly RowCreate[];
+  readonly updates: readonly RowUpdate[];
+  readonly deletes: readonly RowDelete[];
+  readonly unchanged: number;
+  /** Live rows the file does not mention and leaves alone (prune: false). */
+  readonly unmanagedRows: number;
+  readonly liveRowCount: number;
+  /** Rows the table may hold (the config's limits.maxRows): apply never goes past it mid-way. */
+  readonly rowLimit: number;
+  /** sha256 of the live table as read (schema and rows); null when it does not exist yet. */
+  readonly liveFingerprint: string | null;
+  readonly prediction: Prediction;
+}
+
+/** A table plan while it is put together row by row, before it joins a plan. */
+export type TablePlanDraft = Omit<TablePlan, 'creates' | 'updates' | 'deletes'> & {
   creates: RowCreate[];
   updates: RowUpdate[];
   deletes: RowDelete[];
-  unchanged: number;
-  /** Live rows the file does not mention and leaves alone (prune: false). */
-  unmanagedRows: number;
-  liveRowCount: number;
-  /** Rows the table may hold (the config's limits.maxRows): apply never goes past it mid-way. */
-  rowLimit: number;
-  /** sha256 of the live table as read (schema and rows); null when it does not exist yet. */
-  liveFingerprint: string | null;
-  prediction: Prediction;
-}
+};
 
 export type ThresholdKind =
   'changed-rows' | 'changed-percent' | 'deleted-rows' | 'schema-change' | 'total-changed-rows';
 
 export interface ThresholdCrossing {
-  kind: ThresholdKind;
+  readonly kind: ThresholdKind;
   /** The table concerned; absent for the overall total. */
-  table?: string | undefined;
-  limit: number;
-  actual: number;
-  message: string;
+  readonly table?: string | undefined;
+  readonly limit: number;
+  readonly actual: number;
+  readonly message: string;
 }
 
 export type Verdict = 'no-changes' | 'within-threshold' | 'needs-approval' | 'blocked';
 
 export interface PlanTotals {
-  tables: number;
-  creates: number;
-  updates: number;
-  deletes: number;
-  unchanged: number;
-  schemaChanges: number;
-  calls: number;
-  seconds: number;
+  readonly tables: number;
+  readonly creates: number;
+  readonly updates: number;
+  readonly deletes: number;
+  readonly unchanged: number;
+  readonly schemaChanges: number;
+  readonly calls: number;
+  readonly seconds: number;
 }
 
 /**
@@ -122,27 +141,27 @@ export interface PlanTotals {
  * environment and deployment it was computed for.
  */
 export interface Plan {
-  formatVersion: typeof PLAN_FORMAT_VERSION;
+  readonly formatVersion: typeof PLAN_FORMAT_VERSION;
   /**
    * `sha256:<hex>` over the canonical form of everything but `digest`, `signature` and
    * `createdAt`: the binding, the producer, every table and row, the live fingerprints.
    */
-  digest: string;
+  readonly digest: string;
   /**
    * `hmac-sha256:<hex>` over everything else, present in plan files written with a signing key
    * (see plan/signing.ts); never part of the digest.
    */
-  signature?: string | undefined;
-  createdAt: string;
-  producer: Producer;
+  readonly signature?: string | undefined;
+  readonly createdAt: string;
+  readonly producer: Producer;
   /** The API host the live tables were read from (`api.mypurecloud.com`, `127.0.0.1:8080`). */
-  apiHost: string;
+  readonly apiHost: string;
   /** The environment the files were selected for; absent when no file is bound to one. */
-  environment?: string | undefined;
+  readonly environment?: string | undefined;
   /** The deployment's name: given, else the environment, else "default". */
-  deployment: string;
-  verdict: Verdict;
-  thresholds: ThresholdCrossing[];
-  totals: PlanTotals;
-  tables: TablePlan[];
+  readonly deployment: string;
+  readonly verdict: Verdict;
+  readonly thresholds: readonly ThresholdCrossing[];
+  readonly totals: PlanTotals;
+  readonly tables: readonly TablePlan[];
 }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { buildPlan } from '../../src/plan/build.js';
 import { readPlan, serializePlan } from '../../src/plan/plan-file.js';
+import type { CellChange, TablePlan } from '../../src/plan/types.js';
 import { DEFAULT_THRESHOLDS, evaluateThresholds } from '../../src/plan/thresholds.js';
 import { desiredTableSchema } from '../../src/config/desired-schema.js';
 import { loadValid } from '../helpers/config.js';
@@ -121,12 +122,25 @@ describe('the plan', () => {
     );
   });
 
-  it('is frozen', () => {
+  it('is frozen down to its lists of changes, and read-only down to its rows', () => {
     const plan = buildPlan([config], [liveTable('t', schema, liveRows(3))], ORG);
+    const table = plan.tables[0]!;
     expect(() => {
-      (plan.tables[0]!.creates as unknown[]).push({});
+      (table.creates as unknown[]).push({});
     }).toThrow(TypeError);
-    expect(Object.isFrozen(plan.tables[0]!.creates[0]!.row)).toBe(true);
+    expect(() => {
+      (table as { deletes: unknown }).deletes = [];
+    }).toThrow(TypeError);
+    expect(() => {
+      (plan.totals as { creates: number }).creates = 0;
+    }).toThrow(TypeError);
+    expect(() => {
+      (table.schema.properties as Record<string, unknown>).extra = {};
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(plan.thresholds)).toBe(true);
+    // Rows are not frozen one by one (that cost as much as the diff); the type forbids writes.
+    expectTypeOf(table.creates[0]!.row).toEqualTypeOf<Readonly<Row>>();
+    expectTypeOf<TablePlan['updates'][number]['cells']>().toEqualTypeOf<readonly CellChange[]>();
   });
 });
 

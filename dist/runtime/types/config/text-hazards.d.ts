@@ -12,10 +12,11 @@ export interface KeyProblem {
     message: string;
 }
 /**
- * Every map key of the document, checked: reserved names, and hazardous characters (with the
- * code point shown); a key that is a map, a list, an alias or a tagged non-text scalar
- * (!!binary) is refused too (it would become the text of its YAML, and an alias would bring in
- * a name these checks never saw). Also
- * `table` and `environment` values at the top level.
+ * The problems of one item's key: a reserved name, a hazardous character (with the code point
+ * shown), or a key that is a map, a list, an alias or a tagged non-text scalar (!!binary) (it
+ * would become the text of its YAML, and an alias would bring in a name these checks never
+ * saw). Called for every item of every collection (see yaml-tree.ts).
  */
-export declare function keyProblems(root: Node): KeyProblem[];
+export declare function itemKeyProblems(item: unknown, problems: KeyProblem[]): void;
+/** Hazardous characters in the `table` and `environment` values at the top level. */
+export declare function rootValueProblems(root: Node, problems: KeyProblem[]): void;

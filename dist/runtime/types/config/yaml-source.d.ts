@@ -1,4 +1,4 @@
-import { LineCounter, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { type Finding } from './findings.js';
 import type { SourcePosition } from './types.js';
 /** A parsed config file with the means to say where any node came from. */

@@ -1,6 +1,8 @@
 import type { TableConfig } from '../config/types.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
 import type { DivisionRef, Row, TableSchema } from '../genesys/types.js';
+import { compareKeys } from '../config/keys.js';
+export { compareKeys };
 /** A live table as read for planning. */
 export interface LiveTable {
     id: string;
@@ -20,8 +22,6 @@ export type LiveSnapshot = Array<LiveTable | null>;
  * that any change to any cell (or the schema) changes it, and nothing else does.
  */
 export declare function fingerprintTable(schema: TableSchema, rows: readonly Row[]): string;
-/** Key order everywhere in plans: by UTF-16 code units, independent of locale. */
-export declare function compareKeys(a: string, b: string): number;
 /** How a table is named: by id, or by its (case-insensitive) name. */
 export interface TableRef {
     id?: string | undefined;
