@@ -8,7 +8,7 @@ import { renderMarkdown } from '../plan/render-markdown.js';
 import type { Plan } from '../plan/types.js';
 import { maskSecrets } from '../secrets.js';
 import { uploadFiles } from './artifact-store.js';
-import type { ModeContext, Result } from './context.js';
+import type { ModeContext, Result, RunInfo } from './context.js';
 import type { Clearance } from './deploy-gate.js';
 import type { ActionPolicy } from './policy-source.js';
 import { unfinishedAdvice, type UnfinishedDeploy } from './unfinished.js';
@@ -26,24 +26,24 @@ export const resultOf = (result: DeployResult): Result =>
 const RUNBOOK = 'docs/runbook.md';
 
 /** What to do next, in the action's terms; none after a deploy that ended well. */
-export function actionAdvice(context: ModeContext, result: DeployResult): string | undefined {
+export function actionAdvice(run: Pick<RunInfo, 'runId'>, result: DeployResult): string | undefined {
   switch (result.outcome) {
     case 'refused':
       return result.refusal?.fix;
     case 'rolled-back':
       return `Fix the cause, then open a follow-up pull request that touches the config and have its plan approved (${RUNBOOK}, after exit code 4).`;
     case 'rollback-failed':
-      return `Stop further deploys of this environment and remove the cause, then restore the backup again: run the rollback workflow (workflow_dispatch, mode "rollback") with backup-run-id ${context.run.runId}${result.backup ? ` and backup-artifact ${result.backup}` : ''} (${RUNBOOK}, after exit code 5).`;
+      return `Stop further deploys of this environment and remove the cause, then restore the backup again: run the rollback workflow (workflow_dispatch, mode "rollback") with backup-run-id ${run.runId}${result.backup ? ` and backup-artifact ${result.backup}` : ''} (${RUNBOOK}, after exit code 5).`;
     default:
       return undefined;
   }
 }
 
 /** Why the step fails, and what to do; undefined when the deploy applied (or had nothing to do). */
-export function failureOf(context: ModeContext, result: DeployResult): string | undefined {
+export function failureOf(run: Pick<RunInfo, 'runId'>, result: DeployResult): string | undefined {
   const why = deployFailureText(result);
   if (why === undefined) return undefined;
-  const advice = actionAdvice(context, result);
+  const advice = actionAdvice(run, result);
   return advice ? `${why} ${advice}` : why;
 }
 
@@ -66,7 +66,7 @@ export function deploySummary(
   const lines = [`### ${ICONS[result.outcome]} ${deployHeadline(result)}`, ''];
   const cause = result.failure?.message ?? result.refusal?.message;
   if (cause) lines.push(`**Cause:** ${cause}`, '');
-  const advice = actionAdvice(context, result);
+  const advice = actionAdvice(context.run, result);
   if (advice) lines.push(`**Next:** ${advice}`, '');
   for (const item of unfinished) lines.push(`> ⚠️ ${unfinishedAdvice(item, 'deploy')}`, '');
   if (approvedBy.length > 0) lines.push(`Approved by ${approvedBy.join(', ')}.`);

@@ -126,7 +126,7 @@ async function deployCleared(context: ModeContext, cleared: Cleared): Promise<Mo
   }
   if (result.outcome === 'refused') {
     await endStatus(context, cleared.unfinished, 'failure', plan.digest, deployStatusText(result));
-    const failure = failureOf(context, result)!;
+    const failure = failureOf(context.run, result)!;
     await context.io.summary(`### ⛔ Deploy refused\n\n${failure}`);
     return { result: 'refused', outputs, failure };
   }
@@ -151,7 +151,7 @@ async function deployCleared(context: ModeContext, cleared: Cleared): Promise<Mo
       'deploy-version': String(result.version ?? ''),
       'backup-artifact-id': result.backup ?? '',
     },
-    failure: failureOf(context, result),
+    failure: failureOf(context.run, result),
   };
 }
 
