@@ -5,7 +5,7 @@ import { versionsTableName } from '../deploy/versions-table.js';
 import { loadHealthChecks } from '../deploy/health/load.js';
 import type { PlanRead } from '../deploy/guard.js';
 import { FileJournal } from '../deploy/journal.js';
-import { runDeploy } from '../deploy/pipeline.js';
+import { runDeploy, type DeployResult } from '../deploy/pipeline.js';
 import { ConfigurationError } from '../errors.js';
 import { stderrLogger } from '../logger.js';
 import type { GenesysClient } from '../genesys/client.js';
@@ -116,7 +116,27 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
     !(await confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' }))
   )
     return 1;
-  const backupRoot = resolve(cwd, checked.backupDir);
+  const result = await deployPlanned(io, { values, checked, planned, actor, cwd });
+  return exitCodeOf(result.outcome);
+}
+
+/**
+ * The deploy of a plan the user confirmed: journaled next to its backup under --backup-dir,
+ * Ctrl-C rolling back; then its result recorded there and the summary printed.
+ */
+async function deployPlanned(
+  io: CliIo,
+  how: {
+    values: ApplyValues;
+    checked: Awaited<ReturnType<typeof checkApplyOptions>>;
+    planned: Exclude<Awaited<ReturnType<typeof planToApply>>, 'invalid'>;
+    actor: string;
+    cwd: string;
+  },
+): Promise<DeployResult> {
+  const { checked, planned } = how;
+  const { plan, client } = planned;
+  const backupRoot = resolve(how.cwd, checked.backupDir);
   await warnUnfinished(backupRoot, io, 'apply');
   const backupName = `backup-${new Date()
     .toISOString()
@@ -133,13 +153,13 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
         journal,
         logger: stderrLogger(),
         clock: systemClock,
-        actor,
+        actor: how.actor,
         signal,
         health: checked.health,
         env: io.env,
         webhooks: checked.webhooks,
         gitSha: io.env.GITHUB_SHA,
-        versionsTable: versionsTableName(values['versions-table'], '--versions-table'),
+        versionsTable: versionsTableName(how.values['versions-table'], '--versions-table'),
         signingKey: checked.signingKey,
         ratePerMinute: client.budget.stats().currentRatePerMinute,
         progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
@@ -152,7 +172,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
       writeLine(io.stderr, `refused: ${refusal.message}${refusal.fix ? `\n  fix: ${refusal.fix}` : ''}`);
     if (result.backup) await recordResult(result.backup, result);
     writeDeploySummary(io, result, journal.path);
-    return exitCodeOf(result.outcome);
+    return result;
   } finally {
     journal.close();
   }
