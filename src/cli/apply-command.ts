@@ -104,7 +104,7 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
   const checked = await checkApplyOptions(values, positionals, io, cwd);
   const planned = await planToApply(values, positionals, io, cwd);
   if (planned === 'invalid') return 1;
-  const { plan, client } = planned;
+  const { plan } = planned;
   io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
   writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
   if (plan.verdict === 'blocked') return 1;
