@@ -8644,7 +8644,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21733);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24786);
 /* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
 
 
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 21733:
+/***/ 24786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23694,6 +23694,136 @@ async function proveRestored(backup, round, context, rate, settleMs = DEFAULT_SE
     return { live: settled.value.slice(0, backup.tables.length), remaining: settled.differences };
 }
 
+// EXTERNAL MODULE: ./src/secrets.ts
+var src_secrets = __nccwpck_require__(27194);
+// EXTERNAL MODULE: ./src/genesys/regions.ts
+var regions = __nccwpck_require__(57119);
+;// CONCATENATED MODULE: ./src/genesys/proxy.ts
+
+
+
+function proxyVariables(env) {
+    const read = (name) => (env[name.toLowerCase()] || env[name] || '').trim();
+    return { httpProxy: read('HTTP_PROXY'), httpsProxy: read('HTTPS_PROXY'), noProxy: read('NO_PROXY') };
+}
+/**
+ * What to add to the advice about an unreachable `url` when a proxy variable applies to it:
+ * the proxy (its password hidden) is then the first thing to check.
+ */
+function proxyAdvice(url, env = process.env) {
+    const variables = proxyVariables(env);
+    const target = new URL(url);
+    const https = target.protocol === 'https:';
+    // HTTPS_PROXY falls back to HTTP_PROXY, as undici does.
+    const name = https && variables.httpsProxy ? 'HTTPS_PROXY' : variables.httpProxy ? 'HTTP_PROXY' : undefined;
+    if (name === undefined)
+        return undefined;
+    const proxy = (0,regions/* redactUrl */.BO)(withScheme(name === 'HTTPS_PROXY' ? variables.httpsProxy : variables.httpProxy));
+    const through = https
+        ? `lets this machine CONNECT to ${target.host}`
+        : `forwards requests to ${target.host}`;
+    return `${name} is set (${proxy}): unless NO_PROXY names ${target.hostname}, the request went through that proxy; check that it is reachable and ${through}.`;
+}
+const fetches = new Map();
+/**
+ * The fetch to reach Genesys Cloud with from this environment: Node's own when no proxy variable
+ * is set, else one that sends each request through the proxy the variables name for its URL.
+ * One per distinct setting, so that the token source and the API client share connections.
+ */
+function proxyAwareFetch(env = process.env) {
+    const variables = proxyVariables(env);
+    if (!variables.httpProxy && !variables.httpsProxy)
+        return globalThis.fetch;
+    const key = JSON.stringify(variables);
+    let proxied = fetches.get(key);
+    if (!proxied) {
+        const checked = checkedVariables(variables);
+        let loading;
+        proxied = async (input, init) => {
+            loading ??= loadProxiedFetch(checked);
+            return (await loading)(input, init);
+        };
+        fetches.set(key, proxied);
+    }
+    return proxied;
+}
+/** Refuses a proxy URL that is not one, and registers its password as a secret. */
+function checkedVariables(variables) {
+    const check = (value, name) => {
+        if (!value)
+            return value;
+        const given = withScheme(value);
+        let url;
+        try {
+            url = new URL(given);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j1(`${name} ${JSON.stringify((0,regions/* redactUrl */.BO)(given))} is not a URL.`, `Give the proxy as http://host:port (or http://user:password@host:port), or unset ${name}.`);
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+            throw new errors/* ConfigurationError */.j1(`${name} ${JSON.stringify((0,regions/* redactUrl */.BO)(given))} must use http or https.`, `Give the proxy as http://host:port; SOCKS proxies are not supported.`);
+        (0,src_secrets/* registerUrlPassword */.M1)(given);
+        return given;
+    };
+    return {
+        httpProxy: check(variables.httpProxy, 'HTTP_PROXY'),
+        httpsProxy: check(variables.httpsProxy, 'HTTPS_PROXY'),
+        noProxy: noProxyWithSubdomains(variables.noProxy),
+    };
+}
+/** `proxy.corp:3128` as curl reads it: http is the default scheme. */
+function withScheme(value) {
+    return /^[a-z][\w+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+}
+/**
+ * undici matches a NO_PROXY entry without a leading dot to that exact host only; curl and most
+ * tools let `example.com` cover its subdomains too. Each such entry is given in both forms.
+ */
+function noProxyWithSubdomains(noProxy) {
+    return noProxy
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .flatMap((entry) => (/^[.*]/.test(entry) || entry === '*' ? [entry] : [entry, `.${entry}`]))
+        .join(',');
+}
+async function loadProxiedFetch(variables) {
+    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 24371, 19));
+    const options = {
+        // Empty, not undefined: undici would then read process.env, which may not be the
+        // environment this client was made for.
+        httpProxy: variables.httpProxy,
+        httpsProxy: variables.httpsProxy,
+        noProxy: variables.noProxy,
+        // Plain-http targets (the emulator, a test double) are sent in absolute form, as curl
+        // does; https ones through a CONNECT tunnel. (Passed on to ProxyAgent; not in 6.x's types.)
+        proxyTunnel: false,
+    };
+    const agent = withoutExperimentalWarning(() => new undici.EnvHttpProxyAgent(options));
+    return ((input, init) => undici.fetch(input, {
+        ...init,
+        dispatcher: agent,
+    }));
+}
+/**
+ * undici 6 marks `EnvHttpProxyAgent` experimental with a process warning on first use. The
+ * version is pinned by this package, so the warning would only alarm the person running it.
+ */
+function withoutExperimentalWarning(make) {
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning, ...rest) => {
+        const code = rest[0]?.code;
+        if (code === 'UNDICI-EHPA')
+            return;
+        emitWarning.call(process, warning, ...rest);
+    });
+    try {
+        return make();
+    }
+    finally {
+        process.emitWarning = emitWarning;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/genesys/retry.ts
 const DEFAULT_RETRY_POLICY = {
     maxAttempts: 6,
@@ -23806,6 +23936,7 @@ function parseRetryAfterMs(header, now = Date.now()) {
 
 
 
+
 const TOKEN_PATH = '/oauth/token';
 /**
  * OAuth 2 client-credentials grant against `login.<region domain>/oauth/token`.
@@ -23840,7 +23971,7 @@ class ClientCredentialsTokenSource {
             this.cached = undefined;
     }
     async request() {
-        const fetchFn = this.options.fetch ?? fetch;
+        const fetchFn = this.options.fetch ?? proxyAwareFetch();
         const clock = this.options.clock ?? src_clock/* systemClock */.m;
         const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
         const logger = this.options.logger ?? src_logger/* silentLogger */.q;
@@ -23871,7 +24002,7 @@ class ClientCredentialsTokenSource {
                         method: 'POST',
                         path: TOKEN_PATH,
                         attempts: attempt,
-                    }, 'Check the region (or API URL) and that this machine can reach Genesys Cloud.');
+                    }, unreachableHint(`${this.loginBase}${TOKEN_PATH}`, 'Check the region (or API URL) and that this machine can reach Genesys Cloud.'));
                 }
                 logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
                 await clock.sleep(decision.delayMs);
@@ -23942,11 +24073,20 @@ class ClientCredentialsTokenSource {
         return new errors/* GenesysApiError */.n_(failure, 'The OAuth service failed; try again later.');
     }
 }
+/** The advice for a request to `url` that got no answer: `advice`, then the proxy's, if one was used. */
+function unreachableHint(url, advice) {
+    const proxy = proxyAdvice(url);
+    return proxy ? `${advice} ${proxy}` : advice;
+}
 /** A short, secret-free cause of a fetch failure (undici nests the system error). */
 function networkCause(error) {
     if (!(error instanceof Error))
         return String(error);
     const cause = error.cause;
+    // undici's ProxyAgent, when the proxy refuses to open a tunnel.
+    const tunnel = /Proxy response \((\d+)\)/.exec(cause?.message ?? '');
+    if (tunnel)
+        return `the proxy refused the tunnel with HTTP ${tunnel[1]}${PROXY_STATUS[tunnel[1]] ?? ''}`;
     const code = networkCode(error);
     return code && code in NETWORK_CODES
         ? `${code}: ${NETWORK_CODES[code]}`
@@ -23967,12 +24107,14 @@ const NETWORK_CODES = {
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server certificate cannot be verified (a proxy that inspects TLS?)',
     SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate is in the chain (a proxy that inspects TLS?)',
 };
+const PROXY_STATUS = {
+    '403': ' (the proxy does not allow this host)',
+    '407': ' (proxy authentication required: give the user and password in the proxy URL, http://user:password@host:port)',
+};
 function formatSeconds(ms) {
     return `${(ms / 1000).toFixed(ms < 1000 ? 3 : 1)} s`;
 }
 
-// EXTERNAL MODULE: ./src/genesys/regions.ts
-var regions = __nccwpck_require__(57119);
 ;// CONCATENATED MODULE: ./src/deploy/webhook.ts
 
 
@@ -24195,8 +24337,6 @@ function tellRolledBack(options, deploy) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __nccwpck_require__(27194);
 ;// CONCATENATED MODULE: ./src/deploy/health/json-path.ts
 /**
  * The small JSONPath subset health checks need: `$`, `.name`, `['name']` and `[index]`.
@@ -26672,6 +26812,58 @@ async function startEmulator(options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/genesys/credentials.ts
+
+
+
+const REFUSED_TOKEN_HINT = 'The access token (GENESYSCLOUD_ACCESS_TOKEN, or the genesys-access-token input) has expired, was revoked, ' +
+    'or belongs to another org or region. Get a new token, or use an OAuth client instead ' +
+    '(GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET), whose tokens are renewed as needed.';
+/**
+ * A token given as is: no OAuth request is made, and a refused token cannot be renewed, so a
+ * 401 fails at once with {@link REFUSED_TOKEN_HINT}.
+ */
+class AccessTokenSource {
+    value;
+    refusedHint = REFUSED_TOKEN_HINT;
+    constructor(value) {
+        this.value = value;
+    }
+    token() {
+        return Promise.resolve(this.value);
+    }
+    invalidate() {
+        // Nothing to forget: there is no other token to fetch.
+    }
+}
+/**
+ * The token source the credentials call for. Both kinds at once are refused rather than one
+ * silently preferred: they may be different identities, with different permissions and a
+ * different name in the org's audit log, and a deploy must not run as the unexpected one.
+ */
+function tokenSourceFor(credentials, loginBase, options) {
+    checkCredentials(credentials);
+    const accessToken = credentials.accessToken?.trim();
+    if (accessToken) {
+        (0,src_secrets/* registerSecret */.cl)(accessToken);
+        return new AccessTokenSource(accessToken);
+    }
+    const { clientId, clientSecret } = credentials;
+    return new ClientCredentialsTokenSource(loginBase, { clientId, clientSecret }, options);
+}
+/** Refuses no credentials, half an OAuth client, or both kinds at once (see {@link tokenSourceFor}). */
+function checkCredentials(credentials) {
+    const accessToken = credentials.accessToken?.trim();
+    const { clientId, clientSecret } = credentials;
+    if (accessToken && (clientId || clientSecret)) {
+        throw new errors/* ConfigurationError */.j1('Both an access token and an OAuth client id or secret were given; the tool will not guess which identity to act as.', 'Give one: unset GENESYSCLOUD_ACCESS_TOKEN (input genesys-access-token) to use the OAuth client, or unset ' +
+            'GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (inputs genesys-client-id and genesys-client-secret) to use the token.');
+    }
+    if (!accessToken && (!clientId || !clientSecret)) {
+        throw new errors/* ConfigurationError */.j1('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client), or GENESYSCLOUD_ACCESS_TOKEN.');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/genesys/hints.ts
 /**
  * Permissions each data-table operation needs (any one of them), from the API reference.
@@ -26729,6 +26921,9 @@ function hintFor(failure) {
     if (status === 401) {
         return 'The access token was refused twice. Check that the OAuth client is active and not deleted, then run again.';
     }
+    if (status === 407) {
+        return 'The proxy (HTTP_PROXY or HTTPS_PROXY) wants a user and password: give them in its URL, http://user:password@host:port (percent-encode special characters).';
+    }
     if (status === 403) {
         const needed = permissionFor(method, path);
         const what = needed ? `needs ${needed}` : 'lacks a permission for this call';
@@ -26756,6 +26951,7 @@ function hintFor(failure) {
 
 
 
+
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
 /**
  * Sends API requests: rate budget, bearer token, timeout, retries, typed errors.
@@ -26772,7 +26968,7 @@ class GenesysHttp {
     idleWaiters = [];
     constructor(options) {
         this.options = options;
-        this.fetchFn = options.fetch ?? fetch;
+        this.fetchFn = options.fetch ?? proxyAwareFetch();
         this.clock = options.clock ?? src_clock/* systemClock */.m;
         this.logger = options.logger ?? src_logger/* silentLogger */.q;
     }
@@ -26863,7 +27059,7 @@ class GenesysHttp {
                         method: request.method,
                         path: pathOnly,
                         attempts: attempt,
-                    }, 'Check connectivity to Genesys Cloud; the request is safe to run again once it is reachable.');
+                    }, unreachableHint(url, 'Check connectivity to Genesys Cloud; the request is safe to run again once it is reachable.'));
                 }
                 waited += decision.delayMs;
                 await this.wait(request, pathOnly, decision.reason, decision.delayMs, attempt);
@@ -26879,7 +27075,8 @@ class GenesysHttp {
             const body = parseErrorBody(text);
             if (response.status === 502 || response.status === 504)
                 this.noteDoubt(request.method);
-            if (response.status === 401 && token !== undefined && !renewedToken) {
+            const fixedToken = this.options.tokens.refusedHint !== undefined;
+            if (response.status === 401 && token !== undefined && !renewedToken && !fixedToken) {
                 // The token expired or was revoked early: renew once, then repeat the request.
                 renewedToken = true;
                 this.options.tokens.invalidate(token);
@@ -26906,6 +27103,8 @@ class GenesysHttp {
                 attempts: attempt,
                 body: body.raw,
             };
+            if (response.status === 401 && token !== undefined && fixedToken)
+                throw new errors/* AuthenticationError */.v3(failure, this.options.tokens.refusedHint);
             throw new errors/* GenesysApiError */.n_(failure, hintFor(failure));
         }
     }
@@ -27097,9 +27296,7 @@ class RateBudget {
 const DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 const DEFAULT_MAX_CONCURRENCY = 8;
 function createGenesysClient(settings, options = {}) {
-    if (!settings.clientId || !settings.clientSecret) {
-        throw new errors/* ConfigurationError */.j1('The Genesys Cloud OAuth client id or secret is missing.', 'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client).');
-    }
+    checkCredentials(settings);
     const rate = settings.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
     const concurrency = settings.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
     if (!Number.isFinite(rate) || rate <= 0) {
@@ -27113,7 +27310,13 @@ function createGenesysClient(settings, options = {}) {
     const logger = options.logger ?? src_logger/* silentLogger */.q;
     const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     const timeoutMs = settings.timeoutMs ?? 30_000;
-    const tokens = new ClientCredentialsTokenSource(endpoints.loginBase, { clientId: settings.clientId, clientSecret: settings.clientSecret }, { fetch: options.fetch, clock, retry, timeoutMs, logger });
+    const tokens = tokenSourceFor(settings, endpoints.loginBase, {
+        fetch: options.fetch,
+        clock,
+        retry,
+        timeoutMs,
+        logger,
+    });
     const budget = new RateBudget({ requestsPerMinute: rate, maxConcurrency: concurrency, clock });
     const http = new GenesysHttp({
         apiBase: endpoints.apiBase,
@@ -27133,6 +27336,7 @@ function connectionSettingsFromEnv(env) {
     return {
         clientId: env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '',
         clientSecret: env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '',
+        accessToken: env.GENESYSCLOUD_ACCESS_TOKEN || undefined,
         region: env.GENESYSCLOUD_REGION || undefined,
         apiUrl: env.GENESYSCLOUD_API_URL || undefined,
     };
@@ -27668,8 +27872,8 @@ function ioLogger(io) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./src/cli/options.ts
 
 
@@ -27682,13 +27886,13 @@ function parseOptions(command, args, options, { allowPositionals = false } = {})
     const config = { args, options: { ...options, ...HELP_OPTION }, allowPositionals, strict: true };
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ ...config, tokens: true });
+        parsed = (0,external_node_util_.parseArgs)({ ...config, tokens: true });
     }
     catch (error) {
         throw argumentError(command, args, Object.keys(config.options), error.message);
     }
     checkTokens(command, parsed.tokens, options);
-    return (0,external_node_util_namespaceObject.parseArgs)(config);
+    return (0,external_node_util_.parseArgs)(config);
 }
 /** Refuses what parseArgs takes silently: an empty value, and a single-valued option given twice. */
 function checkTokens(command, tokens, options) {
@@ -27956,13 +28160,14 @@ async function runDemoCommand(args, io) {
 
 
 
+
 /** The connection options every command that calls Genesys Cloud takes. */
 const CONNECTION_OPTIONS = {
     region: { type: 'string' },
     'api-url': { type: 'string' },
     'rate-limit': { type: 'string' },
 };
-const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 (or GENESYSCLOUD_REGION)
+const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 or mypurecloud.ie (or GENESYSCLOUD_REGION)
   --api-url URL    explicit API origin, e.g. the emulator (or GENESYSCLOUD_API_URL)
   --rate-limit N   requests per minute for this run (default 300)`;
 /**
@@ -27992,10 +28197,16 @@ function checkConnectionOptions(io, values) {
     else if (settings.region)
         (0,regions/* resolveEndpoints */.$K)({ region: settings.region });
 }
-/** A client from the environment, with the command line's overrides. */
+/**
+ * A client from the environment, with the command line's overrides. Its requests go through
+ * the proxy HTTPS_PROXY / HTTP_PROXY name, as curl's would, unless NO_PROXY names the host.
+ */
 function clientFromOptions(io, values) {
     checkConnectionOptions(io, values);
-    return createGenesysClient(settingsOf(io, values), { logger: (0,src_logger/* stderrLogger */.D)() });
+    return createGenesysClient(settingsOf(io, values), {
+        logger: (0,src_logger/* stderrLogger */.D)(),
+        fetch: proxyAwareFetch(io.env),
+    });
 }
 function rateLimitOf(text) {
     const rate = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
@@ -32695,8 +32906,9 @@ Commands:
   emulator            run the local Genesys Cloud data-tables emulator
   demo                run the guided demo against an in-process emulator
 
-Connection (tables): GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, and
-GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; or --region / --api-url.
+Connection: GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (or
+GENESYSCLOUD_ACCESS_TOKEN), and GENESYSCLOUD_REGION (e.g. us-east-1 or mypurecloud.ie) or
+GENESYSCLOUD_API_URL; or --region / --api-url. HTTPS_PROXY / NO_PROXY are honoured.
 
 Run "datatable-deploy <command> --help" for the options of a command.
 Exit codes: 0 success, 1 error or findings (an unusable plan or backup, or one of another org,
@@ -32909,13 +33121,15 @@ function fileProblem(error) {
 /* harmony export */   BO: () => (/* binding */ redactUrl),
 /* harmony export */   ef: () => (/* binding */ parseOrigin)
 /* harmony export */ });
-/* unused harmony export REGION_DOMAINS */
+/* unused harmony exports REGION_DOMAINS, regionDomain */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 
 /**
- * Genesys Cloud regions and their domains. The API lives at `api.<domain>`, OAuth at
- * `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform provider's `us-east-1`
- * spelling is accepted too.
+ * Genesys Cloud regions and their domains (the SDKs' `PureCloudRegionHosts`). The API lives at
+ * `api.<domain>`, OAuth at `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform
+ * provider's `us-east-1` spelling is accepted too, and so is the domain itself, in the forms
+ * people copy from the admin UI or other tools (`mypurecloud.ie`, `api.mypurecloud.ie`,
+ * `https://api.mypurecloud.ie`).
  */
 const REGION_DOMAINS = {
     us_east_1: 'mypurecloud.com',
@@ -32937,8 +33151,20 @@ const REGION_DOMAINS = {
     ap_southeast_1: 'apse1.pure.cloud',
     eusc_de_east_1: 'edee1.eusc-pure.cloud',
 };
-function normaliseRegion(region) {
-    return region.trim().toLowerCase().replace(/-/g, '_');
+/**
+ * The domain of a region given by name (`eu-west-1`, `eu_west_1`) or by domain, with or without
+ * a scheme, a service host prefix (`api.`, `login.`, `apps.`) or a trailing slash.
+ */
+function regionDomain(region) {
+    const text = region.trim().toLowerCase();
+    const byName = REGION_DOMAINS[text.replace(/-/g, '_')];
+    if (byName)
+        return byName;
+    const host = text
+        .replace(/^https?:\/\//, '')
+        .replace(/\/+$/, '')
+        .replace(/^(?:api|login|apps)\./, '');
+    return Object.values(REGION_DOMAINS).includes(host) ? host : undefined;
 }
 /**
  * Resolves the endpoints from a region name or an explicit API URL. An explicit URL wins (the
@@ -32952,17 +33178,18 @@ function resolveEndpoints(options) {
         return { apiBase, loginBase };
     }
     if (!options.region) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1 or mypurecloud.com) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
     }
-    const domain = REGION_DOMAINS[normaliseRegion(options.region)];
+    const domain = regionDomain(options.region);
     if (!domain) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Unknown Genesys Cloud region "${options.region}".`, `Use one of: ${knownRegions()}; or give the API URL explicitly.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Unknown Genesys Cloud region "${redactUrl(options.region)}".`, `Use a region name or its domain: ${knownRegions()}; or give the API URL explicitly.`);
     }
     return { apiBase: `https://api.${domain}`, loginBase: `https://login.${domain}` };
 }
+/** `us-east-1 (mypurecloud.com), …`: every name a region may be given by. */
 function knownRegions() {
-    return Object.keys(REGION_DOMAINS)
-        .map((name) => name.replace(/_/g, '-'))
+    return Object.entries(REGION_DOMAINS)
+        .map(([name, domain]) => `${name.replace(/_/g, '-')} (${domain})`)
         .join(', ');
 }
 /**
@@ -33048,11 +33275,13 @@ function stderrLogger(options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M1: () => (/* binding */ registerUrlPassword),
 /* harmony export */   QU: () => (/* binding */ maskSecrets),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   kc: () => (/* binding */ registerSecretsFromEnvironment),
 /* harmony export */   o8: () => (/* binding */ maskThenCut)
 /* harmony export */ });
-/* unused harmony exports registerSecret, clearSecrets */
+/* unused harmony export clearSecrets */
 /**
  * Secret values no output may show: logs, the job summary, PR comments, commit statuses,
  * step outputs, artifacts and files the tool writes all pass through `maskSecrets`. The
@@ -33067,6 +33296,8 @@ const MIN_LENGTH = 6;
  * credentials, the runner's tokens, and anything a workflow named like a secret.
  */
 const SECRET_VARIABLE = /(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API[_-]?KEY|ACCESS[_-]?KEY|SIGNING[_-]?KEY)/i;
+/** Proxy variables: their URLs may carry a password (`http://user:password@proxy:3128`). */
+const PROXY_VARIABLE = /^(HTTPS?|ALL)_PROXY$/i;
 const registered = new Set();
 let ordered;
 /** Registers a secret, with the forms it takes once escaped into JSON, a URL or Base64. */
@@ -33089,11 +33320,32 @@ function registerSecret(value) {
         }
     }
 }
-/** Registers the value of every variable whose name says it holds a secret. */
+/** Registers the value of every variable whose name says it holds a secret, and proxy passwords. */
 function registerSecretsFromEnvironment(env) {
-    for (const [name, value] of Object.entries(env))
+    for (const [name, value] of Object.entries(env)) {
         if (SECRET_VARIABLE.test(name))
             registerSecret(value);
+        else if (PROXY_VARIABLE.test(name) && value)
+            registerUrlPassword(value);
+    }
+}
+/** Registers the password of a URL (`scheme://user:password@host`), as given and decoded. */
+function registerUrlPassword(value) {
+    let password;
+    try {
+        password = new URL(/^[a-z][\w+.-]*:\/\//i.test(value.trim()) ? value.trim() : `http://${value.trim()}`)
+            .password;
+    }
+    catch {
+        return;
+    }
+    registerSecret(password);
+    try {
+        registerSecret(decodeURIComponent(password));
+    }
+    catch {
+        // Not percent-encoded as it should be: the raw form is registered.
+    }
 }
 /** The text with every registered secret replaced by `***`; longest first, so no tail survives. */
 function maskSecrets(text) {
@@ -33157,6 +33409,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert"
 
 /***/ }),
 
+/***/ 16698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 37540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
 /***/ 77598:
 /***/ ((module) => {
 
@@ -33168,6 +33441,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 40610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
@@ -33185,6 +33465,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
+/***/ 32467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
 /***/ 77030:
 /***/ ((module) => {
 
@@ -33196,6 +33483,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
@@ -33220,6 +33521,34 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 73429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -33231,6 +33560,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 

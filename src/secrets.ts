@@ -16,6 +16,9 @@ const MIN_LENGTH = 6;
 const SECRET_VARIABLE =
   /(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API[_-]?KEY|ACCESS[_-]?KEY|SIGNING[_-]?KEY)/i;
 
+/** Proxy variables: their URLs may carry a password (`http://user:password@proxy:3128`). */
+const PROXY_VARIABLE = /^(HTTPS?|ALL)_PROXY$/i;
+
 const registered = new Set<string>();
 let ordered: string[] | undefined;
 
@@ -38,9 +41,29 @@ export function registerSecret(value: string | undefined): void {
   }
 }
 
-/** Registers the value of every variable whose name says it holds a secret. */
+/** Registers the value of every variable whose name says it holds a secret, and proxy passwords. */
 export function registerSecretsFromEnvironment(env: NodeJS.ProcessEnv): void {
-  for (const [name, value] of Object.entries(env)) if (SECRET_VARIABLE.test(name)) registerSecret(value);
+  for (const [name, value] of Object.entries(env)) {
+    if (SECRET_VARIABLE.test(name)) registerSecret(value);
+    else if (PROXY_VARIABLE.test(name) && value) registerUrlPassword(value);
+  }
+}
+
+/** Registers the password of a URL (`scheme://user:password@host`), as given and decoded. */
+export function registerUrlPassword(value: string): void {
+  let password: string;
+  try {
+    password = new URL(/^[a-z][\w+.-]*:\/\//i.test(value.trim()) ? value.trim() : `http://${value.trim()}`)
+      .password;
+  } catch {
+    return;
+  }
+  registerSecret(password);
+  try {
+    registerSecret(decodeURIComponent(password));
+  } catch {
+    // Not percent-encoded as it should be: the raw form is registered.
+  }
 }
 
 /** The text with every registered secret replaced by `***`; longest first, so no tail survives. */

@@ -9,13 +9,15 @@ export const modules = {
 /* harmony export */   $K: () => (/* binding */ resolveEndpoints),
 /* harmony export */   BO: () => (/* binding */ redactUrl)
 /* harmony export */ });
-/* unused harmony exports REGION_DOMAINS, parseOrigin */
+/* unused harmony exports REGION_DOMAINS, regionDomain, parseOrigin */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 /**
- * Genesys Cloud regions and their domains. The API lives at `api.<domain>`, OAuth at
- * `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform provider's `us-east-1`
- * spelling is accepted too.
+ * Genesys Cloud regions and their domains (the SDKs' `PureCloudRegionHosts`). The API lives at
+ * `api.<domain>`, OAuth at `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform
+ * provider's `us-east-1` spelling is accepted too, and so is the domain itself, in the forms
+ * people copy from the admin UI or other tools (`mypurecloud.ie`, `api.mypurecloud.ie`,
+ * `https://api.mypurecloud.ie`).
  */
 const REGION_DOMAINS = {
     us_east_1: 'mypurecloud.com',
@@ -37,8 +39,20 @@ const REGION_DOMAINS = {
     ap_southeast_1: 'apse1.pure.cloud',
     eusc_de_east_1: 'edee1.eusc-pure.cloud',
 };
-function normaliseRegion(region) {
-    return region.trim().toLowerCase().replace(/-/g, '_');
+/**
+ * The domain of a region given by name (`eu-west-1`, `eu_west_1`) or by domain, with or without
+ * a scheme, a service host prefix (`api.`, `login.`, `apps.`) or a trailing slash.
+ */
+function regionDomain(region) {
+    const text = region.trim().toLowerCase();
+    const byName = REGION_DOMAINS[text.replace(/-/g, '_')];
+    if (byName)
+        return byName;
+    const host = text
+        .replace(/^https?:\/\//, '')
+        .replace(/\/+$/, '')
+        .replace(/^(?:api|login|apps)\./, '');
+    return Object.values(REGION_DOMAINS).includes(host) ? host : undefined;
 }
 /**
  * Resolves the endpoints from a region name or an explicit API URL. An explicit URL wins (the
@@ -52,17 +66,18 @@ function resolveEndpoints(options) {
         return { apiBase, loginBase };
     }
     if (!options.region) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('No Genesys Cloud region or API URL was given.', `Set GENESYSCLOUD_REGION (e.g. us-east-1 or mypurecloud.com) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`);
     }
-    const domain = REGION_DOMAINS[normaliseRegion(options.region)];
+    const domain = regionDomain(options.region);
     if (!domain) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Unknown Genesys Cloud region "${options.region}".`, `Use one of: ${knownRegions()}; or give the API URL explicitly.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Unknown Genesys Cloud region "${redactUrl(options.region)}".`, `Use a region name or its domain: ${knownRegions()}; or give the API URL explicitly.`);
     }
     return { apiBase: `https://api.${domain}`, loginBase: `https://login.${domain}` };
 }
+/** `us-east-1 (mypurecloud.com), …`: every name a region may be given by. */
 function knownRegions() {
-    return Object.keys(REGION_DOMAINS)
-        .map((name) => name.replace(/_/g, '-'))
+    return Object.entries(REGION_DOMAINS)
+        .map(([name, domain]) => `${name.replace(/_/g, '-')} (${domain})`)
         .join(', ');
 }
 /**

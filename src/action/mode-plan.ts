@@ -54,7 +54,7 @@ export async function runPlanMode(context: ModeContext): Promise<ModeOutcome> {
   }
   const { gate, identity } = await announceAndJudge(context, plan, policy, pr, needsApproval);
   const marker = commentMarker(context.settings.deployment);
-  const body = `${marker}\n${renderMarkdown(plan, { maxLength: 58_000 })}\n${gateSection(plan, policy, gate, { deployment: context.settings.deployment, headSha: pr.headSha })}\n${window}`;
+  const body = `${marker}\n${renderMarkdown(plan, { maxLength: 58_000, fullPlanLocation: 'the job summary' })}\n${gateSection(plan, policy, gate, { deployment: context.settings.deployment, headSha: pr.headSha })}\n${window}`;
   const comment = await context.github.upsertComment(pr.number, marker, identity, body);
   const commentUrl = `${context.run.serverUrl}/${context.run.repo.owner}/${context.run.repo.repo}/pull/${pr.number}#issuecomment-${comment.id}`;
   context.io.info(

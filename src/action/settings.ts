@@ -18,6 +18,8 @@ export interface ActionSettings {
   connection: {
     clientId: string;
     clientSecret: string;
+    /** Instead of the OAuth client: a token used as is (never renewed). */
+    accessToken?: string | undefined;
     region?: string | undefined;
     apiUrl?: string | undefined;
     rateLimitPerMinute: number;
@@ -64,6 +66,7 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
   const backupArtifact = read('backup-artifact') || undefined;
   const clientId = read('genesys-client-id');
   const clientSecret = read('genesys-client-secret');
+  const accessToken = read('genesys-access-token') || undefined;
   const settings: ActionSettings = {
     mode:
       mode === 'auto'
@@ -76,6 +79,7 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
     connection: {
       clientId,
       clientSecret,
+      accessToken,
       region: read('genesys-region') || undefined,
       apiUrl: read('genesys-api-url') || undefined,
       rateLimitPerMinute: optionalNumber(read, 'rate-limit-per-minute') ?? 300,
@@ -117,9 +121,15 @@ export function parseSettings(read: InputReader, eventName: string): ActionSetti
       'Use mode plan on pull requests, and deploy on push to the default branch.',
     );
   }
-  if (settings.mode !== 'validate' && (!clientId || !clientSecret)) {
+  if (accessToken && (clientId || clientSecret)) {
     throw new ConfigurationError(
-      'Inputs "genesys-client-id" and "genesys-client-secret" are required.',
+      'Input "genesys-access-token" was given together with "genesys-client-id" or "genesys-client-secret"; the action will not guess which identity to act as.',
+      'Give either the OAuth client (genesys-client-id and genesys-client-secret) or the access token, not both.',
+    );
+  }
+  if (settings.mode !== 'validate' && !accessToken && (!clientId || !clientSecret)) {
+    throw new ConfigurationError(
+      'Inputs "genesys-client-id" and "genesys-client-secret" (or "genesys-access-token") are required.',
       'Pass them from repository or environment secrets. On pull requests from forks, secrets are not available: see "Fork pull requests" in the README.',
     );
   }

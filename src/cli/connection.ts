@@ -6,6 +6,7 @@ import {
   type ConnectionSettings,
   type GenesysClient,
 } from '../genesys/client.js';
+import { proxyAwareFetch } from '../genesys/proxy.js';
 import { parseOrigin, resolveEndpoints } from '../genesys/regions.js';
 import { stderrLogger } from '../logger.js';
 import type { CliIo } from './io.js';
@@ -17,7 +18,7 @@ export const CONNECTION_OPTIONS = {
   'rate-limit': { type: 'string' },
 } as const;
 
-export const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 (or GENESYSCLOUD_REGION)
+export const CONNECTION_HELP = `  --region R       Genesys Cloud region, e.g. us-east-1 or mypurecloud.ie (or GENESYSCLOUD_REGION)
   --api-url URL    explicit API origin, e.g. the emulator (or GENESYSCLOUD_API_URL)
   --rate-limit N   requests per minute for this run (default 300)`;
 
@@ -49,10 +50,16 @@ export function checkConnectionOptions(io: CliIo, values: ConnectionValues): voi
   else if (settings.region) resolveEndpoints({ region: settings.region });
 }
 
-/** A client from the environment, with the command line's overrides. */
+/**
+ * A client from the environment, with the command line's overrides. Its requests go through
+ * the proxy HTTPS_PROXY / HTTP_PROXY name, as curl's would, unless NO_PROXY names the host.
+ */
 export function clientFromOptions(io: CliIo, values: ConnectionValues): GenesysClient {
   checkConnectionOptions(io, values);
-  return createGenesysClient(settingsOf(io, values), { logger: stderrLogger() });
+  return createGenesysClient(settingsOf(io, values), {
+    logger: stderrLogger(),
+    fetch: proxyAwareFetch(io.env),
+  });
 }
 
 function rateLimitOf(text: string): number {

@@ -30,8 +30,9 @@ Commands:
   emulator            run the local Genesys Cloud data-tables emulator
   demo                run the guided demo against an in-process emulator
 
-Connection (tables): GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, and
-GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; or --region / --api-url.
+Connection: GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (or
+GENESYSCLOUD_ACCESS_TOKEN), and GENESYSCLOUD_REGION (e.g. us-east-1 or mypurecloud.ie) or
+GENESYSCLOUD_API_URL; or --region / --api-url. HTTPS_PROXY / NO_PROXY are honoured.
 
 Run "datatable-deploy <command> --help" for the options of a command.
 Exit codes: 0 success, 1 error or findings (an unusable plan or backup, or one of another org,

@@ -3,9 +3,9 @@ import { systemClock } from '../clock.js';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
+import { checkCredentials, tokenSourceFor } from './credentials.js';
 import { DataTablesApi, type DataTablesOptions } from './datatables.js';
 import { GenesysHttp } from './http.js';
-import { ClientCredentialsTokenSource } from './oauth.js';
 import { RateBudget } from './rate-budget.js';
 import { resolveEndpoints, type Endpoints } from './regions.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
@@ -14,6 +14,8 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 export interface ConnectionSettings {
   clientId: string;
   clientSecret: string;
+  /** A token to use as is, instead of the OAuth client (which must then be empty). */
+  accessToken?: string | undefined;
   /** Region name (`us-east-1` or `us_east_1`); ignored when `apiUrl` is set. */
   region?: string | undefined;
   /** Explicit API origin (emulator, proxy). OAuth is then served on the same origin unless `loginUrl` is set. */
@@ -50,12 +52,7 @@ export function createGenesysClient(
   settings: ConnectionSettings,
   options: ClientOptions = {},
 ): GenesysClient {
-  if (!settings.clientId || !settings.clientSecret) {
-    throw new ConfigurationError(
-      'The Genesys Cloud OAuth client id or secret is missing.',
-      'Set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET (a Client Credentials OAuth client).',
-    );
-  }
+  checkCredentials(settings);
   const rate = settings.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   const concurrency = settings.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
   if (!Number.isFinite(rate) || rate <= 0) {
@@ -75,11 +72,13 @@ export function createGenesysClient(
   const logger = options.logger ?? silentLogger;
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const timeoutMs = settings.timeoutMs ?? 30_000;
-  const tokens = new ClientCredentialsTokenSource(
-    endpoints.loginBase,
-    { clientId: settings.clientId, clientSecret: settings.clientSecret },
-    { fetch: options.fetch, clock, retry, timeoutMs, logger },
-  );
+  const tokens = tokenSourceFor(settings, endpoints.loginBase, {
+    fetch: options.fetch,
+    clock,
+    retry,
+    timeoutMs,
+    logger,
+  });
   const budget = new RateBudget({ requestsPerMinute: rate, maxConcurrency: concurrency, clock });
   const http = new GenesysHttp({
     apiBase: endpoints.apiBase,
@@ -100,6 +99,7 @@ export function connectionSettingsFromEnv(env: NodeJS.ProcessEnv): ConnectionSet
   return {
     clientId: env.GENESYSCLOUD_OAUTHCLIENT_ID ?? '',
     clientSecret: env.GENESYSCLOUD_OAUTHCLIENT_SECRET ?? '',
+    accessToken: env.GENESYSCLOUD_ACCESS_TOKEN || undefined,
     region: env.GENESYSCLOUD_REGION || undefined,
     apiUrl: env.GENESYSCLOUD_API_URL || undefined,
   };

@@ -60,6 +60,9 @@ export function hintFor(
   if (status === 401) {
     return 'The access token was refused twice. Check that the OAuth client is active and not deleted, then run again.';
   }
+  if (status === 407) {
+    return 'The proxy (HTTP_PROXY or HTTPS_PROXY) wants a user and password: give them in its URL, http://user:password@host:port (percent-encode special characters).';
+  }
   if (status === 403) {
     const needed = permissionFor(method, path);
     const what = needed ? `needs ${needed}` : 'lacks a permission for this call';

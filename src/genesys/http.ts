@@ -1,10 +1,11 @@
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
-import { GenesysApiError } from '../errors.js';
+import { AuthenticationError, GenesysApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import { hintFor } from './hints.js';
-import { formatSeconds, networkCause, networkCode, type TokenSource } from './oauth.js';
+import { formatSeconds, networkCause, networkCode, unreachableHint, type TokenSource } from './oauth.js';
+import { proxyAwareFetch } from './proxy.js';
 import type { RateBudget } from './rate-budget.js';
 import type { AttemptOutcome, RetryPolicy } from './retry.js';
 import { decideRetry } from './retry.js';
@@ -65,6 +66,7 @@ export interface GenesysHttpOptions {
   budget: RateBudget;
   retry: RetryPolicy;
   timeoutMs: number;
+  /** Default: Node's fetch, through the proxy HTTPS_PROXY / HTTP_PROXY name (see proxy.ts). */
   fetch?: typeof fetch;
   clock?: Clock;
   logger?: Logger;
@@ -86,7 +88,7 @@ export class GenesysHttp {
   private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly options: GenesysHttpOptions) {
-    this.fetchFn = options.fetch ?? fetch;
+    this.fetchFn = options.fetch ?? proxyAwareFetch();
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
   }
@@ -187,7 +189,10 @@ export class GenesysHttp {
               path: pathOnly,
               attempts: attempt,
             },
-            'Check connectivity to Genesys Cloud; the request is safe to run again once it is reachable.',
+            unreachableHint(
+              url,
+              'Check connectivity to Genesys Cloud; the request is safe to run again once it is reachable.',
+            ),
           );
         }
         waited += decision.delayMs;
@@ -203,7 +208,8 @@ export class GenesysHttp {
       }
       const body = parseErrorBody(text);
       if (response.status === 502 || response.status === 504) this.noteDoubt(request.method);
-      if (response.status === 401 && token !== undefined && !renewedToken) {
+      const fixedToken = this.options.tokens.refusedHint !== undefined;
+      if (response.status === 401 && token !== undefined && !renewedToken && !fixedToken) {
         // The token expired or was revoked early: renew once, then repeat the request.
         renewedToken = true;
         this.options.tokens.invalidate(token);
@@ -237,6 +243,8 @@ export class GenesysHttp {
         attempts: attempt,
         body: body.raw,
       };
+      if (response.status === 401 && token !== undefined && fixedToken)
+        throw new AuthenticationError(failure, this.options.tokens.refusedHint);
       throw new GenesysApiError(failure, hintFor(failure));
     }
   }

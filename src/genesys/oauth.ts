@@ -3,6 +3,7 @@ import { systemClock } from '../clock.js';
 import { AuthenticationError, GenesysApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
+import { proxyAdvice, proxyAwareFetch } from './proxy.js';
 import type { RetryPolicy } from './retry.js';
 import { DEFAULT_RETRY_POLICY, decideRetry } from './retry.js';
 
@@ -12,6 +13,11 @@ export interface TokenSource {
   token(): Promise<string>;
   /** The service refused `token` (401): forget it so that the next call fetches a new one. */
   invalidate(token: string): void;
+  /**
+   * Set when the token cannot be renewed (one given by the user): a 401 then fails at once,
+   * with this as the fix, instead of fetching a new token and trying again.
+   */
+  readonly refusedHint?: string | undefined;
 }
 
 export interface ClientCredentials {
@@ -65,7 +71,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
   }
 
   private async request(): Promise<CachedToken> {
-    const fetchFn = this.options.fetch ?? fetch;
+    const fetchFn = this.options.fetch ?? proxyAwareFetch();
     const clock = this.options.clock ?? systemClock;
     const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
     const logger = this.options.logger ?? silentLogger;
@@ -104,7 +110,10 @@ export class ClientCredentialsTokenSource implements TokenSource {
               path: TOKEN_PATH,
               attempts: attempt,
             },
-            'Check the region (or API URL) and that this machine can reach Genesys Cloud.',
+            unreachableHint(
+              `${this.loginBase}${TOKEN_PATH}`,
+              'Check the region (or API URL) and that this machine can reach Genesys Cloud.',
+            ),
           );
         }
         logger.warn(`OAuth token request ${decision.reason}; retrying in ${formatSeconds(decision.delayMs)}`);
@@ -188,10 +197,19 @@ export class ClientCredentialsTokenSource implements TokenSource {
   }
 }
 
+/** The advice for a request to `url` that got no answer: `advice`, then the proxy's, if one was used. */
+export function unreachableHint(url: string, advice: string): string {
+  const proxy = proxyAdvice(url);
+  return proxy ? `${advice} ${proxy}` : advice;
+}
+
 /** A short, secret-free cause of a fetch failure (undici nests the system error). */
 export function networkCause(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  // undici's ProxyAgent, when the proxy refuses to open a tunnel.
+  const tunnel = /Proxy response \((\d+)\)/.exec(cause?.message ?? '');
+  if (tunnel) return `the proxy refused the tunnel with HTTP ${tunnel[1]}${PROXY_STATUS[tunnel[1]!] ?? ''}`;
   const code = networkCode(error);
   return code && code in NETWORK_CODES
     ? `${code}: ${NETWORK_CODES[code]}`
@@ -213,6 +231,12 @@ const NETWORK_CODES: Record<string, string> = {
   CERT_HAS_EXPIRED: 'the server certificate has expired',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server certificate cannot be verified (a proxy that inspects TLS?)',
   SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate is in the chain (a proxy that inspects TLS?)',
+};
+
+const PROXY_STATUS: Record<string, string> = {
+  '403': ' (the proxy does not allow this host)',
+  '407':
+    ' (proxy authentication required: give the user and password in the proxy URL, http://user:password@host:port)',
 };
 
 export function formatSeconds(ms: number): string {

@@ -1,9 +1,11 @@
 import { ConfigurationError } from '../errors.js';
 
 /**
- * Genesys Cloud regions and their domains. The API lives at `api.<domain>`, OAuth at
- * `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform provider's `us-east-1`
- * spelling is accepted too.
+ * Genesys Cloud regions and their domains (the SDKs' `PureCloudRegionHosts`). The API lives at
+ * `api.<domain>`, OAuth at `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform
+ * provider's `us-east-1` spelling is accepted too, and so is the domain itself, in the forms
+ * people copy from the admin UI or other tools (`mypurecloud.ie`, `api.mypurecloud.ie`,
+ * `https://api.mypurecloud.ie`).
  */
 export const REGION_DOMAINS: Readonly<Record<string, string>> = {
   us_east_1: 'mypurecloud.com',
@@ -34,8 +36,19 @@ export interface Endpoints {
   loginBase: string;
 }
 
-function normaliseRegion(region: string): string {
-  return region.trim().toLowerCase().replace(/-/g, '_');
+/**
+ * The domain of a region given by name (`eu-west-1`, `eu_west_1`) or by domain, with or without
+ * a scheme, a service host prefix (`api.`, `login.`, `apps.`) or a trailing slash.
+ */
+export function regionDomain(region: string): string | undefined {
+  const text = region.trim().toLowerCase();
+  const byName = REGION_DOMAINS[text.replace(/-/g, '_')];
+  if (byName) return byName;
+  const host = text
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '')
+    .replace(/^(?:api|login|apps)\./, '');
+  return Object.values(REGION_DOMAINS).includes(host) ? host : undefined;
 }
 
 /**
@@ -56,22 +69,23 @@ export function resolveEndpoints(options: {
   if (!options.region) {
     throw new ConfigurationError(
       'No Genesys Cloud region or API URL was given.',
-      `Set GENESYSCLOUD_REGION (e.g. us-east-1) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`,
+      `Set GENESYSCLOUD_REGION (e.g. us-east-1 or mypurecloud.com) or GENESYSCLOUD_API_URL; known regions: ${knownRegions()}.`,
     );
   }
-  const domain = REGION_DOMAINS[normaliseRegion(options.region)];
+  const domain = regionDomain(options.region);
   if (!domain) {
     throw new ConfigurationError(
-      `Unknown Genesys Cloud region "${options.region}".`,
-      `Use one of: ${knownRegions()}; or give the API URL explicitly.`,
+      `Unknown Genesys Cloud region "${redactUrl(options.region)}".`,
+      `Use a region name or its domain: ${knownRegions()}; or give the API URL explicitly.`,
     );
   }
   return { apiBase: `https://api.${domain}`, loginBase: `https://login.${domain}` };
 }
 
+/** `us-east-1 (mypurecloud.com), …`: every name a region may be given by. */
 function knownRegions(): string {
-  return Object.keys(REGION_DOMAINS)
-    .map((name) => name.replace(/_/g, '-'))
+  return Object.entries(REGION_DOMAINS)
+    .map(([name, domain]) => `${name.replace(/_/g, '-')} (${domain})`)
     .join(', ');
 }
 

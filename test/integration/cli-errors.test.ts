@@ -188,7 +188,7 @@ describe('URLs checked before anything is read or written', () => {
   it('lets --region replace an API URL from the environment', async () => {
     const run = await cli(['tables', '--region', 'mars-1']);
     expect(run.stderr).toMatch(
-      /^error: Unknown Genesys Cloud region "mars-1"\.\n {2}fix: Use one of: us-east-1, [^\n]*; or give the API URL explicitly\.\n$/,
+      /^error: Unknown Genesys Cloud region "mars-1"\.\n {2}fix: Use a region name or its domain: us-east-1 \(mypurecloud\.com\), [^\n]*; or give the API URL explicitly\.\n$/,
     );
     expect(run.code).toBe(1);
     expect(requests()).toBe(0);

@@ -5,6 +5,12 @@ const inputs = (values: Record<string, string>) => (name: string) => values[name
 const connection = { 'genesys-client-id': 'id', 'genesys-client-secret': 'secret' };
 
 describe('action settings', () => {
+  it('take an access token instead of an OAuth client', () => {
+    const settings = parseSettings(inputs({ 'genesys-access-token': 'token-value' }), 'push');
+    expect(settings.connection).toMatchObject({ clientId: '', clientSecret: '', accessToken: 'token-value' });
+    expect(parseSettings(inputs(connection), 'push').connection.accessToken).toBeUndefined();
+  });
+
   it('pick the mode by event when mode is auto', () => {
     expect(modeFor('pull_request', false)).toBe('plan');
     expect(modeFor('pull_request_review', false)).toBe('plan');
@@ -79,7 +85,12 @@ describe('action settings', () => {
       'Input "drift-fail" must be true or false; got "yes".',
     );
     expect(() => parseSettings(inputs({}), 'push')).toThrow(
-      /"genesys-client-id" and "genesys-client-secret" are required/,
+      /"genesys-client-id" and "genesys-client-secret" \(or "genesys-access-token"\) are required/,
+    );
+    expect(() =>
+      parseSettings(inputs({ 'genesys-client-id': 'id', 'genesys-access-token': 'token-value' }), 'push'),
+    ).toThrow(
+      /"genesys-access-token" was given together with "genesys-client-id" or "genesys-client-secret"/,
     );
     expect(() =>
       parseSettings(inputs({ ...connection, 'invalidation-webhook-url': 'https://x' }), 'push'),

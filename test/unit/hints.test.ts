@@ -25,6 +25,14 @@ describe('hints for failed calls', () => {
     expect(permissionFor(method, path)).toBe(permission);
   });
 
+  it('says where the proxy password goes on a 407', () => {
+    expect(
+      hintFor({ status: 407, code: 'http.407', method: 'GET', path: '/api/v2/flows/datatables' }),
+    ).toMatch(
+      /^The proxy \(HTTP_PROXY or HTTPS_PROXY\) wants a user and password: give them in its URL, http:\/\/user:password@host:port/,
+    );
+  });
+
   it('turns a 403 into the permission to grant', () => {
     const failure = {
       status: 403,

@@ -117,7 +117,9 @@ describe('the markdown comment', () => {
     const markdown = renderMarkdown(plan);
     expect(markdown.length).toBeLessThanOrEqual(60_000);
     expect(markdown.length).toBeGreaterThan(50_000);
-    const more = /_…and (\d+) more lines; see the job summary and the plan artifact\._/.exec(markdown);
+    const more = /_…and (\d+) more lines; see the plan file \(`datatable-deploy plan --out FILE`\)\._/.exec(
+      markdown,
+    );
     expect(Number(more?.[1])).toBeGreaterThan(4_000);
     const shown = markdown.split('\n').filter((line) => line.startsWith('| <code>k')).length;
     expect(shown + Number(more![1])).toBe(5_000);

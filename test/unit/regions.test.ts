@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/errors.js';
-import { REGION_DOMAINS, resolveEndpoints } from '../../src/genesys/regions.js';
+import { REGION_DOMAINS, regionDomain, resolveEndpoints } from '../../src/genesys/regions.js';
 
 describe('resolveEndpoints', () => {
   it('knows all 18 regions and accepts both spellings', () => {
@@ -14,6 +14,73 @@ describe('resolveEndpoints', () => {
       'https://login.mypurecloud.com.au',
     );
     expect(resolveEndpoints({ region: 'eusc-de-east-1' }).apiBase).toBe('https://api.edee1.eusc-pure.cloud');
+  });
+
+  it('accepts every region domain, bare or as the API, login or apps host, with or without a scheme', () => {
+    for (const [name, domain] of Object.entries(REGION_DOMAINS)) {
+      const expected = { apiBase: `https://api.${domain}`, loginBase: `https://login.${domain}` };
+      for (const given of [
+        domain,
+        `api.${domain}`,
+        `https://api.${domain}/`,
+        `login.${domain}`,
+        `apps.${domain}`,
+      ]) {
+        expect(resolveEndpoints({ region: given }), given).toEqual(expected);
+      }
+      expect(resolveEndpoints({ region: name.replace(/_/g, '-') })).toEqual(expected);
+    }
+    expect(resolveEndpoints({ region: ' HTTPS://API.MyPureCloud.IE ' }).apiBase).toBe(
+      'https://api.mypurecloud.ie',
+    );
+    expect(resolveEndpoints({ region: 'use2.us-gov-pure.cloud' }).loginBase).toBe(
+      'https://login.use2.us-gov-pure.cloud',
+    );
+    // The issue's list, checked one by one against the table.
+    for (const domain of [
+      'mypurecloud.ie',
+      'mypurecloud.com',
+      'mypurecloud.de',
+      'mypurecloud.com.au',
+      'mypurecloud.jp',
+      'usw2.pure.cloud',
+      'cac1.pure.cloud',
+      'euw2.pure.cloud',
+      'aps1.pure.cloud',
+      'apne2.pure.cloud',
+      'sae1.pure.cloud',
+      'mec1.pure.cloud',
+      'euc2.pure.cloud',
+      'apne3.pure.cloud',
+      'use2.us-gov-pure.cloud',
+      'mxc1.pure.cloud',
+      'apse1.pure.cloud',
+      'edee1.eusc-pure.cloud',
+    ]) {
+      expect(regionDomain(domain)).toBe(domain);
+    }
+  });
+
+  it('refuses a near miss of a domain, listing the names and domains it accepts', () => {
+    for (const given of [
+      'mypurecloud.co.uk',
+      'api.mypurecloud',
+      'pure.cloud',
+      'https://api.mypurecloud.ie/api/v2',
+    ]) {
+      expect(regionDomain(given), given).toBeUndefined();
+    }
+    let error: ConfigurationError | undefined;
+    try {
+      resolveEndpoints({ region: 'mypurecloud.co.uk' });
+    } catch (caught) {
+      error = caught as ConfigurationError;
+    }
+    expect(error?.message).toBe('Unknown Genesys Cloud region "mypurecloud.co.uk".');
+    expect(error?.hint).toMatch(
+      /^Use a region name or its domain: us-east-1 \(mypurecloud\.com\), eu-west-1 \(mypurecloud\.ie\), /,
+    );
+    expect(error?.hint).toContain('eusc-de-east-1 (edee1.eusc-pure.cloud)');
   });
 
   it('prefers an explicit API URL, serving OAuth on the same origin unless told otherwise', () => {

@@ -33,6 +33,18 @@ describe('the secret registry', () => {
     expect(maskSecrets('abc is fine')).toBe('abc is fine');
   });
 
+  it('takes the password of a proxy URL from the proxy variables, as given and decoded', () => {
+    registerSecretsFromEnvironment({
+      HTTPS_PROXY: 'http://svc:pr%40xy-pass@proxy.corp:3128',
+      http_proxy: 'svc:plain-proxy-pass@proxy.corp:3128',
+      NO_PROXY: 'localhost,.corp',
+    });
+    expect(maskSecrets('http://svc:pr%40xy-pass@proxy.corp:3128')).toBe('http://svc:***@proxy.corp:3128');
+    expect(maskSecrets('password pr@xy-pass')).toBe('password ***');
+    expect(maskSecrets('plain-proxy-pass')).toBe('***');
+    expect(maskSecrets('localhost,.corp proxy.corp')).toBe('localhost,.corp proxy.corp');
+  });
+
   it('takes the values of variables named like secrets from an environment', () => {
     registerSecretsFromEnvironment({
       GENESYSCLOUD_OAUTHCLIENT_SECRET: 'client-secret-value',

@@ -9,6 +9,8 @@ import { type RetryPolicy } from './retry.js';
 export interface ConnectionSettings {
     clientId: string;
     clientSecret: string;
+    /** A token to use as is, instead of the OAuth client (which must then be empty). */
+    accessToken?: string | undefined;
     /** Region name (`us-east-1` or `us_east_1`); ignored when `apiUrl` is set. */
     region?: string | undefined;
     /** Explicit API origin (emulator, proxy). OAuth is then served on the same origin unless `loginUrl` is set. */

@@ -52,6 +52,7 @@ export interface GenesysHttpOptions {
     budget: RateBudget;
     retry: RetryPolicy;
     timeoutMs: number;
+    /** Default: Node's fetch, through the proxy HTTPS_PROXY / HTTP_PROXY name (see proxy.ts). */
     fetch?: typeof fetch;
     clock?: Clock;
     logger?: Logger;

@@ -7,6 +7,11 @@ export interface TokenSource {
     token(): Promise<string>;
     /** The service refused `token` (401): forget it so that the next call fetches a new one. */
     invalidate(token: string): void;
+    /**
+     * Set when the token cannot be renewed (one given by the user): a 401 then fails at once,
+     * with this as the fix, instead of fetching a new token and trying again.
+     */
+    readonly refusedHint?: string | undefined;
 }
 export interface ClientCredentials {
     clientId: string;
@@ -38,6 +43,8 @@ export declare class ClientCredentialsTokenSource implements TokenSource {
     private parseToken;
     private refusal;
 }
+/** The advice for a request to `url` that got no answer: `advice`, then the proxy's, if one was used. */
+export declare function unreachableHint(url: string, advice: string): string;
 /** A short, secret-free cause of a fetch failure (undici nests the system error). */
 export declare function networkCause(error: unknown): string;
 /** The system error code of a failed fetch (ENOTFOUND, ECONNRESET, …), when there is one. */

@@ -1,7 +1,9 @@
 /**
- * Genesys Cloud regions and their domains. The API lives at `api.<domain>`, OAuth at
- * `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform provider's `us-east-1`
- * spelling is accepted too.
+ * Genesys Cloud regions and their domains (the SDKs' `PureCloudRegionHosts`). The API lives at
+ * `api.<domain>`, OAuth at `login.<domain>`. Names follow the SDK (`us_east_1`); the Terraform
+ * provider's `us-east-1` spelling is accepted too, and so is the domain itself, in the forms
+ * people copy from the admin UI or other tools (`mypurecloud.ie`, `api.mypurecloud.ie`,
+ * `https://api.mypurecloud.ie`).
  */
 export declare const REGION_DOMAINS: Readonly<Record<string, string>>;
 /** Where the client sends API calls and token requests. */
@@ -11,6 +13,11 @@ export interface Endpoints {
     /** Origin of the OAuth service, e.g. `https://login.mypurecloud.com`. */
     loginBase: string;
 }
+/**
+ * The domain of a region given by name (`eu-west-1`, `eu_west_1`) or by domain, with or without
+ * a scheme, a service host prefix (`api.`, `login.`, `apps.`) or a trailing slash.
+ */
+export declare function regionDomain(region: string): string | undefined;
 /**
  * Resolves the endpoints from a region name or an explicit API URL. An explicit URL wins (the
  * emulator, a proxy, tests); it serves both the API and `/oauth/token` on one origin unless a
