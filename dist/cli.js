@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 10779:
+/***/ 32005:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -216,14 +216,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 82815:
+/***/ 96373:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(10779);
-const limit_1 = __nccwpck_require__(51284);
-const codegen_1 = __nccwpck_require__(81436);
+const formats_1 = __nccwpck_require__(32005);
+const limit_1 = __nccwpck_require__(36638);
+const codegen_1 = __nccwpck_require__(58762);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -259,14 +259,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 51284:
+/***/ 36638:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(42463);
-const codegen_1 = __nccwpck_require__(81436);
+const ajv_1 = __nccwpck_require__(79153);
+const codegen_1 = __nccwpck_require__(58762);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -334,16 +334,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 42463:
+/***/ 79153:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(63893);
-const draft7_1 = __nccwpck_require__(39941);
-const discriminator_1 = __nccwpck_require__(28886);
-const draft7MetaSchema = __nccwpck_require__(72079);
+const core_1 = __nccwpck_require__(82439);
+const draft7_1 = __nccwpck_require__(23967);
+const discriminator_1 = __nccwpck_require__(22936);
+const draft7MetaSchema = __nccwpck_require__(372);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -373,24 +373,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(47391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(58762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(33021);
+var validation_error_1 = __nccwpck_require__(80535);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(53162);
+var ref_error_1 = __nccwpck_require__(25268);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 80567:
+/***/ 7565:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -552,15 +552,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 81436:
+/***/ 58762:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(80567);
-const scope_1 = __nccwpck_require__(77788);
-var code_2 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(7565);
+const scope_1 = __nccwpck_require__(34146);
+var code_2 = __nccwpck_require__(7565);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -569,7 +569,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(77788);
+var scope_2 = __nccwpck_require__(34146);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1255,13 +1255,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 77788:
+/***/ 34146:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(7565);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1404,15 +1404,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 81283:
+/***/ 99905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const names_1 = __nccwpck_require__(68636);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1533,18 +1533,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 54992:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const validation_error_1 = __nccwpck_require__(33021);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const validate_1 = __nccwpck_require__(87881);
+const codegen_1 = __nccwpck_require__(58762);
+const validation_error_1 = __nccwpck_require__(80535);
+const names_1 = __nccwpck_require__(68636);
+const resolve_1 = __nccwpck_require__(81128);
+const util_1 = __nccwpck_require__(87802);
+const validate_1 = __nccwpck_require__(47391);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1781,12 +1781,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 90630:
+/***/ 68636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1815,12 +1815,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 53162:
+/***/ 25268:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(24090);
+const resolve_1 = __nccwpck_require__(81128);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1833,15 +1833,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 24090:
+/***/ 81128:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(84464);
-const equal = __nccwpck_require__(23430);
-const traverse = __nccwpck_require__(81167);
+const util_1 = __nccwpck_require__(87802);
+const equal = __nccwpck_require__(76136);
+const traverse = __nccwpck_require__(41165);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1994,7 +1994,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 12335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2026,14 +2026,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 84464:
+/***/ 87802:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const code_1 = __nccwpck_require__(80567);
+const codegen_1 = __nccwpck_require__(58762);
+const code_1 = __nccwpck_require__(7565);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2210,7 +2210,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 37692:
+/***/ 20454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2235,15 +2235,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 35346:
+/***/ 78284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
+const errors_1 = __nccwpck_require__(99905);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2291,17 +2291,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 86685:
+/***/ 45931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(37692);
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const rules_1 = __nccwpck_require__(12335);
+const applicability_1 = __nccwpck_require__(20454);
+const errors_1 = __nccwpck_require__(99905);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2500,14 +2500,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 11699:
+/***/ 73769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2541,24 +2541,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 87881:
+/***/ 47391:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(35346);
-const dataType_1 = __nccwpck_require__(86685);
-const applicability_1 = __nccwpck_require__(37692);
-const dataType_2 = __nccwpck_require__(86685);
-const defaults_1 = __nccwpck_require__(11699);
-const keyword_1 = __nccwpck_require__(15202);
-const subschema_1 = __nccwpck_require__(26200);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const errors_1 = __nccwpck_require__(81283);
+const boolSchema_1 = __nccwpck_require__(78284);
+const dataType_1 = __nccwpck_require__(45931);
+const applicability_1 = __nccwpck_require__(20454);
+const dataType_2 = __nccwpck_require__(45931);
+const defaults_1 = __nccwpck_require__(73769);
+const keyword_1 = __nccwpck_require__(34852);
+const subschema_1 = __nccwpck_require__(67914);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const resolve_1 = __nccwpck_require__(81128);
+const util_1 = __nccwpck_require__(87802);
+const errors_1 = __nccwpck_require__(99905);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3067,16 +3067,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 15202:
+/***/ 34852:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const code_1 = __nccwpck_require__(28484);
-const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const code_1 = __nccwpck_require__(50322);
+const errors_1 = __nccwpck_require__(99905);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3197,14 +3197,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 26200:
+/***/ 67914:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3284,31 +3284,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 63893:
+/***/ 82439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(47391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(58762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(33021);
-const ref_error_1 = __nccwpck_require__(53162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(81436);
-const resolve_1 = __nccwpck_require__(24090);
-const dataType_1 = __nccwpck_require__(86685);
-const util_1 = __nccwpck_require__(84464);
-const $dataRefSchema = __nccwpck_require__(63837);
-const uri_1 = __nccwpck_require__(36285);
+const validation_error_1 = __nccwpck_require__(80535);
+const ref_error_1 = __nccwpck_require__(25268);
+const rules_1 = __nccwpck_require__(12335);
+const compile_1 = __nccwpck_require__(54992);
+const codegen_2 = __nccwpck_require__(58762);
+const resolve_1 = __nccwpck_require__(81128);
+const dataType_1 = __nccwpck_require__(45931);
+const util_1 = __nccwpck_require__(87802);
+const $dataRefSchema = __nccwpck_require__(49422);
+const uri_1 = __nccwpck_require__(10975);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3908,20 +3908,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 24951:
+/***/ 78325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(23430);
+const equal = __nccwpck_require__(76136);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 36214:
+/***/ 23908:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3951,19 +3951,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 36285:
+/***/ 10975:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(24352);
+const uri = __nccwpck_require__(89422);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 33021:
+/***/ 80535:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3980,14 +3980,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 73448:
+/***/ 49810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4035,15 +4035,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42431:
+/***/ 12089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4147,12 +4147,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 39205:
+/***/ 14971:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4176,12 +4176,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89380:
+/***/ 55046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
+const code_1 = __nccwpck_require__(50322);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4194,13 +4194,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 16182:
+/***/ 46988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4295,15 +4295,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95826:
+/***/ 10684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4386,13 +4386,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 48584:
+/***/ 85102:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4458,27 +4458,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28775:
+/***/ 53841:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(73448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(75791);
-const items2020_1 = __nccwpck_require__(52959);
-const contains_1 = __nccwpck_require__(16182);
-const dependencies_1 = __nccwpck_require__(95826);
-const propertyNames_1 = __nccwpck_require__(71372);
-const additionalProperties_1 = __nccwpck_require__(42431);
-const properties_1 = __nccwpck_require__(88778);
-const patternProperties_1 = __nccwpck_require__(50664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(89380);
-const oneOf_1 = __nccwpck_require__(22490);
-const allOf_1 = __nccwpck_require__(39205);
-const if_1 = __nccwpck_require__(48584);
-const thenElse_1 = __nccwpck_require__(46829);
+const additionalItems_1 = __nccwpck_require__(49810);
+const prefixItems_1 = __nccwpck_require__(4357);
+const items_1 = __nccwpck_require__(79769);
+const items2020_1 = __nccwpck_require__(88745);
+const contains_1 = __nccwpck_require__(46988);
+const dependencies_1 = __nccwpck_require__(10684);
+const propertyNames_1 = __nccwpck_require__(8094);
+const additionalProperties_1 = __nccwpck_require__(12089);
+const properties_1 = __nccwpck_require__(98252);
+const patternProperties_1 = __nccwpck_require__(36662);
+const not_1 = __nccwpck_require__(27868);
+const anyOf_1 = __nccwpck_require__(55046);
+const oneOf_1 = __nccwpck_require__(34384);
+const allOf_1 = __nccwpck_require__(14971);
+const if_1 = __nccwpck_require__(85102);
+const thenElse_1 = __nccwpck_require__(40167);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4508,15 +4508,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 75791:
+/***/ 79769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
 const def = {
     keyword: "items",
     type: "array",
@@ -4566,15 +4566,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 52959:
+/***/ 88745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
-const additionalItems_1 = __nccwpck_require__(73448);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const code_1 = __nccwpck_require__(50322);
+const additionalItems_1 = __nccwpck_require__(49810);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4602,12 +4602,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 27868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4634,13 +4634,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 22490:
+/***/ 34384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4700,15 +4700,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 50664:
+/***/ 36662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const util_2 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const util_2 = __nccwpck_require__(87802);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4781,12 +4781,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4357:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(75791);
+const items_1 = __nccwpck_require__(79769);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4799,15 +4799,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88778:
+/***/ 98252:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(87881);
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const additionalProperties_1 = __nccwpck_require__(42431);
+const validate_1 = __nccwpck_require__(47391);
+const code_1 = __nccwpck_require__(50322);
+const util_1 = __nccwpck_require__(87802);
+const additionalProperties_1 = __nccwpck_require__(12089);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4859,13 +4859,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71372:
+/***/ 8094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4903,12 +4903,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46829:
+/***/ 40167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4922,16 +4922,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28484:
+/***/ 50322:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
-const util_2 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const names_1 = __nccwpck_require__(68636);
+const util_2 = __nccwpck_require__(87802);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5059,7 +5059,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 69872:
+/***/ 14586:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5075,13 +5075,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 97397:
+/***/ 93119:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(69872);
-const ref_1 = __nccwpck_require__(92996);
+const id_1 = __nccwpck_require__(14586);
+const ref_1 = __nccwpck_require__(67002);
 const core = [
     "$schema",
     "$id",
@@ -5097,18 +5097,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 92996:
+/***/ 67002:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(53162);
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(84464);
+const ref_error_1 = __nccwpck_require__(25268);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const names_1 = __nccwpck_require__(68636);
+const compile_1 = __nccwpck_require__(54992);
+const util_1 = __nccwpck_require__(87802);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5225,16 +5225,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28886:
+/***/ 22936:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const types_1 = __nccwpck_require__(87115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(53162);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(58762);
+const types_1 = __nccwpck_require__(83837);
+const compile_1 = __nccwpck_require__(54992);
+const ref_error_1 = __nccwpck_require__(25268);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5335,7 +5335,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 87115:
+/***/ 83837:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5350,16 +5350,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 39941:
+/***/ 23967:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(97397);
-const validation_1 = __nccwpck_require__(85481);
-const applicator_1 = __nccwpck_require__(28775);
-const format_1 = __nccwpck_require__(72601);
-const metadata_1 = __nccwpck_require__(56620);
+const core_1 = __nccwpck_require__(93119);
+const validation_1 = __nccwpck_require__(53467);
+const applicator_1 = __nccwpck_require__(53841);
+const format_1 = __nccwpck_require__(3627);
+const metadata_1 = __nccwpck_require__(92098);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5373,12 +5373,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 26402:
+/***/ 51664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5471,19 +5471,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72601:
+/***/ 3627:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(26402);
+const format_1 = __nccwpck_require__(51664);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 56620:
+/***/ 92098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5507,14 +5507,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 98026:
+/***/ 31488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5538,14 +5538,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93200:
+/***/ 37350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5592,21 +5592,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85481:
+/***/ 53467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(43723);
-const multipleOf_1 = __nccwpck_require__(18132);
-const limitLength_1 = __nccwpck_require__(46962);
-const pattern_1 = __nccwpck_require__(96023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(94504);
-const limitItems_1 = __nccwpck_require__(36296);
-const uniqueItems_1 = __nccwpck_require__(65132);
-const const_1 = __nccwpck_require__(98026);
-const enum_1 = __nccwpck_require__(93200);
+const limitNumber_1 = __nccwpck_require__(15341);
+const multipleOf_1 = __nccwpck_require__(99822);
+const limitLength_1 = __nccwpck_require__(46944);
+const pattern_1 = __nccwpck_require__(97805);
+const limitProperties_1 = __nccwpck_require__(27973);
+const required_1 = __nccwpck_require__(40858);
+const limitItems_1 = __nccwpck_require__(17150);
+const uniqueItems_1 = __nccwpck_require__(87066);
+const const_1 = __nccwpck_require__(31488);
+const enum_1 = __nccwpck_require__(37350);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5631,12 +5631,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 36296:
+/***/ 17150:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5661,14 +5661,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46962:
+/***/ 46944:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const ucs2length_1 = __nccwpck_require__(36214);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const ucs2length_1 = __nccwpck_require__(23908);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5694,12 +5694,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43723:
+/***/ 15341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5727,12 +5727,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 27973:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5757,12 +5757,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18132:
+/***/ 99822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5789,14 +5789,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96023:
+/***/ 97805:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(50322);
+const util_1 = __nccwpck_require__(87802);
+const codegen_1 = __nccwpck_require__(58762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5828,14 +5828,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94504:
+/***/ 40858:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(50322);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5913,15 +5913,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 87066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(86685);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const dataType_1 = __nccwpck_require__(45931);
+const codegen_1 = __nccwpck_require__(58762);
+const util_1 = __nccwpck_require__(87802);
+const equal_1 = __nccwpck_require__(78325);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5983,7 +5983,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 23430:
+/***/ 76136:
 /***/ ((module) => {
 
 
@@ -6036,7 +6036,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 81167:
+/***/ 41165:
 /***/ ((module) => {
 
 
@@ -6136,13 +6136,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 14006:
+/***/ 70636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(98016);
-const utils = __nccwpck_require__(64059);
+const pico = __nccwpck_require__(61366);
+const utils = __nccwpck_require__(85313);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -6160,7 +6160,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 54701:
 /***/ ((module) => {
 
 
@@ -6351,13 +6351,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78265:
+/***/ 79915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(64059);
+const constants = __nccwpck_require__(54701);
+const utils = __nccwpck_require__(85313);
 
 /**
  * Constants
@@ -7783,15 +7783,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 98016:
+/***/ 61366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(31781);
-const parse = __nccwpck_require__(78265);
-const utils = __nccwpck_require__(64059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(45607);
+const parse = __nccwpck_require__(79915);
+const utils = __nccwpck_require__(85313);
+const constants = __nccwpck_require__(54701);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -8151,12 +8151,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 31781:
+/***/ 45607:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(64059);
+const utils = __nccwpck_require__(85313);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -8173,7 +8173,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(54701);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -8561,7 +8561,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 64059:
+/***/ 85313:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -8572,7 +8572,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(54701);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -8640,12 +8640,12 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 95581:
+/***/ 41210:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24786);
-/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7671);
+/* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24757);
 
 
 // A reader that stops early (`| head`) closes the pipe: the output is no longer wanted, which
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 24786:
+/***/ 7671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8673,7 +8673,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
+var errors = __nccwpck_require__(64533);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -8901,9 +8901,9 @@ function describeTiming(config) {
 }
 
 // EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __nccwpck_require__(99373);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
+var src_clock = __nccwpck_require__(70386);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(53645);
 ;// CONCATENATED MODULE: ./src/config/findings.ts
 /**
  * Every rule, its default severity and the fix it suggests. The README's rule table lists the
@@ -9119,7 +9119,7 @@ function tableLabel(config) {
     return config.table.name ?? `id ${config.table.id}`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/re2js/build/index.js
 /*!
 * re2js
 * RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
@@ -16960,10 +16960,10 @@ function checkKey(key, position, seen, context, report) {
     return true;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(42463);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(82815);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(79153);
+// EXTERNAL MODULE: ../../main/node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(96373);
 var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./src/config/ajv.ts
 
@@ -17651,7 +17651,7 @@ function sameJson(a, b) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/yocto-queue/index.js
 /*
 How it works:
 `this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
@@ -17743,7 +17743,7 @@ class yocto_queue_Queue {
 	}
 }
 
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/p-limit/index.js
 
 
 function pLimit(concurrency) {
@@ -18865,7 +18865,7 @@ const assertion = {
         contains: { type: 'string' },
     },
 };
-/** The health-check file's JSON Schema (documented in the README). */
+/** The health-check file's JSON Schema (documented in docs/deploy.md#health-checks). */
 const HEALTH_SCHEMA = {
     type: 'object',
     required: ['probes'],
@@ -18929,7 +18929,7 @@ function parseHealthSpec(file, bytes, env) {
     if (problems.length === 0 && !Array.isArray(source))
         problems = unusablePatterns(source);
     if (problems.length > 0) {
-        throw new errors/* ConfigurationError */.j1(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See "Health checks" in the README for the format.');
+        throw new errors/* ConfigurationError */.j1(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See docs/deploy.md#health-checks for the format.');
     }
     const spec = source.value;
     const missing = [
@@ -19365,8 +19365,8 @@ class Progress {
 }
 
 // EXTERNAL MODULE: ./src/logger.ts
-var src_logger = __nccwpck_require__(86999);
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+var src_logger = __nccwpck_require__(99574);
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ").trim();
@@ -19390,14 +19390,14 @@ class CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/is_object.js
 const is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/normalize_columns_array.js
 
 
 
@@ -19431,7 +19431,7 @@ const normalize_columns_array = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 class ResizeableBuffer {
   constructor(size = 100) {
     this.size = size;
@@ -19496,7 +19496,7 @@ class ResizeableBuffer {
 
 /* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/init_state.js
 
 
 const init_state = function (options) {
@@ -19612,7 +19612,7 @@ const init_state = function (options) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/underscore.js
 const underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -19621,7 +19621,7 @@ const underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/normalize_options.js
 
 
 
@@ -20385,7 +20385,7 @@ const normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/utils/delimiter_discover.js
 
 
 
@@ -20452,7 +20452,7 @@ const std = function (array) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/api/index.js
 
 
 
@@ -21422,7 +21422,7 @@ const transform = function (original_options = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-parse/lib/sync.js
 
 
 
@@ -21446,7 +21446,7 @@ const parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/get.js
 // Lodash implementation of `get`
 
 const charCodeOfDot = ".".charCodeAt(0);
@@ -21548,14 +21548,14 @@ const get = function (object, path) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/is_object.js
 const is_object_is_object = function (obj) {
   return typeof obj === "object" && obj !== null && !Array.isArray(obj);
 };
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/normalize_columns.js
 const normalize_columns = function (columns) {
   if (columns === undefined || columns === null) {
     return [undefined, undefined];
@@ -21607,7 +21607,7 @@ const normalize_columns = function (columns) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/CsvError.js
 class CsvError_CsvError extends Error {
   constructor(code, message, ...contexts) {
     if (Array.isArray(message)) message = message.join(" ");
@@ -21631,7 +21631,7 @@ class CsvError_CsvError extends Error {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/underscore.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/utils/underscore.js
 const underscore_underscore = function (str) {
   return str.replace(/([A-Z])/g, function (_, match) {
     return "_" + match.toLowerCase();
@@ -21640,7 +21640,7 @@ const underscore_underscore = function (str) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_options.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/normalize_options.js
 
 
 
@@ -21935,7 +21935,7 @@ const normalize_options_normalize_options = function (opts) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/api/index.js
 
 
 
@@ -22279,7 +22279,7 @@ const stringifier = function (options, state, info) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/sync.js
+;// CONCATENATED MODULE: ../../main/node_modules/csv-stringify/lib/sync.js
 /*
 CSV Stringify
 
@@ -23695,9 +23695,9 @@ async function proveRestored(backup, round, context, rate, settleMs = DEFAULT_SE
 }
 
 // EXTERNAL MODULE: ./src/secrets.ts
-var src_secrets = __nccwpck_require__(27194);
+var src_secrets = __nccwpck_require__(91581);
 // EXTERNAL MODULE: ./src/genesys/regions.ts
-var regions = __nccwpck_require__(57119);
+var regions = __nccwpck_require__(8348);
 ;// CONCATENATED MODULE: ./src/genesys/proxy.ts
 
 
@@ -23787,7 +23787,7 @@ function noProxyWithSubdomains(noProxy) {
         .join(',');
 }
 async function loadProxiedFetch(variables) {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 24371, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 64718, 19));
     const options = {
         // Empty, not undefined: undici would then read process.env, which may not be the
         // environment this client was made for.
@@ -24168,46 +24168,47 @@ async function postInvalidation(urls, secret, event, options) {
         [DELIVERY_HEADER]: (0,external_node_crypto_.randomUUID)(),
         'user-agent': 'datatable-deploy',
     };
-    return Promise.all(urls.map(async (url) => {
-        for (let attempt = 1;; attempt++) {
-            let outcome;
-            let failure;
-            let status;
-            try {
-                const response = await (options.fetch ?? fetch)(url, {
-                    method: 'POST',
-                    headers,
-                    body,
-                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-                });
-                await response.arrayBuffer();
-                if (response.ok)
-                    return { url, ok: true, status: response.status, attempts: attempt };
-                status = response.status;
-                failure = `answered ${status}`;
-                // Any 5xx is retried: the receiver may recover. Other statuses are final.
-                outcome = {
-                    kind: 'response',
-                    status: status >= 500 ? 503 : status,
-                    retryAfterHeader: response.headers.get('retry-after'),
-                };
-            }
-            catch (error) {
-                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
-                failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
-            }
-            const decision = decideRetry(outcome, attempt, true, policy);
-            if (!decision.retry)
-                return {
-                    url,
-                    ok: false,
-                    ...(status !== undefined ? { status } : {}),
-                    attempts: attempt,
-                    error: failure,
-                };
-            await options.clock.sleep(decision.delayMs);
+    return Promise.all(urls.map((url) => deliver(url, { headers, body }, policy, options)));
+}
+/** One URL: POSTs until it answers 2xx, a final status, or the retries are spent. */
+async function deliver(url, request, policy, options) {
+    for (let attempt = 1;; attempt++) {
+        let outcome;
+        let failure;
+        let status;
+        try {
+            const response = await (options.fetch ?? fetch)(url, {
+                method: 'POST',
+                ...request,
+                signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+            });
+            await response.arrayBuffer();
+            if (response.ok)
+                return { url, ok: true, status: response.status, attempts: attempt };
+            status = response.status;
+            failure = `answered ${status}`;
+            // Any 5xx is retried: the receiver may recover. Other statuses are final.
+            outcome = {
+                kind: 'response',
+                status: status >= 500 ? 503 : status,
+                retryAfterHeader: response.headers.get('retry-after'),
+            };
         }
-    }));
+        catch (error) {
+            outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
+            failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
+        }
+        const decision = decideRetry(outcome, attempt, true, policy);
+        if (!decision.retry)
+            return {
+                url,
+                ok: false,
+                ...(status !== undefined ? { status } : {}),
+                attempts: attempt,
+                error: failure,
+            };
+        await options.clock.sleep(decision.delayMs);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/restore-news.ts
@@ -24272,14 +24273,6 @@ async function prepareManualRestore(backup, versionsTable, tables, note) {
         tables: rest,
     };
 }
-/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
-const restoredRefs = (backup, preview) => [
-    ...backup.tables.map((table) => ({ name: table.name, id: table.id })),
-    ...preview.deletions.map((table) => ({ name: table.name, id: table.id })),
-];
-/** Whether a restore would write anything (rows, or a table to delete). */
-const restoreChanges = (preview) => preview.deletions.length > 0 ||
-    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
 
 ;// CONCATENATED MODULE: ./src/deploy/pipeline-news.ts
 
@@ -24661,72 +24654,81 @@ function runProbe(probe, context) {
  * added columns present, and the row count as expected.
  */
 function verifyTables(plans, after, stamp) {
-    const mismatches = [];
-    plans.forEach((plan, index) => {
+    return plans.flatMap((plan, index) => {
         const live = after[index];
-        if (!live) {
-            mismatches.push({ table: plan.name, message: `${plan.name} does not exist after the deploy.` });
-            return;
-        }
-        for (const column of Object.keys(plan.schema.properties)) {
-            if (!(column in live.schema.properties))
-                mismatches.push({
-                    table: plan.name,
-                    column,
-                    message: `${plan.name}: the column "${column}" is missing.`,
-                });
-        }
-        const rows = new Map(live.rows.map((row) => [String(row.key), row]));
-        const expected = [
-            ...plan.creates.map((item) => [item.key, stamped(item.row, plan, stamp)]),
-            ...plan.updates.map((item) => [item.key, stamped(item.after, plan, stamp)]),
+        if (!live)
+            return [{ table: plan.name, message: `${plan.name} does not exist after the deploy.` }];
+        return [
+            ...missingColumns(plan, live),
+            ...writtenRowMismatches(plan, live, stamp),
+            ...deletedRowsLeft(plan, live),
+            ...rowCountMismatch(plan, live),
         ];
-        for (const [key, want] of expected) {
-            const got = rows.get(key);
-            if (!got) {
-                mismatches.push({
-                    table: plan.name,
-                    key,
-                    expected: want,
-                    actual: null,
-                    message: `${plan.name}: row "${key}" is missing.`,
-                });
-                continue;
-            }
-            for (const [column, definition] of Object.entries(plan.schema.properties)) {
-                if (column === 'key')
-                    continue;
-                if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor))
-                    continue;
-                if (!sameCell(want[column], got[column], definition, false)) {
-                    mismatches.push({
-                        table: plan.name,
-                        key,
-                        column,
-                        expected: effectiveValue(want[column], definition),
-                        actual: got[column] ?? null,
-                        message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
-                    });
-                }
-            }
-        }
-        for (const item of plan.deletes) {
-            if (rows.has(item.key))
-                mismatches.push({
-                    table: plan.name,
-                    key: item.key,
-                    message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
-                });
-        }
-        const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
-        if (live.rows.length !== count) {
+    });
+}
+function missingColumns(plan, live) {
+    return Object.keys(plan.schema.properties)
+        .filter((column) => !(column in live.schema.properties))
+        .map((column) => ({
+        table: plan.name,
+        column,
+        message: `${plan.name}: the column "${column}" is missing.`,
+    }));
+}
+/** Every created and updated row, cell by cell, as the plan (and the stamp) wrote it. */
+function writtenRowMismatches(plan, live, stamp) {
+    const mismatches = [];
+    const rows = new Map(live.rows.map((row) => [String(row.key), row]));
+    const expected = [
+        ...plan.creates.map((item) => [item.key, stamped(item.row, plan, stamp)]),
+        ...plan.updates.map((item) => [item.key, stamped(item.after, plan, stamp)]),
+    ];
+    for (const [key, want] of expected) {
+        const got = rows.get(key);
+        if (!got) {
             mismatches.push({
                 table: plan.name,
-                message: `${plan.name} has ${live.rows.length} rows; expected ${count}.`,
+                key,
+                expected: want,
+                actual: null,
+                message: `${plan.name}: row "${key}" is missing.`,
+            });
+            continue;
+        }
+        for (const [column, definition] of Object.entries(plan.schema.properties)) {
+            if (column === 'key')
+                continue;
+            if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor))
+                continue;
+            if (sameCell(want[column], got[column], definition, false))
+                continue;
+            mismatches.push({
+                table: plan.name,
+                key,
+                column,
+                expected: effectiveValue(want[column], definition),
+                actual: got[column] ?? null,
+                message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
             });
         }
-    });
+    }
     return mismatches;
+}
+function deletedRowsLeft(plan, live) {
+    const keys = new Set(live.rows.map((row) => String(row.key)));
+    return plan.deletes
+        .filter((item) => keys.has(item.key))
+        .map((item) => ({
+        table: plan.name,
+        key: item.key,
+        message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
+    }));
+}
+function rowCountMismatch(plan, live) {
+    const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
+    return live.rows.length === count
+        ? []
+        : [{ table: plan.name, message: `${plan.name} has ${live.rows.length} rows; expected ${count}.` }];
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/pipeline-steps.ts
@@ -24910,16 +24912,14 @@ async function rollBack(run, failure, how) {
         restore.restored = false;
         restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
     }
-    const outcome = restore.restored ? 'rolled-back' : 'failed';
+    const outcome = restore.restored ? 'rolled-back' : 'rollback-failed';
     if (restore.restored)
         logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
     else
         logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.map((item) => item.message).join('\n  ')}\nThe backup is at ${backup}.`);
     return {
         outcome,
-        exitCode: EXIT_CODES[outcome],
-        version,
-        deployId,
+        ...runFacts(run),
         backup,
         operations: how.operations,
         failure: { phase: failure.phase, message: failure.message, details: failure.details },
@@ -24956,35 +24956,32 @@ function touchedKeys(plan, journal) {
 
 
 
-/** Exit codes of the CLI, and the action's `result`, by outcome. */
-const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, failed: 5 };
 /**
  * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
- * checks → (on any failure after the backup) restore → webhooks. Refuses with
- * {@link RefusedError} before any write when the live tables no longer match the plan.
- * Each table is read once: the guard's read (or the plan's own, see {@link PlanRead}) is the
- * backup, and the verify reads back only what was written.
+ * checks → (on any failure after the backup) restore → webhooks. A stale plan ends `refused`
+ * before any write. Each table is read once: the guard's read (or the plan's own, see
+ * {@link PlanRead}) is the backup, and the verify reads back only what was written.
  */
 async function runDeploy(options) {
     const { plan, logger } = options;
     if (options.versionsTable)
         refuseConfiguredVersionsTable(plan, options.versionsTable);
     if (plan.verdict === 'blocked') {
-        throw new errors/* ConfigurationError */.j1('The plan is blocked: Genesys would refuse part of it.', 'Run "datatable-deploy plan" to see why, and fix the config.');
+        throw new errors/* ConfigurationError */.j1('The plan is blocked: Genesys would refuse part of it.', 'Plan again to see which change Genesys would refuse, and fix the config.');
     }
     if (plan.verdict === 'no-changes') {
         logger.info('No changes: the live tables already match the config.');
-        return { outcome: 'no-changes', exitCode: 0, operations: 0 };
+        return { outcome: 'no-changes', operations: 0 };
     }
-    const { live, versions } = await guardPlan(plan, options);
-    const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
-    const deployId = options.deployId ?? (0,external_node_crypto_.randomUUID)();
-    const run = { plan, live, versions, stamp: { version, actor: options.actor }, deployId };
-    logger.info('▶ backup');
-    const files = backupFilesOf(plan, live, options);
-    const backup = await options.backups.save(options.backupName, files);
-    logger.info(`backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`);
-    await options.onBackedUp?.(backup);
+    const guarded = await guardPlan(plan, options).catch((error) => {
+        if (error instanceof errors/* RefusedError */.fk)
+            return error;
+        throw error;
+    });
+    if (guarded instanceof errors/* RefusedError */.fk)
+        return { outcome: 'refused', operations: 0, refusal: { message: guarded.message, fix: guarded.hint } };
+    const run = startRun(plan, guarded, options);
+    const { files, backup } = await backUp(run, options);
     // The rollback below may delete only the tables this deploy created: the journal says which.
     const journal = new CreatedTablesRecorder(options.journal);
     const context = {
@@ -25005,8 +25002,34 @@ async function runDeploy(options) {
             : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', (0,errors/* describeError */.Uc)(error));
         return rollBack(run, failure, { options, context, journal, files, backup, ...progress });
     }
-    const webhooks = await tellDeployed(options, { plan, version, deployId });
-    return { outcome: 'applied', exitCode: 0, version, deployId, backup, ...progress, webhooks };
+    const { version } = run.stamp;
+    const webhooks = await tellDeployed(options, { plan, version, deployId: run.deployId });
+    return { outcome: 'applied', ...runFacts(run), backup, ...progress, webhooks };
+}
+/** The run once the guard has passed: its version, above every version anything keeps, and its id. */
+function startRun(plan, guarded, options) {
+    const { live, versions } = guarded;
+    const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
+    const versioned = versions !== undefined || plan.tables.some((table) => table.managed.version);
+    const deployId = options.deployId ?? (0,external_node_crypto_.randomUUID)();
+    return { plan, live, versions, stamp: { version, actor: options.actor }, deployId, versioned };
+}
+/** The facts of a run every result past the guard carries. */
+const runFacts = (run) => ({
+    version: run.stamp.version,
+    versioned: run.versioned,
+    deployId: run.deployId,
+});
+/** Stores the backup (the guard's read) before the first write; returns its files and location. */
+async function backUp(run, options) {
+    const { live } = run;
+    options.logger.info('▶ backup');
+    const files = backupFilesOf(run.plan, live, options);
+    const backup = await options.backups.save(options.backupName, files);
+    const rows = live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0);
+    options.logger.info(`backed up ${live.filter(Boolean).length} table(s), ${rows} rows, to ${backup}`);
+    await options.onBackedUp?.(backup);
+    return { files, backup };
 }
 
 /**
@@ -27801,7 +27824,7 @@ async function runDemo(options, root = examplesRoot()) {
             const first = await deploy(plan, 'first');
             say('4. Deploy: stale-plan guard, backup, apply, verify, health checks, webhook:');
             say(indent(lines.splice(0).join('\n')));
-            say(indent(`→ ${describe(first)}; the plugin got a ${plugin.events.at(-1)}.`));
+            say(indent(`→ ${describe(first, options)}; the plugin got a ${plugin.events.at(-1)}.`));
             const badText = (await read(CONFIG))
                 .toString('utf8')
                 .replace('max_concurrent_calls: { config_value: 250', 'max_concurrent_calls: { config_value: 5000');
@@ -27816,7 +27839,7 @@ async function runDemo(options, root = examplesRoot()) {
             say(indent(lines.splice(0).join('\n')));
             const after = await client.tables.listRows(tableId);
             const same = JSON.stringify(sortRows(before)) === JSON.stringify(sortRows(after));
-            say(indent(`→ ${describe(second)}; the table equals its backup: ${same ? 'yes' : 'NO'} (${after.length} rows compared cell by cell).`));
+            say(indent(`→ ${describe(second, options)}; the table equals its backup: ${same ? 'yes' : 'NO'} (${after.length} rows compared cell by cell).`));
             say();
             say(`Summary (${((Date.now() - started) / 1000).toFixed(1)} s, ${client.http.stats().requests} API calls, no Genesys org needed):`);
             say(`  good change  ${first.outcome}, version ${first.version}, ${first.operations} operations, health checks passed`);
@@ -27848,8 +27871,8 @@ function examplesRoot() {
     }
     return process.cwd();
 }
-function describe(result) {
-    return `${result.outcome} (exit code ${result.exitCode})`;
+function describe(result, { exitCodeOf }) {
+    return `${result.outcome} (exit code ${exitCodeOf(result.outcome)})`;
 }
 function sortRows(rows) {
     return [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
@@ -28059,6 +28082,22 @@ async function runEmulatorCommand(args, io) {
             throw error;
         throw new errors/* ConfigurationError */.j1(`${option} ${loadPath} is not a state dump: ${error.message}.`, STATE_FIX);
     });
+    printConnection(io, parsed, emulator);
+    await new Promise((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+    });
+    if (statePath)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(cwd, statePath), JSON.stringify(emulator.state.dump(), null, 2));
+    await emulator.close();
+    if (!parsed.json)
+        writeLine(io.stderr, 'emulator stopped');
+    return 0;
+}
+/** How to connect to the emulator: one JSON line with --json, else the environment to set. */
+function printConnection(io, parsed, emulator) {
+    const { statePath } = parsed;
     const profile = parsed.start.profile
         ? { profile: parsed.start.profile, scale: parsed.start.profileScale }
         : {};
@@ -28080,17 +28119,6 @@ async function runEmulatorCommand(args, io) {
         }
         writeLine(io.stdout, `  admin API: ${emulator.url}/__emulator/health${statePath ? `; state file: ${statePath}` : ''}`);
     }
-    await new Promise((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-    });
-    if (statePath)
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(cwd, statePath), JSON.stringify(emulator.state.dump(), null, 2));
-    await emulator.close();
-    if (!parsed.json)
-        writeLine(io.stderr, 'emulator stopped');
-    return 0;
 }
 const STATE_FIX = 'Give a file that "datatable-deploy emulator --state FILE" wrote, such as examples/live/*.json.';
 /** A state file, as "emulator --state" writes it; the refusal says what is wrong with it. */
@@ -28123,7 +28151,44 @@ function realisticScale(realistic, scale, fallback) {
     return parsed;
 }
 
+;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
+/**
+ * The CLI's exit codes: the engine's outcomes in the CLI's terms (docs/deploy.md#exit-codes).
+ * 1 (an error before any write) and 2 (`plan --detailed-exitcode`) come from elsewhere.
+ */
+const EXIT_CODES = {
+    'no-changes': 0,
+    applied: 0,
+    refused: 3,
+    'rolled-back': 4,
+    'rollback-failed': 5,
+};
+const exitCodeOf = (outcome) => EXIT_CODES[outcome];
+const RUNBOOK = 'docs/runbook.md';
+/**
+ * What to do next, with the CLI's commands, after a deploy that failed past its backup. (A
+ * refusal is printed as an error line with its fix, like every refusal of the CLI.)
+ */
+function cliAdvice(result) {
+    switch (result.outcome) {
+        case 'rolled-back':
+            return [
+                `next: fix the cause, then plan and apply again (${RUNBOOK}#after-exit-code-4-failed-and-rolled-back).`,
+            ];
+        case 'rollback-failed':
+            return [
+                'next: stop further deploys of this environment, remove the cause, then restore the backup again',
+                '  (with the connection options of this apply):',
+                `  datatable-deploy rollback --backup ${result.backup ?? 'DIR'}`,
+                `  (${RUNBOOK}#after-exit-code-5-the-rollback-did-not-finish)`,
+            ];
+        default:
+            return [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/demo-command.ts
+
 
 
 
@@ -28151,6 +28216,7 @@ async function runDemoCommand(args, io) {
         stdout: io.stdout,
         env: io.env,
         profileScale: realisticScale(values.realistic, values.scale, REALISTIC_DEMO_SCALE),
+        exitCodeOf: exitCodeOf,
     });
 }
 
@@ -28311,7 +28377,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/fdir/dist/index.mjs
 
 
 
@@ -28882,9 +28948,9 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(14006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(70636);
+;// CONCATENATED MODULE: ../../main/node_modules/tinyglobby/dist/index.mjs
 
 
 
@@ -30873,27 +30939,14 @@ async function runExportCommand(args, io) {
     if (values.out)
         await checkOutputFile('--out', values.out, cwd);
     const client = clientFromOptions(io, values);
-    const table = await client.tables.findTableByName(values.table);
-    if (!table?.schema) {
-        throw new errors/* ConfigurationError */.j1(`There is no data table named "${values.table}" at ${client.endpoints.apiBase}.`, 'Names are exact; run "datatable-deploy tables" to list them.');
-    }
-    const rows = await client.tables.listRows(table.id);
+    const { table, rows } = await readLiveTable(client, values.table);
     const live = configFromLive({ ...table, schema: table.schema }, rows, {
         ...(values.environment ? { environment: values.environment } : {}),
     });
     const { config, withheld, allowed, findings } = guardExport(live, {
         includeFlagged: values['include-flagged'] === true,
     });
-    const header = [
-        '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json',
-        `# Exported by datatable-deploy from ${new URL(client.endpoints.apiBase).host} (${rows.length} rows).`,
-        ...(withheld.length > 0
-            ? [
-                `# ${withheldRows(withheld)} withheld: they hold values the secret guard flags (see the export's`,
-                '# messages). prune: false keeps them as they are live; "export --include-flagged" writes them.',
-            ]
-            : []),
-    ].join('\n');
+    const header = exportHeader(new URL(client.endpoints.apiBase).host, rows.length, withheld);
     const text = renderConfig(config, { header });
     if (values.out) {
         await (0,promises_namespaceObject.writeFile)(out, text);
@@ -30908,6 +30961,27 @@ async function runExportCommand(args, io) {
         writeLine(io.stderr, `warning: the exported file has ${findings.length} finding${findings.length === 1 ? '' : 's'}; run "datatable-deploy validate" on it before planning.`);
     }
     return 0;
+}
+/** The table by its exact name, with its rows; refused when there is none. */
+async function readLiveTable(client, name) {
+    const table = await client.tables.findTableByName(name);
+    if (!table?.schema) {
+        throw new errors/* ConfigurationError */.j1(`There is no data table named "${name}" at ${client.endpoints.apiBase}.`, 'Names are exact; run "datatable-deploy tables" to list them.');
+    }
+    return { table: { ...table, schema: table.schema }, rows: await client.tables.listRows(table.id) };
+}
+/** The exported file's opening comments: its schema, its origin, and the rows withheld. */
+function exportHeader(host, rowCount, withheld) {
+    return [
+        '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json',
+        `# Exported by datatable-deploy from ${host} (${rowCount} rows).`,
+        ...(withheld.length > 0
+            ? [
+                `# ${withheldRows(withheld)} withheld: they hold values the secret guard flags (see the export's`,
+                '# messages). prune: false keeps them as they are live; "export --include-flagged" writes them.',
+            ]
+            : []),
+    ].join('\n');
 }
 const withheldRows = (withheld) => {
     const count = new Set(withheld.map((item) => item.key)).size;
@@ -32201,10 +32275,10 @@ async function runRelayCommand(args, io) {
     // Loaded here: node-redis is needed by this command only. The CLI runs with no node_modules,
     // so it carries node-redis in a chunk of its own instead of loading the user's.
     const [{ createRelay }, { useNodeRedis }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 588).then(__nccwpck_require__.bind(__nccwpck_require__, 45588)),
-        __nccwpck_require__.e(/* import() */ 471).then(__nccwpck_require__.bind(__nccwpck_require__, 62471)),
+        __nccwpck_require__.e(/* import() */ 284).then(__nccwpck_require__.bind(__nccwpck_require__, 18284)),
+        __nccwpck_require__.e(/* import() */ 266).then(__nccwpck_require__.bind(__nccwpck_require__, 97266)),
     ]);
-    useNodeRedis(() => __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.t.bind(__nccwpck_require__, 31672, 23)));
+    useNodeRedis(() => __nccwpck_require__.e(/* import() */ 542).then(__nccwpck_require__.t.bind(__nccwpck_require__, 96542, 23)));
     const relay = await createRelay({
         redisUrl: parsed.redisUrl,
         secret: parsed.secret,
@@ -32237,6 +32311,40 @@ function listenError(parsed, error) {
     if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
         return new errors/* ConfigurationError */.j1(`relay: cannot listen on --host ${parsed.host} (${error.code}).`, 'Give an address of this machine, such as 127.0.0.1 or 0.0.0.0.');
     return error;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/health/load.ts
+
+
+
+
+/** Where the health-check format is documented. */
+const HEALTH_CHECKS_DOCS = 'docs/deploy.md#health-checks';
+async function loadHealthChecks(source, env) {
+    const { input, option } = source;
+    const isYaml = source.inline === true && (input.includes('\n') || input.trimStart().startsWith('{'));
+    const spec = isYaml
+        ? parseHealthSpec(`${option} input`, Buffer.from(input), env)
+        : parseHealthSpec(input, await readHealthFile(source), env);
+    return source.bakeSeconds !== undefined ? { ...spec, bakeSeconds: source.bakeSeconds } : spec;
+}
+async function readHealthFile({ input, option, baseDir }) {
+    const path = (0,external_node_path_namespaceObject.resolve)(baseDir, input);
+    const fix = `Give the health-check file (see ${HEALTH_CHECKS_DOCS}), or leave ${option} out.`;
+    const where = input === path ? '' : ` (looked for ${path})`;
+    const found = await (0,promises_namespaceObject.stat)(path).catch((error) => error);
+    if (found instanceof Error && (found.code === 'ENOENT' || found.code === 'ENOTDIR'))
+        throw new errors/* ConfigurationError */.j1(`${option} ${input}: there is no such file${where}.`, fix);
+    if (!(found instanceof Error) && found.isDirectory())
+        throw new errors/* ConfigurationError */.j1(`${option} ${input} is a directory, not a file.`, fix);
+    try {
+        if (found instanceof Error)
+            throw found;
+        return await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${option} ${input} cannot be read (${(0,errors/* fileProblem */.Wj)(error).reason}).`, `Check the file's permissions. ${fix}`);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:readline/promises"
@@ -32355,20 +32463,164 @@ function restoreDifferencesText(report) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/deploy/outcome.ts
+/**
+ * How a deploy ended, in words both faces use: the CLI prints the headline as it is, the action
+ * puts it in its job summary and the commit status. Face-neutral: no exit codes, options or
+ * inputs (each face adds its own advice, see cli/exit-codes.ts and action/mode-deploy.ts).
+ */
+/** "1 operation", "2 operations". */
+const outcome_plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+/**
+ * The deploy's version when something keeps it (a managed version column, the versions table),
+ * else undefined: without either, every deploy would be "version 1".
+ */
+const keptVersion = (result) => result.versioned ? result.version : undefined;
+/** The one-line headline of a deploy's end. */
+function deployHeadline(result) {
+    const phase = result.failure?.phase;
+    switch (result.outcome) {
+        case 'no-changes':
+            return 'No changes: nothing was written.';
+        case 'applied': {
+            const version = keptVersion(result);
+            return `Deployed${version === undefined ? '' : ` version ${version}`}: ${outcome_plural(result.operations, 'operation')}.`;
+        }
+        case 'refused':
+            return 'Refused: nothing was written.';
+        case 'rolled-back':
+            return `Rolled back: the deploy failed (${phase}) and the live tables equal the backup again.`;
+        case 'rollback-failed':
+            return `FAILED: the deploy failed (${phase}) and the rollback did not finish. Manual action is needed.`;
+    }
+}
+/** A short form for a commit status (at most 140 characters with its prefix). */
+function deployStatusText(result) {
+    switch (result.outcome) {
+        case 'no-changes':
+            return 'No changes';
+        case 'applied': {
+            const version = keptVersion(result);
+            return version === undefined ? 'Deployed' : `Deployed version ${version}`;
+        }
+        case 'refused':
+            return 'Refused: the plan is stale';
+        case 'rolled-back':
+            return `Failed (${result.failure?.phase}) and rolled back`;
+        case 'rollback-failed':
+            return `Failed (${result.failure?.phase}); the rollback did not finish`;
+    }
+}
+/** Why a deploy that did not apply ended as it did, in one sentence; undefined when it applied. */
+function deployFailureText(result) {
+    const { failure, refusal } = result;
+    if (result.outcome === 'refused')
+        return refusal?.message;
+    if (!failure)
+        return undefined;
+    const cause = `The deploy failed (${failure.phase}: ${failure.message})`;
+    return result.outcome === 'rolled-back'
+        ? `${cause} and was rolled back: the live tables equal the backup again.`
+        : `${cause} and the rollback did not finish: the tables may be part-way between the backup and the plan.`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore-preview.ts
+
+
+
+
+
+
+/**
+ * A restore started by hand, as both faces run it (the CLI's `rollback`, the action's mode
+ * `rollback`): the backup opened and bound, the preview of what the restore would change, the
+ * restore from the preview's read, and what follows a proven one. Face-neutral words; each face
+ * prints them its own way and asks (or not) in between.
+ */
+/**
+ * The backup checked whole (checksums, the signature when a key is set, every table file) and
+ * bound to this org, environment and deployment; throws a BackupError otherwise.
+ */
+function openBackup(files, location, options) {
+    const backup = parseBackup(files, location, { signingKey: options.signingKey, warn: options.warn });
+    checkBackupBinding(backup, options.expected);
+    return backup;
+}
+/** "Backup of <time>, plan <digest>: checksums verified." */
+const backupVerifiedText = (backup, signed) => `Backup of ${backup.manifest.createdAt}, plan ${backup.manifest.planDigest}: ${signed ? 'signature and checksums' : 'checksums'} verified.`;
+async function previewManualRestore(loaded, options) {
+    const { tables, createdTables, rate } = options;
+    const backup = await prepareManualRestore(loaded, options.versionsTable, tables, options.note);
+    const previewedAt = options.clock.now();
+    const preview = await previewRestore(backup, tables, rate, { createdTables });
+    return { backup, preview, previewedAt, createdTables, rate, changes: restoreChanges(preview) };
+}
+/** Whether a restore would write anything: rows, a table to delete, or a backed-up table now gone. */
+const restoreChanges = (preview) => preview.deletions.length > 0 ||
+    preview.live.some((table) => table === null) ||
+    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
+const previewTables = (preview) => preview.plans.map((plan) => ({
+    name: plan.name,
+    putBack: plan.creates.length,
+    revert: plan.updates.length,
+    remove: plan.deletes.length,
+}));
+const describeTablePreview = (table) => `${table.name}: ${outcome_plural(table.putBack, 'row')} to put back, ${table.revert} to revert, ${table.remove} to remove`;
+/** The preview's sentences besides the rows: tables deleted, tables left in place and why. */
+const previewNotes = (preview) => [
+    ...preview.deletions.map((table) => `${table.name}: created by the deploy (id ${table.id}); the table is deleted`),
+    ...preview.leftInPlace,
+];
+/** What a restore did to one table. */
+const describeTableRestore = (table) => table.deletedTable
+    ? `${table.name}: deleted the table the deploy had created`
+    : `${table.name}: ${outcome_plural(table.creates, 'row')} put back, ${table.updates} reverted, ${table.deletes} removed`;
+/**
+ * Restores and proves it. The preview's read is what the restore writes from (the tables are not
+ * read again) unless it is older than a plan's read may be (a question left waiting).
+ */
+function restoreManually(manual, context, settleMs) {
+    const fresh = context.clock.now() - manual.previewedAt <= PLAN_READ_MAX_AGE_MS;
+    return restoreBackup(manual.backup, context, manual.rate, {
+        createdTables: manual.createdTables,
+        settleMs,
+        preview: fresh ? manual.preview : undefined,
+    });
+}
+/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
+const restoredRefs = (manual) => [
+    ...manual.backup.tables.map((table) => ({ name: table.name, id: table.id })),
+    ...manual.preview.deletions.map((table) => ({ name: table.name, id: table.id })),
+];
+/**
+ * After a proven manual restore (or none needed): the versions table made true and readers told,
+ * see restore-news.ts. When nothing needed restoring, only versions rows that do not describe
+ * their tables are rewritten.
+ */
+function tellManuallyRestored(manual, news) {
+    const { manifest } = manual.backup;
+    return tellRestored({
+        restored: restoredRefs(manual),
+        versionsTable: news.versionsTable,
+        onlyUntrue: !manual.changes,
+        deployId: (0,external_node_crypto_.randomUUID)(),
+        webhooks: news.webhooks,
+        event: { digest: manifest.planDigest, environment: manifest.environment ?? null, actor: news.actor },
+        context: { ...news.context, phase: 'restore' },
+        announce: {},
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/deploy-output.ts
 
 
 
-/** A one-screen summary of a deploy, for the end of `apply`. */
+
+
+
+/** A one-screen summary of a deploy, for the end of `apply`: the headline, the facts, what next. */
 function writeDeploySummary(io, result, journalPath) {
-    const lines = [''];
-    const headline = {
-        'no-changes': 'No changes: nothing was written.',
-        applied: `Deployed: version ${result.version}, ${result.operations} operations.`,
-        'rolled-back': `Rolled back: the deploy failed (${result.failure?.phase}) and the live tables equal the backup again.`,
-        failed: `FAILED: the deploy failed (${result.failure?.phase}) and the rollback did not finish. Manual action is needed.`,
-    }[result.outcome];
-    lines.push(headline);
+    const lines = ['', deployHeadline(result)];
     if (result.failure)
         lines.push(`  cause: ${result.failure.message}`);
     if (result.restore)
@@ -32379,16 +32631,16 @@ function writeDeploySummary(io, result, journalPath) {
         lines.push(`  webhook ${(0,regions/* redactUrl */.BO)(webhook.url)}: ${webhook.ok ? 'delivered' : `failed (${webhook.error})`}`);
     if (result.backup)
         lines.push(`  backup: ${result.backup}`);
-    if (journalPath && result.outcome !== 'no-changes')
+    if (journalPath && result.backup)
         lines.push(`  journal: ${journalPath}`);
-    lines.push(`  exit code ${result.exitCode}`);
+    lines.push(...cliAdvice(result).map((line) => `  ${line}`));
+    lines.push(`  exit code ${exitCodeOf(result.outcome)}`);
     for (const line of lines)
         writeLine(io.stdout, line);
 }
+/** What a restore did, table by table, then what it left different. */
 function restoreLines(report) {
-    const lines = report.tables.map((table) => table.deletedTable
-        ? `  restore ${table.name}: deleted the table the deploy had created`
-        : `  restore ${table.name}: ${table.creates} rows put back, ${table.updates} reverted, ${table.deletes} removed`);
+    const lines = report.tables.map((table) => `  restore ${describeTableRestore(table)}`);
     for (const item of report.leftInPlace)
         lines.push(`  restore ${item}`);
     lines.push(...restoreDifferencesText(report));
@@ -32400,13 +32652,14 @@ function restoreLines(report) {
 
 
 
+
 /** Written into the backup directory when an apply ends: a directory without it never ended. */
 const RESULT_FILE = 'result.json';
 /** Records how the apply whose backup is in `directory` ended. */
 async function recordResult(directory, result) {
     const record = {
         outcome: result.outcome,
-        exitCode: result.exitCode,
+        exitCode: exitCodeOf(result.outcome),
         version: result.version ?? null,
         operations: result.operations,
         restored: result.restore?.restored ?? null,
@@ -32480,6 +32733,7 @@ async function unfinished_markRestored(directory) {
 
 
 
+
 const apply_command_HELP = `Usage: datatable-deploy apply [--config GLOB]... [FILE]... | --plan FILE
                               [--environment E] [--deployment NAME]
                               [--backup-dir DIR] [--health-checks FILE] [--webhook URL]...
@@ -32494,7 +32748,7 @@ environment and deployment are shown before it asks; the backup records them.
                          was made against another org (API host), or for another
                          environment or deployment than --environment / --deployment
   --backup-dir DIR       where backups and journals go (default .datatable-deploy/backups)
-  --health-checks FILE   probes to run after apply (see the README)
+  --health-checks FILE   probes to run after apply (see docs/deploy.md#health-checks)
   --webhook URL          POST a signed event here after a healthy deploy, and after its
                          rollback with --versions-table (repeatable; the HMAC secret
                          comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
@@ -32515,73 +32769,126 @@ policy's change windows), 4 failed and rolled
 back (live equals the backup), 5 failed and the rollback did not finish (the summary says
 what is left and where the backup is).`;
 const DEFAULT_BACKUP_DIR = '.datatable-deploy/backups';
+const APPLY_OPTIONS = {
+    ...PLANNING_OPTIONS,
+    plan: { type: 'string' },
+    'backup-dir': { type: 'string' },
+    'health-checks': { type: 'string' },
+    ...WEBHOOK_OPTION,
+    'versions-table': { type: 'string' },
+    actor: { type: 'string' },
+    yes: { type: 'boolean' },
+    ...EMERGENCY_OPTION,
+    ...SETTLE_OPTION,
+};
+const parseApplyArgs = (args) => parseOptions('apply', args, APPLY_OPTIONS, { allowPositionals: true });
 async function runApplyCommand(args, io) {
     const cwd = io.cwd ?? process.cwd();
-    const { values, positionals } = parseOptions('apply', args, {
-        ...PLANNING_OPTIONS,
-        plan: { type: 'string' },
-        'backup-dir': { type: 'string' },
-        'health-checks': { type: 'string' },
-        ...WEBHOOK_OPTION,
-        'versions-table': { type: 'string' },
-        actor: { type: 'string' },
-        yes: { type: 'boolean' },
-        ...EMERGENCY_OPTION,
-        ...SETTLE_OPTION,
-    }, { allowPositionals: true });
+    const { values, positionals } = parseApplyArgs(args);
     if (values.help) {
         writeLine(io.stdout, apply_command_HELP);
         return 0;
     }
+    const checked = await checkApplyOptions(values, positionals, io, cwd);
+    const planned = await planToApply(values, positionals, io, cwd);
+    if (planned === 'invalid')
+        return 1;
+    const { plan } = planned;
+    io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
+    writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
+    if (plan.verdict === 'blocked')
+        return 1;
+    if (plan.verdict === 'no-changes')
+        return exitCodeOf('no-changes');
+    const actor = actorOf(values, io);
+    requireOpenWindow(planned.policy, values, actor, io);
+    if (!values.yes &&
+        !(await confirm_confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' })))
+        return 1;
+    const result = await deployPlanned(io, { values, checked, planned, actor, cwd });
+    return exitCodeOf(result.outcome);
+}
+/**
+ * The deploy of a plan the user confirmed: journaled next to its backup under --backup-dir,
+ * Ctrl-C rolling back; then its result recorded there and the summary printed.
+ */
+async function deployPlanned(io, how) {
+    const { checked, planned } = how;
+    const { plan, client } = planned;
+    const backupRoot = (0,external_node_path_namespaceObject.resolve)(how.cwd, checked.backupDir);
+    await warnUnfinished(backupRoot, io, 'apply');
+    const backupName = `backup-${new Date()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z')}-${plan.digest.slice(7, 15)}`;
+    const journal = new FileJournal((0,external_node_path_namespaceObject.join)(backupRoot, backupName, 'journal.jsonl'));
+    try {
+        const result = await untilInterrupted(io, (signal) => runDeploy({
+            plan,
+            tables: client.tables,
+            backups: new LocalBackupStore(backupRoot),
+            backupName,
+            journal,
+            logger: (0,src_logger/* stderrLogger */.D)(),
+            clock: src_clock/* systemClock */.m,
+            actor: how.actor,
+            signal,
+            health: checked.health,
+            env: io.env,
+            webhooks: checked.webhooks,
+            gitSha: io.env.GITHUB_SHA,
+            versionsTable: versionsTableName(how.values['versions-table'], '--versions-table'),
+            signingKey: checked.signingKey,
+            ratePerMinute: client.budget.stats().currentRatePerMinute,
+            progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
+            settleMs: checked.settleMs,
+            planRead: planned.planRead,
+        }));
+        const { refusal } = result;
+        if (refusal)
+            writeLine(io.stderr, `refused: ${refusal.message}${refusal.fix ? `\n  fix: ${refusal.fix}` : ''}`);
+        if (result.backup)
+            await recordResult(result.backup, result);
+        writeDeploySummary(io, result, journal.path);
+        return result;
+    }
+    finally {
+        journal.close();
+    }
+}
+/**
+ * The options checked before anything is read or written: a typo in a file an option names
+ * must stop the deploy before it plans.
+ */
+async function checkApplyOptions(values, positionals, io, cwd) {
     if (values.plan && (values.config?.length || positionals.length)) {
         throw new errors/* ConfigurationError */.j1('Give either --plan FILE or config files, not both.', 'Apply a saved plan with --plan alone, or plan and apply the config files without --plan.');
     }
     const webhooks = webhookTargetOf(values.webhook, io);
     const settleMs = connection_settleMsOf(values);
     checkConnectionOptions(io, values);
-    // Options that name files come first: a typo must stop the deploy before anything is read or written.
-    let health;
-    if (values['health-checks']) {
-        const file = values['health-checks'];
-        const bytes = await readOptionFile('--health-checks', file, cwd, 'Give the health-check file (see "Health checks" in the README), or leave --health-checks out.');
-        health = parseHealthSpec(file, bytes, io.env);
-    }
+    const health = values['health-checks']
+        ? await loadHealthChecks({ input: values['health-checks'], baseDir: cwd, option: '--health-checks' }, io.env)
+        : undefined;
     const backupDir = values['backup-dir'] ?? DEFAULT_BACKUP_DIR;
     await checkOutputDirectory('--backup-dir', backupDir, cwd);
-    const signingKey = signingKeyOf(io);
-    let plan;
-    let client;
-    let policy;
-    let planRead;
+    return { webhooks, settleMs, health, backupDir, signingKey: signingKeyOf(io) };
+}
+/** The plan to apply, from --plan FILE or from the config files, with the policy that judges it. */
+async function planToApply(values, positionals, io, cwd) {
     if (values.plan) {
         const policyOf = await policyFromOptions(values, cwd);
-        ({ plan, client } = await readPlanFile(values.plan, values, io, signingKey));
-        policy = policyOf(plan.environment);
+        const { plan, client } = await readPlanFile(values.plan, values, io, signingKeyOf(io));
+        return { plan, client, policy: policyOf(plan.environment) };
     }
-    else {
-        const planned = await planFromConfigFiles(values, positionals, io, cwd);
-        if ('invalid' in planned)
-            return 1;
-        ({ plan, client, policy, planRead } = planned);
-    }
-    io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
-    writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
-    if (plan.verdict === 'blocked')
-        return 1;
-    if (plan.verdict === 'no-changes')
-        return 0;
-    const actor = actorOf(values, io);
-    requireOpenWindow(policy, values, actor, io);
-    if (!values.yes &&
-        !(await confirm_confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' })))
-        return 1;
-    const backupRoot = (0,external_node_path_namespaceObject.resolve)(cwd, backupDir);
-    const backupName = `backup-${new Date()
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d+Z$/, 'Z')}-${plan.digest.slice(7, 15)}`;
-    await warnUnfinished(backupRoot, io, 'apply');
-    const journal = new FileJournal((0,external_node_path_namespaceObject.join)(backupRoot, backupName, 'journal.jsonl'));
+    const planned = await planFromConfigFiles(values, positionals, io, cwd);
+    return 'invalid' in planned ? 'invalid' : planned;
+}
+/**
+ * Runs `work` with Ctrl-C (and SIGTERM) turned into an abort: the deploy stops after the calls
+ * in flight and rolls back. A second Ctrl-C exits at once.
+ */
+async function untilInterrupted(io, work) {
     const interruption = new AbortController();
     const interrupt = () => {
         writeLine(io.stderr, 'interrupted: stopping after the calls in flight, then rolling back (press again to exit at once)');
@@ -32591,34 +32898,9 @@ async function runApplyCommand(args, io) {
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
     try {
-        const result = await runDeploy({
-            plan,
-            tables: client.tables,
-            backups: new LocalBackupStore(backupRoot),
-            backupName,
-            journal,
-            logger: (0,src_logger/* stderrLogger */.D)(),
-            clock: src_clock/* systemClock */.m,
-            actor,
-            signal: interruption.signal,
-            health,
-            env: io.env,
-            webhooks,
-            gitSha: io.env.GITHUB_SHA,
-            versionsTable: versionsTableName(values['versions-table'], '--versions-table'),
-            signingKey,
-            ratePerMinute: client.budget.stats().currentRatePerMinute,
-            progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
-            settleMs,
-            planRead,
-        });
-        if (result.backup)
-            await recordResult(result.backup, result);
-        writeDeploySummary(io, result, journal.path);
-        return result.exitCode;
+        return await work(interruption.signal);
     }
     finally {
-        journal.close();
         process.removeListener('SIGINT', interrupt);
         process.removeListener('SIGTERM', interrupt);
     }
@@ -32640,8 +32922,6 @@ async function readPlanFile(file, values, io, signingKey) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/rollback-news.ts
-
-
 
 
 
@@ -32674,27 +32954,7 @@ function rollbackNewsOf(values, io) {
 async function tellCliRestored(io, news, restore) {
     if (!news.versionsTable)
         return true;
-    const { backup } = restore;
-    const told = await tellRestored({
-        restored: restoredRefs(backup, restore.preview),
-        versionsTable: news.versionsTable,
-        onlyUntrue: restore.mendOnly,
-        deployId: (0,external_node_crypto_.randomUUID)(),
-        webhooks: news.webhooks,
-        event: {
-            digest: backup.manifest.planDigest,
-            environment: backup.manifest.environment ?? null,
-            actor: restore.actor,
-        },
-        context: {
-            tables: restore.tables,
-            journal: restore.journal,
-            logger: restore.logger,
-            clock: src_clock/* systemClock */.m,
-            phase: 'restore',
-        },
-        announce: {},
-    });
+    const told = await tellManuallyRestored(restore.manual, { ...news, ...restore });
     if (told.problem) {
         writeLine(io.stdout, `  ${news.versionsTable}: ${told.problem}`);
         return false;
@@ -32709,7 +32969,6 @@ async function tellCliRestored(io, news, restore) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/rollback-command.ts
-
 
 
 
@@ -32759,20 +33018,22 @@ unsigned or wrongly signed with a key set), a backup of another org, environment
 deployment, or an error before any write, 3 refused (outside the policy's change windows),
 5 the restore did not finish (or the versions table could not be updated after it). A
 webhook that fails is a warning: the restore stands.`;
+const ROLLBACK_OPTIONS = {
+    backup: { type: 'string' },
+    environment: { type: 'string' },
+    deployment: { type: 'string' },
+    actor: { type: 'string' },
+    yes: { type: 'boolean' },
+    ...ROLLBACK_NEWS_OPTIONS,
+    ...POLICY_OPTION,
+    ...EMERGENCY_OPTION,
+    ...CONNECTION_OPTIONS,
+    ...SETTLE_OPTION,
+};
+const parseRollbackArgs = (args) => parseOptions('rollback', args, ROLLBACK_OPTIONS);
 async function runRollbackCommand(args, io) {
     const cwd = io.cwd ?? process.cwd();
-    const { values } = parseOptions('rollback', args, {
-        backup: { type: 'string' },
-        environment: { type: 'string' },
-        deployment: { type: 'string' },
-        actor: { type: 'string' },
-        yes: { type: 'boolean' },
-        ...ROLLBACK_NEWS_OPTIONS,
-        ...POLICY_OPTION,
-        ...EMERGENCY_OPTION,
-        ...CONNECTION_OPTIONS,
-        ...SETTLE_OPTION,
-    });
+    const { values } = parseRollbackArgs(args);
     if (values.help) {
         writeLine(io.stdout, rollback_command_HELP);
         return 0;
@@ -32784,68 +33045,69 @@ async function runRollbackCommand(args, io) {
     checkConnectionOptions(io, values);
     await checkInputDirectory('--backup', values.backup, cwd, 'Give the backup directory that apply printed (it holds manifest.json).');
     const policyOf = await policyFromOptions(values, cwd);
-    const signingKey = signingKeyOf(io);
-    const location = (0,external_node_path_namespaceObject.resolve)(cwd, values.backup);
-    const parsed = parseBackup(await new LocalBackupStore(cwd).load(location), location, {
-        signingKey,
-        warn: warnOnce(io),
-    });
-    const client = clientFromOptions(io, values);
-    checkBackupBinding(parsed, {
-        apiHost: apiHostOf(client),
-        environment: values.environment,
-        deployment: values.deployment,
-    });
-    writeLine(io.stdout, `Backup of ${parsed.manifest.createdAt}, plan ${parsed.manifest.planDigest}: ${signingKey === undefined ? 'checksums' : 'signature and checksums'} verified.`);
-    writeLine(io.stdout, `Target: ${describeBinding(parsed.manifest)}.`);
+    const { backup: opened, location, client } = await openCliBackup(values.backup, values, io);
     const actor = actorOf(values, io);
-    requireOpenWindow(policyOf(parsed.manifest.environment), values, actor, io);
-    const backup = await prepareManualRestore(parsed, news.versionsTable, client.tables, (note) => writeLine(io.stdout, `note: ${note}`));
-    const createdTables = createdTablesOf(await readJournal(location, io));
-    const rate = client.budget.stats().currentRatePerMinute;
-    const previewedAt = src_clock/* systemClock */.m.now();
-    const preview = await previewRestore(backup, client.tables, rate, { createdTables });
-    const changes = showPreview(io, preview);
-    if (!changes)
-        writeLine(io.stdout, 'The live tables already equal the backup.');
+    requireOpenWindow(policyOf(opened.manifest.environment), values, actor, io);
+    const manual = await previewManualRestore(opened, {
+        tables: client.tables,
+        versionsTable: news.versionsTable,
+        createdTables: createdTablesOf(await readJournal(location, io)),
+        rate: client.budget.stats().currentRatePerMinute,
+        clock: src_clock/* systemClock */.m,
+        note: (note) => writeLine(io.stdout, `note: ${note}`),
+    });
+    showPreview(io, manual);
     // With a versions table, equal tables still get their versions rows checked (and mended).
-    if (!changes && !news.versionsTable)
+    if (!manual.changes && !news.versionsTable)
         return 0;
-    if (changes &&
+    if (manual.changes &&
         !values.yes &&
         !(await confirm_confirm(io, { verb: 'restore', question: 'Restore this backup?', reviewed: 'the preview' })))
         return 1;
     const journal = new FileJournal((0,external_node_path_namespaceObject.resolve)(location, `restore-${Date.now()}.journal.jsonl`));
-    const logger = (0,src_logger/* stderrLogger */.D)();
     try {
-        const report = changes
-            ? await restoreBackup(backup, { tables: client.tables, journal, logger, clock: src_clock/* systemClock */.m }, rate, {
-                createdTables,
-                settleMs,
-                // The preview's read is what the restore writes from (the tables are not read again),
-                // unless the question above was left waiting long enough for them to change.
-                preview: src_clock/* systemClock */.m.now() - previewedAt <= PLAN_READ_MAX_AGE_MS ? preview : undefined,
-            })
-            : undefined;
-        if (report)
-            for (const line of restoreLines(report))
-                writeLine(io.stdout, line);
-        if (report && !report.restored) {
-            writeLine(io.stdout, `The restore did not finish; the backup is at ${location}.`);
-            return 5;
-        }
-        if (report)
-            await unfinished_markRestored(location);
-        const restore = { backup, preview, actor, tables: client.tables, journal, logger, mendOnly: !report };
-        if (!(await tellCliRestored(io, news, restore)))
-            return 5;
-        if (report)
-            writeLine(io.stdout, 'Restored: the live tables equal the backup.');
-        return 0;
+        const context = { tables: client.tables, journal, logger: (0,src_logger/* stderrLogger */.D)(), clock: src_clock/* systemClock */.m };
+        return await restoreAndTell(io, { manual, location, news, actor, context, settleMs });
     }
     finally {
         journal.close();
     }
+}
+/** The backup directory, checked whole and bound to the org and the options; says so. */
+async function openCliBackup(directory, values, io) {
+    const signingKey = signingKeyOf(io);
+    const location = (0,external_node_path_namespaceObject.resolve)(io.cwd ?? process.cwd(), directory);
+    const client = clientFromOptions(io, values);
+    const backup = openBackup(await new LocalBackupStore(location).load(location), location, {
+        signingKey,
+        warn: warnOnce(io),
+        expected: { apiHost: apiHostOf(client), environment: values.environment, deployment: values.deployment },
+    });
+    writeLine(io.stdout, backupVerifiedText(backup, signingKey !== undefined));
+    writeLine(io.stdout, `Target: ${describeBinding(backup.manifest)}.`);
+    return { backup, location, client };
+}
+/**
+ * The restore (when anything differs), proven; then the versions table and the webhooks. The
+ * exit code: 0 restored (or nothing to restore), 5 the restore or the versions table did not finish.
+ */
+async function restoreAndTell(io, how) {
+    const { manual, location, context } = how;
+    const report = manual.changes ? await restoreManually(manual, context, how.settleMs) : undefined;
+    if (report)
+        for (const line of restoreLines(report))
+            writeLine(io.stdout, line);
+    if (report && !report.restored) {
+        writeLine(io.stdout, `The restore did not finish; the backup is at ${location}.`);
+        return EXIT_CODES['rollback-failed'];
+    }
+    if (report)
+        await unfinished_markRestored(location);
+    if (!(await tellCliRestored(io, how.news, { manual, actor: how.actor, context })))
+        return EXIT_CODES['rollback-failed'];
+    if (report)
+        writeLine(io.stdout, 'Restored: the live tables equal the backup.');
+    return 0;
 }
 /**
  * The apply's journal, next to the backup: the only evidence of which tables that deploy
@@ -32860,19 +33122,14 @@ async function readJournal(location, io) {
         return [];
     }
 }
-/** Prints what the restore would do; false when there is nothing to do. */
-function showPreview(io, preview) {
-    let changes = 0;
-    for (const plan of preview.plans) {
-        changes += plan.creates.length + plan.updates.length + plan.deletes.length;
-        writeLine(io.stdout, `  ${plan.name}: ${plan.creates.length} rows to put back, ${plan.updates.length} to revert, ${plan.deletes.length} to remove`);
-    }
-    for (const table of preview.deletions)
-        writeLine(io.stdout, `  ${table.name}: created by the deploy (id ${table.id}); the table is deleted`);
-    for (const item of preview.leftInPlace)
-        writeLine(io.stdout, `  ${item}`);
-    const missing = preview.live.some((table) => table === null);
-    return changes > 0 || preview.deletions.length > 0 || missing;
+/** Prints what the restore would do. */
+function showPreview(io, manual) {
+    for (const table of previewTables(manual.preview))
+        writeLine(io.stdout, `  ${describeTablePreview(table)}`);
+    for (const note of previewNotes(manual.preview))
+        writeLine(io.stdout, `  ${note}`);
+    if (!manual.changes)
+        writeLine(io.stdout, 'The live tables already equal the backup.');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -32963,13 +33220,13 @@ function describeCliError(error) {
 
 /***/ }),
 
-/***/ 93418:
+/***/ 24757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ maskedIo)
 /* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27194);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91581);
 
 /**
  * The command's streams with every known secret masked: the variables of its environment whose
@@ -32994,7 +33251,7 @@ function maskedStream(stream) {
 
 /***/ }),
 
-/***/ 99373:
+/***/ 70386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33008,7 +33265,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 83916:
+/***/ 64533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33113,7 +33370,7 @@ function fileProblem(error) {
 
 /***/ }),
 
-/***/ 57119:
+/***/ 8348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33122,7 +33379,7 @@ function fileProblem(error) {
 /* harmony export */   ef: () => (/* binding */ parseOrigin)
 /* harmony export */ });
 /* unused harmony exports REGION_DOMAINS, regionDomain */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64533);
 
 /**
  * Genesys Cloud regions and their domains (the SDKs' `PureCloudRegionHosts`). The API lives at
@@ -33248,7 +33505,7 @@ function redactUrl(value) {
 
 /***/ }),
 
-/***/ 86999:
+/***/ 99574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33271,7 +33528,7 @@ function stderrLogger(options = {}) {
 
 /***/ }),
 
-/***/ 27194:
+/***/ 91581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33570,13 +33827,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 
 /***/ }),
 
-/***/ 24352:
+/***/ 89422:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(40563)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(64698)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -34288,12 +34545,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 75300:
+/***/ 64698:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(15077)
+const { isUUID } = __nccwpck_require__(40563)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -34567,7 +34824,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15077:
+/***/ 40563:
 /***/ ((module) => {
 
 
@@ -35373,18 +35630,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57349:
+/***/ 82387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveBlockMap = __nccwpck_require__(87103);
-var resolveBlockSeq = __nccwpck_require__(90334);
-var resolveFlowCollection = __nccwpck_require__(13142);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveBlockMap = __nccwpck_require__(81653);
+var resolveBlockSeq = __nccwpck_require__(92624);
+var resolveFlowCollection = __nccwpck_require__(60692);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -35470,15 +35727,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 23683:
+/***/ 22873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(45937);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
+var Document = __nccwpck_require__(65755);
+var composeNode = __nccwpck_require__(63755);
+var resolveEnd = __nccwpck_require__(81462);
+var resolveProps = __nccwpck_require__(48017);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -35522,17 +35779,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 45937:
+/***/ 63755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var composeCollection = __nccwpck_require__(57349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(17788);
-var utilEmptyScalarPosition = __nccwpck_require__(22599);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var composeCollection = __nccwpck_require__(82387);
+var composeScalar = __nccwpck_require__(54995);
+var resolveEnd = __nccwpck_require__(81462);
+var utilEmptyScalarPosition = __nccwpck_require__(69933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -35641,15 +35898,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 54995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var resolveBlockScalar = __nccwpck_require__(80599);
+var resolveFlowScalar = __nccwpck_require__(37120);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -35736,18 +35993,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 89984:
+/***/ 82750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(61342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var identity = __nccwpck_require__(41127);
-var composeDoc = __nccwpck_require__(23683);
-var resolveEnd = __nccwpck_require__(17788);
+var directives = __nccwpck_require__(98144);
+var Document = __nccwpck_require__(65755);
+var errors = __nccwpck_require__(72130);
+var identity = __nccwpck_require__(22617);
+var composeDoc = __nccwpck_require__(22873);
+var resolveEnd = __nccwpck_require__(81462);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -35967,17 +36224,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 87103:
+/***/ 81653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
-var utilMapIncludes = __nccwpck_require__(81187);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
+var resolveProps = __nccwpck_require__(48017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilFlowIndentCheck = __nccwpck_require__(34437);
+var utilMapIncludes = __nccwpck_require__(13485);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -36091,12 +36348,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 48913:
+/***/ 80599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -36298,14 +36555,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 92624:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveProps = __nccwpck_require__(34631);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveProps = __nccwpck_require__(48017);
+var utilFlowIndentCheck = __nccwpck_require__(34437);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -36356,7 +36613,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 17788:
+/***/ 81462:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36402,19 +36659,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 13142:
+/***/ 60692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(81187);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var resolveEnd = __nccwpck_require__(81462);
+var resolveProps = __nccwpck_require__(48017);
+var utilContainsNewline = __nccwpck_require__(6761);
+var utilMapIncludes = __nccwpck_require__(13485);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -36618,13 +36875,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 76842:
+/***/ 37120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var resolveEnd = __nccwpck_require__(17788);
+var Scalar = __nccwpck_require__(69271);
+var resolveEnd = __nccwpck_require__(81462);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -36853,7 +37110,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 34631:
+/***/ 48017:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37008,7 +37265,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 6761:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37051,7 +37308,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 22599:
+/***/ 69933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37086,12 +37343,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 74051:
+/***/ 34437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(6761);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -37110,12 +37367,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 81187:
+/***/ 13485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -37132,22 +37389,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 65755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var toJS = __nccwpck_require__(74043);
-var Schema = __nccwpck_require__(45840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(71596);
-var applyReviver = __nccwpck_require__(83661);
-var createNode = __nccwpck_require__(42404);
-var directives = __nccwpck_require__(61342);
+var Alias = __nccwpck_require__(19671);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var toJS = __nccwpck_require__(83709);
+var Schema = __nccwpck_require__(64902);
+var stringifyDocument = __nccwpck_require__(35719);
+var anchors = __nccwpck_require__(15702);
+var applyReviver = __nccwpck_require__(72703);
+var createNode = __nccwpck_require__(49462);
+var directives = __nccwpck_require__(98144);
 
 class Document {
     constructor(value, replacer, options) {
@@ -37476,13 +37733,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 71596:
+/***/ 15702:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(22617);
+var visit = __nccwpck_require__(67182);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -37559,7 +37816,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 83661:
+/***/ 72703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37623,14 +37880,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 42404:
+/***/ 49462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -37720,13 +37977,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 61342:
+/***/ 98144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(22617);
+var visit = __nccwpck_require__(67182);
 
 const escapeChars = {
     '!': '%21',
@@ -37905,7 +38162,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 91464:
+/***/ 72130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37974,28 +38231,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 38815:
+/***/ 53645:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(45840);
-var errors = __nccwpck_require__(91464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(84047);
-var visit = __nccwpck_require__(10204);
+var composer = __nccwpck_require__(82750);
+var Document = __nccwpck_require__(65755);
+var Schema = __nccwpck_require__(64902);
+var errors = __nccwpck_require__(72130);
+var Alias = __nccwpck_require__(19671);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var cst = __nccwpck_require__(73427);
+var lexer = __nccwpck_require__(60795);
+var lineCounter = __nccwpck_require__(89706);
+var parser = __nccwpck_require__(67374);
+var publicApi = __nccwpck_require__(86205);
+var visit = __nccwpck_require__(67182);
 
 
 
@@ -38032,7 +38289,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 57249:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -38058,16 +38315,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 19671:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(71596);
-var visit = __nccwpck_require__(10204);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var anchors = __nccwpck_require__(15702);
+var visit = __nccwpck_require__(67182);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
+var toJS = __nccwpck_require__(83709);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -38185,14 +38442,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 40101:
+/***/ 46039:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
+var createNode = __nccwpck_require__(49462);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -38343,14 +38600,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 66673:
+/***/ 64615:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(83661);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var applyReviver = __nccwpck_require__(72703);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
 
 class NodeBase {
     constructor(type) {
@@ -38390,15 +38647,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 57165:
+/***/ 92815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyPair = __nccwpck_require__(59748);
-var addPairToJSMap = __nccwpck_require__(97104);
-var identity = __nccwpck_require__(41127);
+var createNode = __nccwpck_require__(49462);
+var stringifyPair = __nccwpck_require__(21174);
+var addPairToJSMap = __nccwpck_require__(60614);
+var identity = __nccwpck_require__(22617);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -38436,14 +38693,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 63301:
+/***/ 69271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var identity = __nccwpck_require__(22617);
+var Node = __nccwpck_require__(64615);
+var toJS = __nccwpck_require__(83709);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -38470,17 +38727,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 84454:
+/***/ 82448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(61212);
-var addPairToJSMap = __nccwpck_require__(97104);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
+var stringifyCollection = __nccwpck_require__(58454);
+var addPairToJSMap = __nccwpck_require__(60614);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -38624,17 +38881,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 92223:
+/***/ 95125:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyCollection = __nccwpck_require__(61212);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var toJS = __nccwpck_require__(74043);
+var createNode = __nccwpck_require__(49462);
+var stringifyCollection = __nccwpck_require__(58454);
+var Collection = __nccwpck_require__(46039);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var toJS = __nccwpck_require__(83709);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -38746,16 +39003,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 97104:
+/***/ 60614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(57249);
-var merge = __nccwpck_require__(90452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var log = __nccwpck_require__(9923);
+var merge = __nccwpck_require__(32610);
+var stringify = __nccwpck_require__(99666);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -38818,7 +39075,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 41127:
+/***/ 22617:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38878,12 +39135,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 74043:
+/***/ 83709:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -38924,15 +39181,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 60110:
+/***/ 58564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
-var errors = __nccwpck_require__(91464);
-var stringifyString = __nccwpck_require__(83069);
+var resolveBlockScalar = __nccwpck_require__(80599);
+var resolveFlowScalar = __nccwpck_require__(37120);
+var errors = __nccwpck_require__(72130);
+var stringifyString = __nccwpck_require__(36179);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -39149,7 +39406,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 91733:
+/***/ 67455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39219,7 +39476,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 97715:
+/***/ 34257:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39325,14 +39582,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 73427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(60110);
-var cstStringify = __nccwpck_require__(91733);
-var cstVisit = __nccwpck_require__(97715);
+var cstScalar = __nccwpck_require__(58564);
+var cstStringify = __nccwpck_require__(67455);
+var cstVisit = __nccwpck_require__(34257);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -39444,12 +39701,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 40361:
+/***/ 60795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(73427);
 
 /*
 START -> stream
@@ -40174,7 +40431,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 66628:
+/***/ 89706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -40222,14 +40479,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 67374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
+var cst = __nccwpck_require__(73427);
+var lexer = __nccwpck_require__(60795);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -41209,18 +41466,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 84047:
+/***/ 86205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var log = __nccwpck_require__(57249);
-var identity = __nccwpck_require__(41127);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(82750);
+var Document = __nccwpck_require__(65755);
+var errors = __nccwpck_require__(72130);
+var log = __nccwpck_require__(9923);
+var identity = __nccwpck_require__(22617);
+var lineCounter = __nccwpck_require__(89706);
+var parser = __nccwpck_require__(67374);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -41323,16 +41580,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 45840:
+/***/ 64902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var tags = __nccwpck_require__(90018);
+var identity = __nccwpck_require__(22617);
+var map = __nccwpck_require__(78229);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var tags = __nccwpck_require__(11656);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -41369,13 +41626,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 47451:
+/***/ 78229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(22617);
+var YAMLMap = __nccwpck_require__(82448);
 
 const map = {
     collection: 'map',
@@ -41395,12 +41652,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 73632:
+/***/ 87890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 const nullTag = {
     identify: value => value == null,
@@ -41419,13 +41676,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 72400:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(22617);
+var YAMLSeq = __nccwpck_require__(95125);
 
 const seq = {
     collection: 'seq',
@@ -41445,12 +41702,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 66464:
+/***/ 32374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(83069);
+var stringifyString = __nccwpck_require__(36179);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -41468,12 +41725,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 73959:
+/***/ 21477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -41496,13 +41753,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 38405:
+/***/ 28251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(69271);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -41550,12 +41807,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 59874:
+/***/ 97052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -41599,18 +41856,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 70896:
+/***/ 74810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var bool = __nccwpck_require__(21477);
+var float = __nccwpck_require__(28251);
+var int = __nccwpck_require__(97052);
 
 const schema = [
     map.map,
@@ -41631,14 +41888,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33559:
+/***/ 77925:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(69271);
+var map = __nccwpck_require__(78229);
+var seq = __nccwpck_require__(72400);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -41702,27 +41959,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 90018:
+/***/ 11656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
-var schema = __nccwpck_require__(70896);
-var schema$1 = __nccwpck_require__(33559);
-var binary = __nccwpck_require__(56083);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var schema$2 = __nccwpck_require__(35913);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var bool = __nccwpck_require__(21477);
+var float = __nccwpck_require__(28251);
+var int = __nccwpck_require__(97052);
+var schema = __nccwpck_require__(74810);
+var schema$1 = __nccwpck_require__(77925);
+var binary = __nccwpck_require__(66817);
+var merge = __nccwpck_require__(32610);
+var omap = __nccwpck_require__(80061);
+var pairs = __nccwpck_require__(67815);
+var schema$2 = __nccwpck_require__(97755);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(56282);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -41808,14 +42065,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 56083:
+/***/ 66817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(63301);
-var stringifyString = __nccwpck_require__(83069);
+var Scalar = __nccwpck_require__(69271);
+var stringifyString = __nccwpck_require__(36179);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -41885,12 +42142,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 88398:
+/***/ 63260:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(69271);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -41921,13 +42178,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 35782:
+/***/ 60396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(69271);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -41978,12 +42235,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 10873:
+/***/ 95883:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -42061,13 +42318,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 90452:
+/***/ 32610:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -42139,16 +42396,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 50303:
+/***/ 80061:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var pairs = __nccwpck_require__(18385);
+var identity = __nccwpck_require__(22617);
+var toJS = __nccwpck_require__(83709);
+var YAMLMap = __nccwpck_require__(82448);
+var YAMLSeq = __nccwpck_require__(95125);
+var pairs = __nccwpck_require__(67815);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -42223,15 +42480,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 18385:
+/***/ 67815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var Scalar = __nccwpck_require__(69271);
+var YAMLSeq = __nccwpck_require__(95125);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -42312,24 +42569,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 35913:
+/***/ 97755:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var binary = __nccwpck_require__(56083);
-var bool = __nccwpck_require__(88398);
-var float = __nccwpck_require__(35782);
-var int = __nccwpck_require__(10873);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(78229);
+var _null = __nccwpck_require__(87890);
+var seq = __nccwpck_require__(72400);
+var string = __nccwpck_require__(32374);
+var binary = __nccwpck_require__(66817);
+var bool = __nccwpck_require__(63260);
+var float = __nccwpck_require__(60396);
+var int = __nccwpck_require__(95883);
+var merge = __nccwpck_require__(32610);
+var omap = __nccwpck_require__(80061);
+var pairs = __nccwpck_require__(67815);
+var set = __nccwpck_require__(9138);
+var timestamp = __nccwpck_require__(56282);
 
 const schema = [
     map.map,
@@ -42360,14 +42617,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 81528:
+/***/ 9138:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(22617);
+var Pair = __nccwpck_require__(92815);
+var YAMLMap = __nccwpck_require__(82448);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -42463,12 +42720,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 46752:
+/***/ 56282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(82491);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -42575,7 +42832,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 34475:
+/***/ 27089:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42733,15 +42990,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 99666:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(71596);
-var identity = __nccwpck_require__(41127);
-var stringifyComment = __nccwpck_require__(59799);
-var stringifyString = __nccwpck_require__(83069);
+var anchors = __nccwpck_require__(15702);
+var identity = __nccwpck_require__(22617);
+var stringifyComment = __nccwpck_require__(56949);
+var stringifyString = __nccwpck_require__(36179);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -42872,14 +43129,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 61212:
+/***/ 58454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -43034,7 +43291,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 59799:
+/***/ 56949:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43065,14 +43322,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 35719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -43159,7 +43416,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 28689:
+/***/ 82491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43193,15 +43450,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 59748:
+/***/ 21174:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(22617);
+var Scalar = __nccwpck_require__(69271);
+var stringify = __nccwpck_require__(99666);
+var stringifyComment = __nccwpck_require__(56949);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -43352,13 +43609,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 83069:
+/***/ 36179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(63301);
-var foldFlowLines = __nccwpck_require__(34475);
+var Scalar = __nccwpck_require__(69271);
+var foldFlowLines = __nccwpck_require__(27089);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -43697,12 +43954,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 10204:
+/***/ 67182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(22617);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -43940,14 +44197,14 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 63837:
+/***/ 49422:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 72079:
+/***/ 372:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -44222,6 +44479,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(95581);
+/******/ var __webpack_exports__ = __nccwpck_require__(41210);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
