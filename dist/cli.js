@@ -8644,7 +8644,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81030);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34315);
 /* harmony import */ var _cli_masked_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93418);
 
 
@@ -8663,7 +8663,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 81030:
+/***/ 34315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18835,7 +18835,7 @@ const assertion = {
         contains: { type: 'string' },
     },
 };
-/** The health-check file's JSON Schema (documented in the README). */
+/** The health-check file's JSON Schema (documented in docs/deploy.md#health-checks). */
 const HEALTH_SCHEMA = {
     type: 'object',
     required: ['probes'],
@@ -18899,7 +18899,7 @@ function parseHealthSpec(file, bytes, env) {
     if (problems.length === 0 && !Array.isArray(source))
         problems = unusablePatterns(source);
     if (problems.length > 0) {
-        throw new errors/* ConfigurationError */.j1(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See "Health checks" in the README for the format.');
+        throw new errors/* ConfigurationError */.j1(`The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`, 'See docs/deploy.md#health-checks for the format.');
     }
     const spec = source.value;
     const missing = [
@@ -24429,46 +24429,47 @@ async function postInvalidation(urls, secret, event, options) {
         [DELIVERY_HEADER]: (0,external_node_crypto_.randomUUID)(),
         'user-agent': 'datatable-deploy',
     };
-    return Promise.all(urls.map(async (url) => {
-        for (let attempt = 1;; attempt++) {
-            let outcome;
-            let failure;
-            let status;
-            try {
-                const response = await (options.fetch ?? fetch)(url, {
-                    method: 'POST',
-                    headers,
-                    body,
-                    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-                });
-                await response.arrayBuffer();
-                if (response.ok)
-                    return { url, ok: true, status: response.status, attempts: attempt };
-                status = response.status;
-                failure = `answered ${status}`;
-                // Any 5xx is retried: the receiver may recover. Other statuses are final.
-                outcome = {
-                    kind: 'response',
-                    status: status >= 500 ? 503 : status,
-                    retryAfterHeader: response.headers.get('retry-after'),
-                };
-            }
-            catch (error) {
-                outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
-                failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
-            }
-            const decision = decideRetry(outcome, attempt, true, policy);
-            if (!decision.retry)
-                return {
-                    url,
-                    ok: false,
-                    ...(status !== undefined ? { status } : {}),
-                    attempts: attempt,
-                    error: failure,
-                };
-            await options.clock.sleep(decision.delayMs);
+    return Promise.all(urls.map((url) => deliver(url, { headers, body }, policy, options)));
+}
+/** One URL: POSTs until it answers 2xx, a final status, or the retries are spent. */
+async function deliver(url, request, policy, options) {
+    for (let attempt = 1;; attempt++) {
+        let outcome;
+        let failure;
+        let status;
+        try {
+            const response = await (options.fetch ?? fetch)(url, {
+                method: 'POST',
+                ...request,
+                signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+            });
+            await response.arrayBuffer();
+            if (response.ok)
+                return { url, ok: true, status: response.status, attempts: attempt };
+            status = response.status;
+            failure = `answered ${status}`;
+            // Any 5xx is retried: the receiver may recover. Other statuses are final.
+            outcome = {
+                kind: 'response',
+                status: status >= 500 ? 503 : status,
+                retryAfterHeader: response.headers.get('retry-after'),
+            };
         }
-    }));
+        catch (error) {
+            outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
+            failure = networkCause(error) || (0,errors/* describeError */.Uc)(error);
+        }
+        const decision = decideRetry(outcome, attempt, true, policy);
+        if (!decision.retry)
+            return {
+                url,
+                ok: false,
+                ...(status !== undefined ? { status } : {}),
+                attempts: attempt,
+                error: failure,
+            };
+        await options.clock.sleep(decision.delayMs);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/restore-news.ts
@@ -24533,14 +24534,6 @@ async function prepareManualRestore(backup, versionsTable, tables, note) {
         tables: rest,
     };
 }
-/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
-const restoredRefs = (backup, preview) => [
-    ...backup.tables.map((table) => ({ name: table.name, id: table.id })),
-    ...preview.deletions.map((table) => ({ name: table.name, id: table.id })),
-];
-/** Whether a restore would write anything (rows, or a table to delete). */
-const restoreChanges = (preview) => preview.deletions.length > 0 ||
-    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
 
 ;// CONCATENATED MODULE: ./src/deploy/pipeline-news.ts
 
@@ -24922,72 +24915,81 @@ function runProbe(probe, context) {
  * added columns present, and the row count as expected.
  */
 function verifyTables(plans, after, stamp) {
-    const mismatches = [];
-    plans.forEach((plan, index) => {
+    return plans.flatMap((plan, index) => {
         const live = after[index];
-        if (!live) {
-            mismatches.push({ table: plan.name, message: `${plan.name} does not exist after the deploy.` });
-            return;
-        }
-        for (const column of Object.keys(plan.schema.properties)) {
-            if (!(column in live.schema.properties))
-                mismatches.push({
-                    table: plan.name,
-                    column,
-                    message: `${plan.name}: the column "${column}" is missing.`,
-                });
-        }
-        const rows = new Map(live.rows.map((row) => [String(row.key), row]));
-        const expected = [
-            ...plan.creates.map((item) => [item.key, stamped(item.row, plan, stamp)]),
-            ...plan.updates.map((item) => [item.key, stamped(item.after, plan, stamp)]),
+        if (!live)
+            return [{ table: plan.name, message: `${plan.name} does not exist after the deploy.` }];
+        return [
+            ...missingColumns(plan, live),
+            ...writtenRowMismatches(plan, live, stamp),
+            ...deletedRowsLeft(plan, live),
+            ...rowCountMismatch(plan, live),
         ];
-        for (const [key, want] of expected) {
-            const got = rows.get(key);
-            if (!got) {
-                mismatches.push({
-                    table: plan.name,
-                    key,
-                    expected: want,
-                    actual: null,
-                    message: `${plan.name}: row "${key}" is missing.`,
-                });
-                continue;
-            }
-            for (const [column, definition] of Object.entries(plan.schema.properties)) {
-                if (column === 'key')
-                    continue;
-                if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor))
-                    continue;
-                if (!sameCell(want[column], got[column], definition, false)) {
-                    mismatches.push({
-                        table: plan.name,
-                        key,
-                        column,
-                        expected: effectiveValue(want[column], definition),
-                        actual: got[column] ?? null,
-                        message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
-                    });
-                }
-            }
-        }
-        for (const item of plan.deletes) {
-            if (rows.has(item.key))
-                mismatches.push({
-                    table: plan.name,
-                    key: item.key,
-                    message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
-                });
-        }
-        const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
-        if (live.rows.length !== count) {
+    });
+}
+function missingColumns(plan, live) {
+    return Object.keys(plan.schema.properties)
+        .filter((column) => !(column in live.schema.properties))
+        .map((column) => ({
+        table: plan.name,
+        column,
+        message: `${plan.name}: the column "${column}" is missing.`,
+    }));
+}
+/** Every created and updated row, cell by cell, as the plan (and the stamp) wrote it. */
+function writtenRowMismatches(plan, live, stamp) {
+    const mismatches = [];
+    const rows = new Map(live.rows.map((row) => [String(row.key), row]));
+    const expected = [
+        ...plan.creates.map((item) => [item.key, stamped(item.row, plan, stamp)]),
+        ...plan.updates.map((item) => [item.key, stamped(item.after, plan, stamp)]),
+    ];
+    for (const [key, want] of expected) {
+        const got = rows.get(key);
+        if (!got) {
             mismatches.push({
                 table: plan.name,
-                message: `${plan.name} has ${live.rows.length} rows; expected ${count}.`,
+                key,
+                expected: want,
+                actual: null,
+                message: `${plan.name}: row "${key}" is missing.`,
+            });
+            continue;
+        }
+        for (const [column, definition] of Object.entries(plan.schema.properties)) {
+            if (column === 'key')
+                continue;
+            if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor))
+                continue;
+            if (sameCell(want[column], got[column], definition, false))
+                continue;
+            mismatches.push({
+                table: plan.name,
+                key,
+                column,
+                expected: effectiveValue(want[column], definition),
+                actual: got[column] ?? null,
+                message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
             });
         }
-    });
+    }
     return mismatches;
+}
+function deletedRowsLeft(plan, live) {
+    const keys = new Set(live.rows.map((row) => String(row.key)));
+    return plan.deletes
+        .filter((item) => keys.has(item.key))
+        .map((item) => ({
+        table: plan.name,
+        key: item.key,
+        message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
+    }));
+}
+function rowCountMismatch(plan, live) {
+    const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
+    return live.rows.length === count
+        ? []
+        : [{ table: plan.name, message: `${plan.name} has ${live.rows.length} rows; expected ${count}.` }];
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/pipeline-steps.ts
@@ -25171,16 +25173,14 @@ async function rollBack(run, failure, how) {
         restore.restored = false;
         restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
     }
-    const outcome = restore.restored ? 'rolled-back' : 'failed';
+    const outcome = restore.restored ? 'rolled-back' : 'rollback-failed';
     if (restore.restored)
         logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
     else
         logger.warn(`the rollback did not finish; still different:\n  ${restore.remaining.map((item) => item.message).join('\n  ')}\nThe backup is at ${backup}.`);
     return {
         outcome,
-        exitCode: EXIT_CODES[outcome],
-        version,
-        deployId,
+        ...runFacts(run),
         backup,
         operations: how.operations,
         failure: { phase: failure.phase, message: failure.message, details: failure.details },
@@ -25217,35 +25217,32 @@ function touchedKeys(plan, journal) {
 
 
 
-/** Exit codes of the CLI, and the action's `result`, by outcome. */
-const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, failed: 5 };
 /**
  * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
- * checks → (on any failure after the backup) restore → webhooks. Refuses with
- * {@link RefusedError} before any write when the live tables no longer match the plan.
- * Each table is read once: the guard's read (or the plan's own, see {@link PlanRead}) is the
- * backup, and the verify reads back only what was written.
+ * checks → (on any failure after the backup) restore → webhooks. A stale plan ends `refused`
+ * before any write. Each table is read once: the guard's read (or the plan's own, see
+ * {@link PlanRead}) is the backup, and the verify reads back only what was written.
  */
 async function runDeploy(options) {
     const { plan, logger } = options;
     if (options.versionsTable)
         refuseConfiguredVersionsTable(plan, options.versionsTable);
     if (plan.verdict === 'blocked') {
-        throw new errors/* ConfigurationError */.j1('The plan is blocked: Genesys would refuse part of it.', 'Run "datatable-deploy plan" to see why, and fix the config.');
+        throw new errors/* ConfigurationError */.j1('The plan is blocked: Genesys would refuse part of it.', 'Plan again to see which change Genesys would refuse, and fix the config.');
     }
     if (plan.verdict === 'no-changes') {
         logger.info('No changes: the live tables already match the config.');
-        return { outcome: 'no-changes', exitCode: 0, operations: 0 };
+        return { outcome: 'no-changes', operations: 0 };
     }
-    const { live, versions } = await guardPlan(plan, options);
-    const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
-    const deployId = options.deployId ?? (0,external_node_crypto_.randomUUID)();
-    const run = { plan, live, versions, stamp: { version, actor: options.actor }, deployId };
-    logger.info('▶ backup');
-    const files = backupFilesOf(plan, live, options);
-    const backup = await options.backups.save(options.backupName, files);
-    logger.info(`backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`);
-    await options.onBackedUp?.(backup);
+    const guarded = await guardPlan(plan, options).catch((error) => {
+        if (error instanceof errors/* RefusedError */.fk)
+            return error;
+        throw error;
+    });
+    if (guarded instanceof errors/* RefusedError */.fk)
+        return { outcome: 'refused', operations: 0, refusal: { message: guarded.message, fix: guarded.hint } };
+    const run = startRun(plan, guarded, options);
+    const { files, backup } = await backUp(run, options);
     // The rollback below may delete only the tables this deploy created: the journal says which.
     const journal = new CreatedTablesRecorder(options.journal);
     const context = {
@@ -25266,8 +25263,34 @@ async function runDeploy(options) {
             : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', (0,errors/* describeError */.Uc)(error));
         return rollBack(run, failure, { options, context, journal, files, backup, ...progress });
     }
-    const webhooks = await tellDeployed(options, { plan, version, deployId });
-    return { outcome: 'applied', exitCode: 0, version, deployId, backup, ...progress, webhooks };
+    const { version } = run.stamp;
+    const webhooks = await tellDeployed(options, { plan, version, deployId: run.deployId });
+    return { outcome: 'applied', ...runFacts(run), backup, ...progress, webhooks };
+}
+/** The run once the guard has passed: its version, above every version anything keeps, and its id. */
+function startRun(plan, guarded, options) {
+    const { live, versions } = guarded;
+    const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
+    const versioned = versions !== undefined || plan.tables.some((table) => table.managed.version);
+    const deployId = options.deployId ?? (0,external_node_crypto_.randomUUID)();
+    return { plan, live, versions, stamp: { version, actor: options.actor }, deployId, versioned };
+}
+/** The facts of a run every result past the guard carries. */
+const runFacts = (run) => ({
+    version: run.stamp.version,
+    versioned: run.versioned,
+    deployId: run.deployId,
+});
+/** Stores the backup (the guard's read) before the first write; returns its files and location. */
+async function backUp(run, options) {
+    const { live } = run;
+    options.logger.info('▶ backup');
+    const files = backupFilesOf(run.plan, live, options);
+    const backup = await options.backups.save(options.backupName, files);
+    const rows = live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0);
+    options.logger.info(`backed up ${live.filter(Boolean).length} table(s), ${rows} rows, to ${backup}`);
+    await options.onBackedUp?.(backup);
+    return { files, backup };
 }
 
 /**
@@ -28194,7 +28217,7 @@ async function runDemo(options, root = examplesRoot()) {
             const first = await deploy(plan, 'first');
             say('4. Deploy: stale-plan guard, backup, apply, verify, health checks, webhook:');
             say(indent(lines.splice(0).join('\n')));
-            say(indent(`→ ${describe(first)}; the plugin got a ${plugin.events.at(-1)}.`));
+            say(indent(`→ ${describe(first, options)}; the plugin got a ${plugin.events.at(-1)}.`));
             const badText = (await read(CONFIG))
                 .toString('utf8')
                 .replace('max_concurrent_calls: { config_value: 250', 'max_concurrent_calls: { config_value: 5000');
@@ -28209,7 +28232,7 @@ async function runDemo(options, root = examplesRoot()) {
             say(indent(lines.splice(0).join('\n')));
             const after = await client.tables.listRows(tableId);
             const same = JSON.stringify(sortRows(before)) === JSON.stringify(sortRows(after));
-            say(indent(`→ ${describe(second)}; the table equals its backup: ${same ? 'yes' : 'NO'} (${after.length} rows compared cell by cell).`));
+            say(indent(`→ ${describe(second, options)}; the table equals its backup: ${same ? 'yes' : 'NO'} (${after.length} rows compared cell by cell).`));
             say();
             say(`Summary (${((Date.now() - started) / 1000).toFixed(1)} s, ${client.http.stats().requests} API calls, no Genesys org needed):`);
             say(`  good change  ${first.outcome}, version ${first.version}, ${first.operations} operations, health checks passed`);
@@ -28241,8 +28264,8 @@ function examplesRoot() {
     }
     return process.cwd();
 }
-function describe(result) {
-    return `${result.outcome} (exit code ${result.exitCode})`;
+function describe(result, { exitCodeOf }) {
+    return `${result.outcome} (exit code ${exitCodeOf(result.outcome)})`;
 }
 function sortRows(rows) {
     return [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
@@ -28452,6 +28475,22 @@ async function runEmulatorCommand(args, io) {
             throw error;
         throw new errors/* ConfigurationError */.j1(`${option} ${loadPath} is not a state dump: ${error.message}.`, STATE_FIX);
     });
+    printConnection(io, parsed, emulator);
+    await new Promise((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+    });
+    if (statePath)
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(cwd, statePath), JSON.stringify(emulator.state.dump(), null, 2));
+    await emulator.close();
+    if (!parsed.json)
+        writeLine(io.stderr, 'emulator stopped');
+    return 0;
+}
+/** How to connect to the emulator: one JSON line with --json, else the environment to set. */
+function printConnection(io, parsed, emulator) {
+    const { statePath } = parsed;
     const profile = parsed.start.profile
         ? { profile: parsed.start.profile, scale: parsed.start.profileScale }
         : {};
@@ -28473,17 +28512,6 @@ async function runEmulatorCommand(args, io) {
         }
         writeLine(io.stdout, `  admin API: ${emulator.url}/__emulator/health${statePath ? `; state file: ${statePath}` : ''}`);
     }
-    await new Promise((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-    });
-    if (statePath)
-        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(cwd, statePath), JSON.stringify(emulator.state.dump(), null, 2));
-    await emulator.close();
-    if (!parsed.json)
-        writeLine(io.stderr, 'emulator stopped');
-    return 0;
 }
 const STATE_FIX = 'Give a file that "datatable-deploy emulator --state FILE" wrote, such as examples/live/*.json.';
 /** A state file, as "emulator --state" writes it; the refusal says what is wrong with it. */
@@ -28516,7 +28544,44 @@ function realisticScale(realistic, scale, fallback) {
     return parsed;
 }
 
+;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
+/**
+ * The CLI's exit codes: the engine's outcomes in the CLI's terms (docs/deploy.md#exit-codes).
+ * 1 (an error before any write) and 2 (`plan --detailed-exitcode`) come from elsewhere.
+ */
+const EXIT_CODES = {
+    'no-changes': 0,
+    applied: 0,
+    refused: 3,
+    'rolled-back': 4,
+    'rollback-failed': 5,
+};
+const exitCodeOf = (outcome) => EXIT_CODES[outcome];
+const RUNBOOK = 'docs/runbook.md';
+/**
+ * What to do next, with the CLI's commands, after a deploy that failed past its backup. (A
+ * refusal is printed as an error line with its fix, like every refusal of the CLI.)
+ */
+function cliAdvice(result) {
+    switch (result.outcome) {
+        case 'rolled-back':
+            return [
+                `next: fix the cause, then plan and apply again (${RUNBOOK}#after-exit-code-4-failed-and-rolled-back).`,
+            ];
+        case 'rollback-failed':
+            return [
+                'next: stop further deploys of this environment, remove the cause, then restore the backup again',
+                '  (with the connection options of this apply):',
+                `  datatable-deploy rollback --backup ${result.backup ?? 'DIR'}`,
+                `  (${RUNBOOK}#after-exit-code-5-the-rollback-did-not-finish)`,
+            ];
+        default:
+            return [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/demo-command.ts
+
 
 
 
@@ -28544,6 +28609,7 @@ async function runDemoCommand(args, io) {
         stdout: io.stdout,
         env: io.env,
         profileScale: realisticScale(values.realistic, values.scale, REALISTIC_DEMO_SCALE),
+        exitCodeOf: exitCodeOf,
     });
 }
 
@@ -31266,27 +31332,14 @@ async function runExportCommand(args, io) {
     if (values.out)
         await checkOutputFile('--out', values.out, cwd);
     const client = clientFromOptions(io, values);
-    const table = await client.tables.findTableByName(values.table);
-    if (!table?.schema) {
-        throw new errors/* ConfigurationError */.j1(`There is no data table named "${values.table}" at ${client.endpoints.apiBase}.`, 'Names are exact; run "datatable-deploy tables" to list them.');
-    }
-    const rows = await client.tables.listRows(table.id);
+    const { table, rows } = await readLiveTable(client, values.table);
     const live = configFromLive({ ...table, schema: table.schema }, rows, {
         ...(values.environment ? { environment: values.environment } : {}),
     });
     const { config, withheld, allowed, findings } = guardExport(live, {
         includeFlagged: values['include-flagged'] === true,
     });
-    const header = [
-        '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json',
-        `# Exported by datatable-deploy from ${new URL(client.endpoints.apiBase).host} (${rows.length} rows).`,
-        ...(withheld.length > 0
-            ? [
-                `# ${withheldRows(withheld)} withheld: they hold values the secret guard flags (see the export's`,
-                '# messages). prune: false keeps them as they are live; "export --include-flagged" writes them.',
-            ]
-            : []),
-    ].join('\n');
+    const header = exportHeader(new URL(client.endpoints.apiBase).host, rows.length, withheld);
     const text = renderConfig(config, { header });
     if (values.out) {
         await (0,promises_namespaceObject.writeFile)(out, text);
@@ -31301,6 +31354,27 @@ async function runExportCommand(args, io) {
         writeLine(io.stderr, `warning: the exported file has ${findings.length} finding${findings.length === 1 ? '' : 's'}; run "datatable-deploy validate" on it before planning.`);
     }
     return 0;
+}
+/** The table by its exact name, with its rows; refused when there is none. */
+async function readLiveTable(client, name) {
+    const table = await client.tables.findTableByName(name);
+    if (!table?.schema) {
+        throw new errors/* ConfigurationError */.j1(`There is no data table named "${name}" at ${client.endpoints.apiBase}.`, 'Names are exact; run "datatable-deploy tables" to list them.');
+    }
+    return { table: { ...table, schema: table.schema }, rows: await client.tables.listRows(table.id) };
+}
+/** The exported file's opening comments: its schema, its origin, and the rows withheld. */
+function exportHeader(host, rowCount, withheld) {
+    return [
+        '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json',
+        `# Exported by datatable-deploy from ${host} (${rowCount} rows).`,
+        ...(withheld.length > 0
+            ? [
+                `# ${withheldRows(withheld)} withheld: they hold values the secret guard flags (see the export's`,
+                '# messages). prune: false keeps them as they are live; "export --include-flagged" writes them.',
+            ]
+            : []),
+    ].join('\n');
 }
 const withheldRows = (withheld) => {
     const count = new Set(withheld.map((item) => item.key)).size;
@@ -32632,6 +32706,40 @@ function listenError(parsed, error) {
     return error;
 }
 
+;// CONCATENATED MODULE: ./src/deploy/health/load.ts
+
+
+
+
+/** Where the health-check format is documented. */
+const HEALTH_CHECKS_DOCS = 'docs/deploy.md#health-checks';
+async function loadHealthChecks(source, env) {
+    const { input, option } = source;
+    const isYaml = source.inline === true && (input.includes('\n') || input.trimStart().startsWith('{'));
+    const spec = isYaml
+        ? parseHealthSpec(`${option} input`, Buffer.from(input), env)
+        : parseHealthSpec(input, await readHealthFile(source), env);
+    return source.bakeSeconds !== undefined ? { ...spec, bakeSeconds: source.bakeSeconds } : spec;
+}
+async function readHealthFile({ input, option, baseDir }) {
+    const path = (0,external_node_path_namespaceObject.resolve)(baseDir, input);
+    const fix = `Give the health-check file (see ${HEALTH_CHECKS_DOCS}), or leave ${option} out.`;
+    const where = input === path ? '' : ` (looked for ${path})`;
+    const found = await (0,promises_namespaceObject.stat)(path).catch((error) => error);
+    if (found instanceof Error && (found.code === 'ENOENT' || found.code === 'ENOTDIR'))
+        throw new errors/* ConfigurationError */.j1(`${option} ${input}: there is no such file${where}.`, fix);
+    if (!(found instanceof Error) && found.isDirectory())
+        throw new errors/* ConfigurationError */.j1(`${option} ${input} is a directory, not a file.`, fix);
+    try {
+        if (found instanceof Error)
+            throw found;
+        return await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${option} ${input} cannot be read (${(0,errors/* fileProblem */.Wj)(error).reason}).`, `Check the file's permissions. ${fix}`);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:readline/promises"
 const external_node_readline_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
 ;// CONCATENATED MODULE: ./src/cli/confirm.ts
@@ -32748,20 +32856,164 @@ function restoreDifferencesText(report) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/deploy/outcome.ts
+/**
+ * How a deploy ended, in words both faces use: the CLI prints the headline as it is, the action
+ * puts it in its job summary and the commit status. Face-neutral: no exit codes, options or
+ * inputs (each face adds its own advice, see cli/exit-codes.ts and action/mode-deploy.ts).
+ */
+/** "1 operation", "2 operations". */
+const outcome_plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+/**
+ * The deploy's version when something keeps it (a managed version column, the versions table),
+ * else undefined: without either, every deploy would be "version 1".
+ */
+const keptVersion = (result) => result.versioned ? result.version : undefined;
+/** The one-line headline of a deploy's end. */
+function deployHeadline(result) {
+    const phase = result.failure?.phase;
+    switch (result.outcome) {
+        case 'no-changes':
+            return 'No changes: nothing was written.';
+        case 'applied': {
+            const version = keptVersion(result);
+            return `Deployed${version === undefined ? '' : ` version ${version}`}: ${outcome_plural(result.operations, 'operation')}.`;
+        }
+        case 'refused':
+            return 'Refused: nothing was written.';
+        case 'rolled-back':
+            return `Rolled back: the deploy failed (${phase}) and the live tables equal the backup again.`;
+        case 'rollback-failed':
+            return `FAILED: the deploy failed (${phase}) and the rollback did not finish. Manual action is needed.`;
+    }
+}
+/** A short form for a commit status (at most 140 characters with its prefix). */
+function deployStatusText(result) {
+    switch (result.outcome) {
+        case 'no-changes':
+            return 'No changes';
+        case 'applied': {
+            const version = keptVersion(result);
+            return version === undefined ? 'Deployed' : `Deployed version ${version}`;
+        }
+        case 'refused':
+            return 'Refused: the plan is stale';
+        case 'rolled-back':
+            return `Failed (${result.failure?.phase}) and rolled back`;
+        case 'rollback-failed':
+            return `Failed (${result.failure?.phase}); the rollback did not finish`;
+    }
+}
+/** Why a deploy that did not apply ended as it did, in one sentence; undefined when it applied. */
+function deployFailureText(result) {
+    const { failure, refusal } = result;
+    if (result.outcome === 'refused')
+        return refusal?.message;
+    if (!failure)
+        return undefined;
+    const cause = `The deploy failed (${failure.phase}: ${failure.message})`;
+    return result.outcome === 'rolled-back'
+        ? `${cause} and was rolled back: the live tables equal the backup again.`
+        : `${cause} and the rollback did not finish: the tables may be part-way between the backup and the plan.`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/restore-preview.ts
+
+
+
+
+
+
+/**
+ * A restore started by hand, as both faces run it (the CLI's `rollback`, the action's mode
+ * `rollback`): the backup opened and bound, the preview of what the restore would change, the
+ * restore from the preview's read, and what follows a proven one. Face-neutral words; each face
+ * prints them its own way and asks (or not) in between.
+ */
+/**
+ * The backup checked whole (checksums, the signature when a key is set, every table file) and
+ * bound to this org, environment and deployment; throws a BackupError otherwise.
+ */
+function openBackup(files, location, options) {
+    const backup = parseBackup(files, location, { signingKey: options.signingKey, warn: options.warn });
+    checkBackupBinding(backup, options.expected);
+    return backup;
+}
+/** "Backup of <time>, plan <digest>: checksums verified." */
+const backupVerifiedText = (backup, signed) => `Backup of ${backup.manifest.createdAt}, plan ${backup.manifest.planDigest}: ${signed ? 'signature and checksums' : 'checksums'} verified.`;
+async function previewManualRestore(loaded, options) {
+    const { tables, createdTables, rate } = options;
+    const backup = await prepareManualRestore(loaded, options.versionsTable, tables, options.note);
+    const previewedAt = options.clock.now();
+    const preview = await previewRestore(backup, tables, rate, { createdTables });
+    return { backup, preview, previewedAt, createdTables, rate, changes: restoreChanges(preview) };
+}
+/** Whether a restore would write anything: rows, a table to delete, or a backed-up table now gone. */
+const restoreChanges = (preview) => preview.deletions.length > 0 ||
+    preview.live.some((table) => table === null) ||
+    preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);
+const previewTables = (preview) => preview.plans.map((plan) => ({
+    name: plan.name,
+    putBack: plan.creates.length,
+    revert: plan.updates.length,
+    remove: plan.deletes.length,
+}));
+const describeTablePreview = (table) => `${table.name}: ${outcome_plural(table.putBack, 'row')} to put back, ${table.revert} to revert, ${table.remove} to remove`;
+/** The preview's sentences besides the rows: tables deleted, tables left in place and why. */
+const previewNotes = (preview) => [
+    ...preview.deletions.map((table) => `${table.name}: created by the deploy (id ${table.id}); the table is deleted`),
+    ...preview.leftInPlace,
+];
+/** What a restore did to one table. */
+const describeTableRestore = (table) => table.deletedTable
+    ? `${table.name}: deleted the table the deploy had created`
+    : `${table.name}: ${outcome_plural(table.creates, 'row')} put back, ${table.updates} reverted, ${table.deletes} removed`;
+/**
+ * Restores and proves it. The preview's read is what the restore writes from (the tables are not
+ * read again) unless it is older than a plan's read may be (a question left waiting).
+ */
+function restoreManually(manual, context, settleMs) {
+    const fresh = context.clock.now() - manual.previewedAt <= PLAN_READ_MAX_AGE_MS;
+    return restoreBackup(manual.backup, context, manual.rate, {
+        createdTables: manual.createdTables,
+        settleMs,
+        preview: fresh ? manual.preview : undefined,
+    });
+}
+/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
+const restoredRefs = (manual) => [
+    ...manual.backup.tables.map((table) => ({ name: table.name, id: table.id })),
+    ...manual.preview.deletions.map((table) => ({ name: table.name, id: table.id })),
+];
+/**
+ * After a proven manual restore (or none needed): the versions table made true and readers told,
+ * see restore-news.ts. When nothing needed restoring, only versions rows that do not describe
+ * their tables are rewritten.
+ */
+function tellManuallyRestored(manual, news) {
+    const { manifest } = manual.backup;
+    return tellRestored({
+        restored: restoredRefs(manual),
+        versionsTable: news.versionsTable,
+        onlyUntrue: !manual.changes,
+        deployId: (0,external_node_crypto_.randomUUID)(),
+        webhooks: news.webhooks,
+        event: { digest: manifest.planDigest, environment: manifest.environment ?? null, actor: news.actor },
+        context: { ...news.context, phase: 'restore' },
+        announce: {},
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/deploy-output.ts
 
 
 
-/** A one-screen summary of a deploy, for the end of `apply`. */
+
+
+
+/** A one-screen summary of a deploy, for the end of `apply`: the headline, the facts, what next. */
 function writeDeploySummary(io, result, journalPath) {
-    const lines = [''];
-    const headline = {
-        'no-changes': 'No changes: nothing was written.',
-        applied: `Deployed: version ${result.version}, ${result.operations} operations.`,
-        'rolled-back': `Rolled back: the deploy failed (${result.failure?.phase}) and the live tables equal the backup again.`,
-        failed: `FAILED: the deploy failed (${result.failure?.phase}) and the rollback did not finish. Manual action is needed.`,
-    }[result.outcome];
-    lines.push(headline);
+    const lines = ['', deployHeadline(result)];
     if (result.failure)
         lines.push(`  cause: ${result.failure.message}`);
     if (result.restore)
@@ -32772,16 +33024,16 @@ function writeDeploySummary(io, result, journalPath) {
         lines.push(`  webhook ${(0,regions/* redactUrl */.BO)(webhook.url)}: ${webhook.ok ? 'delivered' : `failed (${webhook.error})`}`);
     if (result.backup)
         lines.push(`  backup: ${result.backup}`);
-    if (journalPath && result.outcome !== 'no-changes')
+    if (journalPath && result.backup)
         lines.push(`  journal: ${journalPath}`);
-    lines.push(`  exit code ${result.exitCode}`);
+    lines.push(...cliAdvice(result).map((line) => `  ${line}`));
+    lines.push(`  exit code ${exitCodeOf(result.outcome)}`);
     for (const line of lines)
         writeLine(io.stdout, line);
 }
+/** What a restore did, table by table, then what it left different. */
 function restoreLines(report) {
-    const lines = report.tables.map((table) => table.deletedTable
-        ? `  restore ${table.name}: deleted the table the deploy had created`
-        : `  restore ${table.name}: ${table.creates} rows put back, ${table.updates} reverted, ${table.deletes} removed`);
+    const lines = report.tables.map((table) => `  restore ${describeTableRestore(table)}`);
     for (const item of report.leftInPlace)
         lines.push(`  restore ${item}`);
     lines.push(...restoreDifferencesText(report));
@@ -32793,13 +33045,14 @@ function restoreLines(report) {
 
 
 
+
 /** Written into the backup directory when an apply ends: a directory without it never ended. */
 const RESULT_FILE = 'result.json';
 /** Records how the apply whose backup is in `directory` ended. */
 async function recordResult(directory, result) {
     const record = {
         outcome: result.outcome,
-        exitCode: result.exitCode,
+        exitCode: exitCodeOf(result.outcome),
         version: result.version ?? null,
         operations: result.operations,
         restored: result.restore?.restored ?? null,
@@ -32873,6 +33126,7 @@ async function unfinished_markRestored(directory) {
 
 
 
+
 const apply_command_HELP = `Usage: datatable-deploy apply [--config GLOB]... [FILE]... | --plan FILE
                               [--environment E] [--deployment NAME]
                               [--backup-dir DIR] [--health-checks FILE] [--webhook URL]...
@@ -32887,7 +33141,7 @@ environment and deployment are shown before it asks; the backup records them.
                          was made against another org (API host), or for another
                          environment or deployment than --environment / --deployment
   --backup-dir DIR       where backups and journals go (default .datatable-deploy/backups)
-  --health-checks FILE   probes to run after apply (see the README)
+  --health-checks FILE   probes to run after apply (see docs/deploy.md#health-checks)
   --webhook URL          POST a signed event here after a healthy deploy, and after its
                          rollback with --versions-table (repeatable; the HMAC secret
                          comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
@@ -32908,73 +33162,126 @@ policy's change windows), 4 failed and rolled
 back (live equals the backup), 5 failed and the rollback did not finish (the summary says
 what is left and where the backup is).`;
 const DEFAULT_BACKUP_DIR = '.datatable-deploy/backups';
+const APPLY_OPTIONS = {
+    ...PLANNING_OPTIONS,
+    plan: { type: 'string' },
+    'backup-dir': { type: 'string' },
+    'health-checks': { type: 'string' },
+    ...WEBHOOK_OPTION,
+    'versions-table': { type: 'string' },
+    actor: { type: 'string' },
+    yes: { type: 'boolean' },
+    ...EMERGENCY_OPTION,
+    ...SETTLE_OPTION,
+};
+const parseApplyArgs = (args) => parseOptions('apply', args, APPLY_OPTIONS, { allowPositionals: true });
 async function runApplyCommand(args, io) {
     const cwd = io.cwd ?? process.cwd();
-    const { values, positionals } = parseOptions('apply', args, {
-        ...PLANNING_OPTIONS,
-        plan: { type: 'string' },
-        'backup-dir': { type: 'string' },
-        'health-checks': { type: 'string' },
-        ...WEBHOOK_OPTION,
-        'versions-table': { type: 'string' },
-        actor: { type: 'string' },
-        yes: { type: 'boolean' },
-        ...EMERGENCY_OPTION,
-        ...SETTLE_OPTION,
-    }, { allowPositionals: true });
+    const { values, positionals } = parseApplyArgs(args);
     if (values.help) {
         writeLine(io.stdout, apply_command_HELP);
         return 0;
     }
+    const checked = await checkApplyOptions(values, positionals, io, cwd);
+    const planned = await planToApply(values, positionals, io, cwd);
+    if (planned === 'invalid')
+        return 1;
+    const { plan } = planned;
+    io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
+    writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
+    if (plan.verdict === 'blocked')
+        return 1;
+    if (plan.verdict === 'no-changes')
+        return exitCodeOf('no-changes');
+    const actor = actorOf(values, io);
+    requireOpenWindow(planned.policy, values, actor, io);
+    if (!values.yes &&
+        !(await confirm_confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' })))
+        return 1;
+    const result = await deployPlanned(io, { values, checked, planned, actor, cwd });
+    return exitCodeOf(result.outcome);
+}
+/**
+ * The deploy of a plan the user confirmed: journaled next to its backup under --backup-dir,
+ * Ctrl-C rolling back; then its result recorded there and the summary printed.
+ */
+async function deployPlanned(io, how) {
+    const { checked, planned } = how;
+    const { plan, client } = planned;
+    const backupRoot = (0,external_node_path_namespaceObject.resolve)(how.cwd, checked.backupDir);
+    await warnUnfinished(backupRoot, io, 'apply');
+    const backupName = `backup-${new Date()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z')}-${plan.digest.slice(7, 15)}`;
+    const journal = new FileJournal((0,external_node_path_namespaceObject.join)(backupRoot, backupName, 'journal.jsonl'));
+    try {
+        const result = await untilInterrupted(io, (signal) => runDeploy({
+            plan,
+            tables: client.tables,
+            backups: new LocalBackupStore(backupRoot),
+            backupName,
+            journal,
+            logger: (0,src_logger/* stderrLogger */.D)(),
+            clock: src_clock/* systemClock */.m,
+            actor: how.actor,
+            signal,
+            health: checked.health,
+            env: io.env,
+            webhooks: checked.webhooks,
+            gitSha: io.env.GITHUB_SHA,
+            versionsTable: versionsTableName(how.values['versions-table'], '--versions-table'),
+            signingKey: checked.signingKey,
+            ratePerMinute: client.budget.stats().currentRatePerMinute,
+            progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
+            settleMs: checked.settleMs,
+            planRead: planned.planRead,
+        }));
+        const { refusal } = result;
+        if (refusal)
+            writeLine(io.stderr, `refused: ${refusal.message}${refusal.fix ? `\n  fix: ${refusal.fix}` : ''}`);
+        if (result.backup)
+            await recordResult(result.backup, result);
+        writeDeploySummary(io, result, journal.path);
+        return result;
+    }
+    finally {
+        journal.close();
+    }
+}
+/**
+ * The options checked before anything is read or written: a typo in a file an option names
+ * must stop the deploy before it plans.
+ */
+async function checkApplyOptions(values, positionals, io, cwd) {
     if (values.plan && (values.config?.length || positionals.length)) {
         throw new errors/* ConfigurationError */.j1('Give either --plan FILE or config files, not both.', 'Apply a saved plan with --plan alone, or plan and apply the config files without --plan.');
     }
     const webhooks = webhookTargetOf(values.webhook, io);
     const settleMs = connection_settleMsOf(values);
     checkConnectionOptions(io, values);
-    // Options that name files come first: a typo must stop the deploy before anything is read or written.
-    let health;
-    if (values['health-checks']) {
-        const file = values['health-checks'];
-        const bytes = await readOptionFile('--health-checks', file, cwd, 'Give the health-check file (see "Health checks" in the README), or leave --health-checks out.');
-        health = parseHealthSpec(file, bytes, io.env);
-    }
+    const health = values['health-checks']
+        ? await loadHealthChecks({ input: values['health-checks'], baseDir: cwd, option: '--health-checks' }, io.env)
+        : undefined;
     const backupDir = values['backup-dir'] ?? DEFAULT_BACKUP_DIR;
     await checkOutputDirectory('--backup-dir', backupDir, cwd);
-    const signingKey = signingKeyOf(io);
-    let plan;
-    let client;
-    let policy;
-    let planRead;
+    return { webhooks, settleMs, health, backupDir, signingKey: signingKeyOf(io) };
+}
+/** The plan to apply, from --plan FILE or from the config files, with the policy that judges it. */
+async function planToApply(values, positionals, io, cwd) {
     if (values.plan) {
         const policyOf = await policyFromOptions(values, cwd);
-        ({ plan, client } = await readPlanFile(values.plan, values, io, signingKey));
-        policy = policyOf(plan.environment);
+        const { plan, client } = await readPlanFile(values.plan, values, io, signingKeyOf(io));
+        return { plan, client, policy: policyOf(plan.environment) };
     }
-    else {
-        const planned = await planFromConfigFiles(values, positionals, io, cwd);
-        if ('invalid' in planned)
-            return 1;
-        ({ plan, client, policy, planRead } = planned);
-    }
-    io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
-    writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
-    if (plan.verdict === 'blocked')
-        return 1;
-    if (plan.verdict === 'no-changes')
-        return 0;
-    const actor = actorOf(values, io);
-    requireOpenWindow(policy, values, actor, io);
-    if (!values.yes &&
-        !(await confirm_confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' })))
-        return 1;
-    const backupRoot = (0,external_node_path_namespaceObject.resolve)(cwd, backupDir);
-    const backupName = `backup-${new Date()
-        .toISOString()
-        .replace(/[-:]/g, '')
-        .replace(/\.\d+Z$/, 'Z')}-${plan.digest.slice(7, 15)}`;
-    await warnUnfinished(backupRoot, io, 'apply');
-    const journal = new FileJournal((0,external_node_path_namespaceObject.join)(backupRoot, backupName, 'journal.jsonl'));
+    const planned = await planFromConfigFiles(values, positionals, io, cwd);
+    return 'invalid' in planned ? 'invalid' : planned;
+}
+/**
+ * Runs `work` with Ctrl-C (and SIGTERM) turned into an abort: the deploy stops after the calls
+ * in flight and rolls back. A second Ctrl-C exits at once.
+ */
+async function untilInterrupted(io, work) {
     const interruption = new AbortController();
     const interrupt = () => {
         writeLine(io.stderr, 'interrupted: stopping after the calls in flight, then rolling back (press again to exit at once)');
@@ -32984,34 +33291,9 @@ async function runApplyCommand(args, io) {
     process.once('SIGINT', interrupt);
     process.once('SIGTERM', interrupt);
     try {
-        const result = await runDeploy({
-            plan,
-            tables: client.tables,
-            backups: new LocalBackupStore(backupRoot),
-            backupName,
-            journal,
-            logger: (0,src_logger/* stderrLogger */.D)(),
-            clock: src_clock/* systemClock */.m,
-            actor,
-            signal: interruption.signal,
-            health,
-            env: io.env,
-            webhooks,
-            gitSha: io.env.GITHUB_SHA,
-            versionsTable: versionsTableName(values['versions-table'], '--versions-table'),
-            signingKey,
-            ratePerMinute: client.budget.stats().currentRatePerMinute,
-            progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
-            settleMs,
-            planRead,
-        });
-        if (result.backup)
-            await recordResult(result.backup, result);
-        writeDeploySummary(io, result, journal.path);
-        return result.exitCode;
+        return await work(interruption.signal);
     }
     finally {
-        journal.close();
         process.removeListener('SIGINT', interrupt);
         process.removeListener('SIGTERM', interrupt);
     }
@@ -33033,8 +33315,6 @@ async function readPlanFile(file, values, io, signingKey) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/rollback-news.ts
-
-
 
 
 
@@ -33067,27 +33347,7 @@ function rollbackNewsOf(values, io) {
 async function tellCliRestored(io, news, restore) {
     if (!news.versionsTable)
         return true;
-    const { backup } = restore;
-    const told = await tellRestored({
-        restored: restoredRefs(backup, restore.preview),
-        versionsTable: news.versionsTable,
-        onlyUntrue: restore.mendOnly,
-        deployId: (0,external_node_crypto_.randomUUID)(),
-        webhooks: news.webhooks,
-        event: {
-            digest: backup.manifest.planDigest,
-            environment: backup.manifest.environment ?? null,
-            actor: restore.actor,
-        },
-        context: {
-            tables: restore.tables,
-            journal: restore.journal,
-            logger: restore.logger,
-            clock: src_clock/* systemClock */.m,
-            phase: 'restore',
-        },
-        announce: {},
-    });
+    const told = await tellManuallyRestored(restore.manual, { ...news, ...restore });
     if (told.problem) {
         writeLine(io.stdout, `  ${news.versionsTable}: ${told.problem}`);
         return false;
@@ -33102,7 +33362,6 @@ async function tellCliRestored(io, news, restore) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/rollback-command.ts
-
 
 
 
@@ -33152,20 +33411,22 @@ unsigned or wrongly signed with a key set), a backup of another org, environment
 deployment, or an error before any write, 3 refused (outside the policy's change windows),
 5 the restore did not finish (or the versions table could not be updated after it). A
 webhook that fails is a warning: the restore stands.`;
+const ROLLBACK_OPTIONS = {
+    backup: { type: 'string' },
+    environment: { type: 'string' },
+    deployment: { type: 'string' },
+    actor: { type: 'string' },
+    yes: { type: 'boolean' },
+    ...ROLLBACK_NEWS_OPTIONS,
+    ...POLICY_OPTION,
+    ...EMERGENCY_OPTION,
+    ...CONNECTION_OPTIONS,
+    ...SETTLE_OPTION,
+};
+const parseRollbackArgs = (args) => parseOptions('rollback', args, ROLLBACK_OPTIONS);
 async function runRollbackCommand(args, io) {
     const cwd = io.cwd ?? process.cwd();
-    const { values } = parseOptions('rollback', args, {
-        backup: { type: 'string' },
-        environment: { type: 'string' },
-        deployment: { type: 'string' },
-        actor: { type: 'string' },
-        yes: { type: 'boolean' },
-        ...ROLLBACK_NEWS_OPTIONS,
-        ...POLICY_OPTION,
-        ...EMERGENCY_OPTION,
-        ...CONNECTION_OPTIONS,
-        ...SETTLE_OPTION,
-    });
+    const { values } = parseRollbackArgs(args);
     if (values.help) {
         writeLine(io.stdout, rollback_command_HELP);
         return 0;
@@ -33177,68 +33438,69 @@ async function runRollbackCommand(args, io) {
     checkConnectionOptions(io, values);
     await checkInputDirectory('--backup', values.backup, cwd, 'Give the backup directory that apply printed (it holds manifest.json).');
     const policyOf = await policyFromOptions(values, cwd);
-    const signingKey = signingKeyOf(io);
-    const location = (0,external_node_path_namespaceObject.resolve)(cwd, values.backup);
-    const parsed = parseBackup(await new LocalBackupStore(cwd).load(location), location, {
-        signingKey,
-        warn: warnOnce(io),
-    });
-    const client = clientFromOptions(io, values);
-    checkBackupBinding(parsed, {
-        apiHost: apiHostOf(client),
-        environment: values.environment,
-        deployment: values.deployment,
-    });
-    writeLine(io.stdout, `Backup of ${parsed.manifest.createdAt}, plan ${parsed.manifest.planDigest}: ${signingKey === undefined ? 'checksums' : 'signature and checksums'} verified.`);
-    writeLine(io.stdout, `Target: ${describeBinding(parsed.manifest)}.`);
+    const { backup: opened, location, client } = await openCliBackup(values.backup, values, io);
     const actor = actorOf(values, io);
-    requireOpenWindow(policyOf(parsed.manifest.environment), values, actor, io);
-    const backup = await prepareManualRestore(parsed, news.versionsTable, client.tables, (note) => writeLine(io.stdout, `note: ${note}`));
-    const createdTables = createdTablesOf(await readJournal(location, io));
-    const rate = client.budget.stats().currentRatePerMinute;
-    const previewedAt = src_clock/* systemClock */.m.now();
-    const preview = await previewRestore(backup, client.tables, rate, { createdTables });
-    const changes = showPreview(io, preview);
-    if (!changes)
-        writeLine(io.stdout, 'The live tables already equal the backup.');
+    requireOpenWindow(policyOf(opened.manifest.environment), values, actor, io);
+    const manual = await previewManualRestore(opened, {
+        tables: client.tables,
+        versionsTable: news.versionsTable,
+        createdTables: createdTablesOf(await readJournal(location, io)),
+        rate: client.budget.stats().currentRatePerMinute,
+        clock: src_clock/* systemClock */.m,
+        note: (note) => writeLine(io.stdout, `note: ${note}`),
+    });
+    showPreview(io, manual);
     // With a versions table, equal tables still get their versions rows checked (and mended).
-    if (!changes && !news.versionsTable)
+    if (!manual.changes && !news.versionsTable)
         return 0;
-    if (changes &&
+    if (manual.changes &&
         !values.yes &&
         !(await confirm_confirm(io, { verb: 'restore', question: 'Restore this backup?', reviewed: 'the preview' })))
         return 1;
     const journal = new FileJournal((0,external_node_path_namespaceObject.resolve)(location, `restore-${Date.now()}.journal.jsonl`));
-    const logger = (0,src_logger/* stderrLogger */.D)();
     try {
-        const report = changes
-            ? await restoreBackup(backup, { tables: client.tables, journal, logger, clock: src_clock/* systemClock */.m }, rate, {
-                createdTables,
-                settleMs,
-                // The preview's read is what the restore writes from (the tables are not read again),
-                // unless the question above was left waiting long enough for them to change.
-                preview: src_clock/* systemClock */.m.now() - previewedAt <= PLAN_READ_MAX_AGE_MS ? preview : undefined,
-            })
-            : undefined;
-        if (report)
-            for (const line of restoreLines(report))
-                writeLine(io.stdout, line);
-        if (report && !report.restored) {
-            writeLine(io.stdout, `The restore did not finish; the backup is at ${location}.`);
-            return 5;
-        }
-        if (report)
-            await unfinished_markRestored(location);
-        const restore = { backup, preview, actor, tables: client.tables, journal, logger, mendOnly: !report };
-        if (!(await tellCliRestored(io, news, restore)))
-            return 5;
-        if (report)
-            writeLine(io.stdout, 'Restored: the live tables equal the backup.');
-        return 0;
+        const context = { tables: client.tables, journal, logger: (0,src_logger/* stderrLogger */.D)(), clock: src_clock/* systemClock */.m };
+        return await restoreAndTell(io, { manual, location, news, actor, context, settleMs });
     }
     finally {
         journal.close();
     }
+}
+/** The backup directory, checked whole and bound to the org and the options; says so. */
+async function openCliBackup(directory, values, io) {
+    const signingKey = signingKeyOf(io);
+    const location = (0,external_node_path_namespaceObject.resolve)(io.cwd ?? process.cwd(), directory);
+    const client = clientFromOptions(io, values);
+    const backup = openBackup(await new LocalBackupStore(location).load(location), location, {
+        signingKey,
+        warn: warnOnce(io),
+        expected: { apiHost: apiHostOf(client), environment: values.environment, deployment: values.deployment },
+    });
+    writeLine(io.stdout, backupVerifiedText(backup, signingKey !== undefined));
+    writeLine(io.stdout, `Target: ${describeBinding(backup.manifest)}.`);
+    return { backup, location, client };
+}
+/**
+ * The restore (when anything differs), proven; then the versions table and the webhooks. The
+ * exit code: 0 restored (or nothing to restore), 5 the restore or the versions table did not finish.
+ */
+async function restoreAndTell(io, how) {
+    const { manual, location, context } = how;
+    const report = manual.changes ? await restoreManually(manual, context, how.settleMs) : undefined;
+    if (report)
+        for (const line of restoreLines(report))
+            writeLine(io.stdout, line);
+    if (report && !report.restored) {
+        writeLine(io.stdout, `The restore did not finish; the backup is at ${location}.`);
+        return EXIT_CODES['rollback-failed'];
+    }
+    if (report)
+        await unfinished_markRestored(location);
+    if (!(await tellCliRestored(io, how.news, { manual, actor: how.actor, context })))
+        return EXIT_CODES['rollback-failed'];
+    if (report)
+        writeLine(io.stdout, 'Restored: the live tables equal the backup.');
+    return 0;
 }
 /**
  * The apply's journal, next to the backup: the only evidence of which tables that deploy
@@ -33253,19 +33515,14 @@ async function readJournal(location, io) {
         return [];
     }
 }
-/** Prints what the restore would do; false when there is nothing to do. */
-function showPreview(io, preview) {
-    let changes = 0;
-    for (const plan of preview.plans) {
-        changes += plan.creates.length + plan.updates.length + plan.deletes.length;
-        writeLine(io.stdout, `  ${plan.name}: ${plan.creates.length} rows to put back, ${plan.updates.length} to revert, ${plan.deletes.length} to remove`);
-    }
-    for (const table of preview.deletions)
-        writeLine(io.stdout, `  ${table.name}: created by the deploy (id ${table.id}); the table is deleted`);
-    for (const item of preview.leftInPlace)
-        writeLine(io.stdout, `  ${item}`);
-    const missing = preview.live.some((table) => table === null);
-    return changes > 0 || preview.deletions.length > 0 || missing;
+/** Prints what the restore would do. */
+function showPreview(io, manual) {
+    for (const table of previewTables(manual.preview))
+        writeLine(io.stdout, `  ${describeTablePreview(table)}`);
+    for (const note of previewNotes(manual.preview))
+        writeLine(io.stdout, `  ${note}`);
+    if (!manual.changes)
+        writeLine(io.stdout, 'The live tables already equal the backup.');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts

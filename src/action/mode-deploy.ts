@@ -1,20 +1,27 @@
-import { restoreDifferencesMarkdown } from '../deploy/differences.js';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { systemClock } from '../clock.js';
-import { parseHealthSpec, type HealthSpec } from '../deploy/health/spec.js';
 import type { PlanRead } from '../deploy/guard.js';
+import { loadHealthChecks } from '../deploy/health/load.js';
+import type { HealthSpec } from '../deploy/health/spec.js';
 import { FileJournal } from '../deploy/journal.js';
-import { runDeploy, type DeployResult } from '../deploy/pipeline.js';
-import { describeError, RefusedError } from '../errors.js';
+import { deployStatusText } from '../deploy/outcome.js';
+import { runDeploy, type DeployOptions, type DeployResult } from '../deploy/pipeline.js';
 import { renderMarkdown } from '../plan/render-markdown.js';
 import type { Plan } from '../plan/types.js';
-import { ArtifactBackupStore, uploadFiles } from './artifact-store.js';
+import { ArtifactBackupStore } from './artifact-store.js';
 import { setDeployStatus } from './approval.js';
 import type { ModeContext, ModeOutcome } from './context.js';
 import { checkOrigin, clearDeploy, mergedPullRequest, policyBases, type Clearance } from './deploy-gate.js';
+import {
+  auditRecord,
+  backupArtifactName,
+  deploySummary,
+  failureOf,
+  journalArtifactName,
+  resultOf,
+  uploadJournal,
+} from './deploy-record.js';
 import { otherDeployInProgress } from './lock.js';
 import {
   deployingText,
@@ -25,7 +32,6 @@ import {
 } from './unfinished.js';
 import { INVALID_CONFIG, planForAction, planOutputs } from './planning.js';
 import { policyForAction, type ActionPolicy } from './policy-source.js';
-import { maskSecrets } from '../secrets.js';
 
 /**
  * On a push to the default branch (or a manual run of it): plan again under the policy of the
@@ -80,24 +86,22 @@ export async function runDeployMode(context: ModeContext): Promise<ModeOutcome> 
   return deployCleared(context, { plan, policy, clearance, outputs, unfinished, planRead: planned.planRead });
 }
 
+interface Cleared {
+  plan: Plan;
+  policy: ActionPolicy;
+  clearance: Clearance;
+  outputs: Record<string, string>;
+  unfinished: UnfinishedDeploy[];
+  /** The plan's own read of the tables, seconds ago: the guard and the backup. */
+  planRead: PlanRead;
+}
+
 /**
  * A deploy the gate cleared: the lock, the pipeline with the backup as an artifact, the journal
  * and audit record as a second artifact, the summary and the deployed commit's status.
  */
-async function deployCleared(
-  context: ModeContext,
-  cleared: {
-    plan: Plan;
-    policy: ActionPolicy;
-    clearance: Clearance;
-    outputs: Record<string, string>;
-    unfinished: UnfinishedDeploy[];
-    /** The plan's own read of the tables, seconds ago: the guard and the backup. */
-    planRead: PlanRead;
-  },
-): Promise<ModeOutcome> {
+async function deployCleared(context: ModeContext, cleared: Cleared): Promise<ModeOutcome> {
   const { plan, clearance, outputs } = cleared;
-  const sha = context.run.sha;
   const busy = await otherDeployInProgress(context);
   if (busy) {
     await endStatus(
@@ -109,83 +113,85 @@ async function deployCleared(
     );
     return { result: 'refused', outputs, failure: busy };
   }
-
-  const name = context.settings.deployment;
-  const { runId, runAttempt } = context.run;
   // Written line by line as the deploy goes (fsync'd before each call): a cancelled run's
   // journal holds everything up to the moment it stopped.
   const journal = new FileJournal(
-    join(process.env.RUNNER_TEMP || tmpdir(), `datatable-journal-${name}-${runId}-${runAttempt}.jsonl`),
+    join(process.env.RUNNER_TEMP || tmpdir(), `${journalArtifactName(context)}.jsonl`),
   );
   let result: DeployResult;
   try {
-    result = await runDeploy({
-      plan,
-      tables: context.genesys().tables,
-      backups: new ArtifactBackupStore(context.artifacts, {
-        retentionDays: context.settings.backupRetentionDays,
-      }),
-      backupName: `datatable-backup-${name}-${runId}-${runAttempt}`,
-      journal,
-      logger: context.io,
-      clock: systemClock,
-      actor: context.run.actor,
-      health: await healthChecks(context),
-      env: process.env,
-      webhooks:
-        context.settings.webhookUrls.length > 0
-          ? { urls: context.settings.webhookUrls, secret: context.settings.webhookSecret! }
-          : undefined,
-      gitSha: context.run.sha,
-      versionsTable: context.settings.versionsTable,
-      ratePerMinute: context.settings.connection.rateLimitPerMinute,
-      signingKey: context.settings.signingKey,
-      settleMs: context.settings.settleMs,
-      signal: context.signal,
-      planRead: cleared.planRead,
-      // The durable record of a deploy under way: if this run dies, the next one finds it here.
-      onBackedUp: async (location) => {
-        await setDeployStatus(context, sha, 'pending', plan.digest, deployingText(location));
-        await context.io.summary(
-          `### ⏳ Deploy started\n\nBackup artifact ${location} holds the tables as they were. If this run ends before its result below, restore it with mode "rollback" and backup-artifact ${location}.\n`,
-        );
-      },
-    });
-  } catch (error) {
-    if (error instanceof RefusedError) {
-      await endStatus(context, cleared.unfinished, 'failure', plan.digest, 'Refused: the plan is stale');
-      await context.io.summary(`### ⛔ Deploy refused\n\n${error.describe()}`);
-      return { result: 'refused', outputs, failure: error.describe() };
-    }
-    throw error;
+    result = await runDeploy(await deployOptions(context, cleared, journal));
+  } finally {
+    journal.close();
   }
-  journal.close();
+  if (result.outcome === 'refused') {
+    await endStatus(context, cleared.unfinished, 'failure', plan.digest, deployStatusText(result));
+    const failure = failureOf(context.run, result)!;
+    await context.io.summary(`### ⛔ Deploy refused\n\n${failure}`);
+    return { result: 'refused', outputs, failure };
+  }
   await uploadJournal(context, journal, auditRecord(context, cleared, result));
-  if (result.outcome === 'applied')
+  const applied = result.outcome === 'applied';
+  if (applied)
     for (const item of cleared.unfinished)
       await settleUnfinished(context, item, `Unfinished; superseded by run ${context.run.runId}`);
-  await context.io.summary(deploySummary(plan, result, clearance, cleared.unfinished));
+  await context.io.summary(deploySummary(context, plan, result, clearance, cleared.unfinished));
   await endStatus(
     context,
-    result.outcome === 'applied' ? [] : cleared.unfinished,
-    result.outcome === 'applied' ? 'success' : 'failure',
+    applied ? [] : cleared.unfinished,
+    applied ? 'success' : 'failure',
     plan.digest,
-    result.outcome === 'applied' ? `Deployed version ${result.version}` : `Failed and ${result.outcome}`,
+    deployStatusText(result),
   );
-  const mapped = result.outcome === 'applied' ? 'applied' : result.outcome;
   return {
-    result: mapped,
+    result: resultOf(result),
     outputs: {
       ...outputs,
       approved: 'true',
       'deploy-version': String(result.version ?? ''),
       'backup-artifact-id': result.backup ?? '',
     },
-    ...(result.outcome === 'rolled-back' || result.outcome === 'failed'
-      ? {
-          failure: `The deploy failed (${result.failure?.phase}: ${result.failure?.message}) and ${result.outcome === 'rolled-back' ? 'was rolled back' : 'the rollback did not finish'}.`,
-        }
-      : {}),
+    failure: failureOf(context.run, result),
+  };
+}
+
+/** The pipeline's options in the action: the inputs, the artifact store, the runner's log. */
+async function deployOptions(
+  context: ModeContext,
+  cleared: Cleared,
+  journal: FileJournal,
+): Promise<DeployOptions> {
+  const { settings, run } = context;
+  const { plan } = cleared;
+  return {
+    plan,
+    tables: context.genesys().tables,
+    backups: new ArtifactBackupStore(context.artifacts, { retentionDays: settings.backupRetentionDays }),
+    backupName: backupArtifactName(context),
+    journal,
+    logger: context.io,
+    clock: systemClock,
+    actor: run.actor,
+    health: await healthChecks(context),
+    env: process.env,
+    webhooks:
+      settings.webhookUrls.length > 0
+        ? { urls: settings.webhookUrls, secret: settings.webhookSecret! }
+        : undefined,
+    gitSha: run.sha,
+    versionsTable: settings.versionsTable,
+    ratePerMinute: settings.connection.rateLimitPerMinute,
+    signingKey: settings.signingKey,
+    settleMs: settings.settleMs,
+    signal: context.signal,
+    planRead: cleared.planRead,
+    // The durable record of a deploy under way: if this run dies, the next one finds it here.
+    onBackedUp: async (location) => {
+      await setDeployStatus(context, run.sha, 'pending', plan.digest, deployingText(location));
+      await context.io.summary(
+        `### ⏳ Deploy started\n\nBackup artifact ${location} holds the tables as they were. If this run ends before its result below, restore it: run the rollback workflow (workflow_dispatch, mode "rollback") with backup-run-id ${run.runId} and backup-artifact ${location}.\n`,
+      );
+    },
   };
 }
 
@@ -207,96 +213,12 @@ async function endStatus(
       await setDeployStatus(context, sha, 'pending', item.digest, deployingText(item.backupArtifact));
 }
 
-/** Uploads the journal and the audit record as the run's second artifact; a failure only warns. */
-async function uploadJournal(context: ModeContext, journal: FileJournal, audit: object): Promise<void> {
-  const { runId, runAttempt } = context.run;
-  const name = context.settings.deployment;
-  try {
-    const files = new Map([
-      ['journal.jsonl', await readFile(journal.path).catch(() => Buffer.from(''))],
-      // What a health check printed is in there: masked like every other output.
-      ['audit.json', Buffer.from(maskSecrets(`${JSON.stringify(audit, null, 2)}\n`))],
-    ]);
-    await uploadFiles(
-      await context.artifacts(),
-      `datatable-journal-${name}-${runId}-${runAttempt}`,
-      files,
-      context.settings.backupRetentionDays,
-    );
-  } catch (error) {
-    context.io.warn(`The journal and audit record could not be uploaded: ${describeError(error)}`);
-  }
-}
-
-/** What the audit.json artifact records of a deploy: who, what, under which policy, and how it went. */
-function auditRecord(
-  context: ModeContext,
-  cleared: { plan: Plan; policy: ActionPolicy; clearance: Clearance },
-  result: DeployResult,
-) {
-  const { plan, clearance } = cleared;
-  return {
-    result: result.outcome,
-    digest: plan.digest,
-    environment: plan.environment ?? null,
-    approvedBy: clearance.approvedBy,
-    pullRequest: clearance.pullRequest ?? null,
-    policy: cleared.policy.policy.source,
-    policyChanged: cleared.policy.changed,
-    window: clearance.window.status.text,
-    emergencyOverride: clearance.window.override ?? null,
-    actor: context.run.actor,
-    triggeredBy: context.run.triggeringActor,
-    commit: context.run.sha,
-    run: { id: context.run.runId, attempt: context.run.runAttempt },
-    backupArtifactId: result.backup ?? null,
-    version: result.version ?? null,
-    operations: result.operations,
-    apiCalls: context.genesys().http.stats().requests,
-    totals: plan.totals,
-    failure: result.failure ?? null,
-    restored: result.restore?.restored ?? null,
-  };
-}
-
-/** The health-check input: a path in the repository, or the YAML itself. */
-async function healthChecks(context: ModeContext): Promise<HealthSpec | undefined> {
-  const input = context.settings.healthChecks;
+/** The health-check input: a path in the repository, or the YAML itself; bake-seconds overrides. */
+function healthChecks(context: ModeContext): Promise<HealthSpec> | undefined {
+  const { healthChecks: input, bakeSeconds } = context.settings;
   if (!input) return undefined;
-  const path = resolve(context.run.workspace, input);
-  const isFile = !input.includes('\n') && existsSync(path);
-  const spec = parseHealthSpec(
-    isFile ? input : 'health-checks input',
-    isFile ? await readFile(path) : Buffer.from(input),
+  return loadHealthChecks(
+    { input, baseDir: context.run.workspace, option: 'health-checks', inline: true, bakeSeconds },
     process.env,
   );
-  return context.settings.bakeSeconds !== undefined
-    ? { ...spec, bakeSeconds: context.settings.bakeSeconds }
-    : spec;
-}
-
-function deploySummary(
-  plan: Plan,
-  result: DeployResult,
-  { approvedBy, window }: Clearance,
-  unfinished: readonly UnfinishedDeploy[],
-): string {
-  const headline = {
-    'no-changes': '✅ No changes',
-    applied: `✅ Deployed version ${result.version}`,
-    'rolled-back': `↩️ Rolled back: the deploy failed (${result.failure?.phase})`,
-    failed: `❌ FAILED: the deploy failed (${result.failure?.phase}) and the rollback did not finish`,
-  }[result.outcome];
-  const lines = [`### ${headline}`, ''];
-  if (result.failure) lines.push(`**Cause:** ${result.failure.message}`, '');
-  for (const item of unfinished) lines.push(`> ⚠️ ${unfinishedAdvice(item, 'deploy')}`, '');
-  if (approvedBy.length > 0) lines.push(`Approved by ${approvedBy.join(', ')}.`);
-  if (window.override)
-    lines.push(
-      `Emergency override by ${window.override.grantedBy.join(', ')}: ${window.override.reason} (the change window was ${window.status.text}).`,
-    );
-  lines.push(`Backup artifact: ${result.backup ?? '—'} · ${result.operations} operations.`);
-  if (result.restore && !result.restore.restored)
-    lines.push('', ...restoreDifferencesMarkdown(result.restore));
-  return `${lines.join('\n')}\n\n${renderMarkdown(plan, { maxLength: 900_000 })}`;
 }

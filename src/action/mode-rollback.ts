@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { restoreDifferencesMarkdown } from '../deploy/differences.js';
 import { systemClock } from '../clock.js';
-import { checkBackupBinding, parseBackup, type Backup } from '../deploy/backup.js';
+import type { Backup } from '../deploy/backup.js';
 import {
   createdTablesOf,
   JOURNAL_FILE,
@@ -9,15 +8,18 @@ import {
   parseJournal,
   type CreatedTables,
 } from '../deploy/journal.js';
-import { previewRestore, restoreBackup, type RestorePreview, type RestoreReport } from '../deploy/restore.js';
+import type { RestoreReport } from '../deploy/restore.js';
+import type { RestoreNews } from '../deploy/restore-news.js';
 import {
-  prepareManualRestore,
-  restoreChanges,
-  restoredRefs,
-  tellRestored,
-  type RestoreNews,
-} from '../deploy/restore-news.js';
-import type { ApplyContext } from '../deploy/apply.js';
+  backupVerifiedText,
+  openBackup,
+  previewManualRestore,
+  previewNotes,
+  previewTables,
+  restoreManually,
+  tellManuallyRestored,
+  type ManualRestore,
+} from '../deploy/restore-preview.js';
 import { redactUrl } from '../genesys/regions.js';
 import { BackupError, describeError } from '../errors.js';
 import { apiHostOf } from '../plan/plan-configs.js';
@@ -49,39 +51,41 @@ export async function runRollbackMode(context: ModeContext): Promise<ModeOutcome
     await context.io.summary(`### ⛔ Restore refused\n\n${refusal}`);
     return { result: 'refused', outputs: {}, failure: refusal };
   }
-  const createdTables = await createdTablesFromJournal(context, store, journal);
-  const rate = settings.connection.rateLimitPerMinute;
-  const backup = await prepareManualRestore(loaded, settings.versionsTable, client.tables, (note) =>
-    context.io.info(note),
-  );
-  const preview = await previewRestore(backup, client.tables, rate, { createdTables });
+  const manual = await previewManualRestore(loaded, {
+    tables: client.tables,
+    versionsTable: settings.versionsTable,
+    createdTables: await createdTablesFromJournal(context, store, journal),
+    rate: settings.connection.rateLimitPerMinute,
+    clock: systemClock,
+    note: (note) => context.io.info(note),
+  });
   const restoreContext = {
     tables: client.tables,
     journal: new MemoryJournal(),
     logger: context.io,
     clock: systemClock,
   };
-  const report = await restoreBackup(backup, restoreContext, rate, {
-    createdTables,
-    settleMs: context.settings.settleMs,
-    preview,
-  });
+  const report = await restoreManually(manual, restoreContext, settings.settleMs);
   const news = report.restored
-    ? await tellActionRestored(context, { backup, preview, context: restoreContext })
+    ? await tellManuallyRestored(manual, {
+        versionsTable: settings.versionsTable,
+        webhooks: settings.webhookUrls.length
+          ? { urls: settings.webhookUrls, secret: settings.webhookSecret ?? '' }
+          : undefined,
+        actor: run.triggeringActor,
+        context: restoreContext,
+      })
     : {};
   if (news.problem) {
     report.restored = false;
     report.remaining.push({ table: settings.versionsTable ?? '', message: news.problem });
   }
-  await context.io.summary(restoreSummary(location, backup, preview, report) + newsSummary(news));
-  if (report.restored) await settleRestoredDeploy(context, backup, location);
+  await context.io.summary(restoreSummary(location, manual, report) + newsSummary(news));
+  if (report.restored) await settleRestoredDeploy(context, manual.backup, location);
+  const outputs = { 'backup-artifact-id': location };
   return report.restored
-    ? { result: 'applied', outputs: { 'backup-artifact-id': location } }
-    : {
-        result: 'failed',
-        outputs: { 'backup-artifact-id': location },
-        failure: 'The restore did not finish; see the job summary.',
-      };
+    ? { result: 'applied', outputs }
+    : { result: 'failed', outputs, failure: 'The restore did not finish; see the job summary.' };
 }
 
 /**
@@ -102,44 +106,15 @@ async function loadBackup(context: ModeContext, apiHost: string) {
   const store = new ArtifactBackupStore(context.artifacts, { source: findBy ? { findBy } : {} });
   const artifacts = await findArtifacts(context, findBy);
   const location = String(artifacts.backup);
-  const backup = parseBackup(await store.load(location), `artifact ${location}`, {
+  const backup = openBackup(await store.load(location), `artifact ${location}`, {
     signingKey: settings.signingKey,
     warn: (message) => context.io.warn(message),
+    expected: { apiHost, environment: settings.environment, deployment: settings.deployment },
   });
-  checkBackupBinding(backup, { apiHost, environment: settings.environment, deployment: settings.deployment });
   context.io.info(
-    `Backup of ${backup.manifest.createdAt} (plan ${backup.manifest.planDigest}, ${describeBinding(backup.manifest)}): ${settings.signingKey ? 'signature and checksums' : 'checksums'} verified.`,
+    `${backupVerifiedText(backup, Boolean(settings.signingKey))} Target: ${describeBinding(backup.manifest)}.`,
   );
   return { backup, location, store, journal: artifacts.journal };
-}
-
-/**
- * After a proven restore: the versions table (input versions-table) made true again and the
- * invalidation webhooks (the same inputs as a deploy's) told, see restore-news.ts.
- */
-function tellActionRestored(
-  context: ModeContext,
-  restore: { backup: Backup; preview: RestorePreview; context: Omit<ApplyContext, 'phase'> },
-): Promise<RestoreNews> {
-  const { settings } = context;
-  const { backup } = restore;
-  return tellRestored({
-    restored: restoredRefs(backup, restore.preview),
-    versionsTable: settings.versionsTable,
-    // Nothing to restore: the versions table is only mended where it does not describe the tables.
-    onlyUntrue: !restoreChanges(restore.preview),
-    deployId: randomUUID(),
-    webhooks: settings.webhookUrls.length
-      ? { urls: settings.webhookUrls, secret: settings.webhookSecret ?? '' }
-      : undefined,
-    event: {
-      digest: backup.manifest.planDigest,
-      environment: backup.manifest.environment ?? null,
-      actor: context.run.triggeringActor,
-    },
-    context: { ...restore.context, phase: 'restore' },
-    announce: {},
-  });
 }
 
 /** The summary's lines on the versions table and the webhooks (none without a versions table). */
@@ -154,12 +129,8 @@ function newsSummary(news: RestoreNews): string {
   return lines.length > 0 ? `\n\n${lines.join('\n')}` : '';
 }
 
-function restoreSummary(
-  location: string,
-  backup: Backup,
-  preview: RestorePreview,
-  report: RestoreReport,
-): string {
+function restoreSummary(location: string, manual: ManualRestore, report: RestoreReport): string {
+  const { backup, preview } = manual;
   return [
     '### ↩️ Restore',
     '',
@@ -167,12 +138,10 @@ function restoreSummary(
     '',
     '| table | rows put back | reverted | removed |',
     '| --- | ---: | ---: | ---: |',
-    ...preview.plans.map(
-      (plan) =>
-        `| \`${plan.name}\` | ${plan.creates.length} | ${plan.updates.length} | ${plan.deletes.length} |`,
+    ...previewTables(preview).map(
+      (table) => `| \`${table.name}\` | ${table.putBack} | ${table.revert} | ${table.remove} |`,
     ),
-    ...preview.deletions.map((table) => `- \`${table.name}\`: created by the deploy; the table is deleted.`),
-    ...preview.leftInPlace.map((item) => `- ${item}`),
+    ...previewNotes(preview).map((note) => `- ${note}`),
     '',
     report.restored ? '✅ The live tables equal the backup again.' : '❌ The restore did not finish.',
     ...(report.restored ? [] : ['', ...restoreDifferencesMarkdown(report)]),

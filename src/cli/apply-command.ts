@@ -2,10 +2,10 @@ import { join, resolve } from 'node:path';
 import { systemClock } from '../clock.js';
 import { LocalBackupStore } from '../deploy/backup.js';
 import { versionsTableName } from '../deploy/versions-table.js';
-import { parseHealthSpec, type HealthSpec } from '../deploy/health/spec.js';
+import { loadHealthChecks } from '../deploy/health/load.js';
 import type { PlanRead } from '../deploy/guard.js';
 import { FileJournal } from '../deploy/journal.js';
-import { runDeploy } from '../deploy/pipeline.js';
+import { runDeploy, type DeployResult } from '../deploy/pipeline.js';
 import { ConfigurationError } from '../errors.js';
 import { stderrLogger } from '../logger.js';
 import type { GenesysClient } from '../genesys/client.js';
@@ -22,6 +22,7 @@ import {
   settleMsOf,
 } from './connection.js';
 import { checkOutputDirectory, readOptionFile } from './paths.js';
+import { exitCodeOf } from './exit-codes.js';
 import { WEBHOOK_OPTION, webhookTargetOf } from './webhook-options.js';
 import { writeDeploySummary } from './deploy-output.js';
 import { recordResult, warnUnfinished } from './unfinished.js';
@@ -52,7 +53,7 @@ environment and deployment are shown before it asks; the backup records them.
                          was made against another org (API host), or for another
                          environment or deployment than --environment / --deployment
   --backup-dir DIR       where backups and journals go (default .datatable-deploy/backups)
-  --health-checks FILE   probes to run after apply (see the README)
+  --health-checks FILE   probes to run after apply (see docs/deploy.md#health-checks)
   --webhook URL          POST a signed event here after a healthy deploy, and after its
                          rollback with --versions-table (repeatable; the HMAC secret
                          comes from DATATABLE_DEPLOY_WEBHOOK_SECRET)
@@ -75,29 +76,113 @@ what is left and where the backup is).`;
 
 const DEFAULT_BACKUP_DIR = '.datatable-deploy/backups';
 
+const APPLY_OPTIONS = {
+  ...PLANNING_OPTIONS,
+  plan: { type: 'string' },
+  'backup-dir': { type: 'string' },
+  'health-checks': { type: 'string' },
+  ...WEBHOOK_OPTION,
+  'versions-table': { type: 'string' },
+  actor: { type: 'string' },
+  yes: { type: 'boolean' },
+  ...EMERGENCY_OPTION,
+  ...SETTLE_OPTION,
+} as const;
+
+type ApplyValues = ReturnType<typeof parseApplyArgs>['values'];
+
+const parseApplyArgs = (args: string[]) =>
+  parseOptions('apply', args, APPLY_OPTIONS, { allowPositionals: true });
+
 export async function runApplyCommand(args: string[], io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const { values, positionals } = parseOptions(
-    'apply',
-    args,
-    {
-      ...PLANNING_OPTIONS,
-      plan: { type: 'string' },
-      'backup-dir': { type: 'string' },
-      'health-checks': { type: 'string' },
-      ...WEBHOOK_OPTION,
-      'versions-table': { type: 'string' },
-      actor: { type: 'string' },
-      yes: { type: 'boolean' },
-      ...EMERGENCY_OPTION,
-      ...SETTLE_OPTION,
-    },
-    { allowPositionals: true },
-  );
+  const { values, positionals } = parseApplyArgs(args);
   if (values.help) {
     writeLine(io.stdout, HELP);
     return 0;
   }
+  const checked = await checkApplyOptions(values, positionals, io, cwd);
+  const planned = await planToApply(values, positionals, io, cwd);
+  if (planned === 'invalid') return 1;
+  const { plan } = planned;
+  io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
+  writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
+  if (plan.verdict === 'blocked') return 1;
+  if (plan.verdict === 'no-changes') return exitCodeOf('no-changes');
+  const actor = actorOf(values, io);
+  requireOpenWindow(planned.policy, values, actor, io);
+  if (
+    !values.yes &&
+    !(await confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' }))
+  )
+    return 1;
+  const result = await deployPlanned(io, { values, checked, planned, actor, cwd });
+  return exitCodeOf(result.outcome);
+}
+
+/**
+ * The deploy of a plan the user confirmed: journaled next to its backup under --backup-dir,
+ * Ctrl-C rolling back; then its result recorded there and the summary printed.
+ */
+async function deployPlanned(
+  io: CliIo,
+  how: {
+    values: ApplyValues;
+    checked: Awaited<ReturnType<typeof checkApplyOptions>>;
+    planned: Exclude<Awaited<ReturnType<typeof planToApply>>, 'invalid'>;
+    actor: string;
+    cwd: string;
+  },
+): Promise<DeployResult> {
+  const { checked, planned } = how;
+  const { plan, client } = planned;
+  const backupRoot = resolve(how.cwd, checked.backupDir);
+  await warnUnfinished(backupRoot, io, 'apply');
+  const backupName = `backup-${new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${plan.digest.slice(7, 15)}`;
+  const journal = new FileJournal(join(backupRoot, backupName, 'journal.jsonl'));
+  try {
+    const result = await untilInterrupted(io, (signal) =>
+      runDeploy({
+        plan,
+        tables: client.tables,
+        backups: new LocalBackupStore(backupRoot),
+        backupName,
+        journal,
+        logger: stderrLogger(),
+        clock: systemClock,
+        actor: how.actor,
+        signal,
+        health: checked.health,
+        env: io.env,
+        webhooks: checked.webhooks,
+        gitSha: io.env.GITHUB_SHA,
+        versionsTable: versionsTableName(how.values['versions-table'], '--versions-table'),
+        signingKey: checked.signingKey,
+        ratePerMinute: client.budget.stats().currentRatePerMinute,
+        progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
+        settleMs: checked.settleMs,
+        planRead: planned.planRead,
+      }),
+    );
+    const { refusal } = result;
+    if (refusal)
+      writeLine(io.stderr, `refused: ${refusal.message}${refusal.fix ? `\n  fix: ${refusal.fix}` : ''}`);
+    if (result.backup) await recordResult(result.backup, result);
+    writeDeploySummary(io, result, journal.path);
+    return result;
+  } finally {
+    journal.close();
+  }
+}
+
+/**
+ * The options checked before anything is read or written: a typo in a file an option names
+ * must stop the deploy before it plans.
+ */
+async function checkApplyOptions(values: ApplyValues, positionals: string[], io: CliIo, cwd: string) {
   if (values.plan && (values.config?.length || positionals.length)) {
     throw new ConfigurationError(
       'Give either --plan FILE or config files, not both.',
@@ -107,54 +192,41 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
   const webhooks = webhookTargetOf(values.webhook, io);
   const settleMs = settleMsOf(values);
   checkConnectionOptions(io, values);
-  // Options that name files come first: a typo must stop the deploy before anything is read or written.
-  let health: HealthSpec | undefined;
-  if (values['health-checks']) {
-    const file = values['health-checks'];
-    const bytes = await readOptionFile(
-      '--health-checks',
-      file,
-      cwd,
-      'Give the health-check file (see "Health checks" in the README), or leave --health-checks out.',
-    );
-    health = parseHealthSpec(file, bytes, io.env);
-  }
+  const health = values['health-checks']
+    ? await loadHealthChecks(
+        { input: values['health-checks'], baseDir: cwd, option: '--health-checks' },
+        io.env,
+      )
+    : undefined;
   const backupDir = values['backup-dir'] ?? DEFAULT_BACKUP_DIR;
   await checkOutputDirectory('--backup-dir', backupDir, cwd);
+  return { webhooks, settleMs, health, backupDir, signingKey: signingKeyOf(io) };
+}
 
-  const signingKey = signingKeyOf(io);
-  let plan: Plan;
-  let client;
-  let policy: EnvironmentPolicy;
-  let planRead: PlanRead | undefined;
+/** The plan to apply, from --plan FILE or from the config files, with the policy that judges it. */
+async function planToApply(
+  values: ApplyValues,
+  positionals: string[],
+  io: CliIo,
+  cwd: string,
+): Promise<
+  | { plan: Plan; client: GenesysClient; policy: EnvironmentPolicy; planRead?: PlanRead | undefined }
+  | 'invalid'
+> {
   if (values.plan) {
     const policyOf = await policyFromOptions(values, cwd);
-    ({ plan, client } = await readPlanFile(values.plan, values, io, signingKey));
-    policy = policyOf(plan.environment);
-  } else {
-    const planned = await planFromConfigFiles(values, positionals, io, cwd);
-    if ('invalid' in planned) return 1;
-    ({ plan, client, policy, planRead } = planned);
+    const { plan, client } = await readPlanFile(values.plan, values, io, signingKeyOf(io));
+    return { plan, client, policy: policyOf(plan.environment) };
   }
-  io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
-  writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
-  if (plan.verdict === 'blocked') return 1;
-  if (plan.verdict === 'no-changes') return 0;
-  const actor = actorOf(values, io);
-  requireOpenWindow(policy, values, actor, io);
-  if (
-    !values.yes &&
-    !(await confirm(io, { verb: 'apply', question: 'Apply these changes?', reviewed: 'the plan' }))
-  )
-    return 1;
+  const planned = await planFromConfigFiles(values, positionals, io, cwd);
+  return 'invalid' in planned ? 'invalid' : planned;
+}
 
-  const backupRoot = resolve(cwd, backupDir);
-  const backupName = `backup-${new Date()
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')}-${plan.digest.slice(7, 15)}`;
-  await warnUnfinished(backupRoot, io, 'apply');
-  const journal = new FileJournal(join(backupRoot, backupName, 'journal.jsonl'));
+/**
+ * Runs `work` with Ctrl-C (and SIGTERM) turned into an abort: the deploy stops after the calls
+ * in flight and rolls back. A second Ctrl-C exits at once.
+ */
+async function untilInterrupted<T>(io: CliIo, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const interruption = new AbortController();
   const interrupt = () => {
     writeLine(
@@ -167,32 +239,8 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    const result = await runDeploy({
-      plan,
-      tables: client.tables,
-      backups: new LocalBackupStore(backupRoot),
-      backupName,
-      journal,
-      logger: stderrLogger(),
-      clock: systemClock,
-      actor,
-      signal: interruption.signal,
-      health,
-      env: io.env,
-      webhooks,
-      gitSha: io.env.GITHUB_SHA,
-      versionsTable: versionsTableName(values['versions-table'], '--versions-table'),
-      signingKey,
-      ratePerMinute: client.budget.stats().currentRatePerMinute,
-      progressIntervalMs: isTty(io.stderr) ? 2_000 : 10_000,
-      settleMs,
-      planRead,
-    });
-    if (result.backup) await recordResult(result.backup, result);
-    writeDeploySummary(io, result, journal.path);
-    return result.exitCode;
+    return await work(interruption.signal);
   } finally {
-    journal.close();
     process.removeListener('SIGINT', interrupt);
     process.removeListener('SIGTERM', interrupt);
   }

@@ -1,5 +1,6 @@
 import { runDemo } from '../demo/demo.js';
 import { realisticScale } from './emulator-command.js';
+import { exitCodeOf } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { writeLine } from './io.js';
 import { parseOptions } from './options.js';
@@ -29,5 +30,6 @@ export async function runDemoCommand(args: string[], io: CliIo): Promise<number>
     stdout: io.stdout,
     env: io.env,
     profileScale: realisticScale(values.realistic, values.scale, REALISTIC_DEMO_SCALE),
+    exitCodeOf,
   });
 }

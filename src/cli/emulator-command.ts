@@ -97,6 +97,25 @@ export async function runEmulatorCommand(args: string[], io: CliIo): Promise<num
       throw new ConfigurationError(`${option} ${loadPath} is not a state dump: ${error.message}.`, STATE_FIX);
     },
   );
+  printConnection(io, parsed, emulator);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  if (statePath) await writeFile(resolve(cwd, statePath), JSON.stringify(emulator.state.dump(), null, 2));
+  await emulator.close();
+  if (!parsed.json) writeLine(io.stderr, 'emulator stopped');
+  return 0;
+}
+
+/** How to connect to the emulator: one JSON line with --json, else the environment to set. */
+function printConnection(
+  io: CliIo,
+  parsed: ReturnType<typeof parseEmulatorArgs>,
+  emulator: Awaited<ReturnType<typeof startEmulator>>,
+): void {
+  const { statePath } = parsed;
   const profile = parsed.start.profile
     ? { profile: parsed.start.profile, scale: parsed.start.profileScale }
     : {};
@@ -126,15 +145,6 @@ export async function runEmulatorCommand(args: string[], io: CliIo): Promise<num
       `  admin API: ${emulator.url}/__emulator/health${statePath ? `; state file: ${statePath}` : ''}`,
     );
   }
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  if (statePath) await writeFile(resolve(cwd, statePath), JSON.stringify(emulator.state.dump(), null, 2));
-  await emulator.close();
-  if (!parsed.json) writeLine(io.stderr, 'emulator stopped');
-  return 0;
 }
 
 const STATE_FIX =

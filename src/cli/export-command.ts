@@ -47,30 +47,14 @@ export async function runExportCommand(args: string[], io: CliIo): Promise<numbe
   const out = values.out === undefined ? undefined : resolve(cwd, values.out);
   if (values.out) await checkOutputFile('--out', values.out, cwd);
   const client = clientFromOptions(io, values);
-  const table = await client.tables.findTableByName(values.table);
-  if (!table?.schema) {
-    throw new ConfigurationError(
-      `There is no data table named "${values.table}" at ${client.endpoints.apiBase}.`,
-      'Names are exact; run "datatable-deploy tables" to list them.',
-    );
-  }
-  const rows = await client.tables.listRows(table.id);
+  const { table, rows } = await readLiveTable(client, values.table);
   const live = configFromLive({ ...table, schema: table.schema }, rows, {
     ...(values.environment ? { environment: values.environment } : {}),
   });
   const { config, withheld, allowed, findings } = guardExport(live, {
     includeFlagged: values['include-flagged'] === true,
   });
-  const header = [
-    '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json',
-    `# Exported by datatable-deploy from ${new URL(client.endpoints.apiBase).host} (${rows.length} rows).`,
-    ...(withheld.length > 0
-      ? [
-          `# ${withheldRows(withheld)} withheld: they hold values the secret guard flags (see the export's`,
-          '# messages). prune: false keeps them as they are live; "export --include-flagged" writes them.',
-        ]
-      : []),
-  ].join('\n');
+  const header = exportHeader(new URL(client.endpoints.apiBase).host, rows.length, withheld);
   const text = renderConfig(config, { header });
   if (values.out) {
     await writeFile(out!, text);
@@ -90,6 +74,32 @@ export async function runExportCommand(args: string[], io: CliIo): Promise<numbe
     );
   }
   return 0;
+}
+
+/** The table by its exact name, with its rows; refused when there is none. */
+async function readLiveTable(client: ReturnType<typeof clientFromOptions>, name: string) {
+  const table = await client.tables.findTableByName(name);
+  if (!table?.schema) {
+    throw new ConfigurationError(
+      `There is no data table named "${name}" at ${client.endpoints.apiBase}.`,
+      'Names are exact; run "datatable-deploy tables" to list them.',
+    );
+  }
+  return { table: { ...table, schema: table.schema }, rows: await client.tables.listRows(table.id) };
+}
+
+/** The exported file's opening comments: its schema, its origin, and the rows withheld. */
+function exportHeader(host: string, rowCount: number, withheld: Finding[]): string {
+  return [
+    '# yaml-language-server: $schema=https://datatable-deploy.dev/schema/datatable-config.schema.json',
+    `# Exported by datatable-deploy from ${host} (${rowCount} rows).`,
+    ...(withheld.length > 0
+      ? [
+          `# ${withheldRows(withheld)} withheld: they hold values the secret guard flags (see the export's`,
+          '# messages). prune: false keeps them as they are live; "export --include-flagged" writes them.',
+        ]
+      : []),
+  ].join('\n');
 }
 
 const withheldRows = (withheld: Finding[]) => {

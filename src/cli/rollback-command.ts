@@ -1,11 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { systemClock } from '../clock.js';
-import { checkBackupBinding, LocalBackupStore, parseBackup } from '../deploy/backup.js';
-import { PLAN_READ_MAX_AGE_MS } from '../deploy/guard.js';
+import type { ApplyContext } from '../deploy/apply.js';
+import { LocalBackupStore } from '../deploy/backup.js';
 import { createdTablesOf, FileJournal, JOURNAL_FILE, parseJournal } from '../deploy/journal.js';
-import { previewRestore, restoreBackup, type RestorePreview } from '../deploy/restore.js';
-import { prepareManualRestore } from '../deploy/restore-news.js';
+import {
+  backupVerifiedText,
+  describeTablePreview,
+  openBackup,
+  previewManualRestore,
+  previewNotes,
+  previewTables,
+  restoreManually,
+  type ManualRestore,
+} from '../deploy/restore-preview.js';
 import { ConfigurationError } from '../errors.js';
 import { stderrLogger } from '../logger.js';
 import { apiHostOf } from '../plan/plan-configs.js';
@@ -21,12 +29,14 @@ import {
   settleMsOf,
 } from './connection.js';
 import { restoreLines } from './deploy-output.js';
+import { EXIT_CODES } from './exit-codes.js';
 import { markRestored as recordRestored } from './unfinished.js';
 import {
   ROLLBACK_NEWS_HELP,
   ROLLBACK_NEWS_OPTIONS,
   rollbackNewsOf,
   tellCliRestored,
+  type RollbackNews,
 } from './rollback-news.js';
 import { writeLine, type CliIo } from './io.js';
 import { parseOptions } from './options.js';
@@ -71,20 +81,26 @@ deployment, or an error before any write, 3 refused (outside the policy's change
 5 the restore did not finish (or the versions table could not be updated after it). A
 webhook that fails is a warning: the restore stands.`;
 
+const ROLLBACK_OPTIONS = {
+  backup: { type: 'string' },
+  environment: { type: 'string' },
+  deployment: { type: 'string' },
+  actor: { type: 'string' },
+  yes: { type: 'boolean' },
+  ...ROLLBACK_NEWS_OPTIONS,
+  ...POLICY_OPTION,
+  ...EMERGENCY_OPTION,
+  ...CONNECTION_OPTIONS,
+  ...SETTLE_OPTION,
+} as const;
+
+type RollbackValues = ReturnType<typeof parseRollbackArgs>['values'];
+
+const parseRollbackArgs = (args: string[]) => parseOptions('rollback', args, ROLLBACK_OPTIONS);
+
 export async function runRollbackCommand(args: string[], io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const { values } = parseOptions('rollback', args, {
-    backup: { type: 'string' },
-    environment: { type: 'string' },
-    deployment: { type: 'string' },
-    actor: { type: 'string' },
-    yes: { type: 'boolean' },
-    ...ROLLBACK_NEWS_OPTIONS,
-    ...POLICY_OPTION,
-    ...EMERGENCY_OPTION,
-    ...CONNECTION_OPTIONS,
-    ...SETTLE_OPTION,
-  });
+  const { values } = parseRollbackArgs(args);
   if (values.help) {
     writeLine(io.stdout, HELP);
     return 0;
@@ -104,68 +120,78 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
     'Give the backup directory that apply printed (it holds manifest.json).',
   );
   const policyOf = await policyFromOptions(values, cwd);
-  const signingKey = signingKeyOf(io);
-  const location = resolve(cwd, values.backup);
-  const parsed = parseBackup(await new LocalBackupStore(cwd).load(location), location, {
-    signingKey,
-    warn: warnOnce(io),
-  });
-  const client = clientFromOptions(io, values);
-  checkBackupBinding(parsed, {
-    apiHost: apiHostOf(client),
-    environment: values.environment,
-    deployment: values.deployment,
-  });
-  writeLine(
-    io.stdout,
-    `Backup of ${parsed.manifest.createdAt}, plan ${parsed.manifest.planDigest}: ${signingKey === undefined ? 'checksums' : 'signature and checksums'} verified.`,
-  );
-  writeLine(io.stdout, `Target: ${describeBinding(parsed.manifest)}.`);
+  const { backup: opened, location, client } = await openCliBackup(values.backup, values, io);
   const actor = actorOf(values, io);
-  requireOpenWindow(policyOf(parsed.manifest.environment), values, actor, io);
-  const backup = await prepareManualRestore(parsed, news.versionsTable, client.tables, (note) =>
-    writeLine(io.stdout, `note: ${note}`),
-  );
+  requireOpenWindow(policyOf(opened.manifest.environment), values, actor, io);
 
-  const createdTables = createdTablesOf(await readJournal(location, io));
-  const rate = client.budget.stats().currentRatePerMinute;
-  const previewedAt = systemClock.now();
-  const preview = await previewRestore(backup, client.tables, rate, { createdTables });
-  const changes = showPreview(io, preview);
-  if (!changes) writeLine(io.stdout, 'The live tables already equal the backup.');
+  const manual = await previewManualRestore(opened, {
+    tables: client.tables,
+    versionsTable: news.versionsTable,
+    createdTables: createdTablesOf(await readJournal(location, io)),
+    rate: client.budget.stats().currentRatePerMinute,
+    clock: systemClock,
+    note: (note) => writeLine(io.stdout, `note: ${note}`),
+  });
+  showPreview(io, manual);
   // With a versions table, equal tables still get their versions rows checked (and mended).
-  if (!changes && !news.versionsTable) return 0;
+  if (!manual.changes && !news.versionsTable) return 0;
   if (
-    changes &&
+    manual.changes &&
     !values.yes &&
     !(await confirm(io, { verb: 'restore', question: 'Restore this backup?', reviewed: 'the preview' }))
   )
     return 1;
   const journal = new FileJournal(resolve(location, `restore-${Date.now()}.journal.jsonl`));
-  const logger = stderrLogger();
   try {
-    const report = changes
-      ? await restoreBackup(backup, { tables: client.tables, journal, logger, clock: systemClock }, rate, {
-          createdTables,
-          settleMs,
-          // The preview's read is what the restore writes from (the tables are not read again),
-          // unless the question above was left waiting long enough for them to change.
-          preview: systemClock.now() - previewedAt <= PLAN_READ_MAX_AGE_MS ? preview : undefined,
-        })
-      : undefined;
-    if (report) for (const line of restoreLines(report)) writeLine(io.stdout, line);
-    if (report && !report.restored) {
-      writeLine(io.stdout, `The restore did not finish; the backup is at ${location}.`);
-      return 5;
-    }
-    if (report) await recordRestored(location);
-    const restore = { backup, preview, actor, tables: client.tables, journal, logger, mendOnly: !report };
-    if (!(await tellCliRestored(io, news, restore))) return 5;
-    if (report) writeLine(io.stdout, 'Restored: the live tables equal the backup.');
-    return 0;
+    const context = { tables: client.tables, journal, logger: stderrLogger(), clock: systemClock };
+    return await restoreAndTell(io, { manual, location, news, actor, context, settleMs });
   } finally {
     journal.close();
   }
+}
+
+/** The backup directory, checked whole and bound to the org and the options; says so. */
+async function openCliBackup(directory: string, values: RollbackValues, io: CliIo) {
+  const signingKey = signingKeyOf(io);
+  const location = resolve(io.cwd ?? process.cwd(), directory);
+  const client = clientFromOptions(io, values);
+  const backup = openBackup(await new LocalBackupStore(location).load(location), location, {
+    signingKey,
+    warn: warnOnce(io),
+    expected: { apiHost: apiHostOf(client), environment: values.environment, deployment: values.deployment },
+  });
+  writeLine(io.stdout, backupVerifiedText(backup, signingKey !== undefined));
+  writeLine(io.stdout, `Target: ${describeBinding(backup.manifest)}.`);
+  return { backup, location, client };
+}
+
+/**
+ * The restore (when anything differs), proven; then the versions table and the webhooks. The
+ * exit code: 0 restored (or nothing to restore), 5 the restore or the versions table did not finish.
+ */
+async function restoreAndTell(
+  io: CliIo,
+  how: {
+    manual: ManualRestore;
+    location: string;
+    news: RollbackNews;
+    actor: string;
+    context: Omit<ApplyContext, 'phase'>;
+    settleMs: number;
+  },
+): Promise<number> {
+  const { manual, location, context } = how;
+  const report = manual.changes ? await restoreManually(manual, context, how.settleMs) : undefined;
+  if (report) for (const line of restoreLines(report)) writeLine(io.stdout, line);
+  if (report && !report.restored) {
+    writeLine(io.stdout, `The restore did not finish; the backup is at ${location}.`);
+    return EXIT_CODES['rollback-failed'];
+  }
+  if (report) await recordRestored(location);
+  if (!(await tellCliRestored(io, how.news, { manual, actor: how.actor, context })))
+    return EXIT_CODES['rollback-failed'];
+  if (report) writeLine(io.stdout, 'Restored: the live tables equal the backup.');
+  return 0;
 }
 
 /**
@@ -184,19 +210,9 @@ async function readJournal(location: string, io: CliIo) {
   }
 }
 
-/** Prints what the restore would do; false when there is nothing to do. */
-function showPreview(io: CliIo, preview: RestorePreview): boolean {
-  let changes = 0;
-  for (const plan of preview.plans) {
-    changes += plan.creates.length + plan.updates.length + plan.deletes.length;
-    writeLine(
-      io.stdout,
-      `  ${plan.name}: ${plan.creates.length} rows to put back, ${plan.updates.length} to revert, ${plan.deletes.length} to remove`,
-    );
-  }
-  for (const table of preview.deletions)
-    writeLine(io.stdout, `  ${table.name}: created by the deploy (id ${table.id}); the table is deleted`);
-  for (const item of preview.leftInPlace) writeLine(io.stdout, `  ${item}`);
-  const missing = preview.live.some((table) => table === null);
-  return changes > 0 || preview.deletions.length > 0 || missing;
+/** Prints what the restore would do. */
+function showPreview(io: CliIo, manual: ManualRestore): void {
+  for (const table of previewTables(manual.preview)) writeLine(io.stdout, `  ${describeTablePreview(table)}`);
+  for (const note of previewNotes(manual.preview)) writeLine(io.stdout, `  ${note}`);
+  if (!manual.changes) writeLine(io.stdout, 'The live tables already equal the backup.');
 }

@@ -1,15 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { systemClock } from '../clock.js';
-import type { Backup } from '../deploy/backup.js';
-import type { Journal } from '../deploy/journal.js';
-import type { RestorePreview } from '../deploy/restore.js';
-import { restoredRefs, tellRestored } from '../deploy/restore-news.js';
+import type { ApplyContext } from '../deploy/apply.js';
+import { tellManuallyRestored, type ManualRestore } from '../deploy/restore-preview.js';
 import { versionsTableName } from '../deploy/versions-table.js';
 import type { WebhookTarget } from '../deploy/webhook.js';
 import { ConfigurationError } from '../errors.js';
-import type { DataTablesApi } from '../genesys/datatables.js';
 import { redactUrl } from '../genesys/regions.js';
-import type { Logger } from '../logger.js';
 import { writeLine, type CliIo } from './io.js';
 import { WEBHOOK_OPTION, webhookTargetOf } from './webhook-options.js';
 
@@ -53,39 +47,10 @@ export function rollbackNewsOf(
 export async function tellCliRestored(
   io: CliIo,
   news: RollbackNews,
-  restore: {
-    backup: Backup;
-    preview: RestorePreview;
-    actor: string;
-    tables: DataTablesApi;
-    journal: Journal;
-    logger: Logger;
-    /** Nothing was restored (the tables equal the backup): the versions table is only mended. */
-    mendOnly: boolean;
-  },
+  restore: { manual: ManualRestore; actor: string; context: Omit<ApplyContext, 'phase'> },
 ): Promise<boolean> {
   if (!news.versionsTable) return true;
-  const { backup } = restore;
-  const told = await tellRestored({
-    restored: restoredRefs(backup, restore.preview),
-    versionsTable: news.versionsTable,
-    onlyUntrue: restore.mendOnly,
-    deployId: randomUUID(),
-    webhooks: news.webhooks,
-    event: {
-      digest: backup.manifest.planDigest,
-      environment: backup.manifest.environment ?? null,
-      actor: restore.actor,
-    },
-    context: {
-      tables: restore.tables,
-      journal: restore.journal,
-      logger: restore.logger,
-      clock: systemClock,
-      phase: 'restore',
-    },
-    announce: {},
-  });
+  const told = await tellManuallyRestored(restore.manual, { ...news, ...restore });
   if (told.problem) {
     writeLine(io.stdout, `  ${news.versionsTable}: ${told.problem}`);
     return false;

@@ -2,6 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeployResult } from '../deploy/pipeline.js';
 import { JOURNAL_FILE, parseJournal } from '../deploy/journal.js';
+import { exitCodeOf } from './exit-codes.js';
 import { writeLine, type CliIo } from './io.js';
 
 /** Written into the backup directory when an apply ends: a directory without it never ended. */
@@ -11,7 +12,7 @@ export const RESULT_FILE = 'result.json';
 export async function recordResult(directory: string, result: DeployResult): Promise<void> {
   const record = {
     outcome: result.outcome,
-    exitCode: result.exitCode,
+    exitCode: exitCodeOf(result.outcome),
     version: result.version ?? null,
     operations: result.operations,
     restored: result.restore?.restored ?? null,

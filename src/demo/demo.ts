@@ -30,6 +30,8 @@ export interface DemoOptions {
   /** The environment the health checks' ${env:…} read. */
   env: NodeJS.ProcessEnv;
   profileScale?: number | undefined;
+  /** The exit code the CLI gives an outcome (the demo runs as a CLI command). */
+  exitCodeOf: (outcome: DeployResult['outcome']) => number;
 }
 
 /**
@@ -110,7 +112,7 @@ export async function runDemo(options: DemoOptions, root = examplesRoot()): Prom
     const first = await deploy(plan, 'first');
     say('4. Deploy: stale-plan guard, backup, apply, verify, health checks, webhook:');
     say(indent(lines.splice(0).join('\n')));
-    say(indent(`→ ${describe(first)}; the plugin got a ${plugin.events.at(-1)}.`));
+    say(indent(`→ ${describe(first, options)}; the plugin got a ${plugin.events.at(-1)}.`));
 
     const badText = (await read(CONFIG))
       .toString('utf8')
@@ -128,7 +130,7 @@ export async function runDemo(options: DemoOptions, root = examplesRoot()): Prom
     const same = JSON.stringify(sortRows(before)) === JSON.stringify(sortRows(after));
     say(
       indent(
-        `→ ${describe(second)}; the table equals its backup: ${same ? 'yes' : 'NO'} (${after.length} rows compared cell by cell).`,
+        `→ ${describe(second, options)}; the table equals its backup: ${same ? 'yes' : 'NO'} (${after.length} rows compared cell by cell).`,
       ),
     );
 
@@ -161,8 +163,8 @@ function examplesRoot(): string {
   return process.cwd();
 }
 
-function describe(result: DeployResult): string {
-  return `${result.outcome} (exit code ${result.exitCode})`;
+function describe(result: DeployResult, { exitCodeOf }: DemoOptions): string {
+  return `${result.outcome} (exit code ${exitCodeOf(result.outcome)})`;
 }
 
 function sortRows<T extends { key?: unknown }>(rows: T[]): T[] {

@@ -131,7 +131,7 @@ export async function deployExample(
   const run = await runCli([...args, ...invalidationArgs(stack)], cliEnv(options));
   return {
     ...run,
-    version: Number(/Deployed: version (\d+)/.exec(run.stdout)?.[1]) || undefined,
+    version: Number(/Deployed version (\d+)/.exec(run.stdout)?.[1]) || undefined,
     backup: /^\s*backup: (.+)$/m.exec(run.stdout)?.[1]?.trim(),
   };
 }

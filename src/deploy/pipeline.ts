@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import { ConfigurationError, describeError } from '../errors.js';
+import { ConfigurationError, describeError, RefusedError } from '../errors.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
 import type { RetryPolicy } from '../genesys/retry.js';
 import type { Logger } from '../logger.js';
@@ -20,10 +20,13 @@ import { tellDeployed } from './pipeline-news.js';
 import { highestMarked, refuseConfiguredVersionsTable, type VersionsTable } from './versions-table.js';
 import type { WebhookResult } from './webhook.js';
 
-export type DeployOutcome = 'no-changes' | 'applied' | 'rolled-back' | 'failed';
-
-/** Exit codes of the CLI, and the action's `result`, by outcome. */
-export const EXIT_CODES = { 'no-changes': 0, applied: 0, refused: 3, 'rolled-back': 4, failed: 5 } as const;
+/**
+ * How a deploy ended. `refused`: the stale-plan guard stopped it before any write;
+ * `rolled-back`: it failed after its backup and the restore is proven; `rollback-failed`: the
+ * restore did not finish. Each face maps these to its own terms (the CLI's exit codes, the
+ * action's `result`); the words both use are in outcome.ts.
+ */
+export type DeployOutcome = 'no-changes' | 'applied' | 'refused' | 'rolled-back' | 'rollback-failed';
 
 export interface DeployOptions {
   plan: Plan;
@@ -71,15 +74,21 @@ export interface DeployOptions {
 
 export interface DeployResult {
   outcome: DeployOutcome;
-  exitCode: number;
   /** The deploy's number, written to `version` columns and sent to webhooks. */
   version?: number | undefined;
+  /**
+   * Whether anything keeps the version: a managed version column of a deployed table, or the
+   * versions table. Without either it restarts at 1 on every deploy and means nothing.
+   */
+  versioned?: boolean | undefined;
   /** This deploy run's id (versions table, webhook event). */
   deployId?: string | undefined;
   /** Where the backup was stored. */
   backup?: string | undefined;
   operations: number;
   failure?: { phase: FailurePhase; message: string; details: string[] } | undefined;
+  /** Why a `refused` deploy was refused, and what to do (face-neutral). */
+  refusal?: { message: string; fix?: string | undefined } | undefined;
   restore?: RestoreReport | undefined;
   health?: HealthReport | undefined;
   webhooks?: WebhookResult[] | undefined;
@@ -87,10 +96,9 @@ export interface DeployResult {
 
 /**
  * The deploy pipeline over one plan: stale-plan guard → backup → apply → verify → health
- * checks → (on any failure after the backup) restore → webhooks. Refuses with
- * {@link RefusedError} before any write when the live tables no longer match the plan.
- * Each table is read once: the guard's read (or the plan's own, see {@link PlanRead}) is the
- * backup, and the verify reads back only what was written.
+ * checks → (on any failure after the backup) restore → webhooks. A stale plan ends `refused`
+ * before any write. Each table is read once: the guard's read (or the plan's own, see
+ * {@link PlanRead}) is the backup, and the verify reads back only what was written.
  */
 export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
   const { plan, logger } = options;
@@ -98,26 +106,22 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
   if (plan.verdict === 'blocked') {
     throw new ConfigurationError(
       'The plan is blocked: Genesys would refuse part of it.',
-      'Run "datatable-deploy plan" to see why, and fix the config.',
+      'Plan again to see which change Genesys would refuse, and fix the config.',
     );
   }
   if (plan.verdict === 'no-changes') {
     logger.info('No changes: the live tables already match the config.');
-    return { outcome: 'no-changes', exitCode: 0, operations: 0 };
+    return { outcome: 'no-changes', operations: 0 };
   }
 
-  const { live, versions } = await guardPlan(plan, options);
-  const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
-  const deployId = options.deployId ?? randomUUID();
-  const run: DeployRun = { plan, live, versions, stamp: { version, actor: options.actor }, deployId };
-
-  logger.info('▶ backup');
-  const files = backupFilesOf(plan, live, options);
-  const backup = await options.backups.save(options.backupName, files);
-  logger.info(
-    `backed up ${live.filter(Boolean).length} table(s), ${live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0)} rows, to ${backup}`,
-  );
-  await options.onBackedUp?.(backup);
+  const guarded = await guardPlan(plan, options).catch((error: unknown) => {
+    if (error instanceof RefusedError) return error;
+    throw error;
+  });
+  if (guarded instanceof RefusedError)
+    return { outcome: 'refused', operations: 0, refusal: { message: guarded.message, fix: guarded.hint } };
+  const run = startRun(plan, guarded, options);
+  const { files, backup } = await backUp(run, options);
 
   // The rollback below may delete only the tables this deploy created: the journal says which.
   const journal = new CreatedTablesRecorder(options.journal);
@@ -139,9 +143,43 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
         : new DeployFailure(options.signal?.aborted ? 'interrupted' : 'apply', describeError(error));
     return rollBack(run, failure, { options, context, journal, files, backup, ...progress });
   }
-  const webhooks = await tellDeployed(options, { plan, version, deployId });
-  return { outcome: 'applied', exitCode: 0, version, deployId, backup, ...progress, webhooks };
+  const { version } = run.stamp;
+  const webhooks = await tellDeployed(options, { plan, version, deployId: run.deployId });
+  return { outcome: 'applied', ...runFacts(run), backup, ...progress, webhooks };
 }
+
+/** The run once the guard has passed: its version, above every version anything keeps, and its id. */
+function startRun(
+  plan: Plan,
+  guarded: Awaited<ReturnType<typeof guardPlan>>,
+  options: DeployOptions,
+): DeployRun {
+  const { live, versions } = guarded;
+  const version = Math.max(nextVersion(plan, live), highestMarked(versions?.live ?? null) + 1);
+  const versioned = versions !== undefined || plan.tables.some((table) => table.managed.version);
+  const deployId = options.deployId ?? randomUUID();
+  return { plan, live, versions, stamp: { version, actor: options.actor }, deployId, versioned };
+}
+
+/** The facts of a run every result past the guard carries. */
+export const runFacts = (run: DeployRun) => ({
+  version: run.stamp.version,
+  versioned: run.versioned,
+  deployId: run.deployId,
+});
+
+/** Stores the backup (the guard's read) before the first write; returns its files and location. */
+async function backUp(run: DeployRun, options: DeployOptions) {
+  const { live } = run;
+  options.logger.info('▶ backup');
+  const files = backupFilesOf(run.plan, live, options);
+  const backup = await options.backups.save(options.backupName, files);
+  const rows = live.reduce((sum, table) => sum + (table?.rows.length ?? 0), 0);
+  options.logger.info(`backed up ${live.filter(Boolean).length} table(s), ${rows} rows, to ${backup}`);
+  await options.onBackedUp?.(backup);
+  return { files, backup };
+}
+
 /** What a deploy run knows once its guard has passed. */
 export interface DeployRun {
   plan: Plan;
@@ -150,6 +188,8 @@ export interface DeployRun {
   versions: VersionsTable | undefined;
   stamp: Stamp;
   deployId: string;
+  /** Whether a managed version column or the versions table keeps the version. */
+  versioned: boolean;
 }
 
 export type RunContext = Omit<ApplyContext, 'phase' | 'stamp'> & { journal: CreatedTablesRecorder };

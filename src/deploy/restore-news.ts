@@ -3,7 +3,6 @@ import type { DataTablesApi } from '../genesys/datatables.js';
 import { readTables } from '../plan/snapshot.js';
 import type { ApplyContext } from './apply.js';
 import type { Backup } from './backup.js';
-import type { RestorePreview } from './restore.js';
 import { checkVersionsTable, markRestored, type RestoredRef } from './versions-table.js';
 import { announce, type AnnounceOptions, type WebhookResult, type WebhookTarget } from './webhook.js';
 
@@ -120,14 +119,3 @@ export async function prepareManualRestore(
     tables: rest,
   };
 }
-
-/** The tables a manual restore put back or deleted, for {@link tellRestored}. */
-export const restoredRefs = (backup: Backup, preview: RestorePreview): RestoredRef[] => [
-  ...backup.tables.map((table) => ({ name: table.name, id: table.id })),
-  ...preview.deletions.map((table) => ({ name: table.name, id: table.id })),
-];
-
-/** Whether a restore would write anything (rows, or a table to delete). */
-export const restoreChanges = (preview: RestorePreview): boolean =>
-  preview.deletions.length > 0 ||
-  preview.plans.some((plan) => plan.creates.length + plan.updates.length + plan.deletes.length > 0);

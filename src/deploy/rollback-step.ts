@@ -12,7 +12,7 @@ import type { HealthReport } from './health/run.js';
 import { CreatedTablesRecorder } from './journal.js';
 import { tellRolledBack } from './pipeline-news.js';
 import {
-  EXIT_CODES,
+  runFacts,
   type DeployOptions,
   type DeployOutcome,
   type DeployResult,
@@ -142,7 +142,7 @@ export async function rollBack(
     restore.restored = false;
     restore.remaining.push({ table: options.versionsTable ?? '', message: news.problem });
   }
-  const outcome: DeployOutcome = restore.restored ? 'rolled-back' : 'failed';
+  const outcome: DeployOutcome = restore.restored ? 'rolled-back' : 'rollback-failed';
   if (restore.restored)
     logger.info(`rolled back: the live tables equal the backup again (${restore.operations} operations)`);
   else
@@ -151,9 +151,7 @@ export async function rollBack(
     );
   return {
     outcome,
-    exitCode: EXIT_CODES[outcome],
-    version,
-    deployId,
+    ...runFacts(run),
     backup,
     operations: how.operations,
     failure: { phase: failure.phase, message: failure.message, details: failure.details },

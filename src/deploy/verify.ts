@@ -30,68 +30,79 @@ export function verifyTables(
   after: ReadonlyArray<LiveTable | null>,
   stamp?: Stamp,
 ): Mismatch[] {
-  const mismatches: Mismatch[] = [];
-  plans.forEach((plan, index) => {
+  return plans.flatMap((plan, index) => {
     const live = after[index];
-    if (!live) {
-      mismatches.push({ table: plan.name, message: `${plan.name} does not exist after the deploy.` });
-      return;
-    }
-    for (const column of Object.keys(plan.schema.properties)) {
-      if (!(column in live.schema.properties))
-        mismatches.push({
-          table: plan.name,
-          column,
-          message: `${plan.name}: the column "${column}" is missing.`,
-        });
-    }
-    const rows = new Map(live.rows.map((row) => [String(row.key), row]));
-    const expected: Array<[string, Row]> = [
-      ...plan.creates.map((item): [string, Row] => [item.key, stamped(item.row, plan, stamp)]),
-      ...plan.updates.map((item): [string, Row] => [item.key, stamped(item.after, plan, stamp)]),
+    if (!live) return [{ table: plan.name, message: `${plan.name} does not exist after the deploy.` }];
+    return [
+      ...missingColumns(plan, live),
+      ...writtenRowMismatches(plan, live, stamp),
+      ...deletedRowsLeft(plan, live),
+      ...rowCountMismatch(plan, live),
     ];
-    for (const [key, want] of expected) {
-      const got = rows.get(key);
-      if (!got) {
-        mismatches.push({
-          table: plan.name,
-          key,
-          expected: want,
-          actual: null,
-          message: `${plan.name}: row "${key}" is missing.`,
-        });
-        continue;
-      }
-      for (const [column, definition] of Object.entries(plan.schema.properties)) {
-        if (column === 'key') continue;
-        if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor)) continue;
-        if (!sameCell(want[column], got[column], definition, false)) {
-          mismatches.push({
-            table: plan.name,
-            key,
-            column,
-            expected: effectiveValue(want[column], definition),
-            actual: got[column] ?? null,
-            message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
-          });
-        }
-      }
-    }
-    for (const item of plan.deletes) {
-      if (rows.has(item.key))
-        mismatches.push({
-          table: plan.name,
-          key: item.key,
-          message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
-        });
-    }
-    const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
-    if (live.rows.length !== count) {
+  });
+}
+
+function missingColumns(plan: TablePlan, live: LiveTable): Mismatch[] {
+  return Object.keys(plan.schema.properties)
+    .filter((column) => !(column in live.schema.properties))
+    .map((column) => ({
+      table: plan.name,
+      column,
+      message: `${plan.name}: the column "${column}" is missing.`,
+    }));
+}
+
+/** Every created and updated row, cell by cell, as the plan (and the stamp) wrote it. */
+function writtenRowMismatches(plan: TablePlan, live: LiveTable, stamp: Stamp | undefined): Mismatch[] {
+  const mismatches: Mismatch[] = [];
+  const rows = new Map(live.rows.map((row) => [String(row.key), row]));
+  const expected: Array<[string, Row]> = [
+    ...plan.creates.map((item): [string, Row] => [item.key, stamped(item.row, plan, stamp)]),
+    ...plan.updates.map((item): [string, Row] => [item.key, stamped(item.after, plan, stamp)]),
+  ];
+  for (const [key, want] of expected) {
+    const got = rows.get(key);
+    if (!got) {
       mismatches.push({
         table: plan.name,
-        message: `${plan.name} has ${live.rows.length} rows; expected ${count}.`,
+        key,
+        expected: want,
+        actual: null,
+        message: `${plan.name}: row "${key}" is missing.`,
+      });
+      continue;
+    }
+    for (const [column, definition] of Object.entries(plan.schema.properties)) {
+      if (column === 'key') continue;
+      if (!(column in want) && (column === plan.managed.version || column === plan.managed.actor)) continue;
+      if (sameCell(want[column], got[column], definition, false)) continue;
+      mismatches.push({
+        table: plan.name,
+        key,
+        column,
+        expected: effectiveValue(want[column], definition),
+        actual: got[column] ?? null,
+        message: `${plan.name}: row "${key}", column "${column}" is ${displayValue(got[column] ?? null)}; expected ${displayValue(effectiveValue(want[column], definition))}.`,
       });
     }
-  });
+  }
   return mismatches;
+}
+
+function deletedRowsLeft(plan: TablePlan, live: LiveTable): Mismatch[] {
+  const keys = new Set(live.rows.map((row) => String(row.key)));
+  return plan.deletes
+    .filter((item) => keys.has(item.key))
+    .map((item) => ({
+      table: plan.name,
+      key: item.key,
+      message: `${plan.name}: row "${item.key}" should be deleted but is still there.`,
+    }));
+}
+
+function rowCountMismatch(plan: TablePlan, live: LiveTable): Mismatch[] {
+  const count = plan.liveRowCount + plan.creates.length - plan.deletes.length;
+  return live.rows.length === count
+    ? []
+    : [{ table: plan.name, message: `${plan.name} has ${live.rows.length} rows; expected ${count}.` }];
 }

@@ -116,44 +116,49 @@ export async function postInvalidation(
     [DELIVERY_HEADER]: randomUUID(),
     'user-agent': 'datatable-deploy',
   };
-  return Promise.all(
-    urls.map(async (url): Promise<WebhookResult> => {
-      for (let attempt = 1; ; attempt++) {
-        let outcome: Parameters<typeof decideRetry>[0];
-        let failure: string;
-        let status: number | undefined;
-        try {
-          const response = await (options.fetch ?? fetch)(url, {
-            method: 'POST',
-            headers,
-            body,
-            signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-          });
-          await response.arrayBuffer();
-          if (response.ok) return { url, ok: true, status: response.status, attempts: attempt };
-          status = response.status;
-          failure = `answered ${status}`;
-          // Any 5xx is retried: the receiver may recover. Other statuses are final.
-          outcome = {
-            kind: 'response',
-            status: status >= 500 ? 503 : status,
-            retryAfterHeader: response.headers.get('retry-after'),
-          };
-        } catch (error) {
-          outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
-          failure = networkCause(error) || describeError(error);
-        }
-        const decision = decideRetry(outcome, attempt, true, policy);
-        if (!decision.retry)
-          return {
-            url,
-            ok: false,
-            ...(status !== undefined ? { status } : {}),
-            attempts: attempt,
-            error: failure,
-          };
-        await options.clock.sleep(decision.delayMs);
-      }
-    }),
-  );
+  return Promise.all(urls.map((url) => deliver(url, { headers, body }, policy, options)));
+}
+
+/** One URL: POSTs until it answers 2xx, a final status, or the retries are spent. */
+async function deliver(
+  url: string,
+  request: { headers: Record<string, string>; body: string },
+  policy: RetryPolicy,
+  options: { clock: Clock; fetch?: typeof fetch; timeoutMs?: number },
+): Promise<WebhookResult> {
+  for (let attempt = 1; ; attempt++) {
+    let outcome: Parameters<typeof decideRetry>[0];
+    let failure: string;
+    let status: number | undefined;
+    try {
+      const response = await (options.fetch ?? fetch)(url, {
+        method: 'POST',
+        ...request,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
+      await response.arrayBuffer();
+      if (response.ok) return { url, ok: true, status: response.status, attempts: attempt };
+      status = response.status;
+      failure = `answered ${status}`;
+      // Any 5xx is retried: the receiver may recover. Other statuses are final.
+      outcome = {
+        kind: 'response',
+        status: status >= 500 ? 503 : status,
+        retryAfterHeader: response.headers.get('retry-after'),
+      };
+    } catch (error) {
+      outcome = { kind: 'network', timeout: error instanceof Error && error.name === 'TimeoutError' };
+      failure = networkCause(error) || describeError(error);
+    }
+    const decision = decideRetry(outcome, attempt, true, policy);
+    if (!decision.retry)
+      return {
+        url,
+        ok: false,
+        ...(status !== undefined ? { status } : {}),
+        attempts: attempt,
+        error: failure,
+      };
+    await options.clock.sleep(decision.delayMs);
+  }
 }

@@ -128,7 +128,7 @@ describe('datatable-deploy apply (the committed bundle)', () => {
     const backups = join(dir, 'applied');
     const applied = await runNode(CLI, ['apply', file, '--yes', '--backup-dir', backups], env());
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('Deployed: version 1, 3 operations.');
+    expect(applied.stdout).toContain('Deployed: 3 operations.');
     const [backup] = (await readdir(backups)).filter((entry) => !entry.startsWith('.'));
     const restored = await runNode(CLI, ['rollback', '--backup', join(backups, backup!), '--yes'], env());
     expect(restored.code).toBe(0);

@@ -88,8 +88,11 @@ export class MemoryGitHub implements GitHubPort {
     return [];
   }
 
+  /** How the deployed commit relates to the default branch's head (the test's commit is the head). */
+  relation: 'identical' | 'behind' | 'ahead' | 'diverged' = 'identical';
+
   async compareCommits(): Promise<string> {
-    return 'ahead';
+    return this.relation;
   }
 
   async upsertIssue(marker: string, title: string, body: string): Promise<number> {

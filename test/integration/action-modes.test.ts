@@ -6,22 +6,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ModeContext, RunInfo, RunnerIo } from '../../src/action/context.js';
+import type { RunInfo } from '../../src/action/context.js';
 import { runDriftMode } from '../../src/action/mode-drift.js';
 import { runPlanMode } from '../../src/action/mode-plan.js';
 import { validateForAction } from '../../src/action/planning.js';
-import { parseSettings } from '../../src/action/settings.js';
-import type { Finding } from '../../src/config/findings.js';
-import { createGenesysClient } from '../../src/genesys/client.js';
 import { POLICY_PATH } from '../../src/policy/policy.js';
 import { MemoryGitHub } from '../fakes/github-port.js';
 import { LIVE_EXAMPLE, LOOSE_POLICY, tableWrites, workspace } from '../helpers/action.js';
 import { useEmulator } from '../helpers/emulator.js';
+import { BASE, HEAD, modeContext as contextFor, type ContextOptions } from '../helpers/mode-context.js';
 import { emulatorEnv, runCliInProcess } from '../helpers/processes.js';
 
 const emulator = useEmulator();
-const HEAD = 'b'.repeat(40);
-const BASE = 'e'.repeat(40);
 let github: MemoryGitHub;
 
 beforeEach(() => {
@@ -29,65 +25,9 @@ beforeEach(() => {
   github = new MemoryGitHub();
 });
 
-/** The runner's log, annotations and job summary, kept in memory. */
-function memoryIo() {
-  const log: string[] = [];
-  const annotations: Finding[] = [];
-  const summaries: string[] = [];
-  const io: RunnerIo = {
-    debug: () => {},
-    info: (message) => void log.push(message),
-    warn: (message) => void log.push(`warning: ${message}`),
-    annotate: (finding) => void annotations.push(finding),
-    summary: async (markdown) => void summaries.push(markdown),
-  };
-  return { io, log, annotations, summary: () => summaries.join('\n') };
-}
-
-interface ContextOptions {
-  dir: string;
-  event: string;
-  inputs?: Record<string, string>;
-  pullRequest?: RunInfo['pullRequest'];
-}
-
-function modeContext(options: ContextOptions) {
-  const inputs: Record<string, string> = {
-    environment: 'prod',
-    'genesys-client-id': emulator.clientId,
-    'genesys-client-secret': emulator.clientSecret,
-    'genesys-api-url': emulator.url,
-    'github-token': 'ghs_memory',
-    'required-approvals': '1',
-    ...options.inputs,
-  };
-  const settings = parseSettings((name) => inputs[name] ?? '', options.event);
-  const run: RunInfo = {
-    eventName: options.event,
-    sha: HEAD,
-    runId: 77,
-    runAttempt: 1,
-    repo: { owner: 'acme', repo: 'config' },
-    actor: 'deployer',
-    triggeringActor: 'deployer',
-    workspace: options.dir,
-    token: 'ghs_memory',
-    pullRequest: options.pullRequest,
-    serverUrl: 'https://github.example',
-    ref: 'refs/heads/main',
-    defaultBranch: 'main',
-  };
-  const runner = memoryIo();
-  const context: ModeContext = {
-    settings,
-    run,
-    io: runner.io,
-    github,
-    genesys: () => createGenesysClient(settings.connection),
-    artifacts: () => Promise.reject(new Error('these modes upload no artifacts')),
-  };
-  return { context, runner };
-}
+const modeContext = (
+  options: Omit<ContextOptions, 'emulator' | 'github' | 'run'> & { pullRequest?: RunInfo['pullRequest'] },
+) => contextFor({ ...options, emulator, github, run: { pullRequest: options.pullRequest } });
 
 const pullRequest = (fromFork = false): RunInfo['pullRequest'] => ({
   number: 7,

@@ -154,7 +154,9 @@ describe('one read per table per run', () => {
     // A confirmation left waiting for longer than the limit.
     await clock.sleep(PLAN_READ_MAX_AGE_MS + 1);
 
-    await expect(deploy(emulator, { plan, planRead, clock })).rejects.toThrow(/The plan is stale/);
+    const { result } = await deploy(emulator, { plan, planRead, clock });
+    expect(result.outcome).toBe('refused');
+    expect(result.refusal!.message).toMatch(/The plan is stale/);
     expect(writeRequests(emulator)).toBe(0);
   });
 

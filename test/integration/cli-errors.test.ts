@@ -101,7 +101,7 @@ describe('paths checked before anything is read or written', () => {
 
   it('apply --health-checks that is missing or a directory', async () => {
     const fix =
-      'Give the health-check file (see "Health checks" in the README), or leave --health-checks out.';
+      'Give the health-check file (see docs/deploy.md#health-checks), or leave --health-checks out.';
     await refused(
       ['apply', 'tables/jobs.yaml', '--yes', '--health-checks', 'nope.yaml'],
       `--health-checks nope.yaml: there is no such file (looked for ${dir}/nope.yaml).`,

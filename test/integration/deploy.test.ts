@@ -3,12 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LocalBackupStore, parseBackup } from '../../src/deploy/backup.js';
-import { BackupError, RefusedError } from '../../src/errors.js';
+import { BackupError } from '../../src/errors.js';
 import { tableSchema } from '../../src/genesys/schema.js';
 import type { Row } from '../../src/genesys/types.js';
 import { useEmulator } from '../helpers/emulator.js';
 import { deploy, planAgainst, rowsOf, writeRequests } from '../helpers/deploy.js';
-import { rejection } from '../helpers/rejection.js';
 import { SIGNATURE_HEADER } from '../../src/deploy/webhook.js';
 
 const emulator = useEmulator();
@@ -101,7 +100,7 @@ describe('the deploy pipeline', () => {
     const { plan } = await planAgainst(emulator, desiredText(), THRESHOLDS);
     expect(plan.totals).toMatchObject({ creates: 5, updates: 10, deletes: 3 });
     const { result, journal, root } = await deploy(emulator, { plan });
-    expect(result).toMatchObject({ outcome: 'applied', exitCode: 0, version: 4, operations: 18 });
+    expect(result).toMatchObject({ outcome: 'applied', version: 4, operations: 18 });
     expectDesired(4);
 
     const backup = parseBackup(await new LocalBackupStore(root).load(result.backup!), result.backup!);
@@ -173,7 +172,7 @@ describe('the deploy pipeline', () => {
       code: 'flows.datatables.syntax.error',
     });
     const { result, journal } = await deploy(emulator, { plan });
-    expect(result).toMatchObject({ outcome: 'rolled-back', exitCode: 4, failure: { phase: 'apply' } });
+    expect(result).toMatchObject({ outcome: 'rolled-back', failure: { phase: 'apply' } });
     expect(result.failure!.message).toContain('400 flows.datatables.syntax.error');
     expect(result.restore!.restored).toBe(true);
     expectBackup(original);
@@ -196,7 +195,7 @@ describe('the deploy pipeline', () => {
         plan,
         health: { probes: [{ name: 'plugin', http: { url, timeoutSeconds: 2 } }] },
       });
-      expect(result).toMatchObject({ outcome: 'rolled-back', exitCode: 4, failure: { phase: 'health' } });
+      expect(result).toMatchObject({ outcome: 'rolled-back', failure: { phase: 'health' } });
       expect(result.failure!.message).toMatch(
         /health check "plugin" failed: GET http:\/\/127\.0\.0\.1:\d+\/health answered 503, expected 200/,
       );
@@ -225,10 +224,11 @@ describe('the deploy pipeline', () => {
     const { plan } = await planAgainst(emulator, desiredText(), THRESHOLDS);
     [...emulator.state.tables.values()][0]!.rows.get('row-20')!.value = 'edited in the UI';
     emulator.log.reset();
-    const error = await rejection<RefusedError>(deploy(emulator, { plan }));
-    expect(error).toBeInstanceOf(RefusedError);
-    expect(error.message).toMatch(/^The plan is stale: settings changed since it was computed/);
-    expect(error.hint).toMatch(/Plan again/);
+    const { result } = await deploy(emulator, { plan });
+    expect(result.outcome).toBe('refused');
+    expect(result.backup).toBeUndefined();
+    expect(result.refusal!.message).toMatch(/^The plan is stale: settings changed since it was computed/);
+    expect(result.refusal!.fix).toMatch(/Plan again/);
     expect(writeRequests(emulator)).toBe(0);
   });
 
@@ -290,7 +290,6 @@ describe('the deploy pipeline', () => {
     emulator.log.reset();
     expect((await deploy(emulator, { plan })).result).toEqual({
       outcome: 'no-changes',
-      exitCode: 0,
       operations: 0,
     });
     expect(emulator.log.snapshot().total).toBe(0);

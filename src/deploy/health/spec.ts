@@ -73,7 +73,7 @@ const assertion = {
   },
 };
 
-/** The health-check file's JSON Schema (documented in the README). */
+/** The health-check file's JSON Schema (documented in docs/deploy.md#health-checks). */
 export const HEALTH_SCHEMA = {
   type: 'object',
   required: ['probes'],
@@ -140,7 +140,7 @@ export function parseHealthSpec(file: string, bytes: Buffer, env: NodeJS.Process
   if (problems.length > 0) {
     throw new ConfigurationError(
       `The health-check file ${file} is not valid:\n${problems.map((item) => `  ${item.file}:${item.line}:${item.column} ${item.message}`).join('\n')}`,
-      'See "Health checks" in the README for the format.',
+      'See docs/deploy.md#health-checks for the format.',
     );
   }
   const spec = (source as { value: unknown }).value as HealthSpec;
