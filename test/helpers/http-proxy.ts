@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { joinSockets } from './tcp-proxy.js';
 
@@ -85,7 +87,8 @@ export async function startTestProxy(auth?: { user: string; password: string }):
 /**
  * https in front of a plain-http server (the emulator): TLS is ended here and the bytes passed
  * on, so that a client reaches the server at `https://127.0.0.1:<port>` as it would Genesys.
- * The certificate (test/fixtures/tls) is for localhost and 127.0.0.1; clients trust it via NODE_EXTRA_CA_CERTS.
+ * The certificate is made for the test run (see {@link testCertificate}); clients trust it via
+ * NODE_EXTRA_CA_CERTS.
  */
 export interface TlsFront {
   readonly url: string;
@@ -94,15 +97,34 @@ export interface TlsFront {
   close(): Promise<void>;
 }
 
-export const TEST_CA = resolve(import.meta.dirname, '../fixtures/tls/localhost.crt');
+/**
+ * A self-signed certificate for localhost and 127.0.0.1, made by openssl for this test run (no
+ * private key is kept in the repository); its certificate file is what clients trust.
+ */
+export const testCertificate = (() => {
+  let made: { key: string; cert: string } | undefined;
+  return () => {
+    if (made) return made;
+    const dir = mkdtempSync(join(tmpdir(), 'datatable-deploy-tls-'));
+    made = { key: join(dir, 'localhost.key'), cert: join(dir, 'localhost.crt') };
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost']
+        .concat(['-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'])
+        .concat(['-keyout', made.key, '-out', made.cert]),
+      { stdio: 'ignore' },
+    );
+    return made;
+  };
+})();
 
 export async function startTlsFront(targetPort: number): Promise<TlsFront> {
   const sockets = new Set<Socket>();
   const clientPorts: number[] = [];
   const server = createTlsServer(
     {
-      key: readFileSync(resolve(import.meta.dirname, '../fixtures/tls/localhost.key')),
-      cert: readFileSync(TEST_CA),
+      key: readFileSync(testCertificate().key),
+      cert: readFileSync(testCertificate().cert),
     },
     (client) => {
       clientPorts.push(client.remotePort!);

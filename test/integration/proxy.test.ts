@@ -3,7 +3,7 @@ import { GenesysApiError } from '../../src/errors.js';
 import { createGenesysTableSource } from '../../src/runtime/genesys-source.js';
 import { clearSecrets, maskSecrets } from '../../src/secrets.js';
 import { clientFor, makeRows, seedTable, useEmulator } from '../helpers/emulator.js';
-import { startTestProxy, startTlsFront, TEST_CA, type TestProxy } from '../helpers/http-proxy.js';
+import { startTestProxy, startTlsFront, testCertificate, type TestProxy } from '../helpers/http-proxy.js';
 import { CLI, emulatorEnv, runCliInProcess, runNode } from '../helpers/processes.js';
 import { rejection } from '../helpers/rejection.js';
 
@@ -112,7 +112,7 @@ describe('the CLI behind a proxy', () => {
       const env = {
         ...emulatorEnv(emulator),
         GENESYSCLOUD_API_URL: front.url,
-        NODE_EXTRA_CA_CERTS: TEST_CA,
+        NODE_EXTRA_CA_CERTS: testCertificate().cert,
         HTTPS_PROXY: proxy.url,
       };
       const run = await runNode(CLI, ['tables'], env);
