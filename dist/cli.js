@@ -27134,8 +27134,8 @@ class TokenRegistry {
 
 
 
-/** Starts the Genesys Cloud data-tables emulator on loopback. */
-async function startEmulator(options = {}) {
+/** The emulator's settings and live objects, before it serves anything. */
+function emulatorParts(options) {
     const profile = profileConfig(options.profile ?? 'instant', options.profileScale ?? 1);
     const config = mergeConfig(mergeConfig(defaultConfig(), profile), options.config ?? {});
     const durations = new DurationSource(config.seed);
@@ -27147,38 +27147,35 @@ async function startEmulator(options = {}) {
     });
     if (options.state)
         state.load(options.state);
-    const faults = new FaultInjector(config.seed);
-    const log = new RequestLog();
-    const tokens = new TokenRegistry();
-    const timers = new Set();
-    const routes = [
-        ...oauthRoutes(tokens),
-        ...tableRoutes,
-        ...rowRoutes,
-        ...jobRoutes,
-        ...divisionRoutes,
-        ...adminRoutes({ config, faults, durations, log, tokens }),
-    ];
-    let origin = '';
-    const later = (delayMs, work) => {
-        const timer = setTimeout(() => {
-            timers.delete(timer);
-            work();
-        }, delayMs);
-        timers.add(timer);
-    };
-    const handle = createRequestHandler({
-        routes,
-        state,
+    return {
         config,
-        faults,
-        log,
-        tokens,
-        limiter: new TokenRateLimiter(() => config.rateLimitPerMinute),
         durations,
-        origin: () => origin,
-        later,
-    });
+        state,
+        faults: new FaultInjector(config.seed),
+        log: new RequestLog(),
+        tokens: new TokenRegistry(),
+    };
+}
+/** Work for later (delayed answers, jobs), dropped all at once when the emulator closes. */
+function delayedWork() {
+    const timers = new Set();
+    return {
+        later(delayMs, work) {
+            const timer = setTimeout(() => {
+                timers.delete(timer);
+                work();
+            }, delayMs);
+            timers.add(timer);
+        },
+        dropAll() {
+            for (const timer of timers)
+                clearTimeout(timer);
+            timers.clear();
+        },
+    };
+}
+/** An HTTP server over the handler that knows when no request is in flight. */
+function countingServer(handle) {
     let inFlight = 0;
     const idleWaiters = [];
     const server = (0,external_node_http_.createServer)((req, res) => {
@@ -27197,6 +27194,30 @@ async function startEmulator(options = {}) {
         });
     });
     const idle = () => inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+    return { server, idle };
+}
+/** Starts the Genesys Cloud data-tables emulator on loopback. */
+async function startEmulator(options = {}) {
+    const parts = emulatorParts(options);
+    const { config, durations, state, faults, log, tokens } = parts;
+    const work = delayedWork();
+    const routes = [
+        ...oauthRoutes(tokens),
+        ...tableRoutes,
+        ...rowRoutes,
+        ...jobRoutes,
+        ...divisionRoutes,
+        ...adminRoutes({ config, faults, durations, log, tokens }),
+    ];
+    let origin = '';
+    const handle = createRequestHandler({
+        ...parts,
+        routes,
+        limiter: new TokenRateLimiter(() => config.rateLimitPerMinute),
+        origin: () => origin,
+        later: work.later,
+    });
+    const { server, idle } = countingServer(handle);
     await new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -27206,22 +27227,16 @@ async function startEmulator(options = {}) {
     const firstClient = config.clients[0] ?? { id: '', secret: '' };
     // Pending delays and jobs are dropped: requests still waiting are never answered.
     const close = async () => {
-        for (const timer of timers)
-            clearTimeout(timer);
-        timers.clear();
+        work.dropAll();
         server.closeAllConnections();
         await new Promise((resolve) => server.close(() => resolve()));
     };
     return {
+        ...parts,
         url: origin,
         port: address.port,
         clientId: firstClient.id,
         clientSecret: firstClient.secret,
-        config,
-        state,
-        faults,
-        log,
-        tokens,
         idle,
         close,
         [Symbol.asyncDispose]: close,

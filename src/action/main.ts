@@ -89,6 +89,7 @@ export async function run(): Promise<void> {
   try {
     for (const secret of [
       'genesys-client-secret',
+      'genesys-access-token',
       'invalidation-webhook-secret',
       'github-token',
       'signing-key',

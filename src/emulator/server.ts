@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   defaultConfig,
@@ -61,8 +61,8 @@ export interface RunningEmulator extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-/** Starts the Genesys Cloud data-tables emulator on loopback. */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+/** The emulator's settings and live objects, before it serves anything. */
+function emulatorParts(options: EmulatorOptions) {
   const profile = profileConfig(options.profile ?? 'instant', options.profileScale ?? 1);
   const config = mergeConfig(mergeConfig(defaultConfig(), profile), options.config ?? {});
   const durations = new DurationSource(config.seed);
@@ -73,39 +73,36 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tableLagMs: () => durations.draw(config.tableLagMs, config.consistencyLagMode),
   });
   if (options.state) state.load(options.state);
-  const faults = new FaultInjector(config.seed);
-  const log = new RequestLog();
-  const tokens = new TokenRegistry();
-  const timers = new Set<NodeJS.Timeout>();
-  const routes: Route[] = [
-    ...oauthRoutes(tokens),
-    ...tableRoutes,
-    ...rowRoutes,
-    ...jobRoutes,
-    ...divisionRoutes,
-    ...adminRoutes({ config, faults, durations, log, tokens }),
-  ];
-  let origin = '';
-  const later = (delayMs: number, work: () => void): void => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      work();
-    }, delayMs);
-    timers.add(timer);
-  };
-  const handle = createRequestHandler({
-    routes,
-    state,
+  return {
     config,
-    faults,
-    log,
-    tokens,
-    limiter: new TokenRateLimiter(() => config.rateLimitPerMinute),
     durations,
-    origin: () => origin,
-    later,
-  });
+    state,
+    faults: new FaultInjector(config.seed),
+    log: new RequestLog(),
+    tokens: new TokenRegistry(),
+  };
+}
 
+/** Work for later (delayed answers, jobs), dropped all at once when the emulator closes. */
+function delayedWork() {
+  const timers = new Set<NodeJS.Timeout>();
+  return {
+    later(delayMs: number, work: () => void): void {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        work();
+      }, delayMs);
+      timers.add(timer);
+    },
+    dropAll(): void {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+
+/** An HTTP server over the handler that knows when no request is in flight. */
+function countingServer(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
   let inFlight = 0;
   const idleWaiters: Array<() => void> = [];
   const server = createServer((req, res) => {
@@ -123,6 +120,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const idle = (): Promise<void> =>
     inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+  return { server, idle };
+}
+
+/** Starts the Genesys Cloud data-tables emulator on loopback. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const parts = emulatorParts(options);
+  const { config, durations, state, faults, log, tokens } = parts;
+  const work = delayedWork();
+  const routes: Route[] = [
+    ...oauthRoutes(tokens),
+    ...tableRoutes,
+    ...rowRoutes,
+    ...jobRoutes,
+    ...divisionRoutes,
+    ...adminRoutes({ config, faults, durations, log, tokens }),
+  ];
+  let origin = '';
+  const handle = createRequestHandler({
+    ...parts,
+    routes,
+    limiter: new TokenRateLimiter(() => config.rateLimitPerMinute),
+    origin: () => origin,
+    later: work.later,
+  });
+  const { server, idle } = countingServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -133,21 +155,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   // Pending delays and jobs are dropped: requests still waiting are never answered.
   const close = async (): Promise<void> => {
-    for (const timer of timers) clearTimeout(timer);
-    timers.clear();
+    work.dropAll();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
   return {
+    ...parts,
     url: origin,
     port: address.port,
     clientId: firstClient.id,
     clientSecret: firstClient.secret,
-    config,
-    state,
-    faults,
-    log,
-    tokens,
     idle,
     close,
     [Symbol.asyncDispose]: close,
