@@ -27199,7 +27199,7 @@ function countingServer(handle) {
 /** Starts the Genesys Cloud data-tables emulator on loopback. */
 async function startEmulator(options = {}) {
     const parts = emulatorParts(options);
-    const { config, durations, state, faults, log, tokens } = parts;
+    const { config, durations, faults, log, tokens } = parts;
     const work = delayedWork();
     const routes = [
         ...oauthRoutes(tokens),

@@ -126,7 +126,7 @@ function countingServer(handle: (req: IncomingMessage, res: ServerResponse) => P
 /** Starts the Genesys Cloud data-tables emulator on loopback. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const parts = emulatorParts(options);
-  const { config, durations, state, faults, log, tokens } = parts;
+  const { config, durations, faults, log, tokens } = parts;
   const work = delayedWork();
   const routes: Route[] = [
     ...oauthRoutes(tokens),
