@@ -1,0 +1,3 @@
+import './cli.js';
+import './runtime/relay.js';
+import 'redis';
