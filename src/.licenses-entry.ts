@@ -1,3 +1,0 @@
-import './cli.js';
-import './runtime/relay.js';
-import 'redis';
