@@ -448,9 +448,14 @@ function readPlan(text, source, options = {}) {
         return refuse(`its content does not match its digest (recorded ${plan.digest}, computed ${digest}); it was changed after planning`);
     if (verdict.unchecked)
         options.warn?.(UNCHECKED_SIGNATURE_WARNING);
-    // Tables are applied by id; only a table the plan creates (or a blocked one) may lack one.
+    // Tables are applied by id; only a table the plan creates (or a blocked one, or a tombstone of
+    // a table already gone) may lack one.
     const creates = (table) => table.schemaChanges.some((change) => change.kind === 'create-table');
-    const unidentified = plan.tables.find((table) => table.id === undefined ? !creates(table) && table.blocked.length === 0 : creates(table));
+    const unidentified = plan.tables.find((table) => table.id === undefined
+        ? !creates(table) &&
+            table.blocked.length === 0 &&
+            !(table.tombstone && table.schemaChanges.length === 0)
+        : creates(table));
     if (unidentified)
         return refuse(`table ${unidentified.name} ${unidentified.id === undefined ? 'has no id, and the plan does not create it' : 'has an id, and the plan creates it'}`);
     return freezePlan(plan);

@@ -659,11 +659,15 @@ var apply_rows = __webpack_require__(66700);
 /**
  * Compares tables read back after apply with what the plans wrote: every created and updated
  * row cell by cell (with the service's equality, stamps included), every deleted row gone, the
- * added columns present, and the row count as expected.
+ * added columns present, and the row count as expected; a table a tombstone deleted, gone.
  */
 function verifyTables(plans, after, stamp) {
     return plans.flatMap((plan, index) => {
         const live = after[index];
+        if (plan.schemaChanges.some((change) => change.kind === 'delete-table'))
+            return live
+                ? [{ table: plan.name, message: `${plan.name} still exists after the deploy deleted it.` }]
+                : [];
         if (!live)
             return [{ table: plan.name, message: `${plan.name} does not exist after the deploy.` }];
         return [
@@ -1561,6 +1565,10 @@ function renderHead(plan, title) {
             : [];
     lines.push(...capped(reasons.map((reason) => `- ${reason}`), 20, (more) => `- …and ${more} more`));
     lines.push('');
+    for (const table of plan.tables.filter((item) => item.tombstone)) {
+        const text = escapeText((0,_display_js__WEBPACK_IMPORTED_MODULE_0__/* .tombstoneText */ .vu)(table));
+        lines.push(table.id ? `**🗑️ ${text}**` : `_${text}._`, '');
+    }
     const { totals } = plan;
     lines.push(`**${totals.creates}** to create · **${totals.updates}** to update · **${totals.deletes}** to delete · ${totals.unchanged} unchanged` +
         ` · ${totals.schemaChanges} schema change${totals.schemaChanges === 1 ? '' : 's'} · about ${totals.calls} API calls (~${formatDuration(totals.seconds)})`, '');
@@ -1570,8 +1578,12 @@ function renderHead(plan, title) {
             const schema = table.blocked.length > 0
                 ? '⛔ blocked'
                 : table.schemaChanges
-                    .map((change) => (change.kind === 'create-table' ? 'new table' : `+ ${change.column}`))
-                    .join(', ') || '—';
+                    .map((change) => change.kind === 'create-table'
+                    ? 'new table'
+                    : change.kind === 'delete-table'
+                        ? 'DELETE TABLE'
+                        : `+ ${change.column}`)
+                    .join(', ') || (table.tombstone ? 'already gone' : '—');
             const deleted = table.deletes.length > 0 ? `**${table.deletes.length}**` : '0';
             return `| ${(0,_display_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(table.name)} | ${table.creates.length} | ${table.updates.length} | ${deleted} | ${table.unchanged} | ${escapeText(shorten(schema, 80))} | ${table.prediction.calls} |`;
         });
@@ -1587,7 +1599,7 @@ function renderTail(plan) {
 /** One table's `<details>` block, at most `budget` characters, rows cut with a count. */
 function renderTableDetail(table, budget, location) {
     const counts = `+${table.creates.length} ~${table.updates.length} −${table.deletes.length}`;
-    const open = `<details${table.deletes.length > 0 || table.blocked.length > 0 ? ' open' : ''}><summary><b>${(0,_display_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(table.name)}</b> · ${counts} · ${(0,_display_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(table.file)}</summary>\n\n`;
+    const open = `<details${table.deletes.length > 0 || table.blocked.length > 0 || table.tombstone ? ' open' : ''}><summary><b>${(0,_display_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(table.name)}</b> · ${counts} · ${(0,_display_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(table.file)}</summary>\n\n`;
     const close = '\n</details>\n';
     // Lines are produced lazily: a 100,000-row table shows a few hundred of them.
     const sections = [];
@@ -1598,7 +1610,9 @@ function renderTableDetail(table, budget, location) {
             count: table.schemaChanges.length,
             lines: () => table.schemaChanges.map((change) => change.kind === 'create-table'
                 ? `| create table | ${change.columns} columns | |`
-                : `| add column | ${(0,_display_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(change.column)} | ${change.type} |`),
+                : change.kind === 'delete-table'
+                    ? `| **DELETE TABLE** | ${change.rows} rows | |`
+                    : `| add column | ${(0,_display_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(change.column)} | ${change.type} |`),
         });
     }
     if (table.deletes.length > 0) {

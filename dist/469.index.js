@@ -1001,7 +1001,7 @@ function restoreDifferences(backup, after, rate) {
         if (!live[index]) {
             remaining.push({
                 table,
-                message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
+                message: `${table}: the table does not exist; the backup holds its schema and rows, and a restore creates it again.`,
             });
             continue;
         }
@@ -1079,8 +1079,9 @@ const RESTORE_ROUNDS = 3;
 const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
 /**
  * Restores a backup: plans live → backup for every table it holds (rows created, updated and
- * deleted back, managed columns included), applies that plan with the same engine as a deploy
- * (an import job when that is cheaper), deletes the tables the deploy created, then reads
+ * deleted back, managed columns included; a table that is gone created again), applies that
+ * plan with the same engine as a deploy (an import job when that is cheaper), deletes the
+ * tables the deploy created, then reads
  * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
  * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
  * before any write, when a table the backup names by id now has another name.
@@ -1092,11 +1093,12 @@ async function restoreBackup(backup, context, rate = 300, options = {}) {
     let pending = plans.map((plan, index) => (0,_restore_plans_js__WEBPACK_IMPORTED_MODULE_4__/* .forceTouched */ .cA)(plan, backup.tables[index], options.touched?.get(plan.name)));
     const report = {
         restored: false,
-        tables: pending.map((plan) => ({
+        tables: pending.map((plan, index) => ({
             name: plan.name,
             creates: plan.creates.length,
             updates: plan.updates.length,
             deletes: plan.deletes.length,
+            ...(live[index] ? {} : { recreatedTable: true }),
         })),
         remaining: [],
         failures: [],
@@ -1104,13 +1106,16 @@ async function restoreBackup(backup, context, rate = 300, options = {}) {
         operations: 0,
     };
     for (let round = 1;; round++) {
-        const applied = await (0,_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .applyTables */ .e)(pending.filter((_, index) => live[index]), live.filter((table) => table !== null), { ...context, phase: 'restore', keepGoing: true });
+        // A backed-up table that is gone (a tombstone deleted it) is created again with its schema,
+        // division and description, and its rows written (an import job when that is cheaper).
+        const applied = await (0,_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .applyTables */ .e)(pending, live, { ...context, phase: 'restore', keepGoing: true });
         report.operations += applied.operations;
         report.failures.push(...applied.failures);
         if (round === 1)
             for (const table of deletions)
                 await deleteCreatedTable(table, context, report);
-        const proof = await proveRestored(backup, { live, pending, deletions }, context, rate, options.settleMs);
+        const ids = applied.tableIds;
+        const proof = await proveRestored(backup, { live, pending, deletions, ids }, context, rate, options.settleMs);
         report.remaining = proof.remaining;
         // Another round only mends what failed; what settled and still differs is reported.
         if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS)
@@ -1203,11 +1208,11 @@ async function proveRestored(backup, round, context, rate, settleMs = _settle_js
             const plan = round.pending[index];
             return {
                 name: table.name,
-                id: round.live[index] ? table.id : undefined,
+                id: round.live[index]?.id ?? round.ids.get(table.name),
                 before: round.live[index] ?? null,
                 keys: [...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key),
                 expectedRows: table.rows.length,
-                definitionChanged: false,
+                definitionChanged: !round.live[index],
             };
         }),
         ...round.deletions.map((table) => ({

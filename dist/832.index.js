@@ -1203,6 +1203,8 @@ function loadConfig(file, bytes, options = yaml_source/* DEFAULT_LOAD_OPTIONS */
     const identity = root.get(raw.table !== undefined ? 'table' : 'table_id', true) ?? root;
     const table = raw.table ?? `id ${raw.table_id}`;
     const limits = { ...types/* DEFAULT_LIMITS */.dR, ...raw.limits };
+    if (raw.delete === true)
+        return tombstone(source, raw, limits, (0,yaml_source/* positionOf */.df)(source, identity));
     const keyTitle = raw.key?.title ?? 'key';
     const { columns, findings } = readColumns(source, raw.columns, table);
     if (columns.length + 1 > limits.maxColumns) {
@@ -1235,6 +1237,34 @@ function loadConfig(file, bytes, options = yaml_source/* DEFAULT_LOAD_OPTIONS */
         position: (0,yaml_source/* positionOf */.df)(source, identity),
     };
     return { config, findings: [...findings, ...rows.findings] };
+}
+/**
+ * A tombstone (`delete: true`): the table is to be deleted, so the file holds no columns or
+ * rows; where it does, the author may not mean to delete it, and that is a finding.
+ */
+function tombstone(source, raw, limits, position) {
+    const root = source.doc.contents;
+    const table = raw.table ?? `id ${raw.table_id}`;
+    const findings = ['columns', 'rows']
+        .filter((name) => raw[name] !== undefined)
+        .map((name) => (0,config_findings/* finding */.gk)('tombstone-content', source.file, (0,yaml_source/* positionOf */.df)(source, root.items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === name)?.key ?? root), `"delete: true" deletes table ${table}, but the file also has "${name}".`, { table }));
+    const config = {
+        file: source.file,
+        table: { name: raw.table, id: raw.table_id },
+        description: raw.description,
+        division: raw.division,
+        environment: raw.environment,
+        keyTitle: 'key',
+        prune: false,
+        limits,
+        columns: [],
+        valueSchemas: {},
+        allow: [],
+        rows: [],
+        position,
+        delete: true,
+    };
+    return { config, findings };
 }
 
 ;// CONCATENATED MODULE: ./src/config/validate.ts

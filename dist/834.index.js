@@ -94,6 +94,10 @@ const RULES = {
     'schema-required': ['error', 'Add the missing property.'],
     'schema-value': ['error', 'Use one of the allowed values shown in the message.'],
     // Table and columns
+    'tombstone-content': [
+        'error',
+        'A file with "delete: true" deletes its table: remove "columns" and "rows" from it, or remove "delete: true" to keep the table.',
+    ],
     'table-duplicate': [
         'error',
         'Keep one file per table: merge the rows, or point one file at another table.',
@@ -459,7 +463,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./schema/datatable-config.schema.json
-const datatable_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-config.schema.json","title":"datatable-deploy config file (format 1)","description":"One Genesys Cloud Architect data table: its identity, columns and rows.","type":"object","additionalProperties":false,"oneOf":[{"required":["table"]},{"required":["table_id"]}],"required":["columns","rows"],"properties":{"format":{"description":"Version of this file format. Only 1 exists.","const":1},"table":{"description":"Name of the data table (unique in the org, at most 256 characters, no / or \\\\).","type":"string","minLength":1,"maxLength":256,"pattern":"^[^/\\\\\\\\]+$"},"table_id":{"description":"Id of an existing data table, instead of its name.","type":"string","pattern":"^[0-9a-fA-F-]{36}$"},"description":{"type":"string"},"division":{"description":"Division of the table, by name. Used when the table is created.","type":"string","minLength":1},"environment":{"description":"Environment binding: the file deploys only where the environment setting equals this. If a column named \'environment\' exists, every row must hold this value (rows that omit it get it).","type":"string","minLength":1},"key":{"description":"The key column. Its field id is always \'key\' (a string); \'title\' is its label in the Genesys UI.","type":"object","additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string"}}},"prune":{"description":"true (default): the file owns the table, and rows missing from it are deleted. false: unknown rows are left alone.","type":"boolean"},"limits":{"description":"Limits checked before any call, for orgs where Genesys raised them.","type":"object","additionalProperties":false,"properties":{"maxRows":{"type":"integer","minimum":1},"maxColumns":{"type":"integer","minimum":1},"maxRowBytes":{"type":"integer","minimum":1},"maxKeyLength":{"type":"integer","minimum":1}}},"columns":{"description":"The table\'s columns other than the key, by field id (names may contain spaces and hyphens).","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/column"}},"valueSchemas":{"description":"JSON Schemas that json values must match, by row key.","type":"object","additionalProperties":{"type":["object","boolean"]}},"allow":{"description":"Exceptions to the secret and personal-data guard, for values that only look sensitive.","type":"array","items":{"$ref":"#/definitions/allowance"}},"rows":{"description":"The rows: a map keyed by the key value, or a list of rows that each carry the key under \'key\' or under the key column\'s title.","oneOf":[{"type":"object","additionalProperties":{"type":["object","null"]}},{"type":"array","items":{"type":"object"}}]}},"definitions":{"scalar":{"type":["string","number","boolean"]},"column":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"title":{"type":"string","minLength":1},"description":{"type":"string"},"required":{"type":"boolean"},"enum":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":0},"minimum":{"type":"number"},"maximum":{"type":"number"},"pattern":{"type":"string"},"default":{"$ref":"#/definitions/scalar"},"typedBy":{"description":"Name of another string column whose value in the same row (string, integer, number, boolean or json) says what this string column holds.","type":"string","minLength":1},"managed":{"description":"Stamped by each deploy and left out of the diff: \'version\' (integer) or \'actor\' (string).","enum":["version","actor"]},"allow":{"description":"Guard rules this column is exempt from, e.g. [pii-email].","type":"array","items":{"$ref":"#/definitions/guardRule"}}}},"allowance":{"type":"object","additionalProperties":false,"required":["key","rules"],"properties":{"key":{"type":"string","minLength":1},"column":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/guardRule"}},"reason":{"type":"string"}}},"guardRule":{"enum":["secret-name","secret-private-key","secret-jwt","secret-cloud-key","secret-high-entropy","pii-card-number","pii-email","pii-phone"]}}}');
+const datatable_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-config.schema.json","title":"datatable-deploy config file (format 1)","description":"One Genesys Cloud Architect data table: its identity, columns and rows.","type":"object","additionalProperties":false,"oneOf":[{"required":["table"]},{"required":["table_id"]}],"if":{"properties":{"delete":{"not":{"const":false}}},"required":["delete"]},"then":{},"else":{"required":["columns","rows"]},"properties":{"format":{"description":"Version of this file format. Only 1 exists.","const":1},"table":{"description":"Name of the data table (unique in the org, at most 256 characters, no / or \\\\).","type":"string","minLength":1,"maxLength":256,"pattern":"^[^/\\\\\\\\]+$"},"table_id":{"description":"Id of an existing data table, instead of its name.","type":"string","pattern":"^[0-9a-fA-F-]{36}$"},"delete":{"description":"true: a tombstone. The deploy deletes the table (always with an approval; the backup keeps it, and a rollback re-creates it). A tombstone has no columns or rows.","type":"boolean"},"description":{"type":"string"},"division":{"description":"Division of the table, by name. Used when the table is created.","type":"string","minLength":1},"environment":{"description":"Environment binding: the file deploys only where the environment setting equals this. If a column named \'environment\' exists, every row must hold this value (rows that omit it get it).","type":"string","minLength":1},"key":{"description":"The key column. Its field id is always \'key\' (a string); \'title\' is its label in the Genesys UI.","type":"object","additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string"}}},"prune":{"description":"true (default): the file owns the table, and rows missing from it are deleted. false: unknown rows are left alone.","type":"boolean"},"limits":{"description":"Limits checked before any call, for orgs where Genesys raised them.","type":"object","additionalProperties":false,"properties":{"maxRows":{"type":"integer","minimum":1},"maxColumns":{"type":"integer","minimum":1},"maxRowBytes":{"type":"integer","minimum":1},"maxKeyLength":{"type":"integer","minimum":1}}},"columns":{"description":"The table\'s columns other than the key, by field id (names may contain spaces and hyphens).","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/column"}},"valueSchemas":{"description":"JSON Schemas that json values must match, by row key.","type":"object","additionalProperties":{"type":["object","boolean"]}},"allow":{"description":"Exceptions to the secret and personal-data guard, for values that only look sensitive.","type":"array","items":{"$ref":"#/definitions/allowance"}},"rows":{"description":"The rows: a map keyed by the key value, or a list of rows that each carry the key under \'key\' or under the key column\'s title.","oneOf":[{"type":"object","additionalProperties":{"type":["object","null"]}},{"type":"array","items":{"type":"object"}}]}},"definitions":{"scalar":{"type":["string","number","boolean"]},"column":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"title":{"type":"string","minLength":1},"description":{"type":"string"},"required":{"type":"boolean"},"enum":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":0},"minimum":{"type":"number"},"maximum":{"type":"number"},"pattern":{"type":"string"},"default":{"$ref":"#/definitions/scalar"},"typedBy":{"description":"Name of another string column whose value in the same row (string, integer, number, boolean or json) says what this string column holds.","type":"string","minLength":1},"managed":{"description":"Stamped by each deploy and left out of the diff: \'version\' (integer) or \'actor\' (string).","enum":["version","actor"]},"allow":{"description":"Guard rules this column is exempt from, e.g. [pii-email].","type":"array","items":{"$ref":"#/definitions/guardRule"}}}},"allowance":{"type":"object","additionalProperties":false,"required":["key","rules"],"properties":{"key":{"type":"string","minLength":1},"column":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/guardRule"}},"reason":{"type":"string"}}},"guardRule":{"enum":["secret-name","secret-private-key","secret-jwt","secret-cloud-key","secret-high-entropy","pii-card-number","pii-email","pii-phone"]}}}');
 // EXTERNAL MODULE: ./src/config/ajv.ts
 var ajv = __webpack_require__(4913);
 // EXTERNAL MODULE: ./src/config/findings.ts
@@ -1406,6 +1410,8 @@ function fullRow(desired, current, compared, managed) {
  * table does not exist). Pure and deterministic: rows come out sorted by key.
  */
 function diffTable(config, live) {
+    if (config.delete)
+        return tombstoneDiff(config, live);
     const { schema, schemaChanges, blocked } = diffSchema(config, live);
     const managed = {
         version: config.columns.find((column) => column.managed === 'version')?.name,
@@ -1430,6 +1436,33 @@ function diffTable(config, live) {
         liveRowCount,
         rowLimit: config.limits.maxRows,
         liveFingerprint: live?.fingerprint ?? null,
+    };
+}
+/**
+ * A tombstone: the whole table is deleted, its rows with it (they are in the backup, not in
+ * row deletes); a table that does not exist is already gone, and nothing is done.
+ */
+function tombstoneDiff(config, live) {
+    return {
+        name: live?.name ?? config.table.name ?? config.table.id,
+        id: live?.id,
+        file: config.file,
+        division: live?.division,
+        description: live?.description,
+        schema: live?.schema ?? desiredTableSchema(config),
+        managed: {},
+        prune: false,
+        schemaChanges: live ? [{ kind: 'delete-table', rows: live.rows.length }] : [],
+        blocked: [],
+        creates: [],
+        updates: [],
+        deletes: [],
+        unchanged: 0,
+        unmanagedRows: 0,
+        liveRowCount: live?.rows.length ?? 0,
+        rowLimit: config.limits.maxRows,
+        liveFingerprint: live?.fingerprint ?? null,
+        tombstone: true,
     };
 }
 /** The schema the table will have, the changes that take it there, and those refused. */
@@ -1491,7 +1524,8 @@ function rowLimitProblem(config, liveRowCount, rows) {
 /* harmony export */   D9: () => (/* binding */ markdownCode),
 /* harmony export */   KN: () => (/* binding */ displayValue),
 /* harmony export */   dI: () => (/* binding */ markdownValue),
-/* harmony export */   js: () => (/* binding */ htmlText)
+/* harmony export */   js: () => (/* binding */ htmlText),
+/* harmony export */   vu: () => (/* binding */ tombstoneText)
 /* harmony export */ });
 /* harmony import */ var _config_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13739);
 
@@ -1543,6 +1577,14 @@ function markdownValue(value, maxLength = 120) {
     if (value === null || value === undefined || value === '')
         return `<i>${displayValue(value)}</i>`;
     return markdownCode(displayValue(value, maxLength));
+}
+/** What a tombstone does to its table, in the words both plan renderings use. */
+function tombstoneText(table) {
+    const deleted = table.schemaChanges.find((change) => change.kind === 'delete-table');
+    if (!deleted)
+        return `already gone: no table ${table.name} exists, nothing to delete`;
+    const rows = deleted.rows ?? 0;
+    return `DELETE TABLE ${table.name} (${rows} row${rows === 1 ? '' : 's'})`;
 }
 
 
@@ -1717,7 +1759,18 @@ function evaluateThresholds(tables, settings = DEFAULT_THRESHOLDS) {
                 message: `${table.name}: ${rows(table.deletes.length)} ${table.deletes.length === 1 ? 'is' : 'are'} deleted; the limit is ${settings.maxDeletedRows}.`,
             });
         }
-        if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
+        const deleted = table.schemaChanges.find((change) => change.kind === 'delete-table');
+        // Deleting a table always needs an approval, whatever the settings.
+        if (deleted) {
+            crossings.push({
+                kind: 'table-delete',
+                table: table.name,
+                limit: 0,
+                actual: deleted.rows,
+                message: `${table.name}: the table is deleted with its ${rows(deleted.rows)}; deleting a table always needs approval.`,
+            });
+        }
+        else if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
             const what = table.schemaChanges.some((change) => change.kind === 'create-table')
                 ? 'the table is created'
                 : `${table.schemaChanges.length} column${table.schemaChanges.length === 1 ? ' is' : 's are'} added`;

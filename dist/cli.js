@@ -8952,6 +8952,10 @@ const RULES = {
     'schema-required': ['error', 'Add the missing property.'],
     'schema-value': ['error', 'Use one of the allowed values shown in the message.'],
     // Table and columns
+    'tombstone-content': [
+        'error',
+        'A file with "delete: true" deletes its table: remove "columns" and "rows" from it, or remove "delete: true" to keep the table.',
+    ],
     'table-duplicate': [
         'error',
         'Keep one file per table: merge the rows, or point one file at another table.',
@@ -17325,7 +17329,7 @@ function readRows(source, context) {
 }
 
 ;// CONCATENATED MODULE: ./schema/datatable-config.schema.json
-const datatable_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-config.schema.json","title":"datatable-deploy config file (format 1)","description":"One Genesys Cloud Architect data table: its identity, columns and rows.","type":"object","additionalProperties":false,"oneOf":[{"required":["table"]},{"required":["table_id"]}],"required":["columns","rows"],"properties":{"format":{"description":"Version of this file format. Only 1 exists.","const":1},"table":{"description":"Name of the data table (unique in the org, at most 256 characters, no / or \\\\).","type":"string","minLength":1,"maxLength":256,"pattern":"^[^/\\\\\\\\]+$"},"table_id":{"description":"Id of an existing data table, instead of its name.","type":"string","pattern":"^[0-9a-fA-F-]{36}$"},"description":{"type":"string"},"division":{"description":"Division of the table, by name. Used when the table is created.","type":"string","minLength":1},"environment":{"description":"Environment binding: the file deploys only where the environment setting equals this. If a column named \'environment\' exists, every row must hold this value (rows that omit it get it).","type":"string","minLength":1},"key":{"description":"The key column. Its field id is always \'key\' (a string); \'title\' is its label in the Genesys UI.","type":"object","additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string"}}},"prune":{"description":"true (default): the file owns the table, and rows missing from it are deleted. false: unknown rows are left alone.","type":"boolean"},"limits":{"description":"Limits checked before any call, for orgs where Genesys raised them.","type":"object","additionalProperties":false,"properties":{"maxRows":{"type":"integer","minimum":1},"maxColumns":{"type":"integer","minimum":1},"maxRowBytes":{"type":"integer","minimum":1},"maxKeyLength":{"type":"integer","minimum":1}}},"columns":{"description":"The table\'s columns other than the key, by field id (names may contain spaces and hyphens).","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/column"}},"valueSchemas":{"description":"JSON Schemas that json values must match, by row key.","type":"object","additionalProperties":{"type":["object","boolean"]}},"allow":{"description":"Exceptions to the secret and personal-data guard, for values that only look sensitive.","type":"array","items":{"$ref":"#/definitions/allowance"}},"rows":{"description":"The rows: a map keyed by the key value, or a list of rows that each carry the key under \'key\' or under the key column\'s title.","oneOf":[{"type":"object","additionalProperties":{"type":["object","null"]}},{"type":"array","items":{"type":"object"}}]}},"definitions":{"scalar":{"type":["string","number","boolean"]},"column":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"title":{"type":"string","minLength":1},"description":{"type":"string"},"required":{"type":"boolean"},"enum":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":0},"minimum":{"type":"number"},"maximum":{"type":"number"},"pattern":{"type":"string"},"default":{"$ref":"#/definitions/scalar"},"typedBy":{"description":"Name of another string column whose value in the same row (string, integer, number, boolean or json) says what this string column holds.","type":"string","minLength":1},"managed":{"description":"Stamped by each deploy and left out of the diff: \'version\' (integer) or \'actor\' (string).","enum":["version","actor"]},"allow":{"description":"Guard rules this column is exempt from, e.g. [pii-email].","type":"array","items":{"$ref":"#/definitions/guardRule"}}}},"allowance":{"type":"object","additionalProperties":false,"required":["key","rules"],"properties":{"key":{"type":"string","minLength":1},"column":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/guardRule"}},"reason":{"type":"string"}}},"guardRule":{"enum":["secret-name","secret-private-key","secret-jwt","secret-cloud-key","secret-high-entropy","pii-card-number","pii-email","pii-phone"]}}}');
+const datatable_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://datatable-deploy.dev/schema/datatable-config.schema.json","title":"datatable-deploy config file (format 1)","description":"One Genesys Cloud Architect data table: its identity, columns and rows.","type":"object","additionalProperties":false,"oneOf":[{"required":["table"]},{"required":["table_id"]}],"if":{"properties":{"delete":{"not":{"const":false}}},"required":["delete"]},"then":{},"else":{"required":["columns","rows"]},"properties":{"format":{"description":"Version of this file format. Only 1 exists.","const":1},"table":{"description":"Name of the data table (unique in the org, at most 256 characters, no / or \\\\).","type":"string","minLength":1,"maxLength":256,"pattern":"^[^/\\\\\\\\]+$"},"table_id":{"description":"Id of an existing data table, instead of its name.","type":"string","pattern":"^[0-9a-fA-F-]{36}$"},"delete":{"description":"true: a tombstone. The deploy deletes the table (always with an approval; the backup keeps it, and a rollback re-creates it). A tombstone has no columns or rows.","type":"boolean"},"description":{"type":"string"},"division":{"description":"Division of the table, by name. Used when the table is created.","type":"string","minLength":1},"environment":{"description":"Environment binding: the file deploys only where the environment setting equals this. If a column named \'environment\' exists, every row must hold this value (rows that omit it get it).","type":"string","minLength":1},"key":{"description":"The key column. Its field id is always \'key\' (a string); \'title\' is its label in the Genesys UI.","type":"object","additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string"}}},"prune":{"description":"true (default): the file owns the table, and rows missing from it are deleted. false: unknown rows are left alone.","type":"boolean"},"limits":{"description":"Limits checked before any call, for orgs where Genesys raised them.","type":"object","additionalProperties":false,"properties":{"maxRows":{"type":"integer","minimum":1},"maxColumns":{"type":"integer","minimum":1},"maxRowBytes":{"type":"integer","minimum":1},"maxKeyLength":{"type":"integer","minimum":1}}},"columns":{"description":"The table\'s columns other than the key, by field id (names may contain spaces and hyphens).","type":"object","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/column"}},"valueSchemas":{"description":"JSON Schemas that json values must match, by row key.","type":"object","additionalProperties":{"type":["object","boolean"]}},"allow":{"description":"Exceptions to the secret and personal-data guard, for values that only look sensitive.","type":"array","items":{"$ref":"#/definitions/allowance"}},"rows":{"description":"The rows: a map keyed by the key value, or a list of rows that each carry the key under \'key\' or under the key column\'s title.","oneOf":[{"type":"object","additionalProperties":{"type":["object","null"]}},{"type":"array","items":{"type":"object"}}]}},"definitions":{"scalar":{"type":["string","number","boolean"]},"column":{"type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"enum":["string","integer","number","boolean"]},"title":{"type":"string","minLength":1},"description":{"type":"string"},"required":{"type":"boolean"},"enum":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"minLength":{"type":"integer","minimum":0},"maxLength":{"type":"integer","minimum":0},"minimum":{"type":"number"},"maximum":{"type":"number"},"pattern":{"type":"string"},"default":{"$ref":"#/definitions/scalar"},"typedBy":{"description":"Name of another string column whose value in the same row (string, integer, number, boolean or json) says what this string column holds.","type":"string","minLength":1},"managed":{"description":"Stamped by each deploy and left out of the diff: \'version\' (integer) or \'actor\' (string).","enum":["version","actor"]},"allow":{"description":"Guard rules this column is exempt from, e.g. [pii-email].","type":"array","items":{"$ref":"#/definitions/guardRule"}}}},"allowance":{"type":"object","additionalProperties":false,"required":["key","rules"],"properties":{"key":{"type":"string","minLength":1},"column":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/guardRule"}},"reason":{"type":"string"}}},"guardRule":{"enum":["secret-name","secret-private-key","secret-jwt","secret-cloud-key","secret-high-entropy","pii-card-number","pii-email","pii-phone"]}}}');
 ;// CONCATENATED MODULE: ./src/config/structure.ts
 
 
@@ -17471,6 +17475,8 @@ function loadConfig(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
     const identity = root.get(raw.table !== undefined ? 'table' : 'table_id', true) ?? root;
     const table = raw.table ?? `id ${raw.table_id}`;
     const limits = { ...DEFAULT_LIMITS, ...raw.limits };
+    if (raw.delete === true)
+        return tombstone(source, raw, limits, positionOf(source, identity));
     const keyTitle = raw.key?.title ?? 'key';
     const { columns, findings } = readColumns(source, raw.columns, table);
     if (columns.length + 1 > limits.maxColumns) {
@@ -17503,6 +17509,34 @@ function loadConfig(file, bytes, options = DEFAULT_LOAD_OPTIONS) {
         position: positionOf(source, identity),
     };
     return { config, findings: [...findings, ...rows.findings] };
+}
+/**
+ * A tombstone (`delete: true`): the table is to be deleted, so the file holds no columns or
+ * rows; where it does, the author may not mean to delete it, and that is a finding.
+ */
+function tombstone(source, raw, limits, position) {
+    const root = source.doc.contents;
+    const table = raw.table ?? `id ${raw.table_id}`;
+    const findings = ['columns', 'rows']
+        .filter((name) => raw[name] !== undefined)
+        .map((name) => finding('tombstone-content', source.file, positionOf(source, root.items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === name)?.key ?? root), `"delete: true" deletes table ${table}, but the file also has "${name}".`, { table }));
+    const config = {
+        file: source.file,
+        table: { name: raw.table, id: raw.table_id },
+        description: raw.description,
+        division: raw.division,
+        environment: raw.environment,
+        keyTitle: 'key',
+        prune: false,
+        limits,
+        columns: [],
+        valueSchemas: {},
+        allow: [],
+        rows: [],
+        position,
+        delete: true,
+    };
+    return { config, findings };
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -17984,6 +18018,8 @@ function fullRow(desired, current, compared, managed) {
  * table does not exist). Pure and deterministic: rows come out sorted by key.
  */
 function diffTable(config, live) {
+    if (config.delete)
+        return tombstoneDiff(config, live);
     const { schema, schemaChanges, blocked } = diffSchema(config, live);
     const managed = {
         version: config.columns.find((column) => column.managed === 'version')?.name,
@@ -18008,6 +18044,33 @@ function diffTable(config, live) {
         liveRowCount,
         rowLimit: config.limits.maxRows,
         liveFingerprint: live?.fingerprint ?? null,
+    };
+}
+/**
+ * A tombstone: the whole table is deleted, its rows with it (they are in the backup, not in
+ * row deletes); a table that does not exist is already gone, and nothing is done.
+ */
+function tombstoneDiff(config, live) {
+    return {
+        name: live?.name ?? config.table.name ?? config.table.id,
+        id: live?.id,
+        file: config.file,
+        division: live?.division,
+        description: live?.description,
+        schema: live?.schema ?? desiredTableSchema(config),
+        managed: {},
+        prune: false,
+        schemaChanges: live ? [{ kind: 'delete-table', rows: live.rows.length }] : [],
+        blocked: [],
+        creates: [],
+        updates: [],
+        deletes: [],
+        unchanged: 0,
+        unmanagedRows: 0,
+        liveRowCount: live?.rows.length ?? 0,
+        rowLimit: config.limits.maxRows,
+        liveFingerprint: live?.fingerprint ?? null,
+        tombstone: true,
     };
 }
 /** The schema the table will have, the changes that take it there, and those refused. */
@@ -18104,7 +18167,18 @@ function evaluateThresholds(tables, settings = DEFAULT_THRESHOLDS) {
                 message: `${table.name}: ${rows(table.deletes.length)} ${table.deletes.length === 1 ? 'is' : 'are'} deleted; the limit is ${settings.maxDeletedRows}.`,
             });
         }
-        if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
+        const deleted = table.schemaChanges.find((change) => change.kind === 'delete-table');
+        // Deleting a table always needs an approval, whatever the settings.
+        if (deleted) {
+            crossings.push({
+                kind: 'table-delete',
+                table: table.name,
+                limit: 0,
+                actual: deleted.rows,
+                message: `${table.name}: the table is deleted with its ${rows(deleted.rows)}; deleting a table always needs approval.`,
+            });
+        }
+        else if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
             const what = table.schemaChanges.some((change) => change.kind === 'create-table')
                 ? 'the table is created'
                 : `${table.schemaChanges.length} column${table.schemaChanges.length === 1 ? ' is' : 's are'} added`;
@@ -18484,9 +18558,14 @@ function readPlan(text, source, options = {}) {
         return refuse(`its content does not match its digest (recorded ${plan.digest}, computed ${digest}); it was changed after planning`);
     if (verdict.unchecked)
         options.warn?.(UNCHECKED_SIGNATURE_WARNING);
-    // Tables are applied by id; only a table the plan creates (or a blocked one) may lack one.
+    // Tables are applied by id; only a table the plan creates (or a blocked one, or a tombstone of
+    // a table already gone) may lack one.
     const creates = (table) => table.schemaChanges.some((change) => change.kind === 'create-table');
-    const unidentified = plan.tables.find((table) => table.id === undefined ? !creates(table) && table.blocked.length === 0 : creates(table));
+    const unidentified = plan.tables.find((table) => table.id === undefined
+        ? !creates(table) &&
+            table.blocked.length === 0 &&
+            !(table.tombstone && table.schemaChanges.length === 0)
+        : creates(table));
     if (unidentified)
         return refuse(`table ${unidentified.name} ${unidentified.id === undefined ? 'has no id, and the plan does not create it' : 'has an id, and the plan creates it'}`);
     return freezePlan(plan);
@@ -23308,7 +23387,25 @@ async function applyTables(plans, live, context) {
     });
     // 3. Deletes.
     await eachTable(plans.filter((plan) => !deletesFirst(plan)), (plan) => step(plan, () => deleteRows(plan, idOf(plan), writer)));
+    // 4. Tables deleted by a tombstone, once every other write is done (the backup holds them).
+    for (const plan of plans.filter(deletesTable))
+        await step(plan, () => deleteTable(plan, idOf(plan), context, journaled));
     return report;
+}
+const deletesTable = (plan) => plan.schemaChanges.some((change) => change.kind === 'delete-table');
+/**
+ * Deletes a table a tombstone names, by id, journaled with it. Not forced: the service refuses
+ * to delete a table a flow still uses, and that refusal is the deploy's failure.
+ */
+async function deleteTable(plan, id, context, journaled) {
+    await journaled(plan.name, 'delete-table', { tableId: id, rows: plan.liveRowCount }, () => context.tables.deleteTable(id).catch((error) => {
+        // A retried DELETE whose first attempt landed finds the table gone: that is done.
+        if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404)
+            return;
+        throw error;
+    }), () => ({ tableId: id }));
+    context.logger.info(`${plan.name}: deleted the table (${plan.liveRowCount} rows, kept in the backup)`);
+    return [];
 }
 /** A table created, or its added columns, as the plan says. */
 async function applySchema(plan, current, context, journaled, report) {
@@ -23713,6 +23810,14 @@ function display_markdownValue(value, maxLength = 120) {
         return `<i>${displayValue(value)}</i>`;
     return display_markdownCode(displayValue(value, maxLength));
 }
+/** What a tombstone does to its table, in the words both plan renderings use. */
+function tombstoneText(table) {
+    const deleted = table.schemaChanges.find((change) => change.kind === 'delete-table');
+    if (!deleted)
+        return `already gone: no table ${table.name} exists, nothing to delete`;
+    const rows = deleted.rows ?? 0;
+    return `DELETE TABLE ${table.name} (${rows} row${rows === 1 ? '' : 's'})`;
+}
 
 ;// CONCATENATED MODULE: ./src/deploy/restore-plans.ts
 
@@ -23749,7 +23854,7 @@ function restoreDifferences(backup, after, rate) {
         if (!live[index]) {
             remaining.push({
                 table,
-                message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
+                message: `${table}: the table does not exist; the backup holds its schema and rows, and a restore creates it again.`,
             });
             continue;
         }
@@ -23811,8 +23916,9 @@ const RESTORE_ROUNDS = 3;
 const LEFT_IN_PLACE = 'left in place: no journal of this deploy shows it created it';
 /**
  * Restores a backup: plans live → backup for every table it holds (rows created, updated and
- * deleted back, managed columns included), applies that plan with the same engine as a deploy
- * (an import job when that is cheaper), deletes the tables the deploy created, then reads
+ * deleted back, managed columns included; a table that is gone created again), applies that
+ * plan with the same engine as a deploy (an import job when that is cheaper), deletes the
+ * tables the deploy created, then reads
  * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
  * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
  * before any write, when a table the backup names by id now has another name.
@@ -23824,11 +23930,12 @@ async function restoreBackup(backup, context, rate = 300, options = {}) {
     let pending = plans.map((plan, index) => forceTouched(plan, backup.tables[index], options.touched?.get(plan.name)));
     const report = {
         restored: false,
-        tables: pending.map((plan) => ({
+        tables: pending.map((plan, index) => ({
             name: plan.name,
             creates: plan.creates.length,
             updates: plan.updates.length,
             deletes: plan.deletes.length,
+            ...(live[index] ? {} : { recreatedTable: true }),
         })),
         remaining: [],
         failures: [],
@@ -23836,13 +23943,16 @@ async function restoreBackup(backup, context, rate = 300, options = {}) {
         operations: 0,
     };
     for (let round = 1;; round++) {
-        const applied = await applyTables(pending.filter((_, index) => live[index]), live.filter((table) => table !== null), { ...context, phase: 'restore', keepGoing: true });
+        // A backed-up table that is gone (a tombstone deleted it) is created again with its schema,
+        // division and description, and its rows written (an import job when that is cheaper).
+        const applied = await applyTables(pending, live, { ...context, phase: 'restore', keepGoing: true });
         report.operations += applied.operations;
         report.failures.push(...applied.failures);
         if (round === 1)
             for (const table of deletions)
                 await deleteCreatedTable(table, context, report);
-        const proof = await proveRestored(backup, { live, pending, deletions }, context, rate, options.settleMs);
+        const ids = applied.tableIds;
+        const proof = await proveRestored(backup, { live, pending, deletions, ids }, context, rate, options.settleMs);
         report.remaining = proof.remaining;
         // Another round only mends what failed; what settled and still differs is reported.
         if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS)
@@ -23935,11 +24045,11 @@ async function proveRestored(backup, round, context, rate, settleMs = DEFAULT_SE
             const plan = round.pending[index];
             return {
                 name: table.name,
-                id: round.live[index] ? table.id : undefined,
+                id: round.live[index]?.id ?? round.ids.get(table.name),
                 before: round.live[index] ?? null,
                 keys: [...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key),
                 expectedRows: table.rows.length,
-                definitionChanged: false,
+                definitionChanged: !round.live[index],
             };
         }),
         ...round.deletions.map((table) => ({
@@ -24912,11 +25022,15 @@ function runProbe(probe, context) {
 /**
  * Compares tables read back after apply with what the plans wrote: every created and updated
  * row cell by cell (with the service's equality, stamps included), every deleted row gone, the
- * added columns present, and the row count as expected.
+ * added columns present, and the row count as expected; a table a tombstone deleted, gone.
  */
 function verifyTables(plans, after, stamp) {
     return plans.flatMap((plan, index) => {
         const live = after[index];
+        if (plan.schemaChanges.some((change) => change.kind === 'delete-table'))
+            return live
+                ? [{ table: plan.name, message: `${plan.name} still exists after the deploy deleted it.` }]
+                : [];
         if (!live)
             return [{ table: plan.name, message: `${plan.name} does not exist after the deploy.` }];
         return [
@@ -26467,7 +26581,7 @@ async function updateTable(context) {
     });
     return { status: 200, body: tableView(table, wantsSchema(context)) };
 }
-function deleteTable(context) {
+function tables_deleteTable(context) {
     const table = requireTable(context);
     // `force` exists for tables used by flows; the emulator has no flows, so it is accepted and moot.
     context.state.deleteTable(table);
@@ -26484,7 +26598,7 @@ const tableRoutes = [
     { method: 'GET', template: `${TABLES_PATH}/divisionviews/{datatableId}`, handler: getTable, access: 'api' },
     { method: 'GET', template: `${TABLES_PATH}/{datatableId}`, handler: getTable, access: 'api' },
     { method: 'PUT', template: `${TABLES_PATH}/{datatableId}`, handler: updateTable, access: 'api' },
-    { method: 'DELETE', template: `${TABLES_PATH}/{datatableId}`, handler: deleteTable, access: 'api' },
+    { method: 'DELETE', template: `${TABLES_PATH}/{datatableId}`, handler: tables_deleteTable, access: 'api' },
 ];
 
 ;// CONCATENATED MODULE: ./src/emulator/routes/jobs.ts
@@ -27836,6 +27950,10 @@ function renderHead(plan, title) {
             : [];
     lines.push(...capped(reasons.map((reason) => `- ${reason}`), 20, (more) => `- …and ${more} more`));
     lines.push('');
+    for (const table of plan.tables.filter((item) => item.tombstone)) {
+        const text = escapeText(tombstoneText(table));
+        lines.push(table.id ? `**🗑️ ${text}**` : `_${text}._`, '');
+    }
     const { totals } = plan;
     lines.push(`**${totals.creates}** to create · **${totals.updates}** to update · **${totals.deletes}** to delete · ${totals.unchanged} unchanged` +
         ` · ${totals.schemaChanges} schema change${totals.schemaChanges === 1 ? '' : 's'} · about ${totals.calls} API calls (~${formatDuration(totals.seconds)})`, '');
@@ -27845,8 +27963,12 @@ function renderHead(plan, title) {
             const schema = table.blocked.length > 0
                 ? '⛔ blocked'
                 : table.schemaChanges
-                    .map((change) => (change.kind === 'create-table' ? 'new table' : `+ ${change.column}`))
-                    .join(', ') || '—';
+                    .map((change) => change.kind === 'create-table'
+                    ? 'new table'
+                    : change.kind === 'delete-table'
+                        ? 'DELETE TABLE'
+                        : `+ ${change.column}`)
+                    .join(', ') || (table.tombstone ? 'already gone' : '—');
             const deleted = table.deletes.length > 0 ? `**${table.deletes.length}**` : '0';
             return `| ${display_markdownCode(table.name)} | ${table.creates.length} | ${table.updates.length} | ${deleted} | ${table.unchanged} | ${escapeText(shorten(schema, 80))} | ${table.prediction.calls} |`;
         });
@@ -27862,7 +27984,7 @@ function renderTail(plan) {
 /** One table's `<details>` block, at most `budget` characters, rows cut with a count. */
 function renderTableDetail(table, budget, location) {
     const counts = `+${table.creates.length} ~${table.updates.length} −${table.deletes.length}`;
-    const open = `<details${table.deletes.length > 0 || table.blocked.length > 0 ? ' open' : ''}><summary><b>${display_htmlText(table.name)}</b> · ${counts} · ${display_htmlText(table.file)}</summary>\n\n`;
+    const open = `<details${table.deletes.length > 0 || table.blocked.length > 0 || table.tombstone ? ' open' : ''}><summary><b>${display_htmlText(table.name)}</b> · ${counts} · ${display_htmlText(table.file)}</summary>\n\n`;
     const close = '\n</details>\n';
     // Lines are produced lazily: a 100,000-row table shows a few hundred of them.
     const sections = [];
@@ -27873,7 +27995,9 @@ function renderTableDetail(table, budget, location) {
             count: table.schemaChanges.length,
             lines: () => table.schemaChanges.map((change) => change.kind === 'create-table'
                 ? `| create table | ${change.columns} columns | |`
-                : `| add column | ${display_markdownCode(change.column)} | ${change.type} |`),
+                : change.kind === 'delete-table'
+                    ? `| **DELETE TABLE** | ${change.rows} rows | |`
+                    : `| add column | ${display_markdownCode(change.column)} | ${change.type} |`),
         });
     }
     if (table.deletes.length > 0) {
@@ -27991,11 +28115,19 @@ function renderText(plan, options = {}) {
     const max = options.maxLinesPerTable ?? 200;
     const lines = [];
     for (const table of plan.tables) {
-        lines.push(`${bold(table.name)} ${dim(`(${table.file}${table.id ? '' : ', new table'})`)}`);
+        const note = table.tombstone ? ', tombstone' : table.id ? '' : ', new table';
+        lines.push(`${bold(table.name)} ${dim(`(${table.file}${note})`)}`);
         const detail = [];
+        if (table.tombstone) {
+            const text = `  ${table.id ? '- ' : '= '}${tombstoneText(table)}`;
+            lines.push(table.id ? bold(red(text)) : dim(text), '');
+            continue;
+        }
         for (const item of table.blocked)
             detail.push(red(`  ! ${item.message}${item.hint ? `\n      fix: ${item.hint}` : ''}`));
         for (const change of table.schemaChanges) {
+            if (change.kind === 'delete-table')
+                continue;
             detail.push(yellow(change.kind === 'create-table'
                 ? `  + create table with ${change.columns} columns`
                 : `  + add column ${change.column} (${change.type})`));
@@ -30879,10 +31011,15 @@ async function runValidateCommand(args, io) {
     const failing = hasErrors(findings) || (values.strict === true && findings.length > 0);
     return failing ? 1 : 0;
 }
-/** Schema evolution against each live table; a table that does not exist yet is fine. */
+/**
+ * Schema evolution against each live table; a table that does not exist yet is fine, and a
+ * tombstone has no columns to compare (it deletes the table).
+ */
 async function checkAgainstLive(configs, tables) {
     const findings = [];
     for (const config of configs) {
+        if (config.delete)
+            continue;
         try {
             const live = config.table.id !== undefined
                 ? await tables.getTable(config.table.id)
@@ -32974,15 +33111,21 @@ const previewTables = (preview) => preview.plans.map((plan) => ({
     remove: plan.deletes.length,
 }));
 const describeTablePreview = (table) => `${table.name}: ${outcome_plural(table.putBack, 'row')} to put back, ${table.revert} to revert, ${table.remove} to remove`;
-/** The preview's sentences besides the rows: tables deleted, tables left in place and why. */
+/**
+ * The preview's sentences besides the rows: tables created again, tables deleted, tables left in
+ * place and why.
+ */
 const previewNotes = (preview) => [
+    ...preview.plans
+        .filter((_, index) => preview.live[index] === null)
+        .map((plan) => `${plan.name}: the table no longer exists; it is created again from the backup (schema, division, description)`),
     ...preview.deletions.map((table) => `${table.name}: created by the deploy (id ${table.id}); the table is deleted`),
     ...preview.leftInPlace,
 ];
 /** What a restore did to one table. */
 const describeTableRestore = (table) => table.deletedTable
     ? `${table.name}: deleted the table the deploy had created`
-    : `${table.name}: ${outcome_plural(table.creates, 'row')} put back, ${table.updates} reverted, ${table.deletes} removed`;
+    : `${table.name}: ${table.recreatedTable ? 'created the table again, ' : ''}${outcome_plural(table.creates, 'row')} put back, ${table.updates} reverted, ${table.deletes} removed`;
 /**
  * Restores and proves it. The preview's read is what the restore writes from (the tables are not
  * read again) unless it is older than a plan's read may be (a question left waiting).

@@ -80,10 +80,14 @@ export async function runValidateCommand(args: string[], io: CliIo): Promise<num
   return failing ? 1 : 0;
 }
 
-/** Schema evolution against each live table; a table that does not exist yet is fine. */
+/**
+ * Schema evolution against each live table; a table that does not exist yet is fine, and a
+ * tombstone has no columns to compare (it deletes the table).
+ */
 async function checkAgainstLive(configs: TableConfig[], tables: DataTablesApi): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const config of configs) {
+    if (config.delete) continue;
     try {
       const live =
         config.table.id !== undefined

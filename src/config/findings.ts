@@ -65,6 +65,10 @@ export const RULES = {
   'schema-required': ['error', 'Add the missing property.'],
   'schema-value': ['error', 'Use one of the allowed values shown in the message.'],
   // Table and columns
+  'tombstone-content': [
+    'error',
+    'A file with "delete: true" deletes its table: remove "columns" and "rows" from it, or remove "delete: true" to keep the table.',
+  ],
   'table-duplicate': [
     'error',
     'Keep one file per table: merge the rows, or point one file at another table.',

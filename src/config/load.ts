@@ -1,10 +1,22 @@
-import { isMap, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { readColumns } from './columns.js';
 import { finding, type Finding } from './findings.js';
 import { readRows } from './rows.js';
 import { checkStructure } from './structure.js';
-import { DEFAULT_LIMITS, type Allowance, type Limits, type TableConfig } from './types.js';
-import { DEFAULT_LOAD_OPTIONS, parseYamlSource, positionOf, type LoadOptions } from './yaml-source.js';
+import {
+  DEFAULT_LIMITS,
+  type Allowance,
+  type Limits,
+  type SourcePosition,
+  type TableConfig,
+} from './types.js';
+import {
+  DEFAULT_LOAD_OPTIONS,
+  parseYamlSource,
+  positionOf,
+  type LoadOptions,
+  type YamlSource,
+} from './yaml-source.js';
 
 export interface LoadedConfig {
   /** Present when the file could be read into a table config (it may still have findings). */
@@ -20,8 +32,10 @@ interface RawConfig {
   environment?: string;
   key?: { title?: string; description?: string };
   prune?: boolean;
+  delete?: boolean;
   limits?: Partial<Limits>;
   columns: Record<string, Parameters<typeof readColumns>[1][string]>;
+  rows?: unknown;
   valueSchemas?: Record<string, unknown>;
   allow?: Allowance[];
 }
@@ -48,6 +62,7 @@ export function loadConfig(
     (root.get(raw.table !== undefined ? 'table' : 'table_id', true) as Node | undefined) ?? root;
   const table = raw.table ?? `id ${raw.table_id}`;
   const limits: Limits = { ...DEFAULT_LIMITS, ...raw.limits };
+  if (raw.delete === true) return tombstone(source, raw, limits, positionOf(source, identity));
   const keyTitle = raw.key?.title ?? 'key';
   const { columns, findings } = readColumns(source, raw.columns, table);
   if (columns.length + 1 > limits.maxColumns) {
@@ -88,4 +103,50 @@ export function loadConfig(
     position: positionOf(source, identity),
   };
   return { config, findings: [...findings, ...rows.findings] };
+}
+
+/**
+ * A tombstone (`delete: true`): the table is to be deleted, so the file holds no columns or
+ * rows; where it does, the author may not mean to delete it, and that is a finding.
+ */
+function tombstone(
+  source: YamlSource,
+  raw: RawConfig,
+  limits: Limits,
+  position: SourcePosition,
+): LoadedConfig {
+  const root = source.doc.contents as YAMLMap;
+  const table = raw.table ?? `id ${raw.table_id}`;
+  const findings = (['columns', 'rows'] as const)
+    .filter((name) => raw[name] !== undefined)
+    .map((name) =>
+      finding(
+        'tombstone-content',
+        source.file,
+        positionOf(
+          source,
+          (root.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.key as
+            Node | undefined) ?? root,
+        ),
+        `"delete: true" deletes table ${table}, but the file also has "${name}".`,
+        { table },
+      ),
+    );
+  const config: TableConfig = {
+    file: source.file,
+    table: { name: raw.table, id: raw.table_id },
+    description: raw.description,
+    division: raw.division,
+    environment: raw.environment,
+    keyTitle: 'key',
+    prune: false,
+    limits,
+    columns: [],
+    valueSchemas: {},
+    allow: [],
+    rows: [],
+    position,
+    delete: true,
+  };
+  return { config, findings };
 }

@@ -90,6 +90,11 @@ export interface TableConfig {
   rows: DesiredRow[];
   /** Where the table identity was written, for findings about the file as a whole. */
   position: SourcePosition;
+  /**
+   * A tombstone (`delete: true`): the deploy deletes the table. Its columns and rows are empty.
+   * Never implied by a file that disappears.
+   */
+  delete?: boolean | undefined;
 }
 
 /** A human-readable name of the table a config targets. */

@@ -15,6 +15,7 @@ export interface JournalDetails {
   before?: Row | null;
   after?: Row | null;
   rows?: number;
+  tableId?: string;
 }
 
 /** Runs one operation between its `started` and its `done` or `failed` journal lines. */

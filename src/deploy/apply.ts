@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { describeError } from '../errors.js';
+import { describeError, GenesysApiError } from '../errors.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
 import type { DataTable, TableSchema } from '../genesys/types.js';
 import type { Logger } from '../logger.js';
@@ -100,7 +100,40 @@ export async function applyTables(
     plans.filter((plan) => !deletesFirst(plan)),
     (plan) => step(plan, () => deleteRows(plan, idOf(plan), writer)),
   );
+
+  // 4. Tables deleted by a tombstone, once every other write is done (the backup holds them).
+  for (const plan of plans.filter(deletesTable))
+    await step(plan, () => deleteTable(plan, idOf(plan), context, journaled));
   return report;
+}
+
+const deletesTable = (plan: TablePlan): boolean =>
+  plan.schemaChanges.some((change) => change.kind === 'delete-table');
+
+/**
+ * Deletes a table a tombstone names, by id, journaled with it. Not forced: the service refuses
+ * to delete a table a flow still uses, and that refusal is the deploy's failure.
+ */
+async function deleteTable(
+  plan: TablePlan,
+  id: string,
+  context: ApplyContext,
+  journaled: Journaled,
+): Promise<string[]> {
+  await journaled(
+    plan.name,
+    'delete-table',
+    { tableId: id, rows: plan.liveRowCount },
+    () =>
+      context.tables.deleteTable(id).catch((error: unknown) => {
+        // A retried DELETE whose first attempt landed finds the table gone: that is done.
+        if (error instanceof GenesysApiError && error.status === 404) return;
+        throw error;
+      }),
+    () => ({ tableId: id }),
+  );
+  context.logger.info(`${plan.name}: deleted the table (${plan.liveRowCount} rows, kept in the backup)`);
+  return [];
 }
 
 /** A table created, or its added columns, as the plan says. */

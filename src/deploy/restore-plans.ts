@@ -43,7 +43,7 @@ export function restoreDifferences(
     if (!live[index]) {
       remaining.push({
         table,
-        message: `${table}: the table no longer exists, so it cannot be restored in place; the backup holds its schema and rows.`,
+        message: `${table}: the table does not exist; the backup holds its schema and rows, and a restore creates it again.`,
       });
       continue;
     }

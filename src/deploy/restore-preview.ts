@@ -100,8 +100,17 @@ export const previewTables = (preview: RestorePreview): TablePreview[] =>
 export const describeTablePreview = (table: TablePreview): string =>
   `${table.name}: ${plural(table.putBack, 'row')} to put back, ${table.revert} to revert, ${table.remove} to remove`;
 
-/** The preview's sentences besides the rows: tables deleted, tables left in place and why. */
+/**
+ * The preview's sentences besides the rows: tables created again, tables deleted, tables left in
+ * place and why.
+ */
 export const previewNotes = (preview: RestorePreview): string[] => [
+  ...preview.plans
+    .filter((_, index) => preview.live[index] === null)
+    .map(
+      (plan) =>
+        `${plan.name}: the table no longer exists; it is created again from the backup (schema, division, description)`,
+    ),
   ...preview.deletions.map(
     (table) => `${table.name}: created by the deploy (id ${table.id}); the table is deleted`,
   ),
@@ -112,7 +121,7 @@ export const previewNotes = (preview: RestorePreview): string[] => [
 export const describeTableRestore = (table: RestoredTable): string =>
   table.deletedTable
     ? `${table.name}: deleted the table the deploy had created`
-    : `${table.name}: ${plural(table.creates, 'row')} put back, ${table.updates} reverted, ${table.deletes} removed`;
+    : `${table.name}: ${table.recreatedTable ? 'created the table again, ' : ''}${plural(table.creates, 'row')} put back, ${table.updates} reverted, ${table.deletes} removed`;
 
 /**
  * Restores and proves it. The preview's read is what the restore writes from (the tables are not

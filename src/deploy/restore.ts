@@ -17,6 +17,8 @@ export interface RestoredTable {
   deletes: number;
   /** The deploy had created this table; the restore deleted it. */
   deletedTable?: boolean;
+  /** The table no longer existed (a tombstone deleted it); the restore created it again. */
+  recreatedTable?: boolean;
 }
 
 export interface RestoreReport {
@@ -70,8 +72,9 @@ type Context = Omit<ApplyContext, 'phase' | 'stamp'>;
 
 /**
  * Restores a backup: plans live → backup for every table it holds (rows created, updated and
- * deleted back, managed columns included), applies that plan with the same engine as a deploy
- * (an import job when that is cheaper), deletes the tables the deploy created, then reads
+ * deleted back, managed columns included; a table that is gone created again), applies that
+ * plan with the same engine as a deploy (an import job when that is cheaper), deletes the
+ * tables the deploy created, then reads
  * everything again to prove live equals the backup. Columns a deploy added stay (Genesys
  * cannot remove them); restored rows hold their defaults there. Throws a {@link BackupError},
  * before any write, when a table the backup names by id now has another name.
@@ -90,11 +93,12 @@ export async function restoreBackup(
   );
   const report: RestoreReport = {
     restored: false,
-    tables: pending.map((plan) => ({
+    tables: pending.map((plan, index) => ({
       name: plan.name,
       creates: plan.creates.length,
       updates: plan.updates.length,
       deletes: plan.deletes.length,
+      ...(live[index] ? {} : { recreatedTable: true }),
     })),
     remaining: [],
     failures: [],
@@ -102,15 +106,20 @@ export async function restoreBackup(
     operations: 0,
   };
   for (let round = 1; ; round++) {
-    const applied = await applyTables(
-      pending.filter((_, index) => live[index]),
-      live.filter((table): table is LiveTable => table !== null),
-      { ...context, phase: 'restore', keepGoing: true },
-    );
+    // A backed-up table that is gone (a tombstone deleted it) is created again with its schema,
+    // division and description, and its rows written (an import job when that is cheaper).
+    const applied = await applyTables(pending, live, { ...context, phase: 'restore', keepGoing: true });
     report.operations += applied.operations;
     report.failures.push(...applied.failures);
     if (round === 1) for (const table of deletions) await deleteCreatedTable(table, context, report);
-    const proof = await proveRestored(backup, { live, pending, deletions }, context, rate, options.settleMs);
+    const ids = applied.tableIds;
+    const proof = await proveRestored(
+      backup,
+      { live, pending, deletions, ids },
+      context,
+      rate,
+      options.settleMs,
+    );
     report.remaining = proof.remaining;
     // Another round only mends what failed; what settled and still differs is reported.
     if (proof.remaining.length === 0 || applied.failures.length === 0 || round >= RESTORE_ROUNDS) break;
@@ -228,6 +237,8 @@ async function proveRestored(
     live: ReadonlyArray<LiveTable | null>;
     pending: readonly TablePlan[];
     deletions: readonly LiveTable[];
+    /** The tables' ids now, by name: a table created again has a new one. */
+    ids: ReadonlyMap<string, string>;
   },
   context: Context,
   rate: number,
@@ -238,11 +249,11 @@ async function proveRestored(
       const plan = round.pending[index]!;
       return {
         name: table.name,
-        id: round.live[index] ? table.id : undefined,
+        id: round.live[index]?.id ?? round.ids.get(table.name),
         before: round.live[index] ?? null,
         keys: [...plan.creates, ...plan.updates, ...plan.deletes].map((item) => item.key),
         expectedRows: table.rows.length,
-        definitionChanged: false,
+        definitionChanged: !round.live[index],
       };
     }),
     ...round.deletions.map((table) => ({

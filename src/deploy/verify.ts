@@ -23,7 +23,7 @@ export interface Mismatch {
 /**
  * Compares tables read back after apply with what the plans wrote: every created and updated
  * row cell by cell (with the service's equality, stamps included), every deleted row gone, the
- * added columns present, and the row count as expected.
+ * added columns present, and the row count as expected; a table a tombstone deleted, gone.
  */
 export function verifyTables(
   plans: readonly TablePlan[],
@@ -32,6 +32,10 @@ export function verifyTables(
 ): Mismatch[] {
   return plans.flatMap((plan, index) => {
     const live = after[index];
+    if (plan.schemaChanges.some((change) => change.kind === 'delete-table'))
+      return live
+        ? [{ table: plan.name, message: `${plan.name} still exists after the deploy deleted it.` }]
+        : [];
     if (!live) return [{ table: plan.name, message: `${plan.name} does not exist after the deploy.` }];
     return [
       ...missingColumns(plan, live),

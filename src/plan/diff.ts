@@ -14,6 +14,7 @@ export type TableDiff = Omit<TablePlan, 'prediction'>;
  * table does not exist). Pure and deterministic: rows come out sorted by key.
  */
 export function diffTable(config: TableConfig, live: LiveTable | null): TableDiff {
+  if (config.delete) return tombstoneDiff(config, live);
   const { schema, schemaChanges, blocked } = diffSchema(config, live);
   const managed = {
     version: config.columns.find((column) => column.managed === 'version')?.name,
@@ -40,6 +41,34 @@ export function diffTable(config: TableConfig, live: LiveTable | null): TableDif
     liveRowCount,
     rowLimit: config.limits.maxRows,
     liveFingerprint: live?.fingerprint ?? null,
+  };
+}
+
+/**
+ * A tombstone: the whole table is deleted, its rows with it (they are in the backup, not in
+ * row deletes); a table that does not exist is already gone, and nothing is done.
+ */
+function tombstoneDiff(config: TableConfig, live: LiveTable | null): TableDiff {
+  return {
+    name: live?.name ?? config.table.name ?? config.table.id!,
+    id: live?.id,
+    file: config.file,
+    division: live?.division,
+    description: live?.description,
+    schema: live?.schema ?? desiredTableSchema(config),
+    managed: {},
+    prune: false,
+    schemaChanges: live ? [{ kind: 'delete-table', rows: live.rows.length }] : [],
+    blocked: [],
+    creates: [],
+    updates: [],
+    deletes: [],
+    unchanged: 0,
+    unmanagedRows: 0,
+    liveRowCount: live?.rows.length ?? 0,
+    rowLimit: config.limits.maxRows,
+    liveFingerprint: live?.fingerprint ?? null,
+    tombstone: true,
   };
 }
 

@@ -49,3 +49,14 @@ export function markdownValue(value: CellValue | null | undefined, maxLength = 1
   if (value === null || value === undefined || value === '') return `<i>${displayValue(value)}</i>`;
   return markdownCode(displayValue(value, maxLength));
 }
+
+/** What a tombstone does to its table, in the words both plan renderings use. */
+export function tombstoneText(table: {
+  readonly name: string;
+  readonly schemaChanges: readonly { readonly kind: string; readonly rows?: number }[];
+}): string {
+  const deleted = table.schemaChanges.find((change) => change.kind === 'delete-table');
+  if (!deleted) return `already gone: no table ${table.name} exists, nothing to delete`;
+  const rows = deleted.rows ?? 0;
+  return `DELETE TABLE ${table.name} (${rows} row${rows === 1 ? '' : 's'})`;
+}

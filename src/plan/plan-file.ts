@@ -164,11 +164,16 @@ export function readPlan(text: string, source: string, options: ReadPlanOptions 
       `its content does not match its digest (recorded ${plan.digest}, computed ${digest}); it was changed after planning`,
     );
   if (verdict.unchecked) options.warn?.(UNCHECKED_SIGNATURE_WARNING);
-  // Tables are applied by id; only a table the plan creates (or a blocked one) may lack one.
+  // Tables are applied by id; only a table the plan creates (or a blocked one, or a tombstone of
+  // a table already gone) may lack one.
   const creates = (table: Plan['tables'][number]) =>
     table.schemaChanges.some((change) => change.kind === 'create-table');
   const unidentified = plan.tables.find((table) =>
-    table.id === undefined ? !creates(table) && table.blocked.length === 0 : creates(table),
+    table.id === undefined
+      ? !creates(table) &&
+        table.blocked.length === 0 &&
+        !(table.tombstone && table.schemaChanges.length === 0)
+      : creates(table),
   );
   if (unidentified)
     return refuse(

@@ -1,5 +1,5 @@
 import type { Row } from '../genesys/types.js';
-import { htmlText, markdownCode, markdownValue } from './display.js';
+import { htmlText, markdownCode, markdownValue, tombstoneText } from './display.js';
 import type { Plan, TablePlan, Verdict } from './types.js';
 
 /** GitHub refuses comment bodies over 65,536 characters; stay well below, for the wrappers. */
@@ -90,6 +90,10 @@ function renderHead(plan: Plan, title: string | undefined): string {
     ),
   );
   lines.push('');
+  for (const table of plan.tables.filter((item) => item.tombstone)) {
+    const text = escapeText(tombstoneText(table));
+    lines.push(table.id ? `**🗑️ ${text}**` : `_${text}._`, '');
+  }
   const { totals } = plan;
   lines.push(
     `**${totals.creates}** to create · **${totals.updates}** to update · **${totals.deletes}** to delete · ${totals.unchanged} unchanged` +
@@ -106,8 +110,14 @@ function renderHead(plan: Plan, title: string | undefined): string {
         table.blocked.length > 0
           ? '⛔ blocked'
           : table.schemaChanges
-              .map((change) => (change.kind === 'create-table' ? 'new table' : `+ ${change.column}`))
-              .join(', ') || '—';
+              .map((change) =>
+                change.kind === 'create-table'
+                  ? 'new table'
+                  : change.kind === 'delete-table'
+                    ? 'DELETE TABLE'
+                    : `+ ${change.column}`,
+              )
+              .join(', ') || (table.tombstone ? 'already gone' : '—');
       const deleted = table.deletes.length > 0 ? `**${table.deletes.length}**` : '0';
       return `| ${markdownCode(table.name)} | ${table.creates.length} | ${table.updates.length} | ${deleted} | ${table.unchanged} | ${escapeText(shorten(schema, 80))} | ${table.prediction.calls} |`;
     });
@@ -125,7 +135,7 @@ function renderTail(plan: Plan): string {
 /** One table's `<details>` block, at most `budget` characters, rows cut with a count. */
 function renderTableDetail(table: TablePlan, budget: number, location: string): string {
   const counts = `+${table.creates.length} ~${table.updates.length} −${table.deletes.length}`;
-  const open = `<details${table.deletes.length > 0 || table.blocked.length > 0 ? ' open' : ''}><summary><b>${htmlText(table.name)}</b> · ${counts} · ${htmlText(table.file)}</summary>\n\n`;
+  const open = `<details${table.deletes.length > 0 || table.blocked.length > 0 || table.tombstone ? ' open' : ''}><summary><b>${htmlText(table.name)}</b> · ${counts} · ${htmlText(table.file)}</summary>\n\n`;
   const close = '\n</details>\n';
   // Lines are produced lazily: a 100,000-row table shows a few hundred of them.
   const sections: Array<{ title: string; header: string; count: number; lines: () => Iterable<string> }> = [];
@@ -138,7 +148,9 @@ function renderTableDetail(table: TablePlan, budget: number, location: string): 
         table.schemaChanges.map((change) =>
           change.kind === 'create-table'
             ? `| create table | ${change.columns} columns | |`
-            : `| add column | ${markdownCode(change.column)} | ${change.type} |`,
+            : change.kind === 'delete-table'
+              ? `| **DELETE TABLE** | ${change.rows} rows | |`
+              : `| add column | ${markdownCode(change.column)} | ${change.type} |`,
         ),
     });
   }

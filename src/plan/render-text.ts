@@ -1,5 +1,5 @@
 import type { Row } from '../genesys/types.js';
-import { displayValue } from './display.js';
+import { displayValue, tombstoneText } from './display.js';
 import { formatDuration } from './render-markdown.js';
 import type { Plan, TablePlan } from './types.js';
 
@@ -29,11 +29,18 @@ export function renderText(plan: Plan, options: TextOptions = {}): string {
   const lines: string[] = [];
 
   for (const table of plan.tables) {
-    lines.push(`${bold(table.name)} ${dim(`(${table.file}${table.id ? '' : ', new table'})`)}`);
+    const note = table.tombstone ? ', tombstone' : table.id ? '' : ', new table';
+    lines.push(`${bold(table.name)} ${dim(`(${table.file}${note})`)}`);
     const detail: string[] = [];
+    if (table.tombstone) {
+      const text = `  ${table.id ? '- ' : '= '}${tombstoneText(table)}`;
+      lines.push(table.id ? bold(red(text)) : dim(text), '');
+      continue;
+    }
     for (const item of table.blocked)
       detail.push(red(`  ! ${item.message}${item.hint ? `\n      fix: ${item.hint}` : ''}`));
     for (const change of table.schemaChanges) {
+      if (change.kind === 'delete-table') continue;
       detail.push(
         yellow(
           change.kind === 'create-table'

@@ -3,7 +3,7 @@ import type { ThresholdCrossing, TablePlan } from './types.js';
 /**
  * The blast-radius limits above which a plan needs an approval. Per table: changed rows as a
  * count and as a share of the live table, deleted rows, any schema change; overall: changed
- * rows across all tables.
+ * rows across all tables. Deleting a table (a tombstone) needs an approval whatever they are.
  */
 export interface ThresholdSettings {
   /** Created + updated + deleted rows in one table. Default 50. */
@@ -71,7 +71,17 @@ export function evaluateThresholds(
         message: `${table.name}: ${rows(table.deletes.length)} ${table.deletes.length === 1 ? 'is' : 'are'} deleted; the limit is ${settings.maxDeletedRows}.`,
       });
     }
-    if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
+    const deleted = table.schemaChanges.find((change) => change.kind === 'delete-table');
+    // Deleting a table always needs an approval, whatever the settings.
+    if (deleted) {
+      crossings.push({
+        kind: 'table-delete',
+        table: table.name,
+        limit: 0,
+        actual: deleted.rows,
+        message: `${table.name}: the table is deleted with its ${rows(deleted.rows)}; deleting a table always needs approval.`,
+      });
+    } else if (settings.schemaChangesNeedApproval && table.schemaChanges.length > 0) {
       const what = table.schemaChanges.some((change) => change.kind === 'create-table')
         ? 'the table is created'
         : `${table.schemaChanges.length} column${table.schemaChanges.length === 1 ? ' is' : 's are'} added`;

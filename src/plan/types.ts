@@ -48,9 +48,10 @@ export interface RowDelete {
   readonly row: PlanRow;
 }
 
-/** A schema change the service accepts. */
+/** A schema change the service accepts; `delete-table` comes from a tombstone (`delete: true`). */
 export type SchemaChange =
   | { readonly kind: 'create-table'; readonly columns: number }
+  | { readonly kind: 'delete-table'; readonly rows: number }
   | {
       readonly kind: 'add-column';
       readonly column: string;
@@ -102,6 +103,11 @@ export interface TablePlan {
   /** sha256 of the live table as read (schema and rows); null when it does not exist yet. */
   readonly liveFingerprint: string | null;
   readonly prediction: Prediction;
+  /**
+   * The file is a tombstone (`delete: true`): the table is deleted (a `delete-table` change),
+   * or, when it does not exist, nothing is done: it is already gone.
+   */
+  readonly tombstone?: true | undefined;
 }
 
 /** A table plan while it is put together row by row, before it joins a plan. */
@@ -112,7 +118,12 @@ export type TablePlanDraft = Omit<TablePlan, 'creates' | 'updates' | 'deletes'> 
 };
 
 export type ThresholdKind =
-  'changed-rows' | 'changed-percent' | 'deleted-rows' | 'schema-change' | 'total-changed-rows';
+  | 'changed-rows'
+  | 'changed-percent'
+  | 'deleted-rows'
+  | 'schema-change'
+  | 'table-delete'
+  | 'total-changed-rows';
 
 export interface ThresholdCrossing {
   readonly kind: ThresholdKind;

@@ -157,4 +157,35 @@ describe('datatable-deploy apply (the committed bundle)', () => {
       Object.keys(emulator.log.snapshot().byRoute).some((route) => /^(POST|PUT|DELETE) \/api/.test(route)),
     ).toBe(false);
   });
+
+  it('deletes a table with a tombstone only with --yes, and rollback --backup creates it again', async () => {
+    const rows = [
+      { key: 'job-000', value: 'a', count: 0 },
+      { key: 'job-001', value: 'b', count: 1 },
+    ];
+    emulator.state.load({ tables: [{ name: 'jobs', description: 'runs', schema: SCHEMA, rows }] });
+    const file = join(dir, 'tombstone.yaml');
+    await writeFile(file, 'table: jobs\ndelete: true\n');
+    const loose = ['--max-changed-rows', '1000', '--max-deleted-rows', '1000'];
+    const plan = await runNode(CLI, ['plan', file, ...loose], env());
+    expect(plan.stdout).toContain('- DELETE TABLE jobs (2 rows)');
+    expect(plan.stdout).toContain('deleting a table always needs approval');
+    const asked = await runNode(CLI, ['apply', file, ...loose], env());
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('Refusing to apply without --yes');
+    rowsOf(emulator, 'jobs'); // still there
+
+    const backups = join(dir, 'tombstone-backups');
+    const applied = await runNode(CLI, ['apply', file, '--yes', '--backup-dir', backups, ...loose], env());
+    expect(applied.code).toBe(0);
+    expect([...emulator.state.tables.values()].some((table) => table.name === 'jobs')).toBe(false);
+    const [backup] = (await readdir(backups)).filter((entry) => !entry.startsWith('.'));
+    const restored = await runNode(CLI, ['rollback', '--backup', join(backups, backup!), '--yes'], env());
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain(
+      'jobs: the table no longer exists; it is created again from the backup',
+    );
+    expect(restored.stdout).toContain('Restored: the live tables equal the backup.');
+    expect(new Map([...rowsOf(emulator, 'jobs')].sort())).toEqual(new Map(rows.map((row) => [row.key, row])));
+  });
 });

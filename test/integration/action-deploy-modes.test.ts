@@ -56,6 +56,18 @@ function loosePolicy(): void {
 
 const liveRows = () => rowsOf(emulator, TABLE);
 
+/** Pull request 7, merged into HEAD with no review. */
+const mergedWithoutApproval = () =>
+  github.pulls.set(7, {
+    number: 7,
+    headSha: 'c'.repeat(40),
+    author: 'alice',
+    baseRef: 'main',
+    baseSha: BASE,
+    mergedAt: '2026-01-05T09:00:00Z',
+    mergeCommitSha: HEAD,
+  });
+
 /**
  * The live rows in the columns `before` has: a column the deploy added stays after a restore
  * (Genesys cannot remove columns), holding its default.
@@ -99,15 +111,7 @@ describe('deploy mode', () => {
   });
 
   it('refuses without the approval the policy asks for: nothing written, no artifact', async () => {
-    github.pulls.set(7, {
-      number: 7,
-      headSha: 'c'.repeat(40),
-      author: 'alice',
-      baseRef: 'main',
-      baseSha: BASE,
-      mergedAt: '2026-01-05T09:00:00Z',
-      mergeCommitSha: HEAD,
-    });
+    mergedWithoutApproval();
     emulator.log.reset();
     const { context, runner } = push();
     const outcome = await runDeployMode(context);
@@ -122,6 +126,21 @@ describe('deploy mode', () => {
       state: 'failure',
       description: expect.stringContaining('Refused'),
     });
+  });
+
+  it('refuses a tombstone without an approval even under a policy nothing else crosses', async () => {
+    loosePolicy();
+    mergedWithoutApproval();
+    dir = await workspace(`table: ${TABLE}\nenvironment: prod\ndelete: true\n`);
+    const before = liveRows();
+    emulator.log.reset();
+    const { context } = push();
+    const outcome = await runDeployMode(context);
+
+    expect(outcome.result).toBe('refused');
+    expect(outcome.failure).toMatch(/crosses a threshold, so it needs an approval\. .*Nothing was written\./);
+    expect(tableWrites(emulator)).toEqual([]);
+    expect(liveRows()).toEqual(before);
   });
 
   it('rolls back when a health check fails, and says how the run ended in its own terms', async () => {

@@ -40,6 +40,7 @@ export declare const RULES: {
     readonly 'schema-unknown-property': readonly ["error", "Remove the property or fix its spelling; the README lists every property."];
     readonly 'schema-required': readonly ["error", "Add the missing property."];
     readonly 'schema-value': readonly ["error", "Use one of the allowed values shown in the message."];
+    readonly 'tombstone-content': readonly ["error", "A file with \"delete: true\" deletes its table: remove \"columns\" and \"rows\" from it, or remove \"delete: true\" to keep the table."];
     readonly 'table-duplicate': readonly ["error", "Keep one file per table: merge the rows, or point one file at another table."];
     readonly 'column-reserved-key': readonly ["error", "Remove the \"key\" column: the key is configured under \"key:\" and is always a string."];
     readonly 'column-invalid': readonly ["error", "Fix the column settings so that they agree with its type."];
