@@ -1142,6 +1142,7 @@ async function previewRestore(backup, tables, rate = 300, options = {}) {
         ...created.map((entry) => createdTables.has(entry.name) ? { id: createdTables.get(entry.name) } : { name: entry.name }),
     ]);
     const live = found.slice(0, backup.tables.length);
+    const renewed = await findRecreated(backup, live, tables);
     for (const [index, table] of backup.tables.entries()) {
         const current = live[index];
         if (current && current.name !== table.name)
@@ -1160,7 +1161,34 @@ async function previewRestore(backup, tables, rate = 300, options = {}) {
         else
             deletions.push(current);
     }
-    return { live, plans: (0,_restore_plans_js__WEBPACK_IMPORTED_MODULE_4__/* .restorePlans */ .VX)(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
+    return {
+        live,
+        plans: (0,_restore_plans_js__WEBPACK_IMPORTED_MODULE_4__/* .restorePlans */ .VX)(backup.tables, live, rate, options.strategy),
+        deletions,
+        leftInPlace: [...renewed, ...leftInPlace],
+    };
+}
+/**
+ * A backed-up table gone by its id may have been created again under its name (by an earlier
+ * restore of this backup, which gives it a new id; Genesys cannot create a table with a given
+ * id). That table is the one to restore into: creating another would be refused (names are
+ * unique). Fills `live` in place; returns a note per table found so.
+ */
+async function findRecreated(backup, live, tables) {
+    const gone = backup.tables.flatMap((table, index) => (live[index] ? [] : [index]));
+    if (gone.length === 0)
+        return [];
+    const byName = await (0,_plan_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .readTables */ .gb)(tables, gone.map((index) => ({ name: backup.tables[index].name })));
+    return gone.flatMap((index, position) => {
+        const current = byName[position];
+        if (!current)
+            return [];
+        live[index] = current;
+        const table = backup.tables[index];
+        return [
+            `${table.name}: the backed-up table (id ${table.id}) is gone; restoring into the table of that name created since (id ${current.id})`,
+        ];
+    });
 }
 /** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
 async function deleteCreatedTable(table, context, report) {

@@ -1324,14 +1324,18 @@ function duplicateTables(configs) {
         const identity = config.table.id !== undefined
             ? `id:${config.table.id.toLowerCase()}`
             : `name:${config.table.name.toLowerCase()}`;
-        const first = seen.get(identity);
+        // Files bound to different environments (often different orgs) may name the same table;
+        // a file bound to none deploys to every environment, so it clashes with any.
+        const first = (seen.get(identity) ?? []).find((other) => other.environment === undefined ||
+            config.environment === undefined ||
+            other.environment === config.environment);
         if (first) {
             findings.push((0,config_findings/* finding */.gk)('table-duplicate', config.file, config.position, `Table ${(0,types/* tableLabel */.Fr)(config)} is also defined in ${first.file} (line ${first.position.line}).`, {
                 table: (0,types/* tableLabel */.Fr)(config),
             }));
         }
         else {
-            seen.set(identity, config);
+            seen.set(identity, [...(seen.get(identity) ?? []), config]);
         }
     }
     return findings;

@@ -1675,6 +1675,7 @@ async function planConfigs(configs, client, options) {
         if (!snapshot[index])
             logger.info(`  ${(0,_config_types_js__WEBPACK_IMPORTED_MODULE_0__/* .tableLabel */ .Fr)(config)}: does not exist yet`);
     });
+    refuseSameLiveTable(selected, snapshot);
     options.onRead?.(snapshot);
     return (0,_build_js__WEBPACK_IMPORTED_MODULE_2__/* .buildPlan */ .Gg)(selected, snapshot, {
         apiHost: apiHostOf(client),
@@ -1683,6 +1684,22 @@ async function planConfigs(configs, client, options) {
         thresholds: options.thresholds,
         ratePerMinute: client.budget.stats().currentRatePerMinute,
         strategy: options.strategy,
+    });
+}
+/**
+ * Two files that name one live table in two ways (by name and by `table_id`) would plan it
+ * twice, back it up twice and write it from both: refused before anything is written.
+ */
+function refuseSameLiveTable(configs, snapshot) {
+    const fileById = new Map();
+    snapshot.forEach((live, index) => {
+        if (!live)
+            return;
+        const file = configs[index].file;
+        const other = fileById.get(live.id);
+        if (other !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${other} and ${file} both describe the live table ${live.name} (id ${live.id}): one names it, the other gives its table_id.`, 'Keep one file per table: delete one of the two files, or merge them.');
+        fileById.set(live.id, file);
     });
 }
 /** The host plans and backups record, and are checked against: `api.mypurecloud.com`, `127.0.0.1:8080`. */

@@ -18568,6 +18568,13 @@ function readPlan(text, source, options = {}) {
         : creates(table));
     if (unidentified)
         return refuse(`table ${unidentified.name} ${unidentified.id === undefined ? 'has no id, and the plan does not create it' : 'has an id, and the plan creates it'}`);
+    // A table delete always needs an approval: a plan that deletes one without asking for it
+    // (an unsigned file edited and its digest recomputed) is not one this tool made.
+    const unasked = plan.tables.find((table) => table.schemaChanges.some((change) => change.kind === 'delete-table') &&
+        (!plan.thresholds.some((crossing) => crossing.kind === 'table-delete' && crossing.table === table.name) ||
+            (plan.verdict !== 'needs-approval' && plan.verdict !== 'blocked')));
+    if (unasked)
+        return refuse(`it deletes table ${unasked.name} without the approval a table delete always needs; it was changed after planning`);
     return freezePlan(plan);
 }
 /** What differs between a recorded binding and the expected one; empty when it matches. */
@@ -23979,6 +23986,7 @@ async function previewRestore(backup, tables, rate = 300, options = {}) {
         ...created.map((entry) => createdTables.has(entry.name) ? { id: createdTables.get(entry.name) } : { name: entry.name }),
     ]);
     const live = found.slice(0, backup.tables.length);
+    const renewed = await findRecreated(backup, live, tables);
     for (const [index, table] of backup.tables.entries()) {
         const current = live[index];
         if (current && current.name !== table.name)
@@ -23997,7 +24005,34 @@ async function previewRestore(backup, tables, rate = 300, options = {}) {
         else
             deletions.push(current);
     }
-    return { live, plans: restorePlans(backup.tables, live, rate, options.strategy), deletions, leftInPlace };
+    return {
+        live,
+        plans: restorePlans(backup.tables, live, rate, options.strategy),
+        deletions,
+        leftInPlace: [...renewed, ...leftInPlace],
+    };
+}
+/**
+ * A backed-up table gone by its id may have been created again under its name (by an earlier
+ * restore of this backup, which gives it a new id; Genesys cannot create a table with a given
+ * id). That table is the one to restore into: creating another would be refused (names are
+ * unique). Fills `live` in place; returns a note per table found so.
+ */
+async function findRecreated(backup, live, tables) {
+    const gone = backup.tables.flatMap((table, index) => (live[index] ? [] : [index]));
+    if (gone.length === 0)
+        return [];
+    const byName = await readTables(tables, gone.map((index) => ({ name: backup.tables[index].name })));
+    return gone.flatMap((index, position) => {
+        const current = byName[position];
+        if (!current)
+            return [];
+        live[index] = current;
+        const table = backup.tables[index];
+        return [
+            `${table.name}: the backed-up table (id ${table.id}) is gone; restoring into the table of that name created since (id ${current.id})`,
+        ];
+    });
 }
 /** Tables the deploy created did not exist before it: restoring means deleting them, by id. */
 async function deleteCreatedTable(table, context, report) {
@@ -29901,14 +29936,18 @@ function duplicateTables(configs) {
         const identity = config.table.id !== undefined
             ? `id:${config.table.id.toLowerCase()}`
             : `name:${config.table.name.toLowerCase()}`;
-        const first = seen.get(identity);
+        // Files bound to different environments (often different orgs) may name the same table;
+        // a file bound to none deploys to every environment, so it clashes with any.
+        const first = (seen.get(identity) ?? []).find((other) => other.environment === undefined ||
+            config.environment === undefined ||
+            other.environment === config.environment);
         if (first) {
             findings.push(finding('table-duplicate', config.file, config.position, `Table ${tableLabel(config)} is also defined in ${first.file} (line ${first.position.line}).`, {
                 table: tableLabel(config),
             }));
         }
         else {
-            seen.set(identity, config);
+            seen.set(identity, [...(seen.get(identity) ?? []), config]);
         }
     }
     return findings;
@@ -31068,6 +31107,7 @@ async function planConfigs(configs, client, options) {
         if (!snapshot[index])
             logger.info(`  ${tableLabel(config)}: does not exist yet`);
     });
+    refuseSameLiveTable(selected, snapshot);
     options.onRead?.(snapshot);
     return buildPlan(selected, snapshot, {
         apiHost: apiHostOf(client),
@@ -31076,6 +31116,22 @@ async function planConfigs(configs, client, options) {
         thresholds: options.thresholds,
         ratePerMinute: client.budget.stats().currentRatePerMinute,
         strategy: options.strategy,
+    });
+}
+/**
+ * Two files that name one live table in two ways (by name and by `table_id`) would plan it
+ * twice, back it up twice and write it from both: refused before anything is written.
+ */
+function refuseSameLiveTable(configs, snapshot) {
+    const fileById = new Map();
+    snapshot.forEach((live, index) => {
+        if (!live)
+            return;
+        const file = configs[index].file;
+        const other = fileById.get(live.id);
+        if (other !== undefined)
+            throw new errors/* ConfigurationError */.j1(`${other} and ${file} both describe the live table ${live.name} (id ${live.id}): one names it, the other gives its table_id.`, 'Keep one file per table: delete one of the two files, or merge them.');
+        fileById.set(live.id, file);
     });
 }
 /** The host plans and backups record, and are checked against: `api.mypurecloud.com`, `127.0.0.1:8080`. */

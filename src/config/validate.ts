@@ -84,13 +84,20 @@ export async function validateConfigFiles(
 /** Table names are unique in an org regardless of case, so two files must not share one. */
 function duplicateTables(configs: TableConfig[]): Finding[] {
   const findings: Finding[] = [];
-  const seen = new Map<string, TableConfig>();
+  const seen = new Map<string, TableConfig[]>();
   for (const config of configs) {
     const identity =
       config.table.id !== undefined
         ? `id:${config.table.id.toLowerCase()}`
         : `name:${config.table.name!.toLowerCase()}`;
-    const first = seen.get(identity);
+    // Files bound to different environments (often different orgs) may name the same table;
+    // a file bound to none deploys to every environment, so it clashes with any.
+    const first = (seen.get(identity) ?? []).find(
+      (other) =>
+        other.environment === undefined ||
+        config.environment === undefined ||
+        other.environment === config.environment,
+    );
     if (first) {
       findings.push(
         finding(
@@ -104,7 +111,7 @@ function duplicateTables(configs: TableConfig[]): Finding[] {
         ),
       );
     } else {
-      seen.set(identity, config);
+      seen.set(identity, [...(seen.get(identity) ?? []), config]);
     }
   }
   return findings;

@@ -58,6 +58,7 @@ export async function planConfigs(
   selected.forEach((config, index) => {
     if (!snapshot[index]) logger.info(`  ${tableLabel(config)}: does not exist yet`);
   });
+  refuseSameLiveTable(selected, snapshot);
   options.onRead?.(snapshot);
   return buildPlan(selected, snapshot, {
     apiHost: apiHostOf(client),
@@ -66,6 +67,25 @@ export async function planConfigs(
     thresholds: options.thresholds,
     ratePerMinute: client.budget.stats().currentRatePerMinute,
     strategy: options.strategy,
+  });
+}
+
+/**
+ * Two files that name one live table in two ways (by name and by `table_id`) would plan it
+ * twice, back it up twice and write it from both: refused before anything is written.
+ */
+function refuseSameLiveTable(configs: readonly TableConfig[], snapshot: LiveSnapshot): void {
+  const fileById = new Map<string, string>();
+  snapshot.forEach((live, index) => {
+    if (!live) return;
+    const file = configs[index]!.file;
+    const other = fileById.get(live.id);
+    if (other !== undefined)
+      throw new ConfigurationError(
+        `${other} and ${file} both describe the live table ${live.name} (id ${live.id}): one names it, the other gives its table_id.`,
+        'Keep one file per table: delete one of the two files, or merge them.',
+      );
+    fileById.set(live.id, file);
   });
 }
 

@@ -179,6 +179,20 @@ export function readPlan(text: string, source: string, options: ReadPlanOptions 
     return refuse(
       `table ${unidentified.name} ${unidentified.id === undefined ? 'has no id, and the plan does not create it' : 'has an id, and the plan creates it'}`,
     );
+  // A table delete always needs an approval: a plan that deletes one without asking for it
+  // (an unsigned file edited and its digest recomputed) is not one this tool made.
+  const unasked = plan.tables.find(
+    (table) =>
+      table.schemaChanges.some((change) => change.kind === 'delete-table') &&
+      (!plan.thresholds.some(
+        (crossing) => crossing.kind === 'table-delete' && crossing.table === table.name,
+      ) ||
+        (plan.verdict !== 'needs-approval' && plan.verdict !== 'blocked')),
+  );
+  if (unasked)
+    return refuse(
+      `it deletes table ${unasked.name} without the approval a table delete always needs; it was changed after planning`,
+    );
   return freezePlan(plan);
 }
 

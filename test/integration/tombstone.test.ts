@@ -138,6 +138,25 @@ describe('tombstone files', () => {
         tables: [expect.objectContaining({ recreatedTable: true })],
       });
       expect(sortedRows()).toEqual(ROWS);
+
+      // Restored once more while the table created again is there (half-restored, under its new
+      // id): the rows go back into that table; no second table is created (names are unique).
+      const again = tableNamed('retired')!;
+      await client.tables.deleteRow(again.id, String(ROWS[0]!.key));
+      const third = await restoreBackup(
+        backup,
+        { tables: client.tables, journal: new MemoryJournal(), logger: captureLogger(), clock: systemClock },
+        60_000,
+        { settleMs: 5_000 },
+      );
+      expect(third.restored).toBe(true);
+      expect(third.tables[0]).toMatchObject({ creates: 1 });
+      expect(third.tables[0]!.recreatedTable).toBeFalsy();
+      expect(third.leftInPlace.join('\n')).toContain(
+        `restoring into the table of that name created since (id ${again.id})`,
+      );
+      expect(tableNamed('retired')!.id).toBe(again.id);
+      expect(sortedRows()).toEqual(ROWS);
     } finally {
       server.close();
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableSchema } from '../../src/genesys/schema.js';
-import { buildPlan } from '../../src/plan/build.js';
+import { buildPlan, planDigest } from '../../src/plan/build.js';
+import type { Plan } from '../../src/plan/types.js';
 import { readPlan, serializePlan } from '../../src/plan/plan-file.js';
 import { renderMarkdown } from '../../src/plan/render-markdown.js';
 import { renderText } from '../../src/plan/render-text.js';
@@ -49,5 +50,17 @@ describe('a tombstone in the plan', () => {
     expect(deleting.digest).not.toBe(gone.digest);
     for (const plan of [deleting, gone])
       expect(readPlan(serializePlan(plan), 'plan.json').tables[0]).toMatchObject({ tombstone: true });
+  });
+
+  it('is refused from a plan file edited to drop its approval, even with the digest recomputed', () => {
+    const plan = buildPlan([tombstone], [LIVE], { ...ORG, thresholds: NO_LIMITS });
+    for (const verdict of ['within-threshold', 'no-changes'] as const) {
+      const { digest: _digest, ...rest } = JSON.parse(serializePlan(plan)) as Plan;
+      const edited = { ...rest, thresholds: [], verdict } as unknown as Plan;
+      const forged = { ...edited, digest: planDigest(edited) };
+      expect(() => readPlan(JSON.stringify(forged), 'plan.json')).toThrow(
+        /deletes table retired without the approval a table delete always needs/,
+      );
+    }
   });
 });
