@@ -41,16 +41,20 @@ const REGION_DOMAINS = {
 };
 /**
  * The domain of a region given by name (`eu-west-1`, `eu_west_1`) or by domain, with or without
- * a scheme, a service host prefix (`api.`, `login.`, `apps.`) or a trailing slash.
+ * a scheme, a service host prefix (`api.`, `login.`, `apps.`), a port, a path or a trailing dot.
  */
 function regionDomain(region) {
     const text = region.trim().toLowerCase();
     const byName = REGION_DOMAINS[text.replace(/-/g, '_')];
     if (byName)
         return byName;
+    // What a browser shows (https://apps.mypurecloud.ie/directory/#/admin) names the region too:
+    // the path, the port and a trailing dot are not part of the domain.
     const host = text
         .replace(/^https?:\/\//, '')
-        .replace(/\/+$/, '')
+        .replace(/[/?#].*$/, '')
+        .replace(/:\d+$/, '')
+        .replace(/\.$/, '')
         .replace(/^(?:api|login|apps)\./, '');
     return Object.values(REGION_DOMAINS).includes(host) ? host : undefined;
 }
@@ -310,6 +314,15 @@ function checkedVariables(variables) {
         if (url.protocol !== 'http:' && url.protocol !== 'https:')
             throw new errors/* ConfigurationError */.j1(`${name} ${JSON.stringify((0,regions/* redactUrl */.BO)(given))} must use http or https.`, `Give the proxy as http://host:port; SOCKS proxies are not supported.`);
         registerUrlPassword(given);
+        // undici decodes the credentials of the proxy URL; a stray % would fail every request later.
+        for (const part of [url.username, url.password]) {
+            try {
+                decodeURIComponent(part);
+            }
+            catch {
+                throw new errors/* ConfigurationError */.j1(`${name} ${JSON.stringify((0,regions/* redactUrl */.BO)(given))} has a user name or password that is not URL-encoded.`, 'Encode the special characters of the user name and password (a % is %25, an @ is %40, a : is %3A).');
+            }
+        }
         return given;
     };
     return {

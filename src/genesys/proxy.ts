@@ -85,6 +85,17 @@ function checkedVariables(variables: ProxyVariables): ProxyVariables {
         `Give the proxy as http://host:port; SOCKS proxies are not supported.`,
       );
     registerUrlPassword(given);
+    // undici decodes the credentials of the proxy URL; a stray % would fail every request later.
+    for (const part of [url.username, url.password]) {
+      try {
+        decodeURIComponent(part);
+      } catch {
+        throw new ConfigurationError(
+          `${name} ${JSON.stringify(redactUrl(given))} has a user name or password that is not URL-encoded.`,
+          'Encode the special characters of the user name and password (a % is %25, an @ is %40, a : is %3A).',
+        );
+      }
+    }
     return given;
   };
   return {

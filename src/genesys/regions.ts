@@ -38,15 +38,19 @@ export interface Endpoints {
 
 /**
  * The domain of a region given by name (`eu-west-1`, `eu_west_1`) or by domain, with or without
- * a scheme, a service host prefix (`api.`, `login.`, `apps.`) or a trailing slash.
+ * a scheme, a service host prefix (`api.`, `login.`, `apps.`), a port, a path or a trailing dot.
  */
 export function regionDomain(region: string): string | undefined {
   const text = region.trim().toLowerCase();
   const byName = REGION_DOMAINS[text.replace(/-/g, '_')];
   if (byName) return byName;
+  // What a browser shows (https://apps.mypurecloud.ie/directory/#/admin) names the region too:
+  // the path, the port and a trailing dot are not part of the domain.
   const host = text
     .replace(/^https?:\/\//, '')
-    .replace(/\/+$/, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '')
     .replace(/^(?:api|login|apps)\./, '');
   return Object.values(REGION_DOMAINS).includes(host) ? host : undefined;
 }

@@ -49,6 +49,11 @@ describe('the proxy variables', () => {
     );
     // A host and port alone is taken as http, as curl takes it.
     expect(refusal({ HTTP_PROXY: 'proxy.corp:3128' })).toBeUndefined();
+    const undecodable = refusal({ HTTP_PROXY: 'http://user:s3cr3t%PW@proxy.corp:8080' });
+    expect(undecodable?.message).toBe(
+      'HTTP_PROXY "http://***@proxy.corp:8080" has a user name or password that is not URL-encoded.',
+    );
+    expect(undecodable?.hint).toContain('a % is %25');
   });
 
   it('register the proxy password as a secret', () => {

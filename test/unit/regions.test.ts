@@ -61,12 +61,24 @@ describe('resolveEndpoints', () => {
     }
   });
 
+  it('takes the domain out of what a browser shows: a path, a port, a trailing dot', () => {
+    for (const given of [
+      'https://apps.mypurecloud.ie/directory/#/admin',
+      'api.mypurecloud.ie:443',
+      'mypurecloud.ie.',
+      'https://api.mypurecloud.ie/api/v2',
+      'HTTPS://LOGIN.MYPURECLOUD.IE/?x=1',
+    ]) {
+      expect(regionDomain(given), given).toBe('mypurecloud.ie');
+    }
+  });
+
   it('refuses a near miss of a domain, listing the names and domains it accepts', () => {
     for (const given of [
       'mypurecloud.co.uk',
       'api.mypurecloud',
       'pure.cloud',
-      'https://api.mypurecloud.ie/api/v2',
+      'https://api.mypurecloud.ie.evil.example/',
     ]) {
       expect(regionDomain(given), given).toBeUndefined();
     }

@@ -15,7 +15,7 @@ export interface Endpoints {
 }
 /**
  * The domain of a region given by name (`eu-west-1`, `eu_west_1`) or by domain, with or without
- * a scheme, a service host prefix (`api.`, `login.`, `apps.`) or a trailing slash.
+ * a scheme, a service host prefix (`api.`, `login.`, `apps.`), a port, a path or a trailing dot.
  */
 export declare function regionDomain(region: string): string | undefined;
 /**
