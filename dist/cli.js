@@ -33410,6 +33410,9 @@ async function runApplyCommand(args, io) {
     if (planned === 'invalid')
         return 1;
     const { plan } = planned;
+    // Before the plan and any question: an earlier apply that never ended may have left the live
+    // tables half-written (or, killed mid-delete, make this plan look like there is nothing to do).
+    await warnUnfinished((0,external_node_path_namespaceObject.resolve)(cwd, checked.backupDir), io, 'apply');
     io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
     writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
     if (plan.verdict === 'blocked')
@@ -33432,7 +33435,6 @@ async function deployPlanned(io, how) {
     const { checked, planned } = how;
     const { plan, client } = planned;
     const backupRoot = (0,external_node_path_namespaceObject.resolve)(how.cwd, checked.backupDir);
-    await warnUnfinished(backupRoot, io, 'apply');
     const backupName = `backup-${new Date()
         .toISOString()
         .replace(/[-:]/g, '')

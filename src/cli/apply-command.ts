@@ -105,6 +105,9 @@ export async function runApplyCommand(args: string[], io: CliIo): Promise<number
   const planned = await planToApply(values, positionals, io, cwd);
   if (planned === 'invalid') return 1;
   const { plan } = planned;
+  // Before the plan and any question: an earlier apply that never ended may have left the live
+  // tables half-written (or, killed mid-delete, make this plan look like there is nothing to do).
+  await warnUnfinished(resolve(cwd, checked.backupDir), io, 'apply');
   io.stdout.write(renderText(plan, { color: isTty(io.stdout) }));
   writeLine(io.stdout, `Target: ${describeBinding(plan)}.`);
   if (plan.verdict === 'blocked') return 1;
@@ -137,7 +140,6 @@ async function deployPlanned(
   const { checked, planned } = how;
   const { plan, client } = planned;
   const backupRoot = resolve(how.cwd, checked.backupDir);
-  await warnUnfinished(backupRoot, io, 'apply');
   const backupName = `backup-${new Date()
     .toISOString()
     .replace(/[-:]/g, '')

@@ -2,7 +2,7 @@
  * One live table, one file: two files naming the same table (by name and by table_id) are
  * refused before any write; files bound to different environments may name the same table.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -60,5 +60,28 @@ describe('one live table, one file', () => {
     const run = await runCliInProcess(['validate', dir], {});
     expect(run.code).toBe(1);
     expect(run.stdout + run.stderr).toContain('table-duplicate');
+  });
+});
+
+describe('an apply after one that never ended', () => {
+  it('warns before the plan, even when the tables now plan no changes', async () => {
+    const dir = await files({ 'a.yaml': await readFile(EXAMPLE, 'utf8') });
+    const backups = join(dir, 'backups');
+    // Bring the table to the config, then leave a backup whose apply started writing and never
+    // recorded how it ended (as a kill -9 mid-apply leaves it).
+    const first = await runCliInProcess(
+      ['apply', dir, '--yes', '--backup-dir', backups],
+      emulatorEnv(emulator),
+    );
+    expect(first.code, first.stderr).toBe(0);
+    const [backup] = (await readdir(backups)).filter((name) => name.startsWith('backup-'));
+    await rm(join(backups, backup!, 'result.json'));
+    const again = await runCliInProcess(
+      ['apply', dir, '--yes', '--backup-dir', backups],
+      emulatorEnv(emulator),
+    );
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('No changes');
+    expect(again.stderr).toMatch(/warning: an earlier apply did not finish .*rollback --backup/s);
   });
 });
