@@ -29,6 +29,12 @@ interface DiffColumns {
    * order, so the plan's digest writes them as they are instead of copying each.
    */
   after: readonly AfterMember[];
+  /**
+   * A row with every member of {@link after} (when each row has them all: no managed column),
+   * copied to start each row: one allocation of the right size instead of a row grown member
+   * by member.
+   */
+  template: Row | undefined;
 }
 
 export interface RowDiff {
@@ -149,7 +155,10 @@ function diffColumns(config: TableConfig, schema: TableSchema, managed: Readonly
     ...[...managed].filter((name) => name !== 'key').map((name) => ({ name, from: 'live' as const })),
   ];
   after.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { compared, after };
+  const template = after.every((member) => member.from !== 'live')
+    ? Object.fromEntries(after.map((member) => [member.name, '']))
+    : undefined;
+  return { compared, after, template };
 }
 
 /** Whether a cell holds json: its column is typed per row, and the row's kind is json. */
@@ -189,7 +198,7 @@ function changedCells(
  * deploy stamps those.
  */
 function fullRow(desired: DesiredRow, current: Row, columns: DiffColumns): Row {
-  const row: Row = {};
+  const row: Row = columns.template ? { ...columns.template } : {};
   for (const member of columns.after) {
     if (member.from === 'desired') {
       const value = desired.cells[member.name];
