@@ -18100,7 +18100,10 @@ function diffColumns(config, schema, managed) {
         ...[...managed].filter((name) => name !== 'key').map((name) => ({ name, from: 'live' })),
     ];
     after.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { compared, after };
+    const template = after.every((member) => member.from !== 'live')
+        ? Object.fromEntries(after.map((member) => [member.name, '']))
+        : undefined;
+    return { compared, after, template };
 }
 /** Whether a cell holds json: its column is typed per row, and the row's kind is json. */
 function holdsJson(desired, column) {
@@ -18136,7 +18139,7 @@ function changedCells(desired, current, compared) {
  * deploy stamps those.
  */
 function fullRow(desired, current, columns) {
-    const row = {};
+    const row = columns.template ? { ...columns.template } : {};
     for (const member of columns.after) {
         if (member.from === 'desired') {
             const value = desired.cells[member.name];
