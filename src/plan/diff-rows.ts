@@ -25,8 +25,9 @@ type AfterMember =
 interface DiffColumns {
   compared: readonly ComparedColumn[];
   /**
-   * The members of an update's whole row, in sorted order: the rows are built in canonical key
-   * order, so the plan's digest writes them as they are instead of copying each.
+   * The members of an update's whole row in the order the row is sent: the key, the compared
+   * columns in schema order, the managed ones (the order rows are read back in, which callers
+   * may compare as text).
    */
   after: readonly AfterMember[];
   /**
@@ -154,7 +155,6 @@ function diffColumns(config: TableConfig, schema: TableSchema, managed: Readonly
     ...compared.map((column) => ({ name: column.name, from: 'desired' as const, column })),
     ...[...managed].filter((name) => name !== 'key').map((name) => ({ name, from: 'live' as const })),
   ];
-  after.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const template = after.every((member) => member.from !== 'live')
     ? Object.fromEntries(after.map((member) => [member.name, '']))
     : undefined;
@@ -182,7 +182,7 @@ function changedCells(
     if (wanted === live) continue;
     if (sameCell(wanted, live, column.definition, holdsJson(desired, column))) continue;
     cells ??= [];
-    // Members in sorted order, as the rows (see DiffColumns).
+    // Members in sorted (canonical) order: the digest writes the change as it is, without a copy.
     cells.push({
       after: wanted === undefined ? column.fallback : wanted,
       before: live ?? null,
