@@ -1410,7 +1410,6 @@ function diffColumns(config, schema, managed) {
         ...compared.map((column) => ({ name: column.name, from: 'desired', column })),
         ...[...managed].filter((name) => name !== 'key').map((name) => ({ name, from: 'live' })),
     ];
-    after.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const template = after.every((member) => member.from !== 'live')
         ? Object.fromEntries(after.map((member) => [member.name, '']))
         : undefined;
@@ -1435,7 +1434,7 @@ function changedCells(desired, current, compared) {
         if ((0,equality/* sameCell */.n)(wanted, live, column.definition, holdsJson(desired, column)))
             continue;
         cells ??= [];
-        // Members in sorted order, as the rows (see DiffColumns).
+        // Members in sorted (canonical) order: the digest writes the change as it is, without a copy.
         cells.push({
             after: wanted === undefined ? column.fallback : wanted,
             before: live ?? null,

@@ -18099,7 +18099,6 @@ function diffColumns(config, schema, managed) {
         ...compared.map((column) => ({ name: column.name, from: 'desired', column })),
         ...[...managed].filter((name) => name !== 'key').map((name) => ({ name, from: 'live' })),
     ];
-    after.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const template = after.every((member) => member.from !== 'live')
         ? Object.fromEntries(after.map((member) => [member.name, '']))
         : undefined;
@@ -18124,7 +18123,7 @@ function changedCells(desired, current, compared) {
         if (sameCell(wanted, live, column.definition, holdsJson(desired, column)))
             continue;
         cells ??= [];
-        // Members in sorted order, as the rows (see DiffColumns).
+        // Members in sorted (canonical) order: the digest writes the change as it is, without a copy.
         cells.push({
             after: wanted === undefined ? column.fallback : wanted,
             before: live ?? null,
