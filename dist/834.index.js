@@ -1306,60 +1306,114 @@ var equality = __webpack_require__(32335);
 ;// CONCATENATED MODULE: ./src/plan/diff-rows.ts
 
 
+
 /**
  * Diffs the rows: creates and updates in key order, then deletes (or unmanaged rows) in key
  * order. Allocates only for what changes: a row that is the same costs lookups, nothing more.
  */
 function diffRows(config, liveRows, schema, managed) {
-    const compared = comparedColumns(config, schema, managed);
+    const columns = diffColumns(config, schema, managed);
+    const diff = { creates: [], updates: [], deletes: [], unchanged: 0, unmanagedRows: 0 };
+    const pairs = {
+        desired: (desired, current) => diffRow(diff, desired, current, columns),
+        liveOnly: (key, row) => {
+            if (config.prune)
+                diff.deletes.push({ key, row });
+            else
+                diff.unmanagedRows += 1;
+        },
+    };
+    // Both sides usually come in key order (files are kept sorted, the service pages by key):
+    // then one walk pairs them, with no index of the live rows and no sort of the deletes.
+    if (strictlyOrdered(config.rows, liveRows))
+        mergeRows(config.rows, liveRows, pairs);
+    else {
+        indexRows(config.rows, liveRows, pairs);
+        diff.deletes.sort((a, b) => (0,keys/* compareKeys */.Y)(a.key, b.key));
+    }
+    return diff;
+}
+/** Whether both lists are in key order with no key twice. */
+function strictlyOrdered(desired, live) {
+    for (let index = 1; index < desired.length; index++)
+        if (!(desired[index - 1].key < desired[index].key))
+            return false;
+    for (let index = 1; index < live.length; index++)
+        if (!(String(live[index - 1].key) < String(live[index].key)))
+            return false;
+    return true;
+}
+/** Pairs two lists in strict key order in one walk. */
+function mergeRows(desired, live, pairing) {
+    let next = 0;
+    for (const row of desired) {
+        while (next < live.length && String(live[next].key) < row.key) {
+            pairing.liveOnly(String(live[next].key), live[next]);
+            next += 1;
+        }
+        if (next < live.length && String(live[next].key) === row.key) {
+            pairing.desired(row, live[next]);
+            next += 1;
+        }
+        else
+            pairing.desired(row, undefined);
+    }
+    for (; next < live.length; next++)
+        pairing.liveOnly(String(live[next].key), live[next]);
+}
+/** Pairs lists in any order (a repeated live key: the last one counts) through an index. */
+function indexRows(desiredRows, liveRows, pairing) {
     const live = new Map();
     for (const row of liveRows)
         live.set(String(row.key), row);
-    const diff = { creates: [], updates: [], deletes: [], unchanged: 0, unmanagedRows: 0 };
     const desiredKeys = new Set();
-    for (const desired of (0,keys/* sortedByKey */.A)(config.rows, (row) => row.key)) {
+    for (const desired of (0,keys/* sortedByKey */.A)(desiredRows, (row) => row.key)) {
         desiredKeys.add(desired.key);
-        const current = live.get(desired.key);
-        if (!current) {
-            diff.creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
-            continue;
-        }
-        const cells = changedCells(desired, current, compared);
-        if (cells === undefined)
-            diff.unchanged += 1;
-        else
-            diff.updates.push({
-                key: desired.key,
-                cells,
-                before: current,
-                after: fullRow(desired, current, compared, managed),
-            });
+        pairing.desired(desired, live.get(desired.key));
     }
-    // Only the live rows the file leaves out are sorted: usually few, or none.
-    for (const [key, row] of live) {
-        if (desiredKeys.has(key))
-            continue;
-        if (config.prune)
-            diff.deletes.push({ key, row });
-        else
-            diff.unmanagedRows += 1;
-    }
-    diff.deletes.sort((a, b) => (0,keys/* compareKeys */.Y)(a.key, b.key));
-    return diff;
+    for (const [key, row] of live)
+        if (!desiredKeys.has(key))
+            pairing.liveOnly(key, row);
 }
-/** The columns compared: all but the key and the managed ones, in schema order. */
-function comparedColumns(config, schema, managed) {
+function diffRow(diff, desired, current, columns) {
+    if (!current) {
+        diff.creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
+        return;
+    }
+    const cells = changedCells(desired, current, columns.compared);
+    if (cells === undefined)
+        diff.unchanged += 1;
+    else
+        diff.updates.push({
+            key: desired.key,
+            cells,
+            before: current,
+            after: fullRow(desired, current, columns),
+        });
+}
+/** The columns compared (all but the key and the managed ones, in schema order), and the row order. */
+function diffColumns(config, schema, managed) {
     const specs = new Map(config.columns.map((column) => [column.name, column]));
-    return Object.entries(schema.properties)
+    const compared = Object.entries(schema.properties)
         .filter(([name]) => name !== 'key' && !managed.has(name))
         .map(([name, definition]) => {
         const by = specs.get(name)?.typedBy;
         return {
             name,
             definition,
+            fallback: (0,genesys_schema/* defaultFor */.P)(definition),
             typedBy: by === undefined ? undefined : { column: by, fallback: specs.get(by)?.default },
         };
     });
+    const after = [
+        { name: 'key', from: 'key' },
+        ...compared.map((column) => ({ name: column.name, from: 'desired', column })),
+        ...[...managed].filter((name) => name !== 'key').map((name) => ({ name, from: 'live' })),
+    ];
+    const template = after.every((member) => member.from !== 'live')
+        ? Object.fromEntries(after.map((member) => [member.name, '']))
+        : undefined;
+    return { compared, after, template };
 }
 /** Whether a cell holds json: its column is typed per row, and the row's kind is json. */
 function holdsJson(desired, column) {
@@ -1373,13 +1427,18 @@ function changedCells(desired, current, compared) {
     for (let index = 0; index < compared.length; index++) {
         const column = compared[index];
         const wanted = desired.cells[column.name];
-        if ((0,equality/* sameCell */.n)(wanted, current[column.name], column.definition, holdsJson(desired, column)))
+        const live = current[column.name];
+        // The same value (or both missing) is the same cell whatever the column: no lookups.
+        if (wanted === live)
+            continue;
+        if ((0,equality/* sameCell */.n)(wanted, live, column.definition, holdsJson(desired, column)))
             continue;
         cells ??= [];
+        // Members in sorted (canonical) order: the digest writes the change as it is, without a copy.
         cells.push({
+            after: wanted === undefined ? column.fallback : wanted,
+            before: live ?? null,
             column: column.name,
-            before: current[column.name] ?? null,
-            after: (0,equality/* effectiveValue */.F)(wanted, column.definition),
         });
     }
     return cells;
@@ -1389,15 +1448,18 @@ function changedCells(desired, current, compared) {
  * anyway, so it is written as that default), plus the managed columns as they are live; the
  * deploy stamps those.
  */
-function fullRow(desired, current, compared, managed) {
-    const row = { key: desired.key };
-    for (let index = 0; index < compared.length; index++) {
-        const column = compared[index];
-        row[column.name] = (0,equality/* effectiveValue */.F)(desired.cells[column.name], column.definition);
+function fullRow(desired, current, columns) {
+    const row = columns.template ? { ...columns.template } : {};
+    for (const member of columns.after) {
+        if (member.from === 'desired') {
+            const value = desired.cells[member.name];
+            row[member.name] = value === undefined ? member.column.fallback : value;
+        }
+        else if (member.from === 'key')
+            row.key = desired.key;
+        else if (current[member.name] !== undefined)
+            row[member.name] = current[member.name];
     }
-    for (const column of managed)
-        if (current[column] !== undefined)
-            row[column] = current[column];
     return row;
 }
 

@@ -17598,11 +17598,13 @@ function shapeOf(keys) {
     if (!shape) {
         if (shapes.size > 10_000)
             shapes.clear();
+        const sorted = [...keys].sort();
         shape = {
             own: [...keys],
-            sorted: [...keys].sort(),
+            sorted,
             protoKey: keys.includes('__proto__'),
             indexKey: keys.some((key) => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1),
+            ordered: sameKeys(keys, sorted),
         };
         shapes.set(id, shape);
     }
@@ -17681,9 +17683,8 @@ function writeArray(list, sink) {
         if (start > 0)
             sink.push(',');
         const end = Math.min(list.length, start + CHUNK);
-        const copies = canonicalCopies(list, start, end);
-        if (copies) {
-            const text = JSON.stringify(copies);
+        const text = flatChunkText(list, start, end) ?? copiedChunkText(list, start, end);
+        if (text !== undefined) {
             sink.push(text.slice(1, -1));
             continue;
         }
@@ -17694,6 +17695,51 @@ function writeArray(list, sink) {
         }
     }
     sink.push(']');
+}
+function copiedChunkText(list, start, end) {
+    const copies = canonicalCopies(list, start, end);
+    return copies && JSON.stringify(copies);
+}
+/**
+ * A chunk of flat records of one shape (the rows of a table) as text, written by one
+ * JSON.stringify with the sorted keys as its property list: the engine writes each record's
+ * members in that order without a copy of it. Undefined for any other chunk: a key that is an
+ * array index (the canonical form of a flat record writes those first) or `__proto__`, a
+ * record with a prototype of its own (it could have a toJSON), a member that is not a string,
+ * number, boolean, null or undefined.
+ */
+function flatChunkText(list, start, end) {
+    let shape;
+    for (let index = start; index < end; index++) {
+        const item = list[index];
+        if (item === null || typeof item !== 'object' || Array.isArray(item))
+            return undefined;
+        const prototype = Object.getPrototypeOf(item);
+        if (prototype !== Object.prototype && prototype !== null)
+            return undefined;
+        const keys = Object.keys(item);
+        if (shape === undefined) {
+            shape = shapeOf(keys);
+            if (shape.indexKey || shape.protoKey)
+                return undefined;
+        }
+        else if (!sameKeys(shape.own, keys))
+            return undefined;
+        const record = item;
+        for (const key of keys) {
+            const member = record[key];
+            const type = typeof member;
+            if (member !== null &&
+                type !== 'string' &&
+                type !== 'number' &&
+                type !== 'boolean' &&
+                type !== 'undefined')
+                return undefined;
+        }
+    }
+    if (shape === undefined)
+        return undefined;
+    return JSON.stringify(list.slice(start, end), shape.sorted);
 }
 /**
  * Records and lists one chunk may copy: a chunk's text stays small (a few hundred rows), and an
@@ -17727,29 +17773,64 @@ function canonicalCopy(value, budget) {
         return value;
     if (type !== 'object' || --budget.left < 0)
         return NOT_CANONICAL;
-    if (Array.isArray(value)) {
-        const copy = new Array(value.length);
-        for (let index = 0; index < value.length; index++) {
-            const item = canonicalCopy(value[index], budget);
-            if (item === NOT_CANONICAL)
-                return NOT_CANONICAL;
-            copy[index] = item;
-        }
-        return copy;
-    }
+    if (Array.isArray(value))
+        return listCopy(value, budget);
     const record = value;
     const shape = shapeOf(Object.keys(record));
-    const copy = (shape.protoKey ? Object.create(null) : {});
+    // A record already in sorted order is kept as it is until a member of it has to be copied.
+    let copy = shape.ordered
+        ? undefined
+        : (shape.protoKey ? Object.create(null) : {});
     let nested = false;
-    for (const key of shape.sorted) {
-        const member = canonicalCopy(record[key], budget);
+    for (let index = 0; index < shape.sorted.length; index++) {
+        const key = shape.sorted[index];
+        const original = record[key];
+        // Most members are cells: kept as they are without a call.
+        const member = isScalar(original) ? original : canonicalCopy(original, budget);
         if (member === NOT_CANONICAL)
             return NOT_CANONICAL;
         if (member !== null && typeof member === 'object')
             nested = true;
-        copy[key] = member;
+        if (copy === undefined && member !== original)
+            copy = recordPrefix(record, shape, index);
+        if (copy !== undefined)
+            copy[key] = member;
     }
-    return nested && shape.indexKey ? NOT_CANONICAL : copy;
+    if (nested && shape.indexKey)
+        return NOT_CANONICAL;
+    // An own toJSON is a function, which is not canonical; an inherited one would be called.
+    return copy ?? (isPlain(record) ? record : NOT_CANONICAL);
+}
+/** A list as {@link canonicalCopy} copies it: itself while no item needs a copy. */
+function listCopy(value, budget) {
+    // A subclass of Array could have a toJSON: the copy, a plain array, has none.
+    let copy = Object.getPrototypeOf(value) === Array.prototype ? undefined : new Array(value.length);
+    for (let index = 0; index < value.length; index++) {
+        const original = value[index];
+        const item = canonicalCopy(original, budget);
+        if (item === NOT_CANONICAL)
+            return NOT_CANONICAL;
+        if (copy === undefined && item !== original)
+            copy = value.slice(0, index);
+        if (copy !== undefined)
+            copy[index] = item;
+    }
+    return copy ?? value;
+}
+/** A copy of a record's first members in sorted order, where a member of it first needs a copy. */
+function recordPrefix(record, shape, count) {
+    const copy = (shape.protoKey ? Object.create(null) : {});
+    for (let index = 0; index < count; index++)
+        copy[shape.sorted[index]] = record[shape.sorted[index]];
+    return copy;
+}
+function isScalar(value) {
+    const type = typeof value;
+    return (type === 'string' || type === 'number' || type === 'boolean' || value === null || value === undefined);
+}
+function isPlain(record) {
+    const prototype = Object.getPrototypeOf(record);
+    return prototype === Object.prototype || prototype === null;
 }
 
 ;// CONCATENATED MODULE: ./src/genesys/schema.ts
@@ -17914,60 +17995,114 @@ function sameJson(a, b) {
 ;// CONCATENATED MODULE: ./src/plan/diff-rows.ts
 
 
+
 /**
  * Diffs the rows: creates and updates in key order, then deletes (or unmanaged rows) in key
  * order. Allocates only for what changes: a row that is the same costs lookups, nothing more.
  */
 function diffRows(config, liveRows, schema, managed) {
-    const compared = comparedColumns(config, schema, managed);
+    const columns = diffColumns(config, schema, managed);
+    const diff = { creates: [], updates: [], deletes: [], unchanged: 0, unmanagedRows: 0 };
+    const pairs = {
+        desired: (desired, current) => diffRow(diff, desired, current, columns),
+        liveOnly: (key, row) => {
+            if (config.prune)
+                diff.deletes.push({ key, row });
+            else
+                diff.unmanagedRows += 1;
+        },
+    };
+    // Both sides usually come in key order (files are kept sorted, the service pages by key):
+    // then one walk pairs them, with no index of the live rows and no sort of the deletes.
+    if (strictlyOrdered(config.rows, liveRows))
+        mergeRows(config.rows, liveRows, pairs);
+    else {
+        indexRows(config.rows, liveRows, pairs);
+        diff.deletes.sort((a, b) => compareKeys(a.key, b.key));
+    }
+    return diff;
+}
+/** Whether both lists are in key order with no key twice. */
+function strictlyOrdered(desired, live) {
+    for (let index = 1; index < desired.length; index++)
+        if (!(desired[index - 1].key < desired[index].key))
+            return false;
+    for (let index = 1; index < live.length; index++)
+        if (!(String(live[index - 1].key) < String(live[index].key)))
+            return false;
+    return true;
+}
+/** Pairs two lists in strict key order in one walk. */
+function mergeRows(desired, live, pairing) {
+    let next = 0;
+    for (const row of desired) {
+        while (next < live.length && String(live[next].key) < row.key) {
+            pairing.liveOnly(String(live[next].key), live[next]);
+            next += 1;
+        }
+        if (next < live.length && String(live[next].key) === row.key) {
+            pairing.desired(row, live[next]);
+            next += 1;
+        }
+        else
+            pairing.desired(row, undefined);
+    }
+    for (; next < live.length; next++)
+        pairing.liveOnly(String(live[next].key), live[next]);
+}
+/** Pairs lists in any order (a repeated live key: the last one counts) through an index. */
+function indexRows(desiredRows, liveRows, pairing) {
     const live = new Map();
     for (const row of liveRows)
         live.set(String(row.key), row);
-    const diff = { creates: [], updates: [], deletes: [], unchanged: 0, unmanagedRows: 0 };
     const desiredKeys = new Set();
-    for (const desired of sortedByKey(config.rows, (row) => row.key)) {
+    for (const desired of sortedByKey(desiredRows, (row) => row.key)) {
         desiredKeys.add(desired.key);
-        const current = live.get(desired.key);
-        if (!current) {
-            diff.creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
-            continue;
-        }
-        const cells = changedCells(desired, current, compared);
-        if (cells === undefined)
-            diff.unchanged += 1;
-        else
-            diff.updates.push({
-                key: desired.key,
-                cells,
-                before: current,
-                after: fullRow(desired, current, compared, managed),
-            });
+        pairing.desired(desired, live.get(desired.key));
     }
-    // Only the live rows the file leaves out are sorted: usually few, or none.
-    for (const [key, row] of live) {
-        if (desiredKeys.has(key))
-            continue;
-        if (config.prune)
-            diff.deletes.push({ key, row });
-        else
-            diff.unmanagedRows += 1;
-    }
-    diff.deletes.sort((a, b) => compareKeys(a.key, b.key));
-    return diff;
+    for (const [key, row] of live)
+        if (!desiredKeys.has(key))
+            pairing.liveOnly(key, row);
 }
-/** The columns compared: all but the key and the managed ones, in schema order. */
-function comparedColumns(config, schema, managed) {
+function diffRow(diff, desired, current, columns) {
+    if (!current) {
+        diff.creates.push({ key: desired.key, row: { key: desired.key, ...desired.cells } });
+        return;
+    }
+    const cells = changedCells(desired, current, columns.compared);
+    if (cells === undefined)
+        diff.unchanged += 1;
+    else
+        diff.updates.push({
+            key: desired.key,
+            cells,
+            before: current,
+            after: fullRow(desired, current, columns),
+        });
+}
+/** The columns compared (all but the key and the managed ones, in schema order), and the row order. */
+function diffColumns(config, schema, managed) {
     const specs = new Map(config.columns.map((column) => [column.name, column]));
-    return Object.entries(schema.properties)
+    const compared = Object.entries(schema.properties)
         .filter(([name]) => name !== 'key' && !managed.has(name))
         .map(([name, definition]) => {
         const by = specs.get(name)?.typedBy;
         return {
             name,
             definition,
+            fallback: defaultFor(definition),
             typedBy: by === undefined ? undefined : { column: by, fallback: specs.get(by)?.default },
         };
     });
+    const after = [
+        { name: 'key', from: 'key' },
+        ...compared.map((column) => ({ name: column.name, from: 'desired', column })),
+        ...[...managed].filter((name) => name !== 'key').map((name) => ({ name, from: 'live' })),
+    ];
+    const template = after.every((member) => member.from !== 'live')
+        ? Object.fromEntries(after.map((member) => [member.name, '']))
+        : undefined;
+    return { compared, after, template };
 }
 /** Whether a cell holds json: its column is typed per row, and the row's kind is json. */
 function holdsJson(desired, column) {
@@ -17981,13 +18116,18 @@ function changedCells(desired, current, compared) {
     for (let index = 0; index < compared.length; index++) {
         const column = compared[index];
         const wanted = desired.cells[column.name];
-        if (sameCell(wanted, current[column.name], column.definition, holdsJson(desired, column)))
+        const live = current[column.name];
+        // The same value (or both missing) is the same cell whatever the column: no lookups.
+        if (wanted === live)
+            continue;
+        if (sameCell(wanted, live, column.definition, holdsJson(desired, column)))
             continue;
         cells ??= [];
+        // Members in sorted (canonical) order: the digest writes the change as it is, without a copy.
         cells.push({
+            after: wanted === undefined ? column.fallback : wanted,
+            before: live ?? null,
             column: column.name,
-            before: current[column.name] ?? null,
-            after: effectiveValue(wanted, column.definition),
         });
     }
     return cells;
@@ -17997,15 +18137,18 @@ function changedCells(desired, current, compared) {
  * anyway, so it is written as that default), plus the managed columns as they are live; the
  * deploy stamps those.
  */
-function fullRow(desired, current, compared, managed) {
-    const row = { key: desired.key };
-    for (let index = 0; index < compared.length; index++) {
-        const column = compared[index];
-        row[column.name] = effectiveValue(desired.cells[column.name], column.definition);
+function fullRow(desired, current, columns) {
+    const row = columns.template ? { ...columns.template } : {};
+    for (const member of columns.after) {
+        if (member.from === 'desired') {
+            const value = desired.cells[member.name];
+            row[member.name] = value === undefined ? member.column.fallback : value;
+        }
+        else if (member.from === 'key')
+            row.key = desired.key;
+        else if (current[member.name] !== undefined)
+            row[member.name] = current[member.name];
     }
-    for (const column of managed)
-        if (current[column] !== undefined)
-            row[column] = current[column];
     return row;
 }
 

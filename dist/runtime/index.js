@@ -24349,11 +24349,13 @@ function shapeOf(keys) {
     if (!shape) {
         if (shapes.size > 10_000)
             shapes.clear();
+        const sorted = [...keys].sort();
         shape = {
             own: [...keys],
-            sorted: [...keys].sort(),
+            sorted,
             protoKey: keys.includes('__proto__'),
             indexKey: keys.some((key) => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1),
+            ordered: sameKeys(keys, sorted),
         };
         shapes.set(id, shape);
     }
@@ -24432,9 +24434,8 @@ function writeArray(list, sink) {
         if (start > 0)
             sink.push(',');
         const end = Math.min(list.length, start + CHUNK);
-        const copies = canonicalCopies(list, start, end);
-        if (copies) {
-            const text = JSON.stringify(copies);
+        const text = flatChunkText(list, start, end) ?? copiedChunkText(list, start, end);
+        if (text !== undefined) {
             sink.push(text.slice(1, -1));
             continue;
         }
@@ -24445,6 +24446,51 @@ function writeArray(list, sink) {
         }
     }
     sink.push(']');
+}
+function copiedChunkText(list, start, end) {
+    const copies = canonicalCopies(list, start, end);
+    return copies && JSON.stringify(copies);
+}
+/**
+ * A chunk of flat records of one shape (the rows of a table) as text, written by one
+ * JSON.stringify with the sorted keys as its property list: the engine writes each record's
+ * members in that order without a copy of it. Undefined for any other chunk: a key that is an
+ * array index (the canonical form of a flat record writes those first) or `__proto__`, a
+ * record with a prototype of its own (it could have a toJSON), a member that is not a string,
+ * number, boolean, null or undefined.
+ */
+function flatChunkText(list, start, end) {
+    let shape;
+    for (let index = start; index < end; index++) {
+        const item = list[index];
+        if (item === null || typeof item !== 'object' || Array.isArray(item))
+            return undefined;
+        const prototype = Object.getPrototypeOf(item);
+        if (prototype !== Object.prototype && prototype !== null)
+            return undefined;
+        const keys = Object.keys(item);
+        if (shape === undefined) {
+            shape = shapeOf(keys);
+            if (shape.indexKey || shape.protoKey)
+                return undefined;
+        }
+        else if (!sameKeys(shape.own, keys))
+            return undefined;
+        const record = item;
+        for (const key of keys) {
+            const member = record[key];
+            const type = typeof member;
+            if (member !== null &&
+                type !== 'string' &&
+                type !== 'number' &&
+                type !== 'boolean' &&
+                type !== 'undefined')
+                return undefined;
+        }
+    }
+    if (shape === undefined)
+        return undefined;
+    return JSON.stringify(list.slice(start, end), shape.sorted);
 }
 /**
  * Records and lists one chunk may copy: a chunk's text stays small (a few hundred rows), and an
@@ -24478,29 +24524,64 @@ function canonicalCopy(value, budget) {
         return value;
     if (type !== 'object' || --budget.left < 0)
         return NOT_CANONICAL;
-    if (Array.isArray(value)) {
-        const copy = new Array(value.length);
-        for (let index = 0; index < value.length; index++) {
-            const item = canonicalCopy(value[index], budget);
-            if (item === NOT_CANONICAL)
-                return NOT_CANONICAL;
-            copy[index] = item;
-        }
-        return copy;
-    }
+    if (Array.isArray(value))
+        return listCopy(value, budget);
     const record = value;
     const shape = shapeOf(Object.keys(record));
-    const copy = (shape.protoKey ? Object.create(null) : {});
+    // A record already in sorted order is kept as it is until a member of it has to be copied.
+    let copy = shape.ordered
+        ? undefined
+        : (shape.protoKey ? Object.create(null) : {});
     let nested = false;
-    for (const key of shape.sorted) {
-        const member = canonicalCopy(record[key], budget);
+    for (let index = 0; index < shape.sorted.length; index++) {
+        const key = shape.sorted[index];
+        const original = record[key];
+        // Most members are cells: kept as they are without a call.
+        const member = isScalar(original) ? original : canonicalCopy(original, budget);
         if (member === NOT_CANONICAL)
             return NOT_CANONICAL;
         if (member !== null && typeof member === 'object')
             nested = true;
-        copy[key] = member;
+        if (copy === undefined && member !== original)
+            copy = recordPrefix(record, shape, index);
+        if (copy !== undefined)
+            copy[key] = member;
     }
-    return nested && shape.indexKey ? NOT_CANONICAL : copy;
+    if (nested && shape.indexKey)
+        return NOT_CANONICAL;
+    // An own toJSON is a function, which is not canonical; an inherited one would be called.
+    return copy ?? (isPlain(record) ? record : NOT_CANONICAL);
+}
+/** A list as {@link canonicalCopy} copies it: itself while no item needs a copy. */
+function listCopy(value, budget) {
+    // A subclass of Array could have a toJSON: the copy, a plain array, has none.
+    let copy = Object.getPrototypeOf(value) === Array.prototype ? undefined : new Array(value.length);
+    for (let index = 0; index < value.length; index++) {
+        const original = value[index];
+        const item = canonicalCopy(original, budget);
+        if (item === NOT_CANONICAL)
+            return NOT_CANONICAL;
+        if (copy === undefined && item !== original)
+            copy = value.slice(0, index);
+        if (copy !== undefined)
+            copy[index] = item;
+    }
+    return copy ?? value;
+}
+/** A copy of a record's first members in sorted order, where a member of it first needs a copy. */
+function recordPrefix(record, shape, count) {
+    const copy = (shape.protoKey ? Object.create(null) : {});
+    for (let index = 0; index < count; index++)
+        copy[shape.sorted[index]] = record[shape.sorted[index]];
+    return copy;
+}
+function isScalar(value) {
+    const type = typeof value;
+    return (type === 'string' || type === 'number' || type === 'boolean' || value === null || value === undefined);
+}
+function isPlain(record) {
+    const prototype = Object.getPrototypeOf(record);
+    return prototype === Object.prototype || prototype === null;
 }
 
 ;// CONCATENATED MODULE: ./src/config/keys.ts
