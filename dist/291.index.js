@@ -758,7 +758,8 @@ var versions_table = __webpack_require__(49680);
 /** Apply → verify → versions markers → health checks; throws a {@link DeployFailure} at the first that fails. */
 async function applyAndCheck(run, options, context, progress) {
     const { plan, stamp, versions, logger } = { ...run, logger: options.logger };
-    logger.info(`▶ apply (deploy version ${stamp.version})`);
+    // The version is named only where something keeps it (a managed column, the versions table).
+    logger.info(run.versioned ? `▶ apply (deploy version ${stamp.version})` : '▶ apply');
     const applied = await (0,apply/* applyTables */.e)(plan.tables, run.live, { ...context, phase: 'deploy', stamp });
     progress.operations = applied.operations;
     const after = await verifyApplied(run, applied.tableIds, options);

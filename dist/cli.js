@@ -25306,7 +25306,8 @@ function rowCountMismatch(plan, live) {
 /** Apply → verify → versions markers → health checks; throws a {@link DeployFailure} at the first that fails. */
 async function applyAndCheck(run, options, context, progress) {
     const { plan, stamp, versions, logger } = { ...run, logger: options.logger };
-    logger.info(`▶ apply (deploy version ${stamp.version})`);
+    // The version is named only where something keeps it (a managed column, the versions table).
+    logger.info(run.versioned ? `▶ apply (deploy version ${stamp.version})` : '▶ apply');
     const applied = await applyTables(plan.tables, run.live, { ...context, phase: 'deploy', stamp });
     progress.operations = applied.operations;
     const after = await verifyApplied(run, applied.tableIds, options);
@@ -30767,11 +30768,26 @@ const EMERGENCY_HELP = `  --emergency-reason R   start outside the policy's chan
  * The file and the options are read at once, so that a mistake in either stops the command
  * before anything else.
  */
-async function policyFromOptions(values, cwd) {
+async function policyFromOptions(values, cwd, warn = () => { }) {
     const policyOf = await readLocalPolicy(cwd, values.policy);
     const thresholds = parseThresholdLimits((name) => values[name], (name) => `--${name}`);
-    return (environment) => tighten(policyOf(environment), { thresholds });
+    const warned = new Set();
+    return (environment) => {
+        const policy = policyOf(environment);
+        // An option looser than the policy is not an error (scripts pass fixed values), but it
+        // must not look as if it took effect.
+        for (const [field, value] of Object.entries(thresholds)) {
+            const limit = policy.thresholds[field];
+            if (typeof limit !== 'number' || value <= limit || warned.has(field))
+                continue;
+            warned.add(field);
+            warn(`--${optionName(field)} ${value} is looser than the policy's ${limit}${environment ? ` for ${environment}` : ''}; the policy's limit applies (the options only tighten it).`);
+        }
+        return tighten(policy, { thresholds });
+    };
 }
+/** maxDeletedRows → max-deleted-rows. */
+const optionName = (field) => field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 /** Who runs the command: --actor, else GITHUB_ACTOR, else the user name. */
 function actorOf(values, io) {
     if (values.actor)
@@ -31357,7 +31373,7 @@ async function planFromConfigFiles(values, files, io, cwd) {
     const environment = values.environment;
     checkConnectionOptions(io, values);
     // Read before the config files: a broken policy or option stops the command first.
-    const policyOf = await policyFromOptions(values, cwd);
+    const policyOf = await policyFromOptions(values, cwd, (message) => writeLine(io.stderr, `warning: ${message}`));
     const validation = await validateConfigFiles([...(values.config ?? []), ...files], { cwd });
     // A config that would break a consumer is refused here, before any call to Genesys.
     const contracts = await contractFindings(validation.configs, { cwd, patterns: values.contracts });
@@ -33638,7 +33654,7 @@ async function checkApplyOptions(values, positionals, io, cwd) {
 /** The plan to apply, from --plan FILE or from the config files, with the policy that judges it. */
 async function planToApply(values, positionals, io, cwd) {
     if (values.plan) {
-        const policyOf = await policyFromOptions(values, cwd);
+        const policyOf = await policyFromOptions(values, cwd, (message) => writeLine(io.stderr, `warning: ${message}`));
         const { plan, client } = await readPlanFile(values.plan, values, io, signingKeyOf(io));
         return { plan, client, policy: policyOf(plan.environment) };
     }
@@ -33805,7 +33821,7 @@ async function runRollbackCommand(args, io) {
     const news = rollbackNewsOf(values, io);
     checkConnectionOptions(io, values);
     await checkInputDirectory('--backup', values.backup, cwd, 'Give the backup directory that apply printed (it holds manifest.json).');
-    const policyOf = await policyFromOptions(values, cwd);
+    const policyOf = await policyFromOptions(values, cwd, (message) => writeLine(io.stderr, `warning: ${message}`));
     const { backup: opened, location, client } = await openCliBackup(values.backup, values, io);
     const actor = actorOf(values, io);
     requireOpenWindow(policyOf(opened.manifest.environment), values, actor, io);

@@ -216,7 +216,9 @@ async function planToApply(
   | 'invalid'
 > {
   if (values.plan) {
-    const policyOf = await policyFromOptions(values, cwd);
+    const policyOf = await policyFromOptions(values, cwd, (message) =>
+      writeLine(io.stderr, `warning: ${message}`),
+    );
     const { plan, client } = await readPlanFile(values.plan, values, io, signingKeyOf(io));
     return { plan, client, policy: policyOf(plan.environment) };
   }

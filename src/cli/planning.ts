@@ -72,7 +72,9 @@ export async function planFromConfigFiles(
   const environment = values.environment;
   checkConnectionOptions(io, values);
   // Read before the config files: a broken policy or option stops the command first.
-  const policyOf = await policyFromOptions(values, cwd);
+  const policyOf = await policyFromOptions(values, cwd, (message) =>
+    writeLine(io.stderr, `warning: ${message}`),
+  );
   const validation = await validateConfigFiles([...(values.config ?? []), ...files], { cwd });
   // A config that would break a consumer is refused here, before any call to Genesys.
   const contracts = await contractFindings(validation.configs, { cwd, patterns: values.contracts });

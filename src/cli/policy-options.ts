@@ -26,14 +26,34 @@ type ThresholdValues = Partial<
 export async function policyFromOptions(
   values: ThresholdValues & { policy?: string | undefined },
   cwd: string,
+  warn: (message: string) => void = () => {},
 ): Promise<(environment: string | undefined) => EnvironmentPolicy> {
   const policyOf = await readLocalPolicy(cwd, values.policy);
   const thresholds = parseThresholdLimits(
     (name) => values[name],
     (name) => `--${name}`,
   );
-  return (environment) => tighten(policyOf(environment), { thresholds });
+  const warned = new Set<string>();
+  return (environment) => {
+    const policy = policyOf(environment);
+    // An option looser than the policy is not an error (scripts pass fixed values), but it
+    // must not look as if it took effect.
+    for (const [field, value] of Object.entries(thresholds) as Array<
+      [keyof typeof policy.thresholds, number]
+    >) {
+      const limit = policy.thresholds[field];
+      if (typeof limit !== 'number' || value <= limit || warned.has(field)) continue;
+      warned.add(field);
+      warn(
+        `--${optionName(field)} ${value} is looser than the policy's ${limit}${environment ? ` for ${environment}` : ''}; the policy's limit applies (the options only tighten it).`,
+      );
+    }
+    return tighten(policy, { thresholds });
+  };
 }
+
+/** maxDeletedRows → max-deleted-rows. */
+const optionName = (field: string): string => field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 /** Who runs the command: --actor, else GITHUB_ACTOR, else the user name. */
 export function actorOf(values: { actor?: string | undefined }, io: CliIo): string {

@@ -119,7 +119,9 @@ export async function runRollbackCommand(args: string[], io: CliIo): Promise<num
     cwd,
     'Give the backup directory that apply printed (it holds manifest.json).',
   );
-  const policyOf = await policyFromOptions(values, cwd);
+  const policyOf = await policyFromOptions(values, cwd, (message) =>
+    writeLine(io.stderr, `warning: ${message}`),
+  );
   const { backup: opened, location, client } = await openCliBackup(values.backup, values, io);
   const actor = actorOf(values, io);
   requireOpenWindow(policyOf(opened.manifest.environment), values, actor, io);

@@ -20,7 +20,8 @@ export async function applyAndCheck(
   progress: { operations: number; health?: HealthReport },
 ): Promise<void> {
   const { plan, stamp, versions, logger } = { ...run, logger: options.logger };
-  logger.info(`▶ apply (deploy version ${stamp.version})`);
+  // The version is named only where something keeps it (a managed column, the versions table).
+  logger.info(run.versioned ? `▶ apply (deploy version ${stamp.version})` : '▶ apply');
   const applied = await applyTables(plan.tables, run.live, { ...context, phase: 'deploy', stamp });
   progress.operations = applied.operations;
 

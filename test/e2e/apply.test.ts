@@ -178,6 +178,9 @@ describe('datatable-deploy apply (the committed bundle)', () => {
     const backups = join(dir, 'tombstone-backups');
     const applied = await runNode(CLI, ['apply', file, '--yes', '--backup-dir', backups, ...loose], env());
     expect(applied.code).toBe(0);
+    // Nothing keeps a version here (no managed column, no versions table): none is named.
+    expect(applied.stdout + applied.stderr).toContain('▶ apply\n');
+    expect(applied.stdout + applied.stderr).not.toMatch(/version \d/);
     expect([...emulator.state.tables.values()].some((table) => table.name === 'jobs')).toBe(false);
     const [backup] = (await readdir(backups)).filter((entry) => !entry.startsWith('.'));
     const restored = await runNode(CLI, ['rollback', '--backup', join(backups, backup!), '--yes'], env());

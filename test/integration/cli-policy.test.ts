@@ -46,11 +46,15 @@ describe('the CLI under the policy file', () => {
     const planned = await cli(['plan', 'jobs.yaml', '--max-changed-rows', '1000']);
     expect(planned.code).toBe(0);
     expect(planned.stdout).toContain('jobs: 2 rows change; the limit is 1.');
+    expect(planned.stderr).toContain(
+      "warning: --max-changed-rows 1000 is looser than the policy's 1 for prod; the policy's limit applies (the options only tighten it).",
+    );
     expect(planned.stdout).toMatch(/Change window \(prod\): closed: outside the change windows .* opens/);
     await writePolicy(undefined);
     const defaults = await cli(['plan', 'jobs.yaml', '--max-changed-percent', '12.5']);
     expect(defaults.code).toBe(0);
     expect(defaults.stdout).toContain('the limit is 12.5%');
+    expect(defaults.stderr).not.toContain('looser');
     expect(defaults.stdout).toContain('Change window (prod): open now (no change windows set');
   });
 
