@@ -486,8 +486,7 @@ function restoreDifferencesText(report) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _plan_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74471);
-/* harmony import */ var _read_back_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44035);
-/* harmony import */ var _versions_table_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49680);
+/* harmony import */ var _versions_table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49680);
 
 
 
@@ -512,7 +511,7 @@ async function guardPlan(plan, options) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RefusedError */ .fk(`The plan is stale: ${stale.join(', ')} changed since it was computed (${plan.digest.slice(0, 19)}…). Nothing was written.`, 'Plan again against the live tables (and have the new plan approved), then deploy that plan.');
     }
     if (guarded.versions)
-        (0,_versions_table_js__WEBPACK_IMPORTED_MODULE_3__/* .checkVersionsTable */ .AA)(guarded.versions);
+        (0,_versions_table_js__WEBPACK_IMPORTED_MODULE_2__/* .checkVersionsTable */ .AA)(guarded.versions);
     return guarded;
 }
 /** The plan's own read, when it is recent and holds every table of the plan. */
@@ -554,7 +553,7 @@ async function readByName(tables, name) {
     if (!found)
         return null;
     const schema = found.schema ?? (await tables.getTable(found.id)).schema;
-    return (0,_read_back_js__WEBPACK_IMPORTED_MODULE_2__/* .liveTable */ .z)({ ...found, schema }, await tables.listRows(found.id));
+    return (0,_plan_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .liveTable */ .zV)({ ...found, schema }, await tables.listRows(found.id));
 }
 
 
@@ -686,8 +685,7 @@ class MemoryJournal {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ settleWritten),
-/* harmony export */   z: () => (/* binding */ liveTable)
+/* harmony export */   j: () => (/* binding */ settleWritten)
 /* harmony export */ });
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
@@ -747,9 +745,9 @@ async function readWritten(api, table, last, doubt) {
         const base = last ?? table.before;
         if (keys.length >= pages || !base) {
             const rows = await api.listRows(table.id);
-            return liveTable(definitionOf(table, definition, base), rows);
+            return (0,_plan_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .liveTable */ .zV)(definitionOf(table, definition, base), rows);
         }
-        return liveTable(definitionOf(table, definition, base), await withRowsRead(api, table.id, base.rows, keys));
+        return (0,_plan_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .liveTable */ .zV)(definitionOf(table, definition, base), await withRowsRead(api, table.id, base.rows, keys));
     }
     catch (error) {
         // Rows that are not there read as absent (getRow), so a 404 here is the table's own.
@@ -786,21 +784,6 @@ const tableOf = (live) => ({
     ...(live.divisionRef ? { division: live.divisionRef } : {}),
     schema: live.schema,
 });
-/** A table and its rows as the plan's read gives them (see plan/snapshot.ts). */
-function liveTable(table, rows) {
-    return {
-        id: table.id,
-        name: table.name,
-        division: table.division?.name,
-        divisionRef: table.division
-            ? { id: table.division.id, ...(table.division.name ? { name: table.division.name } : {}) }
-            : undefined,
-        description: table.description,
-        schema: table.schema,
-        rows,
-        fingerprint: (0,_plan_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .fingerprintTable */ .LB)(table.schema, rows),
-    };
-}
 
 
 /***/ }),

@@ -19552,174 +19552,10 @@ async function readTables(tables, refs, options = {}) {
         const schema = found.schema ?? (await tables.getTable(found.id)).schema;
         const rows = await tables.listRows(found.id);
         options.onTable?.(found.name, rows.length);
-        return {
-            id: found.id,
-            name: found.name,
-            division: found.division?.name,
-            divisionRef: found.division
-                ? { id: found.division.id, ...(found.division.name ? { name: found.division.name } : {}) }
-                : undefined,
-            description: found.description,
-            schema,
-            rows,
-            fingerprint: fingerprintTable(schema, rows),
-        };
+        return liveTable({ ...found, schema }, rows);
     })));
 }
-
-;// CONCATENATED MODULE: ./src/deploy/settle.ts
-
-/**
- * How long a read-back may disagree with what was written before it counts as a difference.
- * Genesys Cloud is eventually consistent: its own Terraform provider waits up to 60 s for a
- * deleted row to read back as gone, and up to 30 s for a deleted table (PR #2130 of
- * terraform-provider-genesyscloud, "eventual consistency in DCA regions").
- */
-const DEFAULT_SETTLE_MS = 60_000;
-/**
- * Reads until the read shows no differences or the settle window runs out, backing off between
- * reads (a tenth of the window at first, at most 1 s, doubling up to 10 s); the last read
- * falls on the window's end. One read is never proof either way: a read that differs may be a
- * lagging replica, and a read that fails (after the client's own retries) is read again. Only
- * when the window is over does a difference count; a read still failing then is thrown.
- */
-async function settle(read, differences, options) {
-    const { clock, logger } = options;
-    const started = clock.now();
-    const deadline = started + options.windowMs;
-    let delay = Math.min(1_000, Math.max(50, options.windowMs / 10));
-    for (let reads = 1;; reads++) {
-        let outcome;
-        try {
-            const value = await read();
-            outcome = { value, differences: differences(value) };
-        }
-        catch (error) {
-            outcome = { error };
-        }
-        const now = clock.now();
-        const settled = 'value' in outcome && outcome.differences.length === 0;
-        if (settled || now >= deadline) {
-            if ('error' in outcome)
-                throw outcome.error;
-            return { ...outcome, reads, elapsedMs: now - started };
-        }
-        if (options.signal?.aborted)
-            throw new SettleAborted(options.what);
-        const wait = Math.min(delay, deadline - now);
-        logger.info('error' in outcome
-            ? `${options.what}: the read failed (${(0,errors/* describeError */.Uc)(outcome.error)}); reading again in ${seconds(wait)}`
-            : `${options.what}: ${outcome.differences.length} difference(s) so far; the service may not show its latest writes yet (eventual consistency), reading again in ${seconds(wait)}`);
-        await clock.sleep(wait);
-        delay = Math.min(10_000, delay * 2);
-    }
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-}
-/** The settling was stopped by its abort signal before the reads matched. */
-class SettleAborted extends Error {
-    constructor(what) {
-        super(`${what}: stopped by the interruption before the reads matched`);
-        this.name = 'SettleAborted';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deploy/read-back.ts
-
-
-
-
-/** Row GETs at once (the client's rate budget and concurrency limit still apply). */
-const ROW_READS_IN_FLIGHT = 8;
-/**
- * Reads the written tables back until the differences settle (see settle.ts). The first read
- * covers every written row; each later one only what the last one still showed different: the
- * rows named by a difference, or the whole written part of a table for a difference that names
- * no row of it (a missing column, the row count, a missing table).
- */
-function settleWritten(api, written, differences, options) {
-    let views;
-    let pending;
-    return settle(async () => {
-        const again = pending;
-        const next = await Promise.all(written.map((table, index) => {
-            const doubt = again === undefined ? 'all' : doubtsOf(table, again);
-            return doubt === 'none'
-                ? (views[index] ?? null)
-                : readWritten(api, table, views?.[index] ?? null, doubt);
-        }));
-        views = next;
-        return next;
-    }, (after) => (pending = differences(after)), options);
-}
-/** Which of a table's written rows a difference puts in doubt again. */
-function doubtsOf(table, differences) {
-    const written = new Set(table.keys);
-    const keys = new Set();
-    for (const item of differences) {
-        if (item.table !== table.name)
-            continue;
-        if (item.key === undefined || !written.has(item.key))
-            return 'all';
-        keys.add(item.key);
-    }
-    return keys.size === 0 ? 'none' : keys;
-}
-/**
- * One table as it reads now. By pages: the table itself. By row GETs: `last` (the previous
- * read back, else the table before the writes) with the rows in doubt read again.
- */
-async function readWritten(api, table, last, doubt) {
-    if (table.id === undefined)
-        return null;
-    const pages = Math.max(1, Math.ceil(table.expectedRows / api.rowsPerPage));
-    const keys = doubt === 'all' ? table.keys : [...doubt];
-    try {
-        const definition = table.definitionChanged ? await api.getTable(table.id) : undefined;
-        const base = last ?? table.before;
-        if (keys.length >= pages || !base) {
-            const rows = await api.listRows(table.id);
-            return liveTable(definitionOf(table, definition, base), rows);
-        }
-        return liveTable(definitionOf(table, definition, base), await withRowsRead(api, table.id, base.rows, keys));
-    }
-    catch (error) {
-        // Rows that are not there read as absent (getRow), so a 404 here is the table's own.
-        if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404)
-            return null;
-        throw error;
-    }
-}
-/** `rows` with the rows of these keys as they read now (gone where a GET finds none). */
-async function withRowsRead(api, tableId, rows, keys) {
-    const limit = pLimit(ROW_READS_IN_FLIGHT);
-    const read = await Promise.all(keys.map((key) => limit(() => api.getRow(tableId, key))));
-    const byKey = new Map(rows.map((row) => [String(row.key), row]));
-    keys.forEach((key, index) => {
-        const row = read[index];
-        if (row)
-            byKey.set(key, row);
-        else
-            byKey.delete(key);
-    });
-    return [...byKey.values()];
-}
-function definitionOf(table, read, base) {
-    if (read?.schema)
-        return { ...read, schema: read.schema };
-    if (base)
-        return { ...tableOf(base), ...(read ?? {}) };
-    throw new Error(`${table.name}: the table's definition could not be read back`);
-}
-const tableOf = (live) => ({
-    id: live.id,
-    name: live.name,
-    ...(live.description === undefined ? {} : { description: live.description }),
-    ...(live.divisionRef ? { division: live.divisionRef } : {}),
-    schema: live.schema,
-});
-/** A table and its rows as the plan's read gives them (see plan/snapshot.ts). */
+/** A table and its rows as the plan's read gives them (the deploy's guard and read-backs too). */
 function liveTable(table, rows) {
     return {
         id: table.id,
@@ -23846,6 +23682,159 @@ async function readByName(tables, name) {
     const schema = found.schema ?? (await tables.getTable(found.id)).schema;
     return liveTable({ ...found, schema }, await tables.listRows(found.id));
 }
+
+;// CONCATENATED MODULE: ./src/deploy/settle.ts
+
+/**
+ * How long a read-back may disagree with what was written before it counts as a difference.
+ * Genesys Cloud is eventually consistent: its own Terraform provider waits up to 60 s for a
+ * deleted row to read back as gone, and up to 30 s for a deleted table (PR #2130 of
+ * terraform-provider-genesyscloud, "eventual consistency in DCA regions").
+ */
+const DEFAULT_SETTLE_MS = 60_000;
+/**
+ * Reads until the read shows no differences or the settle window runs out, backing off between
+ * reads (a tenth of the window at first, at most 1 s, doubling up to 10 s); the last read
+ * falls on the window's end. One read is never proof either way: a read that differs may be a
+ * lagging replica, and a read that fails (after the client's own retries) is read again. Only
+ * when the window is over does a difference count; a read still failing then is thrown.
+ */
+async function settle(read, differences, options) {
+    const { clock, logger } = options;
+    const started = clock.now();
+    const deadline = started + options.windowMs;
+    let delay = Math.min(1_000, Math.max(50, options.windowMs / 10));
+    for (let reads = 1;; reads++) {
+        let outcome;
+        try {
+            const value = await read();
+            outcome = { value, differences: differences(value) };
+        }
+        catch (error) {
+            outcome = { error };
+        }
+        const now = clock.now();
+        const settled = 'value' in outcome && outcome.differences.length === 0;
+        if (settled || now >= deadline) {
+            if ('error' in outcome)
+                throw outcome.error;
+            return { ...outcome, reads, elapsedMs: now - started };
+        }
+        if (options.signal?.aborted)
+            throw new SettleAborted(options.what);
+        const wait = Math.min(delay, deadline - now);
+        logger.info('error' in outcome
+            ? `${options.what}: the read failed (${(0,errors/* describeError */.Uc)(outcome.error)}); reading again in ${seconds(wait)}`
+            : `${options.what}: ${outcome.differences.length} difference(s) so far; the service may not show its latest writes yet (eventual consistency), reading again in ${seconds(wait)}`);
+        await clock.sleep(wait);
+        delay = Math.min(10_000, delay * 2);
+    }
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+/** The settling was stopped by its abort signal before the reads matched. */
+class SettleAborted extends Error {
+    constructor(what) {
+        super(`${what}: stopped by the interruption before the reads matched`);
+        this.name = 'SettleAborted';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/read-back.ts
+
+
+
+
+/** Row GETs at once (the client's rate budget and concurrency limit still apply). */
+const ROW_READS_IN_FLIGHT = 8;
+/**
+ * Reads the written tables back until the differences settle (see settle.ts). The first read
+ * covers every written row; each later one only what the last one still showed different: the
+ * rows named by a difference, or the whole written part of a table for a difference that names
+ * no row of it (a missing column, the row count, a missing table).
+ */
+function settleWritten(api, written, differences, options) {
+    let views;
+    let pending;
+    return settle(async () => {
+        const again = pending;
+        const next = await Promise.all(written.map((table, index) => {
+            const doubt = again === undefined ? 'all' : doubtsOf(table, again);
+            return doubt === 'none'
+                ? (views[index] ?? null)
+                : readWritten(api, table, views?.[index] ?? null, doubt);
+        }));
+        views = next;
+        return next;
+    }, (after) => (pending = differences(after)), options);
+}
+/** Which of a table's written rows a difference puts in doubt again. */
+function doubtsOf(table, differences) {
+    const written = new Set(table.keys);
+    const keys = new Set();
+    for (const item of differences) {
+        if (item.table !== table.name)
+            continue;
+        if (item.key === undefined || !written.has(item.key))
+            return 'all';
+        keys.add(item.key);
+    }
+    return keys.size === 0 ? 'none' : keys;
+}
+/**
+ * One table as it reads now. By pages: the table itself. By row GETs: `last` (the previous
+ * read back, else the table before the writes) with the rows in doubt read again.
+ */
+async function readWritten(api, table, last, doubt) {
+    if (table.id === undefined)
+        return null;
+    const pages = Math.max(1, Math.ceil(table.expectedRows / api.rowsPerPage));
+    const keys = doubt === 'all' ? table.keys : [...doubt];
+    try {
+        const definition = table.definitionChanged ? await api.getTable(table.id) : undefined;
+        const base = last ?? table.before;
+        if (keys.length >= pages || !base) {
+            const rows = await api.listRows(table.id);
+            return liveTable(definitionOf(table, definition, base), rows);
+        }
+        return liveTable(definitionOf(table, definition, base), await withRowsRead(api, table.id, base.rows, keys));
+    }
+    catch (error) {
+        // Rows that are not there read as absent (getRow), so a 404 here is the table's own.
+        if (error instanceof errors/* GenesysApiError */.n_ && error.status === 404)
+            return null;
+        throw error;
+    }
+}
+/** `rows` with the rows of these keys as they read now (gone where a GET finds none). */
+async function withRowsRead(api, tableId, rows, keys) {
+    const limit = pLimit(ROW_READS_IN_FLIGHT);
+    const read = await Promise.all(keys.map((key) => limit(() => api.getRow(tableId, key))));
+    const byKey = new Map(rows.map((row) => [String(row.key), row]));
+    keys.forEach((key, index) => {
+        const row = read[index];
+        if (row)
+            byKey.set(key, row);
+        else
+            byKey.delete(key);
+    });
+    return [...byKey.values()];
+}
+function definitionOf(table, read, base) {
+    if (read?.schema)
+        return { ...read, schema: read.schema };
+    if (base)
+        return { ...tableOf(base), ...(read ?? {}) };
+    throw new Error(`${table.name}: the table's definition could not be read back`);
+}
+const tableOf = (live) => ({
+    id: live.id,
+    name: live.name,
+    ...(live.description === undefined ? {} : { description: live.description }),
+    ...(live.divisionRef ? { division: live.divisionRef } : {}),
+    schema: live.schema,
+});
 
 ;// CONCATENATED MODULE: ./src/config/from-live.ts
 

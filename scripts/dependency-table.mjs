@@ -161,7 +161,6 @@ function dependencyTable() {
     );
   }
   rows.sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : 1));
-  const project = bytes.map((column) => column.get(PROJECT) ?? 0);
   const header = ['Package', 'Version', 'What it is for', ...BUNDLE_COLUMNS.map((column) => column.title)];
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [
@@ -172,18 +171,7 @@ function dependencyTable() {
     line(header),
     line(header.map((_, index) => (index < 3 ? '---' : '---:'))),
     ...rows.map((row) => line([`\`${row.name}\``, row.version, row.purpose, ...row.sizes.map(kilobytes)])),
-    line([
-      'this project’s own code',
-      pkg.version,
-      'Validate, plan, gate, apply, verify, roll back; the runtime reader.',
-      ...project.map(kilobytes),
-    ]),
-    line([
-      '**whole files**',
-      '',
-      'The files themselves, with the bundler’s module wrappers.',
-      ...fileBytes.map(kilobytes),
-    ]),
+    ...closingRows(pkg.version, bytes, fileBytes),
   ].join('\n');
 }
 
@@ -254,9 +242,17 @@ function directTable() {
       ]),
     ),
     line(['(shared)', '', 'Packages that more than one of the above pull in.', ...shared.map(kilobytes)]),
+    ...closingRows(pkg.version, bytes, fileBytes),
+  ].join('\n');
+}
+
+/** The last two rows of both tables: the project's own code, and the files as a whole. */
+function closingRows(version, bytes, fileBytes) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [
     line([
       'this project’s own code',
-      pkg.version,
+      version,
       'Validate, plan, gate, apply, verify, roll back; the runtime reader.',
       ...bytes.map((column) => kilobytes(column.get(PROJECT) ?? 0)),
     ]),
@@ -266,7 +262,7 @@ function directTable() {
       'The files themselves, with the bundler’s module wrappers.',
       ...fileBytes.map(kilobytes),
     ]),
-  ].join('\n');
+  ];
 }
 
 /** FILE with its table between the markers replaced by `table`. */

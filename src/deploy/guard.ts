@@ -4,7 +4,7 @@ import type { DataTablesApi } from '../genesys/datatables.js';
 import type { Logger } from '../logger.js';
 import { readTables, type LiveTable } from '../plan/snapshot.js';
 import type { Plan } from '../plan/types.js';
-import { liveTable } from './read-back.js';
+import { liveTable } from '../plan/snapshot.js';
 import { checkVersionsTable, type VersionsTable } from './versions-table.js';
 
 /**

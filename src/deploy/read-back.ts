@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { GenesysApiError } from '../errors.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
 import type { DataTable, Row, TableSchema } from '../genesys/types.js';
-import { fingerprintTable, type LiveTable } from '../plan/snapshot.js';
+import { liveTable, type LiveTable } from '../plan/snapshot.js';
 import { settle, type SettleOptions, type Settled } from './settle.js';
 import type { Mismatch } from './verify.js';
 
@@ -144,19 +144,3 @@ const tableOf = (live: LiveTable): DataTable & { schema: TableSchema } => ({
   ...(live.divisionRef ? { division: live.divisionRef } : {}),
   schema: live.schema,
 });
-
-/** A table and its rows as the plan's read gives them (see plan/snapshot.ts). */
-export function liveTable(table: DataTable & { schema: TableSchema }, rows: Row[]): LiveTable {
-  return {
-    id: table.id,
-    name: table.name,
-    division: table.division?.name,
-    divisionRef: table.division
-      ? { id: table.division.id, ...(table.division.name ? { name: table.division.name } : {}) }
-      : undefined,
-    description: table.description,
-    schema: table.schema,
-    rows,
-    fingerprint: fingerprintTable(table.schema, rows),
-  };
-}

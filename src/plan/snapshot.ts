@@ -79,19 +79,24 @@ export async function readTables(
         const schema = found.schema ?? (await tables.getTable(found.id)).schema!;
         const rows = await tables.listRows(found.id);
         options.onTable?.(found.name, rows.length);
-        return {
-          id: found.id,
-          name: found.name,
-          division: found.division?.name,
-          divisionRef: found.division
-            ? { id: found.division.id, ...(found.division.name ? { name: found.division.name } : {}) }
-            : undefined,
-          description: found.description,
-          schema,
-          rows,
-          fingerprint: fingerprintTable(schema, rows),
-        } satisfies LiveTable;
+        return liveTable({ ...found, schema }, rows);
       }),
     ),
   );
+}
+
+/** A table and its rows as the plan's read gives them (the deploy's guard and read-backs too). */
+export function liveTable(table: DataTable & { schema: TableSchema }, rows: Row[]): LiveTable {
+  return {
+    id: table.id,
+    name: table.name,
+    division: table.division?.name,
+    divisionRef: table.division
+      ? { id: table.division.id, ...(table.division.name ? { name: table.division.name } : {}) }
+      : undefined,
+    description: table.description,
+    schema: table.schema,
+    rows,
+    fingerprint: fingerprintTable(table.schema, rows),
+  };
 }

@@ -1,6 +1,6 @@
 import type { TableConfig } from '../config/types.js';
 import type { DataTablesApi } from '../genesys/datatables.js';
-import type { DivisionRef, Row, TableSchema } from '../genesys/types.js';
+import type { DataTable, DivisionRef, Row, TableSchema } from '../genesys/types.js';
 import { compareKeys } from '../config/keys.js';
 export { compareKeys };
 /** A live table as read for planning. */
@@ -39,3 +39,7 @@ export declare function readSnapshot(tables: DataTablesApi, configs: readonly Ta
  * rate budget. Null where a table does not exist.
  */
 export declare function readTables(tables: DataTablesApi, refs: readonly TableRef[], options?: SnapshotOptions): Promise<LiveSnapshot>;
+/** A table and its rows as the plan's read gives them (the deploy's guard and read-backs too). */
+export declare function liveTable(table: DataTable & {
+    schema: TableSchema;
+}, rows: Row[]): LiveTable;
